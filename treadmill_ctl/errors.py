@@ -1,0 +1,47 @@
+"""One exception root for the app. Every error carries what the user needs to act."""
+
+from __future__ import annotations
+
+
+class TreadmillError(Exception):
+    """Root of every error the app raises on purpose."""
+
+
+class LinkError(TreadmillError):
+    """The Bluetooth link to the treadmill failed (not found, busy, lost, no permission)."""
+
+
+class DeviceNotFoundError(LinkError):
+    """The chosen address did not show up in a scan."""
+
+    def __init__(self, address: str) -> None:
+        super().__init__(f"Treadmill {address} was not found. Is it on and not connected elsewhere?")
+        self.address = address
+
+
+class LinkLostError(LinkError):
+    """The link dropped while a command was in flight."""
+
+
+class CommandError(TreadmillError):
+    """A control-point command was rejected, unanswered or answered wrongly."""
+
+    def __init__(self, op: str, result: str, message: str = "") -> None:
+        super().__init__(message or f"Treadmill {op}: {result.replace('_', ' ')}")
+        self.op = op
+        self.result = result
+
+
+class StopNotConfirmedError(TreadmillError):
+    """STOP was written but the machine did not confirm it: the user must pull the safety key."""
+
+
+class FileFormatError(TreadmillError):
+    """A preset, settings or capture file is malformed. Carries file, line and reason."""
+
+    def __init__(self, path: str, line: int | None, reason: str) -> None:
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {reason}")
+        self.path = path
+        self.line = line
+        self.reason = reason

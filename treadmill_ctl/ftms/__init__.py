@@ -1,0 +1,1 @@
+"""The treadmill link: one async API over pyftms + bleak, hardened for real machines' bytes."""

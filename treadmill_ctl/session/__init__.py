@@ -1,0 +1,1 @@
+"""Session plans, presets, the safety policy and the session engine."""
