@@ -1,0 +1,58 @@
+"""`treadmill-ctl` entry point. With no subcommand it opens the app (``--simulate`` for the
+virtual treadmill); subcommands are registered from ``treadmill_ctl.commands``."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import pkgutil
+import sys
+from collections.abc import Sequence
+
+import treadmill_ctl.commands as commands_pkg
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser: global options for the app plus every registered subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="treadmill-ctl",
+        description="Safe backward-running interval sessions on a Bluetooth FTMS treadmill.",
+    )
+    parser.add_argument(
+        "--simulate", action="store_true", help="use the virtual treadmill instead of Bluetooth"
+    )
+    parser.add_argument(
+        "--sim-profile", default="ideal", help="virtual treadmill profile name or TOML file"
+    )
+    parser.add_argument("--debug", action="store_true", help="debug logging")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for info in sorted(pkgutil.iter_modules(commands_pkg.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{commands_pkg.__name__}.{info.name}")
+        register = getattr(module, "register", None)
+        if register is not None:
+            register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse the command line and run; returns the process exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.debug else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    func = getattr(args, "func", None)
+    if func is None:
+        # No subcommand: the desktop app (registered by treadmill_ctl.commands.gui).
+        func = getattr(args, "default_func", None)
+        if func is None:
+            parser.print_help()
+            return 2
+    status: int = func(args)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,54 @@
+"""Where the app keeps its files, and how it writes them: atomically, never half-written."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Final
+
+import platformdirs
+
+APP_NAME: Final = "treadmill-ctl"
+
+# Tests and headless runs point these elsewhere (never at the user's real files).
+_ENV_CONFIG: Final = "TREADMILL_CTL_CONFIG_DIR"
+_ENV_DATA: Final = "TREADMILL_CTL_DATA_DIR"
+
+
+def config_dir() -> Path:
+    """User presets and settings (platform config directory, or $TREADMILL_CTL_CONFIG_DIR)."""
+    override = os.environ.get(_ENV_CONFIG)
+    return Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME))
+
+
+def data_dir() -> Path:
+    """History database and traffic logs (platform data directory, or $TREADMILL_CTL_DATA_DIR)."""
+    override = os.environ.get(_ENV_DATA)
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def resources_dir() -> Path:
+    """The shipped resources/ folder (presets, sounds, icons)."""
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` so that a crash leaves either the old file or the new one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable (POSIX)
+        dfd = os.open(path.parent, os.O_DIRECTORY)
+        try:
+            os.fsync(dfd)
+        finally:
+            os.close(dfd)
