@@ -45,3 +45,11 @@ class FileFormatError(TreadmillError):
         self.path = path
         self.line = line
         self.reason = reason
+
+
+class HistoryError(TreadmillError):
+    """The session history cannot be read or written (unknown session, newer database, disk)."""
+
+
+class HeartRateStrapError(LinkError):
+    """The heart-rate strap cannot be found or connected."""
