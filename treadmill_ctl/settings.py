@@ -1,0 +1,386 @@
+"""User settings: one versioned, hand-editable TOML file in ``storage.config_dir()``.
+
+Loading never fails and never touches the file: a file that is not valid TOML is reported
+(file, line, reason) and the defaults are used; a single bad value is reported and that field
+keeps its default. Saving is atomic (``storage.atomic_write_text``).
+
+Fields may be added (additively) by other parts of the app; each needs a default, a checker
+and a line in ``docs/session-engine.md``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import logging
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final
+
+from treadmill_ctl import storage
+from treadmill_ctl.errors import FileFormatError
+from treadmill_ctl.session.plan import TurningStyle
+from treadmill_ctl.session.toml_document import (
+    Migration,
+    ParsedDocument,
+    migrate,
+    parse_document,
+    suggest_key,
+    toml_key,
+    toml_lines,
+    toml_value,
+)
+
+log = logging.getLogger(__name__)
+
+SETTINGS_SCHEMA: Final = 1
+SETTINGS_FILE: Final = "settings.toml"
+
+BACKWARD_HARD_CEILING_KMH: Final = 8.0  # no setting can raise a backward block above this
+BACKWARD_DEFAULT_CAP_KMH: Final = 6.0
+TURNING_WALK_MAX_KMH: Final = 1.5
+FORWARD_HARD_CEILING_KMH: Final = 25.0
+
+# Older schemas -> next schema. Empty while schema 1 is the only one ever written.
+SETTINGS_MIGRATIONS: Final[dict[int, Migration]] = {}
+
+
+class SpeedUnit(enum.StrEnum):
+    KMH = "kmh"
+    MPH = "mph"
+
+
+class DistanceUnit(enum.StrEnum):
+    METRIC = "metric"
+    IMPERIAL = "imperial"
+
+
+class Theme(enum.StrEnum):
+    DARK = "dark"
+    LIGHT = "light"
+
+
+# Action -> keys (Qt key-sequence names). Shown in the GUI's "?" overlay and in the README.
+DEFAULT_KEY_BINDINGS: Final[dict[str, tuple[str, ...]]] = {
+    "stop": ("Space", "Escape"),
+    "pause_resume": ("P",),
+    "start_confirm": ("Return", "Enter"),
+    "skip": ("N",),
+    "extend": ("E",),
+    "speed_up_small": ("Up",),
+    "speed_down_small": ("Down",),
+    "speed_up_big": ("Shift+Up",),
+    "speed_down_big": ("Shift+Down",),
+    "fullscreen": ("F11",),
+    "help": ("?",),
+}
+
+# Presenter clicker keys (used when clicker_mode is on): any of them can stop, none can start
+# the belt or raise the speed. "pause" only pauses (never resumes).
+DEFAULT_CLICKER_BINDINGS: Final[dict[str, tuple[str, ...]]] = {
+    "stop": ("Escape", "B", "Period", "F5", "Shift+F5"),
+    "pause": ("PageUp",),
+    "speed_down_small": ("PageDown",),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class WindowState:
+    """Last window geometry (the GUI saves it on close)."""
+
+    width: int = 1280
+    height: int = 720
+    x: int | None = None
+    y: int | None = None
+    maximized: bool = False
+    fullscreen: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Every user setting, with its default. Change with ``dataclasses.replace`` (or
+    ``with_changes``, which checks the new values) and persist with ``save_settings``."""
+
+    schema: int = SETTINGS_SCHEMA
+    # Safety
+    backward_cap_kmh: float = BACKWARD_DEFAULT_CAP_KMH
+    backward_default_kmh: float = 3.0
+    forward_cap_kmh: float = 12.0
+    ramp_kmh_per_s: float = 0.5
+    turning_style: TurningStyle = TurningStyle.STOP
+    turning_walk_kmh: float = 1.0
+    countdown_s: int = 5
+    start_countdown_s: int = 5
+    cue_lead_s: int = 5  # how long before an automatic change its cue is given
+    hr_cap_bpm: int | None = None
+    # Display and sound
+    speed_unit: SpeedUnit = SpeedUnit.KMH
+    distance_unit: DistanceUnit = DistanceUnit.METRIC
+    theme: Theme = Theme.DARK
+    sound_on: bool = True
+    voice_on: bool = True
+    volume: float = 0.8
+    # Keys
+    clicker_mode: bool = True
+    key_bindings: Mapping[str, tuple[str, ...]] = field(
+        default_factory=lambda: dict(DEFAULT_KEY_BINDINGS)
+    )
+    clicker_bindings: Mapping[str, tuple[str, ...]] = field(
+        default_factory=lambda: dict(DEFAULT_CLICKER_BINDINGS)
+    )
+    # Devices and diagnostics
+    treadmill_address: str | None = None
+    treadmill_name: str | None = None
+    hr_strap_address: str | None = None
+    hr_strap_name: str | None = None
+    debug_traffic_log: bool = False
+    traffic_log_dir: str = ""  # empty: storage.data_dir() / "traffic"
+    window: WindowState = field(default_factory=WindowState)
+
+    def with_changes(self, **changes: Any) -> Settings:
+        """A copy with ``changes`` applied; raises ValueError naming the first bad value."""
+        new = dataclasses.replace(self, **changes)
+        problems = new.problems()
+        if problems:
+            raise ValueError(problems[0])
+        return new
+
+    def problems(self) -> list[str]:
+        """Every value outside its allowed range, in user words (empty when all is well)."""
+        out: list[str] = []
+        for f in dataclasses.fields(self):
+            check = _CHECKS.get(f.name)
+            if check is None:
+                continue
+            reason = check(getattr(self, f.name))
+            if reason:
+                out.append(f"{f.name}: {reason}")
+        if self.backward_default_kmh > self.backward_cap_kmh:
+            out.append(
+                f"backward_default_kmh: {self.backward_default_kmh} km/h is above the backward "
+                f"cap {self.backward_cap_kmh} km/h"
+            )
+        return out
+
+    def effective_traffic_log_dir(self) -> Path:
+        return (
+            Path(self.traffic_log_dir) if self.traffic_log_dir else storage.data_dir() / "traffic"
+        )
+
+    def to_toml(self) -> str:
+        """The settings as a readable TOML document (what ``save_settings`` writes)."""
+        scalars: dict[str, object] = {}
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if f.name in ("key_bindings", "clicker_bindings", "window"):
+                continue
+            scalars[f.name] = str(value) if isinstance(value, enum.Enum) else value
+        lines = [
+            "# treadmill-ctl settings. Hand-editable; a bad value is reported and ignored.",
+            *toml_lines(scalars),
+        ]
+        for table in ("key_bindings", "clicker_bindings"):
+            lines += ["", f"[{table}]"]
+            bindings: Mapping[str, tuple[str, ...]] = getattr(self, table)
+            lines += [f"{toml_key(k)} = {toml_value(list(v))}" for k, v in bindings.items()]
+        lines += ["", "[window]", *toml_lines(dataclasses.asdict(self.window))]
+        return "\n".join(lines) + "\n"
+
+
+def _number(lo: float, hi: float, unit: str) -> Callable[[object], str | None]:
+    def check(value: object) -> str | None:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return f"must be a number ({unit})"
+        if not math.isfinite(value) or not lo <= value <= hi:
+            return f"{value} is outside {lo}–{hi} {unit}"
+        return None
+
+    return check
+
+
+def _optional(check: Callable[[object], str | None]) -> Callable[[object], str | None]:
+    return lambda value: None if value is None else check(value)
+
+
+def _bindings(value: object) -> str | None:
+    if not isinstance(value, Mapping):
+        return "must be a table of action = [keys]"
+    for action, keys in value.items():
+        if not isinstance(keys, tuple | list) or not all(isinstance(k, str) for k in keys):
+            return f"'{action}' must be a list of key names"
+    return None
+
+
+_CHECKS: Final[dict[str, Callable[[object], str | None]]] = {
+    "backward_cap_kmh": _number(0.5, BACKWARD_HARD_CEILING_KMH, "km/h"),
+    "backward_default_kmh": _number(0.5, BACKWARD_HARD_CEILING_KMH, "km/h"),
+    "forward_cap_kmh": _number(0.5, FORWARD_HARD_CEILING_KMH, "km/h"),
+    "ramp_kmh_per_s": _number(0.05, 2.0, "km/h per s"),
+    "turning_walk_kmh": _number(0.1, TURNING_WALK_MAX_KMH, "km/h"),
+    "countdown_s": _number(3, 30, "s"),
+    "start_countdown_s": _number(3, 30, "s"),
+    "cue_lead_s": _number(2, 30, "s"),
+    "hr_cap_bpm": _optional(_number(60, 230, "bpm")),
+    "volume": _number(0.0, 1.0, "(0 to 1)"),
+    "key_bindings": _bindings,
+    "clicker_bindings": _bindings,
+}
+
+_ENUMS: Final[dict[str, type[enum.StrEnum]]] = {
+    "turning_style": TurningStyle,
+    "speed_unit": SpeedUnit,
+    "distance_unit": DistanceUnit,
+    "theme": Theme,
+}
+
+
+def settings_path() -> Path:
+    """Where the settings live: ``storage.config_dir() / "settings.toml"``."""
+    return storage.config_dir() / SETTINGS_FILE
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedSettings:
+    """Settings as loaded, plus every problem found in the file (already logged)."""
+
+    settings: Settings
+    problems: tuple[FileFormatError, ...] = ()
+    path: Path | None = None
+
+
+def load_settings(path: Path | None = None) -> LoadedSettings:
+    """Read the settings file; never raises for its content and never modifies it."""
+    path = path or settings_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return LoadedSettings(Settings(), (), path)
+    except (OSError, UnicodeDecodeError) as exc:
+        problem = FileFormatError(str(path), None, f"cannot read settings: {exc}")
+        log.warning("%s; using defaults", problem)
+        return LoadedSettings(Settings(), (problem,), path)
+    settings, problems = settings_from_text(text, str(path))
+    for problem in problems:
+        log.warning("settings: %s", problem)
+    return LoadedSettings(settings, tuple(problems), path)
+
+
+def settings_from_text(text: str, source: str) -> tuple[Settings, list[FileFormatError]]:
+    """Settings from TOML text; bad values keep their defaults and are reported."""
+    try:
+        doc = parse_document(text, source)
+        data = migrate(
+            doc, current=SETTINGS_SCHEMA, migrations=SETTINGS_MIGRATIONS, what="settings"
+        )
+    except FileFormatError as exc:
+        return Settings(), [exc]
+    return _from_mapping(doc, data)
+
+
+def _from_mapping(
+    doc: ParsedDocument, data: Mapping[str, Any]
+) -> tuple[Settings, list[FileFormatError]]:
+    problems: list[FileFormatError] = []
+    defaults = Settings()
+    known = {f.name for f in dataclasses.fields(Settings)}
+    values: dict[str, Any] = {}
+    for key, raw in data.items():
+        if key not in known:
+            problems.append(doc.error((key,), f"unknown setting '{key}'{suggest_key(key, known)}"))
+            continue
+        if key == "schema":
+            continue
+        value: Any = raw
+        if key in _ENUMS:
+            enum_type = _ENUMS[key]
+            try:
+                value = enum_type(raw)
+            except ValueError:
+                choices = ", ".join(m.value for m in enum_type)
+                problems.append(doc.error((key,), f"{key} must be one of {choices}, not {raw!r}"))
+                continue
+        elif key in ("key_bindings", "clicker_bindings"):
+            reason = _bindings(raw)
+            if reason:
+                problems.append(doc.error((key,), f"{key}: {reason}"))
+                continue
+            value = {**getattr(defaults, key), **{k: tuple(v) for k, v in raw.items()}}
+        elif key == "window":
+            window, window_problems = _window(doc, raw)
+            problems += window_problems
+            value = window
+        else:
+            default = getattr(defaults, key)
+            reason = _CHECKS[key](raw) if key in _CHECKS else _same_type(default, raw)
+            if reason:
+                problems.append(doc.error((key,), f"{key}: {reason}"))
+                continue
+            if isinstance(default, float) and isinstance(raw, int):
+                value = float(raw)
+            elif (
+                isinstance(default, int)
+                and not isinstance(default, bool)
+                and isinstance(raw, float)
+            ):
+                value = round(raw) if raw.is_integer() else raw
+        values[key] = value
+    settings = dataclasses.replace(defaults, **values)
+    if settings.backward_default_kmh > settings.backward_cap_kmh:
+        problems.append(
+            doc.error(
+                ("backward_default_kmh",),
+                f"backward_default_kmh {settings.backward_default_kmh} km/h is above the backward "
+                f"cap {settings.backward_cap_kmh} km/h; using the cap",
+            )
+        )
+        settings = dataclasses.replace(settings, backward_default_kmh=settings.backward_cap_kmh)
+    return settings, problems
+
+
+def _same_type(default: object, raw: object) -> str | None:
+    if default is None:  # optional strings
+        return None if isinstance(raw, str) else "must be text"
+    if isinstance(default, bool):
+        return None if isinstance(raw, bool) else "must be true or false"
+    if isinstance(default, str):
+        return None if isinstance(raw, str) else "must be text"
+    if isinstance(default, int | float):
+        return (
+            None
+            if isinstance(raw, int | float) and not isinstance(raw, bool)
+            else "must be a number"
+        )
+    return None
+
+
+def _window(doc: ParsedDocument, raw: object) -> tuple[WindowState, list[FileFormatError]]:
+    if not isinstance(raw, Mapping):
+        return WindowState(), [doc.error(("window",), "window must be a table")]
+    problems: list[FileFormatError] = []
+    fields = {f.name: f for f in dataclasses.fields(WindowState)}
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key not in fields:
+            problems.append(doc.error(("window", key), f"unknown window setting '{key}'"))
+        elif key in ("maximized", "fullscreen"):
+            if isinstance(value, bool):
+                values[key] = value
+            else:
+                problems.append(doc.error(("window", key), f"window.{key} must be true or false"))
+        elif isinstance(value, int) and not isinstance(value, bool):
+            values[key] = value
+        else:
+            problems.append(doc.error(("window", key), f"window.{key} must be a whole number"))
+    return WindowState(**values), problems
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> Path:
+    """Write ``settings`` atomically; raises ValueError (and writes nothing) if a value is bad."""
+    problems = settings.problems()
+    if problems:
+        raise ValueError("; ".join(problems))
+    path = path or settings_path()
+    storage.atomic_write_text(path, settings.to_toml())
+    return path
