@@ -1,0 +1,129 @@
+"""What every bridge of the app shares, as plain Python (no Qt), so bridges and their tests can
+be built from real objects without a window.
+
+``main.py`` builds one ``AppContext`` and passes it to every bridge: ``ConnectBridge(ctx)``,
+``PresetsBridge(ctx)``, ``SettingsBridge(ctx)``, ``HistoryBridge(ctx)``, ``SessionBridge(ctx)``.
+Bridges talk to each other only through the context's hooks (``switch_screen``, ``use_link``,
+``choose_plan``, ``notify``) which the ``AppBridge`` wires; a test can wire them to plain
+functions.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from treadmill_ctl.ftms.api import TreadmillControl
+from treadmill_ctl.ftms.model import DiscoveredDevice
+
+_log = logging.getLogger(__name__)
+
+
+class Screen(enum.StrEnum):
+    """The app's screens; QML loads ``ui/<Name>Screen.qml`` for each."""
+
+    CONNECT = "connect"
+    PRESETS = "presets"
+    EDITOR = "editor"
+    SESSION = "session"
+    SUMMARY = "summary"
+    SETTINGS = "settings"
+    HISTORY = "history"
+
+
+SCREEN_FILES: Final[dict[Screen, str]] = {
+    Screen.CONNECT: "ConnectScreen.qml",
+    Screen.PRESETS: "PresetsScreen.qml",
+    Screen.EDITOR: "PresetEditorScreen.qml",
+    Screen.SESSION: "SessionScreen.qml",
+    Screen.SUMMARY: "SummaryScreen.qml",
+    Screen.SETTINGS: "SettingsScreen.qml",
+    Screen.HISTORY: "HistoryScreen.qml",
+}
+
+
+class NoticeLevel(enum.StrEnum):
+    """How loud a notice to the user is (the same words as the engine's alerts)."""
+
+    INFO = "info"
+    WARNING = "warning"
+    DANGER = "danger"
+
+
+# Types that are not settled yet across the team are ``Any`` here on purpose; they are narrowed
+# as the modules land (settings.Settings, the presets store, the history store, SessionEngine).
+type ScanFunction = Callable[[float], Awaitable[Sequence[DiscoveredDevice]]]
+type LinkFactory = Callable[[str], TreadmillControl]
+
+
+def _ignore_screen(screen: str) -> None:
+    _log.debug("no screen switcher wired; ignoring switch to %s", screen)
+
+
+def _ignore_link(link: TreadmillControl) -> None:
+    _log.debug("no link user wired; ignoring link %s", link.address)
+
+
+def _ignore_plan(plan: Any) -> None:
+    _log.debug("no plan chooser wired; ignoring plan %r", plan)
+
+
+def _log_notice(level: str, message: str) -> None:
+    _log.info("notice (%s): %s", level, message)
+
+
+@dataclass(slots=True)
+class AppContext:
+    """Shared state and hooks for the app's bridges.
+
+    ``open_link(address)`` makes a (not yet connected) link to the chosen address: the real
+    Bluetooth link, or one to the virtual treadmill when ``simulate`` is set. ``scan(seconds)``
+    lists nearby devices (real or virtual). After a successful connect the connect screen calls
+    ``use_link(link)``; the presets screen calls ``choose_plan(plan)`` to hand a plan to the
+    session screen. ``switch_screen`` takes a ``Screen`` value (or its string).
+    """
+
+    settings: Any
+    save_settings: Callable[[Any], None]
+    loop: asyncio.AbstractEventLoop
+    open_link: LinkFactory
+    scan: ScanFunction
+    simulate: bool = False
+    sim_profile: str = "ideal"
+    presets: Any = None
+    history: Any = None
+    link: TreadmillControl | None = None
+    engine: Any = None
+    plan: Any = None
+    switch_screen: Callable[[str], None] = _ignore_screen
+    use_link: Callable[[TreadmillControl], None] = _ignore_link
+    choose_plan: Callable[[Any], None] = _ignore_plan
+    notify: Callable[[str, str], None] = _log_notice
+    # Tasks started on behalf of the user (connect, scan, session); kept so none is lost and
+    # every failure is logged (see ``spawn``).
+    tasks: set[asyncio.Task[Any]] = field(default_factory=set)
+
+    def spawn[T](self, coro: Awaitable[T], *, what: str) -> asyncio.Task[T]:
+        """Run ``coro`` on the app's loop, keep a reference until it ends, and log + notify any
+        exception (never a silent fire-and-forget)."""
+
+        async def wrapped() -> T:
+            return await coro
+
+        task = self.loop.create_task(wrapped(), name=what)
+        self.tasks.add(task)
+        task.add_done_callback(self._task_done)
+        return task
+
+    def _task_done(self, task: asyncio.Task[Any]) -> None:
+        self.tasks.discard(task)
+        if task.cancelled():
+            return
+        exc = task.exception()
+        if exc is not None:
+            _log.error("%s failed", task.get_name(), exc_info=exc)
+            self.notify(NoticeLevel.DANGER, f"{task.get_name()} failed: {exc}")

@@ -1,0 +1,74 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import TreadmillCtl
+
+// The `?` overlay: every key the app answers to, from the same table the key filter uses.
+Rectangle {
+    id: overlay
+
+    required property AppBridge app
+
+    objectName: "keyHelpOverlay"
+    color: Qt.rgba(0, 0, 0, 0.8)
+
+    TapHandler {
+        onTapped: overlay.app.keyHelpVisible = false
+    }
+
+    Rectangle {
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 2 * Theme.gapLarge, 980)
+        height: Math.min(parent.height - 2 * Theme.gapLarge, keyColumn.implicitHeight + 2 * Theme.gapLarge)
+        radius: Theme.radius
+        color: Theme.surface
+        border.color: Theme.border
+
+        ColumnLayout {
+            id: keyColumn
+            anchors.fill: parent
+            anchors.margins: Theme.gapLarge
+            spacing: 6
+
+            Label {
+                text: qsTr("Keys")
+                font.pixelSize: Theme.fontTitle
+                font.bold: true
+                color: Theme.text
+            }
+
+            Repeater {
+                model: overlay.app.keyHelp
+
+                delegate: RowLayout {
+                    id: keyRow
+                    required property var modelData
+                    spacing: Theme.gap
+                    Layout.fillWidth: true
+
+                    Label {
+                        text: keyRow.modelData.keys
+                        font.pixelSize: Theme.fontBody
+                        font.bold: true
+                        color: keyRow.modelData.stop ? Theme.stop : Theme.accent
+                        Layout.preferredWidth: 360
+                    }
+                    Label {
+                        text: keyRow.modelData.action
+                        font.pixelSize: Theme.fontBody
+                        color: Theme.text
+                        wrapMode: Text.WordWrap
+                        Layout.fillWidth: true
+                    }
+                }
+            }
+
+            Label {
+                text: qsTr("Press ? or click anywhere to close")
+                font.pixelSize: Theme.fontSmall
+                color: Theme.textDim
+            }
+        }
+    }
+}

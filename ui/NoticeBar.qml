@@ -1,0 +1,48 @@
+import QtQuick
+import QtQuick.Controls
+
+// The latest notice for the user. Info and warnings fade after a few seconds; danger stays until
+// dismissed with a click.
+Rectangle {
+    id: bar
+
+    property string level: "info"
+    property string message: ""
+
+    function show(newLevel: string, newMessage: string) {
+        bar.level = newLevel;
+        bar.message = newMessage;
+        bar.visible = true;
+        if (newLevel === "danger")
+            hideTimer.stop();
+        else
+            hideTimer.restart();
+    }
+
+    objectName: "noticeBar"
+    visible: false
+    implicitHeight: noticeText.implicitHeight + 2 * Theme.gap
+    radius: Theme.radius
+    color: Theme.levelColor(bar.level)
+
+    Label {
+        id: noticeText
+        objectName: "noticeText"
+        anchors.fill: parent
+        anchors.margins: Theme.gap
+        text: bar.message
+        wrapMode: Text.WordWrap
+        font.pixelSize: Theme.fontBody
+        color: bar.level === "info" ? Theme.text : "#ffffff"
+    }
+
+    Timer {
+        id: hideTimer
+        interval: 6000
+        onTriggered: bar.visible = false
+    }
+
+    TapHandler {
+        onTapped: bar.visible = false
+    }
+}

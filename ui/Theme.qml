@@ -1,0 +1,68 @@
+pragma Singleton
+import QtQuick
+
+// Colours, type sizes and spacing for every screen. Dark by default; Main.qml binds `dark` to
+// the user's choice. Direction colours are from the Okabe–Ito palette (safe for the common
+// colour-vision deficiencies) and always come with an icon and a word, never colour alone.
+QtObject {
+    id: theme
+
+    property bool dark: true
+
+    // surfaces and text
+    readonly property color background: dark ? "#0f1419" : "#f4f6f8"
+    readonly property color surface: dark ? "#1a2129" : "#ffffff"
+    readonly property color surfaceRaised: dark ? "#242d37" : "#e6eaef"
+    readonly property color border: dark ? "#33404d" : "#c9d1da"
+    readonly property color text: dark ? "#f3f5f7" : "#11161c"
+    readonly property color textDim: dark ? "#9aa7b4" : "#4f5b67"
+    readonly property color accent: dark ? "#56b4e9" : "#0072b2"
+
+    // directions: colour + icon + word
+    readonly property color forward: dark ? "#56b4e9" : "#0072b2"
+    readonly property color backward: dark ? "#e69f00" : "#b86e00"
+    readonly property color turning: dark ? "#f0e442" : "#8a7d00"
+    readonly property string forwardWord: "FORWARD"
+    readonly property string backwardWord: "BACKWARD"
+
+    // states
+    readonly property color stop: "#d7263d"
+    readonly property color stopPressed: "#a11b2d"
+    readonly property color stopText: "#ffffff"
+    readonly property color danger: "#d7263d"
+    readonly property color warning: dark ? "#f0b400" : "#9a6b00"
+    readonly property color info: dark ? "#3a4a5a" : "#d4dde6"
+    readonly property color ok: dark ? "#3ec28f" : "#00805a"
+    readonly property color paused: dark ? "#b0bcc8" : "#5d6975"
+
+    // type: sized for reading from 2–3 m on a laptop at 1280×720
+    readonly property int fontCountdown: 420
+    readonly property int fontHuge: 120
+    readonly property int fontXL: 84
+    readonly property int fontLarge: 56
+    readonly property int fontTitle: 36
+    readonly property int fontBody: 22
+    readonly property int fontSmall: 17
+
+    // spacing and shapes
+    readonly property int gap: 16
+    readonly property int gapLarge: 28
+    readonly property int radius: 12
+    readonly property int controlHeight: 64
+
+    function directionColor(direction: string): color {
+        return direction === "backward" ? theme.backward : theme.forward;
+    }
+
+    function directionWord(direction: string): string {
+        return direction === "backward" ? theme.backwardWord : theme.forwardWord;
+    }
+
+    function levelColor(level: string): color {
+        if (level === "danger")
+            return theme.danger;
+        if (level === "warning")
+            return theme.warning;
+        return theme.info;
+    }
+}
