@@ -285,7 +285,7 @@ async def test_data_notifications_only_while_subscribed() -> None:
     assert client.data_packets() == []
     got: list[bytes] = []
     device.set_subscriber(DATA, got.append)
-    await asyncio.sleep(1)
+    await asyncio.sleep(1.1)
     assert len(got) == 4
     device.set_subscriber(DATA, None)
     await asyncio.sleep(1)

@@ -316,9 +316,9 @@ def _field_bytes(name: str, s: DataSnapshot, profile: SimProfile, unavailable: b
             if unavailable:
                 return b"\xff\xff\xff\xff\xff"
             if not profile.energy_rates_available:
-                return _u16(s.energy_kcal) + b"\xff\xff\xff"
+                return _u16(math.floor(s.energy_kcal)) + b"\xff\xff\xff"
             return (
-                _u16(s.energy_kcal)
+                _u16(math.floor(s.energy_kcal))
                 + _u16(s.energy_per_hour_kcal)
                 + _u8(s.energy_per_hour_kcal / 60)
             )
@@ -327,7 +327,7 @@ def _field_bytes(name: str, s: DataSnapshot, profile: SimProfile, unavailable: b
         case "met":
             return b"\xff" if unavailable else _u8(s.met * 10)
         case "elapsed":
-            return na16 if unavailable else _u16(s.elapsed_s)
+            return na16 if unavailable else _u16(math.floor(s.elapsed_s))
         case "remaining":
             return na16 if unavailable else _u16(s.remaining_s)
         case "force_power":

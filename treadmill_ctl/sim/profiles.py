@@ -232,6 +232,7 @@ def _builtin() -> dict[str, SimProfile]:
         target_features=0x00000001,
         stop_decel_kmh_s=0.3,
         start_delay_s=3.0,
+        stride_m=0.45,  # 20 steps in 9 m in the capture
         data_interval_s=0.5,
         att_delay_s=0.015,
         indication_delay_s=0.06,

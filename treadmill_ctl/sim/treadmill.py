@@ -228,6 +228,7 @@ class VirtualTreadmill:
         self._record_count = 0
 
         self._physics_task: asyncio.Task[None] | None = None
+        self._wake = asyncio.Event()  # set when ticks may be needed again
         self._start_timer: asyncio.TimerHandle | None = None
         self._restore_timer: asyncio.TimerHandle | None = None
         self._scheduled: list[asyncio.TimerHandle] = []
@@ -392,6 +393,7 @@ class VirtualTreadmill:
         self._connected_at = now
         self._last_activity = now
         self._ensure_physics_task()
+        self._wake.set()
 
     async def disconnect(self) -> None:
         """Client-initiated disconnect: subscriptions and control permission end."""
@@ -467,10 +469,10 @@ class VirtualTreadmill:
             self._require_link()
         data = bytes(data)
         self.traffic.record(self.device_time(), TrafficKind.WRITE, char.uuid, data)
-        allowed = "write" in char.properties or (
-            not response and "write-without-response" in char.properties
-        )
-        if not allowed:
+        # A write command to a characteristic without that property would be dropped by a
+        # real server; the simulation says so loudly instead.
+        needed = "write" if response else "write-without-response"
+        if needed not in char.properties:
             raise SimAttError(ATT_WRITE_NOT_PERMITTED)
         if char.uuid == CONTROL_POINT:
             self._control_point_write(data)
@@ -485,6 +487,7 @@ class VirtualTreadmill:
         else:
             self._require_link()
             self._subscribers[char.uuid] = cb
+            self._wake.set()
 
     async def close(self) -> None:
         """Switch the device off: stop the physics task and every timer."""
@@ -578,28 +581,28 @@ class VirtualTreadmill:
             return
         self._advance()
         op = data[0]
-        result, statuses, training = self._execute(op, data[1:])
+        result, packets = self._execute(op, data[1:])
         p = self.profile
         ind_delay = p.indication_delay_s
         if p.status_order is StatusOrder.NONE:
-            statuses = []
+            packets = [pk for pk in packets if pk[0] != MACHINE_STATUS]
         before = p.status_order is StatusOrder.BEFORE
         if before:
-            self._send(statuses + training)
+            self._send(packets)
         if answer:
             self._send(
                 [(CONTROL_POINT, bytes([gatt.OP_RESPONSE, op, result]))], ind_delay, indication=True
             )
         if not before:
-            self._send(statuses + training, ind_delay)
+            self._send(packets, ind_delay)
 
     def _needs_control(self, op: int) -> bool:
         if op == gatt.OP_REQUEST_CONTROL:
             return False
         return self._revoked or self.profile.control is not ControlPolicy.NOT_NEEDED
 
-    def _execute(self, op: int, param: bytes) -> tuple[int, list[Packet], list[Packet]]:
-        """Run one control-point op: (result code, machine status packets, training packets)."""
+    def _execute(self, op: int, param: bytes) -> tuple[int, list[Packet]]:
+        """Run one control-point op: (result code, the status packets it causes, in order)."""
         known = op in (
             gatt.OP_REQUEST_CONTROL,
             gatt.OP_RESET,
@@ -609,11 +612,11 @@ class VirtualTreadmill:
             gatt.OP_STOP_PAUSE,
         )
         if not known:
-            return gatt.RESULT_NOT_SUPPORTED, [], []
+            return gatt.RESULT_NOT_SUPPORTED, []
         if op == gatt.OP_REQUEST_CONTROL:
-            return self._op_request_control(param), [], []
+            return self._op_request_control(param), []
         if self._needs_control(op) and not self._has_control:
-            return gatt.RESULT_NOT_PERMITTED, [], []
+            return gatt.RESULT_NOT_PERMITTED, []
         if self.profile.control is ControlPolicy.EVERY_COMMAND:
             self._has_control = False  # used up: ask again before the next command
         match op:
@@ -637,9 +640,9 @@ class VirtualTreadmill:
         self._revoked = False
         return gatt.RESULT_SUCCESS
 
-    def _op_reset(self, param: bytes) -> tuple[int, list[Packet], list[Packet]]:
+    def _op_reset(self, param: bytes) -> tuple[int, list[Packet]]:
         if param:
-            return gatt.RESULT_INVALID_PARAMETER, [], []
+            return gatt.RESULT_INVALID_PARAMETER, []
         self._cancel_start()
         self._state = BeltState.IDLE
         self._pending_kmh = None
@@ -647,86 +650,81 @@ class VirtualTreadmill:
         self._has_control = False
         self._revoked = False
         self._training = gatt.TRAINING_IDLE
-        return (
-            gatt.RESULT_SUCCESS,
-            [self._status(gatt.STATUS_RESET)],
-            [self._training_packet()],
-        )
+        return gatt.RESULT_SUCCESS, [self._status(gatt.STATUS_RESET), self._training_packet()]
 
-    def _op_start(self, param: bytes) -> tuple[int, list[Packet], list[Packet]]:
+    def _op_start(self, param: bytes) -> tuple[int, list[Packet]]:
         if param:
-            return gatt.RESULT_INVALID_PARAMETER, [], []
+            return gatt.RESULT_INVALID_PARAMETER, []
         if not self._safety_key_in:
-            return gatt.RESULT_FAILED, [], []
+            return gatt.RESULT_FAILED, []
         action = _ON_START[self._state]
         if action is _StartAction.ALREADY:
             match self.profile.start_while_running:
                 case StartWhileRunning.FAIL:
-                    return gatt.RESULT_FAILED, [], []
+                    return gatt.RESULT_FAILED, []
                 case StartWhileRunning.SUCCESS:
-                    return gatt.RESULT_SUCCESS, [], []
+                    return gatt.RESULT_SUCCESS, []
                 case StartWhileRunning.TOGGLE_PAUSE:
                     self._pause()
-                    return gatt.RESULT_SUCCESS, [self._paused_status()], []
-        statuses, training = self._begin(resume=action is _StartAction.RESUME)
-        return gatt.RESULT_SUCCESS, statuses, training
+                    return gatt.RESULT_SUCCESS, [self._paused_status()]
+        return gatt.RESULT_SUCCESS, self._begin(resume=action is _StartAction.RESUME)
 
-    def _op_stop_pause(self, param: bytes) -> tuple[int, list[Packet], list[Packet]]:
+    def _op_stop_pause(self, param: bytes) -> tuple[int, list[Packet]]:
         if len(param) != 1 or param[0] not in (0x01, 0x02):
-            return gatt.RESULT_INVALID_PARAMETER, [], []
+            return gatt.RESULT_INVALID_PARAMETER, []
         stop = param[0] == 0x01
         action = (_ON_STOP if stop else _ON_PAUSE)[self._state]
         if action is _StopAction.FAIL:
-            return gatt.RESULT_FAILED, [], []
+            return gatt.RESULT_FAILED, []
         if action is _StopAction.ALREADY:
             if self.profile.repeated_stop is RepeatedStop.FAIL:
-                return gatt.RESULT_FAILED, [], []
-            return gatt.RESULT_SUCCESS, [], []
+                return gatt.RESULT_FAILED, []
+            return gatt.RESULT_SUCCESS, []
         if stop:
-            training = self._halt()
-            return gatt.RESULT_SUCCESS, [self._stopped_status()], training
+            # post-workout first, then "stopped by user" (the CS-WP8 capture's order)
+            return gatt.RESULT_SUCCESS, [*self._halt(), self._stopped_status()]
         self._pause()
-        return gatt.RESULT_SUCCESS, [self._paused_status()], []
+        return gatt.RESULT_SUCCESS, [self._paused_status()]
 
-    def _op_set_speed(self, param: bytes) -> tuple[int, list[Packet], list[Packet]]:
+    def _op_set_speed(self, param: bytes) -> tuple[int, list[Packet]]:
         if len(param) != 2:
-            return gatt.RESULT_INVALID_PARAMETER, [], []
+            return gatt.RESULT_INVALID_PARAMETER, []
         raw = struct.unpack("<H", param)[0]
         p = self.profile
         applied = self._setpoint(raw, p.speed_min * 100, p.speed_max * 100, p.speed_step * 100)
         if isinstance(applied, _Rejected):
-            return applied.result, [], []
+            return applied.result, []
         if applied is None:  # accepted and ignored
-            return gatt.RESULT_SUCCESS, [], []
+            return gatt.RESULT_SUCCESS, []
         kmh = self._console_to_kmh(applied / 100)
         if self._state in (BeltState.RUNNING, BeltState.PAUSED):
             self._target_kmh = kmh
         else:
             match p.speed_when_stopped:
                 case SpeedWhenStopped.REJECT:
-                    return gatt.RESULT_FAILED, [], []
+                    return gatt.RESULT_FAILED, []
                 case SpeedWhenStopped.IGNORE:
-                    return gatt.RESULT_SUCCESS, [], []
+                    return gatt.RESULT_SUCCESS, []
                 case SpeedWhenStopped.PENDING:
                     self._pending_kmh = kmh
         status = self._status(gatt.STATUS_TARGET_SPEED, struct.pack("<H", applied))
-        return gatt.RESULT_SUCCESS, [status], []
+        return gatt.RESULT_SUCCESS, [status]
 
-    def _op_set_incline(self, param: bytes) -> tuple[int, list[Packet], list[Packet]]:
+    def _op_set_incline(self, param: bytes) -> tuple[int, list[Packet]]:
         p = self.profile
         if not p.incline_supported:
-            return gatt.RESULT_NOT_SUPPORTED, [], []
+            return gatt.RESULT_NOT_SUPPORTED, []
         if len(param) != 2:
-            return gatt.RESULT_INVALID_PARAMETER, [], []
+            return gatt.RESULT_INVALID_PARAMETER, []
         raw = struct.unpack("<h", param)[0]
         applied = self._setpoint(raw, p.incline_min * 10, p.incline_max * 10, p.incline_step * 10)
         if isinstance(applied, _Rejected):
-            return applied.result, [], []
+            return applied.result, []
         if applied is None:
-            return gatt.RESULT_SUCCESS, [], []
+            return gatt.RESULT_SUCCESS, []
         self._target_incline = applied / 10
         status = self._status(gatt.STATUS_TARGET_INCLINE, struct.pack("<h", applied))
-        return gatt.RESULT_SUCCESS, [status], []
+        return gatt.RESULT_SUCCESS, [status]
 
     def _setpoint(
         self, raw: int, lo_f: float, hi_f: float, step_f: float
@@ -790,24 +788,23 @@ class VirtualTreadmill:
         self._belt.elevation_gain_m = 0.0
         self._belt.elevation_loss_m = 0.0
 
-    def _begin(self, *, resume: bool) -> tuple[list[Packet], list[Packet]]:
+    def _begin(self, *, resume: bool) -> list[Packet]:
         """Start (or resume): status 04 and pre-workout now, belt moves after the start delay."""
         if not resume:
             self._reset_counters()
         self._state = BeltState.STARTING
         self._training = gatt.TRAINING_PRE_WORKOUT
-        statuses = [self._status(gatt.STATUS_STARTED)]
-        training = [self._training_packet()]
+        packets = [self._status(gatt.STATUS_STARTED), self._training_packet()]
         self._cancel_start()
         delay = self.profile.start_delay_s
         if delay <= 0:
             self._belt_starts(resume=resume, notify=False)
-            training.append(self._training_packet())
+            packets.append(self._training_packet())
         else:
             self._start_timer = self._bound_loop().call_later(
                 delay, self._belt_starts_later, resume
             )
-        return statuses, training
+        return packets
 
     def _belt_starts_later(self, resume: bool) -> None:
         self._start_timer = None
@@ -852,11 +849,25 @@ class VirtualTreadmill:
             )
             self._physics_task.add_done_callback(_log_task_failure)
 
+    def _needs_ticks(self) -> bool:
+        """Ticks are only for notifications and profile-driven link drops: the physics itself
+        is integrated lazily, so a device nobody listens to costs no wake-ups."""
+        p = self.profile
+        return self._connected and (
+            TREADMILL_DATA in self._subscribers
+            or p.link_drop_after_s is not None
+            or p.idle_drop_after_s is not None
+        )
+
     async def _run_physics(self) -> None:
         loop = self._bound_loop()
         interval = self.profile.data_interval_s
         next_tick = loop.time() + interval
         while True:
+            if not self._needs_ticks():
+                self._wake.clear()
+                await self._wake.wait()
+                next_tick = loop.time() + interval
             await asyncio.sleep(max(0.0, next_tick - loop.time()))
             next_tick += interval
             self._tick()
@@ -1003,14 +1014,13 @@ class VirtualTreadmill:
         self._advance()
         if not self._safety_key_in or _ON_START[self._state] is _StartAction.ALREADY:
             return
-        statuses, training = self._begin(resume=self._state is BeltState.PAUSED)
-        self._send(statuses + training)
+        self._send(self._begin(resume=self._state is BeltState.PAUSED))
 
     def console_stop(self) -> None:
         """Stop key on the console: 02 01 and the belt ramps down."""
         self._advance()
         training = self._halt() if _ON_STOP[self._state] is _StopAction.HALT else []
-        self._send([self._stopped_status(), *training])
+        self._send([*training, self._stopped_status()])
 
     def console_pause(self) -> None:
         """Pause key on the console: 02 02 and the belt ramps down."""
