@@ -227,8 +227,8 @@ class VirtualTreadmill:
         self._pending_indications = 0
         self._record_count = 0
 
-        self._physics_task: asyncio.Task[None] | None = None
-        self._wake = asyncio.Event()  # set when ticks may be needed again
+        self._tick_timer: asyncio.TimerHandle | None = None
+        self._next_tick = 0.0
         self._start_timer: asyncio.TimerHandle | None = None
         self._restore_timer: asyncio.TimerHandle | None = None
         self._scheduled: list[asyncio.TimerHandle] = []
@@ -392,8 +392,7 @@ class VirtualTreadmill:
         now = self._now()
         self._connected_at = now
         self._last_activity = now
-        self._ensure_physics_task()
-        self._wake.set()
+        self._arm_ticks()
 
     async def disconnect(self) -> None:
         """Client-initiated disconnect: subscriptions and control permission end."""
@@ -487,24 +486,17 @@ class VirtualTreadmill:
         else:
             self._require_link()
             self._subscribers[char.uuid] = cb
-            self._wake.set()
+            self._arm_ticks()
 
     async def close(self) -> None:
-        """Switch the device off: stop the physics task and every timer."""
+        """Switch the device off: stop the data ticks and every timer."""
         self._closed = True
         self._drop_connection()
-        for handle in (self._start_timer, self._restore_timer, *self._scheduled):
+        for handle in (self._start_timer, self._restore_timer, self._tick_timer, *self._scheduled):
             if handle is not None:
                 handle.cancel()
+        self._tick_timer = None
         self._scheduled.clear()
-        task, self._physics_task = self._physics_task, None
-        if task is not None:
-            task.cancel()
-            try:
-                await task
-            except asyncio.CancelledError:
-                if not task.cancelled():  # we were cancelled ourselves
-                    raise
 
     # ---- outgoing packets ---------------------------------------------------------------------
 
@@ -840,14 +832,7 @@ class VirtualTreadmill:
         self._cancel_start()
         self._state = BeltState.PAUSED
 
-    # ---- physics task, data records -------------------------------------------------------------
-
-    def _ensure_physics_task(self) -> None:
-        if self._physics_task is None and not self._closed:
-            self._physics_task = self._bound_loop().create_task(
-                self._run_physics(), name=f"virtual-treadmill-{self.address}"
-            )
-            self._physics_task.add_done_callback(_log_task_failure)
+    # ---- data ticks, records ---------------------------------------------------------------------
 
     def _needs_ticks(self) -> bool:
         """Ticks are only for notifications and profile-driven link drops: the physics itself
@@ -859,18 +844,25 @@ class VirtualTreadmill:
             or p.idle_drop_after_s is not None
         )
 
-    async def _run_physics(self) -> None:
+    def _arm_ticks(self) -> None:
+        """Start the tick timer chain if it is needed and not running. A plain timer chain
+        rather than a task: one loop wake-up per data period, the cheapest under looptime."""
+        if self._tick_timer is not None or self._closed or not self._needs_ticks():
+            return
         loop = self._bound_loop()
-        interval = self.profile.data_interval_s
-        next_tick = loop.time() + interval
-        while True:
-            if not self._needs_ticks():
-                self._wake.clear()
-                await self._wake.wait()
-                next_tick = loop.time() + interval
-            await asyncio.sleep(max(0.0, next_tick - loop.time()))
-            next_tick += interval
+        self._next_tick = loop.time() + self.profile.data_interval_s
+        self._tick_timer = loop.call_at(self._next_tick, self._on_tick)
+
+    def _on_tick(self) -> None:
+        self._tick_timer = None
+        try:
             self._tick()
+        except Exception:  # keep ticking: one bad record must not silence the device
+            logger.exception("virtual treadmill tick failed")
+        if self._closed or not self._needs_ticks():
+            return
+        self._next_tick += self.profile.data_interval_s
+        self._tick_timer = self._bound_loop().call_at(self._next_tick, self._on_tick)
 
     def _tick(self) -> None:
         self._advance()
@@ -1058,11 +1050,6 @@ class VirtualTreadmill:
 @dataclass(frozen=True, slots=True)
 class _Rejected:
     result: int
-
-
-def _log_task_failure(task: asyncio.Task[None]) -> None:
-    if not task.cancelled() and task.exception() is not None:
-        logger.error("virtual treadmill physics task failed", exc_info=task.exception())
 
 
 __all__ = [
