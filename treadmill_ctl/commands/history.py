@@ -1,0 +1,254 @@
+"""``treadmill-ctl history``: list, show, export, delete and import recorded sessions.
+
+    treadmill-ctl history list [--json]
+    treadmill-ctl history show ID [--json]
+    treadmill-ctl history export ID --format fit|tcx -o FILE
+    treadmill-ctl history weeks [--json]
+    treadmill-ctl history delete ID | restore ID
+    treadmill-ctl history import EVENTS.jsonl [--preset NAME]
+
+Exit status: 0 done, 1 the history could not be read or written, 2 bad arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from treadmill_ctl.errors import HistoryError
+from treadmill_ctl.export.fit import write_fit
+from treadmill_ctl.export.tcx import write_tcx
+from treadmill_ctl.history.model import SessionHeader, SessionSummary
+from treadmill_ctl.history.recorder import read_events_file, record_events
+from treadmill_ctl.history.store import HistoryStore
+
+EXIT_OK = 0
+EXIT_HISTORY_ERROR = 1
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``history`` and its subcommands."""
+    parser = subparsers.add_parser(
+        "history", help="recorded sessions: list, show, export (FIT/TCX), delete"
+    )
+    sub = parser.add_subparsers(dest="history_command", metavar="ACTION", required=True)
+
+    p = sub.add_parser("list", help="every recorded session, newest first")
+    p.add_argument("--json", action="store_true", help="a JSON list instead of a table")
+    p.set_defaults(func=_list)
+
+    p = sub.add_parser("show", help="one session: totals and phases")
+    p.add_argument("id", type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_show)
+
+    p = sub.add_parser("export", help="write a session as a FIT or TCX file")
+    p.add_argument("id", type=int)
+    p.add_argument("--format", choices=("fit", "tcx"), required=True)
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    p.set_defaults(func=_export)
+
+    p = sub.add_parser("weeks", help="backward minutes and blocks per week")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_weeks)
+
+    p = sub.add_parser("delete", help="delete a session (restorable for an hour)")
+    p.add_argument("id", type=int)
+    p.set_defaults(func=_delete)
+
+    p = sub.add_parser("restore", help="undo a delete")
+    p.add_argument("id", type=int)
+    p.set_defaults(func=_restore)
+
+    p = sub.add_parser("import", help="record an events file of a headless run")
+    p.add_argument("events", type=Path, metavar="EVENTS.jsonl")
+    p.add_argument("--preset", default="", help="preset name to show in the list")
+    p.add_argument(
+        "--started-at",
+        default=None,
+        help="ISO start time (default: the file's modification time)",
+    )
+    p.set_defaults(func=_import)
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _fail(exc: Exception) -> int:
+    sys.stderr.write(f"treadmill-ctl history: {exc}\n")
+    return EXIT_HISTORY_ERROR
+
+
+def _minutes(seconds: float) -> str:
+    s = round(seconds)
+    return f"{s // 60}:{s % 60:02d}"
+
+
+def _row(s: SessionSummary) -> str:
+    return (
+        f"{s.id:>4}  {s.started_at.strftime('%Y-%m-%d %H:%M')}  {s.preset[:22]:<22}  "
+        f"{_minutes(s.duration_s):>6}  {_minutes(s.backward_s):>6}  {s.distance_m:>7.0f}  "
+        f"{s.ended.value}"
+    )
+
+
+def _list(args: argparse.Namespace) -> int:
+    try:
+        with HistoryStore.open() as store:
+            sessions = store.list_sessions()
+    except HistoryError as exc:
+        return _fail(exc)
+    if args.json:
+        _out(json.dumps([s.to_json() for s in sessions], indent=2))
+        return EXIT_OK
+    if not sessions:
+        _out("No sessions recorded yet.")
+        return EXIT_OK
+    _out("  ID  started           preset                    time    back  dist m  ended")
+    for s in sessions:
+        _out(_row(s))
+    return EXIT_OK
+
+
+def _show(args: argparse.Namespace) -> int:
+    try:
+        with HistoryStore.open() as store:
+            detail = store.get_session(args.id)
+    except HistoryError as exc:
+        return _fail(exc)
+    s = detail.summary
+    phases: list[dict[str, Any]] = [
+        {
+            "index": p.index,
+            "kind": p.kind,
+            "direction": p.direction.value,
+            "target_speed_kmh": p.target_speed_kmh,
+            "planned_s": p.planned_s,
+            "start_t": p.start_t,
+            "end_t": p.end_t,
+            "moving_s": round(p.moving_s, 1),
+            "distance_m": round(p.distance_m, 1),
+            "done": p.done,
+        }
+        for p in detail.phases
+    ]
+    if args.json:
+        out = s.to_json() | {
+            "phases": phases,
+            "samples": len(detail.samples),
+            "commands": len(detail.commands),
+            "alerts": [{"t": a.t, "level": a.level, "message": a.message} for a in detail.alerts],
+        }
+        _out(json.dumps(out, indent=2))
+        return EXIT_OK
+    _out(_row(s))
+    _out(
+        f"forward {_minutes(s.forward_s)} ({s.forward_m:.0f} m), backward "
+        f"{_minutes(s.backward_s)} ({s.backward_m:.0f} m), {s.blocks_done} block(s) done"
+    )
+    for p in phases:
+        mark = "done" if p["done"] else ""
+        _out(
+            f"  {p['index']:>3} {p['kind']:<9} {p['direction']:<8} "
+            f"{_minutes(p['moving_s']):>6} {p['distance_m']:>6.0f} m  {mark}"
+        )
+    for a in detail.alerts:
+        _out(f"  ! {_minutes(a.t)} {a.level}: {a.message}")
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    try:
+        with HistoryStore.open() as store:
+            detail = store.get_session(args.id)
+        if args.format == "fit":
+            write_fit(detail, args.output)
+        else:
+            write_tcx(detail, args.output)
+    except (HistoryError, OSError) as exc:
+        return _fail(exc)
+    note = (
+        f" ({detail.summary.ended.value}: what was recorded)"
+        if detail.summary.ended.incomplete
+        else ""
+    )
+    _out(f"Session {args.id} written to {args.output}{note}")
+    return EXIT_OK
+
+
+def _weeks(args: argparse.Namespace) -> int:
+    try:
+        with HistoryStore.open() as store:
+            weeks = store.weekly_totals()
+    except HistoryError as exc:
+        return _fail(exc)
+    if args.json:
+        _out(
+            json.dumps(
+                [
+                    {
+                        "week": w.label,
+                        "week_start": w.week_start.isoformat(),
+                        "sessions": w.sessions,
+                        "backward_min": round(w.backward_min, 1),
+                        "backward_blocks": w.backward_blocks,
+                        "distance_m": round(w.distance_m, 1),
+                    }
+                    for w in weeks
+                ],
+                indent=2,
+            )
+        )
+        return EXIT_OK
+    for w in weeks:
+        _out(
+            f"{w.label}  {w.sessions:>2} session(s)  backward {w.backward_min:5.1f} min  "
+            f"{w.backward_blocks:>3} block(s)"
+        )
+    return EXIT_OK
+
+
+def _delete(args: argparse.Namespace) -> int:
+    try:
+        with HistoryStore.open() as store:
+            store.delete_session(args.id)
+    except HistoryError as exc:
+        return _fail(exc)
+    _out(f"Session {args.id} deleted (undo: treadmill-ctl history restore {args.id})")
+    return EXIT_OK
+
+
+def _restore(args: argparse.Namespace) -> int:
+    try:
+        with HistoryStore.open() as store:
+            store.restore_session(args.id)
+    except HistoryError as exc:
+        return _fail(exc)
+    _out(f"Session {args.id} restored")
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    try:
+        events = read_events_file(args.events)
+        if args.started_at:
+            started = datetime.fromisoformat(args.started_at)
+        else:
+            started = datetime.fromtimestamp(args.events.stat().st_mtime).astimezone()
+        if started.tzinfo is None:
+            started = started.astimezone()
+        # The file's time is when the run ended: the session started its last t earlier.
+        if not args.started_at and events:
+            started -= timedelta(seconds=float(events[-1].get("t", 0)))
+        header = SessionHeader(started.replace(microsecond=0), preset_name=args.preset)
+        with HistoryStore.open() as store:
+            recorder = record_events(store, header, events)
+    except (HistoryError, OSError, ValueError) as exc:
+        return _fail(exc)
+    _out(f"Recorded {args.events} as session {recorder.session_id}")
+    return EXIT_OK

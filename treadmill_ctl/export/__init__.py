@@ -1,0 +1,1 @@
+"""Export a recorded session to the files other training tools read: FIT and TCX."""

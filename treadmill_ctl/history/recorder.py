@@ -1,0 +1,364 @@
+"""Record a session into the history as it runs, from the engine's event dicts.
+
+The recorder consumes exactly the objects of the events file (``event.to_json()`` of the
+session engine, or one parsed JSONL line): ``{"t": s, "type": "data"|"phase"|"command"|
+"alert"|"state"|"end"|"countdown"|"cue", ...}``, plus one extra type the heart-rate strap glue
+may send: ``{"t": s, "type": "hr", "bpm": n}`` (a strap's heart rate overrides the treadmill's
+own while it is fresh, see ``hr.source.HeartRateSource``).
+
+Writing policy (measured in tests/history/test_kill.py and benchmarks/history_write.py):
+- samples are kept at 1 Hz of session time (the first data record in each second; a walking
+  pad's 4 Hz records are downsampled), each committed at once with the running totals, which
+  follow every record;
+- every phase, command, alert, state and end is committed at once;
+so a crash or a SIGKILL loses at most the data records of the last second.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any, Final, Protocol
+
+from treadmill_ctl.errors import HistoryError
+from treadmill_ctl.history.liveness import RecordingLock
+from treadmill_ctl.history.model import (
+    AlertRecord,
+    CommandRecord,
+    Direction,
+    PhaseRecord,
+    SampleRecord,
+    SessionHeader,
+    StateRecord,
+)
+from treadmill_ctl.history.store import Durability, HistoryStore, count_blocks_done
+from treadmill_ctl.history.totals import TotalsAccumulator
+from treadmill_ctl.hr.source import HeartRateSource
+
+_LOGGER = logging.getLogger(__name__)
+
+SAMPLE_INTERVAL_S: Final = 1.0
+
+type EventDict = Mapping[str, Any]
+
+
+class _Phase:
+    __slots__ = ("direction", "index", "kind", "planned_s", "seq")
+
+    def __init__(
+        self, seq: int, index: int, kind: str, direction: Direction, planned_s: float | None
+    ) -> None:
+        self.seq = seq
+        self.index = index
+        self.kind = kind
+        self.direction = direction
+        self.planned_s = planned_s
+
+
+class SessionRecorder:
+    """Writes one session. ``SessionRecorder.open(store, header)``, then ``on_event(dict)`` for
+    every engine event, then ``close(reason)``.
+
+    ``on_event`` never raises (it is a listener on the engine): a row that cannot be written
+    is logged and counted in ``errors``; the session goes on."""
+
+    def __init__(
+        self,
+        store: HistoryStore,
+        session_id: int,
+        lock: RecordingLock,
+        *,
+        close_store: bool = False,
+    ) -> None:
+        self._store = store
+        self._close_store = close_store
+        self.detach: Callable[[], None] | None = None  # set by attach_to_engine
+        self._id = session_id
+        self._lock: RecordingLock | None = lock
+        self._totals = TotalsAccumulator()
+        self._phases: list[_Phase] = []
+        self._dirty_phases: set[int] = set()
+        self._last_bucket: int | None = None
+        self._last_data_seq: int | None = None
+        self._last_t = 0.0
+        self._hr = HeartRateSource()
+        self._ended = False
+        self.errors = 0
+        self.samples_written = 0
+        self._handlers: dict[str, Callable[[float, EventDict], None]] = {
+            "data": self._on_data,
+            "phase": self._on_phase,
+            "command": self._on_command,
+            "alert": self._on_alert,
+            "state": self._on_state,
+            "end": self._on_end,
+            "hr": self._on_hr,
+        }
+
+    @classmethod
+    def open(
+        cls, store: HistoryStore, header: SessionHeader, *, close_store: bool = False
+    ) -> SessionRecorder:
+        """Create the session row (committed at once) and start recording it; with
+        ``close_store`` the store is closed with the recorder."""
+        session_id = store.create_session(header)
+        lock = RecordingLock(store.path, session_id)
+        return cls(store, session_id, lock, close_store=close_store)
+
+    @property
+    def session_id(self) -> int:
+        """The id of the session in the history."""
+        return self._id
+
+    @property
+    def closed(self) -> bool:
+        """True after ``close``."""
+        return self._lock is None
+
+    def on_event(self, event: EventDict) -> None:
+        """Record one engine event (a dict of the events file). Never raises."""
+        if self._lock is None:
+            return
+        try:
+            handler = self._handlers.get(str(event.get("type")))
+            if handler is None:
+                return  # countdown, cue and unknown types are not part of the record
+            t = _number(event.get("t"))
+            if t is None:
+                self.errors += 1
+                _LOGGER.warning("Session event without a time not recorded: %r", event)
+                return
+            handler(t, event)
+            self._last_t = max(self._last_t, t)
+        except Exception:
+            self.errors += 1
+            _LOGGER.exception("Could not record session event %r", event)
+
+    def on_heart_rate(self, t: float, bpm: int | None) -> None:
+        """A strap's heart rate at session time ``t`` (None: strap lost or no contact)."""
+        self.on_event({"t": t, "type": "hr", "bpm": bpm})
+
+    def close(self, reason: str | None = None) -> None:
+        """Stop recording. ``reason`` (an engine end reason) is recorded unless the engine's
+        ``end`` event already was; without either, the session stays "interrupted"."""
+        if self._lock is None:
+            return
+        try:
+            if self.detach is not None:
+                self.detach()
+                self.detach = None
+            if reason is not None and not self._ended:
+                self._end(self._last_t, reason)
+            self._save_progress()
+            self._store.commit()
+        finally:
+            self._lock.release()
+            self._lock = None
+            if self._close_store:
+                self._store.close()
+
+    # ---------------------------------------------------------------- events
+
+    def _on_data(self, t: float, event: EventDict) -> None:
+        self._hr.treadmill(t, _int(event.get("hr_bpm")))
+        hr, _source = self._hr.current(t)
+        speed = _number(event.get("speed_kmh"))
+        distance = _number(event.get("distance_m"))
+        phase = self._phases[-1] if self._phases else None
+        seq = phase.seq if phase else None
+        # Totals follow every record (a 4 Hz pad gives 0.25 s precision at phase changes);
+        # the interval that ends here belongs to the previous record's phase.
+        direction = phase.direction if phase else Direction.FORWARD
+        self._totals.add(
+            t,
+            speed_kmh=speed,
+            distance_m=distance,
+            hr_bpm=hr,
+            phase_seq=seq,
+            direction=direction,
+        )
+        self._dirty_phases.update(s for s in (self._last_data_seq, seq) if s is not None)
+        self._last_data_seq = seq
+        bucket = math.floor(t / SAMPLE_INTERVAL_S)
+        if self._last_bucket is not None and bucket <= self._last_bucket:
+            return  # downsampled: one stored sample per second of session time
+        self._last_bucket = bucket
+        incline = _number(event.get("incline_pct"))
+        self._store.add_sample(
+            self._id, SampleRecord(t, speed, distance, incline, hr, seq, direction)
+        )
+        self.samples_written += 1
+        self._commit(t)
+
+    def _on_phase(self, t: float, event: EventDict) -> None:
+        index = _int(event.get("index"))
+        kind = str(event.get("kind", ""))
+        current = self._phases[-1] if self._phases else None
+        if current is not None and current.index == index and current.kind == kind:
+            return  # the same phase again (resume after a pause): not a new lap
+        direction = (
+            Direction.BACKWARD if event.get("direction") == "backward" else Direction.FORWARD
+        )
+        if current is not None:
+            self._store.end_phase(self._id, current.seq, t)
+            self._dirty_phases.add(current.seq)
+        phase = _Phase(
+            len(self._phases), index or 0, kind, direction, _number(event.get("duration_s"))
+        )
+        self._phases.append(phase)
+        self._store.add_phase(
+            self._id,
+            PhaseRecord(
+                seq=phase.seq,
+                index=phase.index,
+                kind=kind,
+                direction=direction,
+                target_speed_kmh=_number(event.get("target_speed_kmh")),
+                planned_s=phase.planned_s,
+                start_t=t,
+                end_t=None,
+                moving_s=0.0,
+                distance_m=0.0,
+            ),
+        )
+        self._commit(t)
+
+    def _on_command(self, t: float, event: EventDict) -> None:
+        command = CommandRecord(
+            t,
+            op=str(event.get("op", "")),
+            value=_number(event.get("value")),
+            wire=str(event.get("wire") or ""),
+            result=str(event.get("result", "")),
+        )
+        self._store.add_command(self._id, command)
+        self._commit(t)
+
+    def _on_alert(self, t: float, event: EventDict) -> None:
+        alert = AlertRecord(t, str(event.get("level", "info")), str(event.get("message", "")))
+        self._store.add_alert(self._id, alert)
+        self._commit(t)
+
+    def _on_state(self, t: float, event: EventDict) -> None:
+        self._store.add_state(self._id, StateRecord(t, str(event.get("state", ""))))
+        self._commit(t)
+
+    def _on_end(self, t: float, event: EventDict) -> None:
+        self._end(t, str(event.get("reason", "error")))
+        self._commit(t)
+        if self.detach is not None:  # attached to an engine: "end" is its last event
+            self._last_t = max(self._last_t, t)
+            self.close()
+
+    def _on_hr(self, t: float, event: EventDict) -> None:
+        self._hr.strap(t, _int(event.get("bpm")))
+
+    # --------------------------------------------------------------- helpers
+
+    def _end(self, t: float, reason: str) -> None:
+        if self._phases and not self._ended:
+            self._store.end_phase(self._id, self._phases[-1].seq, t)
+        self._store.finish_session(self._id, reason, t)
+        self._ended = True
+
+    def _save_progress(self) -> None:
+        done = count_blocks_done(
+            (p.direction, p.planned_s, self._totals.phase_moving_s.get(p.seq, 0.0))
+            for p in self._phases
+        )
+        self._store.save_progress(self._id, self._last_t, self._totals, done, self._dirty_phases)
+        self._dirty_phases.clear()
+
+    def _commit(self, t: float) -> None:
+        self._last_t = max(self._last_t, t)
+        self._save_progress()
+        self._store.commit()
+
+
+class EventSource(Protocol):
+    """What ``attach_to_engine`` needs from the session engine (``SessionEngine``)."""
+
+    def add_listener(self, listener: Callable[[Any], None]) -> Callable[[], None]: ...
+
+
+def attach_to_engine(
+    engine: EventSource,
+    header: SessionHeader,
+    store: HistoryStore | None = None,
+    *,
+    durability: Durability = Durability.FULL,
+) -> SessionRecorder:
+    """Record everything ``engine`` emits from now on; the headless run and the GUI call this
+    right before ``engine.run()``. Events may be objects with ``to_json()`` (the engine's) or
+    plain dicts. The recorder closes itself on the engine's ``end`` event (the last one);
+    ``recorder.close()`` in a ``finally`` is still right (it is idempotent) and keeps a run that
+    dies without an ``end`` marked "interrupted". Without ``store`` the default history
+    database is opened (with ``durability``) and closed with the recorder."""
+    own_store = store is None
+    if store is None:
+        store = HistoryStore.open(durability=durability)
+    try:
+        recorder = SessionRecorder.open(store, header, close_store=own_store)
+    except BaseException:
+        if own_store:
+            store.close()
+        raise
+
+    def listener(event: Any) -> None:
+        recorder.on_event(event.to_json() if hasattr(event, "to_json") else event)
+
+    recorder.detach = engine.add_listener(listener)
+    return recorder
+
+
+def record_events(
+    store: HistoryStore, header: SessionHeader, events: Iterable[EventDict]
+) -> SessionRecorder:
+    """Record a whole, already finished list of events (an events file); returns the closed
+    recorder (its ``session_id`` names the new session)."""
+    recorder = SessionRecorder.open(store, header)
+    try:
+        for event in events:
+            recorder.on_event(event)
+    finally:
+        recorder.close()
+    return recorder
+
+
+def read_events_file(path: Path) -> list[dict[str, Any]]:
+    """The events of a JSONL events file (``treadmill-ctl run --events``). A bad line is a
+    HistoryError naming the file and the line; a cut-off last line (a killed run) is dropped."""
+    events: list[dict[str, Any]] = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise HistoryError(f"{path}: cannot read events: {exc}") from exc
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except ValueError as exc:
+            if number == len(lines):
+                _LOGGER.warning("%s:%d: cut-off last line dropped", path, number)
+                break
+            raise HistoryError(f"{path}:{number}: not a JSON object: {exc}") from exc
+        if not isinstance(value, dict):
+            raise HistoryError(f"{path}:{number}: not a JSON object")
+        events.append(value)
+    return events
+
+
+def _number(value: object) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    f = float(value)
+    return f if math.isfinite(f) else None
+
+
+def _int(value: object) -> int | None:
+    f = _number(value)
+    return round(f) if f is not None else None

@@ -1,0 +1,490 @@
+"""The session history: one SQLite database in the app's data directory.
+
+Durability: WAL journal; the recorder commits at least once per second of session time and at
+every phase, command, alert and state change, so a crash or a kill loses at most the last
+second. With ``Durability.FULL`` (the default) every commit is also fsynced, so a power cut
+loses no more; ``Durability.NORMAL`` skips the fsync (still safe against a crash or a kill of
+the app, used for sped-up headless runs where commits come hundreds of times a second).
+
+Readers (the GUI, the CLI) and a recording process may share the file: WAL lets readers see
+every committed row while a session is being written.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import logging
+import sqlite3
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Final, Self
+
+from treadmill_ctl import storage
+from treadmill_ctl.errors import HistoryError
+from treadmill_ctl.history.liveness import is_recording
+from treadmill_ctl.history.model import (
+    BLOCK_DONE_FRACTION,
+    AlertRecord,
+    CommandRecord,
+    Direction,
+    Ending,
+    PhaseRecord,
+    SampleRecord,
+    SessionDetail,
+    SessionHeader,
+    SessionSummary,
+    StateRecord,
+    WeekTotals,
+)
+from treadmill_ctl.history.schema import migrate
+from treadmill_ctl.history.totals import TotalsAccumulator
+
+_LOGGER = logging.getLogger(__name__)
+
+DB_FILENAME: Final = "history.sqlite3"
+
+HEARTBEAT_STALE_S: Final = 15.0
+"""Only where file locks do not exist (see liveness.py): a session with no end whose last
+commit is older than this (wall clock) is shown as interrupted."""
+
+PURGE_DELETED_AFTER: Final = timedelta(hours=1)
+"""Deleted sessions stay restorable (undo) this long; opening the store removes older ones."""
+
+
+class Durability(enum.StrEnum):
+    """How hard each commit is pushed to the disk (SQLite ``synchronous``)."""
+
+    FULL = "FULL"  # fsync on every commit: survives a power cut
+    NORMAL = "NORMAL"  # no fsync in WAL mode: survives a crash or kill of the app
+
+
+def default_path() -> Path:
+    """``storage.data_dir()/history.sqlite3``."""
+    return storage.data_dir() / DB_FILENAME
+
+
+def _now() -> datetime:
+    return datetime.now().astimezone()
+
+
+class HistoryStore:
+    """Read and write the session history. Open with ``HistoryStore.open()``; close when done
+    (or use it as a context manager). One instance per thread (sqlite3 connections are not
+    shared across threads); every call is synchronous and short."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self._conn = conn
+        self._path = path
+
+    @classmethod
+    def open(
+        cls, path: Path | None = None, *, durability: Durability = Durability.FULL
+    ) -> HistoryStore:
+        """Open (creating and migrating as needed) the history database."""
+        path = path if path is not None else default_path()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(path, isolation_level=None, timeout=10.0)
+        except (OSError, sqlite3.Error) as exc:
+            raise HistoryError(f"{path}: cannot open the history database: {exc}") from exc
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute(f"PRAGMA synchronous = {durability.value}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            migrate(conn, str(path))
+            store = cls(conn, path)
+            store.purge_deleted(older_than=PURGE_DELETED_AFTER)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise HistoryError(f"{path}: the history database is damaged: {exc}") from exc
+        except BaseException:
+            conn.close()
+            raise
+        return store
+
+    @property
+    def path(self) -> Path:
+        """The database file."""
+        return self._path
+
+    def close(self) -> None:
+        """Commit anything pending and close the database."""
+        if self._conn.in_transaction:
+            self._conn.execute("COMMIT")
+        self._conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # ----------------------------------------------------------------- reading
+
+    def list_sessions(self, *, include_deleted: bool = False) -> list[SessionSummary]:
+        """Every session, newest first (deleted ones only when asked)."""
+        where = "" if include_deleted else "WHERE deleted_at IS NULL"
+        rows = self._conn.execute(
+            f"SELECT * FROM sessions {where} ORDER BY started_at DESC, id DESC"
+        )
+        return [self._summary(row) for row in _dicts(rows)]
+
+    def get_summary(self, session_id: int) -> SessionSummary:
+        """The list line of one session (deleted ones too); HistoryError when unknown."""
+        row = self._row(session_id)
+        return self._summary(row)
+
+    def get_session(self, session_id: int) -> SessionDetail:
+        """Everything recorded about one session: phases, samples, commands, alerts, states."""
+        row = self._row(session_id)
+        summary = self._summary(row)
+        phases = tuple(
+            PhaseRecord(
+                seq=r["seq"],
+                index=r["plan_index"],
+                kind=r["kind"],
+                direction=_direction(r["direction"]),
+                target_speed_kmh=r["target_speed_kmh"],
+                planned_s=r["planned_s"],
+                start_t=r["start_t"],
+                end_t=r["end_t"],
+                moving_s=r["moving_s"],
+                distance_m=r["distance_m"],
+            )
+            for r in _dicts(
+                self._conn.execute(
+                    "SELECT * FROM phases WHERE session_id = ? ORDER BY seq", (session_id,)
+                )
+            )
+        )
+        direction_of = {p.seq: p.direction for p in phases}
+        samples = tuple(
+            SampleRecord(
+                t=r["t"],
+                speed_kmh=r["speed_kmh"],
+                distance_m=r["distance_m"],
+                incline_pct=r["incline_pct"],
+                hr_bpm=r["hr_bpm"],
+                phase_seq=r["phase_seq"],
+                direction=direction_of.get(r["phase_seq"], Direction.FORWARD),
+            )
+            for r in _dicts(
+                self._conn.execute(
+                    "SELECT * FROM samples WHERE session_id = ? ORDER BY t, rowid", (session_id,)
+                )
+            )
+        )
+        commands = tuple(
+            CommandRecord(r["t"], r["op"], r["value"], r["wire"], r["result"])
+            for r in _dicts(
+                self._conn.execute(
+                    "SELECT * FROM commands WHERE session_id = ? ORDER BY t, rowid", (session_id,)
+                )
+            )
+        )
+        alerts = tuple(
+            AlertRecord(r["t"], r["level"], r["message"])
+            for r in _dicts(
+                self._conn.execute(
+                    "SELECT * FROM alerts WHERE session_id = ? ORDER BY t, rowid", (session_id,)
+                )
+            )
+        )
+        states = tuple(
+            StateRecord(r["t"], r["state"])
+            for r in _dicts(
+                self._conn.execute(
+                    "SELECT * FROM states WHERE session_id = ? ORDER BY t, rowid", (session_id,)
+                )
+            )
+        )
+        try:
+            plan = json.loads(row["plan_json"])
+        except ValueError:
+            plan = None
+        return SessionDetail(summary, plan, phases, samples, commands, alerts, states)
+
+    def weekly_totals(self) -> list[WeekTotals]:
+        """Backward minutes and blocks (and more) per ISO week, oldest first, from the first
+        week with a session to the last, weeks without a session included as zeros."""
+        by_week: dict[tuple[int, int], list[SessionSummary]] = {}
+        for s in self.list_sessions():
+            iso = s.started_at.isocalendar()
+            by_week.setdefault((iso.year, iso.week), []).append(s)
+        if not by_week:
+            return []
+        first, last = min(by_week), max(by_week)
+        out: list[WeekTotals] = []
+        monday = datetime.fromisocalendar(first[0], first[1], 1).date()
+        while True:
+            iso = monday.isocalendar()
+            key = (iso.year, iso.week)
+            week = by_week.get(key, [])
+            out.append(
+                WeekTotals(
+                    iso_year=key[0],
+                    iso_week=key[1],
+                    sessions=len(week),
+                    backward_s=sum(s.backward_s for s in week),
+                    backward_blocks=sum(s.blocks_done for s in week),
+                    forward_s=sum(s.forward_s for s in week),
+                    distance_m=sum(s.distance_m for s in week),
+                )
+            )
+            if key == last:
+                return out
+            monday += timedelta(days=7)
+
+    # ------------------------------------------------------- delete and undo
+
+    def delete_session(self, session_id: int) -> None:
+        """Hide a session from the list; ``restore_session`` undoes it (for an hour at least:
+        opening the store purges older deletions)."""
+        self._row(session_id)
+        self._write(
+            "UPDATE sessions SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
+            (_now().isoformat(), session_id),
+        )
+
+    def restore_session(self, session_id: int) -> None:
+        """Undo ``delete_session``."""
+        self._row(session_id)
+        self._write("UPDATE sessions SET deleted_at = NULL WHERE id = ?", (session_id,))
+
+    def purge_deleted(self, *, older_than: timedelta = timedelta(0)) -> int:
+        """Remove deleted sessions for good (with their rows); returns how many."""
+        cutoff = (_now() - older_than).isoformat()
+        ids = [
+            int(r[0])
+            for r in self._conn.execute(
+                "SELECT id, deleted_at FROM sessions WHERE deleted_at IS NOT NULL"
+            )
+            if datetime.fromisoformat(r[1]) <= datetime.fromisoformat(cutoff)
+        ]
+        for session_id in ids:
+            self._write("DELETE FROM sessions WHERE id = ?", (session_id,))
+        return len(ids)
+
+    # -------------------------------------------------- writing (the recorder)
+
+    def create_session(self, header: SessionHeader) -> int:
+        """Insert a new session row (committed at once) and return its id."""
+        plan_json = json.dumps(header.plan, separators=(",", ":"), default=str)
+        cur = self._execute(
+            "INSERT INTO sessions (started_at, preset_id, preset_name, plan_json, device, "
+            "profile, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                header.started_at.isoformat(),
+                header.preset_id,
+                header.preset_name,
+                plan_json,
+                header.device,
+                header.profile,
+                _now().isoformat(),
+            ),
+        )
+        self.commit()
+        if cur.lastrowid is None:  # pragma: no cover - sqlite always sets it for INSERT
+            raise HistoryError("the new session got no id")
+        return cur.lastrowid
+
+    def add_sample(self, session_id: int, sample: SampleRecord) -> None:
+        """Queue one sample row (written at the next ``commit``)."""
+        self._execute(
+            "INSERT INTO samples VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                session_id,
+                sample.t,
+                sample.speed_kmh,
+                sample.distance_m,
+                sample.incline_pct,
+                sample.hr_bpm,
+                sample.phase_seq,
+            ),
+        )
+
+    def add_command(self, session_id: int, command: CommandRecord) -> None:
+        """Queue one command row."""
+        c = command
+        self._execute(
+            "INSERT INTO commands VALUES (?, ?, ?, ?, ?, ?)",
+            (session_id, c.t, c.op, c.value, c.wire, c.result),
+        )
+
+    def add_alert(self, session_id: int, alert: AlertRecord) -> None:
+        """Queue one alert row."""
+        self._execute(
+            "INSERT INTO alerts VALUES (?, ?, ?, ?)",
+            (session_id, alert.t, alert.level, alert.message),
+        )
+
+    def add_state(self, session_id: int, state: StateRecord) -> None:
+        """Queue one state-change row."""
+        self._execute("INSERT INTO states VALUES (?, ?, ?)", (session_id, state.t, state.state))
+
+    def add_phase(self, session_id: int, phase: PhaseRecord) -> None:
+        """Queue the start of a phase (its end and totals come later)."""
+        p = phase
+        self._execute(
+            "INSERT INTO phases (session_id, seq, plan_index, kind, direction, "
+            "target_speed_kmh, planned_s, start_t, end_t) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                session_id,
+                p.seq,
+                p.index,
+                p.kind,
+                p.direction.value,
+                p.target_speed_kmh,
+                p.planned_s,
+                p.start_t,
+                p.end_t,
+            ),
+        )
+
+    def end_phase(self, session_id: int, seq: int, end_t: float) -> None:
+        """Queue the end of a phase."""
+        self._execute(
+            "UPDATE phases SET end_t = ? WHERE session_id = ? AND seq = ?",
+            (end_t, session_id, seq),
+        )
+
+    def save_progress(
+        self,
+        session_id: int,
+        last_t: float,
+        totals: TotalsAccumulator,
+        blocks_done: int,
+        phase_seqs: Iterable[int] = (),
+    ) -> None:
+        """Queue the running totals of the session and of the given phases."""
+        self._execute(
+            "UPDATE sessions SET updated_at = ?, last_t = ?, forward_s = ?, backward_s = ?, "
+            "forward_m = ?, backward_m = ?, blocks_done = ?, hr_sum = ?, hr_count = ?, "
+            "hr_max = ?, speed_max = ? WHERE id = ?",
+            (
+                _now().isoformat(),
+                last_t,
+                totals.forward_s,
+                totals.backward_s,
+                totals.forward_m,
+                totals.backward_m,
+                blocks_done,
+                totals.hr_sum,
+                totals.hr_count,
+                totals.hr_max,
+                totals.speed_max,
+                session_id,
+            ),
+        )
+        for seq in phase_seqs:
+            self._execute(
+                "UPDATE phases SET moving_s = ?, distance_m = ? WHERE session_id = ? AND seq = ?",
+                (
+                    totals.phase_moving_s.get(seq, 0.0),
+                    totals.phase_distance_m.get(seq, 0.0),
+                    session_id,
+                    seq,
+                ),
+            )
+
+    def finish_session(self, session_id: int, reason: str, t: float) -> None:
+        """Queue the end of a session (its reason and session time)."""
+        self._execute(
+            "UPDATE sessions SET ended_reason = ?, ended_t = ?, last_t = MAX(last_t, ?) "
+            "WHERE id = ?",
+            (reason, t, t, session_id),
+        )
+
+    def commit(self) -> None:
+        """Make everything queued durable (one transaction)."""
+        if self._conn.in_transaction:
+            self._conn.execute("COMMIT")
+
+    # ---------------------------------------------------------------- helpers
+
+    def _execute(self, sql: str, params: tuple[Any, ...] = ()) -> sqlite3.Cursor:
+        try:
+            if not self._conn.in_transaction:
+                self._conn.execute("BEGIN")
+            return self._conn.execute(sql, params)
+        except sqlite3.Error as exc:
+            raise HistoryError(f"{self._path}: cannot write the history: {exc}") from exc
+
+    def _write(self, sql: str, params: tuple[Any, ...]) -> None:
+        self._execute(sql, params)
+        self.commit()
+
+    def _row(self, session_id: int) -> dict[str, Any]:
+        cur = self._conn.execute("SELECT * FROM sessions WHERE id = ?", (session_id,))
+        rows = list(_dicts(cur))
+        if not rows:
+            raise HistoryError(f"No session {session_id} in the history")
+        return rows[0]
+
+    def _summary(self, row: dict[str, Any]) -> SessionSummary:
+        reason: str | None = row["ended_reason"]
+        if reason is not None:
+            try:
+                ended = Ending(reason)
+            except ValueError:
+                ended = Ending.ERROR
+            duration = float(row["ended_t"] if row["ended_t"] is not None else row["last_t"])
+        else:
+            ended = Ending.IN_PROGRESS if self._is_recording(row) else Ending.INTERRUPTED
+            duration = float(row["last_t"])
+        hr_count = int(row["hr_count"])
+        return SessionSummary(
+            id=int(row["id"]),
+            started_at=datetime.fromisoformat(row["started_at"]),
+            preset_id=row["preset_id"],
+            preset_name=row["preset_name"],
+            device=row["device"],
+            profile=row["profile"],
+            ended=ended,
+            ended_reason=reason,
+            duration_s=duration,
+            forward_s=float(row["forward_s"]),
+            backward_s=float(row["backward_s"]),
+            forward_m=float(row["forward_m"]),
+            backward_m=float(row["backward_m"]),
+            blocks_done=int(row["blocks_done"]),
+            avg_hr_bpm=round(row["hr_sum"] / hr_count) if hr_count else None,
+            max_hr_bpm=row["hr_max"],
+            max_speed_kmh=float(row["speed_max"]),
+            deleted=row["deleted_at"] is not None,
+        )
+
+    def _is_recording(self, row: dict[str, Any]) -> bool:
+        held = is_recording(self._path, int(row["id"]))
+        if held is not None:
+            return held
+        age = _now() - datetime.fromisoformat(row["updated_at"])
+        return age.total_seconds() < HEARTBEAT_STALE_S
+
+
+def count_blocks_done(phases: Iterable[tuple[Direction, float | None, float]]) -> int:
+    """How many (direction, planned_s, moving_s) phases are backward blocks run for at least
+    90 % of their planned time."""
+    return sum(
+        1
+        for direction, planned, moving in phases
+        if direction is Direction.BACKWARD and planned and moving >= BLOCK_DONE_FRACTION * planned
+    )
+
+
+def _direction(value: str) -> Direction:
+    return Direction.BACKWARD if value == Direction.BACKWARD.value else Direction.FORWARD
+
+
+def _dicts(cur: sqlite3.Cursor) -> Iterable[dict[str, Any]]:
+    names = [d[0] for d in cur.description]
+    for row in cur:
+        yield dict(zip(names, row, strict=True))
