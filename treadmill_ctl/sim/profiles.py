@@ -458,7 +458,7 @@ def _key_line(text: str, key: str) -> int | None:
     """1-based line where ``key`` (dashes or underscores) is assigned, if it can be found."""
     alternatives = {key, key.replace("_", "-"), key.replace("-", "_")}
     pattern = re.compile(
-        r"^\s*(?:" + "|".join(re.escape(k) for k in alternatives) + r")\s*=", re.MULTILINE
+        r"^[ \t]*(?:" + "|".join(re.escape(k) for k in alternatives) + r")[ \t]*=", re.MULTILINE
     )
     m = pattern.search(text)
     return text.count("\n", 0, m.start()) + 1 if m else None
