@@ -1,0 +1,370 @@
+"""The virtual treadmill served as a bleak backend: the ONE seam between bleak and the simulator.
+
+``bleak.BleakClient(device, backend=SimBleakClient)`` and
+``bleak.BleakScanner(backend=SimBleakScanner)`` run unmodified on top of ``VirtualTreadmill``
+objects that are "on the air" (registered in a ``SimAir``). Everything above bleak — pyftms, our
+seam in ``ftms/pyftms_seam.py``, the link — sees real ``BleakGATTServiceCollection`` /
+``BleakGATTService`` / ``BleakGATTCharacteristic`` objects, an MTU of 23 (20-byte payloads),
+notifications through the callbacks bleak hands its backends, ATT errors as
+``BleakGATTProtocolError`` and a device-side drop as the ``disconnected_callback``.
+
+Why this seam: bleak's public ``backend=`` parameter is the supported way to plug a backend in
+(bleak >= 0.18); pyftms has no such parameter, so the seam builds the ``BleakClient`` itself
+for simulated devices (see ``ftms/pyftms_seam.py``). ``tests/sim/test_bleak_backend_seam.py``
+fails loudly if a bleak upgrade moves anything relied on here.
+
+A simulated ``BLEDevice`` carries ``details == {"simulated": True}``: never a BlueZ ``path``,
+so bleak-retry-connector never takes it for a BlueZ device.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Final, override
+
+from bleak.args import SizedBuffer
+from bleak.backends.characteristic import BleakGATTCharacteristic
+from bleak.backends.client import BaseBleakClient, NotifyCallback
+from bleak.backends.descriptor import BleakGATTDescriptor
+from bleak.backends.device import BLEDevice
+from bleak.backends.scanner import AdvertisementData, AdvertisementDataCallback, BaseBleakScanner
+from bleak.backends.service import BleakGATTService, BleakGATTServiceCollection
+from bleak.exc import BleakDeviceNotFoundError, BleakError, BleakGATTProtocolError
+from bleak.uuids import normalize_uuid_str
+
+from treadmill_ctl.sim.treadmill import SimAttError, SimLinkDown
+
+if TYPE_CHECKING:
+    from treadmill_ctl.sim.treadmill import VirtualTreadmill
+
+_LOGGER = logging.getLogger(__name__)
+
+ATT_MTU: Final = 23
+"""The default (and minimum) ATT MTU: every notification and write carries at most 20 bytes,
+as on most walking pads."""
+
+ATT_PAYLOAD: Final = ATT_MTU - 3
+
+SIMULATED_DETAILS_KEY: Final = "simulated"
+
+ADVERTISING_INTERVAL_S: Final = 0.1
+"""How often (loop time) a scanner hears each simulated device advertise."""
+
+
+def is_simulated(device: BLEDevice) -> bool:
+    """True for a BLEDevice that stands for a virtual treadmill."""
+    details = device.details
+    return isinstance(details, dict) and bool(details.get(SIMULATED_DETAILS_KEY))
+
+
+def simulated_ble_device(treadmill: VirtualTreadmill) -> BLEDevice:
+    """The BLEDevice a scan would report for ``treadmill`` (no BlueZ ``path``)."""
+    return BLEDevice(
+        treadmill.address, treadmill.advertisement().local_name, {SIMULATED_DETAILS_KEY: True}
+    )
+
+
+class SimAir:
+    """Which virtual devices are "on the air": advertising to scanners, reachable by address.
+
+    Tests and ``--simulate`` runs put their VirtualTreadmill here; ``SimBleakClient`` and
+    ``SimBleakScanner`` take a ``sim_air=`` keyword (bleak passes unknown keywords through to
+    its backend) and use ``default_air()`` without it."""
+
+    def __init__(self) -> None:
+        self._devices: dict[str, VirtualTreadmill] = {}
+
+    def add(self, treadmill: VirtualTreadmill) -> None:
+        """Start advertising ``treadmill`` (replaces one with the same address)."""
+        self._devices[treadmill.address.upper()] = treadmill
+
+    def remove(self, treadmill: VirtualTreadmill) -> None:
+        """Stop advertising ``treadmill``; an open connection is not touched."""
+        if self._devices.get(treadmill.address.upper()) is treadmill:
+            del self._devices[treadmill.address.upper()]
+
+    def lookup(self, address: str) -> VirtualTreadmill | None:
+        """The device with this address, if it is on the air."""
+        return self._devices.get(address.upper())
+
+    def devices(self) -> list[VirtualTreadmill]:
+        """Every device on the air."""
+        return list(self._devices.values())
+
+    def clear(self) -> None:
+        """Take every device off the air."""
+        self._devices.clear()
+
+
+_DEFAULT_AIR = SimAir()
+
+
+def default_air() -> SimAir:
+    """The process-wide air used when no ``sim_air=`` is given."""
+    return _DEFAULT_AIR
+
+
+def _air_from(kwargs: dict[str, Any]) -> SimAir:
+    air = kwargs.get("sim_air")
+    return air if isinstance(air, SimAir) else _DEFAULT_AIR
+
+
+def _build_services(treadmill: VirtualTreadmill) -> BleakGATTServiceCollection:
+    collection = BleakGATTServiceCollection()
+    for sim_service in treadmill.services():
+        service = BleakGATTService(
+            sim_service, sim_service.handle, normalize_uuid_str(sim_service.uuid)
+        )
+        collection.add_service(service)
+        for sim_char in sim_service.characteristics:
+            char = BleakGATTCharacteristic(
+                sim_char,
+                sim_char.handle,
+                normalize_uuid_str(sim_char.uuid),
+                list(sim_char.properties),  # type: ignore[arg-type]
+                lambda: ATT_PAYLOAD,
+                service,
+            )
+            collection.add_characteristic(char)
+    return collection
+
+
+class SimBleakClient(BaseBleakClient):
+    """bleak client backend talking to a VirtualTreadmill on a SimAir.
+
+    ``BleakClient(ble_device_or_address, backend=SimBleakClient, sim_air=air)``."""
+
+    def __init__(
+        self,
+        address_or_ble_device: BLEDevice | str,
+        *,
+        disconnected_callback: Callable[[], None] | None = None,
+        timeout: float = 10.0,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(
+            address_or_ble_device, disconnected_callback=disconnected_callback, timeout=timeout
+        )
+        self._air = _air_from(kwargs)
+        self._device: VirtualTreadmill | None = None
+        self._connected = False
+        self._subscribed: set[str] = set()
+
+    # ---- identity and connection
+
+    @property
+    @override
+    def name(self) -> str:
+        device = self._device or self._air.lookup(self.address)
+        if device is None:
+            return self.address.replace(":", "-")
+        return device.advertisement().local_name or self.address.replace(":", "-")
+
+    @property
+    @override
+    def mtu_size(self) -> int:
+        return ATT_MTU
+
+    @property
+    @override
+    def is_connected(self) -> bool:
+        return self._connected
+
+    @override
+    async def connect(self, pair: bool, **kwargs: Any) -> None:
+        device = self._air.lookup(self.address)
+        if device is None:
+            raise BleakDeviceNotFoundError(
+                self.address, f"Device with address {self.address} was not found."
+            )
+        try:
+            async with asyncio.timeout(self._timeout):
+                await device.connect()
+        except SimLinkDown as exc:
+            raise BleakError(f"{self.address}: connection failed ({exc})") from exc
+        except TimeoutError as exc:
+            raise TimeoutError(f"{self.address}: connection timed out") from exc
+        self._device = device
+        self._connected = True
+        device.set_disconnect_callback(self._on_device_dropped)
+        self.services = _build_services(device)
+
+    @override
+    async def disconnect(self) -> None:
+        device = self._device
+        if device is None or not self._connected:
+            return
+        self._teardown(device)
+        await device.disconnect()
+        # Like BlueZ and WinRT: the callback also runs when the client asked to disconnect.
+        self._notify_disconnected()
+
+    def _on_device_dropped(self) -> None:
+        """The device went away on its own (link drop fault, device closed)."""
+        device = self._device
+        if device is None or not self._connected:
+            return
+        _LOGGER.debug("%s: simulated link dropped", self.address)
+        self._teardown(device)
+        self._notify_disconnected()
+
+    def _teardown(self, device: VirtualTreadmill) -> None:
+        self._connected = False
+        for uuid in self._subscribed:
+            device.set_subscriber(uuid, None)
+        self._subscribed.clear()
+        device.set_disconnect_callback(None)
+        self.services = None
+
+    def _notify_disconnected(self) -> None:
+        if self._disconnected_callback is not None:
+            self._disconnected_callback()
+
+    @override
+    async def pair(self, *args: Any, **kwargs: Any) -> None:
+        """Simulated devices need no pairing."""
+
+    @override
+    async def unpair(self) -> None:
+        """Simulated devices need no pairing."""
+
+    # ---- GATT I/O
+
+    def _connected_device(self) -> VirtualTreadmill:
+        if self._device is None or not self._connected:
+            raise BleakError("Not connected")
+        return self._device
+
+    @override
+    async def read_gatt_char(
+        self, characteristic: BleakGATTCharacteristic, *, use_cached: bool = False, **kwargs: Any
+    ) -> bytearray:
+        device = self._connected_device()
+        try:
+            return bytearray(await device.read(characteristic.uuid))
+        except SimAttError as exc:
+            raise BleakGATTProtocolError(exc.code) from exc
+        except SimLinkDown as exc:
+            raise BleakError("Not connected") from exc
+
+    @override
+    async def write_gatt_char(
+        self, characteristic: BleakGATTCharacteristic, data: SizedBuffer, response: bool
+    ) -> None:
+        device = self._connected_device()
+        payload = bytes(data)
+        if not response and len(payload) > ATT_PAYLOAD:
+            raise BleakError(f"write without response of {len(payload)} bytes > {ATT_PAYLOAD}")
+        try:
+            await device.write(characteristic.uuid, payload, response=response)
+        except SimAttError as exc:
+            raise BleakGATTProtocolError(exc.code) from exc
+        except SimLinkDown as exc:
+            raise BleakError("Not connected") from exc
+
+    @override
+    async def read_gatt_descriptor(
+        self, descriptor: BleakGATTDescriptor, *, use_cached: bool = False, **kwargs: Any
+    ) -> bytearray:
+        raise BleakError("the virtual treadmill exposes no descriptors")
+
+    @override
+    async def write_gatt_descriptor(
+        self, descriptor: BleakGATTDescriptor, data: SizedBuffer
+    ) -> None:
+        raise BleakError("the virtual treadmill exposes no descriptors")
+
+    @override
+    async def start_notify(
+        self, characteristic: BleakGATTCharacteristic, callback: NotifyCallback, **kwargs: Any
+    ) -> None:
+        device = self._connected_device()
+        uuid = characteristic.uuid
+
+        def deliver(data: bytes) -> None:
+            # A real backend delivers from its event dispatcher, which logs a failing callback
+            # and goes on; so do we, so that one bad handler does not stop the device.
+            try:
+                callback(bytearray(data))
+            except Exception:
+                _LOGGER.exception("notification callback for %s failed", uuid)
+
+        device.set_subscriber(uuid, deliver)
+        self._subscribed.add(uuid)
+
+    @override
+    async def stop_notify(self, characteristic: BleakGATTCharacteristic) -> None:
+        device = self._connected_device()
+        device.set_subscriber(characteristic.uuid, None)
+        self._subscribed.discard(characteristic.uuid)
+
+
+class SimBleakScanner(BaseBleakScanner):
+    """bleak scanner backend hearing the devices on a SimAir.
+
+    ``BleakScanner(backend=SimBleakScanner, sim_air=air)``. While scanning, every device on the
+    air advertises every ``ADVERTISING_INTERVAL_S`` of loop time."""
+
+    def __init__(
+        self,
+        detection_callback: AdvertisementDataCallback | None,
+        service_uuids: list[str] | None,
+        scanning_mode: str = "active",
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(detection_callback, service_uuids)
+        self._air = _air_from(kwargs)
+        self._task: asyncio.Task[None] | None = None
+
+    @override
+    async def start(self) -> None:
+        self.seen_devices = {}
+        await self.stop()
+        self._advertise_once()
+        self._task = asyncio.get_running_loop().create_task(
+            self._advertise_forever(), name="sim-scanner"
+        )
+
+    @override
+    async def stop(self) -> None:
+        task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
+            try:
+                await task
+            except asyncio.CancelledError:
+                if not task.cancelled():  # our caller is being cancelled, not just the task
+                    raise
+
+    async def _advertise_forever(self) -> None:
+        while True:
+            await asyncio.sleep(ADVERTISING_INTERVAL_S)
+            self._advertise_once()
+
+    def _advertise_once(self) -> None:
+        for device in self._air.devices():
+            sim_adv = device.advertisement()
+            service_uuids = [normalize_uuid_str(u) for u in sim_adv.service_uuids]
+            if not self.is_allowed_uuid(service_uuids):
+                continue
+            adv = AdvertisementData(
+                local_name=sim_adv.local_name,
+                manufacturer_data=dict(sim_adv.manufacturer_data),
+                service_data={
+                    normalize_uuid_str(k): bytes(v) for k, v in sim_adv.service_data.items()
+                },
+                service_uuids=service_uuids,
+                tx_power=sim_adv.tx_power,
+                rssi=sim_adv.rssi,
+                platform_data=(),
+            )
+            ble_device = self.create_or_update_device(
+                device.address,
+                device.address,
+                sim_adv.local_name,
+                {SIMULATED_DETAILS_KEY: True},
+                adv,
+            )
+            self.call_detection_callbacks(ble_device, adv)
