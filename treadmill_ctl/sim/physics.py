@@ -24,6 +24,19 @@ def ramp(value: float, target: float, up: float, down: float, dt: float) -> tupl
     return target, (value + target) / 2 * t_reach + target * (dt - t_reach)
 
 
+def _split_linear(a: float, b: float, t: float) -> tuple[float, float]:
+    """Positive and negative parts of the integral of a line from ``a`` to ``b`` over ``t``."""
+    if t <= 0:
+        return 0.0, 0.0
+    if a >= 0 and b >= 0:
+        return (a + b) / 2 * t, 0.0
+    if a <= 0 and b <= 0:
+        return 0.0, -(a + b) / 2 * t
+    t0 = t * abs(a) / (abs(a) + abs(b))  # zero crossing
+    first, second = a / 2 * t0, b / 2 * (t - t0)
+    return (first, -second) if a > 0 else (second, -first)
+
+
 @dataclass
 class Belt:
     """The belt and the deck. Speeds in km/h, incline in %, distances in m.
@@ -55,12 +68,16 @@ class Belt:
         old_incline = self.incline_pct
         rate = self.incline_rate_pct_s
         self.incline_pct, _ = ramp(self.incline_pct, self.target_incline_pct, rate, rate, dt)
-        mean_incline = (old_incline + self.incline_pct) / 2
-        climb = distance * mean_incline / 100
-        if climb >= 0:
-            self.elevation_gain_m += climb
-        else:
-            self.elevation_loss_m -= climb
+        if distance > 0:
+            # Incline ramps linearly then holds; the belt speed is taken as its step mean.
+            t_ramp = abs(self.incline_pct - old_incline) / rate if rate > 0 else 0.0
+            up, down = _split_linear(old_incline, self.incline_pct, min(t_ramp, dt))
+            hold = self.incline_pct * (dt - min(t_ramp, dt))
+            up += max(hold, 0.0)
+            down += max(-hold, 0.0)
+            per_s = distance / dt / 100
+            self.elevation_gain_m += up * per_s
+            self.elevation_loss_m += down * per_s
         return distance
 
     @property
