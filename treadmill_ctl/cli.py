@@ -32,6 +32,10 @@ def build_parser() -> argparse.ArgumentParser:
         register = getattr(module, "register", None)
         if register is not None:
             register(sub)
+        # A module may also set defaults on the main parser (the app sets ``default_func``).
+        register_default = getattr(module, "register_default", None)
+        if register_default is not None:
+            register_default(parser)
     return parser
 
 

@@ -58,7 +58,7 @@ ApplicationWindow {
 
             Label {
                 text: "treadmill-ctl"
-                font.pixelSize: Theme.fontBody
+                font.pixelSize: Theme.fontBody - 2
                 font.bold: true
                 color: Theme.text
             }
@@ -155,19 +155,23 @@ ApplicationWindow {
         }
     }
 
-    Loader {
-        id: screenLoader
-        objectName: "screenLoader"
+    ColumnLayout {
         anchors.fill: parent
-        focus: true
-    }
+        spacing: 0
 
-    NoticeBar {
-        id: noticeBar
-        anchors.left: parent.left
-        anchors.right: parent.right
-        anchors.bottom: parent.bottom
-        anchors.margins: Theme.gap
+        // Notices take their own band (never over a control).
+        NoticeBar {
+            id: noticeBar
+            Layout.fillWidth: true
+        }
+
+        Loader {
+            id: screenLoader
+            objectName: "screenLoader"
+            focus: true
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+        }
     }
 
     KeyHelpOverlay {

@@ -21,15 +21,16 @@ Rectangle {
 
     objectName: "noticeBar"
     visible: false
-    implicitHeight: noticeText.implicitHeight + 2 * Theme.gap
-    radius: Theme.radius
+    implicitHeight: noticeText.implicitHeight + Theme.gap
     color: Theme.levelColor(bar.level)
 
     Label {
         id: noticeText
         objectName: "noticeText"
         anchors.fill: parent
-        anchors.margins: Theme.gap
+        anchors.leftMargin: Theme.gapLarge
+        anchors.rightMargin: Theme.gapLarge
+        verticalAlignment: Text.AlignVCenter
         text: bar.message
         wrapMode: Text.WordWrap
         font.pixelSize: Theme.fontBody

@@ -1,16 +1,352 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Layouts
 import TreadmillCtl
 
+// The main screen, read from 2–3 m: what the belt does now (huge word + icon + colour), time
+// left, speed, what comes next, and the whole session's timeline. STOP is the largest control
+// and stays above the countdown overlay.
 Item {
     id: screen
 
     required property AppBridge app
+    readonly property SessionBridge session: screen.app.session
+    readonly property color headlineColor: screen.session.headlineTone === "backward" ? Theme.backward : screen.session.headlineTone === "forward" ? Theme.forward : screen.session.headlineTone === "turn" ? Theme.turning : screen.session.headlineTone === "stop" ? Theme.danger : screen.session.headlineTone === "paused" ? Theme.paused : Theme.text
+    readonly property int controlsWidth: 360
 
-    Label {
-        anchors.centerIn: parent
-        text: screen.app.session.phaseLabel
-        font.pixelSize: Theme.fontHuge
-        color: Theme.text
+    objectName: "sessionScreen"
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        DangerBanner {
+            objectName: "linkLostBanner"
+            visible: screen.session.linkLost
+            Layout.fillWidth: true
+            title: qsTr("CONNECTION LOST — THE BELT MAY STILL BE MOVING")
+            message: (screen.session.lastSpeedText !== "" ? qsTr("Last known speed %1. ").arg(screen.session.lastSpeedText) : "") + qsTr("Use the treadmill's own STOP or pull the safety key. Reconnecting to the same treadmill; it will be stopped first.")
+        }
+
+        DangerBanner {
+            objectName: "stopUnconfirmedBanner"
+            visible: screen.session.stopUnconfirmed
+            Layout.fillWidth: true
+            title: qsTr("STOP NOT CONFIRMED — PULL THE SAFETY KEY")
+            message: screen.session.alertText
+        }
+
+        Item {
+            id: body
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+
+            // ---- what the belt is doing ----------------------------------------------------
+            ColumnLayout {
+                id: sessionView
+                objectName: "sessionView"
+                visible: screen.session.state !== ""
+                anchors.left: parent.left
+                anchors.top: parent.top
+                anchors.bottom: parent.bottom
+                anchors.right: parent.right
+                anchors.margins: Theme.gapLarge
+                anchors.rightMargin: screen.controlsWidth + 2 * Theme.gapLarge
+                spacing: Theme.gap
+
+                RowLayout {
+                    spacing: Theme.gapLarge
+                    Layout.fillWidth: true
+
+                    DirectionIcon {
+                        objectName: "directionIcon"
+                        direction: screen.session.direction
+                        visible: screen.session.headlineTone === "forward" || screen.session.headlineTone === "backward"
+                        Layout.preferredWidth: 104
+                        Layout.preferredHeight: 104
+                    }
+
+                    Label {
+                        objectName: "headline"
+                        text: screen.session.headline
+                        color: screen.headlineColor
+                        font.pixelSize: Theme.fontHuge
+                        font.bold: true
+                        fontSizeMode: Text.HorizontalFit
+                        minimumPixelSize: Theme.fontLarge
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: Theme.fontHuge * 1.15
+                        verticalAlignment: Text.AlignVCenter
+                    }
+                }
+
+                Label {
+                    objectName: "phaseTitle"
+                    text: screen.session.phaseTitle + (screen.session.blocksText !== "" ? "  ·  " + screen.session.blocksText : "") + (screen.session.presetName !== "" ? "  ·  " + screen.session.presetName : "")
+                    color: Theme.textDim
+                    font.pixelSize: Theme.fontBody + 4
+                    elide: Text.ElideRight
+                    Layout.fillWidth: true
+                }
+
+                RowLayout {
+                    spacing: Theme.gap
+                    Layout.fillWidth: true
+
+                    StatTile {
+                        objectName: "timeLeftTile"
+                        caption: qsTr("Time left in phase")
+                        value: screen.session.phaseRemainingText
+                        valueSize: Theme.fontXL
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 3
+                    }
+                    StatTile {
+                        objectName: "speedTile"
+                        caption: qsTr("Speed")
+                        value: screen.session.targetSpeedText
+                        unit: screen.session.speedUnit
+                        detail: qsTr("belt %1").arg(screen.session.actualSpeedText)
+                        valueSize: Theme.fontXL
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 3
+                    }
+                }
+
+                RowLayout {
+                    spacing: Theme.gap
+                    Layout.fillWidth: true
+
+                    StatTile {
+                        caption: qsTr("Distance")
+                        value: screen.session.distanceText
+                        valueSize: Theme.fontTitle
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 1
+                    }
+                    StatTile {
+                        caption: qsTr("Incline")
+                        value: screen.session.inclineText
+                        valueSize: Theme.fontTitle
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 1
+                    }
+                    StatTile {
+                        objectName: "heartRateTile"
+                        visible: screen.session.heartRateText !== ""
+                        caption: qsTr("Heart rate")
+                        value: screen.session.heartRateText
+                        unit: qsTr("bpm")
+                        valueSize: Theme.fontTitle
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 1
+                    }
+                    StatTile {
+                        caption: qsTr("Elapsed")
+                        value: screen.session.elapsedText
+                        unit: "/ " + screen.session.totalText
+                        valueSize: Theme.fontTitle
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 1
+                    }
+                }
+
+                RowLayout {
+                    objectName: "nextPreview"
+                    visible: screen.session.nextTitle !== ""
+                    spacing: Theme.gap
+                    Layout.fillWidth: true
+
+                    Label {
+                        text: qsTr("NEXT")
+                        color: Theme.textDim
+                        font.pixelSize: Theme.fontBody
+                        font.bold: true
+                    }
+                    DirectionIcon {
+                        direction: screen.session.nextDirection
+                        Layout.preferredWidth: 30
+                        Layout.preferredHeight: 30
+                    }
+                    Label {
+                        text: Theme.directionWord(screen.session.nextDirection)
+                        color: Theme.directionColor(screen.session.nextDirection)
+                        font.pixelSize: Theme.fontBody + 4
+                        font.bold: true
+                    }
+                    Label {
+                        text: screen.session.nextTitle + " · " + screen.session.nextDetail
+                        color: Theme.text
+                        font.pixelSize: Theme.fontBody + 4
+                        elide: Text.ElideRight
+                        Layout.fillWidth: true
+                    }
+                }
+
+                Item {
+                    Layout.fillHeight: true
+                }
+
+                Timeline {
+                    objectName: "timeline"
+                    blocks: screen.session.timeline
+                    total: screen.session.timelineTotal
+                    position: screen.session.timelinePosition
+                    currentIndex: screen.session.phaseIndex
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 40
+                }
+
+                Label {
+                    objectName: "hint"
+                    visible: screen.session.hint !== ""
+                    text: screen.session.hint
+                    color: Theme.accent
+                    font.pixelSize: Theme.fontBody + 2
+                    font.bold: true
+                }
+            }
+
+            // ---- no session yet: what to do --------------------------------------------------
+            ColumnLayout {
+                objectName: "noSessionView"
+                visible: screen.session.state === ""
+                anchors.left: parent.left
+                anchors.right: parent.right
+                anchors.rightMargin: screen.controlsWidth + 2 * Theme.gapLarge
+                anchors.verticalCenter: parent.verticalCenter
+                spacing: Theme.gapLarge
+
+                Label {
+                    Layout.alignment: Qt.AlignHCenter
+                    text: qsTr("No session")
+                    color: Theme.text
+                    font.pixelSize: Theme.fontLarge
+                    font.bold: true
+                }
+                Label {
+                    Layout.alignment: Qt.AlignHCenter
+                    text: screen.session.hint
+                    color: Theme.textDim
+                    font.pixelSize: Theme.fontTitle
+                }
+                RowLayout {
+                    Layout.alignment: Qt.AlignHCenter
+                    spacing: Theme.gap
+                    ActionButton {
+                        visible: !screen.session.hasLink
+                        text: qsTr("Choose treadmill")
+                        onClicked: screen.app.screen = "connect"
+                    }
+                    ActionButton {
+                        visible: !screen.session.hasPlan
+                        text: qsTr("Choose a preset")
+                        onClicked: screen.app.screen = "presets"
+                    }
+                }
+            }
+
+            // ---- countdown overlay: over everything but the controls -------------------------
+            CountdownOverlay {
+                anchors.fill: parent
+                visible: screen.session.countdownVisible
+                seconds: screen.session.countdown
+                title: screen.session.countdownTitle
+                reason: screen.session.countdownReason
+                direction: screen.session.countdownDirection
+                reservedRight: screen.controlsWidth + 2 * Theme.gapLarge
+            }
+
+            // ---- controls (declared last: above the overlay) ---------------------------------
+            ColumnLayout {
+                id: controls
+                objectName: "sessionControls"
+                anchors.right: parent.right
+                anchors.top: parent.top
+                anchors.bottom: parent.bottom
+                anchors.margins: Theme.gapLarge
+                width: screen.controlsWidth
+                spacing: Theme.gap
+
+                StopButton {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    Layout.minimumHeight: 180
+                    textSize: Theme.fontXL
+                    onClicked: screen.session.stop()
+                }
+
+                ActionButton {
+                    objectName: "startButton"
+                    visible: screen.session.canStart
+                    text: qsTr("START")
+                    keyHint: qsTr("Enter")
+                    fill: Theme.ok
+                    textColor: "#0b1a12"
+                    Layout.fillWidth: true
+                    onClicked: screen.session.start()
+                }
+
+                ActionButton {
+                    objectName: "pauseButton"
+                    visible: !screen.session.canStart
+                    enabled: screen.session.canPause || screen.session.canResume
+                    text: screen.session.paused ? qsTr("RESUME") : qsTr("PAUSE")
+                    keyHint: "P"
+                    Layout.fillWidth: true
+                    onClicked: screen.session.togglePause()
+                }
+
+                GridLayout {
+                    columns: 2
+                    rowSpacing: Theme.gap
+                    columnSpacing: Theme.gap
+                    Layout.fillWidth: true
+
+                    ActionButton {
+                        objectName: "slowerButton"
+                        enabled: screen.session.canChangeSpeed
+                        text: qsTr("− 0.1")
+                        keyHint: qsTr("Down")
+                        Layout.fillWidth: true
+                        onClicked: screen.session.changeSpeed(-0.1)
+                    }
+                    ActionButton {
+                        objectName: "fasterButton"
+                        enabled: screen.session.canChangeSpeed
+                        text: qsTr("+ 0.1")
+                        keyHint: qsTr("Up")
+                        Layout.fillWidth: true
+                        onClicked: screen.session.changeSpeed(0.1)
+                    }
+                    ActionButton {
+                        objectName: "skipButton"
+                        enabled: screen.session.canSkip
+                        text: qsTr("Skip")
+                        keyHint: "N"
+                        Layout.fillWidth: true
+                        onClicked: screen.session.skip()
+                    }
+                    ActionButton {
+                        objectName: "extendButton"
+                        visible: !screen.session.canEnd
+                        enabled: screen.session.canExtend
+                        text: qsTr("+30 s")
+                        keyHint: "E"
+                        Layout.fillWidth: true
+                        onClicked: screen.session.extend()
+                    }
+                    ActionButton {
+                        objectName: "endButton"
+                        visible: screen.session.canEnd
+                        text: qsTr("End")
+                        keyHint: qsTr("summary")
+                        Layout.fillWidth: true
+                        onClicked: screen.session.end()
+                    }
+                }
+            }
+        }
     }
 }

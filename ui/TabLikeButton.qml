@@ -10,9 +10,9 @@ Button {
 
     focusPolicy: Qt.NoFocus
     flat: true
-    font.pixelSize: Theme.fontBody
-    leftPadding: 14
-    rightPadding: 14
+    font.pixelSize: Theme.fontBody - 2
+    leftPadding: 10
+    rightPadding: 10
 
     contentItem: Label {
         text: control.text

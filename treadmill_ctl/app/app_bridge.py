@@ -10,12 +10,23 @@ against the real properties; ``scripts/make_qmltypes.py`` regenerates the type d
 from __future__ import annotations
 
 import logging
-from typing import Final
+from typing import Any, Final
 
 from treadmill_ctl.app.context import SCREEN_FILES, AppContext, NoticeLevel, Screen
-from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, Signal, Slot
+from treadmill_ctl.app.keys import SPEED_DELTAS, AppKeyFilter, KeyAction, KeyMap
+from treadmill_ctl.app.qt import (
+    Property,
+    QGuiApplication,
+    QmlElement,
+    QmlUncreatable,
+    QObject,
+    Signal,
+    Slot,
+)
 from treadmill_ctl.app.session_bridge import SessionBridge
+from treadmill_ctl.app.sound import CuePlayer
 from treadmill_ctl.ftms.api import TreadmillControl
+from treadmill_ctl.session.plan import Plan
 
 QML_IMPORT_NAME: Final = "TreadmillCtl"
 QML_IMPORT_MAJOR_VERSION: Final = 1
@@ -34,21 +45,47 @@ class AppBridge(QObject):
     themeChanged = Signal()
     fullScreenChanged = Signal()
     keyHelpVisibleChanged = Signal()
+    keyHelpChanged = Signal()
     # level ("info" | "warning" | "danger"), message in user words
     notice = Signal(str, str)
 
-    def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        parent: QObject | None = None,
+        *,
+        cue_player: CuePlayer | None = None,
+    ) -> None:
+        """``cue_player``: where cues sound (default: a player on the system's audio output)."""
         super().__init__(parent)
         self._context = context
         self._screen = Screen.SESSION if context.link is not None else Screen.CONNECT
-        self._theme = "dark"
+        self._theme = str(getattr(context.settings, "theme", "dark"))
         self._full_screen = False
         self._key_help_visible = False
         context.switch_screen = self._switch_screen
         context.use_link = self._use_link
         context.choose_plan = self._choose_plan
         context.notify = self._notify
+        # Every settings change (any screen) goes through save_settings: react to it here too.
+        persist = context.save_settings
+
+        def save_and_apply(settings: Any) -> None:
+            context.settings = settings
+            persist(settings)
+            self.apply_settings(settings)
+
+        context.save_settings = save_and_apply
+        self._sound = cue_player if cue_player is not None else CuePlayer(context, self)
+        self._sound.setParent(self)
         self._session = SessionBridge(context, self)
+        self._session.use_cue_player(self._sound)
+        self._keys = AppKeyFilter(
+            KeyMap.from_settings(context.settings),
+            self.handle_key,
+            self._session.is_active,
+            self,
+        )
         # The other screens' bridges plug in here as they land (see docs/gui.md).
         self._connect = QObject(self)
         self._presets = QObject(self)
@@ -60,12 +97,87 @@ class AppBridge(QObject):
         """The shared context (for Python callers; QML uses the properties)."""
         return self._context
 
+    @property
+    def session_bridge(self) -> SessionBridge:
+        """The session bridge (typed, for Python callers)."""
+        return self._session
+
+    @property
+    def cue_player(self) -> CuePlayer:
+        return self._sound
+
+    @property
+    def key_filter(self) -> AppKeyFilter:
+        """The application-wide key filter (``install_key_filter`` puts it in place)."""
+        return self._keys
+
+    def install_key_filter(self, app: QGuiApplication) -> None:
+        """Take the app's keys before any QML item sees them (STOP whatever has focus)."""
+        app.installEventFilter(self._keys)
+
+    def remove_key_filter(self, app: QGuiApplication) -> None:
+        app.removeEventFilter(self._keys)
+
+    def apply_settings(self, settings: Any) -> None:
+        """Settings changed (from any screen): theme and keys follow at once; sound and units
+        are read from the settings on each use."""
+        self._set_theme(str(getattr(settings, "theme", self._theme)))
+        self._keys.set_keymap(KeyMap.from_settings(settings))
+        self.keyHelpChanged.emit()
+        self._session.refresh()
+
+    def shutdown(self) -> None:
+        """The window is closing: stop the belt if a session is active, silence the cues."""
+        self._session.shutdown()
+        self._sound.shutdown()
+
+    # -- keys ----------------------------------------------------------------------------------
+
+    def handle_key(self, action: KeyAction) -> bool:
+        """Carry out a key's action; False leaves the key to the focused item (Enter outside
+        the session screen, session keys when no session is active)."""
+        session = self._session
+        if action is KeyAction.STOP:
+            session.stop()
+            self._set_key_help_visible(False)
+            return True
+        if action is KeyAction.FULLSCREEN:
+            self.toggleFullScreen()
+            return True
+        if action is KeyAction.HELP:
+            self.toggleKeyHelp()
+            return True
+        if action is KeyAction.START_CONFIRM:
+            if self._screen is not Screen.SESSION:
+                return False
+            session.confirm()
+            return True
+        if not session.is_active():
+            return False
+        if action is KeyAction.PAUSE_RESUME:
+            session.togglePause()
+        elif action is KeyAction.PAUSE:
+            if session.can_pause():
+                session.pause()  # the clicker only ever pauses
+        elif action is KeyAction.SKIP:
+            session.skip()
+        elif action is KeyAction.EXTEND:
+            session.extend()
+        elif action in SPEED_DELTAS:
+            session.changeSpeed(SPEED_DELTAS[action])
+        return True
+
     # -- sub-bridges -------------------------------------------------------------------------
 
     @Property(SessionBridge, constant=True)
     def session(self) -> SessionBridge:
         """The running session (session screen)."""
         return self._session
+
+    @Property(CuePlayer, constant=True)
+    def sound(self) -> CuePlayer:
+        """The cue player: ``available``, ``statusText`` (shown in settings), ``test()``."""
+        return self._sound
 
     @Property(QObject, constant=True)
     def connect(self) -> QObject:  # type: ignore[override]
@@ -146,10 +258,10 @@ class AppBridge(QObject):
         bool, _get_key_help_visible, _set_key_help_visible, notify=keyHelpVisibleChanged
     )
 
-    @Property(list, constant=True)
+    @Property(list, notify=keyHelpChanged)
     def keyHelp(self) -> list[dict[str, object]]:
-        """Rows of the ``?`` overlay: {keys, action, stop}."""
-        return []
+        """Rows of the ``?`` overlay: {keys, action, stop, clicker}."""
+        return self._keys.keymap.help_rows()
 
     @Slot()
     def toggleFullScreen(self) -> None:
@@ -175,7 +287,7 @@ class AppBridge(QObject):
         self._context.link = link
         self._session.use_link(link)
 
-    def _choose_plan(self, plan: object) -> None:
+    def _choose_plan(self, plan: Plan) -> None:
         self._context.plan = plan
         self._session.use_plan(plan)
         self._set_screen(Screen.SESSION)

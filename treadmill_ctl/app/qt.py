@@ -2,15 +2,14 @@
 ``treadmill_ctl.app`` imports Qt from here, never from PySide6 directly, so a Qt binding change
 or a missing module shows up in one file.
 
-QtMultimedia is optional at run time (a machine without its system libraries still runs the
-app silently): ``multimedia_error`` says why it could not be loaded, and ``QSoundEffect`` is
-``None`` then.
+QtMultimedia is loaded late and optionally (``load_multimedia``): a machine without its system
+libraries still runs the app, silently.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import cast
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from PySide6.QtCore import (
     Property,
@@ -42,15 +41,29 @@ from PySide6.QtQml import (
 from PySide6.QtQml import QmlUncreatable as _QmlUncreatable
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
-try:
+if TYPE_CHECKING:
     from PySide6.QtMultimedia import QAudioDevice, QMediaDevices, QSoundEffect
 
-    multimedia_error = ""
-except ImportError as exc:  # pragma: no cover - depends on the machine's libraries
-    QAudioDevice = None  # type: ignore[assignment,misc]
-    QMediaDevices = None  # type: ignore[assignment,misc]
-    QSoundEffect = None  # type: ignore[assignment,misc]
-    multimedia_error = str(exc)
+
+class Multimedia(NamedTuple):
+    """The QtMultimedia classes the cue player uses."""
+
+    QSoundEffect: type[QSoundEffect]
+    QMediaDevices: type[QMediaDevices]
+    QAudioDevice: type[QAudioDevice]
+
+
+def load_multimedia() -> Multimedia | str:
+    """Import QtMultimedia on first use (importing it probes the audio and video backends,
+    which is slow and noisy, so only the cue player does it). Returns the classes, or the
+    reason it cannot be loaded."""
+    try:
+        from PySide6 import QtMultimedia  # noqa: PLC0415 - deliberately late
+    except ImportError as exc:  # the machine lacks QtMultimedia's system libraries
+        return str(exc)
+    return Multimedia(
+        QtMultimedia.QSoundEffect, QtMultimedia.QMediaDevices, QtMultimedia.QAudioDevice
+    )
 
 
 def QmlUncreatable[T](reason: str) -> Callable[[type[T]], type[T]]:
@@ -61,8 +74,8 @@ def QmlUncreatable[T](reason: str) -> Callable[[type[T]], type[T]]:
 
 
 __all__ = [
+    "Multimedia",
     "Property",
-    "QAudioDevice",
     "QByteArray",
     "QCoreApplication",
     "QEvent",
@@ -71,7 +84,6 @@ __all__ = [
     "QImage",
     "QKeyEvent",
     "QKeySequence",
-    "QMediaDevices",
     "QMetaObject",
     "QObject",
     "QPoint",
@@ -83,7 +95,6 @@ __all__ = [
     "QRect",
     "QSettings",
     "QSize",
-    "QSoundEffect",
     "QTimer",
     "QUrl",
     "QWindow",
@@ -93,6 +104,6 @@ __all__ = [
     "QtMsgType",
     "Signal",
     "Slot",
-    "multimedia_error",
+    "load_multimedia",
     "qInstallMessageHandler",
 ]

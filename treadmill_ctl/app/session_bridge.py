@@ -1,58 +1,883 @@
-"""The session screen's bridge over the session engine (skeleton; filled in when the engine
-lands)."""
+"""The session screen's bridge over the session engine.
+
+It owns the engine of the current session: made when both a connected link (``use_link``) and
+a plan (``use_plan``) are known, run as a kept task on the app's loop, and driven by the slots
+(``start``, ``stop``, ``pause``...). What the screen shows is read from ``engine.snapshot()`` on
+every engine event and ten times a second (for the clocks), formatted here, and published as
+properties in small groups; each group's notify signal is emitted only when one of its values
+really changed. Cue events go to the cue player (sound) as they arrive.
+
+STOP never waits: ``stop()`` calls ``engine.user_stop()`` synchronously (the engine writes STOP
+to the machine at once); with no engine it still sends STOP over the link.
+"""
 
 from __future__ import annotations
 
-from typing import Final
+import asyncio
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Final
 
-from treadmill_ctl.app.context import AppContext
-from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, Signal, Slot
+from treadmill_ctl.app import formatting
+from treadmill_ctl.app.context import AppContext, NoticeLevel, Screen
+from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, QTimer, Signal, Slot
 from treadmill_ctl.ftms.api import TreadmillControl
+from treadmill_ctl.ftms.model import LinkState
+from treadmill_ctl.session.engine import SessionEngine, SessionSnapshot
+from treadmill_ctl.session.events import (
+    AlertEvent,
+    AlertLevel,
+    CountdownReason,
+    CueEvent,
+    EndEvent,
+    EndReason,
+    SessionEvent,
+    SessionState,
+)
+from treadmill_ctl.session.plan import Direction, Plan
+
+if TYPE_CHECKING:
+    from treadmill_ctl.app.sound import CuePlayer
 
 QML_IMPORT_NAME: Final = "TreadmillCtl"
 QML_IMPORT_MAJOR_VERSION: Final = 1
+
+_log = logging.getLogger(__name__)
+
+REFRESH_MS: Final = 100
+EXTEND_S: Final = 30.0
+
+# While the engine is in one of these states the belt may move or is about to: STOP is shown on
+# every screen and the app's keys act on the session.
+_ACTIVE_STATES: Final = frozenset(
+    {
+        SessionState.STARTING_COUNTDOWN,
+        SessionState.RAMPING,
+        SessionState.RUNNING_PHASE,
+        SessionState.SLOWING_TO_TURN,
+        SessionState.TURN_COUNTDOWN,
+        SessionState.PAUSED,
+        SessionState.RESUME_COUNTDOWN,
+        SessionState.STOPPING,
+        SessionState.LINK_LOST,
+    }
+)
+_MOVING_STATES: Final = frozenset(
+    {SessionState.RAMPING, SessionState.RUNNING_PHASE, SessionState.SLOWING_TO_TURN}
+)
+_STATE_TEXT: Final[dict[SessionState, str]] = {
+    SessionState.IDLE: "Ready",
+    SessionState.STARTING_COUNTDOWN: "Starting",
+    SessionState.RAMPING: "Changing speed",
+    SessionState.RUNNING_PHASE: "Running",
+    SessionState.SLOWING_TO_TURN: "Slowing down to turn",
+    SessionState.TURN_COUNTDOWN: "Turn around",
+    SessionState.PAUSED: "Paused",
+    SessionState.RESUME_COUNTDOWN: "Resuming",
+    SessionState.STOPPING: "Stopping",
+    SessionState.STOPPED: "Stopped",
+    SessionState.FINISHED: "Finished",
+    SessionState.LINK_LOST: "Connection lost",
+}
+_LINK_TEXT: Final[dict[LinkState, str]] = {
+    LinkState.DISCONNECTED: "Not connected",
+    LinkState.CONNECTING: "Connecting…",
+    LinkState.CONNECTED: "Connected",
+    LinkState.LOST: "Connection lost",
+}
+_COUNTDOWN_TITLE: Final[dict[CountdownReason, str]] = {
+    CountdownReason.START: "Starting in",
+    CountdownReason.TURN: "Turn around",
+    CountdownReason.RESUME: "Resuming in",
+}
+_END_TEXT: Final[dict[EndReason, str]] = {
+    EndReason.FINISHED: "Session complete",
+    EndReason.STOPPED_BY_USER: "Stopped by you",
+    EndReason.STOPPED_BY_MACHINE: "Stopped by the treadmill",
+    EndReason.LINK_LOST: "Connection lost",
+    EndReason.ERROR: "Ended by an error",
+}
+
+
+def _direction(value: Direction | None) -> str:
+    return str(value) if value is not None else ""
+
+
+# The big word on the session screen and its tone (the colour QML gives it): the direction
+# while the belt runs a phase, otherwise what the session is doing.
+_HEADLINES: Final[dict[SessionState, tuple[str, str]]] = {
+    SessionState.IDLE: ("READY", "neutral"),
+    SessionState.STARTING_COUNTDOWN: ("GET READY", "neutral"),
+    SessionState.SLOWING_TO_TURN: ("TURN AROUND", "turn"),
+    SessionState.TURN_COUNTDOWN: ("TURN AROUND", "turn"),
+    SessionState.PAUSED: ("PAUSED", "paused"),
+    SessionState.RESUME_COUNTDOWN: ("GET READY", "neutral"),
+    SessionState.STOPPING: ("STOPPING", "stop"),
+    SessionState.STOPPED: ("STOPPED", "stop"),
+    SessionState.FINISHED: ("DONE", "neutral"),
+    SessionState.LINK_LOST: ("CONNECTION LOST", "stop"),
+}
+
+
+def _headline(state: SessionState | None, direction: str) -> tuple[str, str]:
+    if state is None:
+        return ("NO SESSION", "neutral")
+    if state in _HEADLINES:
+        return _HEADLINES[state]
+    return ("BACKWARD", "backward") if direction == "backward" else ("FORWARD", "forward")
 
 
 @QmlElement
 @QmlUncreatable("The app creates its bridges")
 class SessionBridge(QObject):
-    """What the session screen shows and the actions it offers."""
+    """What the session screen shows and the actions it offers (see the module docstring)."""
 
-    phaseLabelChanged = Signal()
-    activeChanged = Signal()
+    stateChanged = Signal()
+    phaseChanged = Signal()
+    clockChanged = Signal()
+    readingsChanged = Signal()
+    countdownChanged = Signal()
     linkStateChanged = Signal()
+    alertChanged = Signal()
+    summaryChanged = Signal()
+    # Every engine event, as its events-file JSON (for tests, history views, debug panels).
+    engineEvent = Signal(dict)
 
     def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        self._phase_label = ""
+        self._cues: CuePlayer | None = None
+        self._engine: SessionEngine | None = None
+        self._run_task: asyncio.Task[EndReason] | None = None
+        self._link_unsubscribe: Callable[[], None] | None = None
+        self._stop_tasks: set[asyncio.Task[Any]] = set()
+        self._values: dict[str, Any] = {}
+        self._groups: dict[str, tuple[Any, ...]] = {}
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setInterval(REFRESH_MS)
+        self._refresh_timer.timeout.connect(self.refresh)
+        self.refresh()
 
-    @Property(str, notify=phaseLabelChanged)
-    def phaseLabel(self) -> str:
-        """The current phase in big words ("BACKWARD", "WARM-UP")."""
-        return self._phase_label
+    # -- wiring from Python ------------------------------------------------------------------
 
-    @Property(bool, notify=activeChanged)
+    def use_cue_player(self, cues: CuePlayer) -> None:
+        """Where cue events are played."""
+        self._cues = cues
+
+    def is_active(self) -> bool:
+        """A session is under way (typed access for Python; QML reads ``active``)."""
+        return bool(self._values.get("active"))
+
+    def can_pause(self) -> bool:
+        return bool(self._values.get("canPause"))
+
+    @property
+    def engine(self) -> SessionEngine | None:
+        """The current session's engine, if one is prepared."""
+        return self._engine
+
+    @property
+    def run_task(self) -> asyncio.Task[EndReason] | None:
+        """The task running ``engine.run()``."""
+        return self._run_task
+
+    def use_link(self, link: TreadmillControl) -> None:
+        """A connected link to drive; prepares a session when a plan is chosen."""
+        if self._link_unsubscribe is not None:
+            self._link_unsubscribe()
+        self._link_unsubscribe = link.add_listener(lambda _update: self._schedule_refresh())
+        self._context.link = link
+        self._prepare()
+
+    def use_plan(self, plan: Plan) -> None:
+        """The plan the next session runs; prepares a session when a link is connected."""
+        self._context.plan = plan
+        self._prepare()
+
+    def _prepare(self) -> None:
+        """Make a new engine for the chosen plan and link, unless a session is under way."""
+        link, plan = self._context.link, self._context.plan
+        if link is None or plan is None:
+            self.refresh()
+            return
+        if self._engine is not None and self._engine.state in _ACTIVE_STATES:
+            self._context.notify(
+                NoticeLevel.WARNING, "A session is under way: stop it before choosing another."
+            )
+            return
+        self._discard_engine()
+        engine = SessionEngine(link, plan, self._context.settings, listener=self._on_event)
+        self._engine = engine
+        self._context.engine = engine
+        self._run_task = self._context.spawn(engine.run(), what="session")
+        self._run_task.add_done_callback(self._on_run_done)
+        self._values.pop("summary", None)
+        self._refresh_timer.start()
+        self.refresh()
+
+    def _discard_engine(self) -> None:
+        if self._run_task is not None and not self._run_task.done():
+            self._run_task.remove_done_callback(self._on_run_done)
+            self._run_task.cancel()  # run() stops the belt first when cancelled
+        self._run_task = None
+        self._engine = None
+        self._context.engine = None
+
+    def shutdown(self) -> None:
+        """The app is closing: stop the belt (the engine does on cancel) and stop refreshing."""
+        self._refresh_timer.stop()
+        if self._engine is not None and self._engine.state in _ACTIVE_STATES:
+            self._engine.user_stop()
+        if self._link_unsubscribe is not None:
+            self._link_unsubscribe()
+            self._link_unsubscribe = None
+
+    # -- engine events -----------------------------------------------------------------------
+
+    def _on_event(self, event: SessionEvent) -> None:
+        if isinstance(event, CueEvent) and self._cues is not None:
+            self._cues.play(event)
+        elif isinstance(event, AlertEvent) and event.level is not AlertLevel.INFO:
+            self._context.notify(str(event.level), event.message)
+        elif isinstance(event, EndEvent):
+            self._make_summary(event.reason)
+        self.engineEvent.emit(event.to_json())
+        self.refresh()
+
+    def _on_run_done(self, task: asyncio.Task[EndReason]) -> None:
+        self._refresh_timer.stop()
+        self.refresh()
+        if task.cancelled() or task.exception() is not None:
+            return  # AppContext.spawn logged and reported it
+        if "summary" not in self._values:
+            self._make_summary(task.result())
+        self._context.switch_screen(Screen.SUMMARY)
+
+    def _schedule_refresh(self) -> None:
+        # Link updates arrive from the link's callbacks; refresh once the loop is free.
+        if not self._refresh_timer.isActive():
+            QTimer.singleShot(0, self.refresh)
+
+    # -- publishing --------------------------------------------------------------------------
+
+    def _publish(self, group: str, signal: Any, **values: Any) -> None:
+        """Store ``values``; emit the group's signal only if one of them changed."""
+        new = tuple(values.values())
+        if self._groups.get(group) == new:
+            return
+        self._groups[group] = new
+        self._values.update(values)
+        signal.emit()
+
+    @Slot()
+    def refresh(self) -> None:
+        """Read the engine's snapshot and publish what changed."""
+        settings = self._context.settings
+        unit = str(getattr(settings, "speed_unit", "kmh"))
+        dunit = str(getattr(settings, "distance_unit", "metric"))
+        snap = self._engine.snapshot() if self._engine is not None else None
+        self._publish_state(snap)
+        self._publish_phase(snap, unit)
+        self._publish_clock(snap)
+        self._publish_readings(snap, unit, dunit)
+        self._publish_countdown(snap)
+        self._publish_link(snap, unit)
+        self._publish_alert(snap)
+
+    def _publish_state(self, snap: SessionSnapshot | None) -> None:
+        ctx = self._context
+        if snap is None:
+            state = ""
+            hint = (
+                "Connect to your treadmill first"
+                if ctx.link is None
+                else "Choose a preset"
+                if ctx.plan is None
+                else ""
+            )
+            self._publish(
+                "state",
+                self.stateChanged,
+                state=state,
+                stateText="No session",
+                active=False,
+                moving=False,
+                canStart=False,
+                canPause=False,
+                canResume=False,
+                paused=False,
+                canSkip=False,
+                canExtend=False,
+                canChangeSpeed=False,
+                canEnd=False,
+                hint=hint,
+                presetName=getattr(ctx.plan, "name", ""),
+                hasLink=ctx.link is not None,
+                hasPlan=ctx.plan is not None,
+            )
+            return
+        s = snap.state
+        waiting = snap.waiting_for
+        running = s in (SessionState.RAMPING, SessionState.RUNNING_PHASE)
+        hint = {
+            "start": "Press Enter or START to begin",
+            "resume": "Press P or RESUME to continue",
+            "reconnect": "Reconnecting…",
+        }.get(waiting or "", "")
+        if s is SessionState.STOPPED:
+            hint = "Stopped. Press Enter to start again, or END to finish"
+        self._publish(
+            "state",
+            self.stateChanged,
+            state=str(s),
+            stateText=_STATE_TEXT[s],
+            active=s in _ACTIVE_STATES,
+            moving=s in _MOVING_STATES,
+            canStart=waiting == "start" or s in (SessionState.IDLE, SessionState.STOPPED),
+            canPause=running or s is SessionState.SLOWING_TO_TURN,
+            canResume=s is SessionState.PAUSED and waiting != "reconnect",
+            paused=s is SessionState.PAUSED,
+            canSkip=running,
+            canExtend=running,
+            canChangeSpeed=running,
+            canEnd=s not in _ACTIVE_STATES and s is not SessionState.FINISHED,
+            hint=hint,
+            presetName=self._engine.plan.name if self._engine is not None else "",
+            hasLink=True,
+            hasPlan=True,
+        )
+
+    def _publish_phase(self, snap: SessionSnapshot | None, unit: str) -> None:
+        plan: Plan | None = self._engine.plan if self._engine is not None else self._context.plan
+        phases = plan.phases if plan is not None else ()
+        timeline: list[dict[str, Any]] = []
+        start = 0.0
+        for p in phases:
+            timeline.append(
+                {
+                    "direction": str(p.direction),
+                    "kind": str(p.kind),
+                    "start": start,
+                    "duration": p.duration_s,
+                }
+            )
+            start += p.duration_s
+        phase = snap.phase if snap is not None else None
+        nxt = snap.next_phase if snap is not None else (None)
+        if snap is None and phases:
+            first = phases[0]
+            title, direction, kind, index = first.label, _direction(first.direction), "", -1
+        elif phase is not None:
+            title, direction = phase.name or phase.kind.label, _direction(phase.direction)
+            kind, index = str(phase.kind), phase.index
+        else:
+            title, direction, kind, index = "", "forward", "", -1
+        if snap is not None and snap.state is SessionState.IDLE and nxt is None and phases:
+            # Before the start the "next" phase is the first one.
+            first = phases[0]
+            nxt_title, nxt_dir = first.label, _direction(first.direction)
+            nxt_detail = self._phase_detail(first.duration_s, plan, first, unit)
+        elif nxt is not None:
+            nxt_title, nxt_dir = nxt.name or nxt.kind.label, _direction(nxt.direction)
+            nxt_detail = (
+                f"{formatting.duration_text(nxt.duration_s)} at "
+                f"{formatting.speed_text(nxt.target_speed_kmh, unit)} "
+                f"{formatting.speed_unit_label(unit)}"
+            )
+        else:
+            nxt_title, nxt_dir, nxt_detail = "", "", ""
+        blocks_text = ""
+        if snap is not None and snap.blocks_total:
+            blocks_text = f"Backward blocks {snap.blocks_done} of {snap.blocks_total}"
+        turning = snap is not None and snap.state in (
+            SessionState.SLOWING_TO_TURN,
+            SessionState.TURN_COUNTDOWN,
+        )
+        headline, tone = _headline(snap.state if snap is not None else None, direction)
+        self._publish(
+            "phase",
+            self.phaseChanged,
+            headline=headline,
+            headlineTone=tone,
+            direction=direction or "forward",
+            phaseTitle=title,
+            phaseKind=kind,
+            phaseIndex=index,
+            phaseCount=len(phases),
+            blocksText=blocks_text,
+            nextTitle=nxt_title,
+            nextDirection=nxt_dir,
+            nextDetail=nxt_detail,
+            turning=turning,
+            timeline=timeline,
+            timelineTotal=start,
+        )
+
+    def _phase_detail(self, duration: float, plan: Plan | None, phase: Any, unit: str) -> str:
+        backward_default = float(getattr(self._context.settings, "backward_default_kmh", 3.0))
+        speed = plan.resolved_speed(phase, backward_default) if plan is not None else None
+        return (
+            f"{formatting.duration_text(duration)} at {formatting.speed_text(speed, unit)} "
+            f"{formatting.speed_unit_label(unit)}"
+        )
+
+    def _publish_clock(self, snap: SessionSnapshot | None) -> None:
+        if snap is None:
+            plan = self._context.plan
+            total = plan.total_s if plan is not None else None
+            self._publish(
+                "clock",
+                self.clockChanged,
+                phaseRemainingText=formatting.duration_text(None),
+                elapsedText=formatting.duration_text(0),
+                totalText=formatting.duration_text(total),
+                progress=0.0,
+                timelinePosition=0.0,
+            )
+            return
+        progress = snap.done_s / snap.total_s if snap.total_s > 0 else 0.0
+        self._publish(
+            "clock",
+            self.clockChanged,
+            phaseRemainingText=formatting.duration_text(
+                snap.phase_remaining_s if snap.phase is not None else None
+            ),
+            elapsedText=formatting.duration_text(snap.elapsed_s),
+            totalText=formatting.duration_text(snap.total_s),
+            progress=round(min(max(progress, 0.0), 1.0), 4),
+            timelinePosition=round(snap.done_s, 1),
+        )
+
+    def _publish_readings(self, snap: SessionSnapshot | None, unit: str, dunit: str) -> None:
+        self._publish(
+            "readings",
+            self.readingsChanged,
+            targetSpeedText=formatting.speed_text(
+                snap.target_speed_kmh if snap is not None else None, unit
+            ),
+            actualSpeedText=formatting.speed_text(
+                snap.actual_speed_kmh if snap is not None else None, unit
+            ),
+            speedUnit=formatting.speed_unit_label(unit),
+            inclineText=formatting.incline_text(snap.incline_pct if snap is not None else None),
+            distanceText=formatting.distance_text(
+                snap.distance_m if snap is not None else 0.0, dunit
+            ),
+            heartRateText=formatting.heart_rate_text(snap.hr_bpm if snap is not None else None),
+        )
+
+    def _publish_countdown(self, snap: SessionSnapshot | None) -> None:
+        remaining = snap.countdown_remaining_s if snap is not None else None
+        reason = snap.countdown_reason if snap is not None else None
+        visible = remaining is not None and remaining > 0 and reason is not None
+        title = _COUNTDOWN_TITLE[reason] if visible and reason is not None else ""
+        # What the belt does when the countdown ends (the phase it leads into).
+        upcoming = ""
+        if visible and snap is not None:
+            target = snap.phase or snap.next_phase
+            upcoming = _direction(target.direction) if target is not None else "forward"
+        self._publish(
+            "countdown",
+            self.countdownChanged,
+            countdown=remaining if visible and remaining is not None else 0,
+            countdownVisible=visible,
+            countdownTitle=title,
+            countdownReason=str(reason) if visible and reason is not None else "",
+            countdownDirection=upcoming or "forward",
+        )
+
+    def _publish_link(self, snap: SessionSnapshot | None, unit: str) -> None:
+        link = self._context.link
+        if snap is not None:
+            state = snap.link_state
+        elif link is not None:
+            state = link.state
+        else:
+            state = LinkState.DISCONNECTED
+        lost = state is LinkState.LOST or (
+            snap is not None and snap.state is SessionState.LINK_LOST
+        )
+        last = None
+        if snap is not None:
+            last = snap.actual_speed_kmh if snap.actual_speed_kmh is not None else snap.setpoint_kmh
+        name = ""
+        if link is not None:
+            caps = link.capabilities
+            name = (caps.name if caps is not None and caps.name else "") or link.address
+        text = _LINK_TEXT[LinkState.LOST if lost else state]
+        if state is LinkState.CONNECTED and name:
+            text = f"Connected to {name}"
+        self._publish(
+            "link",
+            self.linkStateChanged,
+            linkState=str(LinkState.LOST if lost else state),
+            linkText=text,
+            linkLost=lost,
+            lastSpeedText=(
+                f"{formatting.speed_text(last, unit)} {formatting.speed_unit_label(unit)}"
+                if last
+                else ""
+            ),
+        )
+
+    def _publish_alert(self, snap: SessionSnapshot | None) -> None:
+        alert = snap.last_alert if snap is not None else None
+        self._publish(
+            "alert",
+            self.alertChanged,
+            alertText=alert.message if alert is not None else "",
+            alertLevel=str(alert.level) if alert is not None else "",
+            stopUnconfirmed=alert is not None and alert.code == "stop_not_confirmed",
+        )
+
+    def _make_summary(self, reason: EndReason) -> None:
+        if self._engine is None:
+            return
+        snap = self._engine.snapshot()
+        plan = self._engine.plan
+        dunit = str(getattr(self._context.settings, "distance_unit", "metric"))
+        self._values["summary"] = {
+            "presetName": plan.name,
+            "presetId": plan.id,
+            "endReason": str(reason),
+            "endText": _END_TEXT[reason],
+            "forwardText": formatting.duration_text(snap.forward_s),
+            "backwardText": formatting.duration_text(snap.backward_s),
+            "totalText": formatting.duration_text(snap.done_s),
+            "elapsedText": formatting.duration_text(snap.elapsed_s),
+            "distanceText": formatting.distance_text(snap.distance_m, dunit),
+            "blocksDone": snap.blocks_done,
+            "blocksTotal": snap.blocks_total,
+        }
+        self.summaryChanged.emit()
+
+    # -- properties (getters read the published values) --------------------------------------
+
+    def _v(self, name: str) -> Any:
+        return self._values[name]
+
+    @Property(str, notify=stateChanged)
+    def state(self) -> str:
+        """The engine's state name ("" with no session): see SessionState."""
+        return str(self._v("state"))
+
+    @Property(str, notify=stateChanged)
+    def stateText(self) -> str:
+        """The state in words ("Running", "Paused", ...)."""
+        return str(self._v("stateText"))
+
+    @Property(bool, notify=stateChanged)
     def active(self) -> bool:
         """A session is under way (the belt may move): STOP is shown on every screen."""
-        return False
+        return bool(self._v("active"))
+
+    @Property(bool, notify=stateChanged)
+    def moving(self) -> bool:
+        """The belt is meant to be moving (running, ramping, slowing)."""
+        return bool(self._v("moving"))
+
+    @Property(bool, notify=stateChanged)
+    def canStart(self) -> bool:
+        """START (Enter) would start the session now."""
+        return bool(self._v("canStart"))
+
+    @Property(bool, notify=stateChanged)
+    def canPause(self) -> bool:
+        return bool(self._v("canPause"))
+
+    @Property(bool, notify=stateChanged)
+    def canResume(self) -> bool:
+        return bool(self._v("canResume"))
+
+    @Property(bool, notify=stateChanged)
+    def paused(self) -> bool:
+        return bool(self._v("paused"))
+
+    @Property(bool, notify=stateChanged)
+    def canSkip(self) -> bool:
+        return bool(self._v("canSkip"))
+
+    @Property(bool, notify=stateChanged)
+    def canExtend(self) -> bool:
+        return bool(self._v("canExtend"))
+
+    @Property(bool, notify=stateChanged)
+    def canChangeSpeed(self) -> bool:
+        return bool(self._v("canChangeSpeed"))
+
+    @Property(bool, notify=stateChanged)
+    def canEnd(self) -> bool:
+        """END (finish the session and see the summary) is possible: the belt is stopped."""
+        return bool(self._v("canEnd"))
+
+    @Property(str, notify=stateChanged)
+    def hint(self) -> str:
+        """What the user can do next, in words ("Press Enter or START to begin")."""
+        return str(self._v("hint"))
+
+    @Property(str, notify=stateChanged)
+    def presetName(self) -> str:
+        return str(self._v("presetName"))
+
+    @Property(bool, notify=stateChanged)
+    def hasLink(self) -> bool:
+        return bool(self._v("hasLink"))
+
+    @Property(bool, notify=stateChanged)
+    def hasPlan(self) -> bool:
+        return bool(self._v("hasPlan"))
+
+    @Property(str, notify=phaseChanged)
+    def headline(self) -> str:
+        """The big word: "FORWARD", "BACKWARD", "TURN AROUND", "PAUSED", "STOPPED", ..."""
+        return str(self._v("headline"))
+
+    @Property(str, notify=phaseChanged)
+    def headlineTone(self) -> str:
+        """How to colour the headline: forward, backward, turn, paused, stop, neutral."""
+        return str(self._v("headlineTone"))
+
+    @Property(str, notify=phaseChanged)
+    def direction(self) -> str:
+        """ "forward" or "backward": the current (or first) phase's direction."""
+        return str(self._v("direction"))
+
+    @Property(str, notify=phaseChanged)
+    def phaseTitle(self) -> str:
+        """The current phase's name ("Warm-up", "Backward", ...)."""
+        return str(self._v("phaseTitle"))
+
+    @Property(str, notify=phaseChanged)
+    def phaseKind(self) -> str:
+        return str(self._v("phaseKind"))
+
+    @Property(int, notify=phaseChanged)
+    def phaseIndex(self) -> int:
+        """0-based index of the current phase (-1 before the start)."""
+        return int(self._v("phaseIndex"))
+
+    @Property(int, notify=phaseChanged)
+    def phaseCount(self) -> int:
+        return int(self._v("phaseCount"))
+
+    @Property(str, notify=phaseChanged)
+    def blocksText(self) -> str:
+        """ "Backward blocks 2 of 4"."""
+        return str(self._v("blocksText"))
+
+    @Property(str, notify=phaseChanged)
+    def nextTitle(self) -> str:
+        """The next phase's name ("" when this is the last)."""
+        return str(self._v("nextTitle"))
+
+    @Property(str, notify=phaseChanged)
+    def nextDirection(self) -> str:
+        return str(self._v("nextDirection"))
+
+    @Property(str, notify=phaseChanged)
+    def nextDetail(self) -> str:
+        """ "1:00 at 5.0 km/h"."""
+        return str(self._v("nextDetail"))
+
+    @Property(bool, notify=phaseChanged)
+    def turning(self) -> bool:
+        """The belt is slowing down for, or counting down to, a direction change."""
+        return bool(self._v("turning"))
+
+    @Property(list, notify=phaseChanged)
+    def timeline(self) -> list[dict[str, Any]]:
+        """The plan's phases: [{direction, kind, start, duration}] (seconds at speed)."""
+        return list(self._v("timeline"))
+
+    @Property(float, notify=phaseChanged)
+    def timelineTotal(self) -> float:
+        return float(self._v("timelineTotal"))
+
+    @Property(str, notify=clockChanged)
+    def phaseRemainingText(self) -> str:
+        """Time left in the current phase ("0:24")."""
+        return str(self._v("phaseRemainingText"))
+
+    @Property(str, notify=clockChanged)
+    def elapsedText(self) -> str:
+        return str(self._v("elapsedText"))
+
+    @Property(str, notify=clockChanged)
+    def totalText(self) -> str:
+        return str(self._v("totalText"))
+
+    @Property(float, notify=clockChanged)
+    def progress(self) -> float:
+        """Share of the planned time at speed done (0..1)."""
+        return float(self._v("progress"))
+
+    @Property(float, notify=clockChanged)
+    def timelinePosition(self) -> float:
+        """Seconds at speed done (on the timeline's scale)."""
+        return float(self._v("timelinePosition"))
+
+    @Property(str, notify=readingsChanged)
+    def targetSpeedText(self) -> str:
+        return str(self._v("targetSpeedText"))
+
+    @Property(str, notify=readingsChanged)
+    def actualSpeedText(self) -> str:
+        """What the machine reports."""
+        return str(self._v("actualSpeedText"))
+
+    @Property(str, notify=readingsChanged)
+    def speedUnit(self) -> str:
+        return str(self._v("speedUnit"))
+
+    @Property(str, notify=readingsChanged)
+    def inclineText(self) -> str:
+        return str(self._v("inclineText"))
+
+    @Property(str, notify=readingsChanged)
+    def distanceText(self) -> str:
+        return str(self._v("distanceText"))
+
+    @Property(str, notify=readingsChanged)
+    def heartRateText(self) -> str:
+        """Beats per minute, "" when unknown."""
+        return str(self._v("heartRateText"))
+
+    @Property(int, notify=countdownChanged)
+    def countdown(self) -> int:
+        """Seconds left in the countdown (0: none)."""
+        return int(self._v("countdown"))
+
+    @Property(bool, notify=countdownChanged)
+    def countdownVisible(self) -> bool:
+        return bool(self._v("countdownVisible"))
+
+    @Property(str, notify=countdownChanged)
+    def countdownTitle(self) -> str:
+        return str(self._v("countdownTitle"))
+
+    @Property(str, notify=countdownChanged)
+    def countdownReason(self) -> str:
+        """ "start", "turn", "resume" or ""."""
+        return str(self._v("countdownReason"))
+
+    @Property(str, notify=countdownChanged)
+    def countdownDirection(self) -> str:
+        """The direction the belt will run in when the countdown ends."""
+        return str(self._v("countdownDirection"))
 
     @Property(str, notify=linkStateChanged)
     def linkState(self) -> str:
         """One of: disconnected, connecting, connected, lost."""
-        return "disconnected"
+        return str(self._v("linkState"))
 
     @Property(str, notify=linkStateChanged)
     def linkText(self) -> str:
         """The link's state in words."""
-        return "Not connected"
+        return str(self._v("linkText"))
 
-    def use_link(self, link: TreadmillControl) -> None:
-        """A connected link to drive."""
+    @Property(bool, notify=linkStateChanged)
+    def linkLost(self) -> bool:
+        """The link dropped: the belt may still move at the last speed."""
+        return bool(self._v("linkLost"))
 
-    def use_plan(self, plan: object) -> None:
-        """The plan the next session runs."""
+    @Property(str, notify=linkStateChanged)
+    def lastSpeedText(self) -> str:
+        """The last known belt speed ("3.0 km/h"), for the link-lost banner."""
+        return str(self._v("lastSpeedText"))
+
+    @Property(str, notify=alertChanged)
+    def alertText(self) -> str:
+        return str(self._v("alertText"))
+
+    @Property(str, notify=alertChanged)
+    def alertLevel(self) -> str:
+        return str(self._v("alertLevel"))
+
+    @Property(bool, notify=alertChanged)
+    def stopUnconfirmed(self) -> bool:
+        """STOP was not confirmed by the machine: the user must pull the safety key."""
+        return bool(self._v("stopUnconfirmed"))
+
+    @Property(dict, notify=summaryChanged)
+    def summary(self) -> dict[str, Any]:
+        """The last session's summary: {presetName, presetId, endReason, endText, forwardText,
+        backwardText, totalText, elapsedText, distanceText, blocksDone, blocksTotal}; empty
+        before a session ended."""
+        return dict(self._values.get("summary", {}))
+
+    # -- actions -----------------------------------------------------------------------------
 
     @Slot()
     def stop(self) -> None:
-        """STOP."""
+        """STOP: at once, whatever the state. With no session it still stops the belt."""
+        if self._engine is not None and self._engine.state is not SessionState.FINISHED:
+            self._engine.user_stop()
+        elif self._context.link is not None and self._context.link.state is LinkState.CONNECTED:
+            task = self._context.spawn(self._context.link.stop(), what="STOP")
+            self._stop_tasks.add(task)
+            task.add_done_callback(self._stop_tasks.discard)
+        self.refresh()
+
+    @Slot()
+    def start(self) -> None:
+        """START: begin the session (or begin again after a stop). Only an explicit user
+        action calls this."""
+        if self._engine is None:
+            self._prepare()
+        if self._engine is not None and bool(self._values.get("canStart")):
+            self._engine.user_start()
+        self.refresh()
+
+    @Slot()
+    def confirm(self) -> None:
+        """Enter: start when the session waits for a start, resume when it waits for one."""
+        if bool(self._values.get("canStart")):
+            self.start()
+        elif bool(self._values.get("canResume")):
+            self.resume()
+
+    @Slot()
+    def pause(self) -> None:
+        if self._engine is not None:
+            self._engine.user_pause()
+            self.refresh()
+
+    @Slot()
+    def resume(self) -> None:
+        if self._engine is not None:
+            self._engine.user_resume()
+            self.refresh()
+
+    @Slot()
+    def togglePause(self) -> None:
+        """P: pause when running, resume when paused."""
+        if self._engine is not None:
+            self._engine.user_toggle_pause()
+            self.refresh()
+
+    @Slot()
+    def skip(self) -> None:
+        if self._engine is not None:
+            self._engine.user_skip()
+            self.refresh()
+
+    @Slot()
+    def extend(self) -> None:
+        """Add 30 s to the current phase."""
+        if self._engine is not None:
+            self._engine.user_extend(EXTEND_S)
+            self.refresh()
+
+    @Slot(float)
+    def changeSpeed(self, delta_kmh: float) -> None:
+        """Speed ± (km/h), within the caps and ramped by the engine; holds for this phase."""
+        if self._engine is not None:
+            self._engine.user_speed_delta(delta_kmh)
+            self.refresh()
+
+    @Slot()
+    def end(self) -> None:
+        """Finish the session (the belt is stopped first) and show the summary."""
+        if self._engine is not None:
+            self._engine.user_end()
+            self.refresh()

@@ -1,0 +1,82 @@
+"""The app's one asyncio loop: qasync's, which runs asyncio callbacks as Qt timers so Qt and the
+core share one thread and one loop.
+
+``speedup`` > 1 makes the loop's clock run faster than the wall clock: ``loop.time()`` advances
+``speedup`` seconds per real second and every timer (``asyncio.sleep``, ``asyncio.timeout``,
+``call_later``) fires ``speedup`` times sooner. The engine, the virtual treadmill and pyftms all
+read time from the loop, so a whole session can be watched in a GUI test, a screenshot run or a
+benchmark in seconds. The app itself always runs at 1×.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from contextvars import Context
+from typing import Any
+
+import qasync
+
+from treadmill_ctl.app.qt import QEventLoop, QGuiApplication
+
+
+class AppEventLoop(qasync.QEventLoop):  # type: ignore[misc]  # qasync is untyped
+    """qasync's loop with an optional faster clock (see the module docstring)."""
+
+    def __init__(
+        self, app: QGuiApplication, *, speedup: float = 1.0, already_running: bool = False
+    ) -> None:
+        if speedup <= 0:
+            raise ValueError("speedup must be positive")
+        self._speedup = float(speedup)
+        # Wall-clock anchor: time() = anchor + (monotonic() - anchor) * speedup
+        self._anchor = time.monotonic()
+        super().__init__(app, already_running=already_running)
+
+    @property
+    def speedup(self) -> float:
+        """How many loop seconds pass per real second."""
+        return self._speedup
+
+    def time(self) -> float:
+        """The loop's clock (the one clock of the app)."""
+        now = time.monotonic()
+        return self._anchor + (now - self._anchor) * self._speedup
+
+    def call_later(
+        self,
+        delay: float,
+        callback: Callable[..., object],
+        *args: Any,
+        context: Context | None = None,
+    ) -> asyncio.TimerHandle:
+        """Run ``callback`` after ``delay`` loop seconds (``delay / speedup`` real seconds)."""
+        handle: asyncio.TimerHandle = super().call_later(
+            max(0.0, delay) / self._speedup, callback, *args, context=context
+        )
+        return handle
+
+
+def install_running_loop(app: QGuiApplication, *, speedup: float = 1.0) -> AppEventLoop:
+    """Make an ``AppEventLoop`` the running loop while Qt's own event loop is driven by someone
+    else (pytest-qt's ``qtbot.waitUntil``, a screenshot script). Undo with
+    ``uninstall_running_loop``."""
+    loop = AppEventLoop(app, speedup=speedup, already_running=True)
+    asyncio.set_event_loop(loop)
+    return loop
+
+
+def uninstall_running_loop(loop: AppEventLoop, *, settle_s: float = 2.0) -> None:
+    """Cancel what is left on ``loop`` (letting the tasks unwind for up to ``settle_s`` real
+    seconds of Qt event processing), close it and clear it as the running loop."""
+    tasks = [t for t in asyncio.all_tasks(loop) if not t.done()]
+    for task in tasks:
+        task.cancel()
+    deadline = time.monotonic() + settle_s
+    while any(not t.done() for t in tasks) and time.monotonic() < deadline:
+        QGuiApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+    loop.stop()
+    asyncio.events._set_running_loop(None)
+    asyncio.set_event_loop(None)
+    loop.close()

@@ -1,0 +1,298 @@
+"""Application-wide keys: one event filter on the application sees every key press sent to the
+window before any QML item does, so STOP works whatever has focus.
+
+Bindings come from the settings (``key_bindings``, ``clicker_bindings``; Qt key names such as
+``"Space"``, ``"Shift+Up"``, ``"Period"``). Presenter-clicker bindings may only name *safe*
+actions (STOP, pause, slower): a clicker binding to anything else is ignored and logged, so a
+clicker can never start the belt or raise the speed.
+
+While a text field has focus and no session is active, the typing keys (letters, Space, arrows,
+Enter) go to the field; Escape (STOP), F11 and function keys are still the app's. While a
+session is active, every bound key is the app's.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Final
+
+from treadmill_ctl.app.qt import QEvent, QGuiApplication, QKeyEvent, QKeySequence, QObject, Qt
+
+_log = logging.getLogger(__name__)
+
+
+class KeyAction(enum.StrEnum):
+    """What a key does (the names of the settings' binding tables)."""
+
+    STOP = "stop"
+    PAUSE_RESUME = "pause_resume"
+    PAUSE = "pause"  # pause only (never resumes): the clicker's
+    START_CONFIRM = "start_confirm"
+    SKIP = "skip"
+    EXTEND = "extend"
+    SPEED_UP_SMALL = "speed_up_small"
+    SPEED_DOWN_SMALL = "speed_down_small"
+    SPEED_UP_BIG = "speed_up_big"
+    SPEED_DOWN_BIG = "speed_down_big"
+    FULLSCREEN = "fullscreen"
+    HELP = "help"
+
+
+ACTION_TEXT: Final[dict[KeyAction, str]] = {
+    KeyAction.STOP: "STOP the belt (at once; pressing again never restarts)",
+    KeyAction.PAUSE_RESUME: "Pause / resume (resume counts down first)",
+    KeyAction.PAUSE: "Pause (never resumes)",
+    KeyAction.START_CONFIRM: "Start the session / confirm",
+    KeyAction.SKIP: "Skip to the next phase",
+    KeyAction.EXTEND: "Extend the phase by 30 s",
+    KeyAction.SPEED_UP_SMALL: "Speed +0.1",
+    KeyAction.SPEED_DOWN_SMALL: "Speed −0.1",
+    KeyAction.SPEED_UP_BIG: "Speed +0.5",
+    KeyAction.SPEED_DOWN_BIG: "Speed −0.5",
+    KeyAction.FULLSCREEN: "Full screen on / off",
+    KeyAction.HELP: "Show / hide this list",
+}
+
+SPEED_DELTAS: Final[dict[KeyAction, float]] = {
+    KeyAction.SPEED_UP_SMALL: 0.1,
+    KeyAction.SPEED_DOWN_SMALL: -0.1,
+    KeyAction.SPEED_UP_BIG: 0.5,
+    KeyAction.SPEED_DOWN_BIG: -0.5,
+}
+
+# What a presenter clicker may do: stop, pause, slow down. Never start, resume or speed up.
+CLICKER_SAFE_ACTIONS: Final = frozenset(
+    {KeyAction.STOP, KeyAction.PAUSE, KeyAction.SPEED_DOWN_SMALL, KeyAction.SPEED_DOWN_BIG}
+)
+
+# Actions that act on the session only while one is active (otherwise the key is not taken).
+_SESSION_ACTIONS: Final = frozenset(
+    {
+        KeyAction.PAUSE_RESUME,
+        KeyAction.PAUSE,
+        KeyAction.SKIP,
+        KeyAction.EXTEND,
+        *SPEED_DELTAS,
+    }
+)
+
+_MODIFIERS: Final = (
+    Qt.KeyboardModifier.ShiftModifier
+    | Qt.KeyboardModifier.ControlModifier
+    | Qt.KeyboardModifier.AltModifier
+    | Qt.KeyboardModifier.MetaModifier
+)
+_FIRST_SPECIAL_KEY: Final = 0x01000000  # Qt::Key_Escape: below it are printable characters
+
+
+@dataclass(frozen=True, slots=True)
+class KeyChord:
+    """One key with its modifiers (Shift/Ctrl/Alt/Meta only; keypad is ignored)."""
+
+    key: int
+    modifiers: int
+
+    @property
+    def printable(self) -> bool:
+        return self.key < _FIRST_SPECIAL_KEY
+
+
+# Names people (and the settings file) use that Qt's key-sequence parser spells differently.
+_KEY_ALIASES: Final = {
+    "period": ".",
+    "comma": ",",
+    "pageup": "PgUp",
+    "pagedown": "PgDown",
+    "esc": "Escape",
+    "question": "?",
+}
+
+
+def parse_key(name: str) -> KeyChord | None:
+    """A key name ("Space", "Shift+Up", "Period", "PageDown", "?") as a chord; None if
+    unknown. Modifiers are written before the key with "+" ("Shift+F5")."""
+    *mods, key = name.split("+") if name != "+" else ["+"]
+    key = _KEY_ALIASES.get(key.strip().casefold(), key.strip())
+    text = "+".join([*mods, key])
+    seq = QKeySequence.fromString(text, QKeySequence.SequenceFormat.PortableText)
+    if seq.isEmpty() or seq.count() != 1:
+        return None
+    combo = seq[0]  # type: ignore[index]  # QKeySequence.operator[] (missing in the stub)
+    key = int(combo.key().value)
+    if key in (0, int(Qt.Key.Key_unknown.value)):
+        return None
+    return KeyChord(key, int(combo.keyboardModifiers().value) & int(_MODIFIERS.value))
+
+
+def _chord_of(event: QKeyEvent) -> KeyChord:
+    return KeyChord(int(event.key()), int(event.modifiers().value) & int(_MODIFIERS.value))
+
+
+@dataclass(frozen=True, slots=True)
+class Binding:
+    """One key bound to an action; ``clicker`` marks a presenter-clicker binding."""
+
+    name: str
+    chord: KeyChord
+    action: KeyAction
+    clicker: bool
+
+
+class KeyMap:
+    """Key chord -> action, built from the settings' binding tables."""
+
+    def __init__(
+        self,
+        key_bindings: Mapping[str, tuple[str, ...]],
+        clicker_bindings: Mapping[str, tuple[str, ...]] | None = None,
+    ) -> None:
+        self._bindings: list[Binding] = []
+        self._by_chord: dict[KeyChord, Binding] = {}
+        self._add_table(key_bindings, clicker=False)
+        if clicker_bindings:
+            self._add_table(clicker_bindings, clicker=True)
+
+    @classmethod
+    def from_settings(cls, settings: object) -> KeyMap:
+        """The bindings of a ``Settings`` (clicker keys only when clicker mode is on)."""
+        keys: Mapping[str, tuple[str, ...]] = getattr(settings, "key_bindings", {})
+        clicker_on = bool(getattr(settings, "clicker_mode", True))
+        clicker: Mapping[str, tuple[str, ...]] = getattr(settings, "clicker_bindings", {})
+        return cls(keys, clicker if clicker_on else None)
+
+    def _add_table(self, table: Mapping[str, tuple[str, ...]], *, clicker: bool) -> None:
+        for action_name, names in table.items():
+            try:
+                action = KeyAction(action_name)
+            except ValueError:
+                _log.warning("unknown key action %r in the settings; ignored", action_name)
+                continue
+            if clicker and action not in CLICKER_SAFE_ACTIONS:
+                _log.warning(
+                    "clicker key for %r ignored: a clicker may only stop, pause or slow down",
+                    action_name,
+                )
+                continue
+            for name in names:
+                chord = parse_key(name)
+                if chord is None:
+                    _log.warning("unknown key %r for %r; ignored", name, action_name)
+                    continue
+                existing = self._by_chord.get(chord)
+                if existing is not None and existing.action is not action:
+                    _log.warning(
+                        "key %r is bound to %s already; not to %s", name, existing.action, action
+                    )
+                    continue
+                binding = Binding(name, chord, action, clicker)
+                self._bindings.append(binding)
+                self._by_chord.setdefault(chord, binding)
+
+    @property
+    def bindings(self) -> tuple[Binding, ...]:
+        return tuple(self._bindings)
+
+    def lookup(self, chord: KeyChord) -> KeyAction | None:
+        """The action of a pressed chord. A printable key typed with Shift ("?" on most
+        layouts, a capital letter) also matches its binding without Shift."""
+        binding = self._by_chord.get(chord)
+        if binding is None and chord.printable and chord.modifiers:
+            shift = int(Qt.KeyboardModifier.ShiftModifier.value)
+            binding = self._by_chord.get(KeyChord(chord.key, chord.modifiers & ~shift))
+        return binding.action if binding is not None else None
+
+    def keys_for(self, action: KeyAction, *, clicker: bool | None = None) -> list[str]:
+        return [
+            b.name
+            for b in self._bindings
+            if b.action is action and (clicker is None or b.clicker == clicker)
+        ]
+
+    def help_rows(self) -> list[dict[str, object]]:
+        """Rows for the ``?`` overlay and the docs: {keys, action, stop, clicker}."""
+        rows: list[dict[str, object]] = []
+        for clicker in (False, True):
+            for action in KeyAction:
+                names = self.keys_for(action, clicker=clicker)
+                if not names:
+                    continue
+                prefix = "Clicker: " if clicker else ""
+                rows.append(
+                    {
+                        "keys": prefix + ", ".join(dict.fromkeys(map(_display_name, names))),
+                        "action": ACTION_TEXT[action],
+                        "stop": action is KeyAction.STOP,
+                        "clicker": clicker,
+                    }
+                )
+        return rows
+
+
+def _display_name(name: str) -> str:
+    return {"Period": ". (period)", "Return": "Enter", "Escape": "Esc"}.get(name, name)
+
+
+# Who carries out an action; the filter itself holds no session logic.
+type ActionHandler = Callable[[KeyAction], bool]
+type SessionActive = Callable[[], bool]
+
+
+class AppKeyFilter(QObject):
+    """The application-level key filter. ``handle(action)`` performs an action and returns
+    whether it took the key (e.g. Enter outside the session screen is left to the screen)."""
+
+    def __init__(
+        self,
+        keymap: KeyMap,
+        handle: ActionHandler,
+        session_active: SessionActive,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._keymap = keymap
+        self._handle = handle
+        self._session_active = session_active
+
+    @property
+    def keymap(self) -> KeyMap:
+        return self._keymap
+
+    def set_keymap(self, keymap: KeyMap) -> None:
+        """New bindings (after the settings changed)."""
+        self._keymap = keymap
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Take bound keys pressed in any of the app's windows."""
+        if event.type() != QEvent.Type.KeyPress or not watched.isWindowType():
+            return False
+        assert isinstance(event, QKeyEvent)
+        chord = _chord_of(event)
+        action = self._keymap.lookup(chord)
+        if action is None:
+            return False
+        if self._typing_key_for_text_field(chord, action):
+            return False
+        if event.isAutoRepeat():
+            return True  # a held key acts once
+        try:
+            return self._handle(action)
+        except Exception:  # noqa: BLE001 - callback boundary; a key must never take the app down; the handler's error is shown
+            _log.exception("key action %s failed", action)
+            return True
+
+    def _typing_key_for_text_field(self, chord: KeyChord, action: KeyAction) -> bool:
+        if self._session_active():
+            return False
+        if action in (KeyAction.FULLSCREEN,) or chord.key == int(Qt.Key.Key_Escape.value):
+            return False
+        focus: QObject | None = QGuiApplication.focusObject()
+        if focus is None:
+            return False
+        return bool(focus.inherits("QQuickTextInput") or focus.inherits("QQuickTextEdit"))
+
+    def handles_session_action(self, action: KeyAction) -> bool:
+        """Whether ``action`` only means something during a session."""
+        return action in _SESSION_ACTIONS

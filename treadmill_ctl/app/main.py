@@ -1,0 +1,269 @@
+"""The desktop app: one QGuiApplication, one asyncio loop (qasync), one QML window.
+
+``main(simulate=..., sim_profile=...)`` runs it until the window closes. ``build_app`` makes
+the whole app (context, bridges, virtual or real treadmill source, QML window) on an existing
+``QGuiApplication`` and running loop: the tests, the screenshot script and the benchmark use it,
+so they exercise the same code as the real app.
+
+Errors nobody caught (in Qt callbacks, slots, or tasks) go to one excepthook: logged with their
+traceback and shown to the user as a notice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+import sys
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Final
+
+from treadmill_ctl import settings as settings_mod
+from treadmill_ctl.app.app_bridge import AppBridge
+from treadmill_ctl.app.context import AppContext, NoticeLevel, Screen
+from treadmill_ctl.app.event_loop import AppEventLoop
+from treadmill_ctl.app.qt import (
+    QGuiApplication,
+    QQmlApplicationEngine,
+    QQuickWindow,
+    QtMsgType,
+    QUrl,
+    QWindow,
+    qInstallMessageHandler,
+)
+from treadmill_ctl.app.sound import CuePlayer
+from treadmill_ctl.app.treadmill_source import (
+    TreadmillSource,
+    bluetooth_source,
+    simulated_source,
+)
+from treadmill_ctl.errors import TreadmillError
+from treadmill_ctl.settings import Settings, WindowState
+
+_log = logging.getLogger(__name__)
+
+UI_DIR: Final = Path(__file__).resolve().parent.parent.parent / "ui"
+MAIN_QML: Final = UI_DIR / "Main.qml"
+SHUTDOWN_STOP_S: Final = 6.0  # how long closing waits for the belt to be stopped
+SHUTDOWN_DISCONNECT_S: Final = 3.0
+
+_QT_LOG_LEVELS: Final = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+@dataclass(slots=True)
+class RunningApp:
+    """Everything ``build_app`` made, for the caller to drive and close."""
+
+    context: AppContext
+    bridge: AppBridge
+    engine: QQmlApplicationEngine
+    window: QQuickWindow
+    source: TreadmillSource
+
+    async def aclose(self) -> None:
+        """Stop the belt if a session is active, disconnect, save the window state, and tear
+        the window down."""
+        ctx = self.context
+        save_window_state(self)
+        self.bridge.shutdown()
+        run_task = self.bridge.session_bridge.run_task
+        if run_task is not None and not run_task.done():
+            run_task.cancel()  # the engine stops the belt when its run is cancelled
+            try:
+                async with asyncio.timeout(SHUTDOWN_STOP_S):
+                    await asyncio.gather(run_task, return_exceptions=True)
+            except TimeoutError:
+                _log.error("the session did not end in %.0f s while closing", SHUTDOWN_STOP_S)
+        if ctx.link is not None:
+            try:
+                async with asyncio.timeout(SHUTDOWN_DISCONNECT_S):
+                    await ctx.link.disconnect()
+            except (TimeoutError, TreadmillError) as exc:
+                _log.warning("disconnect while closing failed: %s", exc)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            self.bridge.remove_key_filter(app)
+        self.window.close()
+        self.engine.deleteLater()
+
+
+def _persist_settings(settings: Settings) -> None:
+    try:
+        settings_mod.save_settings(settings)
+    except OSError as exc:
+        raise TreadmillError(f"Could not save the settings: {exc}") from exc
+
+
+def build_app(
+    *,
+    simulate: bool,
+    sim_profile: str = "ideal",
+    settings: Settings | None = None,
+    save_settings: Callable[[Settings], None] | None = None,
+    cue_player_factory: Callable[[AppContext], CuePlayer] | None = None,
+) -> RunningApp:
+    """Make the app on the running loop and show its window. ``settings`` default to the user's
+    file; ``save_settings`` to writing it. Raises TreadmillError if the window cannot load."""
+    app = QGuiApplication.instance()
+    if not isinstance(app, QGuiApplication):
+        raise TreadmillError("build_app needs a QGuiApplication")
+    loop = asyncio.get_event_loop()
+    problems: list[str] = []
+    if settings is None:
+        loaded = settings_mod.load_settings()
+        settings = loaded.settings
+        problems = [str(p) for p in loaded.problems]
+    source = simulated_source(sim_profile) if simulate else bluetooth_source()
+    ctx = AppContext(
+        settings=settings,
+        save_settings=save_settings or _persist_settings,
+        loop=loop,
+        open_link=lambda address: source.open_link(address, ctx.settings),
+        scan=lambda seconds: source.scan(seconds, ctx.settings),
+        simulate=simulate,
+        sim_profile=sim_profile,
+    )
+    cue_player = cue_player_factory(ctx) if cue_player_factory is not None else None
+    bridge = AppBridge(ctx, cue_player=cue_player)
+    engine = QQmlApplicationEngine()
+    # The engine owns the bridge: it is deleted after the QML that binds to it.
+    bridge.setParent(engine)
+    engine.setInitialProperties({"app": bridge})
+    engine.load(QUrl.fromLocalFile(str(MAIN_QML)))
+    roots = engine.rootObjects()
+    if not roots or not isinstance(roots[0], QQuickWindow):
+        raise TreadmillError(f"The window could not be loaded from {MAIN_QML} (see the log)")
+    window = roots[0]
+    bridge.install_key_filter(app)
+    running = RunningApp(ctx, bridge, engine, window, source)
+    restore_window_state(running)
+    bridge.fullScreenChanged.connect(lambda: _apply_full_screen(running))
+    for problem in problems:
+        bridge.notify(NoticeLevel.WARNING, f"Settings file: {problem}")
+    if simulate:
+        bridge.notify(NoticeLevel.INFO, "Virtual treadmill: nothing real moves.")
+    return running
+
+
+def _apply_full_screen(running: RunningApp) -> None:
+    if running.bridge.property("fullScreen"):
+        running.window.showFullScreen()
+    else:
+        running.window.showNormal()
+
+
+def restore_window_state(running: RunningApp) -> None:
+    """Size, place, maximise or full-screen the window as it was last closed."""
+    state = getattr(running.context.settings, "window", None)
+    if not isinstance(state, WindowState):
+        return
+    window = running.window
+    window.resize(
+        max(state.width, window.minimumWidth()), max(state.height, window.minimumHeight())
+    )
+    if state.x is not None and state.y is not None:
+        window.setPosition(state.x, state.y)
+    if state.fullscreen:
+        running.bridge.setProperty("fullScreen", True)
+    elif state.maximized:
+        window.showMaximized()
+
+
+def save_window_state(running: RunningApp) -> None:
+    """Remember the window's size, place and mode in the settings."""
+    window = running.window
+    vis = window.visibility()
+    full = vis == QWindow.Visibility.FullScreen
+    maximized = vis == QWindow.Visibility.Maximized
+    old = getattr(running.context.settings, "window", WindowState())
+    # Keep the normal geometry when closing maximised or full screen.
+    geometry = (
+        (old.width, old.height, old.x, old.y)
+        if full or maximized
+        else (window.width(), window.height(), window.x(), window.y())
+    )
+    state = WindowState(*geometry, maximized=maximized, fullscreen=full)
+    if state == old:
+        return
+    try:
+        running.context.save_settings(dataclasses.replace(running.context.settings, window=state))
+    except TreadmillError as exc:
+        _log.warning("window state not saved: %s", exc)
+
+
+def _qt_message_to_log(kind: QtMsgType, context: Any, message: str) -> None:
+    category = getattr(context, "category", "") or "qt"
+    logging.getLogger(f"qt.{category}").log(_QT_LOG_LEVELS.get(kind, logging.WARNING), message)
+
+
+class ErrorReporter:
+    """The global excepthook (and the loop's exception handler): log with the traceback and
+    show the error to the user; the app keeps running."""
+
+    def __init__(self, bridge: AppBridge | None = None) -> None:
+        self.bridge = bridge
+
+    def excepthook(
+        self,
+        kind: type[BaseException],
+        value: BaseException,
+        tb: TracebackType | None,
+    ) -> None:
+        _log.critical("unexpected error\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        self._show(value)
+
+    def loop_exception(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        exc = context.get("exception")
+        _log.error("error in the event loop: %s", context.get("message"), exc_info=exc)
+        if isinstance(exc, BaseException):
+            self._show(exc)
+
+    def _show(self, exc: BaseException) -> None:
+        if self.bridge is not None:
+            self.bridge.notify(NoticeLevel.DANGER, f"Unexpected error: {exc}")
+
+
+def main(*, simulate: bool, sim_profile: str = "ideal") -> int:
+    """Run the app until its window closes; returns the exit status."""
+    app = QGuiApplication.instance()
+    if not isinstance(app, QGuiApplication):
+        app = QGuiApplication(sys.argv[:1])
+    app.setApplicationName("treadmill-ctl")
+    app.setApplicationDisplayName("treadmill-ctl")
+    app.setQuitOnLastWindowClosed(False)
+    qInstallMessageHandler(_qt_message_to_log)
+    reporter = ErrorReporter()
+    sys.excepthook = reporter.excepthook
+    loop = AppEventLoop(app)
+    loop.set_exception_handler(reporter.loop_exception)
+    asyncio.set_event_loop(loop)
+
+    async def run() -> int:
+        try:
+            running = build_app(simulate=simulate, sim_profile=sim_profile)
+        except TreadmillError as exc:
+            _log.critical("%s", exc)
+            print(f"treadmill-ctl: {exc}", file=sys.stderr)  # noqa: T201 - no window to show it
+            return 1
+        reporter.bridge = running.bridge
+        closed = asyncio.Event()
+        app.lastWindowClosed.connect(closed.set)
+        if simulate:
+            running.bridge.setProperty("screen", Screen.CONNECT)
+        await closed.wait()
+        await running.aclose()
+        return 0
+
+    with loop:
+        status: int = loop.run_until_complete(run())
+    return status

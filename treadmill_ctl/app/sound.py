@@ -1,0 +1,317 @@
+"""The cue player: what the runner hears before the program changes anything (safety.md: every
+change the program makes on its own is announced first).
+
+Each engine cue (``CueEvent``) becomes a tone — beeps for the last seconds of a countdown and a
+distinct tone for turn-around, backward, forward, stop, done, alarm — followed by spoken words
+from the shipped clips in ``resources/sounds/`` ("backward" "in" "five", "speed" "three"
+"point" "zero"; made by ``scripts/make_sounds.py``). Tones play at once; words play one after
+another. The latest cue's text is also published (``lastCue``) so the screen can show it.
+
+System text-to-speech is used only for a cue no clip covers, only if a speech command is found,
+and always as a child process with a time limit: a missing or hanging speech service never
+blocks the app. With no audio output the player is silent and says why (``statusText``, shown
+in the settings screen).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import collections
+import contextlib
+import logging
+import math
+import shutil
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, Final
+
+from treadmill_ctl import storage
+from treadmill_ctl.app.context import AppContext
+from treadmill_ctl.app.qt import (
+    Multimedia,
+    Property,
+    QmlElement,
+    QmlUncreatable,
+    QObject,
+    QtMsgType,
+    QUrl,
+    Signal,
+    Slot,
+    load_multimedia,
+    qInstallMessageHandler,
+)
+from treadmill_ctl.session.events import CueEvent, CueKind
+
+QML_IMPORT_NAME: Final = "TreadmillCtl"
+QML_IMPORT_MAJOR_VERSION: Final = 1
+
+_log = logging.getLogger(__name__)
+
+TTS_TIMEOUT_S: Final = 10.0
+MAX_QUEUED_WORDS: Final = 12  # older words are dropped rather than spoken late
+
+_NUMBER_WORDS: Final = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty", "twenty_one", "twenty_two", "twenty_three", "twenty_four",
+    "twenty_five",
+)  # fmt: skip
+
+# Each cue: the tone first, then the words (None: words depend on the value, see clips_for).
+_TONE: Final[dict[CueKind, str]] = {
+    CueKind.COUNTDOWN: "tone_beep",
+    CueKind.GO: "tone_go",
+    CueKind.TURN_AROUND: "tone_turn_around",
+    CueKind.DIRECTION_BACKWARD: "tone_backward",
+    CueKind.DIRECTION_FORWARD: "tone_forward",
+    CueKind.SESSION_DONE: "tone_done",
+    CueKind.STOPPED: "tone_stop",
+    CueKind.ALARM: "tone_alarm",
+}
+_WORDS: Final[dict[CueKind, tuple[str, ...]]] = {
+    CueKind.TURN_AROUND: ("phrase_turn_around",),
+    CueKind.LAST_BLOCK: ("phrase_last_block",),
+    CueKind.SESSION_DONE: ("phrase_session_done",),
+    CueKind.PAUSED: ("word_paused",),
+    CueKind.STOPPED: ("word_stopped",),
+    CueKind.GO: ("word_go",),
+}
+# Cues that cut short whatever is being said.
+_URGENT: Final = frozenset({CueKind.STOPPED, CueKind.ALARM})
+
+
+def number_clips(value: float) -> list[str]:
+    """Words for a number with one decimal: 3.0 -> three point zero; [] when out of range."""
+    tenths = round(value * 10)
+    whole, decimal = divmod(tenths, 10)
+    if not 0 <= whole < len(_NUMBER_WORDS):
+        return []
+    return [f"num_{_NUMBER_WORDS[whole]}", "word_point", f"num_{_NUMBER_WORDS[decimal]}"]
+
+
+def _whole_number_clip(value: float) -> str | None:
+    n = round(value)
+    return f"num_{_NUMBER_WORDS[n]}" if 0 < n < len(_NUMBER_WORDS) else None
+
+
+def clips_for(cue: CueEvent, *, voice: bool) -> tuple[str | None, list[str]]:
+    """The tone and the word clips for one cue (words only when ``voice``). A cue with no word
+    clips (an alarm's message) is left to system speech."""
+    tone = _TONE.get(cue.cue)
+    if not voice:
+        return tone, []
+    words = list(_WORDS.get(cue.cue, ()))
+    value = cue.value if isinstance(cue.value, int | float) else None
+    if cue.cue in (CueKind.DIRECTION_BACKWARD, CueKind.DIRECTION_FORWARD):
+        words = ["word_backward" if cue.cue is CueKind.DIRECTION_BACKWARD else "word_forward"]
+        clip = _whole_number_clip(value) if value is not None else None
+        if clip is not None:
+            words += ["word_in", clip]
+    elif cue.cue is CueKind.COUNTDOWN and value is not None:
+        clip = _whole_number_clip(value)
+        words = [clip] if clip is not None else []
+    elif cue.cue is CueKind.SPEED and value is not None and math.isfinite(value):
+        numbers = number_clips(value)
+        words = ["word_speed", *numbers] if numbers else []
+    return tone, words
+
+
+def sounds_dir() -> Path:
+    """The shipped clips."""
+    return storage.resources_dir() / "sounds"
+
+
+def find_speech_command() -> list[str] | None:
+    """A system speech command, if one is installed (speech-dispatcher, espeak-ng, macOS say)."""
+    for name, args in (("spd-say", ["--wait"]), ("espeak-ng", []), ("say", [])):
+        exe = shutil.which(name)
+        if exe is not None:
+            return [exe, *args]
+    return None
+
+
+@contextlib.contextmanager
+def _quiet_backend_probe() -> Iterator[None]:
+    """QtMultimedia logs warnings while it looks for audio backends that are not installed
+    (pipewire, VA-API, a PulseAudio server). Those say nothing about the app; keep them out of
+    the log while probing and pass every other message on."""
+    previous: Any = None
+
+    def handler(kind: QtMsgType, context: Any, message: str) -> None:
+        category = getattr(context, "category", "") or ""
+        if category.startswith("qt.multimedia") or message.startswith("PulseAudioService"):
+            _log.debug("audio probe: %s", message)
+            return
+        if previous is not None:
+            previous(kind, context, message)
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous)
+
+
+def probe_audio() -> tuple[Multimedia | None, str]:
+    """QtMultimedia and a usable audio output, or None and why not (in user words)."""
+    with _quiet_backend_probe():
+        mm = load_multimedia()
+        if isinstance(mm, str):
+            return None, f"Sound is off: Qt Multimedia could not be loaded ({mm})."
+        outputs = mm.QMediaDevices.audioOutputs()
+    if not outputs:
+        return None, "No audio output found: cues are shown on screen only."
+    return mm, f"Sound plays on {mm.QMediaDevices.defaultAudioOutput().description()}."
+
+
+@QmlElement
+@QmlUncreatable("The app creates its bridges")
+class CuePlayer(QObject):
+    """Plays cues (see the module docstring); ``app.sound`` in QML."""
+
+    statusChanged = Signal()
+    lastCueChanged = Signal()
+
+    def __init__(
+        self,
+        context: AppContext,
+        parent: QObject | None = None,
+        *,
+        clips: Path | None = None,
+        speech_command: Sequence[str] | None = None,
+        probe: bool = True,
+    ) -> None:
+        """``probe=False`` skips looking for an audio output (silent; used by headless
+        tools). ``speech_command`` overrides the system speech found on PATH."""
+        super().__init__(parent)
+        self._context = context
+        self._clips_dir = clips or sounds_dir()
+        self._speech = list(speech_command) if speech_command is not None else find_speech_command()
+        self._mm, self._status = probe_audio() if probe else (None, "Sound is off.")
+        self._effects: dict[str, Any] = {}
+        self._queue: collections.deque[str] = collections.deque()
+        self._speaking: Any = None
+        self._last_cue = ""
+        self._speech_tasks: set[asyncio.Task[None]] = set()
+        self.played: list[str] = []  # every clip started, newest last (for the settings' test)
+        if self._mm is not None:
+            self._load_clips()
+
+    def _load_clips(self) -> None:
+        assert self._mm is not None
+        for path in sorted(self._clips_dir.glob("*.wav")):
+            effect = self._mm.QSoundEffect(self)
+            effect.setSource(QUrl.fromLocalFile(str(path)))
+            effect.playingChanged.connect(self._on_playing_changed)
+            self._effects[path.stem] = effect
+        if not self._effects:
+            self._status = f"No sound files in {self._clips_dir}: cues are shown on screen only."
+            self._mm = None
+
+    # -- properties --------------------------------------------------------------------------
+
+    @Property(bool, notify=statusChanged)
+    def available(self) -> bool:
+        """An audio output is there and the clips are loaded."""
+        return self._mm is not None
+
+    @Property(str, notify=statusChanged)
+    def statusText(self) -> str:
+        """Why there is or is not sound, in user words (for the settings screen)."""
+        return self._status
+
+    @Property(bool, notify=statusChanged)
+    def speechAvailable(self) -> bool:
+        """A system speech command was found (used only for cues without clips)."""
+        return self._speech is not None
+
+    @Property(str, notify=lastCueChanged)
+    def lastCue(self) -> str:
+        """The latest cue's words ("Backward in 5"), shown on screen as a caption."""
+        return self._last_cue
+
+    # -- playing -----------------------------------------------------------------------------
+
+    def play(self, cue: CueEvent) -> None:
+        """Announce one cue: caption now, tone now, words in turn."""
+        if cue.text != self._last_cue:
+            self._last_cue = cue.text
+            self.lastCueChanged.emit()
+        settings = self._context.settings
+        if not bool(getattr(settings, "sound_on", True)) or self._mm is None:
+            return
+        voice = bool(getattr(settings, "voice_on", True))
+        tone, words = clips_for(cue, voice=voice)
+        if cue.cue in _URGENT:
+            self._queue.clear()
+            if self._speaking is not None:
+                self._speaking.stop()
+        if tone is not None:
+            self._start(tone)
+        if words:
+            self._queue.extend(words)
+            while len(self._queue) > MAX_QUEUED_WORDS:
+                self._queue.popleft()
+            if self._speaking is None:
+                self._play_next_word()
+        elif voice and cue.text:
+            self._speak_with_system(cue.text)  # no clip says it (an alarm's message)
+
+    @Slot()
+    def test(self) -> None:
+        """Play a sample (the settings screen's "Test sound")."""
+        self.play(CueEvent(0.0, "Speed 3.0", CueKind.SPEED, 3.0))
+
+    def _start(self, name: str) -> Any:
+        effect = self._effects.get(name)
+        if effect is None:
+            _log.warning("no sound clip %s", name)
+            return None
+        volume = float(getattr(self._context.settings, "volume", 0.8))
+        effect.setVolume(min(max(volume, 0.0), 1.0))
+        effect.play()
+        self.played.append(name)
+        return effect
+
+    def _play_next_word(self) -> None:
+        self._speaking = None
+        while self._queue and self._speaking is None:
+            self._speaking = self._start(self._queue.popleft())
+
+    def _on_playing_changed(self) -> None:
+        if self._speaking is not None and not self._speaking.isPlaying():
+            self._play_next_word()
+
+    def _speak_with_system(self, text: str) -> None:
+        if self._speech is None:
+            return
+        task = self._context.spawn(self._run_speech(text), what="speech")
+        self._speech_tasks.add(task)
+        task.add_done_callback(self._speech_tasks.discard)
+
+    async def _run_speech(self, text: str) -> None:
+        assert self._speech is not None
+        proc = await asyncio.create_subprocess_exec(
+            *self._speech,
+            text,
+            stdin=asyncio.subprocess.DEVNULL,
+            stdout=asyncio.subprocess.DEVNULL,
+            stderr=asyncio.subprocess.DEVNULL,
+        )
+        try:
+            async with asyncio.timeout(TTS_TIMEOUT_S):
+                await proc.wait()
+        except TimeoutError:
+            _log.warning("system speech did not finish in %.0f s; stopped it", TTS_TIMEOUT_S)
+        finally:
+            if proc.returncode is None:
+                proc.kill()
+                await proc.wait()
+
+    def shutdown(self) -> None:
+        """Stop sounds and speech (the app is closing)."""
+        self._queue.clear()
+        for effect in self._effects.values():
+            effect.stop()
+        for task in list(self._speech_tasks):
+            task.cancel()

@@ -1,0 +1,55 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// One reading: a caption, a big value with its unit, and an optional small line under it.
+Rectangle {
+    id: tile
+
+    property string caption: ""
+    property string value: ""
+    property string unit: ""
+    property string detail: ""
+    property int valueSize: Theme.fontLarge
+
+    implicitWidth: 200
+    implicitHeight: column.implicitHeight + 2 * Theme.gap
+    radius: Theme.radius
+    color: Theme.surface
+
+    ColumnLayout {
+        id: column
+        anchors.fill: parent
+        anchors.margins: Theme.gap
+        spacing: 0
+
+        Label {
+            text: tile.caption
+            color: Theme.textDim
+            font.pixelSize: Theme.fontSmall
+            font.capitalization: Font.AllUppercase
+            font.letterSpacing: 1
+        }
+        RowLayout {
+            spacing: 8
+            Label {
+                text: tile.value
+                color: Theme.text
+                font.pixelSize: tile.valueSize
+                font.bold: true
+            }
+            Label {
+                text: tile.unit
+                color: Theme.textDim
+                font.pixelSize: Theme.fontBody
+                Layout.alignment: Qt.AlignBaseline
+            }
+        }
+        Label {
+            visible: tile.detail !== ""
+            text: tile.detail
+            color: Theme.textDim
+            font.pixelSize: Theme.fontSmall
+        }
+    }
+}
