@@ -1,0 +1,24 @@
+"""The real-ATT test layer: the virtual treadmill behind bumble's host stack.
+
+These tests need ``bumble`` (the ``test`` extra installs it). Each module starts with
+``pytest.importorskip("bumble")``: where bumble cannot be imported they are reported as skipped
+with that reason, and only then; an import error inside ``treadmill_ctl.sim.bumble_backend``
+(a bumble API moved) fails the run.
+
+No fixture here starts bumble: looptime fast-forwards only the test function's own body, so a
+host powered on in a fixture would keep timers on the wall clock. Tests open the air inside
+their body with ``on_air.treadmill_on_air()``.
+"""
+
+from __future__ import annotations
+
+from importlib import metadata
+
+import pytest
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    try:
+        return f"bumble {metadata.version('bumble')}: real-ATT tests run"
+    except metadata.PackageNotFoundError:
+        return "bumble not installed: real-ATT tests (tests/bumble) are skipped"
