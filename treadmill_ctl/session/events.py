@@ -40,6 +40,7 @@ class SessionState(enum.StrEnum):
     PAUSED = "paused"  # belt paused (by the user, the console, or after a reconnect)
     RESUME_COUNTDOWN = "resume_countdown"  # user resumed; countdown before the belt moves again
     STOPPING = "stopping"  # STOP sent, waiting for the machine to confirm
+    FINISHING = "finishing"  # plan done: slowing down, then STOP
     STOPPED = "stopped"  # stopped; only a new user start moves the belt again
     FINISHED = "finished"  # plan done, belt stopped
     LINK_LOST = "link_lost"  # link dropped: alarm, reconnecting to the same address

@@ -1,0 +1,217 @@
+"""Headless sessions: a whole plan on the virtual treadmill, no window, no user waiting.
+
+``treadmill-ctl run`` is a thin command-line wrapper around ``run_headless``. The run starts
+itself (the command line is the user's explicit start) and ``--inject`` events stand in for
+the user and the machine at given session times. Wherever the app would wait for a user (after
+a STOP, a pause, a safety-key or console stop, a reconnect) and no later injected user action
+is pending, the run ends there; the exit status says how (``EXIT_STATUS``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Final
+
+from treadmill_ctl.errors import TreadmillError
+from treadmill_ctl.ftms.link import TargetUnit
+from treadmill_ctl.ftms.simulated import close_simulated_link, open_simulated_link
+from treadmill_ctl.session.clock import new_speedup_loop
+from treadmill_ctl.session.engine import EventListener, SessionEngine
+from treadmill_ctl.session.events import EndReason, SessionEvent
+from treadmill_ctl.session.plan import Plan
+from treadmill_ctl.settings import Settings
+from treadmill_ctl.sim.profiles import SimProfile, SpeedUnit, load_profile
+from treadmill_ctl.sim.treadmill import VirtualTreadmill
+
+log = logging.getLogger(__name__)
+
+EXIT_STATUS: Final[dict[EndReason, int]] = {
+    EndReason.FINISHED: 0,
+    EndReason.ERROR: 1,
+    EndReason.STOPPED_BY_USER: 3,
+    EndReason.STOPPED_BY_MACHINE: 4,
+    EndReason.LINK_LOST: 5,
+}
+"""Exit status of ``treadmill-ctl run`` per end reason (2 is a usage error: bad arguments,
+unknown or invalid preset or profile)."""
+
+EXIT_USAGE: Final = 2
+LINK_DROP_BACK_AFTER_S: Final = 5.0
+
+# --inject names: user actions (they keep a waiting run alive) and machine/link faults.
+USER_INJECTS: Final = frozenset({"start", "stop", "pause", "resume", "skip", "extend"})
+FAULT_INJECTS: Final = frozenset(
+    {"link-drop", "safety-key", "control-lost", "console-stop", "console-pause"}
+)
+INJECT_NAMES: Final = USER_INJECTS | FAULT_INJECTS
+
+
+@dataclass(frozen=True, slots=True)
+class Inject:
+    """One ``--inject EVENT@SECONDS``: ``event`` at session time ``at_s``."""
+
+    event: str
+    at_s: float
+
+    @classmethod
+    def parse(cls, text: str) -> Inject:
+        """``"pause@120"`` -> Inject("pause", 120.0); raises ValueError with the reason."""
+        name, sep, when = text.partition("@")
+        name = name.strip().lower()
+        if not sep:
+            raise ValueError(f"--inject {text!r}: expected EVENT@SECONDS, e.g. pause@120")
+        if name not in INJECT_NAMES:
+            known = ", ".join(sorted(INJECT_NAMES))
+            raise ValueError(f"--inject {text!r}: unknown event {name!r} (known: {known})")
+        try:
+            at_s = float(when)
+        except ValueError:
+            raise ValueError(f"--inject {text!r}: {when!r} is not a number of seconds") from None
+        if not math.isfinite(at_s) or at_s < 0:
+            raise ValueError(f"--inject {text!r}: the time must be 0 or more seconds")
+        return cls(name, at_s)
+
+
+@dataclass(slots=True)
+class HeadlessRun:
+    """What a headless run did (for the command line, tests and benchmarks)."""
+
+    end_reason: EndReason
+    events: int = 0
+    session_s: float = 0.0
+    device: VirtualTreadmill | None = None
+    fired: list[Inject] = field(default_factory=list)
+
+    @property
+    def exit_status(self) -> int:
+        return EXIT_STATUS[self.end_reason]
+
+
+class JsonLinesWriter:
+    """An event listener that writes each event's ``to_json()`` as one line (line-buffered)."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._file: IO[str] = path.open("w", encoding="utf-8", buffering=1)
+        self.count = 0
+
+    def __call__(self, event: SessionEvent) -> None:
+        self._file.write(json.dumps(event.to_json(), separators=(",", ":")) + "\n")
+        self.count += 1
+
+    def close(self) -> None:
+        self._file.close()
+
+
+def target_unit_for(profile: SimProfile) -> TargetUnit:
+    """The speed unit the user would set for this (virtual) treadmill's console."""
+    return TargetUnit.MPH if profile.speed_unit is SpeedUnit.MPH else TargetUnit.KMH
+
+
+async def run_headless(
+    plan: Plan,
+    settings: Settings,
+    *,
+    profile: SimProfile | str | Path = "ideal",
+    injects: Sequence[Inject] = (),
+    listeners: Sequence[EventListener] = (),
+    traffic_path: Path | None = None,
+    device: VirtualTreadmill | None = None,
+) -> HeadlessRun:
+    """Run ``plan`` on a virtual treadmill with ``profile`` on the running loop's clock and
+    return how it ended. The session starts at once (countdown first, as always)."""
+    sim_profile = profile if isinstance(profile, SimProfile) else load_profile(profile)
+    link, treadmill = await open_simulated_link(
+        sim_profile,
+        device=device,
+        connect=False,
+        target_unit=target_unit_for(sim_profile),
+        traffic_path=traffic_path,
+    )
+    loop = asyncio.get_running_loop()
+    pending = sorted(injects, key=lambda i: i.at_s)
+    fired: list[Inject] = []
+    counted = 0
+
+    def count(_: SessionEvent) -> None:
+        nonlocal counted
+        counted += 1
+
+    def user_action_pending() -> bool:
+        return any(i.event in USER_INJECTS for i in pending if i not in fired)
+
+    engine = SessionEngine(link, plan, settings, listener=count, user_available=user_action_pending)
+    for listener in listeners:
+        engine.add_listener(listener)
+    handles: list[asyncio.TimerHandle] = []
+    try:
+        engine.user_start()  # the command line is the user's explicit start
+        run_task = loop.create_task(engine.run(), name="headless-session")
+        await asyncio.sleep(0)  # let run() fix the session's time origin
+        origin = engine.started_at if engine.started_at is not None else loop.time()
+        for inject in pending:
+            handles.append(
+                loop.call_at(
+                    origin + inject.at_s,
+                    _fire,
+                    engine,
+                    treadmill,
+                    inject,
+                    fired,
+                )
+            )
+        reason = await run_task
+        session_s = engine.snapshot().t
+    except TreadmillError as exc:
+        log.error("headless run failed: %s", exc)  # noqa: TRY400 - the message says it all
+        reason, session_s = EndReason.ERROR, 0.0
+    finally:
+        for handle in handles:
+            handle.cancel()
+        with contextlib.suppress(TreadmillError):
+            await close_simulated_link(link, treadmill)
+    return HeadlessRun(reason, counted, session_s, treadmill, fired)
+
+
+def _fire(
+    engine: SessionEngine, treadmill: VirtualTreadmill, inject: Inject, fired: list[Inject]
+) -> None:
+    fired.append(inject)
+    log.info("inject %s at %.1f s", inject.event, inject.at_s)
+    actions: dict[str, Callable[[], None]] = {
+        "start": engine.user_start,
+        "stop": engine.user_stop,
+        "pause": engine.user_pause,
+        "resume": engine.user_resume,
+        "skip": engine.user_skip,
+        "extend": engine.user_extend,
+        "link-drop": lambda: treadmill.drop_link(LINK_DROP_BACK_AFTER_S),
+        "safety-key": treadmill.pull_safety_key,
+        "control-lost": treadmill.revoke_control,
+        "console-stop": treadmill.console_stop,
+        "console-pause": treadmill.console_pause,
+    }
+    try:
+        actions[inject.event]()
+    except Exception:  # an inject must not kill the loop: log it, the session goes on
+        log.exception("inject %s failed", inject.event)
+
+
+def run_headless_blocking(
+    plan: Plan,
+    settings: Settings,
+    *,
+    speedup: float = 1.0,
+    **kwargs: object,
+) -> HeadlessRun:
+    """``run_headless`` on a fresh event loop whose clock runs ``speedup`` × faster
+    (``math.inf``: as fast as possible; see ``session.clock``)."""
+    with asyncio.Runner(loop_factory=lambda: new_speedup_loop(speedup)) as runner:
+        return runner.run(run_headless(plan, settings, **kwargs))  # type: ignore[arg-type]

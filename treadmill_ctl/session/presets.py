@@ -1,0 +1,732 @@
+"""Presets: hand-editable, versioned TOML session plans, and the library that holds them.
+
+A preset file (full example in docs/presets.md)::
+
+    schema = 1
+    name = "Four by thirty"
+    description = "..."
+    track = "backward-run"      # optional: the progression ladder it belongs to
+    level = 2                   # optional: its rung on that ladder
+    # optional overrides of the settings for this preset:
+    # countdown_s, turning_style ("stop" | "walk"), turning_walk_kmh, hr_cap_bpm
+
+    [[step]]                    # a single phase
+    kind = "warmup"             # warmup | forward | backward | recovery | cooldown | walk
+    duration_s = 300
+    speed_kmh = 5.0
+    incline_pct = 1.0           # optional
+    name = "Brisk walk"         # optional
+
+    [[step]]                    # a repeat group: its phases run `repeat` times
+    repeat = 4
+    [[step.phase]]
+    kind = "backward"
+    duration_s = 30
+    speed_kmh = 3.0             # optional for backward phases: default backward speed
+    [[step.phase]]
+    kind = "recovery"
+    duration_s = 90
+    speed_kmh = 5.0
+
+Built-ins ship in ``resources/presets/``; user presets live in ``config_dir()/presets``. A bad
+file is reported (file, line, problem) and left exactly as it is; the others still load.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final
+
+from treadmill_ctl import storage
+from treadmill_ctl.errors import FileFormatError
+from treadmill_ctl.ftms.model import Capabilities
+from treadmill_ctl.session.plan import (
+    Direction,
+    Phase,
+    PhaseKind,
+    Plan,
+    Repeat,
+    Step,
+    TurningStyle,
+    expand_steps,
+)
+from treadmill_ctl.session.toml_document import (
+    KeyPath,
+    Migration,
+    ParsedDocument,
+    migrate,
+    parse_document,
+    suggest_key,
+    toml_lines,
+)
+from treadmill_ctl.settings import (
+    BACKWARD_HARD_CEILING_KMH,
+    FORWARD_HARD_CEILING_KMH,
+    TURNING_WALK_MAX_KMH,
+    Settings,
+)
+
+log = logging.getLogger(__name__)
+
+PRESET_SCHEMA: Final = 1
+PRESET_SUFFIX: Final = ".toml"
+# Older schemas -> next schema. Empty while schema 1 is the only one ever written.
+PRESET_MIGRATIONS: Final[dict[int, Migration]] = {}
+
+MAX_PHASE_S: Final = 4 * 3600.0
+MAX_REPEAT: Final = 100
+INCLINE_LIMITS_PCT: Final = (-10.0, 25.0)
+
+_TOP_KEYS: Final = frozenset(
+    {
+        "schema",
+        "name",
+        "description",
+        "track",
+        "level",
+        "countdown_s",
+        "turning_style",
+        "turning_walk_kmh",
+        "hr_cap_bpm",
+        "step",
+    }
+)
+_PHASE_KEYS: Final = frozenset({"kind", "duration_s", "speed_kmh", "incline_pct", "name"})
+_REPEAT_KEYS: Final = frozenset({"repeat", "phase", "name"})
+
+
+def user_presets_dir() -> Path:
+    """Where user presets live: ``storage.config_dir() / "presets"``."""
+    return storage.config_dir() / "presets"
+
+
+def builtin_presets_dir() -> Path:
+    """The presets shipped with the app: ``resources/presets``."""
+    return storage.resources_dir() / "presets"
+
+
+@dataclass(frozen=True, slots=True)
+class Preset:
+    """A named session plan as stored in a file (``steps`` keep the repeat groups)."""
+
+    id: str
+    name: str
+    steps: tuple[Step, ...]
+    description: str = ""
+    builtin: bool = False
+    path: Path | None = None
+    track: str = ""
+    level: int | None = None
+    countdown_s: int | None = None
+    turning_style: TurningStyle | None = None
+    turning_walk_kmh: float | None = None
+    hr_cap_bpm: int | None = None
+    warnings: tuple[FileFormatError, ...] = field(default=(), compare=False)
+
+    @property
+    def phases(self) -> tuple[Phase, ...]:
+        return expand_steps(self.steps)
+
+    def to_plan(self) -> Plan:
+        """The plan the engine runs."""
+        return Plan.from_steps(
+            self.name,
+            self.steps,
+            id=self.id,
+            description=self.description,
+            countdown_s=self.countdown_s,
+            turning_style=self.turning_style,
+            turning_walk_kmh=self.turning_walk_kmh,
+            hr_cap_bpm=self.hr_cap_bpm,
+        )
+
+    @property
+    def total_s(self) -> float:
+        return sum(p.duration_s for p in self.phases)
+
+    @property
+    def backward_s(self) -> float:
+        return sum(p.duration_s for p in self.phases if p.direction is Direction.BACKWARD)
+
+    def summary(self, backward_default_kmh: float) -> dict[str, Any]:
+        """The object ``presets list --json`` prints for this preset."""
+        plan = self.to_plan()
+        return {
+            "id": self.id,
+            "name": self.name,
+            "description": self.description,
+            "builtin": self.builtin,
+            "total_s": _clean_number(plan.total_s),
+            "backward_s": _clean_number(plan.backward_s),
+            "backward_blocks": plan.backward_blocks,
+            "max_backward_kmh": plan.max_backward_kmh(backward_default_kmh),
+            "track": self.track,
+            "level": self.level,
+            "path": str(self.path) if self.path else None,
+        }
+
+
+def _clean_number(x: float) -> float | int:
+    return int(x) if float(x).is_integer() else x
+
+
+# ---- parsing and validation -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PresetCheck:
+    """Result of reading one preset: the preset (``None`` if it has errors) and every
+    problem found. ``warnings`` do not stop a preset from loading (e.g. a speed the machine
+    will clamp)."""
+
+    preset: Preset | None
+    errors: tuple[FileFormatError, ...] = ()
+    warnings: tuple[FileFormatError, ...] = ()
+
+
+class _Checker:
+    """Collects located problems while building a preset from a parsed document."""
+
+    def __init__(
+        self, doc: ParsedDocument, settings: Settings, capabilities: Capabilities | None
+    ) -> None:
+        self.doc = doc
+        self.settings = settings
+        self.caps = capabilities
+        self.errors: list[FileFormatError] = []
+        self.warnings: list[FileFormatError] = []
+
+    def error(self, path: KeyPath, reason: str) -> None:
+        self.errors.append(self.doc.error(path, reason))
+
+    def warn(self, path: KeyPath, reason: str) -> None:
+        self.warnings.append(self.doc.error(path, reason))
+
+    def unknown_keys(self, table: Mapping[str, Any], known: frozenset[str], at: KeyPath) -> None:
+        for key in table:
+            if key not in known:
+                self.error(
+                    (*at, key),
+                    f"unknown key '{key}'{suggest_key(key, known)}; "
+                    f"allowed here: {', '.join(sorted(known))}",
+                )
+
+    def number(
+        self, table: Mapping[str, Any], key: str, at: KeyPath, *, required: bool
+    ) -> float | None:
+        value = table.get(key)
+        if value is None:
+            if required:
+                self.error(at, f"missing '{key}'")
+            return None
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+        ):
+            self.error((*at, key), f"{key} must be a number, not {value!r}")
+            return None
+        return float(value)
+
+    def text(self, table: Mapping[str, Any], key: str, at: KeyPath) -> str | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            self.error((*at, key), f"{key} must be text in quotes, not {value!r}")
+            return None
+        return value
+
+    def whole(
+        self, table: Mapping[str, Any], key: str, at: KeyPath, lo: int, hi: int
+    ) -> int | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
+            self.error((*at, key), f"{key} must be a whole number from {lo} to {hi}, not {value!r}")
+            return None
+        return value
+
+    def phase(self, table: Any, at: KeyPath) -> Phase | None:
+        if not isinstance(table, Mapping):
+            self.error(at, "a phase must be a table ([[step]] or [[step.phase]])")
+            return None
+        self.unknown_keys(table, _PHASE_KEYS, at)
+        raw_kind = table.get("kind")
+        kind: PhaseKind | None = None
+        if raw_kind is None:
+            self.error(at, f"missing 'kind' ({', '.join(k.value for k in PhaseKind)})")
+        else:
+            try:
+                kind = PhaseKind(raw_kind)
+            except ValueError:
+                choices = ", ".join(k.value for k in PhaseKind)
+                self.error((*at, "kind"), f"kind must be one of {choices}, not {raw_kind!r}")
+        duration = self.number(table, "duration_s", at, required=True)
+        if duration is not None and duration <= 0:
+            what = "negative" if duration < 0 else "zero"
+            self.error((*at, "duration_s"), f"{what} duration {duration:g} s: must be above 0")
+            duration = None
+        elif duration is not None and duration > MAX_PHASE_S:
+            self.error((*at, "duration_s"), f"duration {duration:g} s is longer than 4 hours")
+            duration = None
+        speed = self.number(
+            table, "speed_kmh", at, required=kind is not None and kind is not PhaseKind.BACKWARD
+        )
+        if speed is not None and kind is not None:
+            speed = self.check_speed(speed, kind.direction, (*at, "speed_kmh"))
+        incline = self.number(table, "incline_pct", at, required=False)
+        if incline is not None:
+            incline = self.check_incline(incline, (*at, "incline_pct"))
+        name = self.text(table, "name", at) or ""
+        if kind is None or duration is None or (speed is None and kind is not PhaseKind.BACKWARD):
+            return None
+        return Phase(kind, duration, speed, incline, name)
+
+    def check_speed(self, speed: float, direction: Direction, at: KeyPath) -> float | None:
+        if speed <= 0:
+            self.error(at, f"speed {speed:g} km/h must be above 0")
+            return None
+        if direction is Direction.BACKWARD:
+            cap = min(self.settings.backward_cap_kmh, BACKWARD_HARD_CEILING_KMH)
+            if speed > BACKWARD_HARD_CEILING_KMH:
+                self.error(
+                    at,
+                    f"backward speed {speed:g} km/h is above the hard ceiling "
+                    f"{BACKWARD_HARD_CEILING_KMH:g} km/h",
+                )
+                return None
+            if speed > cap:
+                self.error(
+                    at,
+                    f"backward speed {speed:g} km/h is above your backward cap {cap:g} km/h "
+                    "(settings: backward_cap_kmh)",
+                )
+                return None
+        else:
+            cap = min(self.settings.forward_cap_kmh, FORWARD_HARD_CEILING_KMH)
+            if speed > cap:
+                self.error(
+                    at,
+                    f"forward speed {speed:g} km/h is above your forward cap {cap:g} km/h "
+                    "(settings: forward_cap_kmh)",
+                )
+                return None
+        if self.caps is not None:
+            r = self.caps.speed
+            if not r.minimum - 1e-9 <= speed <= r.maximum + 1e-9:
+                self.warn(
+                    at,
+                    f"speed {speed:g} km/h is outside this treadmill's range "
+                    f"{r.minimum:g}–{r.maximum:g} km/h: it will run at "
+                    f"{r.clamp_to_step(speed):g} km/h",
+                )
+        return speed
+
+    def check_incline(self, incline: float, at: KeyPath) -> float | None:
+        lo, hi = INCLINE_LIMITS_PCT
+        if not lo <= incline <= hi:
+            self.error(at, f"incline {incline:g} % is outside {lo:g}…{hi:g} %")
+            return None
+        if self.caps is not None and incline != 0:
+            r = self.caps.incline
+            if r is None or not self.caps.can_set_incline:
+                self.error(at, f"incline {incline:g} %: this treadmill cannot set an incline")
+                return None
+            if not r.minimum - 1e-9 <= incline <= r.maximum + 1e-9:
+                self.error(
+                    at,
+                    f"incline {incline:g} % is outside this treadmill's range "
+                    f"{r.minimum:g}…{r.maximum:g} %",
+                )
+                return None
+        return incline
+
+    def steps(self, raw: Any) -> tuple[Step, ...]:
+        if raw is None:
+            self.error((), "no phases: add at least one [[step]] with kind, duration_s, speed_kmh")
+            return ()
+        if not isinstance(raw, list) or not raw:
+            self.error(("step",), "'step' must be a list of [[step]] tables")
+            return ()
+        out: list[Step] = []
+        for i, item in enumerate(raw):
+            at: KeyPath = ("step", i)
+            if isinstance(item, Mapping) and "repeat" in item:
+                group = self.repeat(item, at)
+                if group is not None:
+                    out.append(group)
+            else:
+                phase = self.phase(item, at)
+                if phase is not None:
+                    out.append(phase)
+        return tuple(out)
+
+    def repeat(self, item: Mapping[str, Any], at: KeyPath) -> Repeat | None:
+        if "kind" in item:
+            self.error(
+                at,
+                "a step is either a phase (kind = ...) or a repeat group (repeat = N with "
+                "[[step.phase]] tables), not both",
+            )
+            return None
+        self.unknown_keys(item, _REPEAT_KEYS, at)
+        times = self.whole(item, "repeat", at, 1, MAX_REPEAT)
+        raw_phases = item.get("phase")
+        if not isinstance(raw_phases, list) or not raw_phases:
+            self.error(at, "a repeat group needs its phases as [[step.phase]] tables")
+            return None
+        phases = [self.phase(p, (*at, "phase", j)) for j, p in enumerate(raw_phases)]
+        if times is None or any(p is None for p in phases):
+            return None
+        return Repeat(times, tuple(p for p in phases if p is not None))
+
+
+def check_preset_text(
+    text: str,
+    *,
+    source: str,
+    preset_id: str,
+    settings: Settings,
+    capabilities: Capabilities | None = None,
+    builtin: bool = False,
+    path: Path | None = None,
+) -> PresetCheck:
+    """Read and validate a preset document; never raises for its content."""
+    try:
+        doc = parse_document(text, source)
+        data = migrate(doc, current=PRESET_SCHEMA, migrations=PRESET_MIGRATIONS, what="preset")
+    except FileFormatError as exc:
+        return PresetCheck(None, (exc,))
+    c = _Checker(doc, settings, capabilities)
+    c.unknown_keys(data, _TOP_KEYS, ())
+    name = c.text(data, "name", ())
+    if not name or not name.strip():
+        c.error(("name",), "missing 'name' (the preset's name, in quotes)")
+    description = c.text(data, "description", ()) or ""
+    track = c.text(data, "track", ()) or ""
+    level = c.whole(data, "level", (), 0, 1000)
+    countdown = c.whole(data, "countdown_s", (), 3, 30)
+    style: TurningStyle | None = None
+    if (raw_style := data.get("turning_style")) is not None:
+        try:
+            style = TurningStyle(raw_style)
+        except ValueError:
+            c.error(
+                ("turning_style",), f"turning_style must be 'stop' or 'walk', not {raw_style!r}"
+            )
+    walk = c.number(data, "turning_walk_kmh", (), required=False)
+    if walk is not None and not 0 < walk <= TURNING_WALK_MAX_KMH:
+        c.error(
+            ("turning_walk_kmh",),
+            f"turning_walk_kmh {walk:g} km/h must be above 0 and at most "
+            f"{TURNING_WALK_MAX_KMH:g} km/h",
+        )
+        walk = None
+    hr_cap = c.whole(data, "hr_cap_bpm", (), 60, 230)
+    steps = c.steps(data.get("step"))
+    if c.errors or not name:
+        return PresetCheck(None, tuple(c.errors), tuple(c.warnings))
+    preset = Preset(
+        id=preset_id,
+        name=name.strip(),
+        steps=steps,
+        description=description.strip(),
+        builtin=builtin,
+        path=path,
+        track=track,
+        level=level,
+        countdown_s=countdown,
+        turning_style=style,
+        turning_walk_kmh=walk,
+        hr_cap_bpm=hr_cap,
+        warnings=tuple(c.warnings),
+    )
+    return PresetCheck(preset, (), tuple(c.warnings))
+
+
+def check_preset_file(
+    path: Path,
+    *,
+    settings: Settings,
+    capabilities: Capabilities | None = None,
+    builtin: bool = False,
+    preset_id: str | None = None,
+) -> PresetCheck:
+    """Read and validate one preset file (never modifies it)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return PresetCheck(None, (FileFormatError(str(path), None, f"cannot read: {exc}"),))
+    return check_preset_text(
+        text,
+        source=str(path),
+        preset_id=preset_id or slugify(path.stem),
+        settings=settings,
+        capabilities=capabilities,
+        builtin=builtin,
+        path=path,
+    )
+
+
+# ---- writing ----------------------------------------------------------------------------
+
+
+def _phase_lines(phase: Phase) -> list[str]:
+    return toml_lines(
+        {
+            "kind": str(phase.kind),
+            "name": phase.name or None,
+            "duration_s": _clean_number(phase.duration_s),
+            "speed_kmh": phase.speed_kmh,
+            "incline_pct": phase.incline_pct,
+        }
+    )
+
+
+def preset_to_toml(preset: Preset) -> str:
+    """The preset as a readable TOML document (schema ``PRESET_SCHEMA``)."""
+    head: dict[str, object] = {
+        "schema": PRESET_SCHEMA,
+        "name": preset.name,
+        "description": preset.description or None,
+        "track": preset.track or None,
+        "level": preset.level,
+        "countdown_s": preset.countdown_s,
+        "turning_style": str(preset.turning_style) if preset.turning_style else None,
+        "turning_walk_kmh": preset.turning_walk_kmh,
+        "hr_cap_bpm": preset.hr_cap_bpm,
+    }
+    lines = toml_lines(head)
+    for step in preset.steps:
+        lines += ["", "[[step]]"]
+        if isinstance(step, Repeat):
+            lines.append(f"repeat = {step.times}")
+            for phase in step.phases:
+                lines += ["", "  [[step.phase]]", *(f"  {line}" for line in _phase_lines(phase))]
+        else:
+            lines += _phase_lines(step)
+    return "\n".join(lines) + "\n"
+
+
+_SLUG_BAD: Final = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(name: str) -> str:
+    """A preset id from a name or file stem: lower-case words joined by dashes."""
+    slug = _SLUG_BAD.sub("-", name.casefold()).strip("-")
+    return slug or "preset"
+
+
+# ---- the library ------------------------------------------------------------------------
+
+
+class PresetLibrary:
+    """Every preset the user can run: built-ins first, then the user's own.
+
+    Bad files are listed in ``problems`` (and logged) and skipped; they are never written,
+    renamed or deleted. When ``capabilities`` are given, presets are also checked against the
+    connected machine (e.g. an incline it cannot do).
+    """
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        capabilities: Capabilities | None = None,
+        *,
+        builtin_dir: Path | None = None,
+        user_dir: Path | None = None,
+    ) -> None:
+        self._settings = settings or Settings()
+        self._caps = capabilities
+        self._builtin_dir = builtin_dir or builtin_presets_dir()
+        self._user_dir = user_dir or user_presets_dir()
+        self._presets: list[Preset] = []
+        self._problems: list[FileFormatError] = []
+        self.reload()
+
+    @property
+    def presets(self) -> tuple[Preset, ...]:
+        return tuple(self._presets)
+
+    @property
+    def problems(self) -> tuple[FileFormatError, ...]:
+        """Errors of the files that did not load (file, line, reason)."""
+        return tuple(self._problems)
+
+    @property
+    def warnings(self) -> tuple[FileFormatError, ...]:
+        return tuple(w for p in self._presets for w in p.warnings)
+
+    @property
+    def user_dir(self) -> Path:
+        return self._user_dir
+
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
+    def reload(
+        self, settings: Settings | None = None, capabilities: Capabilities | None = None
+    ) -> None:
+        """Read every preset again (after settings or the machine changed)."""
+        if settings is not None:
+            self._settings = settings
+        if capabilities is not None:
+            self._caps = capabilities
+        self._presets, self._problems = [], []
+        taken: set[str] = set()
+        for directory, builtin in ((self._builtin_dir, True), (self._user_dir, False)):
+            for path in _preset_files(directory):
+                preset_id = slugify(path.stem)
+                if preset_id in taken:
+                    preset_id = f"{preset_id}-user"
+                result = check_preset_file(
+                    path,
+                    settings=self._settings,
+                    capabilities=self._caps,
+                    builtin=builtin,
+                    preset_id=preset_id,
+                )
+                if result.preset is None:
+                    for problem in result.errors:
+                        log.warning("preset not loaded: %s", problem)
+                    self._problems.extend(result.errors)
+                    continue
+                taken.add(preset_id)
+                self._presets.append(result.preset)
+
+    def find(self, ref: str) -> Preset | None:
+        """A preset by id, or by name (case-insensitive)."""
+        for preset in self._presets:
+            if preset.id == ref:
+                return preset
+        folded = ref.casefold().strip()
+        for preset in self._presets:
+            if preset.name.casefold() == folded:
+                return preset
+        slug = slugify(ref)
+        for preset in self._presets:
+            if preset.id == slug:
+                return preset
+        return None
+
+    def resolve(self, ref: str) -> Preset:
+        """A preset by id, name, or path of a preset file; raises FileFormatError with the
+        reason (unknown name, or the file's first problem)."""
+        preset = self.find(ref)
+        if preset is not None:
+            return preset
+        path = Path(ref)
+        if path.suffix == PRESET_SUFFIX or path.is_file():
+            if not path.is_file():
+                raise FileFormatError(ref, None, "no such preset file")
+            result = check_preset_file(path, settings=self._settings, capabilities=self._caps)
+            if result.preset is None:
+                raise _combined(result.errors)
+            return result.preset
+        known = ", ".join(p.id for p in self._presets)
+        raise FileFormatError(ref, None, f"no preset with this id or name (known: {known})")
+
+    def new_id(self, name: str) -> str:
+        """A fresh id for ``name`` that neither a loaded preset nor any file (even a bad one)
+        uses."""
+        base = slugify(name)
+        taken = {p.id for p in self._presets}
+        taken |= {slugify(p.stem) for p in _preset_files(self._user_dir)}
+        taken |= {slugify(p.stem) for p in _preset_files(self._builtin_dir)}
+        candidate, n = base, 2
+        while candidate in taken:
+            candidate, n = f"{base}-{n}", n + 1
+        return candidate
+
+    def save(self, preset: Preset) -> Preset:
+        """Write ``preset`` (atomically) as a user preset. A built-in, or a preset without an
+        id, is saved as a new user preset; a user preset overwrites its own file."""
+        text = preset_to_toml(preset)
+        check = check_preset_text(
+            text,
+            source=preset.name,
+            preset_id="check",
+            settings=self._settings,
+            capabilities=self._caps,
+        )
+        if check.preset is None:
+            raise _combined(check.errors)
+        existing = self.find(preset.id) if preset.id else None
+        if existing is not None and not existing.builtin and existing.path is not None:
+            path, preset_id = existing.path, existing.id
+        else:
+            preset_id = self.new_id(preset.name)
+            path = self._user_dir / f"{preset_id}{PRESET_SUFFIX}"
+        storage.atomic_write_text(path, text)
+        self.reload()
+        saved = self.find(preset_id)
+        assert saved is not None  # just written and validated
+        return saved
+
+    def delete(self, preset_id: str) -> Preset:
+        """Remove a user preset's file; returns it (save it again to undo). Built-ins cannot be
+        deleted."""
+        preset = self.find(preset_id)
+        if preset is None or preset.path is None:
+            raise FileFormatError(preset_id, None, "no such preset")
+        if preset.builtin:
+            raise FileFormatError(preset_id, None, "built-in presets cannot be deleted")
+        preset.path.unlink()
+        self.reload()
+        return dataclasses.replace(preset, path=None, id="")
+
+    def import_file(self, path: Path) -> Preset:
+        """Copy a preset file into the user presets (the source is only read). Raises
+        FileFormatError listing its problems when it is not valid."""
+        result = check_preset_file(path, settings=self._settings, capabilities=self._caps)
+        if result.preset is None:
+            raise _combined(result.errors)
+        preset_id = self.new_id(result.preset.name)
+        text = path.read_text(encoding="utf-8")
+        storage.atomic_write_text(self._user_dir / f"{preset_id}{PRESET_SUFFIX}", text)
+        self.reload()
+        imported = self.find(preset_id)
+        assert imported is not None
+        return imported
+
+    def export(self, ref: str, path: Path) -> Path:
+        """Write a preset to ``path`` (atomically): its file as written, comments and all."""
+        preset = self.resolve(ref)
+        if preset.path is not None and preset.path.is_file():
+            text = preset.path.read_text(encoding="utf-8")
+        else:
+            text = preset_to_toml(preset)
+        storage.atomic_write_text(path, text)
+        return path
+
+
+def _preset_files(directory: Path) -> list[Path]:
+    if not directory.is_dir():
+        return []
+    return sorted(p for p in directory.glob(f"*{PRESET_SUFFIX}") if p.is_file())
+
+
+def _combined(errors: Sequence[FileFormatError]) -> FileFormatError:
+    """One error carrying all of a file's problems (first one's location)."""
+    if not errors:
+        return FileFormatError("?", None, "invalid preset")
+    first = errors[0]
+    if len(errors) == 1:
+        return first
+    rest = "; ".join(str(e) for e in errors[1:])
+    combined = FileFormatError(first.path, first.line, f"{first.reason} (also: {rest})")
+    return combined
+
+
+def format_problems(problems: Iterable[FileFormatError]) -> list[str]:
+    """One ``file:line: reason`` line per problem."""
+    return [str(p) for p in problems]
