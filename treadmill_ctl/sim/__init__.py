@@ -1,1 +1,2 @@
-"""The virtual treadmill: real FTMS bytes, belt physics and real machines' quirks, as a bleak backend."""
+"""The virtual treadmill: real FTMS bytes, belt physics and real machines' quirks, served to the
+app as a bleak backend."""

@@ -1,0 +1,39 @@
+"""Test-wide fixtures.
+
+Every test gets its own config and data directories (never the user's real ones).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _isolated_app_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point the app's config and data directories into the test's tmp dir."""
+    monkeypatch.setenv("TREADMILL_CTL_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("TREADMILL_CTL_DATA_DIR", str(tmp_path / "data"))
+
+
+@pytest.fixture(autouse=True)
+def _event_loop_for_sync_tests(request: pytest.FixtureRequest) -> Iterator[None]:
+    """looptime's plugin asks the policy for the current loop in every test; on Python 3.13 a
+    sync test with no loop set turns that into a DeprecationWarning (an error here), and letting
+    the policy create one leaks an unclosed loop. Give sync tests a loop of their own and close it.
+    Remove when looptime stops calling policy.get_event_loop() for sync tests."""
+    func = getattr(request, "function", None)
+    if func is None or inspect.iscoroutinefunction(func):
+        yield
+        return
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    try:
+        yield
+    finally:
+        asyncio.set_event_loop(None)
+        loop.close()
