@@ -1,0 +1,541 @@
+"""The connect screen's bridge: scan, list, and connect to the treadmill the user chooses.
+
+Safety (../shared/docs/safety.md, "The link"): the app connects only to the address the user
+picked on this screen (a click, Enter on a row, or Enter on the remembered treadmill). A scan
+never connects; a device that does not advertise FTMS is only offered after the user says
+"this device is my treadmill".
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import enum
+import errno
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Final
+
+from bleak.exc import (
+    BleakBluetoothNotAvailableError,
+    BleakBluetoothNotAvailableReason,
+    BleakDBusError,
+    BleakDeviceNotFoundError,
+    BleakError,
+)
+
+from treadmill_ctl.app.context import AppContext, NoticeLevel, Screen
+from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, Signal, Slot
+from treadmill_ctl.errors import DeviceNotFoundError, LinkError, TreadmillError
+from treadmill_ctl.ftms.model import DiscoveredDevice
+
+QML_IMPORT_NAME: Final = "TreadmillCtl"
+QML_IMPORT_MAJOR_VERSION: Final = 1
+
+_log = logging.getLogger(__name__)
+
+SCAN_SECONDS: Final = 5.0
+
+
+class ProblemKind(enum.StrEnum):
+    """What went wrong with Bluetooth, in the categories the user can act on."""
+
+    NONE = ""
+    BLUETOOTH_OFF = "bluetooth_off"
+    NO_ADAPTER = "no_adapter"
+    NO_PERMISSION = "no_permission"
+    BUSY = "busy"
+    NOT_FOUND = "not_found"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A Bluetooth problem in user words: a short title and what to do about it."""
+
+    kind: ProblemKind
+    title: str
+    advice: str
+
+
+_TITLES: Final[dict[ProblemKind, tuple[str, str]]] = {
+    ProblemKind.BLUETOOTH_OFF: (
+        "Bluetooth is off",
+        "Turn Bluetooth on in your system settings, then scan again.",
+    ),
+    ProblemKind.NO_ADAPTER: (
+        "No Bluetooth on this computer",
+        "This computer has no usable Bluetooth radio. Plug in a Bluetooth LE adapter, or try "
+        "the app with --simulate.",
+    ),
+    ProblemKind.NO_PERMISSION: (
+        "No permission to use Bluetooth",
+        "Allow this app to use Bluetooth (macOS: System Settings › Privacy › Bluetooth; Linux: "
+        "your user must be allowed to use BlueZ, e.g. the 'bluetooth' group), then scan again.",
+    ),
+    ProblemKind.BUSY: (
+        "The treadmill is busy",
+        "It is connected to something else, or Bluetooth is still busy with a previous "
+        "attempt. Close other fitness apps (phone, tablet, watch) that use the treadmill, wait "
+        "a few seconds and try again.",
+    ),
+    ProblemKind.NOT_FOUND: (
+        "Treadmill not found",
+        "Is it switched on and in range? Most treadmills stop advertising while another app "
+        "is connected to them. Scan again when it is free.",
+    ),
+    ProblemKind.FAILED: (
+        "Could not connect",
+        "Switch the treadmill off and on, then try again.",
+    ),
+}
+
+# BlueZ D-Bus error names, by what the user can do about them.
+_DBUS_KINDS: Final[dict[str, ProblemKind]] = {
+    "org.bluez.Error.NotReady": ProblemKind.BLUETOOTH_OFF,
+    "org.bluez.Error.NotPermitted": ProblemKind.NO_PERMISSION,
+    "org.bluez.Error.NotAuthorized": ProblemKind.NO_PERMISSION,
+    "org.freedesktop.DBus.Error.AccessDenied": ProblemKind.NO_PERMISSION,
+    "org.bluez.Error.InProgress": ProblemKind.BUSY,
+    "org.bluez.Error.AlreadyConnected": ProblemKind.BUSY,
+    "org.bluez.Error.Busy": ProblemKind.BUSY,
+    "org.bluez.Error.DoesNotExist": ProblemKind.NOT_FOUND,
+    "org.freedesktop.DBus.Error.UnknownObject": ProblemKind.NOT_FOUND,
+    "org.freedesktop.DBus.Error.ServiceUnknown": ProblemKind.NO_ADAPTER,
+    "org.freedesktop.DBus.Error.NoReply": ProblemKind.BUSY,
+}
+
+_REASON_KINDS: Final[dict[BleakBluetoothNotAvailableReason, ProblemKind]] = {
+    BleakBluetoothNotAvailableReason.NO_BLUETOOTH: ProblemKind.NO_ADAPTER,
+    BleakBluetoothNotAvailableReason.NO_BLE_CENTRAL_ROLE: ProblemKind.NO_ADAPTER,
+    BleakBluetoothNotAvailableReason.POWERED_OFF: ProblemKind.BLUETOOTH_OFF,
+    BleakBluetoothNotAvailableReason.DENIED_BY_USER: ProblemKind.NO_PERMISSION,
+    BleakBluetoothNotAvailableReason.DENIED_BY_SYSTEM: ProblemKind.NO_PERMISSION,
+    BleakBluetoothNotAvailableReason.DENIED_BY_UNKNOWN: ProblemKind.NO_PERMISSION,
+    BleakBluetoothNotAvailableReason.UNKNOWN: ProblemKind.BLUETOOTH_OFF,
+}
+
+# Words in bleak/OS messages that say the same thing when no structured error is raised.
+_TEXT_KINDS: Final[tuple[tuple[str, ProblemKind], ...]] = (
+    ("no bluetooth adapters", ProblemKind.NO_ADAPTER),
+    ("adapter", ProblemKind.NO_ADAPTER),
+    ("powered off", ProblemKind.BLUETOOTH_OFF),
+    ("not powered", ProblemKind.BLUETOOTH_OFF),
+    ("turned off", ProblemKind.BLUETOOTH_OFF),
+    ("unauthorized", ProblemKind.NO_PERMISSION),
+    ("permission", ProblemKind.NO_PERMISSION),
+    ("access denied", ProblemKind.NO_PERMISSION),
+    ("in progress", ProblemKind.BUSY),
+    ("busy", ProblemKind.BUSY),
+    ("already connected", ProblemKind.BUSY),
+    ("not found", ProblemKind.NOT_FOUND),
+    ("was not found", ProblemKind.NOT_FOUND),
+)
+
+
+def _kind_of(exc: BaseException) -> ProblemKind | None:
+    """The problem kind of one exception (not its causes), or None if it says nothing."""
+    kind: ProblemKind | None = None
+    if isinstance(exc, BleakBluetoothNotAvailableError):
+        kind = _REASON_KINDS.get(exc.reason, ProblemKind.BLUETOOTH_OFF)
+    elif isinstance(exc, BleakDBusError):
+        kind = _DBUS_KINDS.get(exc.dbus_error)
+    elif isinstance(exc, BleakDeviceNotFoundError | DeviceNotFoundError):
+        kind = ProblemKind.NOT_FOUND
+    elif isinstance(exc, PermissionError):
+        kind = ProblemKind.NO_PERMISSION
+    elif isinstance(exc, TimeoutError):
+        kind = ProblemKind.NOT_FOUND
+    elif isinstance(exc, OSError) and exc.errno in (errno.EBUSY, errno.EALREADY):
+        kind = ProblemKind.BUSY
+    elif isinstance(exc, FileNotFoundError | ConnectionRefusedError):
+        # No D-Bus socket / no BlueZ daemon: Bluetooth is not available at all.
+        kind = ProblemKind.NO_ADAPTER
+    if kind is None and isinstance(exc, BleakError | LinkError):
+        text = str(exc).lower()
+        kind = next((k for words, k in _TEXT_KINDS if words in text), None)
+    return kind
+
+
+def describe_bluetooth_error(exc: BaseException) -> Problem:
+    """Map an error from a scan or a connect (bleak, the OS, or our link) to user words.
+
+    The exception and its causes are inspected, most specific first: a ``LinkError`` wrapping a
+    ``BleakDBusError`` is classified by the D-Bus error. Anything unrecognised is "could not
+    connect" with the original message appended, so nothing is hidden.
+    """
+    chain: list[BaseException] = []
+    seen: BaseException | None = exc
+    while seen is not None and seen not in chain:
+        chain.append(seen)
+        seen = seen.__cause__ or seen.__context__
+    for link in reversed(chain):
+        kind = _kind_of(link)
+        if kind is not None and kind is not ProblemKind.FAILED:
+            title, advice = _TITLES[kind]
+            return Problem(kind, title, advice)
+    title, advice = _TITLES[ProblemKind.FAILED]
+    detail = str(exc) or type(exc).__name__
+    return Problem(ProblemKind.FAILED, title, f"{advice} ({detail})")
+
+
+def signal_bars(rssi: int | None) -> int:
+    """0-4 bars for a received signal strength in dBm (None: unknown, 0 bars)."""
+    if rssi is None:
+        return 0
+    for bars, floor in ((4, -60), (3, -70), (2, -80), (1, -90)):
+        if rssi >= floor:
+            return bars
+    return 0
+
+
+_SIGNAL_WORDS: Final = ("unknown", "weak", "fair", "good", "strong")
+
+
+class _Phase(enum.StrEnum):
+    IDLE = "idle"
+    SCANNING = "scanning"
+    CONNECTING = "connecting"
+    CONNECTED = "connected"
+
+
+@QmlElement
+@QmlUncreatable("The app creates its bridges")
+class ConnectBridge(QObject):
+    """Scan for treadmills, list them (the remembered one first) and connect to the one the
+    user chooses. ``devices`` is a list of rows (dicts) for a QML ListView:
+    ``name, address, rssi, bars, signal, ftms, kind, remembered, marked, connectable``."""
+
+    devicesChanged = Signal()
+    stateChanged = Signal()
+    problemChanged = Signal()
+    rememberedChanged = Signal()
+    showAllChanged = Signal()
+    statusChanged = Signal()
+    # Emitted after a successful connect, with the treadmill's name.
+    connected = Signal(str)
+
+    def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._seen: dict[str, DiscoveredDevice] = {}
+        self._rows: list[dict[str, Any]] = []
+        self._phase = _Phase.IDLE
+        self._target = ""
+        self._problem = Problem(ProblemKind.NONE, "", "")
+        self._show_all = False
+        self._status = ""
+        # Devices the user said are their treadmill (this run; the one connected to is then
+        # remembered in the settings).
+        self._marked_addresses: set[str] = set()
+        self._last_remembered = (self._remembered_address(), self._remembered_name())
+        self._scan_task: asyncio.Task[None] | None = None
+        self._connect_task: asyncio.Task[None] | None = None
+
+    # -- settings (the remembered treadmill and the user's "this is my treadmill" list) ------
+
+    def _remembered_address(self) -> str:
+        return str(getattr(self._context.settings, "treadmill_address", "") or "")
+
+    def _remembered_name(self) -> str:
+        return str(getattr(self._context.settings, "treadmill_name", "") or "")
+
+    def _marked(self) -> set[str]:
+        return self._marked_addresses
+
+    def _change_settings(self, **changes: Any) -> None:
+        new = dataclasses.replace(self._context.settings, **changes)
+        try:
+            self._context.save_settings(new)
+        except (OSError, ValueError, TreadmillError) as exc:
+            _log.warning("settings not saved: %s", exc, exc_info=exc)
+            self._context.notify(NoticeLevel.WARNING, f"Settings not saved: {exc}")
+        self._context.settings = new
+        self._rebuild()
+
+    def _remember(self, address: str, name: str) -> None:
+        self._change_settings(treadmill_address=address, treadmill_name=name)
+
+    # -- properties --------------------------------------------------------------------------
+
+    @Property(list, notify=devicesChanged)
+    def devices(self) -> list[dict[str, Any]]:
+        """Rows to show: treadmills (and marked devices), the remembered one first; with
+        ``showAll`` also the other named devices seen."""
+        return self._rows
+
+    @Property(bool, notify=stateChanged)
+    def scanning(self) -> bool:
+        """A scan is running."""
+        return self._phase is _Phase.SCANNING
+
+    @Property(bool, notify=stateChanged)
+    def connecting(self) -> bool:
+        """A connect to ``connectingAddress`` is running."""
+        return self._phase is _Phase.CONNECTING
+
+    @Property(str, notify=stateChanged)
+    def connectingAddress(self) -> str:
+        """The address being connected to (empty when none)."""
+        return self._target if self._phase is _Phase.CONNECTING else ""
+
+    @Property(bool, notify=stateChanged)
+    def isConnected(self) -> bool:
+        """A treadmill is connected (through this screen)."""
+        return self._phase is _Phase.CONNECTED
+
+    @Property(str, notify=problemChanged)
+    def problem(self) -> str:
+        """Short title of the last Bluetooth problem ("Bluetooth is off"), empty when none."""
+        return self._problem.title
+
+    @Property(str, notify=problemChanged)
+    def problemAdvice(self) -> str:
+        """What to do about ``problem``."""
+        return self._problem.advice
+
+    @Property(str, notify=problemChanged)
+    def problemKind(self) -> str:
+        """``bluetooth_off``, ``no_adapter``, ``no_permission``, ``busy``, ``not_found``,
+        ``failed`` or empty."""
+        return self._problem.kind.value
+
+    @Property(str, notify=statusChanged)
+    def status(self) -> str:
+        """One line about what is happening ("Scanning…", "3 treadmills found")."""
+        return self._status
+
+    @Property(str, notify=rememberedChanged)
+    def rememberedAddress(self) -> str:
+        """Address of the treadmill used last time (empty if none)."""
+        return self._remembered_address()
+
+    @Property(str, notify=rememberedChanged)
+    def rememberedName(self) -> str:
+        """Name of the treadmill used last time."""
+        return self._remembered_name() or self._remembered_address()
+
+    def _get_show_all(self) -> bool:
+        return self._show_all
+
+    def _set_show_all(self, on: bool) -> None:
+        if on != self._show_all:
+            self._show_all = on
+            self.showAllChanged.emit()
+            self._rebuild()
+
+    showAll = Property(bool, _get_show_all, _set_show_all, notify=showAllChanged)
+
+    # -- actions -----------------------------------------------------------------------------
+
+    @Slot()
+    def scan(self) -> None:
+        """Scan for nearby devices (never connects)."""
+        if self._phase in (_Phase.SCANNING, _Phase.CONNECTING):
+            return
+        self._set_problem(None)
+        self._set_phase(_Phase.SCANNING)
+        self._set_status("Scanning for treadmills…")
+        self._scan_task = self._context.spawn(self._async_scan(), what="Scan")
+
+    async def _async_scan(self) -> None:
+        try:
+            found = await self._context.scan(SCAN_SECONDS)
+        except (BleakError, LinkError, OSError) as exc:
+            _log.warning("scan failed: %s", exc, exc_info=exc)
+            self._set_problem(describe_bluetooth_error(exc))
+            self._set_status("")
+            found = ()
+        else:
+            self._set_status(_found_words(found, self._marked()))
+        finally:
+            self._scan_task = None
+            if self._phase is _Phase.SCANNING:
+                self._set_phase(_Phase.IDLE)
+        self._merge(found)
+
+    @Slot(str)
+    def connectTo(self, address: str) -> None:
+        """Connect to ``address``: the device the user picked. Only treadmills, devices the
+        user marked, and the remembered treadmill can be connected to."""
+        if self._phase in (_Phase.CONNECTING,) or not address:
+            return
+        if not self._may_connect(address):
+            self._set_problem(
+                Problem(
+                    ProblemKind.FAILED,
+                    "Not a treadmill",
+                    "This device does not say it is a fitness machine. If it is your "
+                    "treadmill, choose “This is my treadmill” first.",
+                )
+            )
+            return
+        if self._scan_task is not None:
+            self._scan_task.cancel()
+            self._scan_task = None
+        self._set_problem(None)
+        self._target = address
+        self._set_phase(_Phase.CONNECTING)
+        name = self._name_of(address)
+        self._set_status(f"Connecting to {name}…")
+        self._connect_task = self._context.spawn(self._async_connect(address), what="Connect")
+
+    @Slot()
+    def connectRemembered(self) -> None:
+        """Connect to the treadmill used last time (the one-key path: Enter)."""
+        address = self._remembered_address()
+        if address:
+            self.connectTo(address)
+
+    @Slot()
+    def cancel(self) -> None:
+        """Abandon a running scan or connect."""
+        for task in (self._scan_task, self._connect_task):
+            if task is not None:
+                task.cancel()
+        self._scan_task = self._connect_task = None
+        if self._phase in (_Phase.SCANNING, _Phase.CONNECTING):
+            self._set_phase(_Phase.IDLE)
+            self._set_status("Cancelled.")
+
+    @Slot(str)
+    def markAsTreadmill(self, address: str) -> None:
+        """The user says this device (which does not advertise FTMS) is their treadmill: it can
+        now be connected to (and is remembered once connected). Nothing connects yet."""
+        if not address:
+            return
+        self._marked_addresses.add(address)
+        self._rebuild()
+
+    @Slot()
+    def forget(self) -> None:
+        """Forget the remembered treadmill."""
+        self._change_settings(treadmill_address=None, treadmill_name=None)
+        self._rebuild()
+
+    async def _async_connect(self, address: str) -> None:
+        link = self._context.open_link(address)
+        try:
+            caps = await link.connect()
+        except asyncio.CancelledError:
+            await _quiet_disconnect(link)
+            raise
+        except (BleakError, LinkError, OSError) as exc:
+            _log.warning("connect to %s failed: %s", address, exc, exc_info=exc)
+            await _quiet_disconnect(link)
+            self._connect_task = None
+            self._set_problem(describe_bluetooth_error(exc))
+            self._set_status("")
+            self._set_phase(_Phase.IDLE)
+            return
+        self._connect_task = None
+        name = caps.name or self._name_of(address)
+        self._remember(address, name)
+        self._set_phase(_Phase.CONNECTED)
+        self._set_status(f"Connected to {name}.")
+        self._context.use_link(link)
+        self.connected.emit(name)
+        self._context.switch_screen(Screen.PRESETS)
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _may_connect(self, address: str) -> bool:
+        if address == self._remembered_address() or address in self._marked():
+            return True
+        device = self._seen.get(address)
+        return device is not None and _is_treadmill(device)
+
+    def _name_of(self, address: str) -> str:
+        device = self._seen.get(address)
+        if device is not None and device.name:
+            return device.name
+        if address == self._remembered_address() and self._remembered_name():
+            return self._remembered_name()
+        return address
+
+    def _merge(self, found: Sequence[DiscoveredDevice]) -> None:
+        for device in found:
+            self._seen[device.address] = device
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        remembered = self._remembered_address()
+        if (remembered, self._remembered_name()) != self._last_remembered:
+            self._last_remembered = (remembered, self._remembered_name())
+            self.rememberedChanged.emit()
+        marked = self._marked()
+        rows: list[dict[str, Any]] = []
+        for device in self._seen.values():
+            treadmill = _is_treadmill(device)
+            is_marked = device.address in marked
+            if not (treadmill or is_marked or device.address == remembered or self._show_all):
+                continue
+            if not device.name and not (treadmill or is_marked):
+                continue  # nameless non-FTMS devices are noise even with "show all"
+            bars = signal_bars(device.rssi)
+            rows.append(
+                {
+                    "name": device.name or "(no name)",
+                    "address": device.address,
+                    "rssi": device.rssi if device.rssi is not None else 0,
+                    "bars": bars,
+                    "signal": (
+                        f"{_SIGNAL_WORDS[bars]} ({device.rssi} dBm)"
+                        if device.rssi is not None
+                        else "signal unknown"
+                    ),
+                    "ftms": device.advertises_ftms,
+                    "kind": device.machine_type,
+                    "remembered": device.address == remembered,
+                    "marked": is_marked,
+                    "connectable": treadmill or is_marked or device.address == remembered,
+                }
+            )
+        rows.sort(
+            key=lambda r: (
+                not r["remembered"],
+                not (r["ftms"] or r["marked"]),
+                -(r["rssi"] or -999),
+                r["name"],
+            )
+        )
+        if rows != self._rows:
+            self._rows = rows
+            self.devicesChanged.emit()
+
+    def _set_phase(self, phase: _Phase) -> None:
+        if phase is not self._phase:
+            self._phase = phase
+            self.stateChanged.emit()
+
+    def _set_problem(self, problem: Problem | None) -> None:
+        problem = problem or Problem(ProblemKind.NONE, "", "")
+        if problem != self._problem:
+            self._problem = problem
+            self.problemChanged.emit()
+
+    def _set_status(self, text: str) -> None:
+        if text != self._status:
+            self._status = text
+            self.statusChanged.emit()
+
+
+def _is_treadmill(device: DiscoveredDevice) -> bool:
+    """An FTMS device that says it is a treadmill (or whose type bytes are unreadable)."""
+    return device.advertises_ftms and device.machine_type in ("treadmill", "unknown")
+
+
+def _found_words(found: Sequence[DiscoveredDevice], marked: set[str]) -> str:
+    count = sum(1 for d in found if _is_treadmill(d) or d.address in marked)
+    if count == 0:
+        return "No treadmill found yet. Is it switched on and free (no other app connected)?"
+    return "1 treadmill found." if count == 1 else f"{count} treadmills found."
+
+
+async def _quiet_disconnect(link: Any) -> None:
+    """Disconnect after a failed or cancelled connect; its own failure is only logged."""
+    try:
+        await link.disconnect()
+    except (BleakError, LinkError, OSError) as exc:
+        _log.debug("disconnect after a failed connect: %s", exc)
