@@ -1,0 +1,188 @@
+"""``treadmill-ctl presets``: list, show, validate, import and export session presets.
+
+    treadmill-ctl presets list [--json]
+    treadmill-ctl presets show NAME [--json]
+    treadmill-ctl presets validate FILE
+    treadmill-ctl presets import FILE
+    treadmill-ctl presets export NAME FILE
+
+Exit status: 0 done, 1 a preset file has problems (validate/import) or could not be written,
+2 bad arguments (unknown preset).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from treadmill_ctl.errors import FileFormatError
+from treadmill_ctl.session.plan import Phase, Repeat
+from treadmill_ctl.session.presets import Preset, PresetLibrary, check_preset_file
+from treadmill_ctl.settings import Settings, load_settings
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``presets`` and its actions."""
+    parser = subparsers.add_parser(
+        "presets", help="session presets: list, show, validate, import, export"
+    )
+    sub = parser.add_subparsers(dest="presets_command", metavar="ACTION", required=True)
+
+    p = sub.add_parser("list", help="built-in and user presets")
+    p.add_argument("--json", action="store_true", help="a JSON list (id, name, description, ...)")
+    p.set_defaults(func=_list)
+
+    p = sub.add_parser("show", help="one preset's phases")
+    p.add_argument("name", metavar="NAME", help="preset id, name, or file")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_show)
+
+    p = sub.add_parser("validate", help="check a preset file (file:line: problem)")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.set_defaults(func=_validate)
+
+    p = sub.add_parser("import", help="copy a preset file into your presets")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.set_defaults(func=_import)
+
+    p = sub.add_parser("export", help="write a preset to a file")
+    p.add_argument("name", metavar="NAME", help="preset id or name")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.set_defaults(func=_export)
+
+
+def _settings() -> Settings:
+    loaded = load_settings()
+    for problem in loaded.problems:
+        _say(f"settings: {problem} (using the default)", file=sys.stderr)
+    return loaded.settings
+
+
+def _library() -> tuple[PresetLibrary, Settings]:
+    settings = _settings()
+    library = PresetLibrary(settings)
+    for problem in library.problems:
+        _say(f"preset not loaded: {problem}", file=sys.stderr)
+    return library, settings
+
+
+def _list(args: argparse.Namespace) -> int:
+    library, settings = _library()
+    summaries = [p.summary(settings.backward_default_kmh) for p in library.presets]
+    if args.json:
+        _say(json.dumps(summaries, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    for s in summaries:
+        origin = "built-in" if s["builtin"] else "user"
+        _say(
+            f"{s['id']:<24} {_mmss(s['total_s']):>6} total {_mmss(s['backward_s']):>6} backward  "
+            f"{s['name']} ({origin})"
+        )
+    return EXIT_OK
+
+
+def _show(args: argparse.Namespace) -> int:
+    library, settings = _library()
+    try:
+        preset = library.resolve(args.name)
+    except FileFormatError as exc:
+        _say(f"treadmill-ctl presets show: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.json:
+        _say(json.dumps(_detail(preset, settings), indent=2, ensure_ascii=False))
+        return EXIT_OK
+    s = preset.summary(settings.backward_default_kmh)
+    _say(f"{preset.name}  [{preset.id}{', built-in' if preset.builtin else ''}]")
+    if preset.description:
+        _say(f"  {preset.description}")
+    _say(
+        f"  {_mmss(s['total_s'])} at speed, {_mmss(s['backward_s'])} backward "
+        f"in {s['backward_blocks']} blocks"
+    )
+    for step in preset.steps:
+        if isinstance(step, Repeat):
+            _say(f"  {step.times} ×")
+            for phase in step.phases:
+                _say(f"      {_phase_line(phase, settings)}")
+        else:
+            _say(f"  {_phase_line(step, settings)}")
+    return EXIT_OK
+
+
+def _phase_line(phase: Phase, settings: Settings) -> str:
+    speed = phase.speed_kmh if phase.speed_kmh is not None else settings.backward_default_kmh
+    incline = f", incline {phase.incline_pct:g} %" if phase.incline_pct is not None else ""
+    return (
+        f"{phase.label:<22} {phase.direction:<8} {_mmss(phase.duration_s):>6} "
+        f"at {speed:.1f} km/h{incline}"
+    )
+
+
+def _detail(preset: Preset, settings: Settings) -> dict[str, Any]:
+    out = preset.summary(settings.backward_default_kmh)
+    out["phases"] = [
+        {
+            "kind": str(p.kind),
+            "direction": str(p.direction),
+            "name": p.label,
+            "duration_s": p.duration_s,
+            "speed_kmh": p.speed_kmh if p.speed_kmh is not None else settings.backward_default_kmh,
+            "incline_pct": p.incline_pct,
+        }
+        for p in preset.phases
+    ]
+    return out
+
+
+def _validate(args: argparse.Namespace) -> int:
+    result = check_preset_file(args.file, settings=_settings())
+    for problem in result.errors:
+        _say(f"error: {problem}")
+    for problem in result.warnings:
+        _say(f"warning: {problem}")
+    if result.preset is None:
+        return EXIT_INVALID
+    _say(f"{args.file}: ok ({result.preset.name}, {_mmss(result.preset.total_s)})")
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    library, _ = _library()
+    try:
+        preset = library.import_file(args.file)
+    except FileFormatError as exc:
+        _say(f"treadmill-ctl presets import: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    _say(f"imported {preset.name} as '{preset.id}' ({preset.path})")
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    library, _ = _library()
+    try:
+        path = library.export(args.name, args.file)
+    except FileFormatError as exc:
+        _say(f"treadmill-ctl presets export: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        _say(f"treadmill-ctl presets export: cannot write {args.file}: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    _say(f"wrote {path}")
+    return EXIT_OK
+
+
+def _mmss(seconds: float) -> str:
+    m, s = divmod(round(seconds), 60)
+    return f"{m}:{s:02d}"
+
+
+def _say(text: str, file: TextIO | None = None) -> None:
+    """One line of output (stdout unless ``file``)."""
+    (file or sys.stdout).write(text + "\n")

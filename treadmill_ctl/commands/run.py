@@ -1,0 +1,188 @@
+"""``treadmill-ctl run``: a whole session on the virtual treadmill, without a window.
+
+    treadmill-ctl run PRESET --simulate [--sim-profile NAME|FILE] [--speedup N|max]
+                      [--inject EVENT@SECONDS ...] [--events OUT.jsonl] [--traffic OUT.log]
+
+PRESET is a preset id, a preset name, or a preset file. The run starts at once (countdown
+first) and never waits for a user: where the app would wait for one and no later ``--inject``
+user action is pending, it ends. Exit status: 0 finished, 3 stopped by the user, 4 stopped by
+the machine, 5 link lost, 1 error, 2 bad arguments (see ``session.headless.EXIT_STATUS``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import math
+import sys
+import time
+from pathlib import Path
+from typing import TextIO
+
+from treadmill_ctl.errors import FileFormatError
+from treadmill_ctl.session.clock import parse_speedup
+from treadmill_ctl.session.engine import EventListener
+from treadmill_ctl.session.events import EndReason
+from treadmill_ctl.session.headless import (
+    EXIT_STATUS,
+    EXIT_USAGE,
+    FAULT_INJECTS,
+    USER_INJECTS,
+    Inject,
+    JsonLinesWriter,
+    run_headless_blocking,
+)
+from treadmill_ctl.session.plan import Plan
+from treadmill_ctl.session.presets import Preset, PresetLibrary
+from treadmill_ctl.settings import Settings, load_settings
+from treadmill_ctl.sim.profiles import load_profile
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``run``."""
+    codes = ", ".join(
+        f"{code} {reason.value.replace('_', ' ')}" for reason, code in EXIT_STATUS.items()
+    )
+    parser = subparsers.add_parser(
+        "run",
+        help="run a preset headless on the virtual treadmill",
+        description="Run a whole session on the virtual treadmill without a window. "
+        f"Exit status: {codes}, {EXIT_USAGE} bad arguments.",
+    )
+    parser.add_argument("preset", metavar="PRESET", help="preset id, name, or a preset file")
+    # Also accepted after the subcommand (same destinations as the global options).
+    parser.add_argument(
+        "--simulate",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="use the virtual treadmill",
+    )
+    parser.add_argument(
+        "--sim-profile",
+        default=argparse.SUPPRESS,
+        metavar="NAME|FILE",
+        help="virtual treadmill profile (default: ideal)",
+    )
+    parser.add_argument(
+        "--speedup",
+        default="1",
+        metavar="N|max",
+        help="run the clock N times faster than real time; 'max': as fast as possible",
+    )
+    parser.add_argument(
+        "--inject",
+        action="append",
+        default=[],
+        metavar="EVENT@SECONDS",
+        help="at a session time: user actions "
+        + ", ".join(sorted(USER_INJECTS))
+        + "; machine and link: "
+        + ", ".join(sorted(FAULT_INJECTS))
+        + " (link-drop: back after 5 s)",
+    )
+    parser.add_argument("--events", type=Path, metavar="OUT.jsonl", help="write the events here")
+    parser.add_argument("--traffic", type=Path, metavar="OUT.log", help="write the GATT traffic")
+    parser.add_argument("--quiet", action="store_true", help="no summary on stderr")
+    _add_observer_arguments(parser)
+    parser.set_defaults(func=run_command)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run the session; returns the exit status."""
+    if not getattr(args, "simulate", False):
+        _say(
+            "treadmill-ctl run drives the virtual treadmill only: add --simulate "
+            "(a real treadmill is driven from the app, where STOP is always at hand).",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    try:
+        speedup = parse_speedup(args.speedup)
+        injects = [Inject.parse(text) for text in args.inject]
+        profile = load_profile(getattr(args, "sim_profile", "ideal"))
+    except (ValueError, FileFormatError) as exc:
+        _say(f"treadmill-ctl run: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    loaded = load_settings()
+    for problem in loaded.problems:
+        _say(f"settings: {problem} (using the default)", file=sys.stderr)
+    settings = loaded.settings
+    library = PresetLibrary(settings)
+    try:
+        preset = library.resolve(args.preset)
+    except FileFormatError as exc:
+        _say(f"treadmill-ctl run: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    for warning in preset.warnings:
+        _say(f"preset: {warning}", file=sys.stderr)
+    plan = preset.to_plan()
+    with contextlib.ExitStack() as stack:
+        listeners: list[EventListener] = []
+        if args.events is not None:
+            writer = JsonLinesWriter(args.events)
+            stack.callback(writer.close)
+            listeners.append(writer)
+        listeners += [stack.enter_context(cm) for cm in session_observers(args, settings, preset)]
+        wall0 = time.perf_counter()
+        result = run_headless_blocking(
+            plan,
+            settings,
+            speedup=speedup,
+            profile=profile,
+            injects=injects,
+            listeners=listeners,
+            traffic_path=args.traffic,
+        )
+        wall = time.perf_counter() - wall0
+    if not args.quiet:
+        _summary(preset, plan, result.end_reason, result.session_s, wall_s=wall, speedup=speedup)
+    return result.exit_status
+
+
+# ---- hooks for other parts of the app ---------------------------------------------------
+# History recording (issue 5) plugs in here: add its arguments (e.g. --no-history) in
+# _add_observer_arguments and yield its event listener from an observer in session_observers.
+# Each observer is a context manager entered before the run and exited after it (also on
+# errors); what it yields receives every session event (SessionEvent; .to_json() is the
+# events-file object).
+
+
+def _add_observer_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of the session observers (none yet)."""
+    del parser
+
+
+def session_observers(
+    args: argparse.Namespace, settings: Settings, preset: Preset
+) -> list[contextlib.AbstractContextManager[EventListener]]:
+    """Context managers yielding extra event listeners for this run (none yet)."""
+    del args, settings, preset
+    return []
+
+
+def _summary(
+    preset: Preset,
+    plan: Plan,
+    reason: EndReason,
+    session_s: float,
+    *,
+    wall_s: float,
+    speedup: float,
+) -> None:
+    pace = "max" if math.isinf(speedup) else f"{speedup:g}×"
+    _say(
+        f"{preset.name}: {reason.value.replace('_', ' ')} after {_mmss(session_s)} session time "
+        f"(plan {_mmss(plan.total_s)} at speed, {_mmss(plan.backward_s)} backward); "
+        f"{wall_s:.2f} s wall at speedup {pace}",
+        file=sys.stderr,
+    )
+
+
+def _mmss(seconds: float) -> str:
+    m, s = divmod(round(seconds), 60)
+    return f"{m}:{s:02d}"
+
+
+def _say(text: str, file: TextIO | None = None) -> None:
+    """One line of output (stdout unless ``file``)."""
+    (file or sys.stdout).write(text + "\n")
