@@ -722,10 +722,9 @@ class SessionEngine:
             self._first_motion_t = now
         self._policy.motion_started(self._loop_time(), self._actual_kmh)
         # Some machines resume at their previous target: pin it down to where the belt is now.
-        pin = self._policy.allowed_target(
-            self._facing or Direction.FORWARD, self._policy.last_setpoint[0]
-        )
-        await self._send_setpoint(pin.kmh)
+        reference, _ = self._policy.last_setpoint
+        if reference <= self._policy.cap_kmh(self._direction()):
+            await self._send_setpoint(reference)
 
     async def _ramp_until_reached(self) -> bool:
         """Step set-points to the phase's target, then wait for the *reported* speed to get
@@ -922,7 +921,6 @@ class SessionEngine:
         )
         self._expect_echo(MachineStatusKind.STOPPED_BY_USER)
         stop = await self._link.stop()
-        self._settle_echo(MachineStatusKind.STOPPED_BY_USER)
         if not stop.confirmed:
             self._stop_not_confirmed_alarm()
         if for_turn:
@@ -944,7 +942,6 @@ class SessionEngine:
         except TreadmillError as exc:
             log.warning("STOP failed: %s", exc)
             outcome = None
-        self._settle_echo(MachineStatusKind.STOPPED_BY_USER)
         self._belt_running = False
         self._policy.motion_stopped()
         if outcome is not None and outcome.confirmed:
@@ -1171,7 +1168,6 @@ class SessionEngine:
         # STOP is the first command after a reconnect, whatever the session was doing.
         self._expect_echo(MachineStatusKind.STOPPED_BY_USER)
         outcome = await self._link.stop()
-        self._settle_echo(MachineStatusKind.STOPPED_BY_USER)
         if not outcome.confirmed:
             self._stop_not_confirmed_alarm()
         self._belt_running = False
@@ -1408,7 +1404,9 @@ class SessionEngine:
         self._expected_echo.append((kind, self._now() + ECHO_WINDOW_S))
 
     def _settle_echo(self, kind: MachineStatusKind) -> None:
-        """The command was answered: its status comes now or never (shortly after at most)."""
+        """The command was answered: its status comes now or never (shortly after at most).
+        Not for STOP: the link may report it confirmed (by the speed) before the machine's
+        answer and status arrive."""
         soon = self._now() + ECHO_SETTLE_S
         self._expected_echo = deque(
             (k, min(expiry, soon) if k is kind else expiry) for k, expiry in self._expected_echo

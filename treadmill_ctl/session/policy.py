@@ -169,7 +169,7 @@ class SafetyPolicy:
     def motion_started(self, now: float, belt_kmh: float | None) -> None:
         """The belt (re)started on its own start speed: the ramp continues from there (the
         machine's minimum, or what it reports if higher)."""
-        ref = max(self.machine_min_kmh, belt_kmh or 0.0)
+        ref = self._grid_up(max(self.machine_min_kmh, belt_kmh or 0.0))
         self._last_kmh, self._last_t = ref, now
 
     def motion_stopped(self) -> None:
