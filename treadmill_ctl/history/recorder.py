@@ -72,9 +72,11 @@ class SessionRecorder:
         lock: RecordingLock,
         *,
         close_store: bool = False,
+        live: bool = True,
     ) -> None:
         self._store = store
         self._close_store = close_store
+        self._live = live
         self.detach: Callable[[], None] | None = None  # set by attach_to_engine
         self._id = session_id
         self._lock: RecordingLock | None = lock
@@ -100,13 +102,19 @@ class SessionRecorder:
 
     @classmethod
     def open(
-        cls, store: HistoryStore, header: SessionHeader, *, close_store: bool = False
+        cls,
+        store: HistoryStore,
+        header: SessionHeader,
+        *,
+        close_store: bool = False,
+        live: bool = True,
     ) -> SessionRecorder:
         """Create the session row (committed at once) and start recording it; with
-        ``close_store`` the store is closed with the recorder."""
+        ``close_store`` the store is closed with the recorder. ``live=False`` (importing a
+        finished events file) writes everything in one transaction at ``close``."""
         session_id = store.create_session(header)
         lock = RecordingLock(store.path, session_id)
-        return cls(store, session_id, lock, close_store=close_store)
+        return cls(store, session_id, lock, close_store=close_store, live=live)
 
     @property
     def session_id(self) -> int:
@@ -274,6 +282,8 @@ class SessionRecorder:
 
     def _commit(self, t: float) -> None:
         self._last_t = max(self._last_t, t)
+        if not self._live:
+            return
         self._save_progress()
         self._store.commit()
 
@@ -319,7 +329,7 @@ def record_events(
 ) -> SessionRecorder:
     """Record a whole, already finished list of events (an events file); returns the closed
     recorder (its ``session_id`` names the new session)."""
-    recorder = SessionRecorder.open(store, header)
+    recorder = SessionRecorder.open(store, header, live=False)
     try:
         for event in events:
             recorder.on_event(event)

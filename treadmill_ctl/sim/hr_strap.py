@@ -15,7 +15,8 @@ constant. The runner's direction is not something the belt knows: the session te
 (``direction`` or ``on_session_event``).
 
 Faults: ``drop_link`` (strap out of range / battery: the link drops, connects fail until it is
-back), ``lose_contact`` / ``restore_contact`` (the strap reports "no contact" and 0 bpm).
+back), ``lose_contact`` / ``restore_contact`` (the strap reports "no contact" and 0 bpm),
+``send_raw`` (one malformed packet).
 """
 
 from __future__ import annotations
@@ -52,7 +53,9 @@ BACKWARD_RUN_FROM_KMH: Final = 4.5  # backward, the gait changes earlier
 BACKWARD_COST: Final = 1.35  # backward locomotion costs about a third more oxygen
 RESTING_VO2: Final = 3.5  # ml/kg/min, 1 MET
 
-FAULTS: Final = frozenset({"drop_link", "restore_link", "lose_contact", "restore_contact"})
+FAULTS: Final = frozenset(
+    {"drop_link", "restore_link", "lose_contact", "restore_contact", "send_raw"}
+)
 
 
 def steady_state_bpm(
@@ -381,3 +384,9 @@ class VirtualHeartRateStrap:
     def restore_contact(self) -> None:
         """Skin contact is back."""
         self._contact = True
+
+    def send_raw(self, data: bytes) -> None:
+        """One notification with exactly ``data`` (a malformed packet, a vendor's quirk)."""
+        cb = self._subscribers.get(HEART_RATE_MEASUREMENT_UUID)
+        if cb is not None and self._connected:
+            cb(bytes(data))
