@@ -433,12 +433,13 @@ class SeamController(MachineController):  # type: ignore[misc]
                     f"control was lost and Request Control answered {regained.result.value}",
                     written=False,
                 )
+        had_control = state.granted
         outcome = await self._transact(cli, request, response_timeout_s, on_written)
         if outcome.result is not Result.NOT_PERMITTED or requested_now:
             return outcome
         # 05 although we thought we had control: the machine wants Request Control before each
         # command (some do), or took control away without FF. Ask once, then try once more.
-        if state.granted:
+        if had_control:
             state.per_command = True
         state.granted = False
         regained = await self._request_control(cli, response_timeout_s)
@@ -754,16 +755,20 @@ class FtmsTreadmill(Treadmill):  # type: ignore[misc]
 # Bare pyftms, for the canaries and the benchmark
 
 
-async def open_bare_pyftms(device: BLEDevice, air: SimAir) -> Any:
-    """An UNMODIFIED pyftms ``Treadmill`` connected to a virtual treadmill on ``air``, for the
-    canary tests (which show pyftms still has a defect) and the STOP latency benchmark.
+async def open_bare_pyftms(
+    device: BLEDevice, air: SimAir, treadmill: Any = None, *, pyftms_timeout_s: float = 2.0
+) -> Any:
+    """An UNMODIFIED pyftms ``Treadmill`` (``treadmill``, or a new one whose control timeout is
+    ``pyftms_timeout_s``) connected to a virtual treadmill on ``air``, for the canary tests
+    (which show pyftms still has a defect) and the STOP latency benchmark.
 
     pyftms offers no way to choose a bleak backend, so its connection step is done here with
     the same calls its ``_connect`` makes, over ``SimBleakClient``; everything after (feature
     reading, subscriptions, the command path) is pyftms's own code."""
     from pyftms.client.properties import read_features  # noqa: PLC0415  (canary-only path)
 
-    treadmill = Treadmill(device)
+    if treadmill is None:
+        treadmill = Treadmill(device, timeout=pyftms_timeout_s)
     cli = BleakClient(
         device,
         disconnected_callback=treadmill._on_disconnect,
