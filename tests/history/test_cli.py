@@ -1,0 +1,95 @@
+"""`treadmill-ctl history ...` on a history recorded in the test's data directory."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from garmin_fit_sdk import Decoder, Stream
+
+from treadmill_ctl.cli import main
+from treadmill_ctl.history import HistoryStore
+from treadmill_ctl.history.sample_sessions import record_sample_history, sample_events
+
+NOW = datetime.fromisoformat("2026-03-22T19:00:00+01:00")
+
+
+@pytest.fixture
+def ids(store: HistoryStore) -> list[int]:
+    return record_sample_history(store, now=NOW)
+
+
+def test_list_json_newest_first_with_the_promised_fields(
+    ids: list[int], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["history", "list", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [s["id"] for s in listed] == list(reversed(ids))
+    for s in listed:
+        assert {
+            "id",
+            "started_at",
+            "preset",
+            "duration_s",
+            "backward_s",
+            "distance_m",
+            "ended",
+        } <= s.keys()
+    assert listed[0]["preset"] == "Six by sixty"
+    assert {s["ended"] for s in listed} == {"finished", "stopped_by_user", "interrupted"}
+    assert listed[0]["backward_s"] >= 6 * 60
+
+
+def test_list_table(ids: list[int], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["history", "list"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 1 + len(ids)
+    assert "interrupted" in "\n".join(out)
+
+
+@pytest.mark.parametrize("fmt", ["fit", "tcx"])
+def test_export(
+    ids: list[int], tmp_path: Path, fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / f"s.{fmt}"
+    assert main(["history", "export", str(ids[-1]), "--format", fmt, "-o", str(out)]) == 0
+    assert str(out) in capsys.readouterr().out
+    data = out.read_bytes()
+    if fmt == "fit":
+        assert Decoder(Stream.from_byte_array(bytearray(data))).check_integrity()
+    else:
+        assert b"TrainingCenterDatabase" in data
+
+
+def test_export_unknown_session_fails_clearly(
+    store: HistoryStore, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["history", "export", "42", "--format", "fit", "-o", str(tmp_path / "x")]) == 1
+    assert "No session 42" in capsys.readouterr().err
+    assert not (tmp_path / "x").exists()
+
+
+def test_show_weeks_delete_restore(ids: list[int], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["history", "show", str(ids[0]), "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert [p["direction"] for p in shown["phases"]].count("backward") == 2
+    assert main(["history", "weeks", "--json"]) == 0
+    weeks = json.loads(capsys.readouterr().out)
+    assert sum(w["sessions"] for w in weeks) == len(ids)
+    assert main(["history", "delete", str(ids[0])]) == 0
+    assert main(["history", "list", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out.split("\n", 1)[1])) == len(ids) - 1
+    assert main(["history", "restore", str(ids[0])]) == 0
+
+
+def test_import_an_events_file(
+    store: HistoryStore, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "run.jsonl"
+    path.write_text("".join(json.dumps(e) + "\n" for e in sample_events()))
+    assert main(["history", "import", str(path), "--preset", "Four by thirty"]) == 0
+    [summary] = store.list_sessions()
+    assert summary.preset == "Four by thirty"
+    assert summary.blocks_done == 4
