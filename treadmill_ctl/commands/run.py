@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TextIO
 
 from treadmill_ctl.errors import FileFormatError
+from treadmill_ctl.history.recorder import history_observer
 from treadmill_ctl.session.clock import parse_speedup
 from treadmill_ctl.session.engine import EventListener
 from treadmill_ctl.session.events import EndReason
@@ -148,16 +149,27 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def _add_observer_arguments(parser: argparse.ArgumentParser) -> None:
-    """Arguments of the session observers (none yet)."""
-    del parser
+    """Arguments of the session observers."""
+    parser.add_argument(
+        "--no-history", action="store_true", help="do not record this run in the session history"
+    )
 
 
 def session_observers(
     args: argparse.Namespace, settings: Settings, preset: Preset
 ) -> list[contextlib.AbstractContextManager[EventListener]]:
-    """Context managers yielding extra event listeners for this run (none yet)."""
-    del args, settings, preset
-    return []
+    """Context managers yielding extra event listeners for this run: the history recorder
+    (issue 5) unless --no-history."""
+    del settings
+    if getattr(args, "no_history", False):
+        return []
+    recording = history_observer(
+        preset_id=preset.id,
+        preset_name=preset.name,
+        plan=preset.to_plan(),
+        profile=str(getattr(args, "sim_profile", "ideal")),
+    )
+    return [recording]
 
 
 def _summary(

@@ -16,10 +16,12 @@ so a crash or a SIGKILL loses at most the data records of the last second.
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import json
 import logging
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Final, Protocol
 
@@ -322,6 +324,52 @@ def attach_to_engine(
 
     recorder.detach = engine.add_listener(listener)
     return recorder
+
+
+@contextlib.contextmanager
+def history_observer(
+    *,
+    preset_id: str,
+    preset_name: str,
+    plan: object = None,
+    device: str = "Virtual Treadmill",
+    profile: str = "",
+    durability: Durability = Durability.NORMAL,
+) -> Iterator[Callable[[Any], None]]:
+    """Record one run into the default history: a context manager yielding the event listener
+    (events with ``to_json()`` or dicts). This is what ``treadmill-ctl run`` plugs into its
+    ``session_observers`` hook. ``plan`` may be a dataclass (the engine's Plan: stored with
+    ``dataclasses.asdict``) or any JSON-able value. Headless runs drive the virtual treadmill
+    only, so ``Durability.NORMAL`` (no fsync; still safe against a crash or kill) is the
+    default. If the history cannot be opened, the run goes on unrecorded (logged)."""
+    header = SessionHeader.now(
+        preset_id=preset_id,
+        preset_name=preset_name,
+        plan=_jsonable(plan),
+        device=device,
+        profile=profile,
+    )
+    try:
+        store = HistoryStore.open(durability=durability)
+        recorder = SessionRecorder.open(store, header, close_store=True)
+    except (HistoryError, OSError):
+        _LOGGER.warning("This run is not recorded in the history", exc_info=True)
+        yield lambda _event: None
+        return
+
+    def listener(event: Any) -> None:
+        recorder.on_event(event.to_json() if hasattr(event, "to_json") else event)
+
+    try:
+        yield listener
+    finally:
+        recorder.close()
+
+
+def _jsonable(plan: object) -> Any:
+    if dataclasses.is_dataclass(plan) and not isinstance(plan, type):
+        plan = dataclasses.asdict(plan)
+    return json.loads(json.dumps(plan, default=str))
 
 
 def record_events(
