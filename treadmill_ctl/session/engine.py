@@ -674,9 +674,9 @@ class SessionEngine:
         phases = self._plan.phases
         while True:
             phase = phases[self._index]
+            self._announce_phase()
             if not self._belt_running:
                 await self._start_belt()
-            self._announce_phase()
             await self._apply_incline(phase)
             if await self._ramp_until_reached():
                 self._transition(E.TARGET_REACHED)

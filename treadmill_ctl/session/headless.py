@@ -88,6 +88,7 @@ class HeadlessRun:
     session_s: float = 0.0
     device: VirtualTreadmill | None = None
     fired: list[Inject] = field(default_factory=list)
+    started_at: float = 0.0  # loop time of session time 0 (the device's clock is loop time)
 
     @property
     def exit_status(self) -> int:
@@ -169,15 +170,16 @@ async def run_headless(
             )
         reason = await run_task
         session_s = engine.snapshot().t
+        started_at = origin
     except TreadmillError as exc:
         log.error("headless run failed: %s", exc)  # noqa: TRY400 - the message says it all
-        reason, session_s = EndReason.ERROR, 0.0
+        reason, session_s, started_at = EndReason.ERROR, 0.0, loop.time()
     finally:
         for handle in handles:
             handle.cancel()
         with contextlib.suppress(TreadmillError):
             await close_simulated_link(link, treadmill)
-    return HeadlessRun(reason, counted, session_s, treadmill, fired)
+    return HeadlessRun(reason, counted, session_s, treadmill, fired, started_at)
 
 
 def _fire(

@@ -1,0 +1,197 @@
+"""The safety properties of issue 3 / safety.md, checked on what a session actually did:
+the control-point writes the virtual treadmill received (ground truth, with its timestamps) and
+the engine's events (phases, countdowns, reported data).
+
+Used by the property-based tests and by the every-preset-on-every-profile test."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from session_world import Record
+
+from treadmill_ctl.session.plan import Plan, TurningStyle
+from treadmill_ctl.settings import BACKWARD_HARD_CEILING_KMH, Settings
+from treadmill_ctl.sim.profiles import SimProfile, SpeedUnit
+
+KMH_PER_MPH = 1.609344
+STOPS_NEEDING_START = frozenset({"stop", "safety-key", "console-stop"})
+PAUSES_NEEDING_RESUME = frozenset({"pause", "console-pause", "link-drop"})
+
+
+@dataclass(frozen=True)
+class Machine:
+    """The machine's speed range in km/h, as the engine sees it."""
+
+    minimum: float
+    maximum: float
+    step: float
+
+    @classmethod
+    def of(cls, profile: SimProfile) -> Machine:
+        k = KMH_PER_MPH if profile.speed_unit is SpeedUnit.MPH else 1.0
+        return cls(profile.speed_min * k, profile.speed_max * k, profile.speed_step * k)
+
+
+def caps(settings: Settings, machine: Machine) -> dict[str, float]:
+    return {
+        "backward": min(settings.backward_cap_kmh, BACKWARD_HARD_CEILING_KMH, machine.maximum),
+        "forward": min(settings.forward_cap_kmh, machine.maximum),
+    }
+
+
+def direction_at(record: Record, t: float, plan: Plan) -> str:
+    """The direction of the phase the engine announced last before ``t``."""
+    direction = str(plan.phases[0].direction)
+    for phase in record.of("phase"):
+        if phase["t"] <= t + 1e-9:
+            direction = phase["direction"]
+    return direction
+
+
+def check_setpoints_within_caps(record: Record, plan: Plan, settings: Settings) -> None:
+    machine = Machine.of(record.profile)
+    limit = caps(settings, machine)
+    tol = 0.09 if record.profile.speed_unit is SpeedUnit.MPH else 1e-6  # mph rounding
+    for t, op, value in record.writes():
+        if op != "set_speed":
+            continue
+        assert value is not None
+        direction = direction_at(record, t, plan)
+        assert value <= limit[direction] + tol, (t, value, direction, limit)
+        assert value <= machine.maximum + 1e-6, (t, value, machine)
+
+
+def check_ramp(record: Record, settings: Settings) -> None:
+    """Consecutive set-points within one motion (no start/stop/pause between) never change
+    faster than the ramp; the first one after a start is at the belt's own start speed."""
+    machine = Machine.of(record.profile)
+    mph = record.profile.speed_unit is SpeedUnit.MPH
+    tol = machine.step + 1e-6 if mph else 1e-6
+    rate = settings.ramp_kmh_per_s
+    previous: tuple[float, float] | None = None
+    data = record.of("data")
+    for t, op, value in record.writes():
+        if op in ("start", "stop", "pause"):
+            previous = None
+            continue
+        if op != "set_speed":
+            continue
+        assert value is not None
+        if previous is None:
+            reported = [d["speed_kmh"] or 0.0 for d in data if d["t"] <= t]
+            belt = reported[-1] if reported else 0.0
+            assert value <= max(machine.minimum, belt) + machine.step + tol, (t, value, belt)
+        else:
+            t0, v0 = previous
+            assert abs(value - v0) <= rate * min(t - t0, 2.0) + tol, (t0, v0, t, value, rate)
+        previous = (t, value)
+
+
+def check_turns(record: Record, plan: Plan, settings: Settings) -> None:
+    """Every direction change: a complete countdown (N..1, one per second) while the belt is
+    reported at or below the turning speed, and no start or set-point during it."""
+    style = plan.turning_style or settings.turning_style
+    walk = plan.turning_walk_kmh or settings.turning_walk_kmh
+    turning = walk if style is TurningStyle.WALK else 0.0
+    turning = min(turning, 1.5)
+    phases = record.of("phase")
+    countdowns = record.of("countdown")
+    data = record.of("data")
+    writes = record.writes()
+    for before, after in itertools.pairwise(phases):
+        if before["direction"] == after["direction"]:
+            continue
+        window = [c for c in countdowns if before["t"] <= c["t"] <= after["t"]]
+        assert window, f"direction change at {after['t']} without a countdown"
+        last = window[-1]
+        assert last["remaining_s"] == 1, window
+        run = [last]
+        for c in reversed(window[:-1]):
+            if (
+                c["remaining_s"] == run[-1]["remaining_s"] + 1
+                and abs((run[-1]["t"] - c["t"]) - 1.0) < 0.05
+            ):
+                run.append(c)
+            else:
+                break
+        first = run[-1]
+        expected = (
+            settings.start_countdown_s
+            if first["reason"] == "start"
+            else (plan.countdown_s or settings.countdown_s)
+        )
+        assert first["remaining_s"] == expected, (first, expected)
+        start, end = first["t"], last["t"] + 1.0
+        moving_writes = [
+            (t, op, v)
+            for t, op, v in writes
+            if start - 1e-6 <= t < end - 1e-3 and op in ("start", "set_speed")
+        ]
+        assert not moving_writes, (start, end, moving_writes)
+        during = [d for d in data if start <= d["t"] < end and d["speed_kmh"] is not None]
+        before_start = [d for d in data if d["t"] <= start and d["speed_kmh"] is not None]
+        if before_start:
+            during.append(before_start[-1])
+        for d in during:
+            assert d["speed_kmh"] <= turning + 0.06, (d, turning, start, end)
+
+
+def check_no_restart_without_user(
+    record: Record, actions: Sequence[tuple[float, str]], *, every_stop_write: bool = True
+) -> None:
+    """After STOP (the user's, the safety key, the console, the engine's own) the belt is
+    started again only after a later user start; after a pause or a link loss only after a
+    user resume or start."""
+    starts = [t for t, op, _ in record.writes() if op == "start"]
+    gates: list[tuple[float, frozenset[str]]] = []
+    for t, name in actions:
+        if name in STOPS_NEEDING_START:
+            gates.append((t, frozenset({"start"})))
+        elif name in PAUSES_NEEDING_RESUME:
+            gates.append((t, frozenset({"start", "resume"})))
+    if every_stop_write:  # whoever wrote it, a STOP needs a user action before a start
+        gates += [
+            (t, frozenset({"start", "resume"})) for t, op, _ in record.writes() if op == "stop"
+        ]
+    for t_start in starts:
+        for t_gate, allowed in gates:
+            if t_gate < t_start:
+                released = any(t_gate < t < t_start and n in allowed for t, n in actions)
+                assert released, (t_gate, t_start, actions)
+
+
+def check_stop_first_after_reconnect(record: Record, actions: Sequence[tuple[float, str]]) -> None:
+    """After a link loss, the first command written (other than Request Control, which the
+    link makes on connecting) is STOP."""
+    for t_drop, name in actions:
+        if name != "link-drop":
+            continue
+        after = [(t, op) for t, op, _ in record.writes() if t > t_drop and op != "request_control"]
+        if after:
+            assert after[0][1] == "stop", after[:3]
+
+
+def check_first_speed(record: Record, plan: Plan, settings: Settings) -> None:
+    """The session's first set-point is not above the first phase's speed (the warm-up)."""
+    first = next((v for _, op, v in record.writes() if op == "set_speed"), None)
+    if first is None:
+        return
+    machine = Machine.of(record.profile)
+    phase = plan.phases[0]
+    speed = plan.resolved_speed(phase, settings.backward_default_kmh)
+    tol = machine.step if record.profile.speed_unit is SpeedUnit.MPH else 1e-6
+    assert first <= max(speed, machine.minimum) + tol, (first, speed)
+
+
+def check_all(
+    record: Record, plan: Plan, settings: Settings, actions: Sequence[tuple[float, str]] = ()
+) -> None:
+    check_setpoints_within_caps(record, plan, settings)
+    check_ramp(record, settings)
+    check_turns(record, plan, settings)
+    check_no_restart_without_user(record, actions)
+    check_stop_first_after_reconnect(record, actions)
+    check_first_speed(record, plan, settings)
