@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from typing import Any, Final
 
+from treadmill_ctl.app.connect_bridge import ConnectBridge
 from treadmill_ctl.app.context import SCREEN_FILES, AppContext, NoticeLevel, Screen
 from treadmill_ctl.app.keys import SPEED_DELTAS, AppKeyFilter, KeyAction, KeyMap
 from treadmill_ctl.app.qt import (
@@ -87,7 +88,7 @@ class AppBridge(QObject):
             self,
         )
         # The other screens' bridges plug in here as they land (see docs/gui.md).
-        self._connect = QObject(self)
+        self._connect = ConnectBridge(context, self)
         self._presets = QObject(self)
         self._settings = QObject(self)
         self._history = QObject(self)
@@ -179,8 +180,8 @@ class AppBridge(QObject):
         """The cue player: ``available``, ``statusText`` (shown in settings), ``test()``."""
         return self._sound
 
-    @Property(QObject, constant=True)
-    def connect(self) -> QObject:  # type: ignore[override]
+    @Property(ConnectBridge, constant=True)
+    def connect(self) -> ConnectBridge:  # type: ignore[override]
         """Scan and connect (connect screen)."""
         return self._connect
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import enum
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -107,14 +107,10 @@ class AppContext:
     # every failure is logged (see ``spawn``).
     tasks: set[asyncio.Task[Any]] = field(default_factory=set)
 
-    def spawn[T](self, coro: Awaitable[T], *, what: str) -> asyncio.Task[T]:
+    def spawn[T](self, coro: Coroutine[Any, Any, T], *, what: str) -> asyncio.Task[T]:
         """Run ``coro`` on the app's loop, keep a reference until it ends, and log + notify any
         exception (never a silent fire-and-forget)."""
-
-        async def wrapped() -> T:
-            return await coro
-
-        task = self.loop.create_task(wrapped(), name=what)
+        task = self.loop.create_task(coro, name=what)
         self.tasks.add(task)
         task.add_done_callback(self._task_done)
         return task

@@ -34,6 +34,13 @@ class AppEventLoop(qasync.QEventLoop):  # type: ignore[misc]  # qasync is untype
         self._anchor = time.monotonic()
         super().__init__(app, already_running=already_running)
 
+    def detach(self) -> None:
+        """Stop being a running loop that Qt drives from outside (``already_running``) without
+        asking Qt to quit: qasync's ``stop()`` calls ``QCoreApplication.exit()``, after which
+        every later ``QEventLoop.exec()`` in the process returns at once (pytest-qt's waits
+        among them)."""
+        self._QEventLoop__is_running = False  # qasync keeps the flag private
+
     @property
     def speedup(self) -> float:
         """How many loop seconds pass per real second."""
@@ -51,10 +58,12 @@ class AppEventLoop(qasync.QEventLoop):  # type: ignore[misc]  # qasync is untype
         *args: Any,
         context: Context | None = None,
     ) -> asyncio.TimerHandle:
-        """Run ``callback`` after ``delay`` loop seconds (``delay / speedup`` real seconds)."""
-        handle: asyncio.TimerHandle = super().call_later(
-            max(0.0, delay) / self._speedup, callback, *args, context=context
-        )
+        """Run ``callback`` after ``delay`` loop seconds (``delay / speedup`` real seconds).
+        Returns a real ``TimerHandle`` (with ``when()``), as asyncio's own loops do; qasync
+        returns a plain Handle."""
+        delay = max(0.0, delay)
+        handle = asyncio.TimerHandle(self.time() + delay, callback, args, self, context=context)
+        self._add_callback(handle, delay / self._speedup)
         return handle
 
 
@@ -76,7 +85,7 @@ def uninstall_running_loop(loop: AppEventLoop, *, settle_s: float = 2.0) -> None
     deadline = time.monotonic() + settle_s
     while any(not t.done() for t in tasks) and time.monotonic() < deadline:
         QGuiApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
-    loop.stop()
+    loop.detach()
     asyncio.events._set_running_loop(None)
     asyncio.set_event_loop(None)
     loop.close()

@@ -114,17 +114,16 @@ _KEY_ALIASES: Final = {
 def parse_key(name: str) -> KeyChord | None:
     """A key name ("Space", "Shift+Up", "Period", "PageDown", "?") as a chord; None if
     unknown. Modifiers are written before the key with "+" ("Shift+F5")."""
-    *mods, key = name.split("+") if name != "+" else ["+"]
-    key = _KEY_ALIASES.get(key.strip().casefold(), key.strip())
-    text = "+".join([*mods, key])
+    *mods, last = name.split("+") if name != "+" else ["+"]
+    text = "+".join([*mods, _KEY_ALIASES.get(last.strip().casefold(), last.strip())])
     seq = QKeySequence.fromString(text, QKeySequence.SequenceFormat.PortableText)
     if seq.isEmpty() or seq.count() != 1:
         return None
     combo = seq[0]  # type: ignore[index]  # QKeySequence.operator[] (missing in the stub)
-    key = int(combo.key().value)
-    if key in (0, int(Qt.Key.Key_unknown.value)):
+    code = int(combo.key().value)
+    if code in (0, int(Qt.Key.Key_unknown.value)):
         return None
-    return KeyChord(key, int(combo.keyboardModifiers().value) & int(_MODIFIERS.value))
+    return KeyChord(code, int(combo.keyboardModifiers().value) & int(_MODIFIERS.value))
 
 
 def _chord_of(event: QKeyEvent) -> KeyChord:

@@ -90,6 +90,11 @@ class RunningApp:
                     await ctx.link.disconnect()
             except (TimeoutError, TreadmillError) as exc:
                 _log.warning("disconnect while closing failed: %s", exc)
+        # Let the bridges' own tasks (a scan, a connect) end while the bridges still exist.
+        pending = [t for t in ctx.tasks if not t.done()]
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             self.bridge.remove_key_filter(app)

@@ -59,11 +59,17 @@ _ACTIVE_STATES: Final = frozenset(
         SessionState.PAUSED,
         SessionState.RESUME_COUNTDOWN,
         SessionState.STOPPING,
+        SessionState.FINISHING,
         SessionState.LINK_LOST,
     }
 )
 _MOVING_STATES: Final = frozenset(
-    {SessionState.RAMPING, SessionState.RUNNING_PHASE, SessionState.SLOWING_TO_TURN}
+    {
+        SessionState.RAMPING,
+        SessionState.RUNNING_PHASE,
+        SessionState.SLOWING_TO_TURN,
+        SessionState.FINISHING,
+    }
 )
 _STATE_TEXT: Final[dict[SessionState, str]] = {
     SessionState.IDLE: "Ready",
@@ -75,6 +81,7 @@ _STATE_TEXT: Final[dict[SessionState, str]] = {
     SessionState.PAUSED: "Paused",
     SessionState.RESUME_COUNTDOWN: "Resuming",
     SessionState.STOPPING: "Stopping",
+    SessionState.FINISHING: "Finishing",
     SessionState.STOPPED: "Stopped",
     SessionState.FINISHED: "Finished",
     SessionState.LINK_LOST: "Connection lost",
@@ -113,6 +120,7 @@ _HEADLINES: Final[dict[SessionState, tuple[str, str]]] = {
     SessionState.PAUSED: ("PAUSED", "paused"),
     SessionState.RESUME_COUNTDOWN: ("GET READY", "neutral"),
     SessionState.STOPPING: ("STOPPING", "stop"),
+    SessionState.FINISHING: ("SLOWING DOWN", "neutral"),
     SessionState.STOPPED: ("STOPPED", "stop"),
     SessionState.FINISHED: ("DONE", "neutral"),
     SessionState.LINK_LOST: ("CONNECTION LOST", "stop"),
@@ -322,20 +330,21 @@ class SessionBridge(QObject):
         hint = {
             "start": "Press Enter or START to begin",
             "resume": "Press P or RESUME to continue",
-            "reconnect": "Reconnecting…",
         }.get(waiting or "", "")
+        if s is SessionState.LINK_LOST:
+            hint = "Reconnecting to the same treadmill…"
         if s is SessionState.STOPPED:
             hint = "Stopped. Press Enter to start again, or END to finish"
         self._publish(
             "state",
             self.stateChanged,
             state=str(s),
-            stateText=_STATE_TEXT[s],
+            stateText=_STATE_TEXT.get(s, str(s).replace("_", " ").capitalize()),
             active=s in _ACTIVE_STATES,
             moving=s in _MOVING_STATES,
             canStart=waiting == "start" or s in (SessionState.IDLE, SessionState.STOPPED),
             canPause=running or s is SessionState.SLOWING_TO_TURN,
-            canResume=s is SessionState.PAUSED and waiting != "reconnect",
+            canResume=s is SessionState.PAUSED,
             paused=s is SessionState.PAUSED,
             canSkip=running,
             canExtend=running,
@@ -474,8 +483,12 @@ class SessionBridge(QObject):
         # What the belt does when the countdown ends (the phase it leads into).
         upcoming = ""
         if visible and snap is not None:
-            target = snap.phase or snap.next_phase
-            upcoming = _direction(target.direction) if target is not None else "forward"
+            # The countdown leads into the current phase (at a turn the engine has moved on
+            # to the next phase while the runner still faces the old way).
+            if snap.phase is not None:
+                upcoming = _direction(snap.phase.direction)
+            elif snap.facing is not None:
+                upcoming = _direction(snap.facing)
         self._publish(
             "countdown",
             self.countdownChanged,
@@ -499,7 +512,9 @@ class SessionBridge(QObject):
         )
         last = None
         if snap is not None:
-            last = snap.actual_speed_kmh if snap.actual_speed_kmh is not None else snap.setpoint_kmh
+            # The belt heads for the last set-point: say the higher of it and the last reading.
+            known = [v for v in (snap.actual_speed_kmh, snap.setpoint_kmh) if v is not None]
+            last = max(known, default=None)
         name = ""
         if link is not None:
             caps = link.capabilities

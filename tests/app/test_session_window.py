@@ -1,0 +1,149 @@
+"""The session screen in its window, driven like a runner would: real key presses (whatever has
+focus), real clicks, over the virtual treadmill. Any QML warning fails these tests
+(``qt_log_level_fail``)."""
+
+from __future__ import annotations
+
+import pytest
+from session_rig import short_plan
+from window_rig import WindowRig
+
+from treadmill_ctl.app.qt import QWindow
+
+OP_START = 0x07
+OP_STOP_PAUSE = 0x08
+OP_SET_SPEED = 0x02
+
+STOP_KEYS = ["Space", "Escape", "B", "Period", "F5", "Shift+F5"]
+
+
+def start_running(window: WindowRig) -> None:
+    """Connect, choose the short plan, press Enter, wait until the belt runs its phase."""
+    window.connect()
+    window.running.context.choose_plan(short_plan())
+    window.wait_state("idle")
+    assert window.running.bridge.property("screen") == "session"
+    window.press("Return")
+    window.wait_state("running_phase")
+
+
+@pytest.mark.parametrize("key", STOP_KEYS)
+def test_each_stop_key_stops_the_belt_while_a_control_has_focus(
+    window: WindowRig, key: str
+) -> None:
+    start_running(window)
+    pause = window.item("pauseButton")
+    pause.forceActiveFocus()
+    assert pause.hasActiveFocus()
+    writes = len(window.treadmill.control_writes)
+    window.press(key)
+    window.wait_state("stopped")
+    assert window.control_ops()[writes] == OP_STOP_PAUSE
+    window.wait(lambda: window.treadmill.belt_speed_kmh == 0.0)
+    assert window.item("headline").property("text") == "STOPPED"
+
+
+def test_space_again_does_not_restart(window: WindowRig) -> None:
+    start_running(window)
+    window.press("Space")
+    window.wait_state("stopped")
+    window.wait(lambda: window.treadmill.belt_speed_kmh == 0.0)
+    writes = len(window.treadmill.control_writes)
+    for _ in range(3):
+        window.press("Space")
+    window.qtbot.wait(100)  # 2 s of loop time for anything the presses might have started
+    later = window.control_ops()[writes:]
+    assert OP_START not in later
+    assert OP_SET_SPEED not in later
+    assert window.session("state") == "stopped"
+    assert window.treadmill.belt_speed_kmh == 0.0
+
+
+def test_stop_button_click_works_while_another_control_has_focus(window: WindowRig) -> None:
+    start_running(window)
+    window.item("slowerButton").forceActiveFocus()
+    window.click("stopButton")
+    window.wait_state("stopped")
+
+
+def test_turn_countdown_fills_the_screen_and_stop_stays_on_top(window: WindowRig) -> None:
+    start_running(window)
+    window.wait(lambda: window.session("countdownReason") == "turn")
+    assert window.shown("countdownOverlay")
+    assert window.item("countdownTitle").property("text") == "TURN AROUND"
+    assert int(window.item("countdownDigits").property("text")) in range(1, 6)
+    assert window.shown("stopButton")
+    # The overlay covers the screen; STOP is above it: a click on STOP stops the session.
+    window.click("stopButton")
+    window.wait_state("stopped")
+    window.wait(lambda: not window.shown("countdownOverlay"))
+    assert OP_START not in window.control_ops()[-3:]
+
+
+def test_after_the_turn_the_screen_says_backward(window: WindowRig) -> None:
+    start_running(window)
+    window.wait(lambda: window.session("headline") == "BACKWARD")
+    assert window.item("headline").property("text") == "BACKWARD"
+    assert window.item("directionIcon").property("direction") == "backward"
+    window.press("Escape")
+    window.wait_state("stopped")
+
+
+def test_pause_and_resume_with_p_and_with_the_button(window: WindowRig) -> None:
+    start_running(window)
+    window.press("P")
+    window.wait_state("paused")
+    assert window.item("headline").property("text") == "PAUSED"
+    window.click("pauseButton")  # now RESUME
+    window.wait(lambda: window.session("countdownReason") == "resume")
+    window.wait_state("running_phase")
+    window.click("pauseButton")
+    window.wait_state("paused")
+    window.press("Space")
+    window.wait_state("stopped")
+
+
+def test_link_loss_shows_the_danger_banner(window: WindowRig) -> None:
+    start_running(window)
+    assert not window.shown("linkLostBanner")
+    window.treadmill.drop_link(back_after_s=None)
+    window.wait(lambda: window.shown("linkLostBanner"))
+    banner = window.item("linkLostBanner")
+    assert "MAY STILL BE MOVING" in banner.property("title")
+    assert "Last known speed" in banner.property("message")
+    assert window.shown("stopButton")
+    header_link = window.item("linkIndicator")
+    assert header_link.isVisible()
+
+
+def test_stop_is_in_the_header_on_other_screens_while_a_session_runs(
+    window: WindowRig,
+) -> None:
+    start_running(window)
+    window.running.bridge.setProperty("screen", "connect")
+    window.wait(lambda: window.shown("headerStop"))
+    window.click("headerStop")
+    window.wait_state("stopped")
+    window.wait(lambda: not window.shown("headerStop"))
+
+
+def test_keys_work_on_other_screens_too(window: WindowRig) -> None:
+    start_running(window)
+    window.running.bridge.setProperty("screen", "connect")
+    window.press("Space")
+    window.wait_state("stopped")
+
+
+def test_f11_toggles_full_screen_and_question_mark_shows_the_keys(window: WindowRig) -> None:
+    win = window.running.window
+    window.press("F11")
+    window.wait(lambda: win.visibility() == QWindow.Visibility.FullScreen)
+    window.press("F11")
+    window.wait(lambda: win.visibility() != QWindow.Visibility.FullScreen)
+    window.qtbot.keyClick(win, "?")
+    window.wait(lambda: window.shown("keyHelpOverlay"))
+    rows = window.running.bridge.property("keyHelp")
+    assert rows[0]["keys"] == "Space, Esc"
+    assert any(r["keys"].startswith("Clicker:") for r in rows)
+    window.press("Escape")  # STOP also closes the overlay
+    window.wait(lambda: not window.shown("keyHelpOverlay"))
