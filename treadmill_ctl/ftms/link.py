@@ -143,7 +143,10 @@ async def scan(
         async with BleakScanner(detection_callback=heard, **_scanner_backend(sim_air)):
             await asyncio.sleep(timeout_s)
     except (BleakError, OSError) as exc:
-        raise LinkError(f"Cannot scan for Bluetooth devices: {exc}") from exc
+        raise LinkError(
+            f"Cannot scan for Bluetooth devices ({exc}). Is Bluetooth switched on, and may this "
+            "user use it (Linux: BlueZ running, user in the 'bluetooth' group)?"
+        ) from exc
     return sorted(found.values(), key=lambda d: -(d.rssi if d.rssi is not None else -999))
 
 
@@ -427,7 +430,11 @@ class TreadmillLink:
             self._name = device.name
         self._last_speed = None
         self._closing = False
-        record = self._record_traffic if (self._traffic or self._traffic_path) else None
+        record = (
+            self._record_traffic
+            if self._traffic is not None or self._traffic_path is not None
+            else None
+        )
         treadmill = FtmsTreadmill(
             device,
             adv,

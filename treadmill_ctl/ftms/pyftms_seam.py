@@ -325,9 +325,9 @@ class SeamController(MachineController):  # type: ignore[misc]
         elif proc is not None and not proc.response.done():
             proc.response.set_result(ind)  # mismatched: the command reports ERROR
         else:
-            self._sink(
-                BadPacket(codec.CONTROL_POINT, codec.hexstr(data), "response to no pending command")
-            )
+            # A well-formed response nobody waits for (a replayed capture, another client's
+            # command, a very late answer): worth a log line, not an alarm.
+            _LOGGER.info("response to no pending command: %s", codec.hexstr(data))
 
     @override
     def _on_machine_status(self, c: object, data: bytearray) -> None:
