@@ -60,6 +60,13 @@ class World:
             await link.disconnect()
 
 
+def _current_loop() -> asyncio.AbstractEventLoop:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:  # a sync test: the root conftest set a loop for it
+        return asyncio.get_event_loop()
+
+
 def make_world(tmp_path: Path, monkeypatch: Any, settings: Settings | None = None) -> World:
     """A world with empty config and data dirs (no treadmill on the air yet)."""
     config = tmp_path / "config"
@@ -83,7 +90,7 @@ def make_world(tmp_path: Path, monkeypatch: Any, settings: Settings | None = Non
     context = AppContext(
         settings=settings or Settings(),
         save_settings=persist,
-        loop=asyncio.get_running_loop(),
+        loop=_current_loop(),
         open_link=open_link,
         scan=scan_air,
         simulate=True,

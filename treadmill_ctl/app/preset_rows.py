@@ -1,0 +1,89 @@
+"""Presets as the screens show them (plain Python, no Qt): rows for the presets list and the
+coloured timeline of a plan's phases, with every number already formatted."""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from treadmill_ctl.app.formatting import duration_text, speed_text, speed_unit_label
+from treadmill_ctl.session.plan import Direction, Phase
+from treadmill_ctl.session.presets import Preset
+from treadmill_ctl.settings import Settings
+
+LADDER_TRACK: Final = "backward-run"  # the built-in progression a new runner starts on
+
+
+def timeline_segments(
+    phases: tuple[Phase, ...], backward_default_kmh: float, unit: str
+) -> list[dict[str, Any]]:
+    """One segment per phase for the coloured timeline: ``direction``, ``kind``, ``label``,
+    ``fraction`` of the whole time (they add up to 1), ``start`` fraction, ``speed`` text,
+    ``duration`` in s (the session screen's ``Timeline`` reads it) and ``durationText``."""
+    total = sum(p.duration_s for p in phases)
+    if total <= 0:
+        return []
+    segments: list[dict[str, Any]] = []
+    start = 0.0
+    for phase in phases:
+        kmh = phase.speed_kmh if phase.speed_kmh is not None else backward_default_kmh
+        segments.append(
+            {
+                "direction": phase.direction.value,
+                "kind": phase.kind.value,
+                "label": phase.label,
+                "fraction": phase.duration_s / total,
+                "start": start / total,
+                "speed": f"{speed_text(kmh, unit)} {speed_unit_label(unit)}",
+                "duration": phase.duration_s,
+                "durationText": duration_text(phase.duration_s),
+            }
+        )
+        start += phase.duration_s
+    return segments
+
+
+def preset_row(preset: Preset, settings: Settings) -> dict[str, Any]:
+    """What the presets list shows for one preset (all text already formatted)."""
+    unit = settings.speed_unit.value
+    plan = preset.to_plan()
+    blocks = plan.backward_blocks
+    backward_speed = plan.max_backward_kmh(settings.backward_default_kmh)
+    return {
+        "id": preset.id,
+        "name": preset.name,
+        "description": preset.description,
+        "builtin": preset.builtin,
+        "totalS": plan.total_s,
+        "backwardS": plan.backward_s,
+        "total": duration_text(plan.total_s),
+        "backward": duration_text(plan.backward_s),
+        "blocks": blocks,
+        "blocksText": _blocks_text(plan.phases),
+        "backwardSpeed": speed_text(backward_speed, unit) if blocks else "–",
+        "speedUnit": speed_unit_label(unit),
+        "segments": timeline_segments(plan.phases, settings.backward_default_kmh, unit),
+        "warnings": [w.reason for w in preset.warnings],
+    }
+
+
+def library_order(preset: Preset) -> tuple[bool, int, str, int, str]:
+    """Sort key for the list: built-ins first, the backward-running ladder at the top in rung
+    order, then the other tracks; the user's presets by name."""
+    return (
+        not preset.builtin,
+        0 if preset.track == LADDER_TRACK else 1,
+        preset.track,
+        preset.level or 0,
+        preset.name.casefold(),
+    )
+
+
+def _blocks_text(phases: tuple[Phase, ...]) -> str:
+    backward = [p for p in phases if p.direction is Direction.BACKWARD]
+    if not backward:
+        return "no backward blocks"
+    lengths = sorted({p.duration_s for p in backward})
+    if len(lengths) == 1:
+        return f"{len(backward)} × {duration_text(lengths[0])} backward"
+    shortest, longest = duration_text(lengths[0]), duration_text(lengths[-1])
+    return f"{len(backward)} backward blocks ({shortest}–{longest})"

@@ -1,0 +1,395 @@
+"""The presets screen's bridge: the library of built-in and user presets, each with its timeline
+preview; create, duplicate, edit, delete (with undo), import and export; the suggested next
+preset; and "start" (hands the plan to the session screen).
+
+The library itself is ``session.presets.PresetLibrary``: every write goes through it (atomic,
+validated). This bridge only formats rows for QML and keeps the undo stack of deletions.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from pathlib import Path
+from typing import Any, Final
+
+from treadmill_ctl.app.context import AppContext, NoticeLevel, Screen
+from treadmill_ctl.app.preset_draft import Draft
+from treadmill_ctl.app.preset_editor_bridge import EditorBridge
+from treadmill_ctl.app.preset_rows import LADDER_TRACK, library_order, preset_row
+from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, QUrl, Signal, Slot
+from treadmill_ctl.errors import FileFormatError
+from treadmill_ctl.session.presets import PRESET_SUFFIX, Preset, PresetLibrary
+from treadmill_ctl.session.progression import Suggestion, suggest_next
+from treadmill_ctl.settings import Settings
+
+QML_IMPORT_NAME: Final = "TreadmillCtl"
+QML_IMPORT_MAJOR_VERSION: Final = 1
+
+_log = logging.getLogger(__name__)
+
+UNDO_DEPTH: Final = 10
+
+
+def local_path(path_or_url: str) -> Path:
+    """A file dialog's URL ("file:///…") or a plain path, as a Path."""
+    if path_or_url.startswith("file:"):
+        return Path(QUrl(path_or_url).toLocalFile())
+    return Path(path_or_url)
+
+
+@QmlElement
+@QmlUncreatable("The app creates its bridges")
+class PresetsBridge(QObject):
+    """The preset library for the presets screen. ``presets`` is a list of rows (see
+    ``preset_row``); ``selected`` is the selected row (an empty dict when none)."""
+
+    presetsChanged = Signal()
+    selectionChanged = Signal()
+    suggestionChanged = Signal()
+    undoChanged = Signal()
+    problemsChanged = Signal()
+
+    def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        if context.presets is None:
+            context.presets = PresetLibrary(self._settings(), self._capabilities())
+        self._library: PresetLibrary = context.presets
+        self._rows: list[dict[str, Any]] = []
+        self._selected_id = ""
+        self._suggestion = Suggestion(None, "")
+        # True once the suggestion follows a completed session (set_last_completed).
+        self._suggestion_is_known = False
+        self._deleted: list[Preset] = []
+        self._problems: list[str] = []
+        self._editor = EditorBridge(context, self._library, self)
+        self._editor.saved.connect(self._on_editor_saved)
+        self._rebuild()
+
+    def _settings(self) -> Settings:
+        settings = self._context.settings
+        return settings if isinstance(settings, Settings) else Settings()
+
+    def _capabilities(self) -> Any:
+        link = self._context.link
+        return link.capabilities if link is not None else None
+
+    # -- properties --------------------------------------------------------------------------
+
+    @Property(list, notify=presetsChanged)
+    def presets(self) -> list[dict[str, Any]]:
+        """Every preset: built-ins first, then the user's own."""
+        return self._rows
+
+    @Property(list, notify=problemsChanged)
+    def problems(self) -> list[str]:
+        """Preset files that did not load, as ``file:line: reason`` (they are left as they are)."""
+        return self._problems
+
+    @Property(str, notify=problemsChanged)
+    def problemsText(self) -> str:
+        """``problems`` as lines, under a heading ("" when every file loaded)."""
+        if not self._problems:
+            return ""
+        return "Not loaded (the files are left as they are):\n" + "\n".join(self._problems)
+
+    def _get_selected_id(self) -> str:
+        return self._selected_id
+
+    def _set_selected_id(self, preset_id: str) -> None:
+        if preset_id != self._selected_id:
+            self._selected_id = preset_id
+            self.selectionChanged.emit()
+
+    selectedId = Property(str, _get_selected_id, _set_selected_id, notify=selectionChanged)
+
+    @Property(dict, notify=selectionChanged)
+    def selected(self) -> dict[str, Any]:
+        """The selected preset's row (empty when none)."""
+        return self._row(self._selected_id) or {}
+
+    @Property(str, notify=suggestionChanged)
+    def suggestedId(self) -> str:
+        """The id of the suggested next preset ("" when none, or when it is a generated one
+        that is not saved yet)."""
+        preset = self._suggestion.preset
+        return preset.id if preset is not None and not self._suggestion.generated else ""
+
+    @Property(str, notify=suggestionChanged)
+    def suggestedName(self) -> str:
+        """The suggested next preset's name ("" when there is no suggestion)."""
+        return self._suggestion.preset.name if self._suggestion.preset is not None else ""
+
+    @Property(str, notify=suggestionChanged)
+    def suggestionReason(self) -> str:
+        """Why it is suggested, in a runner's words."""
+        return self._suggestion.reason if self._suggestion.preset is not None else ""
+
+    @Property(bool, notify=suggestionChanged)
+    def suggestionIsNew(self) -> bool:
+        """The suggestion is a lengthened copy, not yet in the library (``saveSuggestion``)."""
+        return self._suggestion.preset is not None and self._suggestion.generated
+
+    @Property(bool, notify=undoChanged)
+    def canUndo(self) -> bool:
+        """A deletion can be undone."""
+        return bool(self._deleted)
+
+    @Property(str, notify=undoChanged)
+    def undoText(self) -> str:
+        """E.g. "Deleted “My intervals”"."""
+        return f"Deleted “{self._deleted[-1].name}”" if self._deleted else ""
+
+    @Property(EditorBridge, constant=True)
+    def editor(self) -> EditorBridge:
+        """The preset editor (editor screen)."""
+        return self._editor
+
+    # -- actions -----------------------------------------------------------------------------
+
+    @Slot()
+    def reload(self) -> None:
+        """Read every preset file again (with the current settings and treadmill)."""
+        self._library.reload(self._settings(), self._capabilities())
+        self._rebuild()
+
+    @Slot(str)
+    def select(self, preset_id: str) -> None:
+        """Select a preset (its details and timeline show on the right)."""
+        self._set_selected_id(preset_id)
+
+    @Slot(str)
+    def start(self, preset_id: str) -> None:
+        """Use this preset for the next session (the session screen opens; the belt does not
+        move until the user starts there)."""
+        preset = self._library.find(preset_id)
+        if preset is None:
+            self._notify(NoticeLevel.WARNING, "That preset is gone (was its file removed?).")
+            self.reload()
+            return
+        self._set_selected_id(preset_id)
+        self._context.choose_plan(preset.to_plan())
+
+    @Slot()
+    def create(self) -> None:
+        """Open the editor on a new preset."""
+        self._editor.open(Draft.blank(self._settings().speed_unit.value))
+        self._context.switch_screen(Screen.EDITOR)
+
+    @Slot(str)
+    def edit(self, preset_id: str) -> None:
+        """Open the editor on a preset. A built-in cannot change: the editor works on a copy
+        and says so."""
+        preset = self._library.find(preset_id)
+        if preset is None:
+            return
+        draft = Draft.of(preset, self._settings().speed_unit.value, as_copy=preset.builtin)
+        if preset.builtin:
+            draft.name = self._copy_name(preset.name)
+        self._editor.open(draft, based_on=preset.name if preset.builtin else "")
+        self._context.switch_screen(Screen.EDITOR)
+
+    @Slot(str)
+    def duplicate(self, preset_id: str) -> None:
+        """Save a copy of a preset as a new user preset ("… (copy)") and select it."""
+        preset = self._library.find(preset_id)
+        if preset is None:
+            return
+        copy = _without_ladder(preset, self._copy_name(preset.name))
+        try:
+            saved = self._library.save(copy)
+        except (FileFormatError, OSError) as exc:
+            self._notify(NoticeLevel.WARNING, f"Could not duplicate “{preset.name}”: {exc}")
+            return
+        self._rebuild()
+        self._set_selected_id(saved.id)
+        self._notify(NoticeLevel.INFO, f"Saved a copy: “{saved.name}”.")
+
+    @Slot(str)
+    def remove(self, preset_id: str) -> None:
+        """Delete a user preset's file (undo brings it back). Built-ins cannot be deleted."""
+        preset = self._library.find(preset_id)
+        if preset is None:
+            return
+        if preset.builtin:
+            self._notify(NoticeLevel.INFO, "Built-in presets cannot be deleted.")
+            return
+        try:
+            removed = self._library.delete(preset_id)
+        except (FileFormatError, OSError) as exc:
+            self._notify(NoticeLevel.WARNING, f"Could not delete “{preset.name}”: {exc}")
+            return
+        self._deleted = [*self._deleted, removed][-UNDO_DEPTH:]
+        self.undoChanged.emit()
+        if self._selected_id == preset_id:
+            self._set_selected_id("")
+        self._rebuild()
+
+    @Slot()
+    def undo(self) -> None:
+        """Bring back the last deleted preset."""
+        if not self._deleted:
+            return
+        preset = self._deleted[-1]
+        try:
+            restored = self._library.save(preset)
+        except (FileFormatError, OSError) as exc:
+            self._notify(NoticeLevel.WARNING, f"Could not restore “{preset.name}”: {exc}")
+            return
+        self._deleted = self._deleted[:-1]
+        self.undoChanged.emit()
+        self._rebuild()
+        self._set_selected_id(restored.id)
+
+    @Slot(str, result=bool)
+    def importFile(self, path_or_url: str) -> bool:
+        """Copy a preset file into the user presets (the file itself is only read). A bad file
+        is refused with its file, line and reason."""
+        path = local_path(path_or_url)
+        try:
+            preset = self._library.import_file(path)
+        except FileFormatError as exc:
+            self._notify(NoticeLevel.WARNING, f"Not imported: {exc}")
+            return False
+        except OSError as exc:
+            self._notify(NoticeLevel.WARNING, f"Not imported: cannot read {path}: {exc}")
+            return False
+        self._rebuild()
+        self._set_selected_id(preset.id)
+        self._notify(NoticeLevel.INFO, f"Imported “{preset.name}”.")
+        return True
+
+    @Slot(str, str, result=bool)
+    def exportFile(self, preset_id: str, path_or_url: str) -> bool:
+        """Write a preset to a file of the user's choice (atomically)."""
+        path = local_path(path_or_url)
+        if path.suffix != PRESET_SUFFIX:
+            path = path.with_name(path.name + PRESET_SUFFIX)
+        try:
+            self._library.export(preset_id, path)
+        except (FileFormatError, OSError) as exc:
+            self._notify(NoticeLevel.WARNING, f"Not exported: {exc}")
+            return False
+        self._notify(NoticeLevel.INFO, f"Exported to {path}.")
+        return True
+
+    @Slot(str, result=str)
+    def exportName(self, preset_id: str) -> str:
+        """A file name to offer in the export dialog."""
+        preset = self._library.find(preset_id)
+        return f"{preset.id if preset else 'preset'}{PRESET_SUFFIX}"
+
+    @Slot()
+    def saveSuggestion(self) -> None:
+        """Save a generated suggestion (a lengthened copy) as a user preset and select it."""
+        preset = self._suggestion.preset
+        if preset is None or not self._suggestion.generated:
+            return
+        try:
+            saved = self._library.save(preset)
+        except (FileFormatError, OSError) as exc:
+            self._notify(NoticeLevel.WARNING, f"Could not save the suggestion: {exc}")
+            return
+        self._suggestion = Suggestion(saved, self._suggestion.reason)
+        self._rebuild()
+        self._set_selected_id(saved.id)
+
+    # -- helpers for other bridges ------------------------------------------------------------
+
+    def suggestion_after(self, preset_id: str) -> Suggestion:
+        """The progression's suggestion after completing ``preset_id`` (summary screen)."""
+        last = self._library.find(preset_id) if preset_id else None
+        if last is None:
+            return Suggestion(None, "")
+        return suggest_next(
+            last,
+            self._library.presets,
+            backward_default_kmh=self._settings().backward_default_kmh,
+        )
+
+    def set_last_completed(self, preset_id: str) -> None:
+        """The session of ``preset_id`` was completed: suggest what comes next."""
+        suggestion = self.suggestion_after(preset_id)
+        self._suggestion_is_known = True
+        if suggestion != self._suggestion:
+            self._suggestion = suggestion
+            self.suggestionChanged.emit()
+            self._rebuild()
+
+    # -- internals ---------------------------------------------------------------------------
+
+    def _last_completed_from_history(self) -> str:
+        history = self._context.history
+        list_sessions = getattr(history, "list_sessions", None)
+        if list_sessions is None:
+            return ""
+        try:
+            sessions = list_sessions()
+        except Exception as exc:  # noqa: BLE001 - a broken history must not break presets
+            _log.warning("history not readable for the suggestion: %s", exc, exc_info=exc)
+            return ""
+        for summary in sessions:
+            if str(getattr(summary, "ended", "")) == "finished" and summary.preset_id:
+                return str(summary.preset_id)
+        return ""
+
+    def _copy_name(self, name: str) -> str:
+        taken = {p.name.casefold() for p in self._library.presets}
+        candidate, n = f"{name} (copy)", 2
+        while candidate.casefold() in taken:
+            candidate, n = f"{name} (copy {n})", n + 1
+        return candidate
+
+    def _on_editor_saved(self, preset_id: str) -> None:
+        self._rebuild()
+        self._set_selected_id(preset_id)
+
+    def _row(self, preset_id: str) -> dict[str, Any] | None:
+        return next((r for r in self._rows if r["id"] == preset_id), None)
+
+    def _first_rung(self) -> Suggestion:
+        """For a runner with no completed session: the first rung of the backward ladder."""
+        ladder = [p for p in self._library.presets if p.builtin and p.track == LADDER_TRACK]
+        if not ladder:
+            return Suggestion(None, "")
+        first = min(ladder, key=library_order)
+        return Suggestion(first, "New to backward running? Start here, at a gentle speed.")
+
+    def _rebuild(self) -> None:
+        if not self._suggestion_is_known:
+            # The history may have a completed session by now (the first rung until then).
+            last = self._last_completed_from_history()
+            suggestion = self.suggestion_after(last) if last else self._first_rung()
+            if suggestion != self._suggestion:
+                self._suggestion = suggestion
+                self.suggestionChanged.emit()
+        settings = self._settings()
+        suggested = self._suggestion.preset.id if self._suggestion.preset is not None else ""
+        rows = []
+        for preset in sorted(self._library.presets, key=library_order):
+            row = preset_row(preset, settings)
+            row["suggested"] = bool(suggested) and preset.id == suggested
+            rows.append(row)
+        if rows != self._rows:
+            self._rows = rows
+            self.presetsChanged.emit()
+            self.selectionChanged.emit()
+        problems = [str(p) for p in self._library.problems]
+        if problems != self._problems:
+            self._problems = problems
+            self.problemsChanged.emit()
+        if self._selected_id and self._row(self._selected_id) is None:
+            self._set_selected_id("")
+        if not self._selected_id and rows:
+            self._set_selected_id(suggested or rows[0]["id"])
+
+    def _notify(self, level: str, message: str) -> None:
+        self._context.notify(level, message)
+
+
+def _without_ladder(preset: Preset, name: str) -> Preset:
+    """A user copy of ``preset``: new name, no id or file, off the progression ladder."""
+    return dataclasses.replace(
+        preset, id="", name=name, builtin=False, path=None, track="", level=None, warnings=()
+    )

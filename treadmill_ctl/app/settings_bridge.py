@@ -1,0 +1,537 @@
+"""The settings screen's bridge: every user setting, shown in the user's units, checked by
+``settings.Settings`` and saved atomically on each change.
+
+The screen is built from ``sections`` (a constant description of the fields) and shows
+``values`` (field -> display value) and ``errors`` (field -> why the last value typed was
+refused). A refused value is never saved: the setting keeps its previous value. The backward
+cap can never go above the hard ceiling (``settings.BACKWARD_HARD_CEILING_KMH``): the check in
+``Settings`` refuses it, whatever the screen sends.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from dataclasses import dataclass
+from typing import Any, Final
+
+from treadmill_ctl.app.context import AppContext, NoticeLevel
+from treadmill_ctl.app.preset_draft import KM_PER_MILE, parse_number
+from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, Signal, Slot
+from treadmill_ctl.errors import TreadmillError
+from treadmill_ctl.session.plan import TurningStyle
+from treadmill_ctl.settings import (
+    BACKWARD_HARD_CEILING_KMH,
+    DEFAULT_CLICKER_BINDINGS,
+    DEFAULT_KEY_BINDINGS,
+    FORWARD_HARD_CEILING_KMH,
+    TURNING_WALK_MAX_KMH,
+    DistanceUnit,
+    Settings,
+    SpeedUnit,
+    Theme,
+)
+
+QML_IMPORT_NAME: Final = "TreadmillCtl"
+QML_IMPORT_MAJOR_VERSION: Final = 1
+
+_log = logging.getLogger(__name__)
+
+
+class FieldKind(enum.StrEnum):
+    """How a setting is edited on screen."""
+
+    SPEED = "speed"  # km/h in the file, shown in the user's unit; stepper
+    NUMBER = "number"  # stepper
+    OPTIONAL_NUMBER = "optional_number"  # stepper with "off"
+    CHOICE = "choice"  # segmented buttons
+    SWITCH = "switch"
+    VOLUME = "volume"  # slider 0-100 %
+    FOLDER = "folder"  # a path with a folder dialog
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    """One setting on screen. ``minimum``/``maximum``/``step`` drive the stepper (in km/h for
+    speeds); the real check is ``Settings.problems``."""
+
+    key: str
+    label: str
+    help: str
+    kind: FieldKind
+    unit: str = ""
+    minimum: float = 0.0
+    maximum: float = 0.0
+    step: float = 1.0
+    choices: tuple[tuple[str, str], ...] = ()
+
+
+SECTIONS: Final[tuple[tuple[str, tuple[FieldSpec, ...]], ...]] = (
+    (
+        "Safety",
+        (
+            FieldSpec(
+                "backward_cap_kmh",
+                "Backward cap",
+                f"No backward block runs faster. Never above {BACKWARD_HARD_CEILING_KMH:g} km/h.",
+                FieldKind.SPEED,
+                minimum=0.5,
+                maximum=BACKWARD_HARD_CEILING_KMH,
+                step=0.1,
+            ),
+            FieldSpec(
+                "backward_default_kmh",
+                "Default backward speed",
+                "Used by backward blocks that do not set a speed. At most the backward cap.",
+                FieldKind.SPEED,
+                minimum=0.5,
+                maximum=BACKWARD_HARD_CEILING_KMH,
+                step=0.1,
+            ),
+            FieldSpec(
+                "forward_cap_kmh",
+                "Forward cap",
+                "No forward phase runs faster (the treadmill's own maximum also applies).",
+                FieldKind.SPEED,
+                minimum=0.5,
+                maximum=FORWARD_HARD_CEILING_KMH,
+                step=0.5,
+            ),
+            FieldSpec(
+                "ramp_kmh_per_s",
+                "Ramp rate",
+                "How fast the speed may change, in steps. STOP is never ramped.",
+                FieldKind.NUMBER,
+                unit="km/h per s",
+                minimum=0.05,
+                maximum=2.0,
+                step=0.05,
+            ),
+            FieldSpec(
+                "turning_style",
+                "Turning around",
+                "Between forward and backward the belt slows down to this, then counts down.",
+                FieldKind.CHOICE,
+                choices=(("stop", "Belt stopped"), ("walk", "Slow walk")),
+            ),
+            FieldSpec(
+                "turning_walk_kmh",
+                "Turning walk speed",
+                f"Belt speed while turning with “Slow walk” (at most {TURNING_WALK_MAX_KMH:g} "
+                "km/h).",
+                FieldKind.SPEED,
+                minimum=0.1,
+                maximum=TURNING_WALK_MAX_KMH,
+                step=0.1,
+            ),
+            FieldSpec(
+                "countdown_s",
+                "Turn-around countdown",
+                "Seconds counted out loud before the belt moves in the new direction.",
+                FieldKind.NUMBER,
+                unit="s",
+                minimum=3,
+                maximum=30,
+                step=1,
+            ),
+            FieldSpec(
+                "start_countdown_s",
+                "Start countdown",
+                "Seconds counted before the belt first moves.",
+                FieldKind.NUMBER,
+                unit="s",
+                minimum=3,
+                maximum=30,
+                step=1,
+            ),
+            FieldSpec(
+                "hr_cap_bpm",
+                "Heart-rate cap",
+                "Above it during a backward block, the belt slows to the turning speed.",
+                FieldKind.OPTIONAL_NUMBER,
+                unit="bpm",
+                minimum=60,
+                maximum=230,
+                step=5,
+            ),
+        ),
+    ),
+    (
+        "Display",
+        (
+            FieldSpec(
+                "speed_unit",
+                "Speed",
+                "Speeds on every screen and in the editor.",
+                FieldKind.CHOICE,
+                choices=(("kmh", "km/h"), ("mph", "mph")),
+            ),
+            FieldSpec(
+                "distance_unit",
+                "Distance",
+                "Distances on every screen.",
+                FieldKind.CHOICE,
+                choices=(("metric", "Metric (km)"), ("imperial", "Imperial (mi)")),
+            ),
+            FieldSpec(
+                "theme",
+                "Theme",
+                "Dark is easier to read from the treadmill.",
+                FieldKind.CHOICE,
+                choices=(("dark", "Dark"), ("light", "Light")),
+            ),
+        ),
+    ),
+    (
+        "Sound",
+        (
+            FieldSpec(
+                "sound_on", "Sound cues", "Beeps and tones before changes.", FieldKind.SWITCH
+            ),
+            FieldSpec("voice_on", "Voice", "Spoken phrases: “backward in five”.", FieldKind.SWITCH),
+            FieldSpec("volume", "Volume", "", FieldKind.VOLUME, unit="%", maximum=1.0, step=0.05),
+        ),
+    ),
+    (
+        "Keys",
+        (
+            FieldSpec(
+                "clicker_mode",
+                "Presenter clicker",
+                "PageUp, PageDown, B, period, F5 and Escape from a clicker: any of them can stop; "
+                "none can start the belt or speed it up.",
+                FieldKind.SWITCH,
+            ),
+        ),
+    ),
+    (
+        "Diagnostics",
+        (
+            FieldSpec(
+                "debug_traffic_log",
+                "Bluetooth traffic log",
+                "Records every packet to and from the treadmill, to attach to a bug report.",
+                FieldKind.SWITCH,
+            ),
+            FieldSpec(
+                "traffic_log_dir",
+                "Log folder",
+                "Where traffic logs are written.",
+                FieldKind.FOLDER,
+            ),
+        ),
+    ),
+)
+
+_SPECS: Final[dict[str, FieldSpec]] = {f.key: f for _, fields in SECTIONS for f in fields}
+
+_ENUMS: Final[dict[str, type[enum.StrEnum]]] = {
+    "turning_style": TurningStyle,
+    "speed_unit": SpeedUnit,
+    "distance_unit": DistanceUnit,
+    "theme": Theme,
+}
+
+# What each action does, in the words of the "?" overlay and the settings screen.
+ACTION_LABELS: Final[dict[str, str]] = {
+    "stop": "STOP",
+    "pause_resume": "Pause / resume",
+    "pause": "Pause",
+    "start_confirm": "Start / confirm",
+    "skip": "Skip to the next phase",
+    "extend": "Extend this phase",
+    "speed_up_small": "Speed +0.1",
+    "speed_down_small": "Speed −0.1",
+    "speed_up_big": "Speed +0.5",
+    "speed_down_big": "Speed −0.5",
+    "fullscreen": "Full screen",
+    "help": "Show the keys",
+}
+
+
+def _bindings_rows(bindings: Any, defaults: dict[str, tuple[str, ...]]) -> list[dict[str, str]]:
+    rows = []
+    for action in dict.fromkeys([*defaults, *bindings]):
+        keys = bindings.get(action, ())
+        rows.append(
+            {
+                "action": action,
+                "label": ACTION_LABELS.get(action, action.replace("_", " ")),
+                "keys": ", ".join(keys) if keys else "—",
+            }
+        )
+    return rows
+
+
+@QmlElement
+@QmlUncreatable("The app creates its bridges")
+class SettingsBridge(QObject):
+    """Every user setting for the settings screen; each accepted change is saved at once."""
+
+    valuesChanged = Signal()
+    errorsChanged = Signal()
+    # Python side: the settings were replaced (theme, units, sound... may have changed).
+    changed = Signal()
+
+    def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._errors: dict[str, str] = {}
+
+    def _settings(self) -> Settings:
+        settings = self._context.settings
+        return settings if isinstance(settings, Settings) else Settings()
+
+    def _unit(self) -> str:
+        return self._settings().speed_unit.value
+
+    # -- properties --------------------------------------------------------------------------
+
+    @Property(list, constant=True)
+    def sections(self) -> list[dict[str, Any]]:
+        """``[{title, fields: [{key, label, help, kind, choices: [{value, label}]}]}]``."""
+        return [
+            {
+                "title": title,
+                "fields": [
+                    {
+                        "key": f.key,
+                        "label": f.label,
+                        "help": f.help,
+                        "kind": f.kind.value,
+                        "choices": [{"value": v, "label": label} for v, label in f.choices],
+                    }
+                    for f in fields
+                ],
+            }
+            for title, fields in SECTIONS
+        ]
+
+    @Property(dict, notify=valuesChanged)
+    def values(self) -> dict[str, Any]:
+        """Field -> value as shown: speeds as text in the user's unit ("6.0"), numbers as text,
+        choices as their value, switches as bool, volume as 0-100."""
+        s = self._settings()
+        out: dict[str, Any] = {}
+        for key, spec in _SPECS.items():
+            value = getattr(s, key)
+            if spec.kind is FieldKind.SPEED:
+                out[key] = self._speed_text(value)
+            elif spec.kind is FieldKind.NUMBER:
+                out[key] = f"{value:g}"
+            elif spec.kind is FieldKind.OPTIONAL_NUMBER:
+                out[key] = "" if value is None else f"{value:g}"
+            elif spec.kind is FieldKind.CHOICE:
+                out[key] = str(value)
+            elif spec.kind is FieldKind.SWITCH:
+                out[key] = bool(value)
+            elif spec.kind is FieldKind.VOLUME:
+                out[key] = round(float(value) * 100)
+            else:
+                out[key] = str(s.effective_traffic_log_dir())
+        return out
+
+    @Property(dict, notify=valuesChanged)
+    def units(self) -> dict[str, str]:
+        """Field -> unit label ("km/h" or "mph" for speeds)."""
+        speed = "mph" if self._unit() == "mph" else "km/h"
+        return {
+            key: (speed if spec.kind is FieldKind.SPEED else spec.unit)
+            for key, spec in _SPECS.items()
+        }
+
+    @Property(dict, notify=errorsChanged)
+    def errors(self) -> dict[str, str]:
+        """Field -> why the last value typed was refused (the setting kept its value)."""
+        return self._errors
+
+    @Property(list, notify=valuesChanged)
+    def keyBindings(self) -> list[dict[str, str]]:
+        """``[{action, label, keys}]`` for the keyboard."""
+        return _bindings_rows(self._settings().key_bindings, dict(DEFAULT_KEY_BINDINGS))
+
+    @Property(list, notify=valuesChanged)
+    def clickerBindings(self) -> list[dict[str, str]]:
+        """``[{action, label, keys}]`` for a presenter clicker."""
+        return _bindings_rows(self._settings().clicker_bindings, dict(DEFAULT_CLICKER_BINDINGS))
+
+    @Property(str, constant=True)
+    def settingsFile(self) -> str:
+        """Where the settings are saved (hand-editable)."""
+        from treadmill_ctl.settings import settings_path  # noqa: PLC0415
+
+        return str(settings_path())
+
+    # -- changes -----------------------------------------------------------------------------
+
+    @Slot(str, str, result=bool)
+    def setText(self, key: str, text: str) -> bool:
+        """Set a speed or number field from what was typed (in the user's unit). Refused with
+        a reason in ``errors`` when it is not a number or out of range."""
+        spec = _SPECS.get(key)
+        if spec is None or spec.kind not in (
+            FieldKind.SPEED,
+            FieldKind.NUMBER,
+            FieldKind.OPTIONAL_NUMBER,
+            FieldKind.FOLDER,
+        ):
+            return False
+        if spec.kind is FieldKind.FOLDER:
+            return self._apply(key, text.strip())
+        if spec.kind is FieldKind.OPTIONAL_NUMBER and not text.strip():
+            return self._apply(key, None)
+        number = parse_number(text)
+        if number is None:
+            return self._refuse(key, "Type a number.")
+        if spec.kind is FieldKind.SPEED:
+            kmh = round(number * KM_PER_MILE, 2) if self._unit() == "mph" else number
+            refusal = self._speed_refusal(spec, kmh)
+            if refusal:
+                return self._refuse(key, refusal)
+            return self._apply(key, round(kmh, 2))
+        default = getattr(Settings(), key)
+        value: float | int = number
+        if isinstance(default, int) or spec.kind is FieldKind.OPTIONAL_NUMBER:
+            if not number.is_integer():
+                return self._refuse(key, "Type a whole number.")
+            value = int(number)
+        return self._apply(key, value)
+
+    @Slot(str, int)
+    def stepValue(self, key: str, direction: int) -> None:
+        """The stepper's − (direction -1) and + (direction +1) buttons: one step, stopping at
+        the field's limits (never past the hard ceiling)."""
+        spec = _SPECS.get(key)
+        if spec is None or spec.kind not in (
+            FieldKind.SPEED,
+            FieldKind.NUMBER,
+            FieldKind.OPTIONAL_NUMBER,
+        ):
+            return
+        current = getattr(self._settings(), key)
+        if current is None:
+            current = spec.minimum if direction > 0 else spec.maximum
+            new = current
+        elif spec.kind is FieldKind.SPEED and self._unit() == "mph":
+            mph = round(current / KM_PER_MILE + direction * spec.step, 1)
+            new = round(mph * KM_PER_MILE, 2)
+        else:
+            new = round(current + direction * spec.step, 2)
+        new = min(max(new, spec.minimum), spec.maximum)
+        if isinstance(getattr(Settings(), key), int) or spec.kind is FieldKind.OPTIONAL_NUMBER:
+            new = round(new)
+        if spec.kind is FieldKind.SPEED:
+            refusal = self._speed_refusal(spec, new)
+            if refusal:
+                self._refuse(key, refusal)
+                return
+        self._apply(key, new)
+
+    @Slot(str, str)
+    def setChoice(self, key: str, value: str) -> None:
+        """Set a choice field (turning style, units, theme)."""
+        enum_type = _ENUMS.get(key)
+        if enum_type is None:
+            return
+        try:
+            choice = enum_type(value)
+        except ValueError:
+            self._refuse(key, f"Unknown choice {value!r}.")
+            return
+        self._apply(key, choice)
+
+    @Slot(str, bool)
+    def setSwitch(self, key: str, on: bool) -> None:
+        """Turn a switch field on or off."""
+        spec = _SPECS.get(key)
+        if spec is not None and spec.kind is FieldKind.SWITCH:
+            self._apply(key, on)
+
+    @Slot(int)
+    def setVolume(self, percent: int) -> None:
+        """Volume in % (0-100)."""
+        self._apply("volume", round(min(max(percent, 0), 100) / 100, 2))
+
+    @Slot(str)
+    def setFolder(self, path_or_url: str) -> None:
+        """The traffic log folder, from a folder dialog (URL) or typed."""
+        from treadmill_ctl.app.presets_bridge import local_path  # noqa: PLC0415
+
+        self._apply("traffic_log_dir", str(local_path(path_or_url)) if path_or_url else "")
+
+    @Slot()
+    def resetFolder(self) -> None:
+        """Back to the default traffic log folder."""
+        self._apply("traffic_log_dir", "")
+
+    @Slot()
+    def resetKeys(self) -> None:
+        """Back to the default key bindings."""
+        self._apply("key_bindings", dict(DEFAULT_KEY_BINDINGS))
+        self._apply("clicker_bindings", dict(DEFAULT_CLICKER_BINDINGS))
+
+    # -- internals ---------------------------------------------------------------------------
+
+    def _speed_text(self, kmh: float) -> str:
+        if self._unit() == "mph":
+            return f"{kmh / KM_PER_MILE:.1f}"
+        return f"{kmh:.1f}"
+
+    def _speed_refusal(self, spec: FieldSpec, kmh: float) -> str:
+        """A speed out of its field's range, in the user's unit, with the reason."""
+        unit = "mph" if self._unit() == "mph" else "km/h"
+        shown = self._speed_text(kmh)
+        if kmh > spec.maximum + 1e-9:
+            limit = self._speed_text(spec.maximum)
+            if spec.key == "backward_cap_kmh":
+                return (
+                    f"Refused: {shown} {unit} is above the hard ceiling of {limit} {unit} for "
+                    "backward running."
+                )
+            return f"Refused: {shown} {unit} is above the maximum, {limit} {unit}."
+        if kmh < spec.minimum - 1e-9:
+            lowest = self._speed_text(spec.minimum)
+            return f"Refused: {shown} {unit} is below the minimum, {lowest} {unit}."
+        s = self._settings()
+        if spec.key == "backward_default_kmh" and kmh > s.backward_cap_kmh + 1e-9:
+            return (
+                f"Refused: {shown} {unit} is above your backward cap "
+                f"({self._speed_text(s.backward_cap_kmh)} {unit}). Raise the cap first."
+            )
+        if spec.key == "backward_cap_kmh" and kmh < s.backward_default_kmh - 1e-9:
+            return (
+                f"Refused: your default backward speed is "
+                f"{self._speed_text(s.backward_default_kmh)} {unit}. Lower it first."
+            )
+        return ""
+
+    def _refuse(self, key: str, reason: str) -> bool:
+        if self._errors.get(key) != reason:
+            self._errors = {**self._errors, key: reason}
+            self.errorsChanged.emit()
+        # The field shows the kept value again.
+        self.valuesChanged.emit()
+        return False
+
+    def _apply(self, key: str, value: Any) -> bool:
+        current = self._settings()
+        try:
+            new = current.with_changes(**{key: value})
+        except ValueError as exc:
+            reason = str(exc).split(": ", 1)[-1]
+            return self._refuse(key, f"Refused: {reason}.")
+        if key in self._errors:
+            self._errors = {k: v for k, v in self._errors.items() if k != key}
+            self.errorsChanged.emit()
+        if new == current:
+            return True
+        try:
+            self._context.save_settings(new)
+        except (OSError, ValueError, TreadmillError) as exc:
+            _log.warning("settings not saved: %s", exc, exc_info=exc)
+            self._context.notify(NoticeLevel.WARNING, f"Settings not saved: {exc}")
+            return False
+        self._context.settings = new
+        self.valuesChanged.emit()
+        self.changed.emit()
+        return True
