@@ -214,22 +214,26 @@ def _weeks(args: argparse.Namespace) -> int:
 
 
 def _delete(args: argparse.Namespace) -> int:
-    try:
-        with HistoryStore.open() as store:
-            store.delete_session(args.id)
-    except HistoryError as exc:
-        return _fail(exc)
-    _out(f"Session {args.id} deleted (undo: treadmill-ctl history restore {args.id})")
-    return EXIT_OK
+    return _set_deleted(args.id, deleted=True)
 
 
 def _restore(args: argparse.Namespace) -> int:
+    return _set_deleted(args.id, deleted=False)
+
+
+def _set_deleted(session_id: int, *, deleted: bool) -> int:
     try:
         with HistoryStore.open() as store:
-            store.restore_session(args.id)
+            if deleted:
+                store.delete_session(session_id)
+            else:
+                store.restore_session(session_id)
     except HistoryError as exc:
         return _fail(exc)
-    _out(f"Session {args.id} restored")
+    if deleted:
+        _out(f"Session {session_id} deleted (undo: treadmill-ctl history restore {session_id})")
+    else:
+        _out(f"Session {session_id} restored")
     return EXIT_OK
 
 

@@ -159,11 +159,7 @@ class HistoryStore:
                 moving_s=r["moving_s"],
                 distance_m=r["distance_m"],
             )
-            for r in _dicts(
-                self._conn.execute(
-                    "SELECT * FROM phases WHERE session_id = ? ORDER BY seq", (session_id,)
-                )
-            )
+            for r in self._rows_of("phases", session_id, "seq")
         )
         direction_of = {p.seq: p.direction for p in phases}
         samples = tuple(
@@ -176,36 +172,17 @@ class HistoryStore:
                 phase_seq=r["phase_seq"],
                 direction=direction_of.get(r["phase_seq"], Direction.FORWARD),
             )
-            for r in _dicts(
-                self._conn.execute(
-                    "SELECT * FROM samples WHERE session_id = ? ORDER BY t, rowid", (session_id,)
-                )
-            )
+            for r in self._rows_of("samples", session_id)
         )
         commands = tuple(
             CommandRecord(r["t"], r["op"], r["value"], r["wire"], r["result"])
-            for r in _dicts(
-                self._conn.execute(
-                    "SELECT * FROM commands WHERE session_id = ? ORDER BY t, rowid", (session_id,)
-                )
-            )
+            for r in self._rows_of("commands", session_id)
         )
         alerts = tuple(
             AlertRecord(r["t"], r["level"], r["message"])
-            for r in _dicts(
-                self._conn.execute(
-                    "SELECT * FROM alerts WHERE session_id = ? ORDER BY t, rowid", (session_id,)
-                )
-            )
+            for r in self._rows_of("alerts", session_id)
         )
-        states = tuple(
-            StateRecord(r["t"], r["state"])
-            for r in _dicts(
-                self._conn.execute(
-                    "SELECT * FROM states WHERE session_id = ? ORDER BY t, rowid", (session_id,)
-                )
-            )
-        )
+        states = tuple(StateRecord(r["t"], r["state"]) for r in self._rows_of("states", session_id))
         try:
             plan = json.loads(row["plan_json"])
         except ValueError:
@@ -421,6 +398,13 @@ class HistoryStore:
     def _write(self, sql: str, params: tuple[Any, ...]) -> None:
         self._execute(sql, params)
         self.commit()
+
+    def _rows_of(
+        self, table: str, session_id: int, order: str = "t, rowid"
+    ) -> Iterable[dict[str, Any]]:
+        # table and order are our own constants, never user input
+        sql = f"SELECT * FROM {table} WHERE session_id = ? ORDER BY {order}"
+        return _dicts(self._conn.execute(sql, (session_id,)))
 
     def _row(self, session_id: int) -> dict[str, Any]:
         cur = self._conn.execute("SELECT * FROM sessions WHERE id = ?", (session_id,))

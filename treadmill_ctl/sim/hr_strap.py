@@ -37,13 +37,16 @@ from treadmill_ctl.hr.codec import (
     encode_heart_rate_measurement,
 )
 from treadmill_ctl.sim.gatt import SimAdvertisement, SimCharacteristic, SimService, normalize_uuid
-from treadmill_ctl.sim.treadmill import SimAttError, SimLinkDown, VirtualTreadmill
+from treadmill_ctl.sim.treadmill import (
+    ATT_ATTRIBUTE_NOT_FOUND,
+    ATT_READ_NOT_PERMITTED,
+    ATT_WRITE_NOT_PERMITTED,
+    SimAttError,
+    SimLinkDown,
+    VirtualTreadmill,
+)
 
 _LOGGER = logging.getLogger(__name__)
-
-ATT_READ_NOT_PERMITTED: Final = 0x02
-ATT_WRITE_NOT_PERMITTED: Final = 0x03
-ATT_ATTRIBUTE_NOT_FOUND: Final = 0x0A
 
 NOTIFY_INTERVAL_S: Final = 1.0
 ENERGY_EVERY: Final = 10  # Energy Expended in every 10th notification, as straps do
