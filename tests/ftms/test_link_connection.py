@@ -1,0 +1,149 @@
+"""Connecting: only to the chosen address, what the machine can do, link events, the raw
+traffic log; and responses that do not match their command."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from link_harness import rig, running, wait_until
+
+from treadmill_ctl.errors import DeviceNotFoundError, LinkError
+from treadmill_ctl.ftms.link import TreadmillLink, scan
+from treadmill_ctl.ftms.model import LinkEvent, LinkState, Result, SettingRange
+from treadmill_ctl.ftms.simulated import close_simulated_link, open_simulated_link
+from treadmill_ctl.sim.bleak_backend import SimAir
+from treadmill_ctl.sim.profiles import AdvertVariant, SimProfile, load_profile
+from treadmill_ctl.sim.traffic import parse_traffic_line
+from treadmill_ctl.sim.treadmill import VirtualTreadmill
+
+pytestmark = pytest.mark.looptime
+
+
+async def test_connects_only_to_the_chosen_address() -> None:
+    air = SimAir()
+    nearby = VirtualTreadmill(name="Gym treadmill 1", address="5A:11:00:00:00:0A")
+    chosen = VirtualTreadmill(name="Gym treadmill 2", address="5A:11:00:00:00:0B")
+    air.add(nearby)
+    air.add(chosen)
+    link, _ = await open_simulated_link(device=chosen, air=air)
+    try:
+        assert chosen.connected
+        assert not nearby.connected
+        assert link.name == "Gym treadmill 2"
+    finally:
+        await close_simulated_link(link, chosen)
+        await nearby.close()
+
+
+async def test_unknown_address_is_not_found_and_nothing_else_is_picked() -> None:
+    loop = asyncio.get_running_loop()
+    air = SimAir()
+    other = VirtualTreadmill(address="5A:11:00:00:00:0A")
+    air.add(other)
+    link = TreadmillLink("5A:11:00:00:00:FF", sim_air=air, scan_timeout_s=3.0)
+    events: list[LinkEvent] = []
+    link.add_listener(lambda u: events.append(u) if isinstance(u, LinkEvent) else None)
+    t0 = loop.time()
+    with pytest.raises(DeviceNotFoundError, match="5A:11:00:00:00:FF"):
+        await link.connect()
+    assert loop.time() - t0 == pytest.approx(3.0, abs=0.01)
+    assert not other.connected
+    assert [e.state for e in events] == [LinkState.CONNECTING, LinkState.DISCONNECTED]
+    assert link.state is LinkState.DISCONNECTED
+    await other.close()
+
+
+async def test_link_down_at_connect_is_a_link_error() -> None:
+    air = SimAir()
+    device = VirtualTreadmill()
+    air.add(device)
+    device.drop_link(back_after_s=None)
+    link = TreadmillLink(device.address, sim_air=air)
+    with pytest.raises(LinkError, match="Could not connect"):
+        await link.connect()
+    assert link.state is LinkState.DISCONNECTED
+    await device.close()
+
+
+async def test_capabilities_and_events_of_a_cs_wp8() -> None:
+    async with rig("cs-wp8") as r:
+        caps = r.link.capabilities
+        assert caps is not None
+        assert caps.speed == SettingRange(1.0, 6.0, 0.5)
+        assert caps.incline is None
+        assert (caps.can_set_speed, caps.can_set_incline) == (True, False)
+        assert (caps.machine_features, caps.target_features) == (0x1244, 0x01)
+        assert (caps.manufacturer, caps.model) == ("CITYSPORTS", "CS-WP8")
+        assert caps.address == r.device.address
+        await r.link.disconnect()
+        events = [u.state for u in r.heard.of(LinkEvent)]
+        assert events == [LinkState.CONNECTING, LinkState.CONNECTED, LinkState.DISCONNECTED]
+        assert not r.device.connected
+
+
+async def test_scan_lists_ftms_devices_and_named_ones_the_user_insists_on() -> None:
+    air = SimAir()
+    ftms = VirtualTreadmill(name="FTMS pad", address="5A:11:00:00:00:01")
+    quiet_profile = SimProfile(name="name-only", advert=AdvertVariant.NAME_ONLY)
+    quiet = VirtualTreadmill(quiet_profile, name="WalkingPad X", address="5A:11:00:00:00:02")
+    for d in (ftms, quiet):
+        air.add(d)
+    found = await scan(1.0, sim_air=air)
+    assert [d.name for d in found] == ["FTMS pad"]
+    assert found[0].machine_type == "treadmill"
+    found = await scan(1.0, sim_air=air, names=["walkingpad x"])
+    named = next(d for d in found if d.name == "WalkingPad X")
+    assert (named.machine_type, named.advertises_ftms) == ("unknown", False)
+    assert named.details["simulated"] is True
+    # and a link to it works: the user said it is a treadmill
+    link = TreadmillLink(quiet.address, sim_air=air)
+    await link.connect()
+    assert link.state is LinkState.CONNECTED
+    await link.disconnect()
+    for d in (ftms, quiet):
+        await d.close()
+
+
+async def test_reversed_and_one_byte_adverts_are_treadmills() -> None:
+    for name in ("sloppy", "picky"):  # 01 00 01 and 01 01
+        air = SimAir()
+        device = VirtualTreadmill(load_profile(name))
+        air.add(device)
+        (found,) = await scan(0.5, sim_air=air)
+        assert found.machine_type == "treadmill"
+        await device.close()
+
+
+async def test_traffic_log_file_in_the_virtual_treadmills_format(tmp_path: Path) -> None:
+    path = tmp_path / "traffic.log"
+    async with rig("ideal", traffic_path=path) as r:
+        await running(r)
+        assert (await r.link.set_speed(2.3)).ok
+    lines = path.read_text().splitlines()
+    entries = [parse_traffic_line(line) for line in lines]  # every line parses
+    writes = [e.data.hex(" ") for e in entries if e.kind == "W"]
+    assert writes == r.writes()
+    assert {e.kind.value for e in entries} == {"R", "W", "N", "I"}
+    device_kinds = [line.split()[1:] for line in r.device.traffic.lines()]
+    assert [line.split()[1:] for line in lines] == device_kinds  # same traffic, same format
+
+
+async def test_response_to_another_command_is_an_error() -> None:
+    async with rig("ideal") as r:
+        await running(r)
+        r.device.swallow_next_command(apply=True)
+        pending = asyncio.create_task(r.link.set_speed(3.0))
+        await wait_until(lambda: r.writes()[-1] == "02 2c 01")
+        assert r.link.pyftms is not None
+        r.link.pyftms.controller._on_indicate(None, bytearray.fromhex("800701"))
+        outcome = await pending
+        assert outcome.result is Result.ERROR
+        assert outcome.detail == "response to start instead of set speed"
+
+
+async def test_commands_without_a_connection_write_nothing() -> None:
+    link = TreadmillLink("5A:11:00:00:00:01", sim_air=SimAir())
+    for outcome in (await link.start(), await link.set_speed(3.0), await link.pause()):
+        assert (outcome.result, outcome.wire, outcome.detail) == (Result.ERROR, "", "not connected")
