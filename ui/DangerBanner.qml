@@ -37,7 +37,7 @@ Rectangle {
         Label {
             text: banner.title
             color: "#ffffff"
-            font.pixelSize: Theme.fontTitle
+            font.pixelSize: Theme.fontTitle - 6
             font.bold: true
             Layout.fillWidth: true
             wrapMode: Text.WordWrap

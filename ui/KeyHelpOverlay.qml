@@ -19,7 +19,7 @@ Rectangle {
 
     Rectangle {
         anchors.centerIn: parent
-        width: Math.min(parent.width - 2 * Theme.gapLarge, 980)
+        width: Math.min(parent.width - 2 * Theme.gapLarge, 1100)
         height: Math.min(parent.height - 2 * Theme.gapLarge, keyColumn.implicitHeight + 2 * Theme.gapLarge)
         radius: Theme.radius
         color: Theme.surface
@@ -29,7 +29,7 @@ Rectangle {
             id: keyColumn
             anchors.fill: parent
             anchors.margins: Theme.gapLarge
-            spacing: 6
+            spacing: 4
 
             Label {
                 text: qsTr("Keys")
@@ -46,20 +46,35 @@ Rectangle {
                     required property var modelData
                     spacing: Theme.gap
                     Layout.fillWidth: true
+                    Layout.topMargin: keyRow.modelData.heading !== "" ? Theme.gap : 0
 
                     Label {
+                        visible: keyRow.modelData.heading !== ""
+                        text: keyRow.modelData.heading
+                        font.pixelSize: Theme.fontSmall
+                        font.bold: true
+                        font.capitalization: Font.AllUppercase
+                        font.letterSpacing: 1
+                        color: Theme.textDim
+                    }
+                    Label {
+                        visible: keyRow.modelData.heading === ""
                         text: keyRow.modelData.keys
                         font.pixelSize: Theme.fontBody
                         font.bold: true
                         color: keyRow.modelData.stop ? Theme.stop : Theme.accent
-                        Layout.preferredWidth: 360
+                        wrapMode: Text.WordWrap
+                        Layout.preferredWidth: 400
+                        Layout.alignment: Qt.AlignTop
                     }
                     Label {
+                        visible: keyRow.modelData.heading === ""
                         text: keyRow.modelData.action
                         font.pixelSize: Theme.fontBody
                         color: Theme.text
                         wrapMode: Text.WordWrap
                         Layout.fillWidth: true
+                        Layout.alignment: Qt.AlignTop
                     }
                 }
             }

@@ -20,6 +20,8 @@ RowLayout {
     }
 
     Label {
+        Layout.maximumWidth: 230
+        elide: Text.ElideRight
         text: indicator.session.linkText
         color: indicator.session.linkState === "lost" ? Theme.danger : Theme.text
         font.pixelSize: Theme.fontSmall

@@ -54,7 +54,7 @@ ApplicationWindow {
             anchors.fill: parent
             anchors.leftMargin: Theme.gap
             anchors.rightMargin: Theme.gap
-            spacing: Theme.gap
+            spacing: 8
 
             Label {
                 text: "treadmill-ctl"
@@ -65,7 +65,7 @@ ApplicationWindow {
 
             Label {
                 visible: window.app.simulated
-                text: qsTr("VIRTUAL TREADMILL")
+                text: qsTr("VIRTUAL")
                 font.pixelSize: Theme.fontSmall
                 font.bold: true
                 color: Theme.background
@@ -158,6 +158,23 @@ ApplicationWindow {
     ColumnLayout {
         anchors.fill: parent
         spacing: 0
+
+        // Safety banners on every screen, above everything else.
+        DangerBanner {
+            objectName: "linkLostBanner"
+            visible: window.app.session.linkLost
+            Layout.fillWidth: true
+            title: qsTr("CONNECTION LOST — THE BELT MAY STILL BE MOVING")
+            message: (window.app.session.lastSpeedText !== "" ? qsTr("Last known speed %1. ").arg(window.app.session.lastSpeedText) : "") + qsTr("Use the treadmill's own stop key or pull the safety key. Reconnecting to the same treadmill: STOP is sent first.")
+        }
+
+        DangerBanner {
+            objectName: "stopUnconfirmedBanner"
+            visible: window.app.session.stopUnconfirmed
+            Layout.fillWidth: true
+            title: qsTr("STOP NOT CONFIRMED — PULL THE SAFETY KEY")
+            message: window.app.session.alertText
+        }
 
         // Notices take their own band (never over a control).
         NoticeBar {

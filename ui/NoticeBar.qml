@@ -34,7 +34,7 @@ Rectangle {
         text: bar.message
         wrapMode: Text.WordWrap
         font.pixelSize: Theme.fontBody
-        color: bar.level === "info" ? Theme.text : "#ffffff"
+        color: bar.level === "info" ? Theme.text : bar.level === "warning" ? "#1d1600" : "#ffffff"
     }
 
     Timer {

@@ -21,22 +21,6 @@ Item {
         anchors.fill: parent
         spacing: 0
 
-        DangerBanner {
-            objectName: "linkLostBanner"
-            visible: screen.session.linkLost
-            Layout.fillWidth: true
-            title: qsTr("CONNECTION LOST — THE BELT MAY STILL BE MOVING")
-            message: (screen.session.lastSpeedText !== "" ? qsTr("Last known speed %1. ").arg(screen.session.lastSpeedText) : "") + qsTr("Use the treadmill's own STOP or pull the safety key. Reconnecting to the same treadmill; it will be stopped first.")
-        }
-
-        DangerBanner {
-            objectName: "stopUnconfirmedBanner"
-            visible: screen.session.stopUnconfirmed
-            Layout.fillWidth: true
-            title: qsTr("STOP NOT CONFIRMED — PULL THE SAFETY KEY")
-            message: screen.session.alertText
-        }
-
         Item {
             id: body
             Layout.fillWidth: true
@@ -58,13 +42,15 @@ Item {
                 RowLayout {
                     spacing: Theme.gapLarge
                     Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    Layout.maximumHeight: Theme.fontHuge * 1.15
 
                     DirectionIcon {
                         objectName: "directionIcon"
                         direction: screen.session.direction
                         visible: screen.session.headlineTone === "forward" || screen.session.headlineTone === "backward"
-                        Layout.preferredWidth: 104
-                        Layout.preferredHeight: 104
+                        Layout.preferredWidth: Math.min(104, parent.height * 0.9)
+                        Layout.preferredHeight: Math.min(104, parent.height * 0.9)
                     }
 
                     Label {
@@ -73,10 +59,13 @@ Item {
                         color: screen.headlineColor
                         font.pixelSize: Theme.fontHuge
                         font.bold: true
-                        fontSizeMode: Text.HorizontalFit
-                        minimumPixelSize: Theme.fontLarge
+                        // Shrinks when a banner or a notice takes room (never below 48 px).
+                        fontSizeMode: Text.Fit
+                        minimumPixelSize: 48
                         Layout.fillWidth: true
-                        Layout.preferredHeight: Theme.fontHuge * 1.15
+                        Layout.fillHeight: true
+                        Layout.minimumHeight: 60
+                        Layout.maximumHeight: Theme.fontHuge * 1.15
                         verticalAlignment: Text.AlignVCenter
                     }
                 }
@@ -184,16 +173,12 @@ Item {
                     }
                 }
 
-                Item {
-                    Layout.fillHeight: true
-                }
-
                 Timeline {
                     objectName: "timeline"
                     blocks: screen.session.timeline
                     total: screen.session.timelineTotal
-                    position: screen.session.timelinePosition
                     currentIndex: screen.session.phaseIndex
+                    currentFraction: screen.session.phaseFraction
                     Layout.fillWidth: true
                     Layout.preferredHeight: 40
                 }

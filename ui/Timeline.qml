@@ -2,16 +2,17 @@ pragma ComponentBehavior: Bound
 import QtQuick
 
 // A session's phases as coloured blocks, width by duration: forward blue, backward orange with
-// a hatch so it reads without colour. `blocks` is a list of {direction, duration}; `position`
-// (seconds done, on the same scale) draws the progress marker; -1 hides it. Used by the session
-// screen and by the presets' previews.
+// a hatch so it reads without colour. `blocks` is a list of {direction, duration}, `total` their
+// summed duration. Used by the session screen (with a progress marker in the current block) and by the presets'
+// previews (no marker: currentIndex -1).
 Item {
     id: timeline
 
     property var blocks: []
     property real total: 0
-    property real position: -1
+    // The current phase and how much of it is done (0..1): draws the progress marker.
     property int currentIndex: -1
+    property real currentFraction: 0
 
     implicitHeight: 36
 
@@ -21,6 +22,7 @@ Item {
         spacing: 2
 
         Repeater {
+            id: blockRepeater
             model: timeline.blocks
 
             delegate: Rectangle {
@@ -56,9 +58,11 @@ Item {
     }
 
     Rectangle {
+        readonly property Item block: timeline.currentIndex >= 0 && blockRepeater.count > timeline.currentIndex ? blockRepeater.itemAt(timeline.currentIndex) : null
+
         objectName: "timelineMarker"
-        visible: timeline.position >= 0 && timeline.total > 0
-        x: Math.min(timeline.width, timeline.width * timeline.position / Math.max(1, timeline.total)) - width / 2
+        visible: block !== null
+        x: (block ? block.x + block.width * Math.min(1, Math.max(0, timeline.currentFraction)) : 0) - width / 2
         y: -6
         width: 6
         height: timeline.height + 12

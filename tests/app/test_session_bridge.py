@@ -78,7 +78,7 @@ async def test_a_turn_shows_the_countdown_with_the_new_direction_then_backward(
             lambda: rig.prop("headline") == "BACKWARD" and rig.prop("state") == "running_phase"
         )
         assert rig.prop("direction") == "backward"
-        assert rig.prop("blocksText") == "Backward blocks 0 of 1"
+        assert rig.prop("blocksText") == "Backward block 1 of 1"
 
 
 async def test_stop_by_each_stop_key_stops_the_belt_and_pressing_again_never_restarts(

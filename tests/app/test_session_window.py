@@ -143,7 +143,8 @@ def test_f11_toggles_full_screen_and_question_mark_shows_the_keys(window: Window
     window.qtbot.keyClick(win, "?")
     window.wait(lambda: window.shown("keyHelpOverlay"))
     rows = window.running.bridge.property("keyHelp")
-    assert rows[0]["keys"] == "Space, Esc"
-    assert any(r["keys"].startswith("Clicker:") for r in rows)
+    assert [r["heading"] for r in rows if r["heading"]] == ["Keyboard", "Presenter clicker"]
+    assert rows[1]["keys"] == "Space, Esc"
+    assert rows[1]["stop"] is True
     window.press("Escape")  # STOP also closes the overlay
     window.wait(lambda: not window.shown("keyHelpOverlay"))

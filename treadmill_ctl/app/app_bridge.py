@@ -15,6 +15,7 @@ from typing import Any, Final
 from treadmill_ctl.app.connect_bridge import ConnectBridge
 from treadmill_ctl.app.context import SCREEN_FILES, AppContext, NoticeLevel, Screen
 from treadmill_ctl.app.keys import SPEED_DELTAS, AppKeyFilter, KeyAction, KeyMap
+from treadmill_ctl.app.presets_bridge import PresetsBridge
 from treadmill_ctl.app.qt import (
     Property,
     QGuiApplication,
@@ -25,6 +26,7 @@ from treadmill_ctl.app.qt import (
     Slot,
 )
 from treadmill_ctl.app.session_bridge import SessionBridge
+from treadmill_ctl.app.settings_bridge import SettingsBridge
 from treadmill_ctl.app.sound import CuePlayer
 from treadmill_ctl.ftms.api import TreadmillControl
 from treadmill_ctl.session.plan import Plan
@@ -89,8 +91,8 @@ class AppBridge(QObject):
         )
         # The other screens' bridges plug in here as they land (see docs/gui.md).
         self._connect = ConnectBridge(context, self)
-        self._presets = QObject(self)
-        self._settings = QObject(self)
+        self._presets = PresetsBridge(context, self)
+        self._settings = SettingsBridge(context, self)
         self._history = QObject(self)
 
     @property
@@ -185,13 +187,13 @@ class AppBridge(QObject):
         """Scan and connect (connect screen)."""
         return self._connect
 
-    @Property(QObject, constant=True)
-    def presets(self) -> QObject:
+    @Property(PresetsBridge, constant=True)
+    def presets(self) -> PresetsBridge:
         """The preset library and editor."""
         return self._presets
 
-    @Property(QObject, constant=True)
-    def settings(self) -> QObject:
+    @Property(SettingsBridge, constant=True)
+    def settings(self) -> SettingsBridge:
         """User settings."""
         return self._settings
 

@@ -30,8 +30,9 @@ class AppEventLoop(qasync.QEventLoop):  # type: ignore[misc]  # qasync is untype
         if speedup <= 0:
             raise ValueError("speedup must be positive")
         self._speedup = float(speedup)
-        # Wall-clock anchor: time() = anchor + (monotonic() - anchor) * speedup
+        # time() = loop_anchor + (monotonic() - anchor) * speedup
         self._anchor = time.monotonic()
+        self._loop_anchor = self._anchor
         super().__init__(app, already_running=already_running)
 
     def detach(self) -> None:
@@ -48,8 +49,17 @@ class AppEventLoop(qasync.QEventLoop):  # type: ignore[misc]  # qasync is untype
 
     def time(self) -> float:
         """The loop's clock (the one clock of the app)."""
-        now = time.monotonic()
-        return self._anchor + (now - self._anchor) * self._speedup
+        return self._loop_anchor + (time.monotonic() - self._anchor) * self._speedup
+
+    def set_speedup(self, speedup: float) -> None:
+        """Change how fast the clock runs from now on (the clock never jumps). Timers already
+        waiting keep the real delay they were given; tools use this to fast-forward through
+        the uneventful parts of a session."""
+        if speedup <= 0:
+            raise ValueError("speedup must be positive")
+        self._loop_anchor = self.time()
+        self._anchor = time.monotonic()
+        self._speedup = float(speedup)
 
     def call_later(
         self,

@@ -42,7 +42,7 @@ class KeyAction(enum.StrEnum):
 
 
 ACTION_TEXT: Final[dict[KeyAction, str]] = {
-    KeyAction.STOP: "STOP the belt (at once; pressing again never restarts)",
+    KeyAction.STOP: "STOP the belt at once (again: it stays stopped)",
     KeyAction.PAUSE_RESUME: "Pause / resume (resume counts down first)",
     KeyAction.PAUSE: "Pause (never resumes)",
     KeyAction.START_CONFIRM: "Start the session / confirm",
@@ -211,17 +211,30 @@ class KeyMap:
         ]
 
     def help_rows(self) -> list[dict[str, object]]:
-        """Rows for the ``?`` overlay and the docs: {keys, action, stop, clicker}."""
+        """Rows for the ``?`` overlay and the docs: {keys, action, stop, clicker, heading}; a
+        row with a ``heading`` starts a section ("Keyboard", "Presenter clicker")."""
         rows: list[dict[str, object]] = []
         for clicker in (False, True):
+            heading = "Presenter clicker" if clicker else "Keyboard"
             for action in KeyAction:
                 names = self.keys_for(action, clicker=clicker)
                 if not names:
                     continue
-                prefix = "Clicker: " if clicker else ""
+                if heading:
+                    rows.append(
+                        {
+                            "keys": "",
+                            "action": "",
+                            "stop": False,
+                            "clicker": clicker,
+                            "heading": heading,
+                        }
+                    )
+                    heading = ""
                 rows.append(
                     {
-                        "keys": prefix + ", ".join(dict.fromkeys(map(_display_name, names))),
+                        "heading": "",
+                        "keys": ", ".join(dict.fromkeys(map(_display_name, names))),
                         "action": ACTION_TEXT[action],
                         "stop": action is KeyAction.STOP,
                         "clicker": clicker,

@@ -92,6 +92,9 @@ _LINK_TEXT: Final[dict[LinkState, str]] = {
     LinkState.CONNECTED: "Connected",
     LinkState.LOST: "Connection lost",
 }
+# Alerts the screens show as banners of their own (not as passing notices).
+_BANNER_ALERTS: Final = frozenset({"link_lost", "stop_pending", "stop_not_confirmed"})
+
 _COUNTDOWN_TITLE: Final[dict[CountdownReason, str]] = {
     CountdownReason.START: "Starting in",
     CountdownReason.TURN: "Turn around",
@@ -245,7 +248,11 @@ class SessionBridge(QObject):
     def _on_event(self, event: SessionEvent) -> None:
         if isinstance(event, CueEvent) and self._cues is not None:
             self._cues.play(event)
-        elif isinstance(event, AlertEvent) and event.level is not AlertLevel.INFO:
+        elif (
+            isinstance(event, AlertEvent)
+            and event.level is not AlertLevel.INFO
+            and event.code not in _BANNER_ALERTS
+        ):
             self._context.notify(str(event.level), event.message)
         elif isinstance(event, EndEvent):
             self._make_summary(event.reason)
@@ -349,7 +356,7 @@ class SessionBridge(QObject):
             canSkip=running,
             canExtend=running,
             canChangeSpeed=running,
-            canEnd=s not in _ACTIVE_STATES and s is not SessionState.FINISHED,
+            canEnd=s is SessionState.STOPPED,
             hint=hint,
             presetName=self._engine.plan.name if self._engine is not None else "",
             hasLink=True,
@@ -397,7 +404,13 @@ class SessionBridge(QObject):
             nxt_title, nxt_dir, nxt_detail = "", "", ""
         blocks_text = ""
         if snap is not None and snap.blocks_total:
-            blocks_text = f"Backward blocks {snap.blocks_done} of {snap.blocks_total}"
+            in_block = phase is not None and phase.direction is Direction.BACKWARD
+            blocks_text = (
+                f"Backward block {min(snap.blocks_done + 1, snap.blocks_total)} of "
+                f"{snap.blocks_total}"
+                if in_block
+                else f"{snap.blocks_done} of {snap.blocks_total} backward blocks done"
+            )
         turning = snap is not None and snap.state in (
             SessionState.SLOWING_TO_TURN,
             SessionState.TURN_COUNTDOWN,
@@ -441,10 +454,12 @@ class SessionBridge(QObject):
                 elapsedText=formatting.duration_text(0),
                 totalText=formatting.duration_text(total),
                 progress=0.0,
-                timelinePosition=0.0,
+                phaseFraction=0.0,
             )
             return
         progress = snap.done_s / snap.total_s if snap.total_s > 0 else 0.0
+        phase_total = snap.phase_elapsed_s + snap.phase_remaining_s
+        fraction = snap.phase_elapsed_s / phase_total if phase_total > 0 else 0.0
         self._publish(
             "clock",
             self.clockChanged,
@@ -454,7 +469,7 @@ class SessionBridge(QObject):
             elapsedText=formatting.duration_text(snap.elapsed_s),
             totalText=formatting.duration_text(snap.total_s),
             progress=round(min(max(progress, 0.0), 1.0), 4),
-            timelinePosition=round(snap.done_s, 1),
+            phaseFraction=round(min(max(fraction, 0.0), 1.0), 3),
         )
 
     def _publish_readings(self, snap: SessionSnapshot | None, unit: str, dunit: str) -> None:
@@ -727,9 +742,9 @@ class SessionBridge(QObject):
         return float(self._v("progress"))
 
     @Property(float, notify=clockChanged)
-    def timelinePosition(self) -> float:
-        """Seconds at speed done (on the timeline's scale)."""
-        return float(self._v("timelinePosition"))
+    def phaseFraction(self) -> float:
+        """Share of the current phase done (0..1), for the timeline's marker."""
+        return float(self._v("phaseFraction"))
 
     @Property(str, notify=readingsChanged)
     def targetSpeedText(self) -> str:

@@ -1,0 +1,205 @@
+"""Render every screen of the app offscreen to PNG files, at 1280×720.
+
+    .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--theme dark|light]
+
+The app is the real one (``build_app``) on the virtual treadmill; each state is reached by
+driving the real engine — connect, choose a preset, start, turn around, lose the link — on a
+loop whose clock is sped up through the uneventful parts. Settings and history go to a
+temporary directory, never the user's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHOTS = [
+    "connect",
+    "presets",
+    "editor",
+    "session-ready",
+    "session-forward",
+    "countdown-overlay",
+    "session-backward",
+    "summary",
+    "link-lost",
+    "settings",
+    "history",
+    "key-help",
+]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Render every screen to PNG")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--theme", choices=("dark", "light"), default="dark")
+    parser.add_argument("--preset", default="four-by-thirty", help="built-in preset to run")
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    scratch = tempfile.TemporaryDirectory(prefix="treadmill-ctl-shots-")
+    os.environ["TREADMILL_CTL_CONFIG_DIR"] = str(Path(scratch.name) / "config")
+    os.environ["TREADMILL_CTL_DATA_DIR"] = str(Path(scratch.name) / "data")
+    with scratch:
+        return _run(args.out, args.theme, args.preset)
+
+
+def _run(out: Path, theme: str, preset: str) -> int:
+    from treadmill_ctl.app.event_loop import AppEventLoop
+    from treadmill_ctl.app.qt import QGuiApplication
+
+    app = QGuiApplication(sys.argv[:1])
+    loop = AppEventLoop(app)
+    asyncio.set_event_loop(loop)
+    out.mkdir(parents=True, exist_ok=True)
+    with loop:
+        written: list[str] = loop.run_until_complete(_shoot(loop, out, theme, preset))
+    print(f"{len(written)} screenshots in {out}: {', '.join(written)}")
+    return 0
+
+
+async def _shoot(loop: object, out: Path, theme: str, preset_id: str) -> list[str]:
+    import dataclasses
+
+    from treadmill_ctl.app.event_loop import AppEventLoop
+    from treadmill_ctl.app.main import UI_DIR, build_app
+    from treadmill_ctl.app.treadmill_source import TreadmillSource
+    from treadmill_ctl.ftms.link import TreadmillLink
+    from treadmill_ctl.session.presets import PresetLibrary
+    from treadmill_ctl.settings import Settings, Theme
+
+    assert isinstance(loop, AppEventLoop)
+    settings = dataclasses.replace(Settings(), theme=Theme(theme))
+    running = build_app(simulate=True, settings=settings, save_settings=lambda s: None)
+    window, bridge, ctx = running.window, running.bridge, running.context
+    session = bridge.session_bridge
+    window.resize(1280, 720)
+    written: list[str] = []
+
+    async def until(check: Callable[[], bool], what: str, speed: float, limit_s: float = 60) -> None:
+        loop.set_speedup(speed)
+        deadline = time.monotonic() + limit_s
+        while not check():
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"screenshots: gave up waiting for {what}")
+            await asyncio.sleep(0.02 * speed)
+        loop.set_speedup(1.0)
+
+    async def grab(name: str) -> None:
+        assert name in SHOTS, name
+        session.refresh()
+        await asyncio.sleep(0.25)  # a few frames: bindings settle, animations start
+        image = window.grabWindow()
+        path = out / f"{SHOTS.index(name) + 1:02d}-{name}.png"
+        image.save(str(path))
+        written.append(path.name)
+
+    def show(screen: str) -> bool:
+        from treadmill_ctl.app.context import SCREEN_FILES, Screen
+
+        if not (UI_DIR / SCREEN_FILES[Screen(screen)]).exists():
+            print(f"  {screen}: no {SCREEN_FILES[Screen(screen)]} yet, skipped")
+            return False
+        bridge.setProperty("screen", screen)
+        return True
+
+    source: TreadmillSource = running.source
+    treadmill = source.treadmill
+    assert treadmill is not None
+
+    # 1. Connect: a scan lists the virtual treadmill.
+    if show("connect"):
+        connect = bridge.connect
+        if hasattr(connect, "scan"):
+            connect.scan()
+            await until(lambda: bool(connect.property("devices")), "the scan", 10)
+            await until(lambda: not connect.property("scanning"), "the scan's end", 20)
+        await grab("connect")
+
+    # What the connect screen does when the user picks the treadmill.
+    link = ctx.open_link(treadmill.address)
+    assert isinstance(link, TreadmillLink)
+    await link.connect()
+    ctx.use_link(link)
+
+    # 2-3. Presets and the editor.
+    library = ctx.presets if isinstance(ctx.presets, PresetLibrary) else PresetLibrary()
+    preset = library.find(preset_id)
+    if preset is None:
+        raise SystemExit(f"no built-in preset {preset_id!r}")
+    presets_bridge = bridge.presets
+    if show("presets"):
+        if hasattr(presets_bridge, "select"):
+            presets_bridge.select(preset.id)
+        await grab("presets")
+    if hasattr(presets_bridge, "edit"):
+        presets_bridge.edit(preset.id)
+        if show("editor"):
+            await grab("editor")
+
+    # 4-7. The session: ready, forward, the turn countdown, backward.
+    ctx.choose_plan(preset.to_plan())
+    await until(lambda: session.property("state") == "idle", "the session", 5)
+    await grab("session-ready")
+    session.start()
+    await until(
+        lambda: session.property("state") == "running_phase"
+        and session.property("phaseKind") == "forward",
+        "the forward run",
+        60,
+    )
+    await until(lambda: session.property("phaseRemainingText") <= "0:47", "mid-phase", 30)
+    await grab("session-forward")
+    await until(lambda: session.property("countdownReason") == "turn", "the turn", 60)
+    await until(lambda: session.property("countdown") == 3, "the countdown", 2)
+    await grab("countdown-overlay")
+    await until(
+        lambda: session.property("headline") == "BACKWARD"
+        and session.property("state") == "running_phase",
+        "the backward block",
+        20,
+    )
+    await until(lambda: session.property("phaseRemainingText") <= "0:18", "mid-block", 10)
+    await grab("session-backward")
+
+    # 8. The summary at the end.
+    await until(lambda: bridge.property("screen") == "summary", "the end", 60, 120)
+    if (UI_DIR / "SummaryScreen.qml").exists():
+        await grab("summary")
+    else:
+        print("  summary: no SummaryScreen.qml yet, skipped")
+
+    # 9. Link lost in a new session.
+    ctx.choose_plan(preset.to_plan())
+    await until(lambda: session.property("state") == "idle", "a new session", 5)
+    session.start()
+    await until(lambda: session.property("state") == "running_phase", "the warm-up", 60)
+    await until(lambda: session.property("phaseRemainingText") <= "4:12", "mid-warm-up", 30)
+    treadmill.drop_link(back_after_s=None)
+    await until(lambda: bool(session.property("linkLost")), "the link loss", 5)
+    await grab("link-lost")
+    session.stop()
+
+    # 10-12. Settings, history, the key help.
+    if show("settings"):
+        await grab("settings")
+    if show("history"):
+        await grab("history")
+    show("session")
+    bridge.setProperty("keyHelpVisible", True)
+    await grab("key-help")
+    bridge.setProperty("keyHelpVisible", False)
+
+    treadmill.restore_link()
+    await running.aclose()
+    return written
+
+
+if __name__ == "__main__":
+    sys.exit(main())
