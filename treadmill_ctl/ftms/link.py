@@ -21,7 +21,7 @@ import asyncio
 import dataclasses
 import enum
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import IO, Any, Final
 
@@ -98,7 +98,11 @@ _TRANSITIONS: Final[dict[LinkState, frozenset[LinkState]]] = {
 # Scanning
 
 
-def _scanner_backend(sim_air: SimAir | None) -> dict[str, Any]:
+def _scanner_backend(
+    sim_air: SimAir | None, scanner_args: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    if scanner_args is not None:
+        return dict(scanner_args)
     if sim_air is None:
         return {}
     return {"backend": SimBleakScanner, "sim_air": sim_air}
@@ -125,12 +129,14 @@ async def scan(
     sim_air: SimAir | None = None,
     names: Iterable[str] = (),
     all_named: bool = False,
+    scanner_args: Mapping[str, Any] | None = None,
 ) -> list[DiscoveredDevice]:
     """Listen for ``timeout_s`` (loop time) and list the FTMS devices heard, strongest first.
 
     ``names``: also list devices with these names (case-insensitive) although they do not
     advertise FTMS (the user insists they are treadmills); ``all_named``: list every device
-    that has a name. ``sim_air``: scan the virtual air instead of the Bluetooth adapter."""
+    that has a name. ``sim_air``: scan the virtual air instead of the Bluetooth adapter;
+    ``scanner_args``: keywords for ``BleakScanner`` instead (another scanner backend)."""
     wanted = {n.casefold() for n in names}
     found: dict[str, DiscoveredDevice] = {}
 
@@ -140,7 +146,9 @@ async def scan(
             found[seen.address] = seen
 
     try:
-        async with BleakScanner(detection_callback=heard, **_scanner_backend(sim_air)):
+        async with BleakScanner(
+            detection_callback=heard, **_scanner_backend(sim_air, scanner_args)
+        ):
             await asyncio.sleep(timeout_s)
     except (BleakError, OSError) as exc:
         raise LinkError(
@@ -151,7 +159,7 @@ async def scan(
 
 
 async def _find_by_address(
-    address: str, timeout_s: float, sim_air: SimAir | None
+    address: str, timeout_s: float, scanner_kwargs: dict[str, Any]
 ) -> tuple[BLEDevice, AdvertisementData] | None:
     """Listen until ``address`` advertises (only that one: we never pick another device)."""
     loop = asyncio.get_running_loop()
@@ -161,7 +169,7 @@ async def _find_by_address(
         if device.address.upper() == address.upper() and not hit.done():
             hit.set_result((device, adv))
 
-    async with BleakScanner(detection_callback=heard, **_scanner_backend(sim_air)):
+    async with BleakScanner(detection_callback=heard, **scanner_kwargs):
         try:
             async with asyncio.timeout(timeout_s):
                 return await hit
@@ -234,7 +242,10 @@ class TreadmillLink:
     Bluetooth adapter. ``traffic``/``traffic_path``: record the raw GATT traffic (the same
     ``<t> <R|W|N|I> <uuid16> <hex>`` lines as the virtual treadmill's log) into a TrafficLog
     and/or append it to a file as it happens. ``target_unit``: MPH for consoles that read speed
-    targets in mph (set-points and the speed range are converted)."""
+    targets in mph (set-points and the speed range are converted). ``scanner_args``: keywords
+    for ``BleakScanner`` when looking for the address (another simulated radio's scanner, e.g.
+    ``{"backend": BumbleBleakScanner, "bumble_air": air}``); the client backend then comes from
+    the found device's ``details["bleak_backend"]``."""
 
     def __init__(
         self,
@@ -248,8 +259,10 @@ class TreadmillLink:
         target_unit: TargetUnit = TargetUnit.KMH,
         traffic: TrafficLog | None = None,
         traffic_path: Path | None = None,
+        scanner_args: Mapping[str, Any] | None = None,
     ) -> None:
         self._address = address
+        self._scanner_kwargs = _scanner_backend(sim_air, scanner_args)
         self._name = name or address
         self._sim_air = sim_air
         self._scan_timeout_s = scan_timeout_s
@@ -415,7 +428,7 @@ class TreadmillLink:
         return await self.connect()
 
     async def _open(self) -> Capabilities:
-        hit = await _find_by_address(self._address, self._scan_timeout_s, self._sim_air)
+        hit = await _find_by_address(self._address, self._scan_timeout_s, self._scanner_kwargs)
         if hit is None:
             if self._device is None:
                 raise DeviceNotFoundError(self._address)

@@ -31,6 +31,7 @@ from uuid import UUID
 
 from bleak import BleakClient
 from bleak.backends.characteristic import BleakGATTCharacteristic
+from bleak.backends.client import BaseBleakClient
 from bleak.backends.device import BLEDevice
 from bleak.backends.scanner import AdvertisementData
 from bleak.exc import BleakError, BleakGATTProtocolError
@@ -59,7 +60,12 @@ from treadmill_ctl.ftms.model import (
     TreadmillData,
     uuid16,
 )
-from treadmill_ctl.sim.bleak_backend import SimAir, SimBleakClient, is_simulated
+from treadmill_ctl.sim.bleak_backend import (
+    BACKEND_DETAILS_KEY,
+    SimAir,
+    SimBleakClient,
+    is_simulated,
+)
 from treadmill_ctl.sim.traffic import TrafficKind
 
 _LOGGER = logging.getLogger(__name__)
@@ -553,6 +559,16 @@ class MachineFacts:
     model: str | None
 
 
+def _simulated_backend(device: BLEDevice) -> type[BaseBleakClient]:
+    """The bleak client backend a simulated device names in its details (another simulated
+    radio, e.g. bumble's), else SimBleakClient."""
+    details = device.details if isinstance(device.details, dict) else {}
+    backend = details.get(BACKEND_DETAILS_KEY, SimBleakClient)
+    if isinstance(backend, type) and issubclass(backend, BaseBleakClient):
+        return backend
+    raise LinkError(f"{device.address}: {backend!r} is not a bleak client backend")
+
+
 class FtmsTreadmill(Treadmill):  # type: ignore[misc]
     """pyftms's Treadmill with every known defect worked around.
 
@@ -629,7 +645,7 @@ class FtmsTreadmill(Treadmill):  # type: ignore[misc]
                 self._device,
                 disconnected_callback=self._on_disconnect,
                 services=services,
-                backend=SimBleakClient,
+                backend=_simulated_backend(self._device),
                 sim_air=self._sim_air,
                 traffic=self._traffic,
             )

@@ -22,7 +22,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Final, override
+from typing import TYPE_CHECKING, Any, Final, Protocol, override
 
 from bleak.args import SizedBuffer
 from bleak.backends.characteristic import BleakGATTCharacteristic
@@ -37,7 +37,7 @@ from bleak.uuids import normalize_uuid_str
 from treadmill_ctl.sim.treadmill import SimAttError, SimLinkDown
 
 if TYPE_CHECKING:
-    from treadmill_ctl.sim.treadmill import VirtualTreadmill
+    from treadmill_ctl.sim.gatt import SimAdvertisement, SimService
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -48,9 +48,37 @@ as on most walking pads."""
 ATT_PAYLOAD: Final = ATT_MTU - 3
 
 SIMULATED_DETAILS_KEY: Final = "simulated"
+BACKEND_DETAILS_KEY: Final = "bleak_backend"
+"""Key of ``BLEDevice.details`` naming the bleak client backend class a simulated device is
+reached with (another simulated radio, e.g. ``sim.bumble_backend``); without it:
+``SimBleakClient``."""
 
 ADVERTISING_INTERVAL_S: Final = 0.1
 """How often (loop time) a scanner hears each simulated device advertise."""
+
+
+class SimDevice(Protocol):
+    """The device-level API a simulated peripheral offers (``VirtualTreadmill``, the virtual
+    heart-rate strap): bytes in, bytes out, no bleak types."""
+
+    @property
+    def address(self) -> str: ...
+
+    def advertisement(self) -> SimAdvertisement: ...
+
+    def services(self) -> tuple[SimService, ...]: ...
+
+    async def connect(self) -> None: ...
+
+    async def disconnect(self) -> None: ...
+
+    async def read(self, uuid: str) -> bytes: ...
+
+    async def write(self, uuid: str, data: bytes, response: bool = True) -> None: ...
+
+    def set_subscriber(self, uuid: str, cb: Callable[[bytes], None] | None) -> None: ...
+
+    def set_disconnect_callback(self, cb: Callable[[], None] | None) -> None: ...
 
 
 def is_simulated(device: BLEDevice) -> bool:
@@ -59,7 +87,7 @@ def is_simulated(device: BLEDevice) -> bool:
     return isinstance(details, dict) and bool(details.get(SIMULATED_DETAILS_KEY))
 
 
-def simulated_ble_device(treadmill: VirtualTreadmill) -> BLEDevice:
+def simulated_ble_device(treadmill: SimDevice) -> BLEDevice:
     """The BLEDevice a scan would report for ``treadmill`` (no BlueZ ``path``)."""
     return BLEDevice(
         treadmill.address, treadmill.advertisement().local_name, {SIMULATED_DETAILS_KEY: True}
@@ -69,27 +97,27 @@ def simulated_ble_device(treadmill: VirtualTreadmill) -> BLEDevice:
 class SimAir:
     """Which virtual devices are "on the air": advertising to scanners, reachable by address.
 
-    Tests and ``--simulate`` runs put their VirtualTreadmill here; ``SimBleakClient`` and
-    ``SimBleakScanner`` take a ``sim_air=`` keyword (bleak passes unknown keywords through to
-    its backend) and use ``default_air()`` without it."""
+    Tests and ``--simulate`` runs put their VirtualTreadmill (any SimDevice) here;
+    ``SimBleakClient`` and ``SimBleakScanner`` take a ``sim_air=`` keyword (bleak passes unknown
+    keywords through to its backend) and use ``default_air()`` without it."""
 
     def __init__(self) -> None:
-        self._devices: dict[str, VirtualTreadmill] = {}
+        self._devices: dict[str, SimDevice] = {}
 
-    def add(self, treadmill: VirtualTreadmill) -> None:
-        """Start advertising ``treadmill`` (replaces one with the same address)."""
-        self._devices[treadmill.address.upper()] = treadmill
+    def add(self, device: SimDevice) -> None:
+        """Start advertising ``device`` (replaces one with the same address)."""
+        self._devices[device.address.upper()] = device
 
-    def remove(self, treadmill: VirtualTreadmill) -> None:
-        """Stop advertising ``treadmill``; an open connection is not touched."""
-        if self._devices.get(treadmill.address.upper()) is treadmill:
-            del self._devices[treadmill.address.upper()]
+    def remove(self, device: SimDevice) -> None:
+        """Stop advertising ``device``; an open connection is not touched."""
+        if self._devices.get(device.address.upper()) is device:
+            del self._devices[device.address.upper()]
 
-    def lookup(self, address: str) -> VirtualTreadmill | None:
+    def lookup(self, address: str) -> SimDevice | None:
         """The device with this address, if it is on the air."""
         return self._devices.get(address.upper())
 
-    def devices(self) -> list[VirtualTreadmill]:
+    def devices(self) -> list[SimDevice]:
         """Every device on the air."""
         return list(self._devices.values())
 
@@ -111,7 +139,7 @@ def _air_from(kwargs: dict[str, Any]) -> SimAir:
     return air if isinstance(air, SimAir) else _DEFAULT_AIR
 
 
-def _build_services(treadmill: VirtualTreadmill) -> BleakGATTServiceCollection:
+def _build_services(treadmill: SimDevice) -> BleakGATTServiceCollection:
     collection = BleakGATTServiceCollection()
     for sim_service in treadmill.services():
         service = BleakGATTService(
@@ -132,7 +160,7 @@ def _build_services(treadmill: VirtualTreadmill) -> BleakGATTServiceCollection:
 
 
 class SimBleakClient(BaseBleakClient):
-    """bleak client backend talking to a VirtualTreadmill on a SimAir.
+    """bleak client backend talking to a SimDevice (VirtualTreadmill...) on a SimAir.
 
     ``BleakClient(ble_device_or_address, backend=SimBleakClient, sim_air=air)``."""
 
@@ -148,7 +176,7 @@ class SimBleakClient(BaseBleakClient):
             address_or_ble_device, disconnected_callback=disconnected_callback, timeout=timeout
         )
         self._air = _air_from(kwargs)
-        self._device: VirtualTreadmill | None = None
+        self._device: SimDevice | None = None
         self._connected = False
         self._subscribed: set[str] = set()
 
@@ -210,7 +238,7 @@ class SimBleakClient(BaseBleakClient):
         self._teardown(device)
         self._notify_disconnected()
 
-    def _teardown(self, device: VirtualTreadmill) -> None:
+    def _teardown(self, device: SimDevice) -> None:
         self._connected = False
         for uuid in self._subscribed:
             device.set_subscriber(uuid, None)
@@ -232,7 +260,7 @@ class SimBleakClient(BaseBleakClient):
 
     # ---- GATT I/O
 
-    def _connected_device(self) -> VirtualTreadmill:
+    def _connected_device(self) -> SimDevice:
         if self._device is None or not self._connected:
             raise BleakError("Not connected")
         return self._device
