@@ -144,3 +144,15 @@ async def test_stop_without_a_link_is_not_confirmed() -> None:
         assert not outcome.confirmed
         assert outcome.attempts == 0
         assert [(o.result, o.detail) for o in outcome.commands] == [(Result.ERROR, "not connected")]
+
+
+async def test_stop_after_control_was_lost_requests_control_first() -> None:
+    async with rig("strict") as r:
+        await running(r)
+        r.device.revoke_control()
+        await asyncio.sleep(0.1)
+        mark = len(r.writes())
+        outcome = await r.link.stop()
+        assert outcome.confirmed
+        assert r.writes()[mark:] == ["00", "08 01"]
+        await wait_until(lambda: r.device.belt_speed_kmh == 0.0)
