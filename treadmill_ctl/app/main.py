@@ -14,7 +14,9 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
+import os
 import sys
+import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,6 +32,7 @@ from treadmill_ctl.app.qt import (
     QGuiApplication,
     QQmlApplicationEngine,
     QQuickWindow,
+    QTimer,
     QtMsgType,
     QUrl,
     QWindow,
@@ -48,6 +51,9 @@ _log = logging.getLogger(__name__)
 
 UI_DIR: Final = Path(__file__).resolve().parent.parent.parent / "ui"
 MAIN_QML: Final = UI_DIR / "Main.qml"
+# Set to 1, the app prints "ready <seconds since start>" when its window has drawn its first
+# frame and closes itself: the startup benchmark and the smoke test use it.
+EXIT_WHEN_READY_ENV: Final = "TREADMILL_CTL_EXIT_WHEN_READY"
 SHUTDOWN_STOP_S: Final = 6.0  # how long closing waits for the belt to be stopped
 SHUTDOWN_DISCONNECT_S: Final = 3.0
 
@@ -238,8 +244,18 @@ class ErrorReporter:
             self.bridge.notify(NoticeLevel.DANGER, f"Unexpected error: {exc}")
 
 
+def _exit_when_ready(window: QQuickWindow, started: float) -> None:
+    def first_frame() -> None:
+        window.frameSwapped.disconnect(first_frame)
+        print(f"ready {time.perf_counter() - started:.3f}", file=sys.stderr)  # noqa: T201
+        QTimer.singleShot(0, window.close)
+
+    window.frameSwapped.connect(first_frame)
+
+
 def main(*, simulate: bool, sim_profile: str = "ideal") -> int:
     """Run the app until its window closes; returns the exit status."""
+    started = time.perf_counter()
     app = QGuiApplication.instance()
     if not isinstance(app, QGuiApplication):
         app = QGuiApplication(sys.argv[:1])
@@ -263,6 +279,8 @@ def main(*, simulate: bool, sim_profile: str = "ideal") -> int:
         reporter.bridge = running.bridge
         closed = asyncio.Event()
         app.lastWindowClosed.connect(closed.set)
+        if os.environ.get(EXIT_WHEN_READY_ENV) == "1":
+            _exit_when_ready(running.window, started)
         if simulate:
             running.bridge.setProperty("screen", Screen.CONNECT)
         await closed.wait()

@@ -31,7 +31,7 @@ from PySide6.QtCore import (
     Slot,
     qInstallMessageHandler,
 )
-from PySide6.QtGui import QGuiApplication, QImage, QKeyEvent, QKeySequence, QWindow
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QKeyEvent, QKeySequence, QWindow
 from PySide6.QtQml import (
     QmlElement,
     QQmlApplicationEngine,
@@ -77,6 +77,7 @@ __all__ = [
     "Multimedia",
     "Property",
     "QByteArray",
+    "QColor",
     "QCoreApplication",
     "QEvent",
     "QEventLoop",

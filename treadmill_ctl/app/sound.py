@@ -255,7 +255,7 @@ class CuePlayer(QObject):
             if self._speaking is None:
                 self._play_next_word()
         elif voice and cue.text:
-            self._speak_with_system(cue.text)  # no clip says it (an alarm's message)
+            self.speak(cue.text)  # no clip says it (an alarm's message)
 
     @Slot()
     def test(self) -> None:
@@ -282,12 +282,16 @@ class CuePlayer(QObject):
         if self._speaking is not None and not self._speaking.isPlaying():
             self._play_next_word()
 
-    def _speak_with_system(self, text: str) -> None:
+    def speak(self, text: str) -> asyncio.Task[None] | None:
+        """Say ``text`` with the system's speech command, if there is one: a child process
+        with a time limit, never awaited by the UI (a hanging speech service is killed after
+        TTS_TIMEOUT_S). Returns the task, or None when there is no speech command."""
         if self._speech is None:
-            return
+            return None
         task = self._context.spawn(self._run_speech(text), what="speech")
         self._speech_tasks.add(task)
         task.add_done_callback(self._speech_tasks.discard)
+        return task
 
     async def _run_speech(self, text: str) -> None:
         assert self._speech is not None

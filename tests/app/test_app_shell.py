@@ -1,0 +1,105 @@
+"""The app shell: how it is started, what it remembers, how it reports errors, the theme, and
+the QML type description qmllint checks the screens against."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from window_rig import WindowRig
+
+from treadmill_ctl.app.main import EXIT_WHEN_READY_ENV, ErrorReporter, save_window_state
+from treadmill_ctl.app.qt import QColor
+from treadmill_ctl.cli import build_parser
+from treadmill_ctl.commands.gui import run_gui
+from treadmill_ctl.settings import Settings, Theme, WindowState
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_no_subcommand_opens_the_app_on_bluetooth_or_the_virtual_treadmill() -> None:
+    args = build_parser().parse_args([])
+    assert args.default_func is run_gui
+    assert args.simulate is False
+    args = build_parser().parse_args(["--simulate", "--sim-profile", "cs-wp8"])
+    assert args.default_func is run_gui
+    assert (args.simulate, args.sim_profile) == (True, "cs-wp8")
+
+
+def test_treadmill_ctl_simulate_opens_a_window(tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        EXIT_WHEN_READY_ENV: "1",
+        "TREADMILL_CTL_CONFIG_DIR": str(tmp_path / "config"),
+        "TREADMILL_CTL_DATA_DIR": str(tmp_path / "data"),
+    }
+    exe = Path(sys.executable).with_name("treadmill-ctl")
+    done = subprocess.run(
+        [str(exe), "--simulate"], env=env, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert "ready " in done.stderr
+    # Closing saved the window state in the user's settings file.
+    assert (tmp_path / "config" / "settings.toml").read_text().count("[window]") == 1
+
+
+def test_window_state_is_restored_and_saved(window: WindowRig) -> None:
+    win = window.running.window
+    ctx = window.running.context
+    assert (win.width(), win.height()) == (1280, 720)
+    win.resize(1100, 650)
+    window.qtbot.waitUntil(lambda: (win.width(), win.height()) == (1100, 650))
+    save_window_state(window.running)
+    assert ctx.settings.window == WindowState(1100, 650, win.x(), win.y(), False, False)
+
+
+def _fail() -> None:
+    raise ValueError("boom")
+
+
+def test_errors_nobody_caught_are_logged_and_shown(
+    window: WindowRig, caplog: pytest.LogCaptureFixture
+) -> None:
+    reporter = ErrorReporter(window.running.bridge)
+    with window.qtbot.waitSignal(window.running.bridge.notice) as notice:
+        try:
+            _fail()
+        except ValueError as exc:
+            with caplog.at_level(logging.CRITICAL):
+                reporter.excepthook(type(exc), exc, exc.__traceback__)
+    assert notice.args == ["danger", "Unexpected error: boom"]
+    assert "ValueError: boom" in caplog.text
+    window.wait(lambda: window.shown("noticeBar"))
+    assert window.item("noticeText").property("text") == "Unexpected error: boom"
+
+
+def test_light_theme_follows_the_settings_at_once(window: WindowRig) -> None:
+    ctx = window.running.context
+    win = window.running.window
+    assert win.property("color") == QColor("#0f1419")
+    ctx.save_settings(dataclasses.replace(ctx.settings, theme=Theme.LIGHT))
+    assert window.running.bridge.property("theme") == "light"
+    window.wait(lambda: win.property("color") == QColor("#f4f6f8"))
+
+
+def test_qml_type_description_is_up_to_date() -> None:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/make_qmltypes.py"), "--check"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_settings_default_keys_are_the_documented_ones() -> None:
+    keys = Settings().key_bindings
+    assert keys["stop"] == ("Space", "Escape")
+    assert Settings().clicker_mode is True
