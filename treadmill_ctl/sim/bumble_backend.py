@@ -39,6 +39,7 @@ import logging
 import struct
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
+from pathlib import Path
 from types import TracebackType
 from typing import Any, Final, Self, override
 
@@ -60,9 +61,11 @@ from bumble.link import LocalLink
 from bumble.snoop import Snooper
 from bumble.transport.common import AsyncPipeSink
 
+from treadmill_ctl.ftms.link import TreadmillLink
+from treadmill_ctl.ftms.simulated import make_virtual_treadmill
 from treadmill_ctl.sim.bleak_backend import SIMULATED_DETAILS_KEY
 from treadmill_ctl.sim.gatt import CONTROL_POINT, SimCharacteristic, SimService
-from treadmill_ctl.sim.profiles import BusyWrites
+from treadmill_ctl.sim.profiles import BusyWrites, SimProfile
 from treadmill_ctl.sim.treadmill import SimAttError, SimLinkDown, VirtualTreadmill
 
 _LOGGER = logging.getLogger(__name__)
@@ -1257,6 +1260,45 @@ def _bleak_advertisement(advertisement: Advertisement) -> AdvertisementData:
     )
 
 
+# ---- the app's link over the real-ATT layer ------------------------------------------------------
+
+
+async def open_bumble_link(
+    profile: SimProfile | str | Path | None = None,
+    *,
+    device: VirtualTreadmill | None = None,
+    air: BumbleAir | None = None,
+    connect: bool = True,
+    **link_options: Any,
+) -> tuple[TreadmillLink, VirtualTreadmill, BumbleAir]:
+    """``ftms.simulated.open_simulated_link``, over real ATT: a virtual treadmill on a bumble
+    air (a fresh one unless ``air`` is given) and the app's real TreadmillLink to its address,
+    found by a BumbleBleakScanner and reached through BumbleBleakClient.
+
+    Call it inside the test body (not an async fixture): looptime only fast-forwards the test
+    function, and the hosts' timers are set when they start."""
+    treadmill = device if device is not None else make_virtual_treadmill(profile)
+    air = air if air is not None else BumbleAir()
+    await air.central()
+    await air.add(treadmill)
+    link = TreadmillLink(
+        treadmill.address,
+        name=treadmill.name,
+        scanner_args={"backend": BumbleBleakScanner, BUMBLE_DETAILS_KEY: air},
+        **link_options,
+    )
+    if connect:
+        await link.connect()
+    return link, treadmill, air
+
+
+async def close_bumble_link(link: TreadmillLink, device: VirtualTreadmill, air: BumbleAir) -> None:
+    """Disconnect the link, switch the hosts off, then the virtual treadmill."""
+    await link.disconnect()
+    await air.close()
+    await device.close()
+
+
 __all__ = [
     "BACKEND_DETAILS_KEY",
     "BUMBLE_DETAILS_KEY",
@@ -1268,4 +1310,6 @@ __all__ = [
     "BumbleCentral",
     "BumblePeripheral",
     "Sender",
+    "close_bumble_link",
+    "open_bumble_link",
 ]
