@@ -22,8 +22,6 @@ Item {
     readonly property int inclineWidth: 84
     readonly property int stepCount: stepList.count
 
-    Keys.onEscapePressed: screen.editor.cancel()
-
     component PhaseRow: RowLayout {
         id: phaseRow
 
@@ -215,7 +213,6 @@ Item {
             ActionButton {
                 objectName: "cancelButton"
                 text: qsTr("Cancel")
-                keyHint: "Esc"
                 onClicked: screen.editor.cancel()
             }
             ActionButton {

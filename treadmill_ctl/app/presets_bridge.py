@@ -295,6 +295,39 @@ class PresetsBridge(QObject):
         self._rebuild()
         self._set_selected_id(saved.id)
 
+    @Slot(str, str)
+    def sessionEnded(self, preset_id: str, end_reason: str) -> None:
+        """A session of ``preset_id`` ended (the summary screen says so): after a finished one
+        the progression suggests the next preset; after one stopped early, the same again."""
+        if end_reason == "finished":
+            self.set_last_completed(preset_id)
+            return
+        preset = self._library.find(preset_id) if preset_id else None
+        suggestion = (
+            Suggestion(
+                preset,
+                f"You stopped before the end: do “{preset.name}” again before moving on.",
+            )
+            if preset is not None
+            else Suggestion(None, "")
+        )
+        self._suggestion_is_known = True
+        if suggestion != self._suggestion:
+            self._suggestion = suggestion
+            self.suggestionChanged.emit()
+            self._rebuild()
+
+    @Slot()
+    def useSuggestion(self) -> None:
+        """Use the suggested preset for the next session (saving a generated one first)."""
+        if self._suggestion.preset is None:
+            return
+        if self._suggestion.generated:
+            self.saveSuggestion()
+        preset = self._suggestion.preset
+        if preset is not None and not self._suggestion.generated:
+            self.start(preset.id)
+
     # -- helpers for other bridges ------------------------------------------------------------
 
     def suggestion_after(self, preset_id: str) -> Suggestion:

@@ -1,0 +1,188 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import TreadmillCtl
+
+// After a session: how it ended, time forward and backward, distance, blocks done, and the
+// preset suggested for next time (the progression: longer blocks, then more blocks, never faster).
+Item {
+    id: screen
+
+    required property AppBridge app
+    readonly property var summary: screen.app.session.summary
+    readonly property PresetsBridge presets: screen.app.presets
+    readonly property bool finished: screen.summary.endReason === "finished"
+
+    focus: true
+    Keys.onReturnPressed: screen.app.screen = "presets"
+    Keys.onEnterPressed: screen.app.screen = "presets"
+
+    Component.onCompleted: {
+        if (screen.summary.presetId !== undefined)
+            screen.presets.sessionEnded(screen.summary.presetId, screen.summary.endReason);
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.gapLarge
+        spacing: Theme.gapLarge
+
+        // ---- how it ended -------------------------------------------------------------------
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.gapLarge
+
+            Rectangle {
+                Layout.preferredWidth: 96
+                Layout.preferredHeight: 96
+                radius: 48
+                color: screen.finished ? Theme.ok : Theme.warning
+                Label {
+                    anchors.centerIn: parent
+                    text: screen.finished ? "✓" : "■"
+                    color: Theme.background
+                    font.pixelSize: 56
+                    font.bold: true
+                }
+            }
+            ColumnLayout {
+                Layout.fillWidth: true
+                spacing: 2
+                Label {
+                    objectName: "summaryHeadline"
+                    Layout.fillWidth: true
+                    text: screen.summary.endText ?? qsTr("No session yet")
+                    color: Theme.text
+                    font.pixelSize: Theme.fontLarge + 4
+                    font.bold: true
+                    elide: Text.ElideRight
+                }
+                Label {
+                    objectName: "summaryPreset"
+                    Layout.fillWidth: true
+                    text: screen.summary.presetName ?? ""
+                    color: Theme.textDim
+                    font.pixelSize: Theme.fontTitle - 6
+                    elide: Text.ElideRight
+                }
+            }
+            ActionButton {
+                objectName: "historyButton"
+                text: qsTr("History")
+                onClicked: screen.app.screen = "history"
+            }
+            ActionButton {
+                objectName: "presetsButton"
+                text: qsTr("Presets")
+                keyHint: qsTr("Enter")
+                onClicked: screen.app.screen = "presets"
+            }
+        }
+
+        // ---- the numbers ----------------------------------------------------------------------
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.gap
+
+            StatTile {
+                objectName: "summaryForward"
+                Layout.fillWidth: true
+                Layout.preferredWidth: 10
+                caption: qsTr("Forward")
+                value: screen.summary.forwardText ?? "–"
+                detail: qsTr("at speed")
+            }
+            StatTile {
+                objectName: "summaryBackward"
+                Layout.fillWidth: true
+                Layout.preferredWidth: 10
+                caption: qsTr("Backward")
+                value: screen.summary.backwardText ?? "–"
+                detail: qsTr("at speed")
+                border.width: 3
+                border.color: Theme.backward
+            }
+            StatTile {
+                objectName: "summaryDistance"
+                Layout.fillWidth: true
+                Layout.preferredWidth: 10
+                caption: qsTr("Distance")
+                value: screen.summary.distanceText ?? "–"
+                detail: qsTr("in %1").arg(screen.summary.elapsedText ?? "–")
+            }
+            StatTile {
+                objectName: "summaryBlocks"
+                Layout.fillWidth: true
+                Layout.preferredWidth: 10
+                caption: qsTr("Backward blocks")
+                value: screen.summary.blocksDone !== undefined ? screen.summary.blocksDone + " / " + screen.summary.blocksTotal : "–"
+                detail: screen.summary.blocksDone !== undefined && screen.summary.blocksDone === screen.summary.blocksTotal ? qsTr("all done") : qsTr("done")
+            }
+        }
+
+        // ---- what next ------------------------------------------------------------------------
+        Rectangle {
+            objectName: "nextCard"
+            Layout.fillWidth: true
+            implicitHeight: nextColumn.implicitHeight + 2 * Theme.gapLarge
+            radius: Theme.radius
+            color: Theme.surface
+            border.width: screen.presets.suggestedName !== "" ? 2 : 0
+            border.color: Theme.ok
+
+            ColumnLayout {
+                id: nextColumn
+                anchors.fill: parent
+                anchors.margins: Theme.gapLarge
+                spacing: 8
+
+                Label {
+                    text: qsTr("NEXT TIME")
+                    color: Theme.textDim
+                    font.pixelSize: Theme.fontSmall
+                    font.letterSpacing: 1
+                }
+                Label {
+                    objectName: "nextName"
+                    Layout.fillWidth: true
+                    text: screen.presets.suggestedName !== "" ? screen.presets.suggestedName : qsTr("Repeat what you did, or pick a preset.")
+                    color: Theme.text
+                    font.pixelSize: Theme.fontTitle
+                    font.bold: true
+                    elide: Text.ElideRight
+                }
+                Label {
+                    objectName: "nextReason"
+                    visible: screen.presets.suggestionReason !== ""
+                    Layout.fillWidth: true
+                    text: screen.presets.suggestionReason
+                    color: Theme.textDim
+                    font.pixelSize: Theme.fontBody
+                    wrapMode: Text.WordWrap
+                }
+                RowLayout {
+                    visible: screen.presets.suggestedName !== ""
+                    spacing: Theme.gap
+                    ActionButton {
+                        objectName: "useNextButton"
+                        text: screen.presets.suggestionIsNew ? qsTr("Save it and use it") : qsTr("Use it now")
+                        fill: Theme.accent
+                        textColor: Theme.background
+                        onClicked: screen.presets.useSuggestion()
+                    }
+                    ActionButton {
+                        objectName: "saveNextButton"
+                        visible: screen.presets.suggestionIsNew
+                        text: qsTr("Save as my preset")
+                        onClicked: screen.presets.saveSuggestion()
+                    }
+                }
+            }
+        }
+
+        Item {
+            Layout.fillHeight: true
+        }
+    }
+}
