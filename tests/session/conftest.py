@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import os
 
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
+
+# No "explain" phase: its line tracing makes a failing run take minutes.
+_PHASES = (Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink)
 
 settings.register_profile(
     "ci",
@@ -13,6 +16,7 @@ settings.register_profile(
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.too_slow],
+    phases=_PHASES,
 )
 settings.register_profile(
     "long", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]

@@ -188,10 +188,9 @@ async def world(
     raw: list[SessionEvent] = []
     engine = SessionEngine(link, plan, settings or Settings(), listener=raw.append)
     task = asyncio.get_running_loop().create_task(engine.run())
-    await asyncio.sleep(0)
+    await engine.wait_started()
     w = World(engine, link, device, task, raw)
     try:
-        await w.until(lambda: link.state.value == "connected", 30)
         yield w
     finally:
         if not task.done():

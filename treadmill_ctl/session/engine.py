@@ -278,6 +278,8 @@ class SessionEngine:
         self._done: asyncio.Future[EndReason] | None = None
         self._end_reason: EndReason | None = None
         self._queued_actions: list[Callable[[], None]] = []
+        self._ready = False  # run() connected: session time runs, user actions apply
+        self._started = asyncio.Event()
         self._unsubscribe: list[Callable[[], None]] = []
 
         # plan position
@@ -357,7 +359,15 @@ class SessionEngine:
 
     @property
     def started_at(self) -> float | None:
-        """Loop time at which ``run()`` started: session time 0 of every event."""
+        """Loop time of session time 0 (every event's ``t`` counts from it): when ``run()``
+        had connected to the treadmill. ``None`` before."""
+        return self._t0
+
+    async def wait_started(self) -> float:
+        """Wait until session time runs (``run()`` connected, or failed to); returns
+        ``started_at``."""
+        await self._started.wait()
+        assert self._t0 is not None
         return self._t0
 
     def snapshot(self) -> SessionSnapshot:
@@ -423,7 +433,6 @@ class SessionEngine:
             raise RuntimeError("a SessionEngine runs once")
         loop = asyncio.get_running_loop()
         self._loop = loop
-        self._t0 = loop.time()
         self._done = loop.create_future()
         self._wake = asyncio.Event()
         self._data_seen = asyncio.Event()
@@ -441,6 +450,10 @@ class SessionEngine:
                         AlertLevel.DANGER, f"Cannot connect to the treadmill: {exc}", "connect"
                     )
                     self._end(EndReason.ERROR)
+            # Session time starts once the treadmill is reachable (or known not to be).
+            self._t0 = loop.time()
+            self._ready = True
+            self._started.set()
             self._policy.update_capabilities(self._link.capabilities)
             self._check_plan_against_machine()
             queued, self._queued_actions = self._queued_actions, []
@@ -1447,8 +1460,8 @@ class SessionEngine:
             await asyncio.sleep(USER_POLL_S)
 
     def _defer(self, action: Callable[[], None]) -> bool:
-        """Before ``run()`` has started, user actions are queued (and done when it starts)."""
-        if self._done is None:
+        """Until ``run()`` has connected, user actions are queued (and done right after)."""
+        if not self._ready:
             self._queued_actions.append(action)
             return True
         return self._end_reason is not None
@@ -1497,7 +1510,9 @@ class SessionEngine:
         return True
 
     def _spawn(self, coro: Coroutine[Any, Any, Any], name: str) -> asyncio.Task[Any]:
-        task = asyncio.get_running_loop().create_task(coro, name=f"session-{name}")
+        # The engine's loop, not "the running loop": a UI callback may come between iterations.
+        loop = self._loop or asyncio.get_running_loop()
+        task = loop.create_task(coro, name=f"session-{name}")
         self._tasks.add(task)
         task.add_done_callback(self._task_done)
         return task

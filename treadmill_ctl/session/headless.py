@@ -155,7 +155,9 @@ async def run_headless(
     try:
         engine.user_start()  # the command line is the user's explicit start
         run_task = loop.create_task(engine.run(), name="headless-session")
-        await asyncio.sleep(0)  # let run() fix the session's time origin
+        started = loop.create_task(engine.wait_started())
+        await asyncio.wait({run_task, started}, return_when=asyncio.FIRST_COMPLETED)
+        started.cancel()
         origin = engine.started_at if engine.started_at is not None else loop.time()
         for inject in pending:
             handles.append(

@@ -67,7 +67,8 @@ def locate_keys(text: str) -> KeyLines:
         if not line or line.startswith("#"):
             continue
         if m := _HEADER_ARRAY.match(line):
-            base = _resolve(_split_dotted(m.group(1)), array_counts)
+            names = _split_dotted(m.group(1))
+            base = (*_resolve(names[:-1], array_counts), names[-1])
             index = array_counts.get(base, -1) + 1
             array_counts[base] = index
             table = (*base, index)
