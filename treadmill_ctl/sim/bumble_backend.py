@@ -533,11 +533,12 @@ class _Session:
         self.cp_in_flight = 0  # control-point indications handed over but not yet confirmed
         self.tasks: set[asyncio.Task[Any]] = set()
 
-    def spawn(self, coro: Coroutine[Any, Any, None], name: str) -> None:
+    def spawn(self, coro: Coroutine[Any, Any, None], name: str) -> asyncio.Task[None]:
         task = asyncio.get_running_loop().create_task(coro, name=name)
         self.tasks.add(task)
         task.add_done_callback(self.tasks.discard)
         task.add_done_callback(_log_task_failure)
+        return task
 
     async def close(self) -> None:
         for task in list(self.tasks):
@@ -659,14 +660,19 @@ class BumblePeripheral:
         except SimLinkDown as exc:
             _LOGGER.debug("%s refuses the connection: %s", self.address, exc)
             session.ready.set_result(False)
-            with contextlib.suppress(core.BaseBumbleError):
-                await session.connection.disconnect(
-                    hci.HCI_ErrorCode.REMOTE_DEVICE_TERMINATED_CONNECTION_DUE_TO_POWER_OFF_ERROR
-                )
+            # Not awaited here: this task is cancelled when the link ends, and an HCI command
+            # must never be cancelled midway (bumble's host would break).
+            self._spawn(self._refuse(session), f"bumble-refuse-{self.address}")
             return
         session.ready.set_result(True)
         for uuid in list(session.subscriptions):
             self._subscribe(session, uuid)
+
+    async def _refuse(self, session: _Session) -> None:
+        with contextlib.suppress(core.BaseBumbleError):
+            await session.connection.disconnect(
+                hci.HCI_ErrorCode.REMOTE_DEVICE_TERMINATED_CONNECTION_DUE_TO_POWER_OFF_ERROR
+            )
 
     def _on_disconnection(self, session: _Session, reason: int) -> None:
         _LOGGER.debug("%s: link down (reason 0x%02x)", self.address, reason)
@@ -781,27 +787,40 @@ class BumblePeripheral:
             _LOGGER.debug("%s: cannot subscribe %s: %s", self.address, uuid, exc)
 
     async def _pump(self, session: _Session) -> None:
-        """Send the treadmill's packets in the order it produced them; an indication holds
-        the queue until the client confirms it (one outstanding indication per link)."""
+        """Put the treadmill's packets on the air in the order it produced them. Indications
+        go one at a time (the next waits for the client's confirmation of the previous one);
+        a notification does not wait for a confirmation, as ATT allows."""
         connection = session.connection
+        indicating: asyncio.Task[None] | None = None
         while True:
             item = await session.outbox.get()
             uuid = _uuid_str(item.characteristic.uuid)
             indicate = session.subscriptions.get(uuid)
             if indicate is None:  # unsubscribed meanwhile
-                continue
-            try:
-                if indicate:
-                    await self.device.indicate_subscriber(
-                        connection, item.characteristic, item.data
-                    )
-                else:
-                    await self.device.notify_subscriber(connection, item.characteristic, item.data)
-            except TimeoutError:
-                _LOGGER.warning("%s: indication of %s never confirmed", self.address, uuid)
-            finally:
                 if uuid == CONTROL_POINT:
                     session.cp_in_flight -= 1
+                continue
+            if not indicate:
+                await self.device.notify_subscriber(connection, item.characteristic, item.data)
+                continue
+            if indicating is not None:
+                await asyncio.wait([indicating])
+            indicating = session.spawn(
+                self._indicate(session, item, uuid), f"bumble-indicate-{self.address}"
+            )
+            # Let it put the PDU on the air before anything queued after it.
+            await asyncio.sleep(0)
+
+    async def _indicate(self, session: _Session, item: _Outgoing, uuid: str) -> None:
+        try:
+            await self.device.indicate_subscriber(
+                session.connection, item.characteristic, item.data
+            )
+        except TimeoutError:
+            _LOGGER.warning("%s: indication of %s never confirmed", self.address, uuid)
+        finally:
+            if uuid == CONTROL_POINT:
+                session.cp_in_flight -= 1
 
     async def close(self) -> None:
         """Off the air: stop advertising, end the connection, switch the host off."""
@@ -1064,6 +1083,12 @@ class BumbleBleakClient(BaseBleakClient):
         gone = self._link_gone
         if gone is not None:
             await gone.wait()
+        # On a real link the central hears Disconnection Complete only after the peripheral
+        # acknowledged LL_TERMINATE_IND; bumble's LocalLink completes the central first, so
+        # wait until the treadmill's host has handled it too.
+        peripheral = self._air.peripheral(self.address)
+        if peripheral is not None:
+            await peripheral.wait_disconnected()
 
     @override
     async def pair(self, *args: Any, **kwargs: Any) -> None:
