@@ -99,6 +99,9 @@ MAX_SETPOINT_FAILURES: Final = 3
 STILL_KMH: Final = 0.05  # a reported speed at or below this is a still belt
 EXTRA_SAFETY_KMH: Final = 0.3  # belt above the cap by more than this (not by our doing): STOP
 KMH_PER_MPH: Final = 1.609344
+OVERSPEED_RATIO: Final = 1.25  # at a phase's speed, belt above set-point x this ...
+OVERSPEED_MARGIN_KMH: Final = 0.5  # ... and above it by this much ...
+OVERSPEED_GRACE_S: Final = 2.0  # ... for this long: the machine does not obey, STOP
 
 
 class EngineEvent(enum.StrEnum):
@@ -1210,28 +1213,41 @@ class SessionEngine:
     # ---- safety watchdogs -------------------------------------------------------------
 
     def _check_overspeed(self, now: float) -> None:
-        """The belt clearly above the direction's cap, not by a console change we reflect:
-        STOP (the machine is not doing what it is told)."""
+        """STOP when the machine is not doing what it is told (not a console change we
+        reflect): the belt clearly above the direction's cap, or, at a phase's speed, well
+        above the set-point (e.g. a console that reads set-points in mph)."""
         if self._state not in _MOVING or self._hold_machine_speed or self._facing is None:
             self._overspeed_since = None
             return
+        actual = self._actual_kmh or 0.0
         cap = self._policy.cap_kmh(self._facing)
-        if (self._actual_kmh or 0.0) <= cap + EXTRA_SAFETY_KMH:
+        setpoint, _ = self._policy.last_setpoint
+        above_cap = actual > cap + EXTRA_SAFETY_KMH
+        above_setpoint = self._state is S.RUNNING_PHASE and actual > max(
+            setpoint * OVERSPEED_RATIO, setpoint + OVERSPEED_MARGIN_KMH
+        )
+        if not (above_cap or above_setpoint):
             self._overspeed_since = None
             return
         if self._overspeed_since is None:
             self._overspeed_since = now
-        elif now - self._overspeed_since >= 2.0:
-            self._overspeed_since = None
-            self._alert(
-                AlertLevel.DANGER,
-                f"The belt runs at {self._actual_kmh:.1f} km/h, above your {self._facing} cap "
-                f"{cap:.1f} km/h. Stopping.",
-                "overspeed",
-            )
-            self._stop_cause = EndReason.STOPPED_BY_MACHINE
-            if self._transition(E.COMMAND_REFUSED):
-                self._start_stop("Stopping")
+            return
+        if now - self._overspeed_since < OVERSPEED_GRACE_S:
+            return
+        self._overspeed_since = None
+        what = (
+            f"above your {self._facing} cap {cap:.1f} km/h"
+            if above_cap
+            else f"instead of {setpoint:.1f} km/h (does its console read speeds in mph?)"
+        )
+        self._alert(
+            AlertLevel.DANGER,
+            f"The belt runs at {actual:.1f} km/h, {what}. Stopping.",
+            "overspeed",
+        )
+        self._stop_cause = EndReason.STOPPED_BY_MACHINE
+        if self._transition(E.COMMAND_REFUSED):
+            self._start_stop("Stopping")
 
     def _check_hr_cap(self) -> None:
         cap = self._plan.hr_cap_bpm or self._settings.hr_cap_bpm
