@@ -1,0 +1,343 @@
+"""The history screen's bridge: past sessions (newest first), one session's detail with its
+speed-over-time chart coloured by direction, phases marked and heart rate overlaid when known,
+delete with undo, and backward minutes and blocks per week.
+
+The store is ``history.HistoryStore`` (``context.history``; opened here when the app did not).
+Everything is formatted here; QML only draws.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, timedelta
+from typing import Any, Final
+
+from treadmill_ctl.app.context import AppContext, NoticeLevel
+from treadmill_ctl.app.formatting import (
+    distance_text,
+    duration_text,
+    speed_text,
+    speed_unit_label,
+    speed_value,
+)
+from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, Signal, Slot
+from treadmill_ctl.errors import HistoryError
+from treadmill_ctl.history import (
+    Ending,
+    HistoryStore,
+    SessionDetail,
+    SessionSummary,
+    WeekTotals,
+)
+from treadmill_ctl.session.plan import PhaseKind
+
+QML_IMPORT_NAME: Final = "TreadmillCtl"
+QML_IMPORT_MAJOR_VERSION: Final = 1
+
+_log = logging.getLogger(__name__)
+
+MAX_CHART_POINTS: Final = 600  # enough for a 1280-px-wide chart; longer sessions are thinned
+WEEKS_SHOWN: Final = 8
+UNDO_DEPTH: Final = 10
+
+ENDING_TEXT: Final[dict[Ending, str]] = {
+    Ending.FINISHED: "Finished",
+    Ending.STOPPED_BY_USER: "Stopped by you",
+    Ending.STOPPED_BY_MACHINE: "Stopped by the treadmill",
+    Ending.LINK_LOST: "Connection lost",
+    Ending.ERROR: "Ended by an error",
+    Ending.INTERRUPTED: "Interrupted (app closed or crashed)",
+    Ending.IN_PROGRESS: "Recording now",
+}
+
+
+def _kind_label(kind: str) -> str:
+    try:
+        return PhaseKind(kind).label
+    except ValueError:
+        return kind
+
+
+def session_row(s: SessionSummary, distance_unit: str) -> dict[str, Any]:
+    """One line of the history list, formatted."""
+    return {
+        "id": s.id,
+        "date": f"{s.started_at:%a %d %b %Y}",
+        "time": f"{s.started_at:%H:%M}",
+        "preset": s.preset or "(no preset)",
+        "duration": duration_text(s.duration_s),
+        "backward": duration_text(s.backward_s),
+        "distance": distance_text(s.distance_m, distance_unit),
+        "blocks": s.blocks_done,
+        "ended": ENDING_TEXT.get(s.ended, str(s.ended)),
+        "endedKind": s.ended.value,
+        "finished": s.ended is Ending.FINISHED,
+        "incomplete": s.ended.incomplete,
+    }
+
+
+def week_rows(
+    weeks: list[WeekTotals], count: int = WEEKS_SHOWN, today: date | None = None
+) -> list[dict[str, Any]]:
+    """The ``count`` weeks up to this one (oldest first; weeks without a session are zeros)
+    with a bar height for the backward minutes."""
+    by_week = {(w.iso_year, w.iso_week): w for w in weeks}
+    today = today or date.today()
+    monday = today - timedelta(days=today.weekday())
+    if weeks and weeks[-1].week_start > monday:  # a session dated in the future: show it
+        monday = weeks[-1].week_start
+    shown = []
+    for back in range(count - 1, -1, -1):
+        start = monday - timedelta(weeks=back)
+        iso = start.isocalendar()
+        shown.append(
+            by_week.get((iso.year, iso.week)) or WeekTotals(iso.year, iso.week, 0, 0, 0, 0, 0)
+        )
+    most = max((w.backward_min for w in shown), default=0.0)
+    return [
+        {
+            "label": f"{w.week_start:%d %b}",
+            "week": w.label,
+            "backwardMin": round(w.backward_min, 1),
+            "backwardText": f"{w.backward_min:.0f} min" if w.backward_min >= 1 else "0 min",
+            "blocks": w.backward_blocks,
+            "sessions": w.sessions,
+            "fraction": (w.backward_min / most) if most > 0 else 0.0,
+        }
+        for w in shown
+    ]
+
+
+def chart_of(detail: SessionDetail, speed_unit: str) -> dict[str, Any]:
+    """The detail chart: ``points`` [{t, speed, direction}] (thinned to at most
+    ``MAX_CHART_POINTS``), ``hr`` [{t, bpm}] (empty when unknown), ``phases``
+    [{start, end, direction, label}], the axes' ``duration`` and ``maxSpeed`` (user unit)."""
+    samples = detail.samples
+    step = max(1, -(-len(samples) // MAX_CHART_POINTS))
+    points: list[dict[str, Any]] = []
+    hr: list[dict[str, Any]] = []
+    for i, s in enumerate(samples):
+        # Keep every step-th sample, and every direction change so colours switch in place.
+        changed = i > 0 and s.direction is not samples[i - 1].direction
+        if i % step and not changed and i != len(samples) - 1:
+            continue
+        speed = speed_value(s.speed_kmh, speed_unit)
+        points.append(
+            {"t": s.t, "speed": speed if speed is not None else 0.0, "direction": s.direction.value}
+        )
+        if s.hr_bpm:
+            hr.append({"t": s.t, "bpm": s.hr_bpm})
+    phases = [
+        {
+            "start": p.start_t,
+            "end": detail.phase_end_t(p),
+            "direction": p.direction.value,
+            "label": _kind_label(p.kind),
+        }
+        for p in detail.phases
+    ]
+    top = max((p["speed"] for p in points), default=0.0)
+    duration = max(detail.summary.duration_s, points[-1]["t"] if points else 0.0, 1.0)
+    return {
+        "points": points,
+        "hr": hr,
+        "phases": phases,
+        "duration": duration,
+        "maxSpeed": max(1.0, top),
+        "maxHr": max((h["bpm"] for h in hr), default=0),
+        "minHr": min((h["bpm"] for h in hr), default=0),
+        "speedUnit": speed_unit_label(speed_unit),
+    }
+
+
+@QmlElement
+@QmlUncreatable("The app creates its bridges")
+class HistoryBridge(QObject):
+    """Past sessions for the history screen. ``sessions`` and ``weeks`` are lists of rows;
+    ``detail`` is the selected session (an empty dict when none)."""
+
+    sessionsChanged = Signal()
+    selectionChanged = Signal()
+    undoChanged = Signal()
+    problemChanged = Signal()
+
+    def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._rows: list[dict[str, Any]] = []
+        self._weeks: list[dict[str, Any]] = []
+        self._selected = 0
+        self._detail: dict[str, Any] = {}
+        self._deleted: list[tuple[int, str]] = []
+        self._problem = ""
+
+    def _store(self) -> HistoryStore | None:
+        """The app's history store, opened on first use when the app has none."""
+        if self._context.history is None:
+            try:
+                self._context.history = HistoryStore.open()
+            except HistoryError as exc:
+                _log.warning("history not available: %s", exc, exc_info=exc)
+                self._set_problem(str(exc))
+                return None
+        store: HistoryStore = self._context.history
+        return store
+
+    def _units(self) -> tuple[str, str]:
+        s = self._context.settings
+        return (
+            str(getattr(s, "speed_unit", "kmh")),
+            str(getattr(s, "distance_unit", "metric")),
+        )
+
+    # -- properties --------------------------------------------------------------------------
+
+    @Property(list, notify=sessionsChanged)
+    def sessions(self) -> list[dict[str, Any]]:
+        """Every session, newest first (see ``session_row``)."""
+        return self._rows
+
+    @Property(int, notify=sessionsChanged)
+    def count(self) -> int:
+        return len(self._rows)
+
+    @Property(list, notify=sessionsChanged)
+    def weeks(self) -> list[dict[str, Any]]:
+        """Backward minutes and blocks of the last weeks, oldest first (see ``week_rows``)."""
+        return self._weeks
+
+    @Property(str, notify=sessionsChanged)
+    def weekSummary(self) -> str:
+        """This week in words: "This week: 12 min backward in 9 blocks"."""
+        if not self._rows:
+            return ""
+        last = self._weeks[-1]
+        return f"This week: {last['backwardText']} backward in {last['blocks']} blocks"
+
+    @Property(int, notify=selectionChanged)
+    def selectedId(self) -> int:
+        """The session shown in detail (0: none)."""
+        return self._selected
+
+    @Property(dict, notify=selectionChanged)
+    def detail(self) -> dict[str, Any]:
+        """The selected session: its list row plus ``chart`` (see ``chart_of``), ``device``,
+        ``maxSpeed`` and ``hr`` texts; empty when none is selected."""
+        return self._detail
+
+    @Property(bool, notify=undoChanged)
+    def canUndo(self) -> bool:
+        return bool(self._deleted)
+
+    @Property(str, notify=undoChanged)
+    def undoText(self) -> str:
+        return f"Deleted the session of {self._deleted[-1][1]}" if self._deleted else ""
+
+    @Property(str, notify=problemChanged)
+    def problem(self) -> str:
+        """Why the history cannot be shown (a damaged database...), empty when all is well."""
+        return self._problem
+
+    # -- actions -----------------------------------------------------------------------------
+
+    @Slot()
+    def reload(self) -> None:
+        """Read the list and the weekly totals again (the screen does on opening)."""
+        store = self._store()
+        if store is None:
+            return
+        _, distance_unit = self._units()
+        try:
+            summaries = store.list_sessions()
+            weeks = store.weekly_totals()
+        except HistoryError as exc:
+            self._set_problem(str(exc))
+            return
+        self._set_problem("")
+        rows = [session_row(s, distance_unit) for s in summaries]
+        week_list = week_rows(weeks)
+        if rows != self._rows or week_list != self._weeks:
+            self._rows, self._weeks = rows, week_list
+            self.sessionsChanged.emit()
+        ids = [r["id"] for r in rows]
+        if self._selected not in ids:
+            self.select(ids[0] if ids else 0)
+        elif self._selected:
+            self.select(self._selected, force=True)
+
+    @Slot(int)
+    def select(self, session_id: int, *, force: bool = False) -> None:
+        """Show one session in detail."""
+        if session_id == self._selected and not force:
+            return
+        store = self._store()
+        detail: dict[str, Any] = {}
+        if session_id and store is not None:
+            try:
+                detail = self._detail_of(store.get_session(session_id))
+            except HistoryError as exc:
+                self._context.notify(NoticeLevel.WARNING, str(exc))
+                session_id = 0
+        self._selected = session_id
+        self._detail = detail
+        self.selectionChanged.emit()
+
+    @Slot(int)
+    def remove(self, session_id: int) -> None:
+        """Delete a session from the history (undo brings it back)."""
+        store = self._store()
+        row = next((r for r in self._rows if r["id"] == session_id), None)
+        if store is None or row is None:
+            return
+        if row["endedKind"] == Ending.IN_PROGRESS.value:
+            self._context.notify(NoticeLevel.INFO, "This session is being recorded right now.")
+            return
+        try:
+            store.delete_session(session_id)
+        except HistoryError as exc:
+            self._context.notify(NoticeLevel.WARNING, f"Not deleted: {exc}")
+            return
+        self._deleted = [*self._deleted, (session_id, f"{row['date']} {row['time']}")][-UNDO_DEPTH:]
+        self.undoChanged.emit()
+        if self._selected == session_id:
+            self._selected = 0
+        self.reload()
+
+    @Slot()
+    def undo(self) -> None:
+        """Bring back the last deleted session."""
+        store = self._store()
+        if not self._deleted or store is None:
+            return
+        session_id, _ = self._deleted[-1]
+        try:
+            store.restore_session(session_id)
+        except HistoryError as exc:
+            self._context.notify(NoticeLevel.WARNING, f"Not restored: {exc}")
+            return
+        self._deleted = self._deleted[:-1]
+        self.undoChanged.emit()
+        self.reload()
+        self.select(session_id)
+
+    # -- internals ---------------------------------------------------------------------------
+
+    def _detail_of(self, detail: SessionDetail) -> dict[str, Any]:
+        speed_unit, distance_unit = self._units()
+        s = detail.summary
+        out = session_row(s, distance_unit)
+        chart = chart_of(detail, speed_unit)
+        out["chart"] = chart
+        out["forward"] = duration_text(s.forward_s)
+        out["maxSpeed"] = f"{speed_text(s.max_speed_kmh, speed_unit)} {chart['speedUnit']}"
+        out["hr"] = (
+            f"{s.avg_hr_bpm} avg · {s.max_hr_bpm} max" if s.avg_hr_bpm and s.max_hr_bpm else ""
+        )
+        out["device"] = s.device
+        out["startedAt"] = s.started_at.isoformat()
+        return out
+
+    def _set_problem(self, text: str) -> None:
+        if text != self._problem:
+            self._problem = text
+            self.problemChanged.emit()

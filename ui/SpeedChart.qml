@@ -1,0 +1,136 @@
+import QtQuick
+
+// A recorded session's speed over time: phases as bands (backward ones hatched), the speed line
+// coloured by direction, heart rate (when known) as a dashed line on its own scale at the right.
+// `chart` is the history bridge's {points, hr, phases, duration, maxSpeed, minHr, maxHr, speedUnit}.
+Canvas {
+    id: canvas
+
+    property var chart: ({})
+    readonly property color hrColor: "#cc79a7" // Okabe–Ito reddish purple: apart from both directions
+
+    onChartChanged: canvas.requestPaint()
+    onWidthChanged: canvas.requestPaint()
+    onHeightChanged: canvas.requestPaint()
+
+    function shade(c: color, alpha: real): string {
+        return Qt.rgba(c.r, c.g, c.b, alpha).toString();
+    }
+
+    onPaint: {
+        const ctx = canvas.getContext("2d");
+        ctx.reset();
+        const data = canvas.chart;
+        if (!data || !data.points || data.points.length === 0)
+            return;
+        const left = 56, right = data.hr.length > 0 ? 52 : 16, top = 28, bottom = 34;
+        const w = canvas.width - left - right;
+        const h = canvas.height - top - bottom;
+        const maxSpeed = Math.ceil(data.maxSpeed + 0.5);
+        const x = t => left + w * t / data.duration;
+        const y = v => top + h * (1 - v / maxSpeed);
+
+        // phase bands and their names
+        ctx.font = "15px sans-serif";
+        for (const p of data.phases) {
+            const x0 = x(p.start), x1 = x(p.end);
+            const colour = Theme.directionColor(p.direction);
+            ctx.fillStyle = canvas.shade(colour, p.direction === "backward" ? 0.22 : 0.08);
+            ctx.fillRect(x0, top, x1 - x0, h);
+            if (p.direction === "backward") {
+                ctx.save();
+                ctx.beginPath();
+                ctx.rect(x0, top, x1 - x0, h);
+                ctx.clip();
+                ctx.strokeStyle = canvas.shade(colour, 0.35);
+                ctx.lineWidth = 2;
+                for (let hx = x0 - h; hx < x1; hx += 14) {
+                    ctx.beginPath();
+                    ctx.moveTo(hx, top + h);
+                    ctx.lineTo(hx + h, top);
+                    ctx.stroke();
+                }
+                ctx.restore();
+            }
+            ctx.strokeStyle = canvas.shade(Theme.border, 1.0);
+            ctx.lineWidth = 1;
+            ctx.beginPath();
+            ctx.moveTo(x0, top);
+            ctx.lineTo(x0, top + h);
+            ctx.stroke();
+            if (x1 - x0 > 70) {
+                ctx.fillStyle = canvas.shade(colour, 1.0);
+                ctx.fillText(p.label, x0 + 6, top - 8);
+            }
+        }
+
+        // axes: speed on the left, minutes along the bottom
+        ctx.fillStyle = canvas.shade(Theme.textDim, 1.0);
+        ctx.strokeStyle = canvas.shade(Theme.border, 0.6);
+        ctx.lineWidth = 1;
+        const speedStep = maxSpeed > 8 ? 2 : 1;
+        for (let v = 0; v <= maxSpeed; v += speedStep) {
+            ctx.beginPath();
+            ctx.moveTo(left, y(v));
+            ctx.lineTo(left + w, y(v));
+            ctx.stroke();
+            ctx.fillText(String(v), left - 28, y(v) + 5);
+        }
+        ctx.save();
+        ctx.translate(16, top + h / 2);
+        ctx.rotate(-Math.PI / 2);
+        ctx.fillText(data.speedUnit, -16, 0);
+        ctx.restore();
+        const minutes = data.duration / 60;
+        const minuteStep = minutes > 40 ? 10 : (minutes > 15 ? 5 : (minutes > 4 ? 1 : 0.5));
+        for (let m = 0; m <= minutes + 1e-9; m += minuteStep)
+            ctx.fillText(m + " min", x(m * 60) - 14, top + h + 24);
+
+        // the speed, coloured by direction: one path per run of the same direction
+        ctx.lineJoin = "round";
+        ctx.lineCap = "round";
+        let run = [];
+        const flush = () => {
+            if (run.length < 2)
+                return;
+            const direction = run[run.length - 1].direction;
+            ctx.strokeStyle = canvas.shade(Theme.directionColor(direction), 1.0);
+            ctx.lineWidth = direction === "backward" ? 4 : 3;
+            ctx.beginPath();
+            ctx.moveTo(x(run[0].t), y(run[0].speed));
+            for (let i = 1; i < run.length; ++i)
+                ctx.lineTo(x(run[i].t), y(run[i].speed));
+            ctx.stroke();
+        };
+        for (const p of data.points) {
+            if (run.length > 0 && p.direction !== run[run.length - 1].direction) {
+                run.push(p); // join the runs where the direction changes
+                flush();
+                run = [run[run.length - 1]];
+                continue;
+            }
+            run.push(p);
+        }
+        flush();
+
+        // heart rate on its own scale
+        if (data.hr.length > 1) {
+            const lo = Math.floor((data.minHr - 5) / 10) * 10;
+            const hi = Math.ceil((data.maxHr + 5) / 10) * 10;
+            const yh = b => top + h * (1 - (b - lo) / Math.max(1, hi - lo));
+            ctx.strokeStyle = canvas.shade(canvas.hrColor, 1.0);
+            ctx.lineWidth = 2;
+            ctx.setLineDash([6, 4]);
+            ctx.beginPath();
+            ctx.moveTo(x(data.hr[0].t), yh(data.hr[0].bpm));
+            for (const s of data.hr)
+                ctx.lineTo(x(s.t), yh(s.bpm));
+            ctx.stroke();
+            ctx.setLineDash([]);
+            ctx.fillStyle = canvas.shade(canvas.hrColor, 1.0);
+            ctx.fillText(String(hi), left + w + 8, yh(hi) + 5);
+            ctx.fillText(String(lo), left + w + 8, yh(lo) + 5);
+            ctx.fillText("bpm", left + w + 8, top + h / 2);
+        }
+    }
+}
