@@ -64,9 +64,7 @@ async def record_session(
     async def stop_later(delay: float) -> None:
         await asyncio.sleep(delay)
         engine.user_stop()
-        while str(engine.state) != "stopped":
-            await asyncio.sleep(0.5)
-        engine.user_end()
+        engine.user_end()  # as the summary's END does: the run returns once the belt stopped
 
     helpers = []
     if heart_rate:
