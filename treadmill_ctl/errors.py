@@ -15,7 +15,9 @@ class DeviceNotFoundError(LinkError):
     """The chosen address did not show up in a scan."""
 
     def __init__(self, address: str) -> None:
-        super().__init__(f"Treadmill {address} was not found. Is it on and not connected elsewhere?")
+        super().__init__(
+            f"Treadmill {address} was not found. Is it on and not connected elsewhere?"
+        )
         self.address = address
 
 
