@@ -1,9 +1,10 @@
 """The real-ATT test layer: the virtual treadmill behind bumble's host stack.
 
 These tests need ``bumble`` (the ``test`` extra installs it). Each module starts with
-``pytest.importorskip("bumble")``: where bumble cannot be imported they are reported as skipped
-with that reason, and only then; an import error inside ``treadmill_ctl.sim.bumble_backend``
-(a bumble API moved) fails the run.
+``pytest.importorskip("bumble")``: where bumble is not installed (ModuleNotFoundError) they are
+reported as skipped with that reason, and only then; a bumble that is there but fails to import,
+or an import error inside ``treadmill_ctl.sim.bumble_backend`` (a bumble API moved), fails the
+run.
 
 No fixture here starts bumble: looptime fast-forwards only the test function's own body, so a
 host powered on in a fixture would keep timers on the wall clock. Tests open the air inside
