@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 from session_world import Record
 
-from treadmill_ctl.session.plan import Plan, TurningStyle
+from treadmill_ctl.ftms.model import Capabilities, SettingRange
+from treadmill_ctl.session.plan import Plan
+from treadmill_ctl.session.policy import SafetyPolicy
 from treadmill_ctl.settings import BACKWARD_HARD_CEILING_KMH, Settings
 from treadmill_ctl.sim.profiles import SimProfile, SpeedUnit
 
@@ -95,8 +97,13 @@ def check_turns(record: Record, plan: Plan, settings: Settings) -> None:
     reported at or below the turning speed, and no start or set-point during it."""
     style = plan.turning_style or settings.turning_style
     walk = plan.turning_walk_kmh or settings.turning_walk_kmh
-    turning = walk if style is TurningStyle.WALK else 0.0
-    turning = min(turning, 1.5)
+    machine = Machine.of(record.profile)
+    speeds = SettingRange(
+        round(machine.minimum, 2), round(machine.maximum, 2), round(machine.step, 2)
+    )
+    policy = SafetyPolicy(settings, Capabilities(speeds, None, True, False))
+    turning = policy.turning_speed_kmh(style, walk)
+    assert turning <= 1.5
     phases = record.of("phase")
     countdowns = record.of("countdown")
     data = record.of("data")
@@ -144,23 +151,23 @@ def check_no_restart_without_user(
 ) -> None:
     """After STOP (the user's, the safety key, the console, the engine's own) the belt is
     started again only after a later user start; after a pause or a link loss only after a
-    user resume or start."""
+    user resume or start. ``actions`` are in the order they happened."""
     starts = [t for t, op, _ in record.writes() if op == "start"]
-    gates: list[tuple[float, frozenset[str]]] = []
-    for t, name in actions:
-        if name in STOPS_NEEDING_START:
-            gates.append((t, frozenset({"start"})))
-        elif name in PAUSES_NEEDING_RESUME:
-            gates.append((t, frozenset({"start", "resume"})))
-    if every_stop_write:  # whoever wrote it, a STOP needs a user action before a start
-        gates += [
-            (t, frozenset({"start", "resume"})) for t, op, _ in record.writes() if op == "stop"
-        ]
     for t_start in starts:
-        for t_gate, allowed in gates:
-            if t_gate < t_start:
-                released = any(t_gate < t < t_start and n in allowed for t, n in actions)
-                assert released, (t_gate, t_start, actions)
+        done = [(i, t, n) for i, (t, n) in enumerate(actions) if t <= t_start]
+        for i, t_gate, name in done:
+            if name in STOPS_NEEDING_START:
+                allowed = {"start"}
+            elif name in PAUSES_NEEDING_RESUME:
+                allowed = {"start", "resume"}
+            else:
+                continue
+            released = any(n in allowed for j, _, n in done if j > i)
+            assert released, (t_gate, name, t_start, actions)
+        if every_stop_write:  # whoever wrote it, a STOP needs a user action before a start
+            for t_stop in (t for t, op, _ in record.writes() if op == "stop" and t < t_start):
+                released = any(t_stop <= t and n in {"start", "resume"} for _, t, n in done)
+                assert released, (t_stop, t_start, actions)
 
 
 def check_stop_first_after_reconnect(record: Record, actions: Sequence[tuple[float, str]]) -> None:
