@@ -17,8 +17,9 @@ import pytest
 pytest.importorskip("bumble")
 
 from bumble import hci
-from on_air import LinkRig, link_over_air, wait_until
+from on_air import LinkRig, link_over_air, treadmill_on_air, wait_until
 
+from treadmill_ctl.ftms.link import scan
 from treadmill_ctl.ftms.model import (
     LinkState,
     MachineStatus,
@@ -26,7 +27,7 @@ from treadmill_ctl.ftms.model import (
     Result,
     TreadmillData,
 )
-from treadmill_ctl.sim.bumble_backend import SUPERVISION_TIMEOUT_S, Sender
+from treadmill_ctl.sim.bumble_backend import SUPERVISION_TIMEOUT_S, BumbleBleakScanner, Sender
 
 pytestmark = pytest.mark.looptime
 
@@ -58,6 +59,15 @@ async def running(r: LinkRig) -> None:
     outcome = await r.link.start()
     assert outcome.ok, outcome
     await wait_until(lambda: (r.link.last_speed_kmh or 0.0) > 0.3)
+
+
+async def test_the_link_scan_lists_the_treadmill_from_its_advertising_pdus() -> None:
+    async with treadmill_on_air("cs-wp8") as on:
+        found = await scan(0.5, scanner_args={"backend": BumbleBleakScanner, "bumble_air": on.air})
+        [seen] = found
+        assert (seen.name, seen.address) == ("Virtual Treadmill", on.treadmill.address)
+        assert (seen.machine_type, seen.advertises_ftms) == ("treadmill", True)
+        assert seen.details["simulated"] is True
 
 
 @pytest.mark.parametrize(
