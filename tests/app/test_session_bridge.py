@@ -4,6 +4,7 @@ see on the screen, hear, and what reaches the machine when they press a key."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -99,6 +100,7 @@ async def test_stop_by_each_stop_key_stops_the_belt_and_pressing_again_never_res
             # The same key again: still stopped, and no start or speed reaches the machine.
             writes_after_stop = len(rig.treadmill.control_writes)
             assert rig.key(key) is True
+            await asyncio.sleep(2)  # loop time: what the second press does has happened
             await until(lambda: rig.prop("state") == "stopped", 5)
             later = rig.control_ops()[writes_after_stop:]
             assert OP_START not in later, key

@@ -104,6 +104,7 @@ class RunningApp:
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             self.bridge.remove_key_filter(app)
+        self.bridge.session_bridge.close()
         self.window.close()
         self.engine.deleteLater()
 

@@ -45,6 +45,7 @@ QML_IMPORT_MAJOR_VERSION: Final = 1
 _log = logging.getLogger(__name__)
 
 REFRESH_MS: Final = 100
+REFRESH_DELAY_S: Final = 0.002  # event -> screen update (coalesced)
 EXTEND_S: Final = 30.0
 
 # While the engine is in one of these states the belt may move or is about to: STOP is shown on
@@ -151,8 +152,6 @@ class SessionBridge(QObject):
     linkStateChanged = Signal()
     alertChanged = Signal()
     summaryChanged = Signal()
-    # Every engine event, as its events-file JSON (for tests, history views, debug panels).
-    engineEvent = Signal(dict)
 
     def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -164,6 +163,8 @@ class SessionBridge(QObject):
         self._stop_tasks: set[asyncio.Task[Any]] = set()
         self._values: dict[str, Any] = {}
         self._groups: dict[str, tuple[Any, ...]] = {}
+        self._pending_refresh: asyncio.TimerHandle | None = None
+        self._closed = False
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setInterval(REFRESH_MS)
         self._refresh_timer.timeout.connect(self.refresh)
@@ -176,11 +177,16 @@ class SessionBridge(QObject):
         self._cues = cues
 
     def is_active(self) -> bool:
-        """A session is under way (typed access for Python; QML reads ``active``)."""
-        return bool(self._values.get("active"))
+        """A session is under way, from the engine's live state (QML reads ``active``)."""
+        return self._engine is not None and self._engine.state in _ACTIVE_STATES
 
     def can_pause(self) -> bool:
-        return bool(self._values.get("canPause"))
+        """Pausing means something now (the belt runs or slows for a turn)."""
+        return self._engine is not None and self._engine.state in (
+            SessionState.RAMPING,
+            SessionState.RUNNING_PHASE,
+            SessionState.SLOWING_TO_TURN,
+        )
 
     @property
     def engine(self) -> SessionEngine | None:
@@ -237,11 +243,22 @@ class SessionBridge(QObject):
     def shutdown(self) -> None:
         """The app is closing: stop the belt (the engine does on cancel) and stop refreshing."""
         self._refresh_timer.stop()
+        if self._pending_refresh is not None:
+            self._pending_refresh.cancel()
+            self._pending_refresh = None
         if self._engine is not None and self._engine.state in _ACTIVE_STATES:
             self._engine.user_stop()
         if self._link_unsubscribe is not None:
             self._link_unsubscribe()
             self._link_unsubscribe = None
+
+    def close(self) -> None:
+        """The window is going away: publish nothing more (after ``shutdown``)."""
+        self._closed = True
+        self._refresh_timer.stop()
+        if self._pending_refresh is not None:
+            self._pending_refresh.cancel()
+            self._pending_refresh = None
 
     # -- engine events -----------------------------------------------------------------------
 
@@ -256,10 +273,11 @@ class SessionBridge(QObject):
             self._context.notify(str(event.level), event.message)
         elif isinstance(event, EndEvent):
             self._make_summary(event.reason)
-        self.engineEvent.emit(event.to_json())
-        self.refresh()
+        self._schedule_refresh()
 
     def _on_run_done(self, task: asyncio.Task[EndReason]) -> None:
+        if self._closed:
+            return  # the window is gone (the app is closing)
         self._refresh_timer.stop()
         self.refresh()
         if task.cancelled() or task.exception() is not None:
@@ -269,9 +287,16 @@ class SessionBridge(QObject):
         self._context.switch_screen(Screen.SUMMARY)
 
     def _schedule_refresh(self) -> None:
-        # Link updates arrive from the link's callbacks; refresh once the loop is free.
-        if not self._refresh_timer.isActive():
-            QTimer.singleShot(0, self.refresh)
+        """Refresh soon, once for a burst of events. Deferred on purpose: what the engine does
+        for an event (a STOP write above all) runs before the screen's update does."""
+        if self._pending_refresh is None and not self._closed:
+            self._pending_refresh = self._context.loop.call_later(
+                REFRESH_DELAY_S, self._deferred_refresh
+            )
+
+    def _deferred_refresh(self) -> None:
+        self._pending_refresh = None
+        self.refresh()
 
     # -- publishing --------------------------------------------------------------------------
 
@@ -846,7 +871,7 @@ class SessionBridge(QObject):
             task = self._context.spawn(self._context.link.stop(), what="STOP")
             self._stop_tasks.add(task)
             task.add_done_callback(self._stop_tasks.discard)
-        self.refresh()
+        self._schedule_refresh()
 
     @Slot()
     def start(self) -> None:
@@ -854,60 +879,67 @@ class SessionBridge(QObject):
         action calls this."""
         if self._engine is None:
             self._prepare()
-        if self._engine is not None and bool(self._values.get("canStart")):
+        if self._engine is not None and self._can_start_now():
             self._engine.user_start()
-        self.refresh()
+        self._schedule_refresh()
+
+    def _can_start_now(self) -> bool:
+        # The engine's live state, not the published one (which may be 2 ms behind).
+        if self._engine is None:
+            return False
+        state = self._engine.state
+        return state in (SessionState.IDLE, SessionState.STOPPED)
 
     @Slot()
     def confirm(self) -> None:
-        """Enter: start when the session waits for a start, resume when it waits for one."""
-        if bool(self._values.get("canStart")):
+        """Enter: start when the session waits for a start, resume when it is paused."""
+        if self._can_start_now():
             self.start()
-        elif bool(self._values.get("canResume")):
+        elif self._engine is not None and self._engine.state is SessionState.PAUSED:
             self.resume()
 
     @Slot()
     def pause(self) -> None:
         if self._engine is not None:
             self._engine.user_pause()
-            self.refresh()
+            self._schedule_refresh()
 
     @Slot()
     def resume(self) -> None:
         if self._engine is not None:
             self._engine.user_resume()
-            self.refresh()
+            self._schedule_refresh()
 
     @Slot()
     def togglePause(self) -> None:
         """P: pause when running, resume when paused."""
         if self._engine is not None:
             self._engine.user_toggle_pause()
-            self.refresh()
+            self._schedule_refresh()
 
     @Slot()
     def skip(self) -> None:
         if self._engine is not None:
             self._engine.user_skip()
-            self.refresh()
+            self._schedule_refresh()
 
     @Slot()
     def extend(self) -> None:
         """Add 30 s to the current phase."""
         if self._engine is not None:
             self._engine.user_extend(EXTEND_S)
-            self.refresh()
+            self._schedule_refresh()
 
     @Slot(float)
     def changeSpeed(self, delta_kmh: float) -> None:
         """Speed ± (km/h), within the caps and ramped by the engine; holds for this phase."""
         if self._engine is not None:
             self._engine.user_speed_delta(delta_kmh)
-            self.refresh()
+            self._schedule_refresh()
 
     @Slot()
     def end(self) -> None:
         """Finish the session (the belt is stopped first) and show the summary."""
         if self._engine is not None:
             self._engine.user_end()
-            self.refresh()
+            self._schedule_refresh()
