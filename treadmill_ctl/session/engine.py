@@ -46,6 +46,7 @@ from treadmill_ctl.ftms.model import (
     LinkUpdate,
     MachineStatus,
     MachineStatusKind,
+    Op,
     Result,
     StopOutcome,
     TrainingStatus,
@@ -95,6 +96,7 @@ RECONNECT_WINDOW_S: Final = 60.0  # headless: give up reconnecting after this lo
 USER_POLL_S: Final = 1.0  # headless: how often "is a user action still coming?" is asked
 ECHO_WINDOW_S: Final = 10.0  # a status caused by our own command arrives within this time
 ECHO_SETTLE_S: Final = 1.0  # ... or this long after the command's answer
+STOP_ANSWER_WAIT_S: Final = 6.0  # at the end: wait this long for the last STOP's answer
 MAX_SETPOINT_FAILURES: Final = 3
 STILL_KMH: Final = 0.05  # a reported speed at or below this is a still belt
 EXTRA_SAFETY_KMH: Final = 0.3  # belt above the cap by more than this (not by our doing): STOP
@@ -330,6 +332,7 @@ class SessionEngine:
         self._tasks: set[asyncio.Task[Any]] = set()
         self._wake: asyncio.Event | None = None
         self._data_seen: asyncio.Event | None = None
+        self._stop_answered: asyncio.Event | None = None
 
     # ---- public ------------------------------------------------------------------------
 
@@ -439,6 +442,8 @@ class SessionEngine:
         self._done = loop.create_future()
         self._wake = asyncio.Event()
         self._data_seen = asyncio.Event()
+        self._stop_answered = asyncio.Event()
+        self._stop_answered.set()  # no STOP sent yet
         self._unsubscribe = [
             self._link.add_listener(self._on_update),
             self._link.add_command_listener(self._on_command),
@@ -953,6 +958,8 @@ class SessionEngine:
 
     async def _stop_now(self) -> None:
         self._expect_echo(MachineStatusKind.STOPPED_BY_USER)
+        if self._stop_answered is not None:
+            self._stop_answered.clear()
         try:
             outcome: StopOutcome | None = await self._link.stop()
         except TreadmillError as exc:
@@ -979,6 +986,8 @@ class SessionEngine:
     # ---- link updates --------------------------------------------------------------------
 
     def _on_command(self, outcome: CommandOutcome) -> None:
+        if outcome.op is Op.STOP and self._stop_answered is not None:
+            self._stop_answered.set()
         self._emit(
             CommandEvent(
                 self._now(),
@@ -1570,6 +1579,12 @@ class SessionEngine:
                 await asyncio.shield(self._stop_task)
         if pending:
             await asyncio.gather(*pending, return_exceptions=True)
+        if self._stop_answered is not None and not self._stop_answered.is_set():
+            # The link may confirm a STOP (by status or speed) before the machine's answer:
+            # wait for it, so that the record has every command's result.
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(STOP_ANSWER_WAIT_S):
+                    await self._stop_answered.wait()
         may_move = self._belt_running or self._state in (*_MOVING, S.PAUSED, S.FINISHING)
         if may_move and self._link.state is LinkState.CONNECTED:
             with contextlib.suppress(TreadmillError):
