@@ -10,7 +10,7 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from session_world import Record
+from session_world import Action, Record
 
 from treadmill_ctl.ftms.model import Capabilities, SettingRange
 from treadmill_ctl.session.plan import Plan
@@ -146,39 +146,41 @@ def check_turns(record: Record, plan: Plan, settings: Settings) -> None:
             assert d["speed_kmh"] <= turning + 0.06, (d, turning, start, end)
 
 
-def check_no_restart_without_user(
-    record: Record, actions: Sequence[tuple[float, str]], *, every_stop_write: bool = True
-) -> None:
+def check_no_restart_without_user(record: Record, actions: Sequence[Action]) -> None:
     """After STOP (the user's, the safety key, the console, the engine's own) the belt is
     started again only after a later user start; after a pause or a link loss only after a
-    user resume or start. ``actions`` are in the order they happened."""
-    starts = [t for t, op, _ in record.writes() if op == "start"]
-    for t_start in starts:
-        done = [(i, t, n) for i, (t, n) in enumerate(actions) if t <= t_start]
-        for i, t_gate, name in done:
-            if name in STOPS_NEEDING_START:
+    user resume or start. ``actions`` are in the order they happened; each says how many
+    control-point writes the machine had received by then."""
+    writes = record.writes()
+    for k, (t_start, op, _) in enumerate(writes):
+        if op != "start":
+            continue
+        before = [(i, a) for i, a in enumerate(actions) if a.writes_before <= k]
+        for i, gate in before:
+            if gate.name in STOPS_NEEDING_START:
                 allowed = {"start"}
-            elif name in PAUSES_NEEDING_RESUME:
+            elif gate.name in PAUSES_NEEDING_RESUME:
                 allowed = {"start", "resume"}
             else:
                 continue
-            released = any(n in allowed for j, _, n in done if j > i)
-            assert released, (t_gate, name, t_start, actions)
-        if every_stop_write:  # whoever wrote it, a STOP needs a user action before a start
-            for t_stop in (t for t, op, _ in record.writes() if op == "stop" and t < t_start):
-                released = any(t_stop <= t and n in {"start", "resume"} for _, t, n in done)
-                assert released, (t_stop, t_start, actions)
+            released = any(a.name in allowed for j, a in before if j > i)
+            assert released, (gate, t_start, actions)
+        # whoever wrote it, a STOP needs a user action before the next start
+        for m in (m for m in range(k) if writes[m][1] == "stop"):
+            released = any(a.name in {"start", "resume"} and a.writes_before > m for _, a in before)
+            assert released, (writes[m], t_start, actions)
 
 
-def check_stop_first_after_reconnect(record: Record, actions: Sequence[tuple[float, str]]) -> None:
+def check_stop_first_after_reconnect(record: Record, actions: Sequence[Action]) -> None:
     """After a link loss, the first command written (other than Request Control, which the
     link makes on connecting) is STOP."""
-    for t_drop, name in actions:
-        if name != "link-drop":
+    writes = record.writes()
+    for action in actions:
+        if action.name != "link-drop":
             continue
-        after = [(t, op) for t, op, _ in record.writes() if t > t_drop and op != "request_control"]
+        after = [op for _, op, _ in writes[action.writes_before :] if op != "request_control"]
         if after:
-            assert after[0][1] == "stop", after[:3]
+            assert after[0] == "stop", (action, after[:3])
 
 
 def check_first_speed(record: Record, plan: Plan, settings: Settings) -> None:
@@ -194,7 +196,7 @@ def check_first_speed(record: Record, plan: Plan, settings: Settings) -> None:
 
 
 def check_all(
-    record: Record, plan: Plan, settings: Settings, actions: Sequence[tuple[float, str]] = ()
+    record: Record, plan: Plan, settings: Settings, actions: Sequence[Action] = ()
 ) -> None:
     check_setpoints_within_caps(record, plan, settings)
     check_ramp(record, settings)

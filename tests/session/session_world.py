@@ -55,6 +55,16 @@ def small_plan(backward_kmh: float = 3.0, forward_kmh: float = 5.0, blocks: int 
     )
 
 
+@dataclass(frozen=True)
+class Action:
+    """Something the user, the machine or the link did: when, and after how many of the
+    machine's received control-point writes (so that order is known even at one instant)."""
+
+    t: float
+    name: str
+    writes_before: int
+
+
 @dataclass
 class Record:
     """What one session did: the engine's events (as events-file dicts) and the device's
@@ -65,6 +75,7 @@ class Record:
     origin: float
     reason: EndReason | None = None
     profile: SimProfile = field(default_factory=SimProfile)
+    actions: list[Action] = field(default_factory=list)
 
     def of(self, kind: str) -> list[dict[str, Any]]:
         return [e for e in self.events if e["type"] == kind]
@@ -95,6 +106,19 @@ class Record:
         return [c for c in self.of("cue") if kind is None or c["cue"] == kind]
 
 
+def _record(events: list[SessionEvent], result: HeadlessRun, profile: SimProfile) -> Record:
+    assert result.device is not None
+    actions = [Action(f.inject.at_s, f.inject.event, f.writes_before) for f in result.fired]
+    return Record(
+        [e.to_json() for e in events],
+        result.device,
+        result.started_at,
+        result.end_reason,
+        profile,
+        actions,
+    )
+
+
 def _profile(profile: SimProfile | str) -> SimProfile:
     return profile if isinstance(profile, SimProfile) else BUILTIN_PROFILES[profile]
 
@@ -117,10 +141,7 @@ def run_fast(
         injects=[Inject.parse(i) for i in injects],
         listeners=[events.append],
     )
-    assert result.device is not None
-    return Record(
-        [e.to_json() for e in events], result.device, result.started_at, result.end_reason, prof
-    )
+    return _record(events, result, prof)
 
 
 async def run_looptime(
@@ -140,10 +161,7 @@ async def run_looptime(
         injects=[Inject.parse(i) for i in injects],
         listeners=[events.append],
     )
-    assert result.device is not None
-    return Record(
-        [e.to_json() for e in events], result.device, result.started_at, result.end_reason, prof
-    )
+    return _record(events, result, prof)
 
 
 @dataclass

@@ -134,7 +134,7 @@ async def test_pause_at_a_turn_resumes_with_the_turn_countdown_and_keeps_phase_t
         await w.until_state(S.RUNNING_PHASE)
         reasons = [c["reason"] for c in w.record.of("countdown") if c["t"] >= t_resume]
         assert reasons == ["resume"] * 5
-        check_all(w.record, w.engine.plan, Settings(), [])
+        check_all(w.record, w.engine.plan, Settings())
 
 
 async def test_skip_extend_and_speed_changes_stay_within_the_caps() -> None:
@@ -164,7 +164,7 @@ async def test_skip_extend_and_speed_changes_stay_within_the_caps() -> None:
             )
         )
         assert w.engine.snapshot().target_speed_kmh == 3.0  # the change held for one phase
-        check_all(w.record, w.engine.plan, settings, [])
+        check_all(w.record, w.engine.plan, settings)
 
 
 async def test_safety_key_stops_the_session_and_it_stays_stopped() -> None:

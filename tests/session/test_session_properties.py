@@ -27,7 +27,7 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 from session_safety import check_all
-from session_world import Record, run_fast
+from session_world import Action, Record, run_fast
 
 from treadmill_ctl.ftms.link import TreadmillLink
 from treadmill_ctl.ftms.simulated import close_simulated_link, open_simulated_link
@@ -96,7 +96,7 @@ class SessionMachine(RuleBasedStateMachine):
         super().__init__()
         self.runner = asyncio.Runner(loop_factory=lambda: SpeedupEventLoop(math.inf))
         self.events: list[SessionEvent] = []
-        self.actions: list[tuple[float, str]] = []
+        self.actions: list[Action] = []
         self.engine: SessionEngine | None = None
         self.link: TreadmillLink | None = None
         self.device: VirtualTreadmill | None = None
@@ -132,7 +132,7 @@ class SessionMachine(RuleBasedStateMachine):
         engine, device = self.engine, self.device
         assert engine is not None
         assert device is not None
-        self.actions.append((self._now(), name))
+        self.actions.append(Action(self._now(), name, len(device.control_writes)))
         note(f"{self._now():.1f} {name} in {engine.state}")
         {
             "start": engine.user_start,
@@ -230,4 +230,4 @@ def test_headless_runs_with_random_injects_keep_the_safety_rules(
     assert ends[0]["reason"] == str(record.reason)
     if not injects:
         assert record.reason is EndReason.FINISHED, record.alerts()
-    check_all(record, plan, settings, [(float(at), name) for name, at in injects])
+    check_all(record, plan, settings, record.actions)

@@ -79,6 +79,15 @@ class Inject:
         return cls(name, at_s)
 
 
+@dataclass(frozen=True, slots=True)
+class FiredInject:
+    """An inject as it happened: how many control-point writes the machine had received by
+    then (which commands came before it, and which after, even at the same instant)."""
+
+    inject: Inject
+    writes_before: int
+
+
 @dataclass(slots=True)
 class HeadlessRun:
     """What a headless run did (for the command line, tests and benchmarks)."""
@@ -87,7 +96,7 @@ class HeadlessRun:
     events: int = 0
     session_s: float = 0.0
     device: VirtualTreadmill | None = None
-    fired: list[Inject] = field(default_factory=list)
+    fired: list[FiredInject] = field(default_factory=list)
     started_at: float = 0.0  # loop time of session time 0 (the device's clock is loop time)
 
     @property
@@ -138,7 +147,7 @@ async def run_headless(
     )
     loop = asyncio.get_running_loop()
     pending = sorted(injects, key=lambda i: i.at_s)
-    fired: list[Inject] = []
+    fired: list[FiredInject] = []
     counted = 0
 
     def count(_: SessionEvent) -> None:
@@ -146,7 +155,8 @@ async def run_headless(
         counted += 1
 
     def user_action_pending() -> bool:
-        return any(i.event in USER_INJECTS for i in pending if i not in fired)
+        done = [f.inject for f in fired]
+        return any(i.event in USER_INJECTS for i in pending if i not in done)
 
     engine = SessionEngine(link, plan, settings, listener=count, user_available=user_action_pending)
     for listener in listeners:
@@ -185,9 +195,9 @@ async def run_headless(
 
 
 def _fire(
-    engine: SessionEngine, treadmill: VirtualTreadmill, inject: Inject, fired: list[Inject]
+    engine: SessionEngine, treadmill: VirtualTreadmill, inject: Inject, fired: list[FiredInject]
 ) -> None:
-    fired.append(inject)
+    fired.append(FiredInject(inject, len(treadmill.control_writes)))
     log.info("inject %s at %.1f s", inject.event, inject.at_s)
     actions: dict[str, Callable[[], None]] = {
         "start": engine.user_start,
