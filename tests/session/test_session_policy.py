@@ -1,0 +1,101 @@
+"""The safety policy on its own: caps, the machine's grid, the ramp, the turning speed."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from treadmill_ctl.ftms.model import Capabilities, SettingRange
+from treadmill_ctl.session.plan import Direction, TurningStyle
+from treadmill_ctl.session.policy import SafetyPolicy, SafetyViolation
+from treadmill_ctl.settings import Settings
+
+
+def machine(lo: float = 0.5, hi: float = 20.0, step: float = 0.1) -> Capabilities:
+    return Capabilities(SettingRange(lo, hi, step), None, True, False)
+
+
+def test_caps_per_direction_within_the_machine() -> None:
+    policy = SafetyPolicy(Settings(), machine())
+    assert policy.cap_kmh(Direction.BACKWARD) == 6.0
+    assert policy.cap_kmh(Direction.FORWARD) == 12.0
+    assert policy.allowed_target(Direction.BACKWARD, 9.0).kmh == 6.0
+    assert "backward cap" in (policy.allowed_target(Direction.BACKWARD, 9.0).limited_by or "")
+    small = SafetyPolicy(Settings(), machine(1.0, 6.0, 0.5))
+    assert small.allowed_target(Direction.FORWARD, 7.5).kmh == 6.0
+    assert "maximum" in (small.allowed_target(Direction.FORWARD, 7.5).limited_by or "")
+    assert small.allowed_target(Direction.FORWARD, 0.3).kmh == 1.0
+    assert small.allowed_target(Direction.BACKWARD, 2.7).kmh == 2.5  # the grid, rounded down
+
+
+def test_the_backward_ceiling_holds_whatever_the_settings_object_says() -> None:
+    # with_changes refuses it; a hand-built Settings still cannot get past 8.0 here
+    policy = SafetyPolicy(Settings(backward_cap_kmh=12.0), machine())
+    assert policy.cap_kmh(Direction.BACKWARD) == 8.0
+    with pytest.raises(SafetyViolation, match="cap"):
+        policy.check(Direction.BACKWARD, 8.5, 0.0)
+
+
+def test_a_ramp_is_a_series_of_small_setpoints() -> None:
+    policy = SafetyPolicy(Settings(), machine())
+    policy.motion_started(0.0, 0.0)
+    t, points = 0.0, []
+    while (sp := policy.next_setpoint(Direction.FORWARD, 8.0, t)) != 8.0:
+        if sp is not None:
+            policy.check(Direction.FORWARD, sp, t)
+            policy.record(sp, t)
+            points.append((t, sp))
+        t += 0.2
+    assert len(points) > 30
+    assert t >= (8.0 - 0.5) / 0.5 - 0.2
+    with pytest.raises(SafetyViolation, match="ramp"):
+        policy.check(Direction.FORWARD, 3.0, t)  # 8.0 -> 3.0 at once
+
+
+def test_turning_speed() -> None:
+    policy = SafetyPolicy(Settings(), machine())
+    assert policy.turning_speed_kmh(TurningStyle.STOP, 1.0) == 0.0
+    assert policy.turning_speed_kmh(TurningStyle.WALK, 1.0) == 1.0
+    assert policy.turning_speed_kmh(TurningStyle.WALK, 3.0) == 1.5  # never above 1.5
+    walkpad = SafetyPolicy(Settings(), machine(1.0, 6.0, 0.5))
+    assert walkpad.turning_speed_kmh(TurningStyle.WALK, 0.5) == 1.0
+    fast_min = SafetyPolicy(Settings(), machine(2.0, 16.0, 0.1))
+    assert fast_min.turning_speed_kmh(TurningStyle.WALK, 1.0) == 0.0  # cannot walk: stop
+
+
+@given(
+    lo=st.sampled_from([0.3, 0.5, 1.0]),
+    step=st.sampled_from([0.1, 0.5, 0.16]),
+    cap=st.floats(1.0, 8.0),
+    rate=st.sampled_from([0.2, 0.5, 1.0]),
+    targets=st.lists(
+        st.tuples(st.floats(0.0, 25.0), st.floats(0.05, 3.0)), min_size=1, max_size=20
+    ),
+    direction=st.sampled_from(list(Direction)),
+)
+def test_setpoints_never_exceed_caps_or_the_ramp(
+    *,
+    lo: float,
+    step: float,
+    cap: float,
+    rate: float,
+    targets: list[tuple[float, float]],
+    direction: Direction,
+) -> None:
+    settings = Settings(backward_cap_kmh=round(cap, 1), ramp_kmh_per_s=rate)
+    policy = SafetyPolicy(settings, machine(lo, 12.0, step))
+    policy.motion_started(0.0, 0.0)
+    last, last_t = policy.last_setpoint
+    t = 0.0
+    for target, dt in targets:
+        t += dt
+        sp = policy.next_setpoint(direction, target, t)
+        if sp is None:
+            continue
+        policy.check(direction, sp, t)  # the engine's last line of defence agrees
+        assert sp <= policy.cap_kmh(direction) + 1e-9
+        assert sp <= 12.0 + 1e-9
+        assert abs(sp - last) <= rate * min(t - (last_t or 0.0), 2.0) + 1e-9
+        policy.record(sp, t)
+        last, last_t = sp, t
