@@ -133,6 +133,9 @@ class Settings:
     # Devices and diagnostics
     treadmill_address: str | None = None
     treadmill_name: str | None = None
+    # The unit the treadmill's console reads speed set-points in (FTMS says km/h; some read
+    # mph): give it to the link (ftms.link.TargetUnit) when connecting.
+    treadmill_speed_unit: SpeedUnit = SpeedUnit.KMH
     hr_strap_address: str | None = None
     hr_strap_name: str | None = None
     debug_traffic_log: bool = False
@@ -231,6 +234,7 @@ _CHECKS: Final[dict[str, Callable[[object], str | None]]] = {
 _ENUMS: Final[dict[str, type[enum.StrEnum]]] = {
     "turning_style": TurningStyle,
     "speed_unit": SpeedUnit,
+    "treadmill_speed_unit": SpeedUnit,
     "distance_unit": DistanceUnit,
     "theme": Theme,
 }
