@@ -90,6 +90,9 @@ class Rig:
         if self.context.link is not None:
             await self.context.link.disconnect()
         self.bridge.cue_player.shutdown()
+        session.close()
+        if self.context.history is not None:
+            self.context.history.close()
 
 
 def make_rig(tmp_path: Path, settings: Settings | None = None, profile: str = "ideal") -> Rig:

@@ -33,6 +33,7 @@ async def run_until_state(rig: Rig, state: str, within: float = 120.0) -> None:
 
 async def test_before_start_the_screen_says_ready_and_shows_the_plan(tmp_path: Path) -> None:
     async with connected_rig(tmp_path) as rig:
+        assert rig.context.history is None  # nothing recorded before the user starts
         await run_until_state(rig, "idle")
         assert rig.bridge.property("screen") == "session"
         assert rig.prop("headline") == "READY"
@@ -213,6 +214,12 @@ async def test_the_session_ends_on_the_summary_with_what_was_done(tmp_path: Path
         assert summary["blocksTotal"] == 1
         assert summary["presetName"] == "Test turn"
         await until(lambda: rig.treadmill.belt_speed_kmh == 0.0, 10)
+        # ... and it is in the history, as it happened.
+        (recorded,) = rig.context.history.list_sessions()
+        assert recorded.preset_name == "Test turn"
+        assert recorded.ended_reason == "finished"
+        assert recorded.blocks_done == 1
+        assert recorded.backward_s >= 20  # belt time in the block, ramps included
 
 
 async def test_stop_with_no_session_still_stops_the_machine(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from typing import Any, Final
 
 from treadmill_ctl.app.connect_bridge import ConnectBridge
 from treadmill_ctl.app.context import SCREEN_FILES, AppContext, NoticeLevel, Screen
+from treadmill_ctl.app.history_bridge import HistoryBridge
 from treadmill_ctl.app.keys import SPEED_DELTAS, AppKeyFilter, KeyAction, KeyMap
 from treadmill_ctl.app.presets_bridge import PresetsBridge
 from treadmill_ctl.app.qt import (
@@ -89,11 +90,10 @@ class AppBridge(QObject):
             self._session.is_active,
             self,
         )
-        # The other screens' bridges plug in here as they land (see docs/gui.md).
         self._connect = ConnectBridge(context, self)
         self._presets = PresetsBridge(context, self)
         self._settings = SettingsBridge(context, self)
-        self._history = QObject(self)
+        self._history = HistoryBridge(context, self)
 
     @property
     def context(self) -> AppContext:
@@ -197,8 +197,8 @@ class AppBridge(QObject):
         """User settings."""
         return self._settings
 
-    @Property(QObject, constant=True)
-    def history(self) -> QObject:
+    @Property(HistoryBridge, constant=True)
+    def history(self) -> HistoryBridge:
         """Past sessions."""
         return self._history
 

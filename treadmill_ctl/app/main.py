@@ -45,6 +45,7 @@ from treadmill_ctl.app.treadmill_source import (
     simulated_source,
 )
 from treadmill_ctl.errors import TreadmillError
+from treadmill_ctl.history import HistoryStore
 from treadmill_ctl.settings import Settings, WindowState
 
 _log = logging.getLogger(__name__)
@@ -105,6 +106,8 @@ class RunningApp:
         if isinstance(app, QGuiApplication):
             self.bridge.remove_key_filter(app)
         self.bridge.session_bridge.close()
+        if isinstance(ctx.history, HistoryStore):
+            ctx.history.close()
         self.window.close()
         self.engine.deleteLater()
 

@@ -21,8 +21,10 @@ from typing import TYPE_CHECKING, Any, Final
 from treadmill_ctl.app import formatting
 from treadmill_ctl.app.context import AppContext, NoticeLevel, Screen
 from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, QTimer, Signal, Slot
+from treadmill_ctl.errors import HistoryError
 from treadmill_ctl.ftms.api import TreadmillControl
 from treadmill_ctl.ftms.model import LinkState
+from treadmill_ctl.history import HistoryStore, SessionHeader, SessionRecorder, attach_to_engine
 from treadmill_ctl.session.engine import SessionEngine, SessionSnapshot
 from treadmill_ctl.session.events import (
     AlertEvent,
@@ -131,6 +133,23 @@ _HEADLINES: Final[dict[SessionState, tuple[str, str]]] = {
 }
 
 
+def _plan_json(plan: Plan, settings: Any) -> dict[str, Any]:
+    """The plan as the history's session header carries it."""
+    backward_default = float(getattr(settings, "backward_default_kmh", 3.0))
+    return {
+        "phases": [
+            {
+                "kind": str(p.kind),
+                "direction": str(p.direction),
+                "speed_kmh": plan.resolved_speed(p, backward_default),
+                "duration_s": p.duration_s,
+                "incline_pct": p.incline_pct,
+            }
+            for p in plan.phases
+        ]
+    }
+
+
 def _headline(state: SessionState | None, direction: str) -> tuple[str, str]:
     if state is None:
         return ("NO SESSION", "neutral")
@@ -159,6 +178,7 @@ class SessionBridge(QObject):
         self._cues: CuePlayer | None = None
         self._engine: SessionEngine | None = None
         self._run_task: asyncio.Task[EndReason] | None = None
+        self._recorder: SessionRecorder | None = None
         self._link_unsubscribe: Callable[[], None] | None = None
         self._stop_tasks: set[asyncio.Task[Any]] = set()
         self._values: dict[str, Any] = {}
@@ -232,7 +252,44 @@ class SessionBridge(QObject):
         self._refresh_timer.start()
         self.refresh()
 
+    def _record(self) -> None:
+        """Start writing this session into the history (at the user's first start, so a
+        session that never started leaves no record). A history that cannot be opened is
+        reported; the session runs anyway."""
+        engine = self._engine
+        if engine is None or self._recorder is not None:
+            return
+        ctx = self._context
+        try:
+            if not isinstance(ctx.history, HistoryStore):
+                ctx.history = HistoryStore.open()
+            link = ctx.link
+            caps = link.capabilities if link is not None else None
+            device = (caps.name if caps is not None and caps.name else "") or (
+                link.address if link is not None else ""
+            )
+            self._recorder = attach_to_engine(
+                engine,
+                SessionHeader.now(
+                    preset_id=engine.plan.id,
+                    preset_name=engine.plan.name,
+                    plan=_plan_json(engine.plan, ctx.settings),
+                    device=device,
+                    profile=ctx.sim_profile if ctx.simulate else "",
+                ),
+                ctx.history,
+            )
+        except HistoryError as exc:
+            _log.error("history not recorded: %s", exc)
+            ctx.notify(NoticeLevel.WARNING, f"This session is not recorded: {exc}")
+
+    def _stop_recording(self) -> None:
+        if self._recorder is not None:
+            self._recorder.close()  # idempotent; marks a session without an end "interrupted"
+            self._recorder = None
+
     def _discard_engine(self) -> None:
+        self._stop_recording()
         if self._run_task is not None and not self._run_task.done():
             self._run_task.remove_done_callback(self._on_run_done)
             self._run_task.cancel()  # run() stops the belt first when cancelled
@@ -276,6 +333,7 @@ class SessionBridge(QObject):
         self._schedule_refresh()
 
     def _on_run_done(self, task: asyncio.Task[EndReason]) -> None:
+        self._stop_recording()
         if self._closed:
             return  # the window is gone (the app is closing)
         self._refresh_timer.stop()
@@ -880,6 +938,7 @@ class SessionBridge(QObject):
         if self._engine is None:
             self._prepare()
         if self._engine is not None and self._can_start_now():
+            self._record()
             self._engine.user_start()
         self._schedule_refresh()
 
