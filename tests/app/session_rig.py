@@ -19,6 +19,7 @@ from treadmill_ctl.app.context import AppContext
 from treadmill_ctl.app.keys import KeyAction, parse_key
 from treadmill_ctl.app.treadmill_source import TreadmillSource, simulated_source
 from treadmill_ctl.ftms.link import TreadmillLink
+from treadmill_ctl.history import Durability, HistoryStore
 from treadmill_ctl.session.plan import Phase, PhaseKind, Plan
 from treadmill_ctl.settings import Settings
 from treadmill_ctl.sim.treadmill import VirtualTreadmill
@@ -107,6 +108,9 @@ def make_rig(tmp_path: Path, settings: Settings | None = None, profile: str = "i
         scan=lambda seconds: source.scan(seconds, ctx.settings),
         simulate=True,
     )
+    # The history as the app opens it, without an fsync per commit (looptime runs a session's
+    # once-a-second commits back to back).
+    ctx.history = HistoryStore.open(durability=Durability.NORMAL)
     return Rig(AppBridge(ctx), source, saved)
 
 

@@ -33,7 +33,7 @@ async def run_until_state(rig: Rig, state: str, within: float = 120.0) -> None:
 
 async def test_before_start_the_screen_says_ready_and_shows_the_plan(tmp_path: Path) -> None:
     async with connected_rig(tmp_path) as rig:
-        assert rig.context.history is None  # nothing recorded before the user starts
+        assert rig.context.history.list_sessions() == []  # nothing before the user starts
         await run_until_state(rig, "idle")
         assert rig.bridge.property("screen") == "session"
         assert rig.prop("headline") == "READY"
