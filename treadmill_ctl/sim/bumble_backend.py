@@ -1031,6 +1031,10 @@ class BumbleBleakClient(BaseBleakClient):
         self._closing = True
         if self._connection is connection:
             self._connection = None
+        if self._link_gone is not None and self._link_gone.is_set():
+            # The peer ended it already (it refused the connection): bumble would wait
+            # forever for the end of a connection that no longer exists.
+            return
         with contextlib.suppress(core.BaseBumbleError):
             await connection.disconnect()
 
