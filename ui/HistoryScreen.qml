@@ -287,6 +287,7 @@ Item {
                             Layout.preferredWidth: 10
                             caption: qsTr("Time")
                             value: screen.detail.duration ?? ""
+                            detail: qsTr("forward %1").arg(screen.detail.forward ?? "")
                             valueSize: Theme.fontTitle - 6
                             color: Theme.surfaceRaised
                         }
@@ -296,7 +297,7 @@ Item {
                             Layout.preferredWidth: 10
                             caption: qsTr("Backward")
                             value: screen.detail.backward ?? ""
-                            unit: qsTr("%1 blocks").arg(screen.detail.blocks ?? 0)
+                            detail: qsTr("%1 blocks done").arg(screen.detail.blocks ?? 0)
                             valueSize: Theme.fontTitle - 6
                             color: Theme.surfaceRaised
                         }
@@ -306,6 +307,7 @@ Item {
                             Layout.preferredWidth: 10
                             caption: qsTr("Distance")
                             value: screen.detail.distance ?? ""
+                            detail: qsTr("top %1").arg(screen.detail.maxSpeed ?? "")
                             valueSize: Theme.fontTitle - 6
                             color: Theme.surfaceRaised
                         }
@@ -316,7 +318,9 @@ Item {
                             Layout.preferredWidth: 10
                             caption: qsTr("Heart rate")
                             value: screen.detail.hr ?? ""
-                            valueSize: Theme.fontBody + 2
+                            unit: qsTr("bpm")
+                            detail: qsTr("avg · max %1").arg(screen.detail.hrMax ?? "")
+                            valueSize: Theme.fontTitle - 6
                             color: Theme.surfaceRaised
                         }
                     }

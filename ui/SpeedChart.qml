@@ -90,12 +90,12 @@ Canvas {
         ctx.lineJoin = "round";
         ctx.lineCap = "round";
         let run = [];
+        let runDirection = "";
         const flush = () => {
             if (run.length < 2)
                 return;
-            const direction = run[run.length - 1].direction;
-            ctx.strokeStyle = canvas.shade(Theme.directionColor(direction), 1.0);
-            ctx.lineWidth = direction === "backward" ? 4 : 3;
+            ctx.strokeStyle = canvas.shade(Theme.directionColor(runDirection), 1.0);
+            ctx.lineWidth = runDirection === "backward" ? 4 : 3;
             ctx.beginPath();
             ctx.moveTo(x(run[0].t), y(run[0].speed));
             for (let i = 1; i < run.length; ++i)
@@ -103,12 +103,13 @@ Canvas {
             ctx.stroke();
         };
         for (const p of data.points) {
-            if (run.length > 0 && p.direction !== run[run.length - 1].direction) {
-                run.push(p); // join the runs where the direction changes
+            if (run.length > 0 && p.direction !== runDirection) {
+                run.push(p); // the old run reaches the first point of the new one: no gap
                 flush();
-                run = [run[run.length - 1]];
-                continue;
+                run = [];
             }
+            if (run.length === 0)
+                runDirection = p.direction;
             run.push(p);
         }
         flush();

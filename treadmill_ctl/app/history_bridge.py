@@ -330,9 +330,8 @@ class HistoryBridge(QObject):
         out["chart"] = chart
         out["forward"] = duration_text(s.forward_s)
         out["maxSpeed"] = f"{speed_text(s.max_speed_kmh, speed_unit)} {chart['speedUnit']}"
-        out["hr"] = (
-            f"{s.avg_hr_bpm} avg · {s.max_hr_bpm} max" if s.avg_hr_bpm and s.max_hr_bpm else ""
-        )
+        out["hr"] = str(s.avg_hr_bpm) if s.avg_hr_bpm else ""
+        out["hrMax"] = str(s.max_hr_bpm) if s.max_hr_bpm else ""
         out["device"] = s.device
         out["startedAt"] = s.started_at.isoformat()
         return out
