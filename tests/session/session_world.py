@@ -13,13 +13,13 @@ from typing import Any
 
 from treadmill_ctl.ftms.link import TreadmillLink
 from treadmill_ctl.ftms.simulated import close_simulated_link, open_simulated_link
+from treadmill_ctl.session.clock import SpeedupEventLoop
 from treadmill_ctl.session.engine import SessionEngine
 from treadmill_ctl.session.events import EndReason, SessionEvent, SessionState
 from treadmill_ctl.session.headless import (
     HeadlessRun,
     Inject,
     run_headless,
-    run_headless_blocking,
     target_unit_for,
 )
 from treadmill_ctl.session.plan import Phase, PhaseKind, Plan, Repeat
@@ -131,17 +131,8 @@ def run_fast(
     injects: Sequence[str] = (),
 ) -> Record:
     """A whole headless session on the product's own as-fast-as-possible loop."""
-    events: list[SessionEvent] = []
-    prof = _profile(profile)
-    result: HeadlessRun = run_headless_blocking(
-        plan,
-        settings or Settings(),
-        speedup=math.inf,
-        profile=prof,
-        injects=[Inject.parse(i) for i in injects],
-        listeners=[events.append],
-    )
-    return _record(events, result, prof)
+    with asyncio.Runner(loop_factory=lambda: SpeedupEventLoop(math.inf)) as runner:
+        return runner.run(run_looptime(plan, profile=profile, settings=settings, injects=injects))
 
 
 async def run_looptime(
@@ -151,7 +142,7 @@ async def run_looptime(
     settings: Settings | None = None,
     injects: Sequence[str] = (),
 ) -> Record:
-    """``run_fast`` on the test's (looptime) loop."""
+    """A whole headless session on the running loop (looptime's in async tests)."""
     events: list[SessionEvent] = []
     prof = _profile(profile)
     result = await run_headless(

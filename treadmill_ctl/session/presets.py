@@ -148,11 +148,11 @@ class Preset:
 
     @property
     def total_s(self) -> float:
-        return sum(p.duration_s for p in self.phases)
+        return self.to_plan().total_s
 
     @property
     def backward_s(self) -> float:
-        return sum(p.duration_s for p in self.phases if p.direction is Direction.BACKWARD)
+        return self.to_plan().backward_s
 
     def summary(self, backward_default_kmh: float) -> dict[str, Any]:
         """The object ``presets list --json`` prints for this preset."""
