@@ -1381,7 +1381,8 @@ class SessionEngine:
                 len(self._plan.phases),
             )
         )
-        self._cue(CueKind.SPEED, f"{p.label}: speed {_spoken_kmh(target)}", target)
+        incline = f", incline {p.incline_pct:g} %" if p.incline_pct else ""
+        self._cue(CueKind.SPEED, f"{p.label}: speed {_spoken_kmh(target)}{incline}", target)
 
     def _announce_next(self, seconds: float) -> None:
         """The cue for the change at the end of the current phase."""
