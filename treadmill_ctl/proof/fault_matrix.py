@@ -1,0 +1,708 @@
+"""The fault matrix: every preset × sim profile × fault × moment, run in-process on a
+fast-forwarded loop and audited against the safety rules.
+
+For one preset and profile, an un-faulted *baseline* run gives the session times of each kind
+of moment (``find_moments``: the start countdown, a ramp, a forward phase, the slow-down before
+a turn, the turn countdown, a backward block, a pause). Each scenario then runs the same session
+again with one ``Fault`` injected at one moment, and ``judge`` checks the outcome:
+
+- the safety audit of its events and of the control-point writes the machine received
+  (``safety_audit.audit_session``: caps, ramp, start and turn countdowns, holds, link loss);
+- the belt at the end is stopped or paused (under the user's control), never running;
+- the session record has its end event, and nothing crashed (no exception, no error logged).
+
+A scenario is observed for ``window_s`` session seconds after its fault; a session still
+running then gets a user STOP (the runner stops after the observation window). Faults that
+leave the session waiting for a user get the user action a runner would take (resume after a
+pause or a reconnect) so that what follows is audited too.
+
+``benchmarks/fault_matrix.py`` runs the whole matrix and prints the table;
+``tests/proof/test_fault_matrix_small.py`` runs a slice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import enum
+import logging
+import math
+import os
+import pickle
+import selectors
+import time
+from collections.abc import Callable, Coroutine, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from treadmill_ctl.errors import TreadmillError
+from treadmill_ctl.ftms.model import SettingRange
+from treadmill_ctl.ftms.simulated import close_simulated_link, open_simulated_link
+from treadmill_ctl.proof.safety_audit import (
+    AuditLimits,
+    AuditReport,
+    ControlWrite,
+    TimedAction,
+    audit_session,
+)
+from treadmill_ctl.session.clock import SpeedupEventLoop
+from treadmill_ctl.session.engine import SessionEngine
+from treadmill_ctl.session.events import SessionEvent
+from treadmill_ctl.session.headless import LINK_DROP_BACK_AFTER_S, target_unit_for
+from treadmill_ctl.session.plan import Plan
+from treadmill_ctl.settings import Settings
+from treadmill_ctl.sim.profiles import SimProfile, SpeedUnit
+from treadmill_ctl.sim.treadmill import BeltState, VirtualTreadmill
+
+__all__ = [
+    "Fault",
+    "Moment",
+    "Scenario",
+    "ScenarioResult",
+    "find_moments",
+    "judge",
+    "run_baseline",
+    "run_scenario",
+    "run_scenarios_forked",
+    "run_session",
+    "scenarios_for",
+]
+
+log = logging.getLogger(__name__)
+
+KMH_PER_MPH: Final = 1.609344
+DEFAULT_WINDOW_S: Final = 120.0
+PAUSE_FAULT_DELAY_S: Final = 3.0  # "a pause" moment: the fault comes this long into a pause
+RESUME_AFTER_S: Final = 20.0  # a runner resumes this long after a pause (or a reconnect)
+LINK_RESUME_AFTER_S: Final = 30.0
+_STILL_BELT: Final = frozenset({BeltState.IDLE, BeltState.STOPPED, BeltState.STOPPING})
+
+
+class Fault(enum.StrEnum):
+    """What goes wrong (or what the user does) at the moment."""
+
+    LINK_DROP = "link drop"
+    SAFETY_KEY = "safety key"
+    CONTROL_LOST = "control lost"
+    CONSOLE_STOP = "console stop"
+    CONSOLE_PAUSE = "console pause"
+    UNANSWERED = "unanswered cmd"
+    MALFORMED = "malformed notif"
+    USER_STOP = "user STOP"
+    USER_PAUSE = "user pause"
+
+
+class Moment(enum.StrEnum):
+    """When it goes wrong (found in a baseline run's state and phase events)."""
+
+    START_COUNTDOWN = "start countdown"
+    RAMP = "ramp"
+    FORWARD = "forward phase"
+    SLOW_DOWN = "slow-down"
+    TURN_COUNTDOWN = "turn countdown"
+    BACKWARD = "backward block"
+    PAUSE = "pause"
+
+
+# Per fault: the timed actions (name, seconds after the moment). Names are safety_audit's
+# USER_ACTIONS / FAULT_ACTIONS.
+_FAULT_ACTIONS: Final[dict[Fault, tuple[tuple[str, float], ...]]] = {
+    Fault.LINK_DROP: (("link-drop", 0.0), ("resume", LINK_RESUME_AFTER_S)),
+    Fault.SAFETY_KEY: (("safety-key", 0.0),),
+    Fault.CONTROL_LOST: (("control-lost", 0.0),),
+    Fault.CONSOLE_STOP: (("console-stop", 0.0),),
+    Fault.CONSOLE_PAUSE: (("console-pause", 0.0), ("resume", RESUME_AFTER_S)),
+    Fault.UNANSWERED: (("unanswered", 0.0),),
+    Fault.MALFORMED: (("malformed", 0.0),),
+    Fault.USER_STOP: (("stop", 0.0),),
+    Fault.USER_PAUSE: (("pause", 0.0), ("resume", RESUME_AFTER_S)),
+}
+_USER: Final = frozenset({"start", "stop", "pause", "resume", "skip", "extend"})
+
+# One burst of garbage on every notifying characteristic.
+MALFORMED_BURST: Final[tuple[tuple[str, bytes], ...]] = (
+    ("2acd", b"\x84\x24\xc8"),  # Treadmill Data cut short: flags promise 15 more bytes
+    ("2acd", b"\x01"),  # not even the flags
+    ("2ada", b"\x05\x96"),  # target speed changed, value cut off
+    ("2ada", b""),
+    ("2ad3", b"\x01"),  # Training Status without its status byte
+    ("2ad9", b"\x80\x02"),  # a response without its result
+    ("2ad9", b"\x80\x02\x01"),  # a success nobody asked for
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    """One cell of the matrix: ``fault`` at ``moment`` (session time ``at_s``)."""
+
+    preset: str
+    profile: str
+    fault: Fault | None  # None: the un-faulted baseline
+    moment: Moment | None
+    at_s: float
+
+    def actions(self, window_s: float) -> tuple[TimedAction, ...]:
+        """Everything the user and the machine do in this scenario (session seconds; the
+        implicit user start at 0 included; not the end-of-window STOP)."""
+        out = [TimedAction(0.0, "start")]
+        if self.fault is None:
+            return tuple(out)
+        t = self.at_s
+        if self.moment is Moment.PAUSE:
+            # The pause itself comes first, the fault during it, the resume later.
+            out.append(TimedAction(t - PAUSE_FAULT_DELAY_S, "pause"))
+            if self.fault is not Fault.USER_PAUSE:
+                out.append(TimedAction(t + RESUME_AFTER_S, "resume"))
+        out += [TimedAction(t + dt, name) for name, dt in _FAULT_ACTIONS[self.fault]]
+        return tuple(sorted((a for a in out if a.t <= t + window_s), key=lambda a: a.t))
+
+    def label(self) -> str:
+        if self.fault is None:
+            return f"{self.preset} / {self.profile} / no fault"
+        return f"{self.preset} / {self.profile} / {self.fault} @ {self.moment} ({self.at_s:.1f} s)"
+
+
+@dataclass
+class ScenarioResult:
+    """What one run did and how it was judged."""
+
+    scenario: Scenario
+    end_reason: str
+    report: AuditReport
+    belt_state: str
+    belt_kmh: float
+    errors: list[str]
+    events: list[dict[str, Any]] = field(repr=False)
+    actions: tuple[TimedAction, ...] = ()
+    wall_s: float = 0.0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def safe(self) -> bool:
+        return not self.problems
+
+    def excerpt(self, around_t: float, before_s: float = 8.0, after_s: float = 4.0) -> list[str]:
+        """The record around ``around_t``, without the data events (they are many)."""
+        import json  # noqa: PLC0415 - only for failure reports
+
+        lines = []
+        for e in self.events:
+            t = e.get("t", 0.0)
+            if around_t - before_s <= t <= around_t + after_s and e.get("type") != "data":
+                lines.append(json.dumps(e, separators=(",", ":")))
+        return lines
+
+
+# ---- running one session ------------------------------------------------------------------
+
+
+class _ErrorRecords(logging.Handler):
+    """Log records that say something broke: ERROR and above, or carrying an exception."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno >= logging.ERROR or record.exc_info is not None:
+            self.messages.append(f"{record.name}: {record.getMessage()}")
+
+
+def speed_range_kmh(profile: SimProfile) -> SettingRange:
+    """The machine's real speed range in km/h (its console may count in mph)."""
+    k = KMH_PER_MPH if profile.speed_unit is SpeedUnit.MPH else 1.0
+    return SettingRange(
+        round(profile.speed_min * k, 3), round(profile.speed_max * k, 3), profile.speed_step * k
+    )
+
+
+@dataclass
+class SessionRun:
+    """What one headless session did: its events, the writes the machine got (session
+    seconds), the actions fired, how it ended, the belt at the end, errors logged."""
+
+    events: list[dict[str, Any]]
+    writes: list[ControlWrite]
+    fired: list[TimedAction]
+    end_reason: str
+    belt_state: str
+    belt_kmh: float
+    errors: list[str]
+
+
+def _fire(name: str, engine: SessionEngine, device: VirtualTreadmill) -> None:
+    actions: dict[str, Callable[[], None]] = {
+        "start": engine.user_start,
+        "stop": engine.user_stop,
+        "pause": engine.user_pause,
+        "resume": engine.user_resume,
+        "skip": engine.user_skip,
+        "extend": engine.user_extend,
+        "link-drop": lambda: device.drop_link(LINK_DROP_BACK_AFTER_S),
+        "safety-key": device.pull_safety_key,
+        "control-lost": device.revoke_control,
+        "console-stop": device.console_stop,
+        "console-pause": device.console_pause,
+        "unanswered": device.swallow_next_command,
+        "malformed": lambda: _send_malformed_burst(device),
+    }
+    actions[name]()
+
+
+def _send_malformed_burst(device: VirtualTreadmill) -> None:
+    for uuid, data in MALFORMED_BURST:
+        device.send_malformed(uuid, data)
+
+
+class _LiveSession:
+    """One headless session on the running loop: the virtual treadmill, the link, the engine,
+    the recorded events, and the timed actions (``schedule``). ``branch`` forks the process at
+    a session time so that each child runs a different scenario from the same past."""
+
+    def __init__(self, plan: Plan, settings: Settings, profile: SimProfile) -> None:
+        self.plan, self.settings, self.profile = plan, settings, profile
+        self.device = VirtualTreadmill(profile)
+        self.events: list[dict[str, Any]] = []
+        self.fired: list[TimedAction] = []
+        self.pending: list[TimedAction] = []
+        self.handles: list[asyncio.TimerHandle] = []
+        self.origin = 0.0
+        self.errors = _ErrorRecords()
+
+    def _user_action_pending(self) -> bool:
+        return any(a.name in _USER for a in self.pending if a not in self.fired)
+
+    def _record(self, event: SessionEvent) -> None:
+        self.events.append(event.to_json())
+
+    async def start(self) -> None:
+        """Connect, press start (the session's explicit user start), and wait for session
+        time 0."""
+        loop = asyncio.get_running_loop()
+        logging.getLogger().addHandler(self.errors)
+        self.link, _ = await open_simulated_link(
+            self.profile,
+            device=self.device,
+            connect=False,
+            target_unit=target_unit_for(self.profile),
+        )
+        self.engine = SessionEngine(
+            self.link,
+            self.plan,
+            self.settings,
+            listener=self._record,
+            user_available=self._user_action_pending,
+        )
+        self.engine.user_start()
+        self.task = loop.create_task(self.engine.run(), name="fault-matrix-session")
+        started = loop.create_task(self.engine.wait_started())
+        await asyncio.wait({self.task, started}, return_when=asyncio.FIRST_COMPLETED)
+        started.cancel()
+        self.origin = self.engine.started_at or loop.time()
+
+    def schedule(self, actions: Sequence[TimedAction], *, stop_at_s: float | None) -> None:
+        """Fire ``actions`` at their session times (not the start at 0: ``start`` did it) and
+        a user STOP at ``stop_at_s`` if the session still runs then."""
+        loop = asyncio.get_running_loop()
+        todo = [a for a in actions if not (a.name == "start" and a.t == 0.0)]
+        self.pending += todo
+        self.handles += [loop.call_at(self.origin + a.t, self._fire, a) for a in todo]
+        if stop_at_s is not None:
+            self.handles.append(loop.call_at(self.origin + stop_at_s, self._window_end, stop_at_s))
+
+    def _fire(self, action: TimedAction) -> None:
+        self.fired.append(action)
+        try:
+            _fire(action.name, self.engine, self.device)
+        except Exception:  # an injection must not kill the loop: the error log shows it
+            log.exception("injecting %s failed", action.name)
+
+    def _window_end(self, at_s: float) -> None:
+        if self.engine.end_reason is None:
+            self.fired.append(TimedAction(at_s, "stop"))
+            self.engine.user_stop()
+
+    async def until(self, t: float) -> bool:
+        """Let the session run until session time ``t``; False if it ended before."""
+        loop = asyncio.get_running_loop()
+        delay = self.origin + t - loop.time()
+        if delay > 0:
+            await asyncio.wait({self.task}, timeout=delay)
+        return not self.task.done()
+
+    async def finish(self) -> SessionRun:
+        """Wait for the session's end and collect what it did."""
+        try:
+            try:
+                reason = str(await self.task)
+            except TreadmillError as exc:
+                self.errors.messages.append(f"run failed: {exc}")
+                reason = "error"
+            belt_state, belt_kmh = str(self.device.state), self.device.belt_speed_kmh
+        finally:
+            for h in self.handles:
+                h.cancel()
+            writes = [ControlWrite(t - self.origin, d) for t, d in self.device.control_writes]
+            with contextlib.suppress(TreadmillError):
+                await close_simulated_link(self.link, self.device)
+            logging.getLogger().removeHandler(self.errors)
+        return SessionRun(
+            self.events,
+            writes,
+            self.fired,
+            reason,
+            belt_state,
+            belt_kmh,
+            self.errors.messages,
+        )
+
+    async def abandon(self) -> None:
+        """End a session nobody needs any more (the base of a set of branches)."""
+        self.task.cancel()
+        with contextlib.suppress(asyncio.CancelledError, TreadmillError):
+            await self.task
+        with contextlib.suppress(TreadmillError):
+            await close_simulated_link(self.link, self.device)
+        logging.getLogger().removeHandler(self.errors)
+
+
+async def _run_session(
+    plan: Plan,
+    settings: Settings,
+    profile: SimProfile,
+    actions: Sequence[TimedAction],
+    *,
+    stop_at_s: float | None,
+) -> SessionRun:
+    """One headless session with ``actions`` at their session times (the start at 0 is the
+    engine's own ``user_start`` before ``run()``) and a user STOP at ``stop_at_s`` if the
+    session still runs then."""
+    session = _LiveSession(plan, settings, profile)
+    await session.start()
+    session.schedule(actions, stop_at_s=stop_at_s)
+    return await session.finish()
+
+
+def _run_blocking(coro_factory: Callable[[], Coroutine[Any, Any, SessionRun]]) -> SessionRun:
+    with asyncio.Runner(loop_factory=lambda: SpeedupEventLoop(math.inf)) as runner:
+        return runner.run(coro_factory())
+
+
+def run_session(
+    plan: Plan,
+    settings: Settings,
+    profile: SimProfile,
+    actions: Sequence[TimedAction] = (TimedAction(0.0, "start"),),
+    *,
+    stop_at_s: float | None = None,
+) -> SessionRun:
+    """One headless session on a fresh fast-forwarded loop, with ``actions`` (user actions and
+    faults, ``safety_audit`` names) at their session times."""
+    return _run_blocking(
+        lambda: _run_session(plan, settings, profile, actions, stop_at_s=stop_at_s)
+    )
+
+
+# ---- moments ------------------------------------------------------------------------------
+
+
+def _intervals(events: Sequence[Mapping[str, Any]], state: str) -> list[tuple[float, float]]:
+    """(start, end) session times of every stretch the engine spent in ``state``."""
+    out: list[tuple[float, float]] = []
+    since: float | None = None
+    for e in events:
+        if e.get("type") not in ("state", "end"):
+            continue
+        t = float(e["t"])
+        if since is not None:
+            out.append((since, t))
+            since = None
+        if e.get("type") == "state" and e["state"] == state:
+            since = t
+    return out
+
+
+def _direction_during(events: Sequence[Mapping[str, Any]], t: float) -> str:
+    direction = "forward"
+    for e in events:
+        if e["t"] > t:
+            break
+        if e.get("type") == "phase":
+            direction = str(e["direction"])
+    return direction
+
+
+def find_moments(events: Sequence[Mapping[str, Any]]) -> dict[Moment, float]:
+    """Session times of each kind of moment in an un-faulted run (the middle of the first
+    such stretch; the ramp with the most set-points; the forward phase before the first turn).
+    A moment the session does not have is left out."""
+    moments: dict[Moment, float] = {}
+
+    def mid(span: tuple[float, float]) -> float:
+        return round((span[0] + span[1]) / 2, 3)
+
+    if starting := _intervals(events, "starting_countdown"):
+        moments[Moment.START_COUNTDOWN] = mid(starting[0])
+    setpoints = [
+        float(e["t"]) for e in events if e.get("type") == "command" and e["op"] == "set_speed"
+    ]
+    ramps = [
+        (sum(1 for t in setpoints if a <= t <= b), (a, b)) for a, b in _intervals(events, "ramping")
+    ]
+    ramps = [r for r in ramps if r[0] >= 3]
+    if ramps:
+        _, (a, b) = max(ramps, key=lambda r: r[0])
+        inside = [t for t in setpoints if a <= t <= b]
+        moments[Moment.RAMP] = round(inside[len(inside) // 2], 3)
+    slowing = _intervals(events, "slowing_to_turn")
+    running = _intervals(events, "running_phase")
+    forward = [s for s in running if _direction_during(events, mid(s)) == "forward"]
+    backward = [s for s in running if _direction_during(events, mid(s)) == "backward"]
+    if forward:
+        before_turn = [s for s in forward if slowing and s[1] <= slowing[0][0] + 1e-3]
+        moments[Moment.FORWARD] = mid((before_turn or forward)[-1 if before_turn else 0])
+        moments[Moment.PAUSE] = round(moments[Moment.FORWARD] + PAUSE_FAULT_DELAY_S, 3)
+    if slowing:
+        moments[Moment.SLOW_DOWN] = mid(slowing[0])
+    if turning := _intervals(events, "turn_countdown"):
+        moments[Moment.TURN_COUNTDOWN] = mid(turning[0])
+    if backward:
+        moments[Moment.BACKWARD] = mid(backward[0])
+    return moments
+
+
+# ---- the matrix ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """An un-faulted run of one preset on one profile, judged like any scenario."""
+
+    preset: str
+    profile: str
+    moments: Mapping[Moment, float]
+    result: ScenarioResult
+
+
+def run_baseline(
+    preset: str,
+    plan: Plan,
+    settings: Settings,
+    profile: SimProfile,
+    *,
+    ramp_window_s: float = 1.0,
+) -> Baseline:
+    """Run the whole session without a fault; find its moments; audit it."""
+    t0 = time.perf_counter()
+    actions = (TimedAction(0.0, "start"),)
+    run = _run_blocking(lambda: _run_session(plan, settings, profile, actions, stop_at_s=None))
+    scenario = Scenario(preset, profile.name, None, None, math.nan)
+    result = judge(
+        scenario,
+        run,
+        settings=settings,
+        plan=plan,
+        profile=profile,
+        actions=actions,
+        wall_s=time.perf_counter() - t0,
+        ramp_window_s=ramp_window_s,
+    )
+    return Baseline(preset, profile.name, find_moments(run.events), result)
+
+
+def scenarios_for(
+    baseline: Baseline,
+    faults: Sequence[Fault] = tuple(Fault),
+    moments: Sequence[Moment] = tuple(Moment),
+) -> list[Scenario]:
+    """The scenarios of one preset and profile (moments it does not have are skipped)."""
+    return [
+        Scenario(baseline.preset, baseline.profile, f, m, baseline.moments[m])
+        for m in moments
+        if m in baseline.moments
+        for f in faults
+    ]
+
+
+def run_scenario(
+    scenario: Scenario,
+    plan: Plan,
+    settings: Settings,
+    profile: SimProfile,
+    *,
+    window_s: float = DEFAULT_WINDOW_S,
+    ramp_window_s: float = 1.0,
+) -> ScenarioResult:
+    """Run and judge one scenario (on a fresh fast-forwarded loop)."""
+    t0 = time.perf_counter()
+    actions = scenario.actions(window_s)
+    stop_at = scenario.at_s + window_s
+    run = _run_blocking(lambda: _run_session(plan, settings, profile, actions, stop_at_s=stop_at))
+    return judge(
+        scenario,
+        run,
+        settings=settings,
+        plan=plan,
+        profile=profile,
+        actions=tuple(run.fired),
+        wall_s=time.perf_counter() - t0,
+        ramp_window_s=ramp_window_s,
+    )
+
+
+def first_action_s(scenario: Scenario, window_s: float) -> float:
+    """When the scenario first differs from the un-faulted session (its first action)."""
+    return min(
+        (a.t for a in scenario.actions(window_s) if not (a.name == "start" and a.t == 0.0)),
+        default=scenario.at_s,
+    )
+
+
+def run_scenarios_forked[T](
+    scenarios: Sequence[Scenario],
+    plan: Plan,
+    settings: Settings,
+    profile: SimProfile,
+    summarize: Callable[[ScenarioResult], T],
+    *,
+    window_s: float = DEFAULT_WINDOW_S,
+    ramp_window_s: float = 1.0,
+) -> list[T]:
+    """``summarize(run_scenario(...))`` for each scenario (same preset and profile), without
+    re-running the common past each time: one un-faulted session runs, and at each scenario's
+    first action the process forks; the child injects the scenario, runs it to its end,
+    judges it and sends ``summarize``'s (picklable) answer back. POSIX only; the process must
+    have no other threads. Results come in the order of ``scenarios``."""
+    order = sorted(range(len(scenarios)), key=lambda i: first_action_s(scenarios[i], window_s))
+    results: dict[int, T] = {}
+
+    async def explore() -> None:
+        session = _LiveSession(plan, settings, profile)
+        await session.start()
+        try:
+            for i in order:
+                scenario = scenarios[i]
+                branch_s = max(first_action_s(scenario, window_s) - 1e-3, 0.0)
+                if not await session.until(branch_s):
+                    raise RuntimeError(f"the session ended before {scenario.label()}")
+                read_fd, write_fd = os.pipe()
+                t0 = time.perf_counter()
+                loop = asyncio.get_running_loop()
+                pid = os.fork()
+                if pid == 0:  # the child runs the scenario from here, answers, and exits
+                    # asyncio forgets the running loop in a forked child; this one goes on.
+                    asyncio.events._set_running_loop(loop)
+                    os.close(read_fd)
+                    await _answer_and_exit(
+                        write_fd,
+                        session,
+                        scenario,
+                        summarize,
+                        window_s=window_s,
+                        ramp_window_s=ramp_window_s,
+                        t0=t0,
+                    )
+                os.close(write_fd)
+                results[i] = _collect(pid, read_fd, scenario)
+        finally:
+            await session.abandon()
+
+    # A selector without kernel state: parent and children must not share an epoll instance.
+    with asyncio.Runner(loop_factory=_forkable_loop) as runner:
+        runner.run(explore())
+    return [results[i] for i in range(len(scenarios))]
+
+
+def _forkable_loop() -> asyncio.AbstractEventLoop:
+    return SpeedupEventLoop(math.inf, selectors.SelectSelector())
+
+
+async def _answer_and_exit[T](
+    write_fd: int,
+    session: _LiveSession,
+    scenario: Scenario,
+    summarize: Callable[[ScenarioResult], T],
+    *,
+    window_s: float,
+    ramp_window_s: float,
+    t0: float,
+) -> None:
+    """In a forked child: run the scenario on, judge it, pipe the summary back, exit."""
+    try:
+        session.schedule(scenario.actions(window_s), stop_at_s=scenario.at_s + window_s)
+        run = await session.finish()
+        result = judge(
+            scenario,
+            run,
+            settings=session.settings,
+            plan=session.plan,
+            profile=session.profile,
+            actions=tuple(run.fired),
+            wall_s=time.perf_counter() - t0,
+            ramp_window_s=ramp_window_s,
+        )
+        payload = pickle.dumps(("ok", summarize(result)))
+    except BaseException as exc:  # noqa: BLE001 - reported to the parent, then exit
+        payload = pickle.dumps(("error", f"{type(exc).__name__}: {exc}"))
+    with os.fdopen(write_fd, "wb") as out:
+        out.write(payload)
+    os._exit(0)
+
+
+def _collect(pid: int, read_fd: int, scenario: Scenario) -> Any:
+    with os.fdopen(read_fd, "rb") as answer:
+        data = answer.read()
+    os.waitpid(pid, 0)
+    if not data:
+        raise RuntimeError(f"the scenario process died: {scenario.label()}")
+    status, value = pickle.loads(data)
+    if status != "ok":
+        raise RuntimeError(f"{scenario.label()}: {value}")
+    return value
+
+
+def judge(
+    scenario: Scenario,
+    run: SessionRun,
+    *,
+    settings: Settings,
+    plan: Plan,
+    profile: SimProfile,
+    actions: Sequence[TimedAction],
+    wall_s: float,
+    ramp_window_s: float = 1.0,
+) -> ScenarioResult:
+    """Audit one run: the safety rules, the belt at the end, the end event, no crash."""
+    unit = KMH_PER_MPH if profile.speed_unit is SpeedUnit.MPH else 1.0
+    limits = AuditLimits.for_session(
+        settings,
+        plan,
+        speed_range_kmh(profile),
+        write_kmh_per_unit=unit,
+        ramp_window_s=ramp_window_s,
+    )
+    everything = (
+        TimedAction(0.0, "start"),
+        *(a for a in actions if a != TimedAction(0.0, "start")),
+    )
+    report = audit_session(run.events, limits, actions=everything, writes=run.writes)
+    result = ScenarioResult(
+        scenario,
+        run.end_reason,
+        report,
+        run.belt_state,
+        run.belt_kmh,
+        run.errors,
+        run.events,
+        tuple(everything),
+        wall_s,
+    )
+    result.problems += [str(v) for v in report.violations]
+    if BeltState(run.belt_state) not in _STILL_BELT | {BeltState.PAUSED}:
+        result.problems.append(
+            f"[belt] the belt is {run.belt_state} at {run.belt_kmh:.2f} km/h when the session ends"
+        )
+    result.problems += [f"[crash] {m}" for m in run.errors]
+    if run.end_reason == "error":
+        result.problems.append("[crash] the session ended in error")
+    return result
