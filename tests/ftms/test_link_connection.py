@@ -7,12 +7,11 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from link_harness import rig, running, wait_until
+from link_harness import open_air, open_link, running, wait_until
 
 from treadmill_ctl.errors import DeviceNotFoundError, LinkError
 from treadmill_ctl.ftms.link import TreadmillLink, scan
 from treadmill_ctl.ftms.model import LinkEvent, LinkState, Result, SettingRange
-from treadmill_ctl.ftms.simulated import close_simulated_link, open_simulated_link
 from treadmill_ctl.sim.bleak_backend import SimAir
 from treadmill_ctl.sim.profiles import AdvertVariant, SimProfile, load_profile
 from treadmill_ctl.sim.traffic import parse_traffic_line
@@ -21,54 +20,81 @@ from treadmill_ctl.sim.treadmill import VirtualTreadmill
 pytestmark = pytest.mark.looptime
 
 
-async def test_connects_only_to_the_chosen_address() -> None:
-    air = SimAir()
+async def test_connects_only_to_the_chosen_address(backend: str) -> None:
     nearby = VirtualTreadmill(name="Gym treadmill 1", address="5A:11:00:00:00:0A")
     chosen = VirtualTreadmill(name="Gym treadmill 2", address="5A:11:00:00:00:0B")
-    air.add(nearby)
-    air.add(chosen)
-    link, _ = await open_simulated_link(device=chosen, air=air)
-    try:
-        assert chosen.connected
-        assert not nearby.connected
-        assert link.name == "Gym treadmill 2"
-    finally:
-        await close_simulated_link(link, chosen)
-        await nearby.close()
+    async with open_air(backend) as air:
+        await air.add(nearby)
+        link = await air.open_link(chosen)
+        try:
+            await link.connect()
+            assert chosen.connected
+            assert not nearby.connected
+            assert link.name == "Gym treadmill 2"
+        finally:
+            await air.close_link(link, chosen)
+            await nearby.close()
 
 
-async def test_unknown_address_is_not_found_and_nothing_else_is_picked() -> None:
+async def test_unknown_address_is_not_found_and_nothing_else_is_picked(backend: str) -> None:
     loop = asyncio.get_running_loop()
-    air = SimAir()
     other = VirtualTreadmill(address="5A:11:00:00:00:0A")
-    air.add(other)
-    link = TreadmillLink("5A:11:00:00:00:FF", sim_air=air, scan_timeout_s=3.0)
-    events: list[LinkEvent] = []
-    link.add_listener(lambda u: events.append(u) if isinstance(u, LinkEvent) else None)
-    t0 = loop.time()
-    with pytest.raises(DeviceNotFoundError, match="5A:11:00:00:00:FF"):
-        await link.connect()
-    assert loop.time() - t0 == pytest.approx(3.0, abs=0.01)
-    assert not other.connected
-    assert [e.state for e in events] == [LinkState.CONNECTING, LinkState.DISCONNECTED]
-    assert link.state is LinkState.DISCONNECTED
+    async with open_air(backend) as air:
+        await air.add(other)
+        link = TreadmillLink("5A:11:00:00:00:FF", scan_timeout_s=3.0, **air.finder())
+        events: list[LinkEvent] = []
+        link.add_listener(lambda u: events.append(u) if isinstance(u, LinkEvent) else None)
+        t0 = loop.time()
+        with pytest.raises(DeviceNotFoundError, match="5A:11:00:00:00:FF"):
+            await link.connect()
+        assert loop.time() - t0 == pytest.approx(3.0, abs=0.01)
+        assert not other.connected
+        assert [e.state for e in events] == [LinkState.CONNECTING, LinkState.DISCONNECTED]
+        assert link.state is LinkState.DISCONNECTED
     await other.close()
 
 
-async def test_link_down_at_connect_is_a_link_error() -> None:
-    air = SimAir()
+async def test_link_down_at_connect_is_a_link_error(backend: str) -> None:
     device = VirtualTreadmill()
-    air.add(device)
-    device.drop_link(back_after_s=None)
-    link = TreadmillLink(device.address, sim_air=air)
-    with pytest.raises(LinkError, match="Could not connect"):
-        await link.connect()
-    assert link.state is LinkState.DISCONNECTED
+    async with open_air(backend) as air:
+        await air.add(device)
+        device.drop_link(back_after_s=None)
+        link = TreadmillLink(device.address, **air.finder())
+        with pytest.raises(LinkError, match="Could not connect"):
+            await link.connect()
+        assert link.state is LinkState.DISCONNECTED
     await device.close()
 
 
-async def test_capabilities_and_events_of_a_cs_wp8() -> None:
-    async with rig("cs-wp8") as r:
+async def test_a_connection_refused_while_connecting_is_not_reported_lost(
+    backend: str, request: pytest.FixtureRequest
+) -> None:
+    """No "lost the link, the belt may still be moving" alarm for a link that never came up.
+    Over a real host stack the treadmill's refusal ends a connection the controller had made:
+    bleak's disconnected callback runs during connect(), and the link takes it for a loss."""
+    if backend == "bumble":
+        request.applymarker(
+            pytest.mark.xfail(
+                strict=True,
+                reason="ftms/link.py reports LOST for a disconnection during connect() "
+                "(told to the link owner in /tmp/team/notes-for-link.md)",
+            )
+        )
+    device = VirtualTreadmill()
+    async with open_air(backend) as air:
+        await air.add(device)
+        device.drop_link(back_after_s=None)
+        link = TreadmillLink(device.address, **air.finder())
+        events: list[LinkEvent] = []
+        link.add_listener(lambda u: events.append(u) if isinstance(u, LinkEvent) else None)
+        with pytest.raises(LinkError):
+            await link.connect()
+        assert [e.state for e in events] == [LinkState.CONNECTING, LinkState.DISCONNECTED]
+    await device.close()
+
+
+async def test_capabilities_and_events_of_a_cs_wp8(backend: str) -> None:
+    async with open_link(backend, "cs-wp8") as r:
         caps = r.link.capabilities
         assert caps is not None
         assert caps.speed == SettingRange(1.0, 6.0, 0.5)
@@ -83,42 +109,44 @@ async def test_capabilities_and_events_of_a_cs_wp8() -> None:
         assert not r.device.connected
 
 
-async def test_scan_lists_ftms_devices_and_named_ones_the_user_insists_on() -> None:
-    air = SimAir()
+async def test_scan_lists_ftms_devices_and_named_ones_the_user_insists_on(backend: str) -> None:
     ftms = VirtualTreadmill(name="FTMS pad", address="5A:11:00:00:00:01")
     quiet_profile = SimProfile(name="name-only", advert=AdvertVariant.NAME_ONLY)
     quiet = VirtualTreadmill(quiet_profile, name="WalkingPad X", address="5A:11:00:00:00:02")
-    for d in (ftms, quiet):
-        air.add(d)
-    found = await scan(1.0, sim_air=air)
-    assert [d.name for d in found] == ["FTMS pad"]
-    assert found[0].machine_type == "treadmill"
-    found = await scan(1.0, sim_air=air, names=["walkingpad x"])
-    named = next(d for d in found if d.name == "WalkingPad X")
-    assert (named.machine_type, named.advertises_ftms) == ("unknown", False)
-    assert named.details["simulated"] is True
-    # and a link to it works: the user said it is a treadmill
-    link = TreadmillLink(quiet.address, sim_air=air)
-    await link.connect()
-    assert link.state is LinkState.CONNECTED
-    await link.disconnect()
+    async with open_air(backend) as air:
+        for d in (ftms, quiet):
+            await air.add(d)
+        found = await scan(1.0, **air.finder())
+        assert [d.name for d in found] == ["FTMS pad"]
+        assert found[0].machine_type == "treadmill"
+        found = await scan(1.0, names=["walkingpad x"], **air.finder())
+        named = next(d for d in found if d.name == "WalkingPad X")
+        assert (named.machine_type, named.advertises_ftms) == ("unknown", False)
+        assert named.details["simulated"] is True
+        # and a link to it works: the user said it is a treadmill
+        link = TreadmillLink(quiet.address, **air.finder())
+        await link.connect()
+        assert link.state is LinkState.CONNECTED
+        await link.disconnect()
     for d in (ftms, quiet):
         await d.close()
 
 
-async def test_reversed_and_one_byte_adverts_are_treadmills() -> None:
+async def test_reversed_and_one_byte_adverts_are_treadmills(backend: str) -> None:
     for name in ("sloppy", "picky"):  # 01 00 01 and 01 01
-        air = SimAir()
         device = VirtualTreadmill(load_profile(name))
-        air.add(device)
-        (found,) = await scan(0.5, sim_air=air)
-        assert found.machine_type == "treadmill"
+        async with open_air(backend) as air:
+            await air.add(device)
+            (found,) = await scan(0.5, **air.finder())
+            assert found.machine_type == "treadmill"
         await device.close()
 
 
-async def test_traffic_log_file_in_the_virtual_treadmills_format(tmp_path: Path) -> None:
+async def test_traffic_log_file_in_the_virtual_treadmills_format(
+    backend: str, tmp_path: Path
+) -> None:
     path = tmp_path / "traffic.log"
-    async with rig("ideal", traffic_path=path) as r:
+    async with open_link(backend, "ideal", traffic_path=path) as r:
         await running(r)
         assert (await r.link.set_speed(2.3)).ok
     lines = path.read_text().splitlines()
@@ -130,8 +158,8 @@ async def test_traffic_log_file_in_the_virtual_treadmills_format(tmp_path: Path)
     assert [line.split()[1:] for line in lines] == device_kinds  # same traffic, same format
 
 
-async def test_response_to_another_command_is_an_error() -> None:
-    async with rig("ideal") as r:
+async def test_response_to_another_command_is_an_error(backend: str) -> None:
+    async with open_link(backend, "ideal") as r:
         await running(r)
         r.device.swallow_next_command(apply=True)
         pending = asyncio.create_task(r.link.set_speed(3.0))

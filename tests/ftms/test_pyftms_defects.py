@@ -11,7 +11,7 @@ import io
 from typing import Any
 
 import pytest
-from link_harness import rig, running, wait_until
+from link_harness import open_link, running, wait_until
 
 from treadmill_ctl.ftms import codec
 from treadmill_ctl.ftms.link import TreadmillLink
@@ -73,8 +73,8 @@ async def bare_pyftms(
 # ---- 1. set-points truncated, not rounded
 
 
-async def test_defect_1_set_points_are_rounded() -> None:
-    async with rig("ideal") as r:
+async def test_defect_1_set_points_are_rounded(backend: str) -> None:
+    async with open_link(backend, "ideal") as r:
         await running(r)
         outcome = await r.link.set_speed(2.3)
         assert outcome.wire == "02 e6 00"
@@ -109,8 +109,8 @@ async def test_pyftms_still_has_defect_1() -> None:
 # ---- 2. status FF never handled
 
 
-async def test_defect_2_control_lost_is_requested_again() -> None:
-    async with rig("strict") as r:
+async def test_defect_2_control_lost_is_requested_again(backend: str) -> None:
+    async with open_link(backend, "strict") as r:
         await running(r)
         r.device.revoke_control()
         await wait_until(lambda: bool(r.heard.statuses(MachineStatusKind.CONTROL_LOST)))
@@ -233,17 +233,17 @@ def test_defect_8_tolerant_codes_and_flags() -> None:
     assert ind.result is Result.ERROR
 
 
-async def test_defect_8_feature_bits_above_16_connect() -> None:
+async def test_defect_8_feature_bits_above_16_connect(backend: str) -> None:
     profile = SimProfile(name="new-features", machine_features=(1 << 20) | 0x1244)
-    async with rig(profile) as r:
+    async with open_link(backend, profile) as r:
         caps = r.link.capabilities
         assert caps is not None
         assert caps.machine_features == (1 << 20) | 0x1244
         await running(r)
 
 
-async def test_defect_8_unknown_result_code_is_an_error_outcome() -> None:
-    async with rig("ideal") as r:
+async def test_defect_8_unknown_result_code_is_an_error_outcome(backend: str) -> None:
+    async with open_link(backend, "ideal") as r:
         await running(r)
         r.device.swallow_next_command(apply=True)  # obeyed, but its response never comes...
         pending = asyncio.create_task(r.link.set_speed(3.0))
@@ -277,13 +277,13 @@ async def test_pyftms_still_has_defect_8_features() -> None:
 # ---- 9. an indication before the first write
 
 
-async def test_defect_9_indication_before_any_command_is_harmless() -> None:
+async def test_defect_9_indication_before_any_command_is_harmless(backend: str) -> None:
     link, heard = offline_link()
     link.feed(codec.CONTROL_POINT, bytes.fromhex("800001"), indication=True)  # no exception
     link.feed(codec.CONTROL_POINT, bytes.fromhex("80"), indication=True)
     (bad,) = heard  # only the malformed one is reported
     assert isinstance(bad, BadPacket)
-    async with rig("ideal") as r:
+    async with open_link(backend, "ideal") as r:
         assert r.link.pyftms is not None
         r.link.pyftms.controller._on_indicate(None, bytearray.fromhex("800701"))
         assert (await r.link.start()).ok  # and the next command is not confused by it

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from link_harness import rig, running, wait_until
+from link_harness import TimedTraffic, lost_at, open_link, running, wait_until
 
 from treadmill_ctl.ftms.model import BadPacket, CommandOutcome, Op, Result, StopOutcome
 from treadmill_ctl.sim.treadmill import BeltState
@@ -16,9 +16,11 @@ pytestmark = pytest.mark.looptime
 STOP = b"\x08\x01"
 
 
-async def test_stop_reaches_the_device_at_once_while_a_slow_set_speed_is_pending() -> None:
+async def test_stop_reaches_the_device_at_once_while_a_slow_set_speed_is_pending(
+    backend: str,
+) -> None:
     loop = asyncio.get_running_loop()
-    async with rig("laggy") as r:  # responses come 2.5 s late
+    async with open_link(backend, "laggy") as r:  # responses come 2.5 s late
         await running(r)
         pending = asyncio.create_task(r.link.set_speed(5.0))
         await wait_until(lambda: r.writes()[-1] == "02 f4 01")
@@ -45,8 +47,8 @@ async def test_stop_reaches_the_device_at_once_while_a_slow_set_speed_is_pending
         await wait_until(lambda: r.device.belt_speed_kmh == 0.0)
 
 
-async def test_commands_queued_before_stop_are_never_sent() -> None:
-    async with rig("laggy") as r:
+async def test_commands_queued_before_stop_are_never_sent(backend: str) -> None:
+    async with open_link(backend, "laggy") as r:
         await running(r)
         first = asyncio.create_task(r.link.set_speed(4.0))
         queued = asyncio.create_task(r.link.set_speed(6.0))
@@ -65,8 +67,12 @@ async def test_commands_queued_before_stop_are_never_sent() -> None:
         assert (await r.link.start()).ok
 
 
-async def test_stop_is_retried_when_the_device_says_a_procedure_is_in_progress() -> None:
-    async with rig("ideal") as r:  # refuses a write while a response is outstanding (0xFE)
+async def test_stop_is_retried_when_the_device_says_a_procedure_is_in_progress(
+    backend: str,
+) -> None:
+    async with open_link(
+        backend, "ideal"
+    ) as r:  # refuses a write while a response is outstanding (0xFE)
         await running(r)
         stops: list[asyncio.Task[StopOutcome]] = []
         speed = asyncio.create_task(r.link.set_speed(3.0))
@@ -88,9 +94,9 @@ async def test_stop_is_retried_when_the_device_says_a_procedure_is_in_progress()
         await wait_until(lambda: r.device.state in (BeltState.STOPPING, BeltState.STOPPED))
 
 
-async def test_unconfirmed_stop_is_retried_then_reported() -> None:
+async def test_unconfirmed_stop_is_retried_then_reported(backend: str) -> None:
     loop = asyncio.get_running_loop()
-    async with rig("ideal", stop_window_s=4.0) as r:
+    async with open_link(backend, "ideal", stop_window_s=4.0) as r:
         await running(r, min_kmh=0.5)
 
         def ignore_stops(_t: float, data: bytes) -> None:
@@ -108,8 +114,8 @@ async def test_unconfirmed_stop_is_retried_then_reported() -> None:
         assert r.device.belt_speed_kmh > 0  # nobody pretends the belt stopped
 
 
-async def test_stop_confirmed_by_indication_on_a_prompt_machine() -> None:
-    async with rig("cs-wp8") as r:  # status before the indication, trailing bytes
+async def test_stop_confirmed_by_indication_on_a_prompt_machine(backend: str) -> None:
+    async with open_link(backend, "cs-wp8") as r:  # status before the indication, trailing bytes
         await running(r)
         outcome = await r.link.stop()
         assert outcome.confirmed
@@ -117,16 +123,16 @@ async def test_stop_confirmed_by_indication_on_a_prompt_machine() -> None:
         assert outcome.attempts == 1
 
 
-async def test_concurrent_stops_are_one_stop() -> None:
-    async with rig("ideal") as r:
+async def test_concurrent_stops_are_one_stop(backend: str) -> None:
+    async with open_link(backend, "ideal") as r:
         await running(r)
         a, b = await asyncio.gather(r.link.stop(), r.link.stop())
         assert a is b
         assert sum(1 for _, data in r.device.control_writes if data == STOP) == 1
 
 
-async def test_stop_carries_on_when_its_caller_is_cancelled() -> None:
-    async with rig("laggy") as r:
+async def test_stop_carries_on_when_its_caller_is_cancelled(backend: str) -> None:
+    async with open_link(backend, "laggy") as r:
         await running(r)
         caller = asyncio.create_task(r.link.stop())
         await asyncio.sleep(0)
@@ -136,18 +142,32 @@ async def test_stop_carries_on_when_its_caller_is_cancelled() -> None:
         await wait_until(lambda: r.device.belt_speed_kmh == 0.0)
 
 
-async def test_stop_without_a_link_is_not_confirmed() -> None:
-    async with rig("ideal") as r:
+async def test_stop_without_a_link_is_not_confirmed(backend: str) -> None:
+    sent = TimedTraffic()  # when the link handed each write to bleak
+    async with open_link(backend, "ideal", traffic=sent) as r:
         await running(r)
+        mark = len(r.writes())
         r.device.drop_link(back_after_s=None)
         outcome = await r.link.stop()
+        t_lost, _ = await lost_at(r)
         assert not outcome.confirmed
-        assert outcome.attempts == 0
-        assert [(o.result, o.detail) for o in outcome.commands] == [(Result.ERROR, "not connected")]
+        assert outcome.how == ""
+        stops = [t for t, wire in sent.writes() if wire == "08 01"]
+        # Nothing is written once the link is known lost: at once on the in-process backend,
+        # so no attempt at all there; over a radio the link cannot know for the supervision
+        # timeout, and its one STOP in that time is lost on the silent air.
+        assert all(t < t_lost for t in stops)
+        assert outcome.attempts == len(stops) <= 1
+        # Every STOP outcome, in the StopOutcome and at the command listeners, is an error.
+        assert all(o.result is Result.ERROR for o in outcome.commands)
+        await wait_until(lambda: any(o.op is Op.STOP for _, o in r.heard.outcomes))
+        assert {o.result for _, o in r.heard.outcomes if o.op is Op.STOP} == {Result.ERROR}
+        assert r.writes()[mark:] == []  # nothing reached the treadmill
+        assert r.device.belt_speed_kmh > 0  # nobody pretends the belt stopped
 
 
-async def test_stop_after_control_was_lost_requests_control_first() -> None:
-    async with rig("strict") as r:
+async def test_stop_after_control_was_lost_requests_control_first(backend: str) -> None:
+    async with open_link(backend, "strict") as r:
         await running(r)
         r.device.revoke_control()
         await asyncio.sleep(0.1)
