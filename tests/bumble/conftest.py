@@ -8,7 +8,8 @@ run.
 
 No fixture here starts bumble: looptime fast-forwards only the test function's own body, so a
 host powered on in a fixture would keep timers on the wall clock. Tests open the air inside
-their body with ``on_air.treadmill_on_air()``.
+their body: ``on_air.treadmill_on_air()`` (ATT level) or ``link_harness.open_link("bumble", ...)``
+(the app's link; tests/ftms runs every link test on it as the "bumble" backend).
 """
 
 from __future__ import annotations
