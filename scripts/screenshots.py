@@ -82,7 +82,9 @@ async def _shoot(loop: object, out: Path, theme: str, preset_id: str) -> list[st
     window.resize(1280, 720)
     written: list[str] = []
 
-    async def until(check: Callable[[], bool], what: str, speed: float, limit_s: float = 60) -> None:
+    async def until(
+        check: Callable[[], bool], what: str, speed: float, limit_s: float = 60
+    ) -> None:
         loop.set_speedup(speed)
         deadline = time.monotonic() + limit_s
         while not check():
@@ -149,8 +151,10 @@ async def _shoot(loop: object, out: Path, theme: str, preset_id: str) -> list[st
     await grab("session-ready")
     session.start()
     await until(
-        lambda: session.property("state") == "running_phase"
-        and session.property("phaseKind") == "forward",
+        lambda: (
+            session.property("state") == "running_phase"
+            and session.property("phaseKind") == "forward"
+        ),
         "the forward run",
         60,
     )
@@ -160,8 +164,10 @@ async def _shoot(loop: object, out: Path, theme: str, preset_id: str) -> list[st
     await until(lambda: session.property("countdown") == 3, "the countdown", 2)
     await grab("countdown-overlay")
     await until(
-        lambda: session.property("headline") == "BACKWARD"
-        and session.property("state") == "running_phase",
+        lambda: (
+            session.property("headline") == "BACKWARD"
+            and session.property("state") == "running_phase"
+        ),
         "the backward block",
         20,
     )
@@ -184,7 +190,13 @@ async def _shoot(loop: object, out: Path, theme: str, preset_id: str) -> list[st
     treadmill.drop_link(back_after_s=None)
     await until(lambda: bool(session.property("linkLost")), "the link loss", 5)
     await grab("link-lost")
+    # The link comes back: the engine reconnects and sends STOP first; the runner ends it.
+    treadmill.restore_link()
+    await until(lambda: not session.property("linkLost"), "the reconnect", 20)
     session.stop()
+    await until(lambda: session.property("state") == "stopped", "the stop", 20)
+    session.end()
+    await until(lambda: bridge.property("screen") == "summary", "the summary", 20)
 
     # 10-12. Settings, history, the key help.
     if show("settings"):
@@ -196,7 +208,6 @@ async def _shoot(loop: object, out: Path, theme: str, preset_id: str) -> list[st
     await grab("key-help")
     bridge.setProperty("keyHelpVisible", False)
 
-    treadmill.restore_link()
     await running.aclose()
     return written
 

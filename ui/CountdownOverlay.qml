@@ -16,7 +16,7 @@ Rectangle {
     property real reservedRight: 0
 
     objectName: "countdownOverlay"
-    color: Qt.rgba(Theme.background.r, Theme.background.g, Theme.background.b, 0.96)
+    color: Theme.background
 
     // Swallow clicks so nothing under the overlay is pressed by accident.
     MouseArea {

@@ -148,3 +148,17 @@ def test_f11_toggles_full_screen_and_question_mark_shows_the_keys(window: Window
     assert rows[1]["stop"] is True
     window.press("Escape")  # STOP also closes the overlay
     window.wait(lambda: not window.shown("keyHelpOverlay"))
+
+
+def test_p_during_the_turn_countdown_holds_it(window: WindowRig) -> None:
+    start_running(window)
+    window.wait(lambda: window.session("countdownReason") == "turn")
+    assert window.item("pauseButton").isEnabled()
+    window.press("P")
+    window.wait_state("paused")
+    window.wait(lambda: not window.shown("countdownOverlay"))
+    assert window.treadmill.belt_speed_kmh == 0.0
+    writes = len(window.treadmill.control_writes)
+    window.qtbot.wait(200)  # 4 s of loop time: the held countdown does not run on
+    assert window.session("state") == "paused"
+    assert OP_START not in window.control_ops()[writes:]

@@ -74,6 +74,18 @@ _MOVING_STATES: Final = frozenset(
         SessionState.FINISHING,
     }
 )
+# Pausing holds these (a countdown included: safety.md, "STOP or pause during the countdown
+# holds it").
+_PAUSABLE_STATES: Final = frozenset(
+    {
+        SessionState.STARTING_COUNTDOWN,
+        SessionState.RAMPING,
+        SessionState.RUNNING_PHASE,
+        SessionState.SLOWING_TO_TURN,
+        SessionState.TURN_COUNTDOWN,
+        SessionState.RESUME_COUNTDOWN,
+    }
+)
 _STATE_TEXT: Final[dict[SessionState, str]] = {
     SessionState.IDLE: "Ready",
     SessionState.STARTING_COUNTDOWN: "Starting",
@@ -202,11 +214,7 @@ class SessionBridge(QObject):
 
     def can_pause(self) -> bool:
         """Pausing means something now (the belt runs or slows for a turn)."""
-        return self._engine is not None and self._engine.state in (
-            SessionState.RAMPING,
-            SessionState.RUNNING_PHASE,
-            SessionState.SLOWING_TO_TURN,
-        )
+        return self._engine is not None and self._engine.state in _PAUSABLE_STATES
 
     @property
     def engine(self) -> SessionEngine | None:
@@ -433,7 +441,7 @@ class SessionBridge(QObject):
             active=s in _ACTIVE_STATES,
             moving=s in _MOVING_STATES,
             canStart=waiting == "start" or s in (SessionState.IDLE, SessionState.STOPPED),
-            canPause=running or s is SessionState.SLOWING_TO_TURN,
+            canPause=s in _PAUSABLE_STATES,
             canResume=s is SessionState.PAUSED,
             paused=s is SessionState.PAUSED,
             canSkip=running,
