@@ -135,6 +135,29 @@ async def test_subscribing_writes_the_cccd_and_every_indication_is_confirmed() -
         await client.disconnect()
 
 
+async def test_a_failing_notification_handler_is_logged_and_the_next_ones_still_come(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """As a real backend's event dispatcher: one bad handler does not stop the device."""
+    async with treadmill_on_air("ideal") as on:
+        client = await connected(on.air)
+        got: list[bytes] = []
+
+        def fails_first(_char: BleakGATTCharacteristic, data: bytearray) -> None:
+            got.append(bytes(data))
+            if len(got) == 1:
+                raise RuntimeError("handler bug")
+
+        await client.start_notify(gatt.TREADMILL_DATA, fails_first)
+        await asyncio.sleep(1.0)  # 4 Hz data
+        assert len(got) >= 3
+        [failure] = [r for r in caplog.records if "notification callback" in r.getMessage()]
+        assert gatt.TREADMILL_DATA in failure.getMessage()
+        assert failure.exc_info is not None
+        assert isinstance(failure.exc_info[1], RuntimeError)
+        await client.disconnect()
+
+
 async def test_control_point_write_without_indications_enabled_gets_0xfd() -> None:
     async with treadmill_on_air("ideal") as on:
         air = on.air

@@ -134,6 +134,23 @@ def default_air() -> SimAir:
     return _DEFAULT_AIR
 
 
+def guarded_notify_callback(
+    callback: NotifyCallback, uuid: str, logger: logging.Logger
+) -> Callable[[bytes], None]:
+    """What a simulated radio calls with each notification or indication of ``uuid``: hands
+    bleak's ``callback`` a bytearray, as bleak's backends do. A real backend delivers from its
+    event dispatcher, which logs a failing callback and goes on; so does this (on ``logger``),
+    so that one bad handler does not stop the device."""
+
+    def deliver(data: bytes) -> None:
+        try:
+            callback(bytearray(data))
+        except Exception:
+            logger.exception("notification callback for %s failed", uuid)
+
+    return deliver
+
+
 def _air_from(kwargs: dict[str, Any]) -> SimAir:
     air = kwargs.get("sim_air")
     return air if isinstance(air, SimAir) else _DEFAULT_AIR
@@ -310,16 +327,7 @@ class SimBleakClient(BaseBleakClient):
     ) -> None:
         device = self._connected_device()
         uuid = characteristic.uuid
-
-        def deliver(data: bytes) -> None:
-            # A real backend delivers from its event dispatcher, which logs a failing callback
-            # and goes on; so do we, so that one bad handler does not stop the device.
-            try:
-                callback(bytearray(data))
-            except Exception:
-                _LOGGER.exception("notification callback for %s failed", uuid)
-
-        device.set_subscriber(uuid, deliver)
+        device.set_subscriber(uuid, guarded_notify_callback(callback, uuid, _LOGGER))
         self._subscribed.add(uuid)
 
     @override

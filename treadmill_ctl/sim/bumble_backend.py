@@ -63,7 +63,7 @@ from bumble.transport.common import AsyncPipeSink
 
 from treadmill_ctl.ftms.link import TreadmillLink
 from treadmill_ctl.ftms.simulated import make_virtual_treadmill
-from treadmill_ctl.sim.bleak_backend import SIMULATED_DETAILS_KEY
+from treadmill_ctl.sim.bleak_backend import SIMULATED_DETAILS_KEY, guarded_notify_callback
 from treadmill_ctl.sim.gatt import CONTROL_POINT, SimCharacteristic, SimService
 from treadmill_ctl.sim.profiles import BusyWrites, SimProfile
 from treadmill_ctl.sim.treadmill import SimAttError, SimLinkDown, VirtualTreadmill
@@ -1176,18 +1176,9 @@ class BumbleBleakClient(BaseBleakClient):
         self, characteristic: BleakGATTCharacteristic, callback: NotifyCallback, **kwargs: Any
     ) -> None:
         client = self._client()
-        proxy = characteristic.obj
-        uuid = characteristic.uuid
-
-        def deliver(value: bytes) -> None:
-            # A real backend's event dispatcher logs a failing callback and goes on.
-            try:
-                callback(bytearray(value))
-            except Exception:
-                _LOGGER.exception("notification callback for %s failed", uuid)
-
+        deliver = guarded_notify_callback(callback, characteristic.uuid, _LOGGER)
         # Writes the CCCD: notifications if the characteristic has them, else indications.
-        await self._gatt(client.subscribe(proxy, deliver, prefer_notify=True))
+        await self._gatt(client.subscribe(characteristic.obj, deliver, prefer_notify=True))
 
     @override
     async def stop_notify(self, characteristic: BleakGATTCharacteristic) -> None:
