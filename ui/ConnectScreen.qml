@@ -274,6 +274,7 @@ Item {
                                 Layout.preferredWidth: 100 // share the row by fill, not by text length
                                 spacing: 2
                                 RowLayout {
+                                    Layout.fillWidth: true
                                     spacing: 10
                                     Label {
                                         text: row.modelData.name
@@ -314,6 +315,9 @@ Item {
                                             border.width: 1
                                             border.color: Theme.border
                                         }
+                                    }
+                                    Item {
+                                        Layout.fillWidth: true
                                     }
                                 }
                                 Label {

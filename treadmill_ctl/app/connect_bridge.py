@@ -346,6 +346,7 @@ class ConnectBridge(QObject):
             _log.warning("scan failed: %s", exc, exc_info=exc)
             self._set_problem(describe_bluetooth_error(exc))
             self._set_status("")
+            self._seen.clear()  # what an earlier scan heard may be gone: show nothing stale
             found = ()
         else:
             self._set_status(_found_words(found, self._marked()))
