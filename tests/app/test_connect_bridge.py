@@ -153,10 +153,13 @@ async def test_bluetooth_off_during_a_scan_is_said_in_user_words(world: World) -
             "Bluetooth device is turned off", BleakBluetoothNotAvailableReason.POWERED_OFF
         )
 
+    world.add_treadmill()
+    bridge = await scanned(world)
+    assert len(bridge.property("devices")) == 1
     world.context.scan = radio_off  # what bleak raises when the adapter is powered off
-    bridge = ConnectBridge(world.context)
     bridge.scan()
     await world.settle()
+    assert bridge.property("devices") == []  # nothing stale from the scan before
     assert bridge.property("problem") == "Bluetooth is off"
     assert bridge.property("problemKind") == "bluetooth_off"
     assert "Turn Bluetooth on" in bridge.property("problemAdvice")
