@@ -3,6 +3,7 @@ what connects (only what they chose), and the messages when Bluetooth is not usa
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,9 @@ from bridge_world import World, make_world
 
 from treadmill_ctl.app.connect_bridge import ConnectBridge, describe_bluetooth_error, signal_bars
 from treadmill_ctl.errors import DeviceNotFoundError, LinkError
+from treadmill_ctl.session.engine import SessionEngine
+from treadmill_ctl.session.events import SessionState
+from treadmill_ctl.session.plan import Phase, PhaseKind, Plan
 from treadmill_ctl.settings import Settings
 from treadmill_ctl.sim.profiles import AdvertVariant
 
@@ -215,3 +219,45 @@ def test_an_unknown_error_keeps_its_message() -> None:
 
 def test_signal_bars() -> None:
     assert [signal_bars(r) for r in (None, -50, -65, -75, -85, -95)] == [0, 4, 3, 2, 1, 0]
+
+
+async def test_choosing_another_treadmill_disconnects_the_first(world: World) -> None:
+    first = world.add_treadmill(name="Treadmill A", address="5A:11:00:00:00:01")
+    second = world.add_treadmill(name="Treadmill B", address="5A:11:00:00:00:02")
+    bridge = await scanned(world)
+    bridge.connectTo(first.address)
+    await world.settle()
+    world.context.link = world.links[-1]
+    bridge.connectTo(second.address)
+    await world.settle()
+    assert second.connected
+    assert not first.connected  # one treadmill at a time
+
+
+async def test_no_other_treadmill_while_a_session_is_under_way(world: World) -> None:
+    first = world.add_treadmill(name="Treadmill A", address="5A:11:00:00:00:01")
+    second = world.add_treadmill(name="Treadmill B", address="5A:11:00:00:00:02")
+    bridge = await scanned(world)
+    bridge.connectTo(first.address)
+    await world.settle()
+    link = world.links[-1]
+    world.context.link = link
+    plan = Plan("Walk", (Phase(PhaseKind.WARMUP, 60, 3.0),))
+    engine = SessionEngine(link, plan, Settings())
+    world.context.engine = engine
+    running = asyncio.Event()
+    engine.add_listener(
+        lambda event: running.set() if engine.state is SessionState.RUNNING_PHASE else None
+    )
+    run = asyncio.create_task(engine.run())
+    engine.user_start()
+    await running.wait()
+    bridge.connectTo(second.address)
+    await world.settle()
+    assert bridge.property("problem") == "A session is under way"
+    assert first.connected
+    assert not second.connected
+    assert first.belt_speed_kmh > 0  # the session was not disturbed
+    engine.user_stop()
+    engine.user_end()
+    await run

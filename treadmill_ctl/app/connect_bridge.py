@@ -28,7 +28,8 @@ from bleak.exc import (
 from treadmill_ctl.app.context import AppContext, NoticeLevel, Screen
 from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, Signal, Slot
 from treadmill_ctl.errors import DeviceNotFoundError, LinkError, TreadmillError
-from treadmill_ctl.ftms.model import DiscoveredDevice
+from treadmill_ctl.ftms.model import DiscoveredDevice, LinkState
+from treadmill_ctl.session.events import SessionState
 
 QML_IMPORT_NAME: Final = "TreadmillCtl"
 QML_IMPORT_MAJOR_VERSION: Final = 1
@@ -372,6 +373,20 @@ class ConnectBridge(QObject):
                 )
             )
             return
+        current = self._context.link
+        if current is not None and current.state is LinkState.CONNECTED:
+            if self._session_under_way():
+                self._set_problem(
+                    Problem(
+                        ProblemKind.BUSY,
+                        "A session is under way",
+                        "Stop it (and end it) before connecting to another treadmill.",
+                    )
+                )
+                return
+            if current.address.upper() == address.upper():
+                self._context.switch_screen(Screen.PRESETS)  # already connected to it
+                return
         if self._scan_task is not None:
             self._scan_task.cancel()
             self._scan_task = None
@@ -416,6 +431,9 @@ class ConnectBridge(QObject):
         self._rebuild()
 
     async def _async_connect(self, address: str) -> None:
+        previous = self._context.link
+        if previous is not None and previous.state is LinkState.CONNECTED:
+            await _quiet_disconnect(previous)  # one treadmill at a time
         link = self._context.open_link(address)
         try:
             caps = await link.connect()
@@ -440,6 +458,11 @@ class ConnectBridge(QObject):
         self._context.switch_screen(Screen.PRESETS)
 
     # -- helpers -----------------------------------------------------------------------------
+
+    def _session_under_way(self) -> bool:
+        engine = self._context.engine
+        state = getattr(engine, "state", None)
+        return engine is not None and state not in _AT_REST
 
     def _may_connect(self, address: str) -> bool:
         if address == self._remembered_address() or address in self._marked():
@@ -520,6 +543,10 @@ class ConnectBridge(QObject):
         if text != self._status:
             self._status = text
             self.statusChanged.emit()
+
+
+# Engine states in which the belt is not part of a session any more (or not yet).
+_AT_REST: Final = frozenset({SessionState.IDLE, SessionState.STOPPED, SessionState.FINISHED})
 
 
 def _is_treadmill(device: DiscoveredDevice) -> bool:
