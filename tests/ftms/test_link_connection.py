@@ -66,20 +66,10 @@ async def test_link_down_at_connect_is_a_link_error(backend: str) -> None:
     await device.close()
 
 
-async def test_a_connection_refused_while_connecting_is_not_reported_lost(
-    backend: str, request: pytest.FixtureRequest
-) -> None:
+async def test_a_connection_refused_while_connecting_is_not_reported_lost(backend: str) -> None:
     """No "lost the link, the belt may still be moving" alarm for a link that never came up.
     Over a real host stack the treadmill's refusal ends a connection the controller had made:
     bleak's disconnected callback runs during connect(), and the link takes it for a loss."""
-    if backend == "bumble":
-        request.applymarker(
-            pytest.mark.xfail(
-                strict=True,
-                reason="ftms/link.py reports LOST for a disconnection during connect() "
-                "(told to the link owner in /tmp/team/notes-for-link.md)",
-            )
-        )
     device = VirtualTreadmill()
     async with open_air(backend) as air:
         await air.add(device)

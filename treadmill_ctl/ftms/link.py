@@ -491,6 +491,10 @@ class TreadmillLink:
         """The BLE link went down (whoever caused it); a loss is reported at once."""
         if self._closing:
             return
+        if self._state is LinkState.CONNECTING:
+            # The link never came up (a real stack calls back during connect()): connect()
+            # fails and reports DISCONNECTED; a LOST alarm here would be a false one.
+            return
         speed = self._last_speed
         moving = f" at {speed:.1f} km/h" if speed else ""
         self._set_state(
