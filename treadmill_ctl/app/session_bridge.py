@@ -14,6 +14,7 @@ to the machine at once); with no engine it still sends STOP over the link.
 from __future__ import annotations
 
 import asyncio
+import collections
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final
@@ -24,7 +25,7 @@ from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, 
 from treadmill_ctl.errors import HistoryError
 from treadmill_ctl.ftms.api import TreadmillControl
 from treadmill_ctl.ftms.model import LinkState
-from treadmill_ctl.history import HistoryStore, SessionHeader, SessionRecorder, attach_to_engine
+from treadmill_ctl.history import HistoryStore, SessionHeader, SessionRecorder
 from treadmill_ctl.session.engine import SessionEngine, SessionSnapshot
 from treadmill_ctl.session.events import (
     AlertEvent,
@@ -191,6 +192,9 @@ class SessionBridge(QObject):
         self._engine: SessionEngine | None = None
         self._run_task: asyncio.Task[EndReason] | None = None
         self._recorder: SessionRecorder | None = None
+        self._unsubscribe_history: Callable[[], None] | None = None
+        self._history_queue: collections.deque[dict[str, Any]] = collections.deque()
+        self._pending_history: asyncio.TimerHandle | None = None
         self._link_unsubscribe: Callable[[], None] | None = None
         self._stop_tasks: set[asyncio.Task[Any]] = set()
         self._values: dict[str, Any] = {}
@@ -276,8 +280,8 @@ class SessionBridge(QObject):
             device = (caps.name if caps is not None and caps.name else "") or (
                 link.address if link is not None else ""
             )
-            self._recorder = attach_to_engine(
-                engine,
+            self._recorder = SessionRecorder.open(
+                ctx.history,
                 SessionHeader.now(
                     preset_id=engine.plan.id,
                     preset_name=engine.plan.name,
@@ -285,13 +289,38 @@ class SessionBridge(QObject):
                     device=device,
                     profile=ctx.sim_profile if ctx.simulate else "",
                 ),
-                ctx.history,
             )
+            self._unsubscribe_history = engine.add_listener(self._queue_for_history)
         except HistoryError as exc:
             _log.error("history not recorded: %s", exc)
             ctx.notify(NoticeLevel.WARNING, f"This session is not recorded: {exc}")
 
+    def _queue_for_history(self, event: SessionEvent) -> None:
+        # The history commits (with an fsync) on state changes and commands: writing from
+        # inside the engine's event would put a disk flush between a STOP key and the STOP
+        # write. Queue it; it is written 2 ms later, in order (well within the history's
+        # "at most the last second is lost").
+        self._history_queue.append(event.to_json())
+        if self._pending_history is None:
+            self._pending_history = self._context.loop.call_later(
+                REFRESH_DELAY_S, self._flush_history
+            )
+
+    def _flush_history(self) -> None:
+        self._pending_history = None
+        recorder = self._recorder
+        while self._history_queue:
+            event = self._history_queue.popleft()
+            if recorder is not None:
+                recorder.on_event(event)
+
     def _stop_recording(self) -> None:
+        if self._unsubscribe_history is not None:
+            self._unsubscribe_history()
+            self._unsubscribe_history = None
+        if self._pending_history is not None:
+            self._pending_history.cancel()
+        self._flush_history()
         if self._recorder is not None:
             self._recorder.close()  # idempotent; marks a session without an end "interrupted"
             self._recorder = None
