@@ -144,7 +144,7 @@ def build_app(
         save_settings=save_settings or _persist_settings,
         loop=loop,
         open_link=lambda address: source.open_link(address, ctx.settings),
-        scan=lambda seconds: source.scan(seconds, ctx.settings),
+        scan=source.scan,
         simulate=simulate,
         sim_profile=sim_profile,
     )

@@ -25,11 +25,11 @@ class TreadmillSource:
     air: SimAir | None = None
     treadmills: list[VirtualTreadmill] = field(default_factory=list)
 
-    async def scan(self, seconds: float, settings: Any = None) -> Sequence[DiscoveredDevice]:
-        """Devices heard in ``seconds``: FTMS ones, plus the ones the user marked as treadmills
-        (by name, in ``settings``)."""
-        marked = getattr(settings, "marked_treadmills", ()) or ()
-        return await scan(seconds, sim_air=self.air, names=[str(n) for n in marked])
+    async def scan(self, seconds: float) -> Sequence[DiscoveredDevice]:
+        """Devices heard in ``seconds``: FTMS ones and every other named device (a treadmill
+        may not advertise FTMS); the connect screen decides what to list and lets the user
+        mark one as "my treadmill". Nothing here connects."""
+        return await scan(seconds, sim_air=self.air, all_named=True)
 
     def open_link(self, address: str, settings: Any = None) -> TreadmillLink:
         """A link to ``address`` only (not connected yet); records the GATT traffic when the
