@@ -11,8 +11,8 @@ history like any session. Measures:
     .venv/bin/python benchmarks/soak.py --minutes 10 --speedup 60 --json out.json   # CI size
     .venv/bin/python benchmarks/soak.py --headless
 
-Settings and history go to a temporary directory. Exit status 0 when the RSS goal is met and
-the session ran to its end.
+Settings and history go to a temporary directory. Exit status 0 when the session ran to its
+end, the RSS goal is met and nothing was logged as an error.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import argparse
 import asyncio
 import gc
 import json
+import logging
 import math
 import os
 import sqlite3
@@ -96,6 +97,7 @@ class SoakResult:
     rss_after_gc_mb: float = 0.0
     traffic_lines: int = 0
     traffic_max_lines: int = 0
+    errors: list[str] = field(default_factory=list)
 
     def at(self, session_s: float) -> Sample:
         """The first sample at or after ``session_s``."""
@@ -138,8 +140,22 @@ class SoakResult:
             ),
             "traffic_lines": self.traffic_lines,
             "traffic_max_lines": self.traffic_max_lines,
+            "errors": self.errors,
             "memory": [asdict(s) for s in self.samples],
         }
+
+
+class ErrorLog(logging.Handler):
+    """Every record logged at ERROR or above (an exception in a callback, a failed task...)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        first = record.getMessage().splitlines()[0] if record.getMessage() else ""
+        exc = record.exc_info[1] if record.exc_info else None
+        self.messages.append(f"{record.name}: {first}" + (f" ({exc!r})" if exc else ""))
 
 
 def history_rows(db: Path) -> dict[str, int]:
@@ -338,7 +354,10 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["TREADMILL_CTL_DATA_DIR"] = str(Path(scratch) / "data")
 
     run = run_headless_soak if args.headless else run_gui
+    errors = ErrorLog()
+    logging.getLogger().addHandler(errors)
     result = run(args.minutes, args.speedup, args.profile)
+    result.errors = errors.messages
     s = result.summary()
     print(
         f"Soak ({s['variant']}): {args.minutes:g}-minute plan on '{args.profile}' at "
@@ -367,10 +386,13 @@ def main(argv: list[str] | None = None) -> int:
         f"  history samples per session second: {s['samples_per_session_s']:.3f} (1 Hz)   "
         f"traffic log {s['traffic_lines']} lines (bound {s['traffic_max_lines']})"
     )
+    print(f"  errors logged: {len(result.errors)}")
+    for message in result.errors[:5]:
+        print(f"    {message}")
     if args.json:
         args.json.write_text(json.dumps(s, indent=1))
     finished = s["end_state"] == "finished"
-    return 0 if finished and s["rss_ratio"] <= 1.1 else 1
+    return 0 if finished and s["rss_ratio"] <= 1.1 and not result.errors else 1
 
 
 if __name__ == "__main__":

@@ -12,7 +12,18 @@ import subprocess
 import sys
 from pathlib import Path
 
-from treadmill_ctl.proof.fault_matrix import Fault, Moment
+from treadmill_ctl.proof.fault_matrix import (
+    Fault,
+    Moment,
+    Scenario,
+    judge,
+    run_baseline,
+    run_session,
+)
+from treadmill_ctl.proof.safety_audit import Rule, TimedAction
+from treadmill_ctl.session.plan import Phase, PhaseKind, Plan
+from treadmill_ctl.settings import Settings
+from treadmill_ctl.sim.profiles import BUILTIN_PROFILES
 
 ROOT = Path(__file__).resolve().parents[2]
 PRESETS = ("first-steps", "backward-warm-up")
@@ -55,3 +66,52 @@ def test_every_fault_at_every_moment_leaves_the_runner_safe(tmp_path: Path) -> N
     assert not unsafe, f"{len(unsafe)} unsafe scenarios, the first ones:\n{summary}"
     assert proc.returncode == 0
     assert f"{len(scenarios)} scenarios, {len(scenarios)} safe, 0 unsafe" in proc.stdout
+
+
+def short_plan() -> Plan:
+    """Warm-up, one backward block, recovery: every kind of moment in two minutes."""
+    return Plan(
+        "Short",
+        (
+            Phase(PhaseKind.WARMUP, 30, 4.0),
+            Phase(PhaseKind.BACKWARD, 30, 3.0),
+            Phase(PhaseKind.RECOVERY, 30, 4.0),
+        ),
+        id="short",
+    )
+
+
+def test_every_kind_of_moment_is_found_in_a_real_session() -> None:
+    settings = Settings()
+    baseline = run_baseline("short", short_plan(), settings, BUILTIN_PROFILES["ideal"])
+    assert set(baseline.moments) == set(Moment)
+    m = baseline.moments
+    assert m[Moment.START_COUNTDOWN] < m[Moment.RAMP] < m[Moment.FORWARD] < m[Moment.SLOW_DOWN]
+    assert m[Moment.SLOW_DOWN] < m[Moment.TURN_COUNTDOWN] < m[Moment.BACKWARD]
+
+
+def test_the_audit_catches_a_restart_nobody_asked_for_in_a_real_session() -> None:
+    """The matrix is not vacuous on real runs: a resume the audit is not told about (as if the
+    engine resumed by itself after a console pause) is a HOLD violation."""
+    settings, plan, profile = Settings(), short_plan(), BUILTIN_PROFILES["ideal"]
+    baseline = run_baseline("short", plan, settings, profile)
+    at = baseline.moments[Moment.BACKWARD]
+    scenario = Scenario("short", "ideal", Fault.CONSOLE_PAUSE, Moment.BACKWARD, at)
+    unseen = TimedAction(at + 15, "resume")
+    run = run_session(
+        plan,
+        settings,
+        profile,
+        (TimedAction(0.0, "start"), TimedAction(at, "console-pause"), unseen),
+    )
+    told = tuple(a for a in run.fired if a != unseen)
+    result = judge(
+        scenario, run, settings=settings, plan=plan, profile=profile, actions=told, wall_s=0.0
+    )
+    assert not result.safe
+    assert Rule.HOLD in result.report.rules_broken
+    # Told about the user's resume, the same run is within the hold rule.
+    fair = judge(
+        scenario, run, settings=settings, plan=plan, profile=profile, actions=run.fired, wall_s=0.0
+    )
+    assert Rule.HOLD not in fair.report.rules_broken
