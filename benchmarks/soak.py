@@ -199,7 +199,9 @@ class _Sampler:
 # ---- the app, window offscreen -------------------------------------------------------------
 
 
-async def soak_gui(minutes: float, speedup: float, profile: str) -> SoakResult:
+async def soak_gui(
+    minutes: float, speedup: float, profile: str, *, close_at_once: bool = False
+) -> SoakResult:
     from treadmill_ctl.app.main import build_app
     from treadmill_ctl.app.qt import QObject, Qt, QTimer
     from treadmill_ctl.ftms.link import TreadmillLink
@@ -250,6 +252,9 @@ async def soak_gui(minutes: float, speedup: float, profile: str) -> SoakResult:
     sampling.cancel()
     result.wall_s = time.perf_counter() - wall0
     result.end_state = str(session.property("state")) if ended else "timed out"
+    if not close_at_once:  # a user reads the summary before closing the window
+        await _wait(lambda: session.run_task is None or session.run_task.done(), 10)
+        await asyncio.sleep(1.0)
     result.session_s = session_time() or 0.0
     sampler.take(result.session_s)
     result.traffic_lines = len(treadmill.traffic)
@@ -263,7 +268,9 @@ async def soak_gui(minutes: float, speedup: float, profile: str) -> SoakResult:
     return result
 
 
-def run_gui(minutes: float, speedup: float, profile: str) -> SoakResult:
+def run_gui(
+    minutes: float, speedup: float, profile: str, *, close_at_once: bool = False
+) -> SoakResult:
     from treadmill_ctl.app.event_loop import AppEventLoop
     from treadmill_ctl.app.qt import QGuiApplication
 
@@ -271,7 +278,9 @@ def run_gui(minutes: float, speedup: float, profile: str) -> SoakResult:
     loop = AppEventLoop(qapp, speedup=speedup)
     asyncio.set_event_loop(loop)
     with loop:
-        return loop.run_until_complete(soak_gui(minutes, speedup, profile))
+        return loop.run_until_complete(
+            soak_gui(minutes, speedup, profile, close_at_once=close_at_once)
+        )
 
 
 # ---- headless: the engine, the link and the history, no Qt ---------------------------------
@@ -346,6 +355,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", default="ideal", help="sim profile (ideal: 4 Hz data)")
     parser.add_argument("--headless", action="store_true", help="no window, no Qt")
     parser.add_argument("--json", type=Path, help="write the figures here")
+    parser.add_argument(
+        "--close-at-once",
+        action="store_true",
+        help="close the app the moment the session shows finished (not a second later)",
+    )
     args = parser.parse_args(argv)
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -353,10 +367,12 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["TREADMILL_CTL_CONFIG_DIR"] = str(Path(scratch) / "config")
     os.environ["TREADMILL_CTL_DATA_DIR"] = str(Path(scratch) / "data")
 
-    run = run_headless_soak if args.headless else run_gui
     errors = ErrorLog()
     logging.getLogger().addHandler(errors)
-    result = run(args.minutes, args.speedup, args.profile)
+    if args.headless:
+        result = run_headless_soak(args.minutes, args.speedup, args.profile)
+    else:
+        result = run_gui(args.minutes, args.speedup, args.profile, close_at_once=args.close_at_once)
     result.errors = errors.messages
     s = result.summary()
     print(
