@@ -205,6 +205,10 @@ class AuditLimits:
         turning = min(walk, TURNING_WALK_MAX_KMH) if style is TurningStyle.WALK else 0.0
         countdown = (plan.countdown_s if plan else None) or settings.countdown_s
         rng = speed_range_kmh
+        if turning > 0 and rng is not None and rng.minimum > turning:
+            # A machine that cannot walk that slowly turns at its minimum, or stopped when
+            # even that is faster than a walk.
+            turning = rng.minimum if rng.minimum <= TURNING_WALK_MAX_KMH else 0.0
         return cls(
             backward_cap_kmh=min(settings.backward_cap_kmh, BACKWARD_HARD_CEILING_KMH),
             forward_cap_kmh=settings.forward_cap_kmh,
@@ -213,8 +217,7 @@ class AuditLimits:
             machine_min_kmh=rng.minimum if rng else 0.0,
             machine_max_kmh=rng.maximum if rng else math.inf,
             machine_step_kmh=rng.step if rng and rng.step > 0 else 0.01,
-            # A machine whose minimum is above the walk turns at its minimum (or stopped).
-            turning_speed_kmh=max(turning, rng.minimum if rng and turning > 0 else 0.0),
+            turning_speed_kmh=turning,
             start_countdown_s=int(settings.start_countdown_s),
             countdown_s=int(countdown),
             write_kmh_per_unit=write_kmh_per_unit,
