@@ -13,12 +13,7 @@ from collections.abc import Sequence
 import treadmill_ctl.commands as commands_pkg
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full parser: global options for the app plus every registered subcommand."""
-    parser = argparse.ArgumentParser(
-        prog="treadmill-ctl",
-        description="Safe backward-running interval sessions on a Bluetooth FTMS treadmill.",
-    )
+def _add_global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--simulate", action="store_true", help="use the virtual treadmill instead of Bluetooth"
     )
@@ -26,6 +21,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--sim-profile", default="ideal", help="virtual treadmill profile name or TOML file"
     )
     parser.add_argument("--debug", action="store_true", help="debug logging")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser: global options for the app plus every registered subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="treadmill-ctl",
+        description="Safe backward-running interval sessions on a Bluetooth FTMS treadmill.",
+    )
+    _add_global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for info in sorted(pkgutil.iter_modules(commands_pkg.__path__), key=lambda m: m.name):
         module = importlib.import_module(f"{commands_pkg.__name__}.{info.name}")
@@ -39,10 +43,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _app_only_args(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The arguments when the command line holds only global options (the app), parsed
+    without importing the subcommands' modules: they import the Bluetooth stack, the engine
+    and the exporters, which would delay the app's window by a few hundred ms. None for
+    anything else (a subcommand, ``-h``, an error): the full parser deals with it."""
+    from treadmill_ctl.commands.gui import register_default  # noqa: PLC0415 - cheap, Qt-free
+
+    quick = argparse.ArgumentParser(prog="treadmill-ctl", add_help=False, exit_on_error=False)
+    _add_global_options(quick)
+    register_default(quick)
+    try:
+        args, rest = quick.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None
+    return None if rest else args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse the command line and run; returns the process exit status."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    parser: argparse.ArgumentParser | None = None
+    args = _app_only_args(argv)
+    if args is None:
+        parser = build_parser()
+        args = parser.parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.debug else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
@@ -52,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # No subcommand: the desktop app (registered by treadmill_ctl.commands.gui).
         func = getattr(args, "default_func", None)
         if func is None:
-            parser.print_help()
+            (parser or build_parser()).print_help()
             return 2
     status: int = func(args)
     return status
