@@ -88,7 +88,8 @@ def check_ramp(record: Record, settings: Settings) -> None:
             assert value <= max(machine.minimum, belt) + machine.step + tol, (t, value, belt)
         else:
             t0, v0 = previous
-            assert abs(value - v0) <= rate * min(t - t0, 2.0) + tol, (t0, v0, t, value, rate)
+            window = max(2.0, machine.step / rate)  # SafetyPolicy.max_ramp_window_s
+            assert abs(value - v0) <= rate * min(t - t0, window) + tol, (t0, v0, t, value, rate)
         previous = (t, value)
 
 

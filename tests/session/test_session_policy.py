@@ -53,6 +53,19 @@ def test_a_ramp_is_a_series_of_small_setpoints() -> None:
         policy.check(Direction.FORWARD, 3.0, t)  # 8.0 -> 3.0 at once
 
 
+def test_a_slow_ramp_on_a_coarse_machine_still_gets_there() -> None:
+    policy = SafetyPolicy(Settings(ramp_kmh_per_s=0.2), machine(1.0, 6.0, 0.5))
+    policy.motion_started(0.0, 1.0)
+    t = 0.0
+    while policy.last_setpoint[0] < 3.0:
+        t += 0.5
+        assert t < 60, "the ramp never reaches the target"
+        if (sp := policy.next_setpoint(Direction.FORWARD, 3.0, t)) is not None:
+            policy.check(Direction.FORWARD, sp, t)
+            policy.record(sp, t)
+    assert t == pytest.approx(10.0)  # 0.5 km/h steps every 2.5 s
+
+
 def test_turning_speed() -> None:
     policy = SafetyPolicy(Settings(), machine())
     assert policy.turning_speed_kmh(TurningStyle.STOP, 1.0) == 0.0
@@ -66,9 +79,9 @@ def test_turning_speed() -> None:
 
 @given(
     lo=st.sampled_from([0.3, 0.5, 1.0]),
-    step=st.sampled_from([0.1, 0.5, 0.16]),
+    step=st.sampled_from([0.1, 0.5, 0.16, 1.0]),
     cap=st.floats(1.0, 8.0),
-    rate=st.sampled_from([0.2, 0.5, 1.0]),
+    rate=st.sampled_from([0.1, 0.2, 0.5, 1.0]),
     targets=st.lists(
         st.tuples(st.floats(0.0, 25.0), st.floats(0.05, 3.0)), min_size=1, max_size=20
     ),
@@ -96,6 +109,7 @@ def test_setpoints_never_exceed_caps_or_the_ramp(
         policy.check(direction, sp, t)  # the engine's last line of defence agrees
         assert sp <= policy.cap_kmh(direction) + 1e-9
         assert sp <= 12.0 + 1e-9
-        assert abs(sp - last) <= rate * min(t - (last_t or 0.0), 2.0) + 1e-9
+        window = policy.max_ramp_window_s()
+        assert abs(sp - last) <= rate * min(t - (last_t or 0.0), window) + 1e-9
         policy.record(sp, t)
         last, last_t = sp, t

@@ -90,6 +90,7 @@ type EventListener = Callable[[SessionEvent], None]
 # How long the engine waits for the machine before it says so (session seconds).
 BELT_START_TIMEOUT_S: Final = 10.0  # Start -> belt moving (CS-WP8 takes ~3 s)
 BELT_STOP_TIMEOUT_S: Final = 45.0  # pause/stop -> belt still (some decelerate at 0.3 km/h/s)
+RAMP_STALL_S: Final = 60.0  # no set-point allowed for this long while short of the target
 REACH_TIMEOUT_S: Final = 8.0  # last set-point -> reported speed there (plus the distance)
 RECONNECT_DELAYS_S: Final = (1.0, 2.0, 3.0, 5.0, 10.0)
 RECONNECT_WINDOW_S: Final = 60.0  # headless: give up reconnecting after this long
@@ -763,8 +764,11 @@ class SessionEngine:
                 await self._send_setpoint(step)
                 reached_setpoint_at = None
                 continue
-            last, _ = self._policy.last_setpoint
+            last, last_t = self._policy.last_setpoint
             if abs(last - target) > 1e-6:
+                if last_t is not None and self._loop_time() - last_t > RAMP_STALL_S:
+                    # The policy allows no further step (it should always): never spin here.
+                    raise _BeltNotFollowing(f"The ramp to {target:.1f} km/h stalled.")
                 await self._sleep_or_wake(self._policy.seconds_until_next_step(target))
                 continue
             if self._speed_reached(target):

@@ -32,8 +32,8 @@ from treadmill_ctl.settings import (
 
 _EPS: Final = 1e-6
 FTMS_SPEED_RESOLUTION_KMH: Final = 0.01
-# A single set-point never covers more than this many seconds of ramp, even after a long gap
-# (e.g. a slow indication): the machine must see a series of small steps.
+# A single set-point never covers more than this many seconds of ramp (or one machine step),
+# even after a long gap (e.g. a slow indication): the machine must see a series of small steps.
 MAX_RAMP_STEP_S: Final = 2.0
 
 
@@ -183,8 +183,7 @@ class SafetyPolicy:
         last, last_t = self._last_kmh, self._last_t
         if abs(target - last) < _EPS:
             return None
-        dt = 1.0 if last_t is None else min(max(now - last_t, 0.0), MAX_RAMP_STEP_S)
-        max_delta = self.ramp_kmh_per_s * dt
+        max_delta = self.ramp_kmh_per_s * self._ramp_window(now, last_t)
         if target > last:
             candidate = self._grid_down(min(target, last + max_delta))
             if candidate <= last + _EPS:
@@ -194,6 +193,17 @@ class SafetyPolicy:
             if candidate >= last - _EPS:
                 return None
         return candidate
+
+    def max_ramp_window_s(self) -> float:
+        """The most ramp time one set-point may cover: ``MAX_RAMP_STEP_S``, or the time one
+        machine step takes at the ramp rate when that is longer (else a slow ramp on a coarse
+        grid could never take a step)."""
+        return max(MAX_RAMP_STEP_S, self.step_kmh / self.ramp_kmh_per_s)
+
+    def _ramp_window(self, now: float, last_t: float | None) -> float:
+        if last_t is None:
+            return 1.0
+        return min(max(now - last_t, 0.0), self.max_ramp_window_s())
 
     def seconds_until_next_step(self, target_kmh: float) -> float:
         """How long until one machine step (or the rest of the way) is allowed by the ramp."""
@@ -209,7 +219,7 @@ class SafetyPolicy:
         if kmh > self.machine_max_kmh + _EPS:
             raise SafetyViolation(f"set-point {kmh} km/h above the machine's maximum")
         last, last_t = self._last_kmh, self._last_t
-        dt = 1.0 if last_t is None else min(max(now - last_t, 0.0), MAX_RAMP_STEP_S)
+        dt = self._ramp_window(now, last_t)
         if abs(kmh - last) > self.ramp_kmh_per_s * dt + _EPS:
             raise SafetyViolation(
                 f"set-point {kmh} km/h is a step of {abs(kmh - last):.2f} km/h from {last} km/h "
