@@ -57,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
             f"{tally.failures:8} {time.perf_counter() - t0:7.1f}",
             flush=True,
         )
+        for kind, n in tally.kinds.most_common():
+            print(f"    {n} x {kind}")
         for example in tally.examples:
             print(f"    FAILED {example}")
     print(

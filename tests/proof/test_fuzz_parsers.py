@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from treadmill_ctl.proof.fuzz import FUZZ_TARGETS, run_target, target_named
+from treadmill_ctl.proof.fuzz import FUZZ_TARGETS, FuzzTally, run_target, target_named
 
 # Inputs per target: the slow paths (a link over the virtual treadmill, a preset library on
 # disk) get fewer.
@@ -18,14 +18,36 @@ DEFAULT_EXAMPLES = 300
 ONE_SIDED = {"ftms.treadmill_data.split_records"}  # valid by construction: always decoded
 
 
+# Open finding (docs/proof.md): a TOML syntax error that tomllib places "at end of document" is
+# reported without a line. Preset targets may fail on that, and only that, until it is fixed.
+OPEN_FINDING = "syntax error without a line"
+PRESET_TARGETS = ("presets.text", "presets.library")
+
+
+def _run(name: str) -> FuzzTally:
+    return run_target(target_named(name), EXAMPLES.get(name, DEFAULT_EXAMPLES), rng_seed=6)
+
+
 @pytest.mark.parametrize("name", [t.name for t in FUZZ_TARGETS])
 def test_parser_keeps_its_contract_on_generated_input(name: str) -> None:
-    tally = run_target(target_named(name), EXAMPLES.get(name, DEFAULT_EXAMPLES), rng_seed=6)
-    assert tally.failures == 0, "\n".join(tally.examples)
+    tally = _run(name)
+    if name in PRESET_TARGETS:
+        assert set(tally.kinds) <= {OPEN_FINDING}, "\n".join(tally.examples)
+    else:
+        assert tally.failures == 0, "\n".join(tally.examples)
     assert tally.inputs >= EXAMPLES.get(name, DEFAULT_EXAMPLES) * 0.9
     assert tally.typed > 0
     if name not in ONE_SIDED:
         assert tally.bad > 0
+
+
+@pytest.mark.xfail(
+    strict=True, reason="open finding: TOML errors 'at end of document' have no line"
+)
+@pytest.mark.parametrize("name", PRESET_TARGETS)
+def test_every_bad_preset_names_its_line(name: str) -> None:
+    tally = _run(name)
+    assert tally.failures == 0, "\n".join(tally.examples)
 
 
 def test_split_records_are_exercised_through_the_assembler() -> None:

@@ -27,6 +27,7 @@ import enum
 import logging
 import math
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,6 +99,7 @@ class FuzzTally:
     held: int = 0
     failures: int = 0
     examples: list[str] = field(default_factory=list)  # the first failing inputs
+    kinds: Counter[str] = field(default_factory=Counter)  # failures by what broke
 
     MAX_EXAMPLES: ClassVar[int] = 5
 
@@ -114,6 +116,7 @@ class FuzzTally:
     def fail(self, value: object, problem: str) -> None:
         self.inputs += 1
         self.failures += 1
+        self.kinds[problem.split(":", 1)[0]] += 1
         if len(self.examples) < self.MAX_EXAMPLES:
             self.examples.append(f"{_show(value)} -> {problem}")
 
