@@ -49,6 +49,56 @@ def test_treadmill_ctl_simulate_opens_a_window(tmp_path: Path) -> None:
     assert (tmp_path / "config" / "settings.toml").read_text().count("[window]") == 1
 
 
+# Loaded after the window's first frame: the connect screen needs none of them.
+LOADED_AFTER_THE_WINDOW = (
+    "bleak",
+    "pyftms",
+    "treadmill_ctl.ftms.link",
+    "treadmill_ctl.sim.treadmill",
+    "treadmill_ctl.session.engine",
+    "treadmill_ctl.history",
+    "PySide6.QtMultimedia",
+)
+
+
+def test_the_window_shows_before_the_bluetooth_stack_engine_history_and_sound_load(
+    tmp_path: Path,
+) -> None:
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        EXIT_WHEN_READY_ENV: "1",
+        "TREADMILL_CTL_CONFIG_DIR": str(tmp_path / "config"),
+        "TREADMILL_CTL_DATA_DIR": str(tmp_path / "data"),
+    }
+    # -X importtime writes each import, as it completes, to stderr, where the app writes
+    # "ready" at its first frame and "loaded" when the rest has loaded.
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "treadmill_ctl.cli", "--simulate"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    before, ready, after = done.stderr.partition("\nready ")
+    assert ready, done.stderr
+
+    def imported(text: str) -> set[str]:
+        return {
+            line.rsplit("|", 1)[-1].strip()
+            for line in text.splitlines()
+            if line.startswith("import time:")
+        }
+
+    assert "treadmill_ctl.app.main" in imported(before)
+    assert not imported(before) & set(LOADED_AFTER_THE_WINDOW)
+    # ... and right after it, without waiting for someone to need them.
+    loaded, _, _ = after.partition("\nloaded ")
+    assert set(LOADED_AFTER_THE_WINDOW) <= imported(loaded)
+
+
 def test_window_state_is_restored_and_saved(window: WindowRig) -> None:
     win = window.running.window
     ctx = window.running.context

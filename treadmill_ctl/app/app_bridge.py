@@ -80,7 +80,11 @@ class AppBridge(QObject):
             self.apply_settings(settings)
 
         context.save_settings = save_and_apply
-        self._sound = cue_player if cue_player is not None else CuePlayer(context, self)
+        # The audio output and the preset library are looked for after the window has shown
+        # (``load_rest``): the connect screen needs neither.
+        self._sound = (
+            cue_player if cue_player is not None else CuePlayer(context, self, probe_later=True)
+        )
         self._sound.setParent(self)
         self._session = SessionBridge(context, self)
         self._session.use_cue_player(self._sound)
@@ -91,7 +95,7 @@ class AppBridge(QObject):
             self,
         )
         self._connect = ConnectBridge(context, self)
-        self._presets = PresetsBridge(context, self)
+        self._presets: PresetsBridge | None = None
         self._settings = SettingsBridge(context, self)
         self._history = HistoryBridge(context, self)
 
@@ -128,6 +132,18 @@ class AppBridge(QObject):
         self._keys.set_keymap(KeyMap.from_settings(settings))
         self.keyHelpChanged.emit()
         self._session.refresh()
+
+    def load_rest(self) -> None:
+        """Open the audio output and read the preset library, if not done yet (the app does
+        once its window has shown; using them does it anyway)."""
+        self._sound.open_output()
+        self.presets_bridge()
+
+    def presets_bridge(self) -> PresetsBridge:
+        """The presets bridge, made (and the library read) on first use."""
+        if self._presets is None:
+            self._presets = PresetsBridge(self._context, self)
+        return self._presets
 
     def shutdown(self) -> None:
         """The window is closing: stop the belt if a session is active, silence the cues."""
@@ -190,7 +206,7 @@ class AppBridge(QObject):
     @Property(PresetsBridge, constant=True)
     def presets(self) -> PresetsBridge:
         """The preset library and editor."""
-        return self._presets
+        return self.presets_bridge()
 
     @Property(SettingsBridge, constant=True)
     def settings(self) -> SettingsBridge:

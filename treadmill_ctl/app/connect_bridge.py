@@ -12,18 +12,11 @@ import asyncio
 import dataclasses
 import enum
 import errno
+import functools
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final
-
-from bleak.exc import (
-    BleakBluetoothNotAvailableError,
-    BleakBluetoothNotAvailableReason,
-    BleakDBusError,
-    BleakDeviceNotFoundError,
-    BleakError,
-)
 
 from treadmill_ctl.app.context import AppContext, NoticeLevel, Screen
 from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, Signal, Slot
@@ -107,15 +100,47 @@ _DBUS_KINDS: Final[dict[str, ProblemKind]] = {
     "org.freedesktop.DBus.Error.NoReply": ProblemKind.BUSY,
 }
 
-_REASON_KINDS: Final[dict[BleakBluetoothNotAvailableReason, ProblemKind]] = {
-    BleakBluetoothNotAvailableReason.NO_BLUETOOTH: ProblemKind.NO_ADAPTER,
-    BleakBluetoothNotAvailableReason.NO_BLE_CENTRAL_ROLE: ProblemKind.NO_ADAPTER,
-    BleakBluetoothNotAvailableReason.POWERED_OFF: ProblemKind.BLUETOOTH_OFF,
-    BleakBluetoothNotAvailableReason.DENIED_BY_USER: ProblemKind.NO_PERMISSION,
-    BleakBluetoothNotAvailableReason.DENIED_BY_SYSTEM: ProblemKind.NO_PERMISSION,
-    BleakBluetoothNotAvailableReason.DENIED_BY_UNKNOWN: ProblemKind.NO_PERMISSION,
-    BleakBluetoothNotAvailableReason.UNKNOWN: ProblemKind.BLUETOOTH_OFF,
-}
+
+@functools.cache
+def _bleak_error() -> type[BaseException]:
+    """bleak's error root. bleak is imported on first need, not with this module: the window
+    shows before the Bluetooth stack is loaded."""
+    from bleak.exc import BleakError  # noqa: PLC0415 - see the docstring
+
+    return BleakError
+
+
+def _radio_errors() -> tuple[type[BaseException], ...]:
+    """What a scan or a connect raises when the radio or the treadmill fails (not a bug)."""
+    return (_bleak_error(), LinkError, OSError)
+
+
+def _bleak_kind(exc: BaseException) -> ProblemKind | None:
+    """The problem kind of a bleak error with a structured reason, or None."""
+    from bleak.exc import (  # noqa: PLC0415 - see _bleak_error
+        BleakBluetoothNotAvailableError,
+        BleakBluetoothNotAvailableReason,
+        BleakDBusError,
+        BleakDeviceNotFoundError,
+    )
+
+    reasons: dict[BleakBluetoothNotAvailableReason, ProblemKind] = {
+        BleakBluetoothNotAvailableReason.NO_BLUETOOTH: ProblemKind.NO_ADAPTER,
+        BleakBluetoothNotAvailableReason.NO_BLE_CENTRAL_ROLE: ProblemKind.NO_ADAPTER,
+        BleakBluetoothNotAvailableReason.POWERED_OFF: ProblemKind.BLUETOOTH_OFF,
+        BleakBluetoothNotAvailableReason.DENIED_BY_USER: ProblemKind.NO_PERMISSION,
+        BleakBluetoothNotAvailableReason.DENIED_BY_SYSTEM: ProblemKind.NO_PERMISSION,
+        BleakBluetoothNotAvailableReason.DENIED_BY_UNKNOWN: ProblemKind.NO_PERMISSION,
+        BleakBluetoothNotAvailableReason.UNKNOWN: ProblemKind.BLUETOOTH_OFF,
+    }
+    if isinstance(exc, BleakBluetoothNotAvailableError):
+        return reasons.get(exc.reason, ProblemKind.BLUETOOTH_OFF)
+    if isinstance(exc, BleakDBusError):
+        return _DBUS_KINDS.get(exc.dbus_error)
+    if isinstance(exc, BleakDeviceNotFoundError):
+        return ProblemKind.NOT_FOUND
+    return None
+
 
 # Words in bleak/OS messages that say the same thing when no structured error is raised.
 _TEXT_KINDS: Final[tuple[tuple[str, ProblemKind], ...]] = (
@@ -137,26 +162,29 @@ _TEXT_KINDS: Final[tuple[tuple[str, ProblemKind], ...]] = (
 
 def _kind_of(exc: BaseException) -> ProblemKind | None:
     """The problem kind of one exception (not its causes), or None if it says nothing."""
-    kind: ProblemKind | None = None
-    if isinstance(exc, BleakBluetoothNotAvailableError):
-        kind = _REASON_KINDS.get(exc.reason, ProblemKind.BLUETOOTH_OFF)
-    elif isinstance(exc, BleakDBusError):
-        kind = _DBUS_KINDS.get(exc.dbus_error)
-    elif isinstance(exc, BleakDeviceNotFoundError | DeviceNotFoundError):
-        kind = ProblemKind.NOT_FOUND
-    elif isinstance(exc, PermissionError):
-        kind = ProblemKind.NO_PERMISSION
-    elif isinstance(exc, TimeoutError):
-        kind = ProblemKind.NOT_FOUND
-    elif isinstance(exc, OSError) and exc.errno in (errno.EBUSY, errno.EALREADY):
-        kind = ProblemKind.BUSY
-    elif isinstance(exc, FileNotFoundError | ConnectionRefusedError):
-        # No D-Bus socket / no BlueZ daemon: Bluetooth is not available at all.
-        kind = ProblemKind.NO_ADAPTER
-    if kind is None and isinstance(exc, BleakError | LinkError):
+    kind = _bleak_kind(exc)
+    if kind is None:
+        kind = _system_kind(exc)
+    if kind is None and isinstance(exc, _bleak_error() | LinkError):
         text = str(exc).lower()
         kind = next((k for words, k in _TEXT_KINDS if words in text), None)
     return kind
+
+
+def _system_kind(exc: BaseException) -> ProblemKind | None:
+    """The problem kind of our link's or the OS's error, or None."""
+    if isinstance(exc, DeviceNotFoundError):
+        return ProblemKind.NOT_FOUND
+    if isinstance(exc, PermissionError):
+        return ProblemKind.NO_PERMISSION
+    if isinstance(exc, TimeoutError):
+        return ProblemKind.NOT_FOUND
+    if isinstance(exc, OSError) and exc.errno in (errno.EBUSY, errno.EALREADY):
+        return ProblemKind.BUSY
+    if isinstance(exc, FileNotFoundError | ConnectionRefusedError):
+        # No D-Bus socket / no BlueZ daemon: Bluetooth is not available at all.
+        return ProblemKind.NO_ADAPTER
+    return None
 
 
 def describe_bluetooth_error(exc: BaseException) -> Problem:
@@ -343,7 +371,7 @@ class ConnectBridge(QObject):
     async def _async_scan(self) -> None:
         try:
             found = await self._context.scan(SCAN_SECONDS)
-        except (BleakError, LinkError, OSError) as exc:
+        except _radio_errors() as exc:
             _log.warning("scan failed: %s", exc, exc_info=exc)
             self._set_problem(describe_bluetooth_error(exc))
             self._set_status("")
@@ -440,7 +468,7 @@ class ConnectBridge(QObject):
         except asyncio.CancelledError:
             await _quiet_disconnect(link)
             raise
-        except (BleakError, LinkError, OSError) as exc:
+        except _radio_errors() as exc:
             _log.warning("connect to %s failed: %s", address, exc, exc_info=exc)
             await _quiet_disconnect(link)
             self._connect_task = None
@@ -565,5 +593,5 @@ async def _quiet_disconnect(link: Any) -> None:
     """Disconnect after a failed or cancelled connect; its own failure is only logged."""
     try:
         await link.disconnect()
-    except (BleakError, LinkError, OSError) as exc:
+    except _radio_errors() as exc:
         _log.debug("disconnect after a failed connect: %s", exc)

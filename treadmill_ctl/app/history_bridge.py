@@ -3,14 +3,16 @@ speed-over-time chart coloured by direction, phases marked and heart rate overla
 delete with undo, and backward minutes and blocks per week.
 
 The store is ``history.HistoryStore`` (``context.history``; opened here when the app did not).
-Everything is formatted here; QML only draws.
+Everything is formatted here; QML only draws. The history package is imported on first use, not
+with this module (the app's window shows before it is loaded).
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 from datetime import date, timedelta
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from treadmill_ctl.app.context import AppContext, NoticeLevel
 from treadmill_ctl.app.formatting import (
@@ -22,14 +24,16 @@ from treadmill_ctl.app.formatting import (
 )
 from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, Signal, Slot
 from treadmill_ctl.errors import HistoryError
-from treadmill_ctl.history import (
-    Ending,
-    HistoryStore,
-    SessionDetail,
-    SessionSummary,
-    WeekTotals,
-)
 from treadmill_ctl.session.plan import PhaseKind
+
+if TYPE_CHECKING:
+    from treadmill_ctl.history import (
+        Ending,
+        HistoryStore,
+        SessionDetail,
+        SessionSummary,
+        WeekTotals,
+    )
 
 QML_IMPORT_NAME: Final = "TreadmillCtl"
 QML_IMPORT_MAJOR_VERSION: Final = 1
@@ -40,15 +44,21 @@ MAX_CHART_POINTS: Final = 600  # enough for a 1280-px-wide chart; longer session
 WEEKS_SHOWN: Final = 8
 UNDO_DEPTH: Final = 10
 
-ENDING_TEXT: Final[dict[Ending, str]] = {
-    Ending.FINISHED: "Finished",
-    Ending.STOPPED_BY_USER: "Stopped by you",
-    Ending.STOPPED_BY_MACHINE: "Stopped by the treadmill",
-    Ending.LINK_LOST: "Connection lost",
-    Ending.ERROR: "Ended by an error",
-    Ending.INTERRUPTED: "Interrupted (app closed or crashed)",
-    Ending.IN_PROGRESS: "Recording now",
-}
+
+@functools.cache
+def ending_text() -> dict[Ending, str]:
+    """How each ending reads in the list."""
+    from treadmill_ctl.history import Ending  # noqa: PLC0415 - see the module doc
+
+    return {
+        Ending.FINISHED: "Finished",
+        Ending.STOPPED_BY_USER: "Stopped by you",
+        Ending.STOPPED_BY_MACHINE: "Stopped by the treadmill",
+        Ending.LINK_LOST: "Connection lost",
+        Ending.ERROR: "Ended by an error",
+        Ending.INTERRUPTED: "Interrupted (app closed or crashed)",
+        Ending.IN_PROGRESS: "Recording now",
+    }
 
 
 def _kind_label(kind: str) -> str:
@@ -60,6 +70,8 @@ def _kind_label(kind: str) -> str:
 
 def session_row(s: SessionSummary, distance_unit: str) -> dict[str, Any]:
     """One line of the history list, formatted."""
+    from treadmill_ctl.history import Ending  # noqa: PLC0415 - see the module doc
+
     return {
         "id": s.id,
         "date": f"{s.started_at:%a %d %b %Y}",
@@ -69,7 +81,7 @@ def session_row(s: SessionSummary, distance_unit: str) -> dict[str, Any]:
         "backward": duration_text(s.backward_s),
         "distance": distance_text(s.distance_m, distance_unit),
         "blocks": s.blocks_done,
-        "ended": ENDING_TEXT.get(s.ended, str(s.ended)),
+        "ended": ending_text().get(s.ended, str(s.ended)),
         "endedKind": s.ended.value,
         "finished": s.ended is Ending.FINISHED,
         "incomplete": s.ended.incomplete,
@@ -81,6 +93,8 @@ def week_rows(
 ) -> list[dict[str, Any]]:
     """The ``count`` weeks up to this one (oldest first; weeks without a session are zeros)
     with a bar height for the backward minutes."""
+    from treadmill_ctl.history import WeekTotals  # noqa: PLC0415 - see the module doc
+
     by_week = {(w.iso_year, w.iso_week): w for w in weeks}
     today = today or date.today()
     monday = today - timedelta(days=today.weekday())
@@ -174,6 +188,8 @@ class HistoryBridge(QObject):
     def _store(self) -> HistoryStore | None:
         """The app's history store, opened on first use when the app has none."""
         if self._context.history is None:
+            from treadmill_ctl.history import HistoryStore  # noqa: PLC0415 - see the module doc
+
             try:
                 self._context.history = HistoryStore.open()
             except HistoryError as exc:
@@ -289,6 +305,8 @@ class HistoryBridge(QObject):
         row = next((r for r in self._rows if r["id"] == session_id), None)
         if store is None or row is None:
             return
+        from treadmill_ctl.history import Ending  # noqa: PLC0415 - see the module doc
+
         if row["endedKind"] == Ending.IN_PROGRESS.value:
             self._context.notify(NoticeLevel.INFO, "This session is being recorded right now.")
             return

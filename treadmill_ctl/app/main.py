@@ -5,6 +5,13 @@ the whole app (context, bridges, virtual or real treadmill source, QML window) o
 ``QGuiApplication`` and running loop: the tests, the screenshot script and the benchmark use it,
 so they exercise the same code as the real app.
 
+The window comes first: what its first screen (connect) does not need is loaded after its
+first frame, one piece per turn of the loop so that input is handled in between (``load_rest``):
+the Bluetooth stack and the virtual treadmill, the session engine and the history, the audio
+output, the preset library. The scan the connect screen starts as it opens waits for that frame
+too. Each piece is also loaded on first use, so nothing depends on this order; a session (and
+with it STOP) can only exist once the engine has loaded.
+
 Errors nobody caught (in Qt callbacks, slots, or tasks) go to one excepthook: logged with their
 traceback and shown to the user as a notice.
 """
@@ -18,7 +25,7 @@ import os
 import sys
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -32,12 +39,12 @@ from treadmill_ctl.app.qt import (
     QGuiApplication,
     QQmlApplicationEngine,
     QQuickWindow,
-    QTimer,
     QtMsgType,
     QUrl,
     QWindow,
     qInstallMessageHandler,
 )
+from treadmill_ctl.app.session_bridge import load_engine
 from treadmill_ctl.app.sound import CuePlayer
 from treadmill_ctl.app.treadmill_source import (
     TreadmillSource,
@@ -45,7 +52,7 @@ from treadmill_ctl.app.treadmill_source import (
     simulated_source,
 )
 from treadmill_ctl.errors import TreadmillError
-from treadmill_ctl.history import HistoryStore
+from treadmill_ctl.ftms.model import DiscoveredDevice
 from treadmill_ctl.settings import Settings, WindowState
 
 _log = logging.getLogger(__name__)
@@ -53,10 +60,14 @@ _log = logging.getLogger(__name__)
 UI_DIR: Final = Path(__file__).resolve().parent.parent.parent / "ui"
 MAIN_QML: Final = UI_DIR / "Main.qml"
 # Set to 1, the app prints "ready <seconds since start>" when its window has drawn its first
-# frame and closes itself: the startup benchmark and the smoke test use it.
+# frame, "loaded ..." when the rest has loaded (see ``load_rest``), and closes itself: the
+# startup benchmark and the smoke test use it.
 EXIT_WHEN_READY_ENV: Final = "TREADMILL_CTL_EXIT_WHEN_READY"
 SHUTDOWN_STOP_S: Final = 6.0  # how long closing waits for the belt to be stopped
 SHUTDOWN_DISCONNECT_S: Final = 3.0
+# A window that does not draw (started minimised, on a hidden desktop) must not hold the scan
+# and the rest of the app back for long.
+FIRST_FRAME_WAIT_S: Final = 1.0
 
 _QT_LOG_LEVELS: Final = {
     QtMsgType.QtDebugMsg: logging.DEBUG,
@@ -76,6 +87,11 @@ class RunningApp:
     engine: QQmlApplicationEngine
     window: QQuickWindow
     source: TreadmillSource
+    # Set at the window's first frame (or after FIRST_FRAME_WAIT_S).
+    shown: asyncio.Event
+    # Loading what the first screen does not need, after the first frame (see ``load_rest``);
+    # its result is the longest time one piece held the main thread, in seconds.
+    loading: asyncio.Task[float] | None = None
 
     async def aclose(self) -> None:
         """Stop the belt if a session is active, disconnect, save the window state, and tear
@@ -106,7 +122,7 @@ class RunningApp:
         if isinstance(app, QGuiApplication):
             self.bridge.remove_key_filter(app)
         self.bridge.session_bridge.close()
-        if isinstance(ctx.history, HistoryStore):
+        if ctx.history is not None:
             ctx.history.close()
         self.window.close()
         self.engine.deleteLater()
@@ -139,12 +155,19 @@ def build_app(
         settings = loaded.settings
         problems = [str(p) for p in loaded.problems]
     source = simulated_source(sim_profile) if simulate else bluetooth_source()
+    shown = asyncio.Event()
+
+    async def scan_once_shown(seconds: float) -> Sequence[DiscoveredDevice]:
+        # The connect screen starts a scan as it opens: let the window draw first.
+        await shown.wait()
+        return await source.scan(seconds)
+
     ctx = AppContext(
         settings=settings,
         save_settings=save_settings or _persist_settings,
         loop=loop,
         open_link=lambda address: source.open_link(address, ctx.settings),
-        scan=source.scan,
+        scan=scan_once_shown,
         simulate=simulate,
         sim_profile=sim_profile,
     )
@@ -160,7 +183,8 @@ def build_app(
         raise TreadmillError(f"The window could not be loaded from {MAIN_QML} (see the log)")
     window = roots[0]
     bridge.install_key_filter(app)
-    running = RunningApp(ctx, bridge, engine, window, source)
+    running = RunningApp(ctx, bridge, engine, window, source, shown)
+    _load_after_first_frame(running)
     restore_window_state(running)
     bridge.fullScreenChanged.connect(lambda: _apply_full_screen(running))
     for problem in problems:
@@ -168,6 +192,40 @@ def build_app(
     if simulate:
         bridge.notify(NoticeLevel.INFO, "Virtual treadmill: nothing real moves.")
     return running
+
+
+def _load_after_first_frame(running: RunningApp) -> None:
+    loop = running.context.loop
+
+    def first_frame() -> None:
+        # Emitted by the render thread on some platforms: hand over to the loop's thread.
+        running.window.frameSwapped.disconnect(first_frame)
+        loop.call_soon_threadsafe(running.shown.set)
+
+    running.window.frameSwapped.connect(first_frame)
+    loop.call_later(FIRST_FRAME_WAIT_S, running.shown.set)
+    running.loading = running.context.spawn(load_rest(running), what="Loading the app")
+
+
+async def load_rest(running: RunningApp) -> float:
+    """Once the window has shown, load what its first screen did not need, one piece per turn
+    of the loop (input and redraws are handled in between). Returns the longest time a piece
+    held the main thread, in seconds."""
+    await running.shown.wait()
+    pieces: tuple[tuple[str, Callable[[], object]], ...] = (
+        ("the Bluetooth stack and treadmill source", running.source.load),
+        ("the session engine and the history", load_engine),
+        ("the audio output and the presets", running.bridge.load_rest),
+    )
+    longest = 0.0
+    for what, load in pieces:
+        await asyncio.sleep(0)
+        started = time.perf_counter()
+        load()
+        took = time.perf_counter() - started
+        longest = max(longest, took)
+        _log.debug("loaded %s in %.0f ms", what, took * 1000)
+    return longest
 
 
 def _apply_full_screen(running: RunningApp) -> None:
@@ -248,13 +306,26 @@ class ErrorReporter:
             self.bridge.notify(NoticeLevel.DANGER, f"Unexpected error: {exc}")
 
 
-def _exit_when_ready(window: QQuickWindow, started: float) -> None:
+def _exit_when_ready(running: RunningApp, started: float) -> None:
+    """``ready <s>`` at the first frame, ``loaded <s> longest <ms>`` once the rest has loaded
+    (with the longest time one piece held the main thread), then close."""
+    window = running.window
+
     def first_frame() -> None:
         window.frameSwapped.disconnect(first_frame)
-        print(f"ready {time.perf_counter() - started:.3f}", file=sys.stderr)  # noqa: T201
-        QTimer.singleShot(0, window.close)
+        print(f"ready {time.perf_counter() - started:.3f}", file=sys.stderr, flush=True)  # noqa: T201
+
+    async def close_when_loaded() -> None:
+        try:
+            assert running.loading is not None
+            longest = await running.loading
+            elapsed = time.perf_counter() - started
+            print(f"loaded {elapsed:.3f} longest {longest * 1000:.0f}", file=sys.stderr, flush=True)  # noqa: T201
+        finally:
+            window.close()
 
     window.frameSwapped.connect(first_frame)
+    running.context.spawn(close_when_loaded(), what="Closing when ready")
 
 
 def main(*, simulate: bool, sim_profile: str = "ideal") -> int:
@@ -284,7 +355,7 @@ def main(*, simulate: bool, sim_profile: str = "ideal") -> int:
         closed = asyncio.Event()
         app.lastWindowClosed.connect(closed.set)
         if os.environ.get(EXIT_WHEN_READY_ENV) == "1":
-            _exit_when_ready(running.window, started)
+            _exit_when_ready(running, started)
         if simulate:
             running.bridge.setProperty("screen", Screen.CONNECT)
         await closed.wait()

@@ -25,8 +25,6 @@ from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, 
 from treadmill_ctl.errors import HistoryError
 from treadmill_ctl.ftms.api import TreadmillControl
 from treadmill_ctl.ftms.model import LinkState
-from treadmill_ctl.history import HistoryStore, SessionHeader, SessionRecorder
-from treadmill_ctl.session.engine import SessionEngine, SessionSnapshot
 from treadmill_ctl.session.events import (
     AlertEvent,
     AlertLevel,
@@ -41,11 +39,23 @@ from treadmill_ctl.session.plan import Direction, Plan
 
 if TYPE_CHECKING:
     from treadmill_ctl.app.sound import CuePlayer
+    from treadmill_ctl.history import SessionRecorder
+    from treadmill_ctl.session.engine import SessionEngine, SessionSnapshot
 
 QML_IMPORT_NAME: Final = "TreadmillCtl"
 QML_IMPORT_MAJOR_VERSION: Final = 1
 
 _log = logging.getLogger(__name__)
+
+
+def load_engine() -> type[SessionEngine]:
+    """The session engine, imported on first need (and with it the history that records it):
+    the app's window shows before they are loaded, and the app loads them right after."""
+    from treadmill_ctl import history  # noqa: PLC0415, F401 - see the docstring
+    from treadmill_ctl.session.engine import SessionEngine  # noqa: PLC0415 - as above
+
+    return SessionEngine
+
 
 REFRESH_MS: Final = 100
 REFRESH_DELAY_S: Final = 0.002  # event -> screen update (coalesced)
@@ -255,7 +265,7 @@ class SessionBridge(QObject):
             )
             return
         self._discard_engine()
-        engine = SessionEngine(link, plan, self._context.settings, listener=self._on_event)
+        engine = load_engine()(link, plan, self._context.settings, listener=self._on_event)
         self._engine = engine
         self._context.engine = engine
         self._run_task = self._context.spawn(engine.run(), what="session")
@@ -272,6 +282,12 @@ class SessionBridge(QObject):
         if engine is None or self._recorder is not None:
             return
         ctx = self._context
+        from treadmill_ctl.history import (  # noqa: PLC0415 - see load_engine
+            HistoryStore,
+            SessionHeader,
+            SessionRecorder,
+        )
+
         try:
             if not isinstance(ctx.history, HistoryStore):
                 ctx.history = HistoryStore.open()

@@ -180,22 +180,37 @@ class CuePlayer(QObject):
         clips: Path | None = None,
         speech_command: Sequence[str] | None = None,
         probe: bool = True,
+        probe_later: bool = False,
     ) -> None:
         """``probe=False`` skips looking for an audio output (silent; used by headless
-        tools). ``speech_command`` overrides the system speech found on PATH."""
+        tools). ``probe_later=True`` looks for it in ``open_output()`` (the app calls it once
+        its window has shown: loading QtMultimedia takes a while) or at the first cue,
+        whichever comes first. ``speech_command`` overrides the system speech found on PATH."""
         super().__init__(parent)
         self._context = context
         self._clips_dir = clips or sounds_dir()
         self._speech = list(speech_command) if speech_command is not None else find_speech_command()
-        self._mm, self._status = probe_audio() if probe else (None, "Sound is off.")
+        self._mm: Multimedia | None = None
+        self._status = "Looking for an audio output…" if probe else "Sound is off."
+        self._output_pending = probe
         self._effects: dict[str, Any] = {}
         self._queue: collections.deque[str] = collections.deque()
         self._speaking: Any = None
         self._last_cue = ""
         self._speech_tasks: set[asyncio.Task[None]] = set()
         self.played: list[str] = []  # every clip started, newest last (for the settings' test)
+        if probe and not probe_later:
+            self.open_output()
+
+    def open_output(self) -> None:
+        """Look for an audio output and load the clips, once (see ``probe_later``)."""
+        if not self._output_pending:
+            return
+        self._output_pending = False
+        self._mm, self._status = probe_audio()
         if self._mm is not None:
             self._load_clips()
+        self.statusChanged.emit()
 
     def _load_clips(self) -> None:
         assert self._mm is not None
@@ -238,7 +253,10 @@ class CuePlayer(QObject):
             self._last_cue = cue.text
             self.lastCueChanged.emit()
         settings = self._context.settings
-        if not bool(getattr(settings, "sound_on", True)) or self._mm is None:
+        if not bool(getattr(settings, "sound_on", True)):
+            return
+        self.open_output()
+        if self._mm is None:
             return
         voice = bool(getattr(settings, "voice_on", True))
         tone, words = clips_for(cue, voice=voice)

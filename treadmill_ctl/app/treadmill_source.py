@@ -2,6 +2,10 @@
 (``--simulate``). Plain Python: gives the ``scan`` and ``open_link`` functions of the
 ``AppContext``. Neither connects to anything by itself; the connect screen does, to the address
 the user chose.
+
+The Bluetooth stack (bleak, pyftms, and the virtual air, which is a bleak backend) is imported
+on first use, not with this module: it takes longer to load than the window takes to show, so
+the app shows its window first (see ``main.build_app``).
 """
 
 from __future__ import annotations
@@ -9,31 +13,60 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from treadmill_ctl.ftms.link import TreadmillLink, scan
 from treadmill_ctl.ftms.model import DiscoveredDevice
-from treadmill_ctl.sim.bleak_backend import SimAir
-from treadmill_ctl.sim.profiles import load_profile
-from treadmill_ctl.sim.treadmill import VirtualTreadmill
+from treadmill_ctl.sim.profiles import SimProfile, load_profile
+
+if TYPE_CHECKING:
+    from treadmill_ctl.ftms.link import TreadmillLink
+    from treadmill_ctl.sim.bleak_backend import SimAir
+    from treadmill_ctl.sim.treadmill import VirtualTreadmill
 
 
 @dataclass(slots=True)
 class TreadmillSource:
-    """Scan and open links, on Bluetooth (``air is None``) or on a virtual air."""
+    """Scan and open links, on Bluetooth (no ``air`` and no ``profile``) or on a virtual air.
+
+    ``profile``: a virtual treadmill that is made, with its air, on first use (a scan, a link,
+    ``treadmill`` or ``load()``)."""
 
     air: SimAir | None = None
     treadmills: list[VirtualTreadmill] = field(default_factory=list)
+    profile: SimProfile | None = None
+
+    def load(self) -> None:
+        """Import the Bluetooth stack and make the virtual treadmill, if not done yet (the app
+        does it once its window has shown; a scan or a link does it anyway)."""
+        from treadmill_ctl.ftms import link  # noqa: PLC0415, F401 - see the module doc
+
+        self._make_virtual()
+
+    def _make_virtual(self) -> None:
+        if self.air is None and self.profile is not None:
+            from treadmill_ctl.sim.bleak_backend import SimAir  # noqa: PLC0415 - see module doc
+            from treadmill_ctl.sim.treadmill import VirtualTreadmill  # noqa: PLC0415
+
+            air = SimAir()
+            treadmill = VirtualTreadmill(self.profile)
+            air.add(treadmill)
+            self.air, self.treadmills = air, [treadmill]
 
     async def scan(self, seconds: float) -> Sequence[DiscoveredDevice]:
         """Devices heard in ``seconds``: FTMS ones and every other named device (a treadmill
         may not advertise FTMS); the connect screen decides what to list and lets the user
         mark one as "my treadmill". Nothing here connects."""
+        self.load()
+        from treadmill_ctl.ftms.link import scan  # noqa: PLC0415 - see module doc
+
         return await scan(seconds, sim_air=self.air, all_named=True)
 
     def open_link(self, address: str, settings: Any = None) -> TreadmillLink:
         """A link to ``address`` only (not connected yet); records the GATT traffic when the
         settings ask for the debug traffic log."""
+        self.load()
+        from treadmill_ctl.ftms.link import TreadmillLink  # noqa: PLC0415 - see module doc
+
         traffic_path = None
         if settings is not None and getattr(settings, "debug_traffic_log", False):
             folder = Path(settings.effective_traffic_log_dir())
@@ -44,6 +77,7 @@ class TreadmillSource:
     @property
     def treadmill(self) -> VirtualTreadmill | None:
         """The (first) virtual treadmill, when simulating."""
+        self._make_virtual()
         return self.treadmills[0] if self.treadmills else None
 
 
@@ -54,9 +88,6 @@ def bluetooth_source() -> TreadmillSource:
 
 def simulated_source(profile: str = "ideal") -> TreadmillSource:
     """One virtual treadmill with ``profile`` (a built-in name or a TOML file), advertising on
-    its own air. Must be called with the app's loop set (the treadmill's clock is the loop's).
-    Raises FileFormatError for an unknown profile."""
-    air = SimAir()
-    treadmill = VirtualTreadmill(load_profile(profile))
-    air.add(treadmill)
-    return TreadmillSource(air=air, treadmills=[treadmill])
+    its own air once made (on first use). Must be used with the app's loop set (the treadmill's
+    clock is the loop's). Raises FileFormatError for an unknown profile (at once)."""
+    return TreadmillSource(profile=load_profile(profile))
