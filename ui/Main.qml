@@ -191,9 +191,12 @@ ApplicationWindow {
         }
     }
 
-    KeyHelpOverlay {
+    // The key list is made only while it is shown (it is not needed to start).
+    Loader {
         anchors.fill: parent
-        app: window.app
-        visible: window.app.keyHelpVisible
+        active: window.app.keyHelpVisible
+        sourceComponent: KeyHelpOverlay {
+            app: window.app
+        }
     }
 }
