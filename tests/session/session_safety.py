@@ -19,8 +19,19 @@ from treadmill_ctl.settings import BACKWARD_HARD_CEILING_KMH, Settings
 from treadmill_ctl.sim.profiles import SimProfile, SpeedUnit
 
 KMH_PER_MPH = 1.609344
-STOPS_NEEDING_START = frozenset({"stop", "safety-key", "console-stop"})
-PAUSES_NEEDING_RESUME = frozenset({"pause", "console-pause", "link-drop"})
+# After the user's STOP only a new start moves the belt. After anything else that stops it
+# (machine, console, link) an explicit user action does (a machine stop that happened while
+# the link was down is news to no one but the machine, which then refuses the start).
+STOPS_NEEDING_START = frozenset({"stop"})
+PAUSES_NEEDING_RESUME = frozenset({"pause", "link-drop"})
+# The machine's own stops count from the moment the engine hears of them (its alert): a
+# notification still in flight cannot stop a start that crosses it (the engine then stops the
+# belt again: alert "still_moving").
+MACHINE_STOPS = {
+    "safety-key": "machine_stopped",
+    "console-stop": "machine_stopped",
+    "console-pause": "machine_paused",
+}
 
 
 @dataclass(frozen=True)
@@ -166,6 +177,15 @@ def check_no_restart_without_user(record: Record, actions: Sequence[Action]) -> 
                 continue
             released = any(a.name in allowed for j, a in before if j > i)
             assert released, (gate, t_start, actions)
+        for name, code in MACHINE_STOPS.items():
+            for fault in (a for a in actions if a.name == name and a.t <= t_start):
+                heard = [e["t"] for e in record.alerts(code) if e["t"] >= fault.t - 1e-6]
+                if not heard or heard[0] >= t_start:
+                    continue
+                released = any(
+                    a.name in {"start", "resume"} and heard[0] <= a.t <= t_start for a in actions
+                )
+                assert released, (fault, heard[0], t_start, actions)
         # whoever wrote it, a STOP needs a user action before the next start
         for m in (m for m in range(k) if writes[m][1] == "stop"):
             released = any(a.name in {"start", "resume"} and a.writes_before > m for _, a in before)

@@ -100,6 +100,7 @@ ECHO_SETTLE_S: Final = 1.0  # ... or this long after the command's answer
 STOP_ANSWER_WAIT_S: Final = 6.0  # at the end: wait this long for the last STOP's answer
 MAX_SETPOINT_FAILURES: Final = 3
 STILL_KMH: Final = 0.05  # a reported speed at or below this is a still belt
+STILL_MOVING_GRACE_S: Final = 5.0  # paused/stopped and the belt not slowing for this long
 EXTRA_SAFETY_KMH: Final = 0.3  # belt above the cap by more than this (not by our doing): STOP
 KMH_PER_MPH: Final = 1.609344
 OVERSPEED_RATIO: Final = 1.25  # at a phase's speed, belt above set-point x this ...
@@ -317,6 +318,8 @@ class SessionEngine:
         self._setpoint_failures = 0
         self._incline_warned = False
         self._overspeed_since: float | None = None
+        self._still_moving: tuple[float, float] | None = None  # (since, speed)
+        self._console_started = False
         self._control_lost_alert_t = -math.inf
 
         # waiting, link
@@ -330,6 +333,7 @@ class SessionEngine:
         # tasks
         self._flow: asyncio.Task[None] | None = None
         self._stop_task: asyncio.Task[None] | None = None
+        self._quiet_stop: asyncio.Task[None] | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
         self._wake: asyncio.Event | None = None
         self._data_seen: asyncio.Event | None = None
@@ -625,6 +629,7 @@ class SessionEngine:
             self._countdown = None
         self._state = new
         self._state_serial += 1
+        self._console_started = False
         if new is not old:
             self._emit(StateEvent(now, new))
         if new in (S.IDLE, S.STOPPED, S.PAUSED) and self._end_reason is None:
@@ -1047,6 +1052,7 @@ class SessionEngine:
         if self._data_seen is not None:
             self._data_seen.set()
         self._check_overspeed(now)
+        self._check_still_moving(now)
         self._check_hr_cap()
 
     def _on_status(self, status: MachineStatus) -> None:
@@ -1077,6 +1083,7 @@ class SessionEngine:
                     )
             case MachineStatusKind.STARTED_BY_USER:
                 if self._state not in _ACTIVE:
+                    self._console_started = True  # the runner took over: not fought
                     self._info("The belt was started from the treadmill's console.")
             case _:
                 pass
@@ -1261,6 +1268,42 @@ class SessionEngine:
         self._stop_cause = EndReason.STOPPED_BY_MACHINE
         if self._transition(E.COMMAND_REFUSED):
             self._start_stop("Stopping")
+
+    def _check_still_moving(self, now: float) -> None:
+        """Paused or stopped, yet the belt keeps running (not slowing down, not started from
+        the console): STOP it. E.g. a console pause that crossed our own start."""
+        stopping = any(
+            t is not None and not t.done() for t in (self._stop_task, self._quiet_stop)
+        )
+        speed = self._actual_kmh or 0.0
+        if (
+            self._state not in (S.PAUSED, S.STOPPED)
+            or self._console_started
+            or stopping
+            or speed <= STILL_KMH
+        ):
+            self._still_moving = None
+            return
+        if self._still_moving is None or speed < self._still_moving[1] - 0.1:
+            self._still_moving = (now, speed)  # first seen, or still slowing down
+            return
+        if now - self._still_moving[0] < STILL_MOVING_GRACE_S:
+            return
+        self._still_moving = None
+        self._alert(
+            AlertLevel.WARNING,
+            f"The belt still runs at {speed:.1f} km/h while the session is "
+            f"{self._state.value}: stopping it.",
+            "still_moving",
+        )
+        self._quiet_stop = self._spawn(self._stop_quietly(), "stop-still-moving")
+
+    async def _stop_quietly(self) -> None:
+        """STOP without a state change (the session already waits for the user)."""
+        self._expect_echo(MachineStatusKind.STOPPED_BY_USER)
+        outcome = await self._link.stop()
+        if not outcome.confirmed:
+            self._stop_not_confirmed_alarm()
 
     def _check_hr_cap(self) -> None:
         cap = self._plan.hr_cap_bpm or self._settings.hr_cap_bpm
