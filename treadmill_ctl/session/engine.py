@@ -1272,9 +1272,7 @@ class SessionEngine:
     def _check_still_moving(self, now: float) -> None:
         """Paused or stopped, yet the belt keeps running (not slowing down, not started from
         the console): STOP it. E.g. a console pause that crossed our own start."""
-        stopping = any(
-            t is not None and not t.done() for t in (self._stop_task, self._quiet_stop)
-        )
+        stopping = any(t is not None and not t.done() for t in (self._stop_task, self._quiet_stop))
         speed = self._actual_kmh or 0.0
         if (
             self._state not in (S.PAUSED, S.STOPPED)
