@@ -18,9 +18,6 @@ DEFAULT_EXAMPLES = 300
 ONE_SIDED = {"ftms.treadmill_data.split_records"}  # valid by construction: always decoded
 
 
-# Open finding (docs/proof.md): a TOML syntax error that tomllib places "at end of document" is
-# reported without a line. Preset targets may fail on that, and only that, until it is fixed.
-OPEN_FINDING = "syntax error without a line"
 PRESET_TARGETS = ("presets.text", "presets.library")
 
 
@@ -31,19 +28,13 @@ def _run(name: str) -> FuzzTally:
 @pytest.mark.parametrize("name", [t.name for t in FUZZ_TARGETS])
 def test_parser_keeps_its_contract_on_generated_input(name: str) -> None:
     tally = _run(name)
-    if name in PRESET_TARGETS:
-        assert set(tally.kinds) <= {OPEN_FINDING}, "\n".join(tally.examples)
-    else:
-        assert tally.failures == 0, "\n".join(tally.examples)
+    assert tally.failures == 0, "\n".join(tally.examples)
     assert tally.inputs >= EXAMPLES.get(name, DEFAULT_EXAMPLES) * 0.9
     assert tally.typed > 0
     if name not in ONE_SIDED:
         assert tally.bad > 0
 
 
-@pytest.mark.xfail(
-    strict=True, reason="open finding: TOML errors 'at end of document' have no line"
-)
 @pytest.mark.parametrize("name", PRESET_TARGETS)
 def test_every_bad_preset_names_its_line(name: str) -> None:
     tally = _run(name)

@@ -490,6 +490,13 @@ class SeamController(MachineController):  # type: ignore[misc]
             )
         except (BleakError, OSError, EOFError) as exc:
             return self._report(request, Result.ERROR, f"write failed: {exc}", written=proc.written)
+        except asyncio.CancelledError:
+            # The caller gave up (a pause, a stop, the session ending) after the bytes went out:
+            # the machine may still act on them, so the record must show the command.
+            if proc.written:
+                self._late_ops.append(request.op_code)
+                self._report(request, Result.ERROR, "cancelled before the response", written=True)
+            raise
         finally:
             if self._procedure is proc:
                 self._procedure = None

@@ -33,8 +33,9 @@ from treadmill_ctl.settings import (
 _EPS: Final = 1e-6
 FTMS_SPEED_RESOLUTION_KMH: Final = 0.01
 # A single set-point never covers more than this many seconds of ramp (or one machine step),
-# even after a long gap (e.g. a slow indication): the machine must see a series of small steps.
-MAX_RAMP_STEP_S: Final = 2.0
+# even after a long gap (e.g. a slow indication or a steady phase): the machine must see a
+# series of small steps, at most the ramp rate's worth (0.5 km/h by default) each.
+MAX_RAMP_STEP_S: Final = 1.0
 
 
 class SafetyViolation(TreadmillError):

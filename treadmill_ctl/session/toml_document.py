@@ -27,6 +27,7 @@ _KEY_LINE: Final = re.compile(
     r"""^((?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+)(?:\s*\.\s*(?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+))*)\s*=\s*(.*)$"""
 )
 _DECODE_POS: Final = re.compile(r"\(at line (\d+), column \d+\)")
+_DECODE_AT_END: Final = " (at end of document)"
 _BARE_KEY: Final = re.compile(r"^[A-Za-z0-9_-]+$")
 
 
@@ -121,7 +122,10 @@ def parse_document(text: str, source: str) -> ParsedDocument:
         message = str(exc)
         if lineno is None and (m := _DECODE_POS.search(message)):
             lineno = int(m.group(1))
-        reason = _DECODE_POS.sub("", message).strip()
+        if lineno is None and _DECODE_AT_END in message:
+            # The error is at the end of the file: point at its last line.
+            lineno = max(len(text.splitlines()), 1)
+        reason = _DECODE_POS.sub("", message).replace(_DECODE_AT_END, "").strip()
         raise FileFormatError(source, lineno, f"not valid TOML: {reason}") from None
     return ParsedDocument(source, data, locate_keys(text))
 
