@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 from typing import TextIO
 
+from treadmill_ctl.commands import add_simulation_options
 from treadmill_ctl.errors import FileFormatError
 from treadmill_ctl.history.recorder import history_observer
 from treadmill_ctl.session.clock import parse_speedup
@@ -51,19 +52,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         f"Exit status: {codes}, {EXIT_USAGE} bad arguments.",
     )
     parser.add_argument("preset", metavar="PRESET", help="preset id, name, or a preset file")
-    # Also accepted after the subcommand (same destinations as the global options).
-    parser.add_argument(
-        "--simulate",
-        action="store_true",
-        default=argparse.SUPPRESS,
-        help="use the virtual treadmill",
-    )
-    parser.add_argument(
-        "--sim-profile",
-        default=argparse.SUPPRESS,
-        metavar="NAME|FILE",
-        help="virtual treadmill profile (default: ideal)",
-    )
+    add_simulation_options(parser, simulate_help="use the virtual treadmill")
     parser.add_argument(
         "--speedup",
         default="1",

@@ -17,6 +17,7 @@ import json
 import sys
 from typing import Final
 
+from treadmill_ctl.commands import add_simulation_options
 from treadmill_ctl.errors import TreadmillError
 from treadmill_ctl.ftms.link import DEFAULT_SCAN_TIMEOUT_S, scan
 from treadmill_ctl.ftms.model import DiscoveredDevice
@@ -34,19 +35,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="list FTMS treadmills in range",
         description="List the FTMS devices in range: name, address, machine type, RSSI.",
     )
-    # Also accepted after the subcommand (same destinations as the global options).
-    parser.add_argument(
-        "--simulate",
-        action="store_true",
-        default=argparse.SUPPRESS,
-        help="list the virtual treadmill",
-    )
-    parser.add_argument(
-        "--sim-profile",
-        default=argparse.SUPPRESS,
-        metavar="NAME|FILE",
-        help="virtual treadmill profile (default: ideal)",
-    )
+    add_simulation_options(parser, simulate_help="list the virtual treadmill")
     parser.add_argument(
         "--timeout",
         type=float,
