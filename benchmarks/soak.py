@@ -3,7 +3,8 @@ whole app with its window rendering offscreen (or headless with --headless), rec
 history like any session. Measures:
 
 - RSS at 1 minute of session and at the end (goal: end <= 1.1 x 1 minute), and its peak;
-- Qt objects in the window and Python objects (gc) at 1 minute and at the end;
+- Qt objects in the window (at 1 minute, in the session's last minutes, after its end) and
+  Python objects (gc) at 1 minute and at the end;
 - event-loop stalls: how late a 5 ms precise timer fires (wall clock), worst and p99;
 - history rows per table, and samples per session second (1 Hz: bounded, not 4 Hz).
 
@@ -108,6 +109,11 @@ class SoakResult:
         return self.samples[-1]
 
     @property
+    def last_running(self) -> Sample:
+        """The last periodic sample while the session ran (the session screen still shown)."""
+        return self.samples[-2] if len(self.samples) > 1 else self.samples[-1]
+
+    @property
     def rss_ratio(self) -> float:
         return self.end.rss_mb / self.at(ONE_MINUTE_S).rss_mb
 
@@ -127,6 +133,7 @@ class SoakResult:
             "rss_after_gc_mb": round(self.rss_after_gc_mb, 1),
             "rss_ratio": round(self.rss_ratio, 3),
             "qt_objects_1min": one.qt_objects,
+            "qt_objects_last_running": self.last_running.qt_objects,
             "qt_objects_end": end.qt_objects,
             "py_objects_1min": one.py_objects,
             "py_objects_end": end.py_objects,
@@ -388,7 +395,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  RSS end / RSS 1 min = {s['rss_ratio']:.3f}   (goal <= 1.1: {verdict})")
     if s["qt_objects_1min"] is not None:
         print(
-            f"  Qt objects in the window   1 min {s['qt_objects_1min']}   end {s['qt_objects_end']}"
+            f"  Qt objects in the window   1 min {s['qt_objects_1min']}   last minutes "
+            f"{s['qt_objects_last_running']}   after the end (summary) {s['qt_objects_end']}"
         )
     print(f"  Python objects (gc)        1 min {s['py_objects_1min']}   end {s['py_objects_end']}")
     print(
