@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -44,7 +45,9 @@ def test_treadmill_ctl_simulate_opens_a_window(tmp_path: Path) -> None:
         [str(exe), "--simulate"], env=env, capture_output=True, text=True, timeout=60, check=False
     )
     assert done.returncode == 0, done.stderr
-    assert "ready " in done.stderr
+    # Its first frame drew the connect screen, then the rest loaded.
+    assert re.search(r"^ready \S+ screen=connect$", done.stderr, re.MULTILINE), done.stderr
+    assert re.search(r"^loaded ", done.stderr, re.MULTILINE), done.stderr
     # Closing saved the window state in the user's settings file.
     assert (tmp_path / "config" / "settings.toml").read_text().count("[window]") == 1
 

@@ -38,6 +38,7 @@ from treadmill_ctl.app.event_loop import AppEventLoop
 from treadmill_ctl.app.qt import (
     QGuiApplication,
     QQmlApplicationEngine,
+    QQuickItem,
     QQuickWindow,
     QtMsgType,
     QUrl,
@@ -307,13 +308,21 @@ class ErrorReporter:
 
 
 def _exit_when_ready(running: RunningApp, started: float) -> None:
-    """``ready <s>`` at the first frame, ``loaded <s> longest <ms>`` once the rest has loaded
-    (with the longest time one piece held the main thread), then close."""
+    """``ready <s> screen=<name>`` at the first frame (``<name>``: the screen drawn in it, or
+    ``none``), ``loaded <s> longest <ms>`` once the rest has loaded (with the longest time one
+    piece held the main thread), then close."""
     window = running.window
+    # The screen the first frame draws: the one loaded with the window (the screen loader is
+    # synchronous; read here, on the GUI thread, as frameSwapped may come from the render
+    # thread).
+    loader = window.findChild(QQuickItem, "screenLoader")
+    loaded = loader is not None and loader.property("item") is not None
+    screen = running.bridge.property("screen") if loaded else "none"
 
     def first_frame() -> None:
         window.frameSwapped.disconnect(first_frame)
-        print(f"ready {time.perf_counter() - started:.3f}", file=sys.stderr, flush=True)  # noqa: T201
+        elapsed = time.perf_counter() - started
+        print(f"ready {elapsed:.3f} screen={screen}", file=sys.stderr, flush=True)  # noqa: T201
 
     async def close_when_loaded() -> None:
         try:
