@@ -152,4 +152,6 @@ def test_hanging_system_speech_never_blocks_and_is_killed(
     assert not task.done()  # returned at once: the caller (the UI) never waits for speech
     qtbot.waitUntil(task.done, timeout=10_000)
     assert task.exception() is None
-    assert app_loop.time() - t0 >= TTS_TIMEOUT_S  # it was given its time, then killed
+    # It was given its time, then killed. asyncio may fire a timer up to its clock resolution
+    # early, and on the sped-up loop that resolution is scaled too: allow 1 %.
+    assert app_loop.time() - t0 >= TTS_TIMEOUT_S * 0.99
