@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import gc
 import logging
 import os
 import sys
@@ -361,6 +362,9 @@ def main(*, simulate: bool, sim_profile: str = "ideal") -> int:
             print(f"treadmill-ctl: {exc}", file=sys.stderr)  # noqa: T201 - no window to show it
             return 1
         reporter.bridge = running.bridge
+        assert running.loading is not None
+        # The garbage collector is off while the app starts (commands/gui.py).
+        running.loading.add_done_callback(lambda _loading: gc.enable())
         closed = asyncio.Event()
         app.lastWindowClosed.connect(closed.set)
         if os.environ.get(EXIT_WHEN_READY_ENV) == "1":
