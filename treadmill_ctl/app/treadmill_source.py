@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from treadmill_ctl.ftms.model import DiscoveredDevice
-from treadmill_ctl.sim.profiles import SimProfile, load_profile
 
 if TYPE_CHECKING:
     from treadmill_ctl.ftms.link import TreadmillLink
     from treadmill_ctl.sim.bleak_backend import SimAir
+    from treadmill_ctl.sim.profiles import SimProfile
     from treadmill_ctl.sim.treadmill import VirtualTreadmill
 
 
@@ -90,4 +90,6 @@ def simulated_source(profile: str = "ideal") -> TreadmillSource:
     """One virtual treadmill with ``profile`` (a built-in name or a TOML file), advertising on
     its own air once made (on first use). Must be used with the app's loop set (the treadmill's
     clock is the loop's). Raises FileFormatError for an unknown profile (at once)."""
+    from treadmill_ctl.sim.profiles import load_profile  # noqa: PLC0415 - only when simulating
+
     return TreadmillSource(profile=load_profile(profile))
