@@ -67,6 +67,7 @@ _TICK_MIN_S: Final = 0.9  # countdown ticks are a second apart
 _TICK_MAX_S: Final = 1.2
 _MACHINE_GRACE_S: Final = 0.1  # the machine's notification is on its way: writes it crossed
 _ANSWER_WINDOW_S: Final = 6.0  # a command's answer (or its timeout) comes within this
+_RETRY_S: Final = 1.0  # a write refused with 0xFE ("procedure in progress") is retried within
 
 USER_ACTIONS: Final = frozenset({"start", "stop", "pause", "resume", "skip", "extend"})
 FAULT_ACTIONS: Final = frozenset(
@@ -440,14 +441,19 @@ class _Audit:
 
     def check_record_writes(self) -> None:
         """Each write is matched with the first command event of the same bytes answered
-        after it; a write with none is missing (unless it was still unanswered at the end)."""
+        after it; a write with none is missing (unless it was still unanswered at the end).
+        The same bytes written again at once (nothing between, within ``_RETRY_S``) are one
+        command: the first write was refused at the ATT level (0xFE) and retried."""
         if self.writes is None or self.end_t is None:
             return
         settled = self.end_t - _ANSWER_WINDOW_S
         unmatched: dict[str, list[float]] = defaultdict(list)
         for c in self.recorded:
             unmatched[c.wire].append(c.t)
-        for c in self.commands():
+        cmds = self.commands()
+        for c, nxt in zip(cmds, [*cmds[1:], None], strict=True):
+            if nxt is not None and nxt.wire == c.wire and nxt.t - c.t <= _RETRY_S:
+                continue
             answers = unmatched[c.wire]
             i = bisect.bisect_left(answers, c.t - _T_EPS)
             if i < len(answers):
