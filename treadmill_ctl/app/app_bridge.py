@@ -80,8 +80,8 @@ class AppBridge(QObject):
             self.apply_settings(settings)
 
         context.save_settings = save_and_apply
-        # The audio output and the preset library are looked for after the window has shown
-        # (``load_rest``): the connect screen needs neither.
+        # The audio output and the preset library are loaded after the window has shown
+        # (main.load_rest): the connect screen needs neither.
         self._sound = (
             cue_player if cue_player is not None else CuePlayer(context, self, probe_later=True)
         )
@@ -133,14 +133,9 @@ class AppBridge(QObject):
         self.keyHelpChanged.emit()
         self._session.refresh()
 
-    def load_rest(self) -> None:
-        """Open the audio output and read the preset library, if not done yet (the app does
-        once its window has shown; using them does it anyway)."""
-        self._sound.open_output()
-        self.presets_bridge()
-
     def presets_bridge(self) -> PresetsBridge:
-        """The presets bridge, made (and the library read) on first use."""
+        """The presets bridge, made (and the library read) on first use (or by main.load_rest
+        after the window has shown)."""
         if self._presets is None:
             self._presets = PresetsBridge(self._context, self)
         return self._presets

@@ -41,6 +41,8 @@ from treadmill_ctl.app.qt import (
     QQmlApplicationEngine,
     QQuickItem,
     QQuickWindow,
+    Qt,
+    QTimer,
     QtMsgType,
     QUrl,
     QWindow,
@@ -91,9 +93,8 @@ class RunningApp:
     source: TreadmillSource
     # Set at the window's first frame (or after FIRST_FRAME_WAIT_S).
     shown: asyncio.Event
-    # Loading what the first screen does not need, after the first frame (see ``load_rest``);
-    # its result is the longest time one piece held the main thread, in seconds.
-    loading: asyncio.Task[float] | None = None
+    # Loading what the first screen does not need, after the first frame (see ``load_rest``).
+    loading: asyncio.Task[None] | None = None
 
     async def aclose(self) -> None:
         """Stop the belt if a session is active, disconnect, save the window state, and tear
@@ -209,25 +210,21 @@ def _load_after_first_frame(running: RunningApp) -> None:
     running.loading = running.context.spawn(load_rest(running), what="Loading the app")
 
 
-async def load_rest(running: RunningApp) -> float:
+async def load_rest(running: RunningApp) -> None:
     """Once the window has shown, load what its first screen did not need, one piece per turn
-    of the loop (input and redraws are handled in between). Returns the longest time a piece
-    held the main thread, in seconds."""
+    of the loop (input and redraws are handled in between)."""
     await running.shown.wait()
+    await running.source.load_in_steps()
     pieces: tuple[tuple[str, Callable[[], object]], ...] = (
-        ("the Bluetooth stack and treadmill source", running.source.load),
         ("the session engine and the history", load_engine),
-        ("the audio output and the presets", running.bridge.load_rest),
+        ("the audio output", running.bridge.cue_player.open_output),
+        ("the preset library", running.bridge.presets_bridge),
     )
-    longest = 0.0
     for what, load in pieces:
         await asyncio.sleep(0)
         started = time.perf_counter()
         load()
-        took = time.perf_counter() - started
-        longest = max(longest, took)
-        _log.debug("loaded %s in %.0f ms", what, took * 1000)
-    return longest
+        _log.debug("loaded %s in %.0f ms", what, (time.perf_counter() - started) * 1000)
 
 
 def _apply_full_screen(running: RunningApp) -> None:
@@ -308,10 +305,15 @@ class ErrorReporter:
             self.bridge.notify(NoticeLevel.DANGER, f"Unexpected error: {exc}")
 
 
+# While the rest loads after the first frame, how late a timer this often fires is how long
+# input could have waited (the "loaded" line reports the worst).
+STALL_PROBE_MS: Final = 5
+
+
 def _exit_when_ready(running: RunningApp, started: float) -> None:
     """``ready <s> screen=<name>`` at the first frame (``<name>``: the screen drawn in it, or
-    ``none``), ``loaded <s> longest <ms>`` once the rest has loaded (with the longest time one
-    piece held the main thread), then close."""
+    ``none``), then ``loaded <s> longest <ms>`` once the rest has loaded, with the longest the
+    main thread was busy between the two (``STALL_PROBE_MS``), then close."""
     window = running.window
     # The screen the first frame draws: the one loaded with the window (the screen loader is
     # synchronous; read here, on the GUI thread, as frameSwapped may come from the render
@@ -319,18 +321,37 @@ def _exit_when_ready(running: RunningApp, started: float) -> None:
     loader = window.findChild(QQuickItem, "screenLoader")
     loaded = loader is not None and loader.property("item") is not None
     screen = running.bridge.property("screen") if loaded else "none"
+    first_frame_at: list[float] = []
+    last_tick = [time.perf_counter()]
+    longest = [0.0]
 
     def first_frame() -> None:
         window.frameSwapped.disconnect(first_frame)
-        elapsed = time.perf_counter() - started
+        first_frame_at.append(time.perf_counter())
+        elapsed = first_frame_at[0] - started
         print(f"ready {elapsed:.3f} screen={screen}", file=sys.stderr, flush=True)  # noqa: T201
+
+    def tick() -> None:
+        now = time.perf_counter()
+        if first_frame_at:
+            since = max(last_tick[0], first_frame_at[0])
+            longest[0] = max(longest[0], now - since - STALL_PROBE_MS / 1000)
+        last_tick[0] = now
+
+    probe = QTimer(window)
+    probe.setTimerType(Qt.TimerType.PreciseTimer)
+    probe.setInterval(STALL_PROBE_MS)
+    probe.timeout.connect(tick)
+    probe.start()
 
     async def close_when_loaded() -> None:
         try:
             assert running.loading is not None
-            longest = await running.loading
-            elapsed = time.perf_counter() - started
-            print(f"loaded {elapsed:.3f} longest {longest * 1000:.0f}", file=sys.stderr, flush=True)  # noqa: T201
+            await running.loading
+            tick()
+            probe.stop()
+            line = f"loaded {time.perf_counter() - started:.3f} longest {longest[0] * 1000:.0f}"
+            print(line, file=sys.stderr, flush=True)  # noqa: T201
         finally:
             window.close()
 

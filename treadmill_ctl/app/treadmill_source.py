@@ -10,10 +10,12 @@ the app shows its window first (see ``main.build_app``).
 
 from __future__ import annotations
 
+import asyncio
+import importlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from treadmill_ctl.ftms.model import DiscoveredDevice
 
@@ -22,6 +24,10 @@ if TYPE_CHECKING:
     from treadmill_ctl.sim.bleak_backend import SimAir
     from treadmill_ctl.sim.profiles import SimProfile
     from treadmill_ctl.sim.treadmill import VirtualTreadmill
+
+# The Bluetooth stack as ``load_in_steps`` imports it, one module per turn of the loop (each
+# takes 10-40 ms; all at once, input would wait over 100 ms), in the order the link needs them.
+_STACK: Final = ("bleak", "bleak_retry_connector", "pyftms", "treadmill_ctl.ftms.link")
 
 
 @dataclass(slots=True)
@@ -42,6 +48,13 @@ class TreadmillSource:
 
         self._make_virtual()
 
+    async def load_in_steps(self) -> None:
+        """``load()``, the stack one module per turn of the loop (input is handled between)."""
+        for module in _STACK:
+            importlib.import_module(module)
+            await asyncio.sleep(0)
+        self.load()
+
     def _make_virtual(self) -> None:
         if self.air is None and self.profile is not None:
             from treadmill_ctl.sim.bleak_backend import SimAir  # noqa: PLC0415 - see module doc
@@ -56,7 +69,7 @@ class TreadmillSource:
         """Devices heard in ``seconds``: FTMS ones and every other named device (a treadmill
         may not advertise FTMS); the connect screen decides what to list and lets the user
         mark one as "my treadmill". Nothing here connects."""
-        self.load()
+        await self.load_in_steps()
         from treadmill_ctl.ftms.link import scan  # noqa: PLC0415 - see module doc
 
         return await scan(seconds, sim_air=self.air, all_named=True)
