@@ -363,12 +363,15 @@ class SessionBridge(QObject):
             self._link_unsubscribe = None
 
     def close(self) -> None:
-        """The window is going away: publish nothing more (after ``shutdown``)."""
+        """The window is going away: publish nothing more (after ``shutdown``), and write what
+        the history has queued before the app closes it (closing the moment a session ended
+        lost its end event)."""
         self._closed = True
         self._refresh_timer.stop()
         if self._pending_refresh is not None:
             self._pending_refresh.cancel()
             self._pending_refresh = None
+        self._stop_recording()
 
     # -- engine events -----------------------------------------------------------------------
 
