@@ -11,6 +11,7 @@ benchmark in seconds. The app itself always runs at 1×.
 from __future__ import annotations
 
 import asyncio
+import math
 import time
 from collections.abc import Callable
 from contextvars import Context
@@ -33,6 +34,9 @@ class AppEventLoop(qasync.QEventLoop):  # type: ignore[misc]  # qasync is untype
         # time() = loop_anchor + (monotonic() - anchor) * speedup
         self._anchor = time.monotonic()
         self._loop_anchor = self._anchor
+        # Timers not yet run, re-armed on a speed change; a generation tells stale armings.
+        self._waiting: set[asyncio.TimerHandle] = set()
+        self._generation = 0
         super().__init__(app, already_running=already_running)
 
     def detach(self) -> None:
@@ -53,13 +57,20 @@ class AppEventLoop(qasync.QEventLoop):  # type: ignore[misc]  # qasync is untype
 
     def set_speedup(self, speedup: float) -> None:
         """Change how fast the clock runs from now on (the clock never jumps). Timers already
-        waiting keep the real delay they were given; tools use this to fast-forward through
-        the uneventful parts of a session."""
+        waiting are re-armed for the new rate, so each still fires at its loop time (a 30 s
+        phase timer set at 1× must not take 30 real seconds after a switch to 60×); tools use
+        this to fast-forward through the uneventful parts of a session."""
         if speedup <= 0:
             raise ValueError("speedup must be positive")
         self._loop_anchor = self.time()
         self._anchor = time.monotonic()
         self._speedup = float(speedup)
+        self._generation += 1
+        for handle in list(self._waiting):
+            if handle.cancelled():
+                self._waiting.discard(handle)
+            else:
+                self._arm(handle)
 
     def call_later(
         self,
@@ -73,8 +84,32 @@ class AppEventLoop(qasync.QEventLoop):  # type: ignore[misc]  # qasync is untype
         returns a plain Handle."""
         delay = max(0.0, delay)
         handle = asyncio.TimerHandle(self.time() + delay, callback, args, self, context=context)
-        self._add_callback(handle, delay / self._speedup)
+        if delay == 0:  # call_soon: nothing to re-arm
+            self._add_callback(handle, 0)
+        else:
+            self._waiting.add(handle)
+            self._arm(handle)
         return handle
+
+    def _arm(self, handle: asyncio.TimerHandle) -> None:
+        """A Qt timer for ``handle`` at the current rate; earlier armings become no-ops."""
+        real_delay = max(0.0, handle.when() - self.time()) / self._speedup
+        # Qt timers count whole milliseconds (qasync truncates): round up, never fire early.
+        real_delay = math.ceil(real_delay * 1000.0) / 1000.0 + 1e-7
+        proxy = asyncio.Handle(self._fire, (handle, self._generation), self)
+        self._add_callback(proxy, real_delay)
+
+    def _fire(self, handle: asyncio.TimerHandle, generation: int) -> None:
+        if generation != self._generation or handle not in self._waiting:
+            return  # re-armed since (a speed change), or already run
+        if handle.cancelled():
+            self._waiting.discard(handle)
+            return
+        if handle.when() > self.time():  # a coarse Qt timer may fire a little early
+            self._arm(handle)
+            return
+        self._waiting.discard(handle)
+        handle._run()
 
 
 def install_running_loop(app: QGuiApplication, *, speedup: float = 1.0) -> AppEventLoop:
