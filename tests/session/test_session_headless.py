@@ -25,6 +25,7 @@ REQUIRED_KEYS = {
     "cue": {"t", "text", "cue", "value"},
     "alert": {"t", "level", "message"},
     "end": {"t", "reason"},
+    "hr": {"t", "bpm"},  # the virtual strap the runner wears by default
 }
 
 

@@ -68,11 +68,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         + ", ".join(sorted(USER_INJECTS))
         + "; machine and link: "
         + ", ".join(sorted(FAULT_INJECTS))
-        + " (link-drop: back after 5 s)",
+        + " (link-drop: back after 5 s; strap-drop: 30 s; strap-contact: 20 s)",
     )
     parser.add_argument("--events", type=Path, metavar="OUT.jsonl", help="write the events here")
     parser.add_argument("--traffic", type=Path, metavar="OUT.log", help="write the GATT traffic")
     parser.add_argument("--quiet", action="store_true", help="no summary on stderr")
+    parser.add_argument(
+        "--no-hr-strap",
+        action="store_true",
+        help="the runner wears no virtual heart-rate strap (by default one is worn, connected "
+        "over the virtual Bluetooth, and its heart rate recorded; inject strap-drop or "
+        "strap-contact to lose it)",
+    )
     _add_observer_arguments(parser)
     parser.set_defaults(func=run_command)
 
@@ -122,6 +129,7 @@ def run_command(args: argparse.Namespace) -> int:
             injects=injects,
             listeners=listeners,
             traffic_path=args.traffic,
+            hr_strap=not args.no_hr_strap,
         )
         wall = time.perf_counter() - wall0
     if not args.quiet:

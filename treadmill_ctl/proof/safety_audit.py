@@ -91,6 +91,7 @@ _REQUIRED: Final[dict[str, tuple[str, ...]]] = {
     "cue": ("text",),
     "alert": ("level", "message"),
     "end": ("reason",),
+    "hr": ("bpm",),
 }
 _STATES: Final = frozenset(
     {

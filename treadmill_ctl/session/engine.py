@@ -63,6 +63,7 @@ from treadmill_ctl.session.events import (
     DataEvent,
     EndEvent,
     EndReason,
+    HeartRateEvent,
     PhaseEvent,
     SessionEvent,
     SessionState,
@@ -604,8 +605,13 @@ class SessionEngine:
             self.user_stop()
 
     def report_heart_rate(self, bpm: int | None) -> None:
-        """Heart rate from an external strap (preferred to the treadmill's own field)."""
+        """Heart rate from an external strap (preferred to the treadmill's own field while it
+        has a value; None: no contact or the strap was lost, the treadmill's is used again).
+        Recorded as an ``hr`` event while the session runs; it can only ever slow a backward
+        block (the HR cap), never start, stop or speed up the belt."""
         self._hr_strap = bpm
+        if self._t0 is not None and self._end_reason is None:
+            self._emit(HeartRateEvent(self._now(), bpm))
         self._check_hr_cap()
 
     # ---- state machine -----------------------------------------------------------------

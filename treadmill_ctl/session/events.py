@@ -17,6 +17,8 @@ Objects (extra keys beyond the issue's minimum are marked "+"):
 - ``{"t", "type": "cue", "text", "cue", "value"}``: ``cue`` is a ``CueKind`` for sound/voice
 - ``{"t", "type": "alert", "level": "info|warning|danger", "message"}`` (+ ``"code"``)
 - ``{"t", "type": "end", "reason": "finished|stopped_by_user|stopped_by_machine|link_lost|error"}``
+- ``{"t", "type": "hr", "bpm"}``: a heart-rate strap's reading (``null``: no contact, or the
+  strap was lost); the treadmill's own heart rate is in ``data``
 """
 
 from __future__ import annotations
@@ -250,6 +252,17 @@ class EndEvent:
         return {"t": _round_t(self.t), "type": "end", "reason": str(self.reason)}
 
 
+@dataclass(frozen=True, slots=True)
+class HeartRateEvent:
+    """A heart-rate strap's reading (``bpm`` None: no contact, or the strap was lost)."""
+
+    t: float
+    bpm: int | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"t": _round_t(self.t), "type": "hr", "bpm": self.bpm}
+
+
 type SessionEvent = (
     CommandEvent
     | DataEvent
@@ -259,4 +272,5 @@ type SessionEvent = (
     | CueEvent
     | AlertEvent
     | EndEvent
+    | HeartRateEvent
 )

@@ -19,14 +19,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Final
 
-from treadmill_ctl.errors import TreadmillError
+from treadmill_ctl.errors import HeartRateStrapError, TreadmillError
 from treadmill_ctl.ftms.link import TargetUnit
 from treadmill_ctl.ftms.simulated import close_simulated_link, open_simulated_link
+from treadmill_ctl.hr.feed import StrapFeed
+from treadmill_ctl.hr.strap import HeartRateStrap
 from treadmill_ctl.session.clock import new_speedup_loop
 from treadmill_ctl.session.engine import EventListener, SessionEngine
 from treadmill_ctl.session.events import EndReason, SessionEvent
 from treadmill_ctl.session.plan import Plan
 from treadmill_ctl.settings import Settings
+from treadmill_ctl.sim.bleak_backend import SimAir, SimBleakClient
+from treadmill_ctl.sim.hr_strap import VirtualHeartRateStrap
 from treadmill_ctl.sim.profiles import SimProfile, SpeedUnit, load_profile
 from treadmill_ctl.sim.treadmill import VirtualTreadmill
 
@@ -44,11 +48,21 @@ unknown or invalid preset or profile)."""
 
 EXIT_USAGE: Final = 2
 LINK_DROP_BACK_AFTER_S: Final = 5.0
+STRAP_DROP_BACK_AFTER_S: Final = 30.0
+STRAP_CONTACT_BACK_AFTER_S: Final = 20.0
 
 # --inject names: user actions (they keep a waiting run alive) and machine/link faults.
 USER_INJECTS: Final = frozenset({"start", "stop", "pause", "resume", "skip", "extend"})
 FAULT_INJECTS: Final = frozenset(
-    {"link-drop", "safety-key", "control-lost", "console-stop", "console-pause"}
+    {
+        "link-drop",
+        "safety-key",
+        "control-lost",
+        "console-stop",
+        "console-pause",
+        "strap-drop",
+        "strap-contact",
+    }
 )
 INJECT_NAMES: Final = USER_INJECTS | FAULT_INJECTS
 
@@ -98,6 +112,7 @@ class HeadlessRun:
     device: VirtualTreadmill | None = None
     fired: list[FiredInject] = field(default_factory=list)
     started_at: float = 0.0  # loop time of session time 0 (the device's clock is loop time)
+    strap: VirtualHeartRateStrap | None = None  # the virtual strap worn, if any
 
     @property
     def exit_status(self) -> int:
@@ -134,16 +149,22 @@ async def run_headless(
     listeners: Sequence[EventListener] = (),
     traffic_path: Path | None = None,
     device: VirtualTreadmill | None = None,
+    hr_strap: bool = False,
 ) -> HeadlessRun:
     """Run ``plan`` on a virtual treadmill with ``profile`` on the running loop's clock and
-    return how it ended. The session starts at once (countdown first, as always)."""
+    return how it ended. The session starts at once (countdown first, as always).
+    ``hr_strap``: the runner wears a virtual heart-rate strap, connected over the same
+    (virtual) Bluetooth as a real one; its heart rate is recorded and checked against the cap.
+    A strap that cannot connect is reported and the run goes on without it."""
     sim_profile = profile if isinstance(profile, SimProfile) else load_profile(profile)
+    air = SimAir()
     link, treadmill = await open_simulated_link(
         sim_profile,
         device=device,
         connect=False,
         target_unit=target_unit_for(sim_profile),
         traffic_path=traffic_path,
+        air=air,
     )
     loop = asyncio.get_running_loop()
     pending = sorted(injects, key=lambda i: i.at_s)
@@ -161,6 +182,8 @@ async def run_headless(
     engine = SessionEngine(link, plan, settings, listener=count, user_available=user_action_pending)
     for listener in listeners:
         engine.add_listener(listener)
+    strap = VirtualHeartRateStrap(treadmill) if hr_strap else None
+    feed = await _wear_strap(air, strap, engine) if strap is not None else None
     handles: list[asyncio.TimerHandle] = []
     try:
         engine.user_start()  # the command line is the user's explicit start
@@ -175,7 +198,7 @@ async def run_headless(
                     origin + inject.at_s,
                     _fire,
                     engine,
-                    treadmill,
+                    (treadmill, strap),
                     inject,
                     fired,
                 )
@@ -189,16 +212,50 @@ async def run_headless(
     finally:
         for handle in handles:
             handle.cancel()
+        if feed is not None:
+            feed.close()
+            await feed.strap.disconnect()
+        if strap is not None:
+            await strap.close()
         with contextlib.suppress(TreadmillError):
             await close_simulated_link(link, treadmill)
-    return HeadlessRun(reason, counted, session_s, treadmill, fired, started_at)
+    return HeadlessRun(reason, counted, session_s, treadmill, fired, started_at, strap)
+
+
+async def _wear_strap(
+    air: SimAir, strap: VirtualHeartRateStrap, engine: SessionEngine
+) -> StrapFeed | None:
+    """Put ``strap`` on the air, connect to it as the app does, and feed ``engine``."""
+    air.add(strap)
+    strap_link = HeartRateStrap(
+        strap.address, backend=SimBleakClient, client_kwargs={"sim_air": air}
+    )
+    try:
+        await strap_link.connect()
+    except HeartRateStrapError as exc:
+        log.warning("running without the heart-rate strap: %s", exc)
+        return None
+
+    def face(direction: str) -> None:
+        strap.direction = direction
+
+    feed = StrapFeed(strap_link, on_direction=face)
+    feed.follow(engine)
+    return feed
 
 
 def _fire(
-    engine: SessionEngine, treadmill: VirtualTreadmill, inject: Inject, fired: list[FiredInject]
+    engine: SessionEngine,
+    devices: tuple[VirtualTreadmill, VirtualHeartRateStrap | None],
+    inject: Inject,
+    fired: list[FiredInject],
 ) -> None:
+    treadmill, strap = devices
     fired.append(FiredInject(inject, len(treadmill.control_writes)))
     log.info("inject %s at %.1f s", inject.event, inject.at_s)
+    if inject.event.startswith("strap-") and strap is None:
+        log.warning("inject %s: no heart-rate strap is worn in this run", inject.event)
+        return
     actions: dict[str, Callable[[], None]] = {
         "start": engine.user_start,
         "stop": engine.user_stop,
@@ -212,10 +269,18 @@ def _fire(
         "console-stop": treadmill.console_stop,
         "console-pause": treadmill.console_pause,
     }
+    if strap is not None:
+        actions["strap-drop"] = lambda: strap.drop_link(STRAP_DROP_BACK_AFTER_S)
+        actions["strap-contact"] = lambda: _lose_contact(strap, STRAP_CONTACT_BACK_AFTER_S)
     try:
         actions[inject.event]()
     except Exception:  # an inject must not kill the loop: log it, the session goes on
         log.exception("inject %s failed", inject.event)
+
+
+def _lose_contact(strap: VirtualHeartRateStrap, back_after_s: float) -> None:
+    strap.lose_contact()
+    strap.schedule("restore_contact", asyncio.get_running_loop().time() + back_after_s)
 
 
 def run_headless_blocking(
