@@ -164,3 +164,21 @@ def test_settings_default_keys_are_the_documented_ones() -> None:
     keys = Settings().key_bindings
     assert keys["stop"] == ("Space", "Escape")
     assert Settings().clicker_mode is True
+
+
+def test_the_key_codes_written_as_numbers_are_qts() -> None:
+    # keys.py spells Qt's key and modifier codes as ints (see there why); they are Qt's.
+    from treadmill_ctl.app import keys
+    from treadmill_ctl.app.qt import Qt
+
+    mod = Qt.KeyboardModifier
+    assert mod.ShiftModifier.value == keys._SHIFT
+    assert mod.ControlModifier.value == keys._CONTROL
+    assert mod.AltModifier.value == keys._ALT
+    assert mod.MetaModifier.value == keys._META
+    assert mod.KeyboardModifierMask.value == keys._ALL_MODIFIERS
+    assert Qt.Key.Key_Escape.value == keys._KEY_ESCAPE
+    assert Qt.Key.Key_unknown.value == keys._KEY_UNKNOWN
+    shift_up = keys.parse_key("Shift+Up")
+    assert shift_up == keys.KeyChord(Qt.Key.Key_Up.value, mod.ShiftModifier.value)
+    assert keys.parse_key("NoSuchKey") is None

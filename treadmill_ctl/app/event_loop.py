@@ -19,7 +19,33 @@ from typing import Any
 
 import qasync
 
-from treadmill_ctl.app.qt import QEventLoop, QGuiApplication
+from treadmill_ctl.app.qt import QBasicTimer, QEventLoop, QGuiApplication, QObject
+
+
+class _LoopTimers(qasync._SimpleTimer):  # type: ignore[misc]  # qasync is untyped
+    """qasync's timers for the loop's callbacks, each a ``QBasicTimer``. qasync starts them
+    with ``QObject.startTimer`` and ends them with ``QObject.killTimer(int)``, and PySide
+    resolves that call's overloads (``int`` or ``Qt.TimerId``) by building the whole ``Qt``
+    enum namespace, ~15 ms at the loop's first callback, before the window's first frame."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._timers: dict[int, QBasicTimer] = {}
+
+    def add_callback(self, handle: asyncio.Handle, delay: float = 0) -> asyncio.Handle:
+        timer = QBasicTimer()
+        timer.start(int(max(0, delay) * 1000), self)
+        timer_id = timer.timerId()
+        self._timers[timer_id] = timer
+        self._SimpleTimer__callbacks[timer_id] = handle  # qasync's own table (name-mangled)
+        return handle
+
+    def killTimer(self, timer_id: int) -> None:  # qasync calls it
+        timer = self._timers.pop(timer_id, None)
+        if timer is not None:
+            timer.stop()
+        else:
+            QObject.killTimer(self, timer_id)
 
 
 class AppEventLoop(qasync.QEventLoop):  # type: ignore[misc]  # qasync is untyped
@@ -38,6 +64,7 @@ class AppEventLoop(qasync.QEventLoop):  # type: ignore[misc]  # qasync is untype
         self._waiting: set[asyncio.TimerHandle] = set()
         self._generation = 0
         super().__init__(app, already_running=already_running)
+        self._timer = _LoopTimers()
 
     def detach(self) -> None:
         """Stop being a running loop that Qt drives from outside (``already_running``) without

@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Final
 
-from treadmill_ctl.app.qt import QEvent, QGuiApplication, QKeyEvent, QKeySequence, QObject, Qt
+from treadmill_ctl.app.qt import QEvent, QGuiApplication, QKeyEvent, QKeySequence, QObject
 
 _log = logging.getLogger(__name__)
 
@@ -79,13 +79,19 @@ _SESSION_ACTIONS: Final = frozenset(
     }
 )
 
-_MODIFIERS: Final = (
-    Qt.KeyboardModifier.ShiftModifier
-    | Qt.KeyboardModifier.ControlModifier
-    | Qt.KeyboardModifier.AltModifier
-    | Qt.KeyboardModifier.MetaModifier
-)
-_FIRST_SPECIAL_KEY: Final = 0x01000000  # Qt::Key_Escape: below it are printable characters
+# Qt's key and modifier codes as plain ints (fixed values of Qt's API, see qnamespace.h; a
+# test compares them with the enums). Key chords are read as ints (QKeyCombination.toCombined):
+# the first use of any ``Qt.*`` enum makes PySide build the whole ``Qt`` namespace, ~15 ms,
+# which the window does not need before its first frame.
+_SHIFT: Final = 0x02000000  # Qt::ShiftModifier
+_CONTROL: Final = 0x04000000  # Qt::ControlModifier
+_ALT: Final = 0x08000000  # Qt::AltModifier
+_META: Final = 0x10000000  # Qt::MetaModifier
+_MODIFIERS: Final = _SHIFT | _CONTROL | _ALT | _META
+_ALL_MODIFIERS: Final = 0xFE000000  # Qt::KeyboardModifierMask (keypad and group switch too)
+_KEY_ESCAPE: Final = 0x01000000  # Qt::Key_Escape: below it are printable characters
+_KEY_UNKNOWN: Final = 0x01FFFFFF  # Qt::Key_unknown
+_FIRST_SPECIAL_KEY: Final = _KEY_ESCAPE
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,14 +126,18 @@ def parse_key(name: str) -> KeyChord | None:
     if seq.isEmpty() or seq.count() != 1:
         return None
     combo = seq[0]  # type: ignore[index]  # QKeySequence.operator[] (missing in the stub)
-    code = int(combo.key().value)
-    if code in (0, int(Qt.Key.Key_unknown.value)):
+    return _chord_of_combined(int(combo.toCombined()))
+
+
+def _chord_of_combined(combined: int) -> KeyChord | None:
+    code = combined & ~_ALL_MODIFIERS
+    if code in (0, _KEY_UNKNOWN):
         return None
-    return KeyChord(code, int(combo.keyboardModifiers().value) & int(_MODIFIERS.value))
+    return KeyChord(code, combined & _MODIFIERS)
 
 
 def _chord_of(event: QKeyEvent) -> KeyChord:
-    return KeyChord(int(event.key()), int(event.modifiers().value) & int(_MODIFIERS.value))
+    return KeyChord(int(event.key()), int(event.keyCombination().toCombined()) & _MODIFIERS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,8 +209,7 @@ class KeyMap:
         layouts, a capital letter) also matches its binding without Shift."""
         binding = self._by_chord.get(chord)
         if binding is None and chord.printable and chord.modifiers:
-            shift = int(Qt.KeyboardModifier.ShiftModifier.value)
-            binding = self._by_chord.get(KeyChord(chord.key, chord.modifiers & ~shift))
+            binding = self._by_chord.get(KeyChord(chord.key, chord.modifiers & ~_SHIFT))
         return binding.action if binding is not None else None
 
     def keys_for(self, action: KeyAction, *, clicker: bool | None = None) -> list[str]:
@@ -298,7 +307,7 @@ class AppKeyFilter(QObject):
     def _typing_key_for_text_field(self, chord: KeyChord, action: KeyAction) -> bool:
         if self._session_active():
             return False
-        if action in (KeyAction.FULLSCREEN,) or chord.key == int(Qt.Key.Key_Escape.value):
+        if action in (KeyAction.FULLSCREEN,) or chord.key == _KEY_ESCAPE:
             return False
         focus: QObject | None = QGuiApplication.focusObject()
         if focus is None:

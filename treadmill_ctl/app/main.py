@@ -41,7 +41,6 @@ from treadmill_ctl.app.qt import (
     QQmlApplicationEngine,
     QQuickItem,
     QQuickWindow,
-    Qt,
     QTimer,
     QtMsgType,
     QUrl,
@@ -325,30 +324,39 @@ def _exit_when_ready(running: RunningApp, started: float) -> None:
     last_tick = [time.perf_counter()]
     longest = [0.0]
 
+    probe = QTimer(window)
+
     def first_frame() -> None:
         window.frameSwapped.disconnect(first_frame)
         first_frame_at.append(time.perf_counter())
+        last_tick[0] = first_frame_at[0]
         elapsed = first_frame_at[0] - started
         print(f"ready {elapsed:.3f} screen={screen}", file=sys.stderr, flush=True)  # noqa: T201
+        # Started only now (on the loop's thread: this may run on the render thread): the app
+        # touches no ``Qt.*`` enum before its first frame, and the first use of one costs
+        # ~15 ms (see keys.py), which the probe would otherwise add to the startup it measures.
+        running.context.loop.call_soon_threadsafe(start_probe)
+
+    def start_probe() -> None:
+        from treadmill_ctl.app.qt import Qt  # noqa: PLC0415 - after the first frame (see qt.py)
+
+        probe.setTimerType(Qt.TimerType.PreciseTimer)
+        probe.start()
 
     def tick() -> None:
         now = time.perf_counter()
-        if first_frame_at:
-            since = max(last_tick[0], first_frame_at[0])
-            longest[0] = max(longest[0], now - since - STALL_PROBE_MS / 1000)
+        longest[0] = max(longest[0], now - last_tick[0] - STALL_PROBE_MS / 1000)
         last_tick[0] = now
 
-    probe = QTimer(window)
-    probe.setTimerType(Qt.TimerType.PreciseTimer)
     probe.setInterval(STALL_PROBE_MS)
     probe.timeout.connect(tick)
-    probe.start()
 
     async def close_when_loaded() -> None:
         try:
             assert running.loading is not None
             await running.loading
-            tick()
+            if first_frame_at:
+                tick()
             probe.stop()
             line = f"loaded {time.perf_counter() - started:.3f} longest {longest[0] * 1000:.0f}"
             print(line, file=sys.stderr, flush=True)  # noqa: T201

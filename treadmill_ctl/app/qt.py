@@ -2,7 +2,8 @@
 ``treadmill_ctl.app`` imports Qt from here, never from PySide6 directly, so a Qt binding change
 or a missing module shows up in one file.
 
-QtMultimedia is loaded late and optionally (``load_multimedia``): a machine without its system
+``Qt`` (the enum namespace) is imported on first use (see ``__getattr__``). QtMultimedia is
+loaded late and optionally (``load_multimedia``): a machine without its system
 libraries still runs the app, silently.
 """
 
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple, cast
 
 from PySide6.QtCore import (
     Property,
+    QBasicTimer,
     QByteArray,
     QCoreApplication,
     QEvent,
@@ -23,7 +25,6 @@ from PySide6.QtCore import (
     QRect,
     QSettings,
     QSize,
-    Qt,
     QTimer,
     QtMsgType,
     QUrl,
@@ -42,7 +43,18 @@ from PySide6.QtQml import QmlUncreatable as _QmlUncreatable
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
     from PySide6.QtMultimedia import QAudioDevice, QMediaDevices, QSoundEffect
+
+
+def __getattr__(name: str) -> object:
+    """``Qt`` (the namespace of Qt's enums) is imported on first use: PySide builds every one
+    of its enums then, ~15 ms, which the window does not need before its first frame."""
+    if name == "Qt":
+        from PySide6.QtCore import Qt  # noqa: PLC0415 - deliberately late
+
+        return Qt
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class Multimedia(NamedTuple):
@@ -76,6 +88,7 @@ def QmlUncreatable[T](reason: str) -> Callable[[type[T]], type[T]]:
 __all__ = [
     "Multimedia",
     "Property",
+    "QBasicTimer",
     "QByteArray",
     "QColor",
     "QCoreApplication",
