@@ -4,13 +4,9 @@ virtual treadmill); subcommands are registered from ``treadmill_ctl.commands``."
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
-import pkgutil
 import sys
 from collections.abc import Sequence
-
-import treadmill_ctl.commands as commands_pkg
 
 
 def _add_global_options(parser: argparse.ArgumentParser) -> None:
@@ -25,6 +21,12 @@ def _add_global_options(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The full parser: global options for the app plus every registered subcommand."""
+    # Imported here: the app's start (``_app_only_args``) does without them.
+    import importlib  # noqa: PLC0415
+    import pkgutil  # noqa: PLC0415
+
+    import treadmill_ctl.commands as commands_pkg  # noqa: PLC0415
+
     parser = argparse.ArgumentParser(
         prog="treadmill-ctl",
         description="Safe backward-running interval sessions on a Bluetooth FTMS treadmill.",

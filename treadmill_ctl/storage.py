@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import Final
 
-import platformdirs
+# platformdirs and tempfile are imported where they are used: the app imports this module
+# before its window shows, and needs neither then when the directories are set by the
+# environment (tempfile only to write).
 
 APP_NAME: Final = "treadmill-ctl"
 
@@ -19,13 +20,21 @@ _ENV_DATA: Final = "TREADMILL_CTL_DATA_DIR"
 def config_dir() -> Path:
     """User presets and settings (platform config directory, or $TREADMILL_CTL_CONFIG_DIR)."""
     override = os.environ.get(_ENV_CONFIG)
-    return Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME))
+    if override:
+        return Path(override)
+    import platformdirs  # noqa: PLC0415 - see the note at the top
+
+    return Path(platformdirs.user_config_dir(APP_NAME))
 
 
 def data_dir() -> Path:
     """History database and traffic logs (platform data directory, or $TREADMILL_CTL_DATA_DIR)."""
     override = os.environ.get(_ENV_DATA)
-    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME))
+    if override:
+        return Path(override)
+    import platformdirs  # noqa: PLC0415 - see the note at the top
+
+    return Path(platformdirs.user_data_dir(APP_NAME))
 
 
 def resources_dir() -> Path:
@@ -40,6 +49,8 @@ def atomic_write_text(path: Path, text: str) -> None:
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that a crash leaves either the old file or the new one."""
+    import tempfile  # noqa: PLC0415 - see the note at the top
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
