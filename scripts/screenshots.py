@@ -115,13 +115,17 @@ async def _shoot(loop: object, out: Path, theme: str, preset_id: str) -> list[st
     treadmill = source.treadmill
     assert treadmill is not None
 
-    # 1. Connect: a scan lists the virtual treadmill.
+    # 1. Connect: a scan lists the virtual treadmill; the runner picks the virtual strap.
     if show("connect"):
         connect = bridge.connect
-        if hasattr(connect, "scan"):
-            connect.scan()
-            await until(lambda: bool(connect.property("devices")), "the scan", 10)
-            await until(lambda: not connect.property("scanning"), "the scan's end", 20)
+        strap = bridge.strap_bridge
+        connect.scan()
+        strap.scan()
+        await until(lambda: bool(connect.property("devices")), "the scan", 10)
+        await until(lambda: not connect.property("scanning"), "the scan's end", 20)
+        await until(lambda: not strap.property("scanning"), "the strap scan", 20)
+        strap.connectTo(strap.property("devices")[0]["address"])
+        await until(lambda: strap.property("heartRateText") != "", "the strap's heart rate", 10)
         await grab("connect")
 
     # What the connect screen does when the user picks the treadmill.

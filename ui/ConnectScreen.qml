@@ -46,6 +46,7 @@ Item {
     Component.onCompleted: {
         if (deviceList.count === 0 && !screen.bridge.isConnected)
             screen.bridge.scan();
+        screen.app.strap.autoConnect();
     }
 
     RowLayout {
@@ -160,6 +161,11 @@ Item {
                         wrapMode: Text.WordWrap
                     }
                 }
+            }
+
+            StrapCard {
+                Layout.fillWidth: true
+                strap: screen.app.strap
             }
 
             Item {

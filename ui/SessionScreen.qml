@@ -123,9 +123,13 @@ Item {
                     }
                     StatTile {
                         objectName: "heartRateTile"
-                        visible: screen.session.heartRateText !== ""
-                        caption: qsTr("Heart rate")
-                        value: screen.session.heartRateText
+                        // Shown while there is a heart rate, and while the strap is lost (so
+                        // the runner sees why it is gone).
+                        visible: screen.session.heartRateText !== "" || screen.app.strap.state === "lost"
+                        // Where it comes from in the caption: a detail line would make this tile
+                        // taller than its row.
+                        caption: qsTr("Heart rate") + " · " + screen.app.strap.sourceText
+                        value: screen.session.heartRateText !== "" ? screen.session.heartRateText : "–"
                         unit: qsTr("bpm")
                         valueSize: Theme.fontTitle
                         Layout.fillWidth: true

@@ -90,6 +90,9 @@ class Rig:
             await asyncio.gather(task, return_exceptions=True)
         if self.context.link is not None:
             await self.context.link.disconnect()
+        await self.bridge.strap_bridge.aclose()
+        for strap in self.source.straps:
+            await strap.close()
         self.bridge.cue_player.shutdown()
         session.close()
         if self.context.history is not None:
@@ -105,8 +108,11 @@ def make_rig(tmp_path: Path, settings: Settings | None = None, profile: str = "i
         save_settings=saved.append,
         loop=asyncio.get_running_loop(),
         open_link=lambda address: source.open_link(address, ctx.settings),
-        scan=lambda seconds: source.scan(seconds, ctx.settings),
+        scan=source.scan,
         simulate=True,
+        scan_straps=source.scan_straps,
+        open_strap=source.open_strap,
+        strap_direction=source.strap_direction,
     )
     # The history as the app opens it, without an fsync per commit (looptime runs a session's
     # once-a-second commits back to back).

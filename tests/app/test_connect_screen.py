@@ -3,8 +3,12 @@ what a click does. Any QML warning fails these tests."""
 
 from __future__ import annotations
 
+from pytestqt.qtbot import QtBot
 from screen_items import click, item, shown
 from window_rig import WindowRig
+
+from treadmill_ctl.app.main import build_app
+from treadmill_ctl.settings import Settings
 
 
 def listed(window: WindowRig) -> list[str]:
@@ -38,3 +42,38 @@ def test_the_scan_status_and_the_signal_are_shown(window: WindowRig) -> None:
     window.wait(lambda: listed(window) == ["Virtual Treadmill"])
     window.wait(lambda: item(window, "statusLine").property("text") == "1 treadmill found.")
     assert not shown(window, "problemCard")
+
+
+STRAP = "5A:11:00:00:48:52"  # the virtual strap the runner wears
+
+
+def test_a_heart_rate_strap_is_found_and_used_with_clicks(window: WindowRig) -> None:
+    assert shown(window, "strapCard")
+    assert item(window, "strapName").property("text") == "None chosen"
+    strap = window.running.bridge.strap_bridge
+    window.wait(lambda: not strap.property("scanning"))
+    click(window, "findStrapsButton")
+    window.wait(lambda: shown(window, f"useStrap_{STRAP}"))
+    assert strap.property("state") == "none"  # found, not connected
+    click(window, f"useStrap_{STRAP}")
+    window.wait(lambda: shown(window, "strapHeartRate"))
+    assert item(window, "strapHeartRate").property("text").startswith("♥ ")
+    assert item(window, "strapName").property("text") == "Virtual HR Strap"
+    assert window.running.context.settings.hr_strap_address == STRAP
+    assert shown(window, "disconnectStrapButton")
+    click(window, "disconnectStrapButton")
+    window.wait(lambda: not shown(window, "strapHeartRate"))
+    assert strap.property("state") == "none"
+
+
+def test_the_remembered_strap_connects_as_the_app_opens(qtbot: QtBot, app_loop: object) -> None:
+    settings = Settings(hr_strap_address=STRAP, hr_strap_name="My chest strap")
+    running = build_app(simulate=True, settings=settings, save_settings=lambda s: None)
+    rig = WindowRig(running, qtbot)
+    try:
+        qtbot.waitExposed(running.window)
+        assert item(rig, "strapName").property("text") == "My chest strap"
+        rig.wait(lambda: shown(rig, "strapHeartRate"))
+        assert running.bridge.strap_bridge.property("state") == "connected"
+    finally:
+        rig.run(running.aclose())

@@ -29,6 +29,7 @@ from treadmill_ctl.app.qt import (
 from treadmill_ctl.app.session_bridge import SessionBridge
 from treadmill_ctl.app.settings_bridge import SettingsBridge
 from treadmill_ctl.app.sound import CuePlayer
+from treadmill_ctl.app.strap_bridge import StrapBridge
 from treadmill_ctl.ftms.api import TreadmillControl
 from treadmill_ctl.session.plan import Plan
 
@@ -95,6 +96,8 @@ class AppBridge(QObject):
             self,
         )
         self._connect = ConnectBridge(context, self)
+        self._strap = StrapBridge(context, self)
+        context.engine_changed = self._strap.follow
         self._presets: PresetsBridge | None = None
         self._settings = SettingsBridge(context, self)
         self._history = HistoryBridge(context, self)
@@ -103,6 +106,11 @@ class AppBridge(QObject):
     def context(self) -> AppContext:
         """The shared context (for Python callers; QML uses the properties)."""
         return self._context
+
+    @property
+    def strap_bridge(self) -> StrapBridge:
+        """The heart-rate strap's bridge (typed, for Python callers)."""
+        return self._strap
 
     @property
     def session_bridge(self) -> SessionBridge:
@@ -197,6 +205,11 @@ class AppBridge(QObject):
     def connect(self) -> ConnectBridge:  # type: ignore[override]
         """Scan and connect (connect screen)."""
         return self._connect
+
+    @Property(StrapBridge, constant=True)
+    def strap(self) -> StrapBridge:
+        """The heart-rate strap (connect screen; its state on the session screen)."""
+        return self._strap
 
     @Property(PresetsBridge, constant=True)
     def presets(self) -> PresetsBridge:

@@ -110,8 +110,8 @@ def _bleak_error() -> type[BaseException]:
     return BleakError
 
 
-def _radio_errors() -> tuple[type[BaseException], ...]:
-    """What a scan or a connect raises when the radio or the treadmill fails (not a bug)."""
+def radio_errors() -> tuple[type[BaseException], ...]:
+    """What a scan or a connect raises when the radio or the device fails (not a bug)."""
     return (_bleak_error(), LinkError, OSError)
 
 
@@ -220,6 +220,13 @@ def signal_bars(rssi: int | None) -> int:
 
 
 _SIGNAL_WORDS: Final = ("unknown", "weak", "fair", "good", "strong")
+
+
+def signal_text(rssi: int | None) -> str:
+    """``good (-72 dBm)``, or ``signal unknown``."""
+    if rssi is None:
+        return "signal unknown"
+    return f"{_SIGNAL_WORDS[signal_bars(rssi)]} ({rssi} dBm)"
 
 
 class _Phase(enum.StrEnum):
@@ -371,7 +378,7 @@ class ConnectBridge(QObject):
     async def _async_scan(self) -> None:
         try:
             found = await self._context.scan(SCAN_SECONDS)
-        except _radio_errors() as exc:
+        except radio_errors() as exc:
             _log.warning("scan failed: %s", exc, exc_info=exc)
             self._set_problem(describe_bluetooth_error(exc))
             self._set_status("")
@@ -468,7 +475,7 @@ class ConnectBridge(QObject):
         except asyncio.CancelledError:
             await _quiet_disconnect(link)
             raise
-        except _radio_errors() as exc:
+        except radio_errors() as exc:
             _log.warning("connect to %s failed: %s", address, exc, exc_info=exc)
             await _quiet_disconnect(link)
             self._connect_task = None
@@ -532,11 +539,7 @@ class ConnectBridge(QObject):
                     "address": device.address,
                     "rssi": device.rssi if device.rssi is not None else 0,
                     "bars": bars,
-                    "signal": (
-                        f"{_SIGNAL_WORDS[bars]} ({device.rssi} dBm)"
-                        if device.rssi is not None
-                        else "signal unknown"
-                    ),
+                    "signal": signal_text(device.rssi),
                     "ftms": device.advertises_ftms,
                     "kind": device.machine_type,
                     "remembered": device.address == remembered,
@@ -593,5 +596,5 @@ async def _quiet_disconnect(link: Any) -> None:
     """Disconnect after a failed or cancelled connect; its own failure is only logged."""
     try:
         await link.disconnect()
-    except _radio_errors() as exc:
+    except radio_errors() as exc:
         _log.debug("disconnect after a failed connect: %s", exc)

@@ -72,6 +72,10 @@ def _ignore_plan(plan: Any) -> None:
     _log.debug("no plan chooser wired; ignoring plan %r", plan)
 
 
+def _ignore_engine(engine: Any) -> None:
+    _log.debug("no engine follower wired; ignoring engine %r", engine)
+
+
 def _log_notice(level: str, message: str) -> None:
     _log.info("notice (%s): %s", level, message)
 
@@ -103,6 +107,16 @@ class AppContext:
     use_link: Callable[[TreadmillControl], None] = _ignore_link
     choose_plan: Callable[[Any], None] = _ignore_plan
     notify: Callable[[str, str], None] = _log_notice
+    # The session bridge says which engine runs the session now (None: none); the heart-rate
+    # strap's bridge follows it.
+    engine_changed: Callable[[Any], None] = _ignore_engine
+    # Heart-rate straps (app/strap_bridge.py): ``await scan_straps(seconds)`` lists the straps
+    # heard, ``await open_strap(address)`` makes a (not yet connected) strap link;
+    # ``strap_direction(address)`` gives a virtual strap's direction setter (None for a real
+    # one). All None: no straps here.
+    scan_straps: Any = None
+    open_strap: Any = None
+    strap_direction: Any = None
     # Tasks started on behalf of the user (connect, scan, session); kept so none is lost and
     # every failure is logged (see ``spawn``).
     tasks: set[asyncio.Task[Any]] = field(default_factory=set)

@@ -115,6 +115,11 @@ class RunningApp:
                     await ctx.link.disconnect()
             except (TimeoutError, TreadmillError) as exc:
                 _log.warning("disconnect while closing failed: %s", exc)
+        try:
+            async with asyncio.timeout(SHUTDOWN_DISCONNECT_S):
+                await self.bridge.strap_bridge.aclose()
+        except (TimeoutError, TreadmillError) as exc:
+            _log.warning("strap disconnect while closing failed: %s", exc)
         # Let the bridges' own tasks (a scan, a connect) end while the bridges still exist.
         pending = [t for t in ctx.tasks if not t.done()]
         for task in pending:
@@ -164,6 +169,15 @@ def build_app(
         await shown.wait()
         return await source.scan(seconds)
 
+    async def scan_straps_once_shown(seconds: float) -> Sequence[Any]:
+        await shown.wait()
+        return await source.scan_straps(seconds)
+
+    async def open_strap_once_shown(address: str) -> Any:
+        # The connect screen connects the remembered strap as it opens: window first.
+        await shown.wait()
+        return await source.open_strap(address)
+
     ctx = AppContext(
         settings=settings,
         save_settings=save_settings or _persist_settings,
@@ -172,6 +186,9 @@ def build_app(
         scan=scan_once_shown,
         simulate=simulate,
         sim_profile=sim_profile,
+        scan_straps=scan_straps_once_shown,
+        open_strap=open_strap_once_shown,
+        strap_direction=source.strap_direction,
     )
     cue_player = cue_player_factory(ctx) if cue_player_factory is not None else None
     bridge = AppBridge(ctx, cue_player=cue_player)

@@ -268,6 +268,7 @@ class SessionBridge(QObject):
         engine = load_engine()(link, plan, self._context.settings, listener=self._on_event)
         self._engine = engine
         self._context.engine = engine
+        self._context.engine_changed(engine)
         self._run_task = self._context.spawn(engine.run(), what="session")
         self._run_task.add_done_callback(self._on_run_done)
         self._values.pop("summary", None)
@@ -349,6 +350,7 @@ class SessionBridge(QObject):
         self._run_task = None
         self._engine = None
         self._context.engine = None
+        self._context.engine_changed(None)
 
     def shutdown(self) -> None:
         """The app is closing: stop the belt (the engine does on cancel) and stop refreshing."""

@@ -1,6 +1,7 @@
-"""Where the app finds treadmills: the Bluetooth adapter, or the virtual treadmill "on the air"
-(``--simulate``). Plain Python: gives the ``scan`` and ``open_link`` functions of the
-``AppContext``. Neither connects to anything by itself; the connect screen does, to the address
+"""Where the app finds treadmills and heart-rate straps: the Bluetooth adapter, or the virtual
+treadmill and the virtual strap its runner wears, "on the air" (``--simulate``). Plain Python:
+gives the ``scan``, ``open_link``, ``scan_straps`` and ``open_strap`` functions of the
+``AppContext``. None connects to anything by itself; the connect screen does, to the address
 the user chose.
 
 The Bluetooth stack (bleak, pyftms, and the virtual air, which is a bleak backend) is imported
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import importlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -21,7 +22,9 @@ from treadmill_ctl.ftms.model import DiscoveredDevice
 
 if TYPE_CHECKING:
     from treadmill_ctl.ftms.link import TreadmillLink
+    from treadmill_ctl.hr.strap import DiscoveredStrap, HeartRateStrap
     from treadmill_ctl.sim.bleak_backend import SimAir
+    from treadmill_ctl.sim.hr_strap import VirtualHeartRateStrap
     from treadmill_ctl.sim.profiles import SimProfile
     from treadmill_ctl.sim.treadmill import VirtualTreadmill
 
@@ -40,6 +43,8 @@ class TreadmillSource:
     air: SimAir | None = None
     treadmills: list[VirtualTreadmill] = field(default_factory=list)
     profile: SimProfile | None = None
+    # The virtual strap worn on the virtual treadmill (made with it).
+    straps: list[VirtualHeartRateStrap] = field(default_factory=list)
 
     def load(self) -> None:
         """Import the Bluetooth stack and make the virtual treadmill, if not done yet (the app
@@ -58,12 +63,15 @@ class TreadmillSource:
     def _make_virtual(self) -> None:
         if self.air is None and self.profile is not None:
             from treadmill_ctl.sim.bleak_backend import SimAir  # noqa: PLC0415 - see module doc
+            from treadmill_ctl.sim.hr_strap import VirtualHeartRateStrap  # noqa: PLC0415
             from treadmill_ctl.sim.treadmill import VirtualTreadmill  # noqa: PLC0415
 
             air = SimAir()
             treadmill = VirtualTreadmill(self.profile)
+            strap = VirtualHeartRateStrap(treadmill)
             air.add(treadmill)
-            self.air, self.treadmills = air, [treadmill]
+            air.add(strap)
+            self.air, self.treadmills, self.straps = air, [treadmill], [strap]
 
     async def scan(self, seconds: float) -> Sequence[DiscoveredDevice]:
         """Devices heard in ``seconds``: FTMS ones and every other named device (a treadmill
@@ -86,6 +94,44 @@ class TreadmillSource:
             folder.mkdir(parents=True, exist_ok=True)
             traffic_path = folder / f"{address.replace(':', '')}.log"
         return TreadmillLink(address, sim_air=self.air, traffic_path=traffic_path)
+
+    async def scan_straps(self, seconds: float) -> Sequence[DiscoveredStrap]:
+        """Heart-rate straps heard in ``seconds`` (devices advertising the Heart Rate
+        Service), strongest first. Nothing connects."""
+        await self.load_in_steps()
+        from treadmill_ctl.hr.strap import discover_straps  # noqa: PLC0415 - see module doc
+
+        if self.air is None:
+            return await discover_straps(seconds)
+        from treadmill_ctl.sim.bleak_backend import SimBleakScanner  # noqa: PLC0415
+
+        return await discover_straps(
+            seconds, backend=SimBleakScanner, scanner_kwargs={"sim_air": self.air}
+        )
+
+    async def open_strap(self, address: str) -> HeartRateStrap:
+        """A link to the strap at ``address`` only (not connected yet)."""
+        await self.load_in_steps()
+        from treadmill_ctl.hr.strap import HeartRateStrap  # noqa: PLC0415 - see module doc
+
+        if self.air is None:
+            return HeartRateStrap(address)
+        from treadmill_ctl.sim.bleak_backend import SimBleakClient  # noqa: PLC0415
+
+        return HeartRateStrap(address, backend=SimBleakClient, client_kwargs={"sim_air": self.air})
+
+    def strap_direction(self, address: str) -> Callable[[str], None] | None:
+        """How to tell the virtual strap at ``address`` which way the runner faces (the belt
+        cannot know); None for a real strap, which measures the real runner."""
+        self._make_virtual()
+        strap = next((s for s in self.straps if s.address.upper() == address.upper()), None)
+        if strap is None:
+            return None
+
+        def face(direction: str) -> None:
+            strap.direction = direction
+
+        return face
 
     @property
     def treadmill(self) -> VirtualTreadmill | None:
