@@ -278,7 +278,17 @@ async def test_heart_rate_above_the_cap_slows_a_backward_block_never_speeds_up()
         w.engine.user_start()
         await w.until(lambda: w.engine.snapshot().facing is Direction.BACKWARD)
         await w.until_state(S.RUNNING_PHASE)
+        # One spike (a dry strap) is not enough: the block goes on at its speed.
+        w.engine.report_heart_rate(171)
+        await w.run_for(1)
+        w.engine.report_heart_rate(140)
+        await w.run_for(5)
+        assert not w.record.alerts("hr_cap")
+        assert w.engine.snapshot().target_speed_kmh == 4.0
+        # Above the cap for two readings in a row (a strap sends one a second): slower.
         w.engine.report_heart_rate(170)
+        await w.run_for(1)
+        w.engine.report_heart_rate(172)
         await w.run_for(10)
         assert w.record.alerts("hr_cap")
         assert w.engine.snapshot().target_speed_kmh is not None

@@ -12,7 +12,8 @@ import enum
 from dataclasses import dataclass
 from typing import Final
 
-MIN_CAP_BPM: Final = 80
+# The range settings and presets accept (settings.py, session/presets.py).
+MIN_CAP_BPM: Final = 60
 MAX_CAP_BPM: Final = 230
 
 

@@ -52,6 +52,7 @@ from treadmill_ctl.ftms.model import (
     TrainingStatus,
     TreadmillData,
 )
+from treadmill_ctl.hr.cap import HeartRateCap
 from treadmill_ctl.session.events import (
     AlertEvent,
     AlertLevel,
@@ -298,6 +299,8 @@ class SessionEngine:
         self._override_kmh: float | None = None  # user ± (or HR cap) for this phase
         self._hold_machine_speed = False  # console changed the speed: not fought this phase
         self._hr_capped = False
+        cap_bpm = plan.hr_cap_bpm or settings.hr_cap_bpm
+        self._hr_cap = HeartRateCap(cap_bpm) if cap_bpm is not None else None
         self._completed_s = {Direction.FORWARD: 0.0, Direction.BACKWARD: 0.0}
         self._blocks_done = 0
         self._skip = False
@@ -612,7 +615,7 @@ class SessionEngine:
         self._hr_strap = bpm
         if self._t0 is not None and self._end_reason is None:
             self._emit(HeartRateEvent(self._now(), bpm))
-        self._check_hr_cap()
+        self._check_hr_cap(bpm if bpm is not None else self._hr_machine)
 
     # ---- state machine -----------------------------------------------------------------
 
@@ -1059,7 +1062,8 @@ class SessionEngine:
             self._data_seen.set()
         self._check_overspeed(now)
         self._check_still_moving(now)
-        self._check_hr_cap()
+        if self._hr_strap is None and data.hr_bpm is not None:
+            self._check_hr_cap(data.hr_bpm)  # the treadmill's is the heart rate in use
 
     def _on_status(self, status: MachineStatus) -> None:
         kind = status.kind
@@ -1309,15 +1313,17 @@ class SessionEngine:
         if not outcome.confirmed:
             self._stop_not_confirmed_alarm()
 
-    def _check_hr_cap(self) -> None:
-        cap = self._plan.hr_cap_bpm or self._settings.hr_cap_bpm
-        hr = self._hr_strap if self._hr_strap is not None else self._hr_machine
-        if cap is None or hr is None or self._hr_capped or self._state not in _MOVING:
+    def _check_hr_cap(self, hr: int | None) -> None:
+        """One new reading of the heart rate in use (the strap's, else the treadmill's). The
+        cap policy (hr.cap) wants it above the cap for two readings in a row in a backward
+        block, so that one spike from a dry strap does not break the block."""
+        cap = self._hr_cap
+        if cap is None or self._hr_capped or self._state not in _MOVING:
             return
         if self._index >= len(self._plan.phases):
             return
         phase = self._plan.phases[self._index]
-        if phase.direction is not Direction.BACKWARD or hr <= cap:
+        if not cap.check(hr, phase.direction.value).slows:
             return
         # Slow to the turning speed (never faster because of the heart rate).
         self._hr_capped = True
@@ -1325,10 +1331,11 @@ class SessionEngine:
         slower = min(floor, self._target_kmh())
         self._override_kmh = slower
         self._hold_machine_speed = False
-        self._cue(CueKind.SPEED, f"Heart rate above {cap}: slowing to {slower:.1f}", slower)
+        limit = cap.cap_bpm
+        self._cue(CueKind.SPEED, f"Heart rate above {limit}: slowing to {slower:.1f}", slower)
         self._alert(
             AlertLevel.WARNING,
-            f"Heart rate {hr} is above your cap {cap} bpm: slowing to {slower:.1f} km/h.",
+            f"Heart rate {hr} is above your cap {limit} bpm: slowing to {slower:.1f} km/h.",
             "hr_cap",
         )
         self._poke()
@@ -1409,6 +1416,8 @@ class SessionEngine:
         self._override_kmh = None
         self._hold_machine_speed = False
         self._hr_capped = False
+        if self._hr_cap is not None:
+            self._hr_cap.reset()  # a new block is judged on its own readings
         self._skip = False
 
     def _announce_phase(self) -> None:
