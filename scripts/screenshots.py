@@ -206,6 +206,12 @@ async def _shoot(loop: object, out: Path, theme: str, preset_id: str) -> list[st
     if show("settings"):
         await grab("settings")
     if show("history"):
+        # The finished session in detail (the newest, stopped after the link loss, is short).
+        history = bridge.history
+        rows = history.property("sessions")
+        finished = [r for r in rows if r.get("finished")]
+        if finished:
+            history.select(int(finished[0]["id"]))
         await grab("history")
     show("session")
     bridge.setProperty("keyHelpVisible", True)

@@ -274,6 +274,11 @@ class StrapBridge(QObject):
             feed.close()
             await strap.disconnect()
             raise
+        except Exception as exc:  # a bug: say so here too, not only in the task's notice
+            remove()
+            feed.close()
+            self._failed(f"Heart-rate strap not connected: {exc}")
+            raise
         self._strap, self._feed, self._unlisten = strap, feed, remove
         feed.follow(self._engine)
         self._set_phase(StrapPhase.CONNECTED)
