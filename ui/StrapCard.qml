@@ -59,7 +59,7 @@ Rectangle {
         Label {
             objectName: "strapName"
             Layout.fillWidth: true
-            text: card.strap.currentAddress !== "" || card.strap.rememberedAddress !== "" ? card.strap.rememberedName : qsTr("None chosen")
+            text: card.strap.currentName !== "" ? card.strap.currentName : qsTr("None chosen")
             color: Theme.text
             font.pixelSize: Theme.fontBody
             font.bold: true
@@ -128,11 +128,11 @@ Rectangle {
                 Layout.preferredHeight: card.buttonHeight
                 Layout.fillWidth: true
                 Layout.preferredWidth: 1
-                visible: card.strap.rememberedAddress !== "" && (card.strap.state === "none" || card.strap.state === "failed")
-                text: qsTr("Connect")
+                visible: (card.strap.state === "none" && card.strap.rememberedAddress !== "") || card.strap.state === "failed"
+                text: card.strap.state === "failed" ? qsTr("Retry") : qsTr("Connect")
                 font.pixelSize: Theme.fontSmall
                 enabled: !card.strap.busy
-                onClicked: card.strap.connectRemembered()
+                onClicked: card.strap.retry()
             }
             ActionButton {
                 objectName: "disconnectStrapButton"

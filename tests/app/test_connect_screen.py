@@ -62,8 +62,9 @@ def test_a_heart_rate_strap_is_found_and_used_with_clicks(window: WindowRig) -> 
     assert window.running.context.settings.hr_strap_address == STRAP
     assert shown(window, "disconnectStrapButton")
     click(window, "disconnectStrapButton")
-    window.wait(lambda: not shown(window, "strapHeartRate"))
-    assert strap.property("state") == "none"
+    window.wait(lambda: strap.property("state") == "none")
+    assert not shown(window, "strapHeartRate")
+    assert shown(window, "connectStrapButton")  # remembered: one click to use it again
 
 
 def test_the_remembered_strap_connects_as_the_app_opens(qtbot: QtBot, app_loop: object) -> None:

@@ -4,6 +4,7 @@ treadmill and the virtual strap its runner wears."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -21,8 +22,8 @@ STRAP_ADDRESS = "5A:11:00:00:48:52"
 
 
 def worn(rig: Rig) -> VirtualHeartRateStrap:
-    (strap,) = rig.source.straps
-    return strap
+    """The strap the runner wears (the first on the air)."""
+    return rig.source.straps[0]
 
 
 async def settle(rig: Rig) -> None:
@@ -194,3 +195,120 @@ async def test_losing_the_strap_mid_session_never_stops_it(tmp_path: Path) -> No
         assert rig.prop("direction") == "backward"
         assert 0x08 not in [d[0] for _t, d in rig.treadmill.control_writes[writes:]]
         await until(lambda: rig.prop("state") == "finished", within=400)
+
+
+# ---- a slow radio: the user acts while a connect or a disconnect is under way ---------------
+
+OTHER = "5A:11:00:00:48:53"
+
+
+def second_strap(rig: Rig, delay_s: float = 0.5) -> VirtualHeartRateStrap:
+    """A second strap on the air (a training partner's), and a radio that takes ``delay_s``
+    for each connect and disconnect, as real ones do."""
+    other = VirtualHeartRateStrap(rig.treadmill, name="Partner strap", address=OTHER)
+    assert rig.source.air is not None
+    rig.source.air.add(other)
+    rig.source.straps.append(other)  # closed with the rig
+    for strap in rig.source.straps:
+        strap.radio_delay_s = delay_s
+    return other
+
+
+async def stays_empty(rig: Rig, seconds: float) -> None:
+    """The session's heart-rate tile stays empty for ``seconds`` (a strap would fill it within
+    a second)."""
+    for _ in range(round(seconds / 0.5)):
+        await asyncio.sleep(0.5)
+        assert rig.prop("heartRateText") == ""
+
+
+async def test_disconnect_while_switching_straps_leaves_none_connected_or_feeding(
+    tmp_path: Path,
+) -> None:
+    async with connected_rig(tmp_path, backward_plan()) as rig:
+        strap = rig.bridge.strap_bridge
+        other = second_strap(rig)
+        strap.connectTo(STRAP_ADDRESS)
+        await until(lambda: strap.property("state") == "connected", within=10)
+        rig.bridge.session_bridge.start()
+        await until(lambda: rig.prop("heartRateText") != "", within=10)
+        strap.connectTo(OTHER)  # switching: the first strap's disconnect takes 0.5 s
+        await asyncio.sleep(0.1)
+        strap.disconnectStrap()  # ... and the user changes their mind at once
+        await until(lambda: strap.property("state") == "none", within=10)
+        await asyncio.sleep(3)  # whatever was under way on the radio has finished
+        assert strap.property("state") == "none"
+        assert not worn(rig).connected
+        assert not other.connected
+        await until(lambda: rig.prop("heartRateText") == "", within=2)
+        await stays_empty(rig, 6)
+        assert rig.prop("moving") is True  # the session never noticed
+
+
+async def test_using_another_strap_during_a_disconnect_connects_only_that_one(
+    tmp_path: Path,
+) -> None:
+    rig = make_rig(tmp_path)
+    try:
+        strap = rig.bridge.strap_bridge
+        other = second_strap(rig)
+        strap.scan()
+        await settle(rig)
+        strap.connectTo(STRAP_ADDRESS)
+        await settle(rig)
+        strap.disconnectStrap()
+        await asyncio.sleep(0.1)  # the disconnect is still under way
+        strap.connectTo(OTHER)
+        await settle(rig)
+        assert strap.property("state") == "connected"
+        assert strap.property("currentName") == "Partner strap"
+        assert other.connected
+        assert not worn(rig).connected
+        assert rig.context.settings.hr_strap_address == OTHER
+    finally:
+        await rig.close()
+
+
+async def test_forget_while_the_lost_strap_reconnects_and_another_connects(
+    tmp_path: Path,
+) -> None:
+    rig = make_rig(tmp_path)
+    try:
+        strap = rig.bridge.strap_bridge
+        other = second_strap(rig, delay_s=0.0)
+        strap.connectTo(STRAP_ADDRESS)
+        await settle(rig)
+        worn(rig).drop_link(back_after_s=1.5)  # lost: reconnecting in the background
+        assert strap.property("state") == "lost"
+        strap.connectTo(OTHER)
+        strap.forget()  # at once: before the switch has even begun
+        await settle(rig)
+        await asyncio.sleep(40)  # long enough for any reconnect attempt to have come back
+        assert strap.property("state") == "none"
+        assert strap.property("rememberedAddress") == ""
+        assert rig.context.settings.hr_strap_address is None
+        assert not worn(rig).connected
+        assert not other.connected
+    finally:
+        await rig.close()
+
+
+async def test_a_failed_strap_is_retried_not_the_remembered_one(tmp_path: Path) -> None:
+    settings = Settings(hr_strap_address=STRAP_ADDRESS, hr_strap_name="Virtual HR Strap")
+    rig = make_rig(tmp_path, settings)
+    try:
+        strap = rig.bridge.strap_bridge
+        other = second_strap(rig, delay_s=0.0)
+        other.drop_link()  # asleep: not worn yet
+        strap.connectTo(OTHER)
+        await settle(rig)
+        assert strap.property("state") == "failed"
+        assert strap.property("currentName") == OTHER  # never heard in a scan: its address
+        other.restore_link()  # now worn
+        strap.retry()
+        await settle(rig)
+        assert strap.property("state") == "connected"
+        assert other.connected
+        assert not worn(rig).connected
+    finally:
+        await rig.close()

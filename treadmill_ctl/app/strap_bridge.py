@@ -98,6 +98,8 @@ class StrapBridge(QObject):
         self._auto_tried = False
         self._task: asyncio.Task[None] | None = None
         self._scan_task: asyncio.Task[None] | None = None
+        self._op = 0  # the latest user action (see _begin)
+        self._lock: asyncio.Lock | None = None
 
     # -- the engine --------------------------------------------------------------------------
 
@@ -158,6 +160,14 @@ class StrapBridge(QObject):
             return "strap lost"
         return "treadmill"
 
+    @Property(str, notify=stateChanged)
+    def currentName(self) -> str:
+        """The name of the strap in use, being connected to or that failed; else the
+        remembered one's (empty when none)."""
+        if self._phase is not StrapPhase.NONE and self._target:
+            return self._name_of(self._target)
+        return str(self.rememberedName)
+
     @Property(str, notify=rememberedChanged)
     def rememberedAddress(self) -> str:
         """The strap used last time (empty if none)."""
@@ -182,21 +192,32 @@ class StrapBridge(QObject):
 
     @Slot(str)
     def connectTo(self, address: str) -> None:
-        """Connect to the strap the user picked (the one connected before is let go)."""
-        if not address or self._open_fn is None or self._phase is StrapPhase.CONNECTING:
+        """Connect to the strap the user picked (the one connected before is let go; a connect
+        still running to another strap is abandoned)."""
+        if not address or self._open_fn is None:
             return
-        if self._phase is StrapPhase.CONNECTED and self._target.upper() == address.upper():
+        same = self._target.upper() == address.upper()
+        if same and self._phase in (StrapPhase.CONNECTING, StrapPhase.CONNECTED):
             return
+        op = self._begin()
         self._target = address
         self._set_phase(StrapPhase.CONNECTING)
         self._set_status(f"Connecting to {self._name_of(address)}…")
-        self._task = self._context.spawn(self._async_connect(address), what="Strap connect")
+        self._task = self._context.spawn(self._async_connect(address, op), what="Strap connect")
 
     @Slot()
     def connectRemembered(self) -> None:
         """Connect to the strap used last time."""
         if self.rememberedAddress:
             self.connectTo(str(self.rememberedAddress))
+
+    @Slot()
+    def retry(self) -> None:
+        """Try again the strap that failed (else the remembered one)."""
+        if self._phase is StrapPhase.FAILED and self._target:
+            self.connectTo(self._target)
+        else:
+            self.connectRemembered()
 
     @Slot()
     def autoConnect(self) -> None:
@@ -210,21 +231,44 @@ class StrapBridge(QObject):
     @Slot()
     def disconnectStrap(self) -> None:
         """Let the strap go (it stays remembered)."""
-        self._context.spawn(self._release(say="Heart-rate strap disconnected."), what="Strap")
+        op = self._begin()
+        self._context.spawn(self._release(op, "Heart-rate strap disconnected."), what="Strap")
 
     @Slot()
     def forget(self) -> None:
         """Let the strap go and forget it."""
-        self._context.spawn(self._release(say="Heart-rate strap forgotten."), what="Strap")
-        self._remember(None, None)
+        op = self._begin()
+        self._context.spawn(
+            self._release(op, "Heart-rate strap forgotten.", forget=True), what="Strap"
+        )
 
     async def aclose(self) -> None:
         """The app is closing: disconnect the strap."""
         if self._scan_task is not None:
             self._scan_task.cancel()
-        await self._release(say="")
+        await self._release(self._begin(), "")
 
     # -- internals ---------------------------------------------------------------------------
+    #
+    # Each user action (use, disconnect, forget, close) starts a new operation: the one
+    # running before is cancelled, and the operations run one at a time (a lock), so a slow
+    # radio cannot interleave a disconnect with the next connect. Only the latest operation
+    # changes what the card shows and what the settings remember.
+
+    def _begin(self) -> int:
+        self._op += 1
+        task, self._task = self._task, None
+        if task is not None and not task.done():
+            task.cancel()
+        return self._op
+
+    def _latest(self, op: int) -> bool:
+        return op == self._op
+
+    def _op_lock(self) -> asyncio.Lock:
+        if self._lock is None:
+            self._lock = asyncio.Lock()
+        return self._lock
 
     async def _async_scan(self) -> None:
         assert self._scan_fn is not None
@@ -249,67 +293,83 @@ class StrapBridge(QObject):
         self._found = list(found)
         self._rebuild()
 
-    async def _async_connect(self, address: str) -> None:
+    async def _async_connect(self, address: str, op: int) -> None:
         assert self._open_fn is not None
-        await self._drop_strap()  # one strap at a time
-        try:
-            strap = await self._open_fn(address)
-        except _open_errors() as exc:
-            self._failed(f"Heart-rate strap not connected: {exc}")
-            return
-        on_direction = self._direction_hook(address) if self._direction_hook else None
-        from treadmill_ctl.hr.feed import StrapFeed  # noqa: PLC0415 - loaded with the stack
+        async with self._op_lock():
+            if not self._latest(op):
+                return
+            await self._drop_strap()  # one strap at a time
+            try:
+                strap = await self._open_fn(address)
+            except _open_errors() as exc:
+                if self._latest(op):
+                    self._failed(f"Heart-rate strap not connected: {exc}")
+                return
+            on_direction = self._direction_hook(address) if self._direction_hook else None
+            from treadmill_ctl.hr.feed import StrapFeed  # noqa: PLC0415 - loaded with the stack
 
-        feed = StrapFeed(strap, on_direction=on_direction)
-        remove = strap.add_listener(self._on_update)
-        try:
-            await strap.connect()
-        except HeartRateStrapError as exc:
-            remove()
-            feed.close()
-            self._failed(str(exc))
-            return
-        except asyncio.CancelledError:
-            remove()
-            feed.close()
-            await strap.disconnect()
-            raise
-        except Exception as exc:  # a bug: say so here too, not only in the task's notice
-            remove()
-            feed.close()
-            self._failed(f"Heart-rate strap not connected: {exc}")
-            raise
-        self._strap, self._feed, self._unlisten = strap, feed, remove
-        feed.follow(self._engine)
-        self._set_phase(StrapPhase.CONNECTED)
-        name = self._name_of(address)
-        self._set_status(f"Connected to {name}.")
-        self._remember(address, name)
-        self._rebuild()
+            feed = StrapFeed(strap, on_direction=on_direction)
+            remove = strap.add_listener(self._on_update)
+            try:
+                await strap.connect()
+            except HeartRateStrapError as exc:
+                remove()
+                feed.close()
+                if self._latest(op):
+                    self._failed(str(exc))
+                return
+            except asyncio.CancelledError:
+                remove()
+                feed.close()
+                await asyncio.shield(strap.disconnect())
+                raise
+            except Exception as exc:  # a bug: say so here too, not only in the task's notice
+                remove()
+                feed.close()
+                if self._latest(op):
+                    self._failed(f"Heart-rate strap not connected: {exc}")
+                raise
+            if not self._latest(op):  # the user did something else meanwhile
+                remove()
+                feed.close()
+                await asyncio.shield(strap.disconnect())
+                return
+            self._strap, self._feed, self._unlisten = strap, feed, remove
+            feed.follow(self._engine)
+            self._set_phase(StrapPhase.CONNECTED)
+            name = self._name_of(address)
+            self._set_status(f"Connected to {name}.")
+            self._remember(address, name)
+            self._rebuild()
 
-    async def _release(self, *, say: str) -> None:
-        """Stop a running connect and let the strap go, on purpose (no "lost" notice)."""
-        task, self._task = self._task, None
-        if task is not None and not task.done():
-            task.cancel()
-            await asyncio.gather(task, return_exceptions=True)
-        await self._drop_strap()
-        if self._phase is not StrapPhase.NONE:
-            self._set_phase(StrapPhase.NONE)
+    async def _release(self, op: int, say: str, *, forget: bool = False) -> None:
+        """Let the strap go on purpose (no "lost" notice); ``forget``: and forget it."""
+        async with self._op_lock():
+            await self._drop_strap()
+            if not self._latest(op):
+                return
+            if self._phase is not StrapPhase.NONE:
+                self._set_phase(StrapPhase.NONE)
+            if forget:
+                self._remember(None, None)
             if say:
                 self._set_status(say)
             self._rebuild()
 
     async def _drop_strap(self) -> None:
+        """Detach the strap from the card and the engine at once, then disconnect it."""
         strap, feed, unlisten = self._strap, self._feed, self._unlisten
         self._strap = self._feed = self._unlisten = None
-        if strap is not None:
-            await strap.disconnect()  # the feed tells the engine: no strap heart rate now
-        if feed is not None:
-            feed.close()
         if unlisten is not None:
             unlisten()
+        if feed is not None:
+            engine = feed.engine
+            feed.close()
+            if engine is not None:
+                engine.report_heart_rate(None)  # no strap heart rate from now on
         self._set_bpm(None, no_contact=False)
+        if strap is not None:
+            await asyncio.shield(strap.disconnect())
 
     def _failed(self, message: str) -> None:
         _log.warning("%s", message)
@@ -372,6 +432,7 @@ class StrapBridge(QObject):
             self._context.notify(NoticeLevel.WARNING, f"Settings not saved: {exc}")
         self._context.settings = new
         self.rememberedChanged.emit()
+        self.stateChanged.emit()  # currentName may be the remembered one's
         self._rebuild()
 
     def _rebuild(self) -> None:

@@ -120,6 +120,11 @@ async def discover_straps(
     return sorted(seen.values(), key=lambda s: -(s.rssi if s.rssi is not None else -999))
 
 
+async def _quiet_disconnect(client: BleakClient) -> None:
+    with contextlib.suppress(BleakError, OSError, TimeoutError):
+        await client.disconnect()
+
+
 class HeartRateStrap:
     """The link to one chosen heart-rate strap. See the module docstring."""
 
@@ -170,8 +175,9 @@ class HeartRateStrap:
         task, self._reconnect_task = self._reconnect_task, None
         if task is not None:
             task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+            # gather, not "suppress(CancelledError): await task": that would also swallow a
+            # cancellation of the caller itself, which must go on.
+            await asyncio.gather(task, return_exceptions=True)
         client, self._client = self._client, None
         if client is not None:
             with contextlib.suppress(BleakError, OSError, TimeoutError):
@@ -199,6 +205,11 @@ class HeartRateStrap:
             except (BleakError, KeyError, ValueError):
                 self.body_location = None  # optional characteristic
             await client.start_notify(HEART_RATE_MEASUREMENT_UUID, self._on_notification)
+        except asyncio.CancelledError:
+            # Cancelled half way (the user chose another strap): do not leave the strap
+            # connected to this computer, where no other device (a watch) could have it.
+            await asyncio.shield(_quiet_disconnect(client))
+            raise
         except (BleakError, OSError, TimeoutError) as exc:
             with contextlib.suppress(BleakError, OSError, TimeoutError):
                 await client.disconnect()

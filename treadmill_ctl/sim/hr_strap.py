@@ -104,6 +104,7 @@ class VirtualHeartRateStrap:
         jitter_bpm: float = 1.0,
         seed: int = 0,
         rssi: int = -58,
+        radio_delay_s: float = 0.0,
     ) -> None:
         self.treadmill = treadmill
         self.name = name
@@ -115,6 +116,9 @@ class VirtualHeartRateStrap:
         self.jitter_bpm = jitter_bpm
         self.backward = False
         self.rssi = rssi
+        # How long a connect or a disconnect takes (a real radio's round trips: 0.2-2 s), so
+        # tests can act while one is under way.
+        self.radio_delay_s = radio_delay_s
         self._random = random.Random(seed)
         self._chars = {
             HEART_RATE_MEASUREMENT_UUID: SimCharacteristic(
@@ -229,6 +233,8 @@ class VirtualHeartRateStrap:
 
     async def connect(self) -> None:
         """Accept a connection; raises SimLinkDown while the strap is out of reach."""
+        if self.radio_delay_s > 0:
+            await asyncio.sleep(self.radio_delay_s)
         if self._closed:
             raise SimLinkDown(f"{self.name} is switched off")
         if not self._link_up:
@@ -239,6 +245,8 @@ class VirtualHeartRateStrap:
 
     async def disconnect(self) -> None:
         """Client-initiated disconnect."""
+        if self.radio_delay_s > 0:
+            await asyncio.sleep(self.radio_delay_s)
         self._drop_connection()
 
     def set_disconnect_callback(self, cb: Callable[[], None] | None) -> None:
