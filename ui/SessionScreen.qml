@@ -128,7 +128,7 @@ Item {
                         visible: screen.session.heartRateText !== "" || screen.app.strap.state === "lost"
                         // Where it comes from in the caption: a detail line would make this tile
                         // taller than its row.
-                        caption: qsTr("Heart rate") + " · " + screen.app.strap.sourceText
+                        caption: qsTr("Heart rate") + (screen.app.strap.note !== "" ? " · " + screen.app.strap.note : screen.session.heartRateSource !== "" ? " · " + screen.session.heartRateSource : "")
                         value: screen.session.heartRateText !== "" ? screen.session.heartRateText : "–"
                         unit: qsTr("bpm")
                         valueSize: Theme.fontTitle

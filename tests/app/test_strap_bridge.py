@@ -71,7 +71,7 @@ async def test_the_chosen_strap_connects_shows_its_heart_rate_and_is_remembered(
         assert worn(rig).connected
         await until(lambda: strap.property("heartRateText") != "", within=3)
         assert 55 <= int(strap.property("heartRateText")) <= 75  # standing still
-        assert strap.property("sourceText") == "strap"
+        assert strap.property("note") == ""
         assert strap.property("devices")[0]["current"] is True
         # Remembered in the settings, as the treadmill is.
         (saved,) = rig.saved[-1:]
@@ -130,7 +130,7 @@ async def test_a_lost_strap_is_shown_and_comes_back_by_itself(tmp_path: Path) ->
         await settle(rig)
         worn(rig).drop_link(back_after_s=10)
         assert strap.property("state") == "lost"
-        assert strap.property("sourceText") == "strap lost"
+        assert strap.property("note") == "strap lost"
         assert strap.property("heartRateText") == ""
         assert seen[-1][0] == "warning"
         assert "the session goes on" in seen[-1][1]
@@ -163,13 +163,20 @@ async def test_the_session_shows_records_and_caps_the_strap_heart_rate(tmp_path:
         # The session's heart-rate tile shows the strap's heart rate.
         await until(lambda: rig.prop("heartRateText") != "", within=10)
         assert rig.prop("heartRateText") == strap.property("heartRateText")
+        assert rig.prop("heartRateSource") == "strap"
         # The virtual strap follows the session: facing backward in the backward block.
         await until(lambda: rig.prop("direction") == "backward", within=120)
         await until(lambda: worn(rig).direction == "backward", within=60)
         # Above the cap in the backward block, the session slows to the turning speed.
         await until(lambda: "above your cap" in rig.prop("alertText"), within=240)
         assert int(rig.prop("heartRateText")) > 115
-        assert rig.treadmill.belt_speed_kmh <= 5.0
+        # "... slowing to 0.5 km/h in 5 s.": the belt gets there, and stays there.
+        words = rig.prop("alertText").split("slowing to ")[1]
+        turning = float(words.split(" km/h")[0])
+        await until(lambda: rig.treadmill.belt_speed_kmh <= turning + 0.05, within=30)
+        await asyncio.sleep(20)
+        assert rig.treadmill.belt_speed_kmh <= turning + 0.05
+        assert rig.prop("direction") == "backward"
         await until(lambda: rig.prop("state") == "finished", within=400)
     with HistoryStore.open() as store:
         (summary,) = store.list_sessions()
@@ -191,6 +198,8 @@ async def test_losing_the_strap_mid_session_never_stops_it(tmp_path: Path) -> No
         assert strap.property("state") == "lost"
         # The ideal treadmill sends no heart rate: the tile has nothing to show now.
         await until(lambda: rig.prop("heartRateText") == "", within=5)
+        assert rig.prop("heartRateSource") == ""
+        assert strap.property("note") == "strap lost"  # what the tile says instead
         assert rig.prop("moving") is True
         assert rig.prop("direction") == "backward"
         assert 0x08 not in [d[0] for _t, d in rig.treadmill.control_writes[writes:]]

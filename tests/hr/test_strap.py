@@ -193,7 +193,10 @@ async def test_hr_cap_on_the_virtual_treadmill_slows_only_backward() -> None:
         def on_update(update: StrapUpdate) -> None:
             if isinstance(update, HeartRateReading):
                 decisions.append(
-                    (rig.strap.direction, cap.check(update.bpm, rig.strap.direction).slows)
+                    (
+                        rig.strap.direction,
+                        cap.check(update.bpm, rig.strap.direction, update.loop_time).slows,
+                    )
                 )
 
         rig.link.add_listener(on_update)

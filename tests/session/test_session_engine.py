@@ -4,6 +4,7 @@ is fast-forwarded, no real waiting). Each test is one behaviour a runner would n
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 
 import pytest
 from session_safety import check_all
@@ -22,6 +23,7 @@ from treadmill_ctl.session.events import (
 )
 from treadmill_ctl.session.plan import Direction, Phase, PhaseKind, Plan
 from treadmill_ctl.settings import Settings
+from treadmill_ctl.sim.profiles import BUILTIN_PROFILES, SimProfile
 
 pytestmark = pytest.mark.looptime
 
@@ -320,3 +322,55 @@ def test_the_state_table_is_complete_and_stop_is_never_refused() -> None:
         if state is not S.LINK_LOST:
             assert TRANSITIONS[(state, EngineEvent.USER_STOP)] is S.STOPPING
     assert not any(s is S.FINISHED for (s, _) in TRANSITIONS)  # terminal
+
+
+def console_with_heart_rate() -> SimProfile:
+    """A treadmill whose Treadmill Data carries the console's heart rate (hand grips)."""
+    ideal = BUILTIN_PROFILES["ideal"]
+    return dataclasses.replace(ideal, data_fields=(*ideal.data_fields, "hr"))
+
+
+async def test_the_treadmill_heart_rate_is_used_without_a_strap_and_a_fresh_strap_wins() -> None:
+    async with world(small_plan(), profile=console_with_heart_rate()) as w:
+        w.device.heart_rate_bpm = 118
+        w.engine.user_start()
+        await w.until_state(S.RUNNING_PHASE)
+        snap = w.engine.snapshot()
+        assert (snap.hr_bpm, snap.hr_source) == (118, "treadmill")
+        w.engine.report_heart_rate(96)  # a strap connects: its reading is preferred
+        snap = w.engine.snapshot()
+        assert (snap.hr_bpm, snap.hr_source) == (96, "strap")
+        w.engine.report_heart_rate(None)  # no skin contact / lost: the treadmill's again
+        assert (w.engine.snapshot().hr_bpm, w.engine.snapshot().hr_source) == (118, "treadmill")
+        w.engine.report_heart_rate(97)
+        await w.run_for(6)  # the strap went quiet without a word: stale after 5 s
+        assert (w.engine.snapshot().hr_bpm, w.engine.snapshot().hr_source) == (118, "treadmill")
+        w.device.heart_rate_bpm = 0  # hands off the grips: the console sends 0
+        await w.run_for(6)
+        assert (w.engine.snapshot().hr_bpm, w.engine.snapshot().hr_source) == (None, "none")
+
+
+async def test_one_treadmill_heart_rate_spike_does_not_break_a_backward_block() -> None:
+    settings = Settings(hr_cap_bpm=150)
+    profile = console_with_heart_rate()
+    async with world(small_plan(backward_kmh=4.0), profile=profile, settings=settings) as w:
+        w.engine.user_start()
+        await w.until(lambda: w.engine.snapshot().facing is Direction.BACKWARD)
+        await w.until_state(S.RUNNING_PHASE)
+        w.device.heart_rate_bpm = 120
+        await w.run_for(2)
+        w.device.heart_rate_bpm = 190  # a grip glitch: one 1 Hz value, in four 4 Hz records
+        await w.run_for(0.8)
+        w.device.heart_rate_bpm = 120
+        await w.run_for(5)
+        assert not w.record.alerts("hr_cap")
+        assert w.engine.snapshot().target_speed_kmh == 4.0
+        w.device.heart_rate_bpm = 175  # really above the cap
+        await w.run_for(2)
+        (alert,) = w.record.alerts("hr_cap")
+        assert "in 5 s" in alert["message"]
+        # Cued first: the belt keeps its speed until the cue's lead time has passed.
+        assert w.engine.snapshot().target_speed_kmh == 4.0
+        await w.run_for(6)
+        assert w.engine.snapshot().target_speed_kmh is not None
+        assert w.engine.snapshot().target_speed_kmh < 4.0  # type: ignore[operator]

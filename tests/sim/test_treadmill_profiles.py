@@ -370,3 +370,17 @@ async def test_write_with_unknown_uuid_or_without_response_permission() -> None:
         await device.write(CP, b"\x00", response=False)
     assert err.value.code == 0x03
     await device.close()
+
+
+def test_fields_go_on_the_wire_in_flag_order_whatever_order_a_profile_lists_them() -> None:
+    from treadmill_ctl.ftms.codec import DataPacket, parse_treadmill_data
+
+    ideal = BUILTIN_PROFILES["ideal"]
+    listed_last = dataclasses.replace(ideal, data_fields=(*ideal.data_fields, "hr"), att_payload=64)
+    snapshot = gatt.DataSnapshot(speed_kmh=6.0, distance_m=1234, elapsed_s=300, hr_bpm=131)
+    (packet,) = gatt.treadmill_data_packets(snapshot, listed_last)
+    parsed = parse_treadmill_data(packet)
+    assert isinstance(parsed, DataPacket)
+    assert parsed.values["hr_bpm"] == 131
+    assert parsed.values["elapsed_s"] == 300
+    assert parsed.values["distance_m"] == 1234

@@ -629,6 +629,9 @@ class SessionBridge(QObject):
                 snap.distance_m if snap is not None else 0.0, dunit
             ),
             heartRateText=formatting.heart_rate_text(snap.hr_bpm if snap is not None else None),
+            heartRateSource=(
+                snap.hr_source if snap is not None and snap.hr_bpm is not None else ""
+            ),
         )
 
     def _publish_countdown(self, snap: SessionSnapshot | None) -> None:
@@ -912,6 +915,11 @@ class SessionBridge(QObject):
     def heartRateText(self) -> str:
         """Beats per minute, "" when unknown."""
         return str(self._v("heartRateText"))
+
+    @Property(str, notify=readingsChanged)
+    def heartRateSource(self) -> str:
+        """Where ``heartRateText`` comes from: "strap", "treadmill", or "" when unknown."""
+        return str(self._v("heartRateSource"))
 
     @Property(int, notify=countdownChanged)
     def countdown(self) -> int:

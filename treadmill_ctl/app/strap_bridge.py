@@ -152,13 +152,14 @@ class StrapBridge(QObject):
         return heart_rate_text(self._bpm)
 
     @Property(str, notify=heartRateChanged)
-    def sourceText(self) -> str:
-        """Where the session's heart rate comes from, in a word or two for its tile."""
-        if self._phase is StrapPhase.CONNECTED:
-            return "no contact" if self._no_contact else "strap"
+    def note(self) -> str:
+        """What is wrong with the strap's heart rate, in a word or two for the session's
+        heart-rate tile ("no contact", "strap lost"), empty when nothing is."""
+        if self._phase is StrapPhase.CONNECTED and self._no_contact:
+            return "no contact"
         if self._phase is StrapPhase.LOST:
             return "strap lost"
-        return "treadmill"
+        return ""
 
     @Property(str, notify=stateChanged)
     def currentName(self) -> str:
@@ -405,7 +406,7 @@ class StrapBridge(QObject):
         if phase is not self._phase:
             self._phase = phase
             self.stateChanged.emit()
-            self.heartRateChanged.emit()  # sourceText follows the phase
+            self.heartRateChanged.emit()  # the note follows the phase
 
     def _set_status(self, text: str) -> None:
         if text != self._status:

@@ -41,23 +41,24 @@ _NOTHING: Final = HeartRateCapDecision(HeartRateCapAction.NONE)
 
 
 class HeartRateCap:
-    """``HeartRateCap(165).check(hr_bpm, direction)`` -> decision.
+    """``HeartRateCap(165).check(hr_bpm, direction, t)`` -> decision.
 
-    A reading must be above the cap for ``confirm_readings`` consecutive backward readings
-    (default 2, about 2 s on a 1 Hz strap) so that one spike from a dry strap does not break a
-    block. Once triggered it stays triggered until the direction is forward again (the block
-    is over), so the engine is never told to speed back up inside the same block."""
+    The heart rate must stay above the cap for ``confirm_s`` (1 s) of backward readings, by
+    their time ``t``, so that one spike does not break a block: two readings in a row from a
+    1 Hz strap, and more than one of a treadmill's 1 Hz values however often it repeats them
+    in its 4 Hz records. Once triggered it stays triggered until the direction is forward again
+    (the block is over), so the engine is never told to speed back up inside the same block."""
 
-    def __init__(self, cap_bpm: int, *, confirm_readings: int = 2) -> None:
+    def __init__(self, cap_bpm: int, *, confirm_s: float = 1.0) -> None:
         if not MIN_CAP_BPM <= cap_bpm <= MAX_CAP_BPM:
             raise ValueError(
                 f"heart-rate cap {cap_bpm} bpm is outside {MIN_CAP_BPM}..{MAX_CAP_BPM}"
             )
-        if confirm_readings < 1:
-            raise ValueError("confirm_readings must be at least 1")
+        if confirm_s < 0:
+            raise ValueError("confirm_s must not be negative")
         self.cap_bpm = cap_bpm
-        self.confirm_readings = confirm_readings
-        self._above = 0
+        self.confirm_s = confirm_s
+        self._above_since: float | None = None
         self._triggered = False
 
     @property
@@ -65,20 +66,21 @@ class HeartRateCap:
         """True from the confirmed crossing until the backward block ends."""
         return self._triggered
 
-    def check(self, hr_bpm: int | None, direction: str) -> HeartRateCapDecision:
-        """Decide on one heart-rate reading. ``direction`` is "forward" or "backward" (the
-        current phase's); ``hr_bpm`` None means unknown (never acted on)."""
+    def check(self, hr_bpm: int | None, direction: str, t: float) -> HeartRateCapDecision:
+        """Decide on one heart-rate reading taken at time ``t`` (seconds, any clock that only
+        goes forward). ``direction`` is "forward" or "backward" (the current phase's);
+        ``hr_bpm`` None means unknown (never acted on)."""
         if direction != "backward":
-            self._above = 0
-            self._triggered = False
+            self.reset()
             return _NOTHING
         if self._triggered:
             return self._decision(hr_bpm)
         if hr_bpm is None or hr_bpm <= self.cap_bpm:
-            self._above = 0
+            self._above_since = None
             return _NOTHING
-        self._above += 1
-        if self._above < self.confirm_readings:
+        if self._above_since is None:
+            self._above_since = t
+        if t - self._above_since < self.confirm_s - 1e-9:
             return _NOTHING
         self._triggered = True
         return self._decision(hr_bpm)
@@ -92,5 +94,5 @@ class HeartRateCap:
 
     def reset(self) -> None:
         """Forget the current block (new session, or the user resumes after a stop)."""
-        self._above = 0
+        self._above_since = None
         self._triggered = False

@@ -53,6 +53,7 @@ from treadmill_ctl.ftms.model import (
     TreadmillData,
 )
 from treadmill_ctl.hr.cap import HeartRateCap
+from treadmill_ctl.hr.source import HeartRateSource
 from treadmill_ctl.session.events import (
     AlertEvent,
     AlertLevel,
@@ -245,6 +246,7 @@ class SessionSnapshot:
     last_alert: AlertEvent | None
     waiting_for: str | None  # "start", "resume" or None: the user action the session awaits
     end_reason: EndReason | None
+    hr_source: str = "none"  # where hr_bpm comes from: "strap", "treadmill" or "none"
 
 
 class _CommandRefused(TreadmillError):
@@ -313,8 +315,9 @@ class SessionEngine:
         self._first_motion_t: float | None = None
         self._actual_kmh: float | None = None
         self._incline: float | None = None
-        self._hr_machine: int | None = None
-        self._hr_strap: int | None = None
+        # The strap's heart rate while it is fresh, else the treadmill's (loop time).
+        self._hr = HeartRateSource()
+        self._hr_slow: asyncio.TimerHandle | None = None  # the cap's slow-down, after its cue
         self._distance_m = 0.0
         self._last_machine_distance: int | None = None
         self._expected_echo: deque[tuple[MachineStatusKind, float]] = deque()
@@ -410,7 +413,7 @@ class SessionEngine:
             elif self._state is S.PAUSED:
                 waiting = "resume"
         cd = self._countdown
-        hr = self._hr_strap if self._hr_strap is not None else self._hr_machine
+        hr, hr_source = self._hr.current(self._loop_time())
         return SessionSnapshot(
             t=now,
             state=self._state,
@@ -439,6 +442,7 @@ class SessionEngine:
             last_alert=self._last_alert,
             waiting_for=waiting,
             end_reason=self._end_reason,
+            hr_source=str(hr_source),
         )
 
     async def run(self) -> EndReason:
@@ -612,10 +616,11 @@ class SessionEngine:
         has a value; None: no contact or the strap was lost, the treadmill's is used again).
         Recorded as an ``hr`` event while the session runs; it can only ever slow a backward
         block (the HR cap), never start, stop or speed up the belt."""
-        self._hr_strap = bpm
+        self._hr.strap(self._loop_time(), bpm)
         if self._t0 is not None and self._end_reason is None:
             self._emit(HeartRateEvent(self._now(), bpm))
-        self._check_hr_cap(bpm if bpm is not None else self._hr_machine)
+        if bpm is not None:
+            self._check_hr_cap()
 
     # ---- state machine -----------------------------------------------------------------
 
@@ -1040,7 +1045,7 @@ class SessionEngine:
         if data.incline_pct is not None:
             self._incline = data.incline_pct
         if data.hr_bpm is not None:
-            self._hr_machine = data.hr_bpm
+            self._hr.treadmill(self._loop_time(), data.hr_bpm)
         if data.distance_m is not None:
             last = self._last_machine_distance
             if last is not None and self._started_once and data.distance_m >= last:
@@ -1062,8 +1067,8 @@ class SessionEngine:
             self._data_seen.set()
         self._check_overspeed(now)
         self._check_still_moving(now)
-        if self._hr_strap is None and data.hr_bpm is not None:
-            self._check_hr_cap(data.hr_bpm)  # the treadmill's is the heart rate in use
+        if data.hr_bpm is not None and not self._hr.strap_is_fresh(self._loop_time()):
+            self._check_hr_cap()  # the treadmill's is the heart rate in use
 
     def _on_status(self, status: MachineStatus) -> None:
         kind = status.kind
@@ -1313,32 +1318,52 @@ class SessionEngine:
         if not outcome.confirmed:
             self._stop_not_confirmed_alarm()
 
-    def _check_hr_cap(self, hr: int | None) -> None:
-        """One new reading of the heart rate in use (the strap's, else the treadmill's). The
-        cap policy (hr.cap) wants it above the cap for two readings in a row in a backward
-        block, so that one spike from a dry strap does not break the block."""
+    def _check_hr_cap(self) -> None:
+        """A new reading of the heart rate in use (the strap's while fresh, else the
+        treadmill's). The cap policy (hr.cap) wants it above the cap for a second of readings
+        in a backward block, so that one spike does not break the block. The slow-down is
+        cued ``cue_lead_s`` before it starts, as every automatic change is."""
         cap = self._hr_cap
         if cap is None or self._hr_capped or self._state not in _MOVING:
             return
         if self._index >= len(self._plan.phases):
             return
         phase = self._plan.phases[self._index]
-        if not cap.check(hr, phase.direction.value).slows:
+        now = self._loop_time()
+        hr, _source = self._hr.current(now)
+        if not cap.check(hr, phase.direction.value, now).slows:
             return
         # Slow to the turning speed (never faster because of the heart rate).
         self._hr_capped = True
         floor = max(self._turning_speed(), self._policy.machine_min_kmh)
         slower = min(floor, self._target_kmh())
-        self._override_kmh = slower
-        self._hold_machine_speed = False
+        lead = float(self._settings.cue_lead_s)
         limit = cap.cap_bpm
-        self._cue(CueKind.SPEED, f"Heart rate above {limit}: slowing to {slower:.1f}", slower)
+        words = f"Heart rate above {limit}: slowing to {slower:.1f} in {lead:.0f}"
+        self._cue(CueKind.SPEED, words, slower)
         self._alert(
             AlertLevel.WARNING,
-            f"Heart rate {hr} is above your cap {limit} bpm: slowing to {slower:.1f} km/h.",
+            f"Heart rate {hr} is above your cap {limit} bpm: slowing to {slower:.1f} km/h "
+            f"in {lead:.0f} s.",
             "hr_cap",
         )
-        self._poke()
+        index = self._index
+
+        def slow_down() -> None:
+            self._hr_slow = None
+            if self._index != index:
+                return  # the block is over meanwhile
+            if self._state not in _MOVING:
+                # Paused or stopped meanwhile: judge the heart rate afresh once moving again.
+                self._hr_capped = False
+                cap.reset()
+                return
+            self._override_kmh = min(self._target_kmh(), slower)
+            self._hold_machine_speed = False
+            self._poke()
+
+        if self._loop is not None:
+            self._hr_slow = self._loop.call_later(lead, slow_down)
 
     # ---- helpers -------------------------------------------------------------------------
 
@@ -1418,6 +1443,9 @@ class SessionEngine:
         self._hr_capped = False
         if self._hr_cap is not None:
             self._hr_cap.reset()  # a new block is judged on its own readings
+        if self._hr_slow is not None:
+            self._hr_slow.cancel()
+            self._hr_slow = None
         self._skip = False
 
     def _announce_phase(self) -> None:
@@ -1625,6 +1653,9 @@ class SessionEngine:
         if self._end_reason is not None:
             return
         self._end_reason = reason
+        if self._hr_slow is not None:
+            self._hr_slow.cancel()
+            self._hr_slow = None
         if self._done is not None and not self._done.done():
             self._done.set_result(reason)
 

@@ -345,7 +345,9 @@ def treadmill_data_packets(
     """One Treadmill Data record as the notifications that carry it (split, truncated and
     flagged per profile). Every packet but the last has More Data set; the last carries speed."""
     chunks: list[tuple[int, bytes]] = []
-    for name in profile.data_fields:
+    # Fields go on the wire in flag-bit order whatever order a profile lists them in (a
+    # TOML profile that lists "hr" last must not put it after "elapsed").
+    for name in sorted(profile.data_fields, key=_FLAG_BITS.__getitem__):
         if name in omit:
             continue
         unavailable = name in profile.unavailable_fields

@@ -183,6 +183,9 @@ class VirtualTreadmill:
         self.traffic = TrafficLog(traffic_max_lines)
         self.control_writes: list[tuple[float, bytes]] = []
         self.on_control_write: Callable[[float, bytes], None] | None = None
+        # The heart rate the console reports (hand grips, or a strap paired with the console),
+        # in profiles whose Treadmill Data has the field; 0 is "none", as consoles send.
+        self.heart_rate_bpm = 0
 
         p = self.profile
         self._services = gatt.build_services(p)
@@ -921,7 +924,7 @@ class VirtualTreadmill:
             elevation_loss_m=b.elevation_loss_m,
             energy_kcal=self._energy_kcal,
             energy_per_hour_kcal=per_hour,
-            hr_bpm=0,
+            hr_bpm=self.heart_rate_bpm,
             met=1.0 + b.speed_kmh * 0.6 if b.moving else 1.0,
             elapsed_s=elapsed,
             remaining_s=0,
