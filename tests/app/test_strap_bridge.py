@@ -321,3 +321,17 @@ async def test_a_failed_strap_is_retried_not_the_remembered_one(tmp_path: Path) 
         assert not worn(rig).connected
     finally:
         await rig.close()
+
+
+async def test_a_strap_put_on_in_a_backward_block_knows_the_runner_faces_backward(
+    tmp_path: Path,
+) -> None:
+    async with connected_rig(tmp_path, backward_plan()) as rig:
+        rig.bridge.session_bridge.start()
+        await until(lambda: rig.prop("direction") == "backward", within=120)
+        await until(lambda: rig.prop("state") == "running_phase", within=60)
+        assert worn(rig).direction == "forward"  # not worn yet: nobody told it
+        strap = rig.bridge.strap_bridge
+        strap.connectTo(STRAP_ADDRESS)
+        await until(lambda: strap.property("state") == "connected", within=10)
+        assert worn(rig).direction == "backward"

@@ -62,6 +62,10 @@ class StrapFeed:
             return
         if self._on_direction is not None:
             self._unfollow = engine.add_listener(self._on_session_event)
+            # A strap put on mid-session learns the direction now, not at the next phase.
+            facing = getattr(engine, "facing", None)
+            if facing is not None:
+                self._on_direction(str(facing))
         last = self.strap.last_reading
         if self.strap.state is StrapState.CONNECTED and last is not None:
             engine.report_heart_rate(last.bpm)

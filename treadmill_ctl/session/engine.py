@@ -359,6 +359,11 @@ class SessionEngine:
         return remove
 
     @property
+    def facing(self) -> Direction | None:
+        """The direction the runner was last told to face (None before the first phase)."""
+        return self._facing
+
+    @property
     def state(self) -> SessionState:
         return self._state
 
