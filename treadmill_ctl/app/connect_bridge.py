@@ -209,6 +209,18 @@ def describe_bluetooth_error(exc: BaseException) -> Problem:
     return Problem(ProblemKind.FAILED, title, f"{advice} ({detail})")
 
 
+def change_settings(context: AppContext, **changes: Any) -> None:
+    """Remember ``changes`` in the settings (a device chosen, forgotten): saved at once; a
+    failed save is said to the user and the change still holds for this run."""
+    new = dataclasses.replace(context.settings, **changes)
+    try:
+        context.save_settings(new)
+    except (OSError, ValueError, TreadmillError) as exc:
+        _log.warning("settings not saved: %s", exc, exc_info=exc)
+        context.notify(NoticeLevel.WARNING, f"Settings not saved: {exc}")
+    context.settings = new
+
+
 def signal_bars(rssi: int | None) -> int:
     """0-4 bars for a received signal strength in dBm (None: unknown, 0 bars)."""
     if rssi is None:
@@ -281,13 +293,7 @@ class ConnectBridge(QObject):
         return self._marked_addresses
 
     def _change_settings(self, **changes: Any) -> None:
-        new = dataclasses.replace(self._context.settings, **changes)
-        try:
-            self._context.save_settings(new)
-        except (OSError, ValueError, TreadmillError) as exc:
-            _log.warning("settings not saved: %s", exc, exc_info=exc)
-            self._context.notify(NoticeLevel.WARNING, f"Settings not saved: {exc}")
-        self._context.settings = new
+        change_settings(self._context, **changes)
         self._rebuild()
 
     def _remember(self, address: str, name: str) -> None:

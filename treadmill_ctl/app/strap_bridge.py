@@ -14,13 +14,13 @@ screen opens; straps sleep until worn, so a failed try says so and waits for the
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import enum
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
 from treadmill_ctl.app.connect_bridge import (
+    change_settings,
     describe_bluetooth_error,
     radio_errors,
     signal_bars,
@@ -425,13 +425,7 @@ class StrapBridge(QObject):
         settings = self._context.settings
         if (settings.hr_strap_address, settings.hr_strap_name) == (address, name):
             return
-        new = dataclasses.replace(settings, hr_strap_address=address, hr_strap_name=name)
-        try:
-            self._context.save_settings(new)
-        except (OSError, ValueError, TreadmillError) as exc:
-            _log.warning("settings not saved: %s", exc, exc_info=exc)
-            self._context.notify(NoticeLevel.WARNING, f"Settings not saved: {exc}")
-        self._context.settings = new
+        change_settings(self._context, hr_strap_address=address, hr_strap_name=name)
         self.rememberedChanged.emit()
         self.stateChanged.emit()  # currentName may be the remembered one's
         self._rebuild()
