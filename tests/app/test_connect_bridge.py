@@ -52,6 +52,27 @@ async def test_scan_lists_the_virtual_treadmill_with_name_address_and_signal(wor
     assert bridge.property("scanning") is False
 
 
+async def test_a_scan_asked_for_before_the_loop_runs_shows_at_once_and_runs_once_it_does(
+    world: World,
+) -> None:
+    # The app's window draws its first frame (with the connect screen, which scans as it
+    # opens) before the app's event loop exists.
+    world.add_treadmill(name="Virtual Treadmill", address="5A:11:00:00:00:01")
+    loop, world.context.loop = world.context.loop, None
+    assert loop is not None
+    bridge = ConnectBridge(world.context)
+    bridge.scan()
+    assert bridge.property("scanning") is True  # drawn in the first frame
+    assert bridge.property("status") == "Scanning for treadmills…"
+    assert world.context.tasks == set()
+    world.context.start(loop)
+    await asyncio.sleep(0)
+    assert len(world.context.tasks) == 1
+    await world.settle()
+    assert [r["name"] for r in bridge.property("devices")] == ["Virtual Treadmill"]
+    assert bridge.property("scanning") is False
+
+
 async def test_a_scan_never_connects_to_anything(world: World) -> None:
     treadmill = world.add_treadmill()
     await scanned(world)

@@ -13,7 +13,6 @@ screen opens; straps sleep until worn, so a failed try says so and waits for the
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import enum
 import logging
@@ -32,6 +31,8 @@ from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, 
 from treadmill_ctl.errors import HeartRateStrapError, TreadmillError
 
 if TYPE_CHECKING:
+    import asyncio
+
     from treadmill_ctl.hr.feed import HeartRateConsumer, StrapFeed
     from treadmill_ctl.hr.strap import DiscoveredStrap, HeartRateStrap, StrapUpdate
 
@@ -190,7 +191,14 @@ class StrapBridge(QObject):
         self._target = address
         self._set_phase(StrapPhase.CONNECTING)
         self._set_status(f"Connecting to {self._name_of(address)}…")
-        self._task = self._context.spawn(self._async_connect(address), what="Strap connect")
+        # The connect screen connects the remembered strap as it opens, which may be before
+        # the app's loop runs (the window's first frame comes first): it starts once it does.
+        if not self._context.when_running(lambda: self._start_connect(address)):
+            self._start_connect(address)
+
+    def _start_connect(self, address: str) -> None:
+        if self._phase is StrapPhase.CONNECTING and self._target == address:
+            self._task = self._context.spawn(self._async_connect(address), what="Strap connect")
 
     @Slot()
     def connectRemembered(self) -> None:
@@ -250,6 +258,8 @@ class StrapBridge(QObject):
         self._rebuild()
 
     async def _async_connect(self, address: str) -> None:
+        import asyncio  # noqa: PLC0415 - asyncio loads after the first frame (main.py)
+
         assert self._open_fn is not None
         await self._drop_strap()  # one strap at a time
         try:
@@ -289,6 +299,8 @@ class StrapBridge(QObject):
 
     async def _release(self, *, say: str) -> None:
         """Stop a running connect and let the strap go, on purpose (no "lost" notice)."""
+        import asyncio  # noqa: PLC0415 - asyncio loads after the first frame (main.py)
+
         task, self._task = self._task, None
         if task is not None and not task.done():
             task.cancel()

@@ -11,7 +11,6 @@ the app shows its window first (see ``main.build_app``).
 
 from __future__ import annotations
 
-import asyncio
 import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -55,6 +54,8 @@ class TreadmillSource:
 
     async def load_in_steps(self) -> None:
         """``load()``, the stack one module per turn of the loop (input is handled between)."""
+        import asyncio  # noqa: PLC0415 - asyncio loads after the first frame (main.py)
+
         for module in _STACK:
             importlib.import_module(module)
             await asyncio.sleep(0)
