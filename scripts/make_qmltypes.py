@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "treadmill_ctl" / "app"
@@ -72,6 +73,20 @@ def _python_types_to_cpp(data: object) -> object:
     return data
 
 
+def _late_property_types(entries: list[Any]) -> None:
+    """AppBridge declares the properties whose class loads after the window's first frame as
+    QObject (app_bridge.LATE_PROPERTY_TYPES): give QML their real type."""
+    from treadmill_ctl.app.app_bridge import LATE_PROPERTY_TYPES
+
+    for entry in entries:
+        for cls in entry.get("classes", []):
+            if cls.get("className") != "AppBridge":
+                continue
+            for prop in cls.get("properties", []):
+                if prop.get("name") in LATE_PROPERTY_TYPES:
+                    prop["type"] = LATE_PROPERTY_TYPES[prop["name"]]
+
+
 def generate(out: Path) -> None:
     """Write qmldir and bridges.qmltypes into ``out``."""
     out.mkdir(parents=True, exist_ok=True)
@@ -84,6 +99,7 @@ def generate(out: Path) -> None:
         fixed = Path(tmp) / "bridges_metatypes.json"
         entries = _python_types_to_cpp(json.loads(raw.read_text()))
         assert isinstance(entries, list)
+        _late_property_types(entries)
         for entry in entries:  # repo-relative, so the output does not depend on the checkout
             entry["inputFile"] = Path(entry["inputFile"]).resolve().relative_to(ROOT).as_posix()
         fixed.write_text(json.dumps(entries))

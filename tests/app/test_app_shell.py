@@ -65,6 +65,8 @@ LOADED_AFTER_THE_WINDOW = (
     "treadmill_ctl.session.engine",
     "treadmill_ctl.history",
     "PySide6.QtMultimedia",
+    "treadmill_ctl.app.presets_bridge",
+    "treadmill_ctl.session.presets",
 )
 
 

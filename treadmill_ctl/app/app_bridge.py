@@ -5,18 +5,22 @@ notices for the user, and the screens' bridges as constant properties (``app.ses
 Types are registered for QML (module ``TreadmillCtl``) so ``qmllint`` checks every binding
 against the real properties; ``scripts/make_qmltypes.py`` regenerates the type description
 ``ui/TreadmillCtl/bridges.qmltypes`` after a bridge's properties change.
+
+The presets bridge's module (with the preset library, the editor and their types) is imported
+after the window's first frame (``presets_bridge``): ``app.presets`` is declared a ``QObject``
+here, and ``LATE_PROPERTY_TYPES`` tells ``make_qmltypes.py`` (so qmllint) its real type. The
+screens that use it load only after it has (``_set_screen``).
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from treadmill_ctl.app.connect_bridge import ConnectBridge
 from treadmill_ctl.app.context import SCREEN_FILES, AppContext, NoticeLevel, Screen
 from treadmill_ctl.app.history_bridge import HistoryBridge
 from treadmill_ctl.app.keys import SPEED_DELTAS, AppKeyFilter, KeyAction, KeyMap
-from treadmill_ctl.app.presets_bridge import PresetsBridge
 from treadmill_ctl.app.qt import (
     Property,
     QGuiApplication,
@@ -33,12 +37,20 @@ from treadmill_ctl.app.strap_bridge import StrapBridge
 from treadmill_ctl.ftms.api import TreadmillControl
 from treadmill_ctl.session.plan import Plan
 
+if TYPE_CHECKING:
+    from treadmill_ctl.app.presets_bridge import PresetsBridge
+
 QML_IMPORT_NAME: Final = "TreadmillCtl"
 QML_IMPORT_MAJOR_VERSION: Final = 1
 
 _log = logging.getLogger(__name__)
 
 _THEMES: Final = ("dark", "light")
+
+# AppBridge properties declared as QObject because their class loads late: their QML type.
+LATE_PROPERTY_TYPES: Final = {"presets": "PresetsBridge"}
+# The screens that use the presets bridge's types: it loads before they do.
+_PRESET_SCREENS: Final = frozenset({Screen.PRESETS, Screen.EDITOR, Screen.SUMMARY})
 
 
 @QmlElement
@@ -101,6 +113,8 @@ class AppBridge(QObject):
         self._presets: PresetsBridge | None = None
         self._settings = SettingsBridge(context, self)
         self._history = HistoryBridge(context, self)
+        if self._screen in _PRESET_SCREENS:
+            self.presets_bridge()
 
     @property
     def context(self) -> AppContext:
@@ -145,6 +159,8 @@ class AppBridge(QObject):
         """The presets bridge, made (and the library read) on first use (or by main.load_rest
         after the window has shown)."""
         if self._presets is None:
+            from treadmill_ctl.app.presets_bridge import PresetsBridge  # noqa: PLC0415 - late
+
             self._presets = PresetsBridge(self._context, self)
         return self._presets
 
@@ -211,9 +227,9 @@ class AppBridge(QObject):
         """The heart-rate strap (connect screen; its state on the session screen)."""
         return self._strap
 
-    @Property(PresetsBridge, constant=True)
-    def presets(self) -> PresetsBridge:
-        """The preset library and editor."""
+    @Property(QObject, constant=True)
+    def presets(self) -> QObject:
+        """The preset library and editor (a PresetsBridge: see LATE_PROPERTY_TYPES)."""
         return self.presets_bridge()
 
     @Property(SettingsBridge, constant=True)
@@ -238,6 +254,8 @@ class AppBridge(QObject):
             _log.warning("unknown screen %r", screen)
             return
         if value is not self._screen:
+            if value in _PRESET_SCREENS:
+                self.presets_bridge()  # its QML types, before the screen's QML needs them
             self._screen = value
             self.screenChanged.emit()
 
