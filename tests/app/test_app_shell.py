@@ -52,6 +52,26 @@ def test_treadmill_ctl_simulate_opens_a_window(tmp_path: Path) -> None:
     assert (tmp_path / "config" / "settings.toml").read_text().count("[window]") == 1
 
 
+def test_an_unknown_virtual_treadmill_profile_is_said_and_the_app_exits(tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "TREADMILL_CTL_CONFIG_DIR": str(tmp_path / "config"),
+        "TREADMILL_CTL_DATA_DIR": str(tmp_path / "data"),
+    }
+    exe = Path(sys.executable).with_name("treadmill-ctl")
+    done = subprocess.run(
+        [str(exe), "--simulate", "--sim-profile", "nope"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "treadmill-ctl: nope: no such profile or file (known: ideal," in done.stderr
+
+
 # Loaded after the window's first frame (with their submodules): the connect screen needs none
 # of them. Not even the event loop: asyncio and qasync are imported once the window has drawn.
 LOADED_AFTER_THE_WINDOW = (
@@ -67,6 +87,7 @@ LOADED_AFTER_THE_WINDOW = (
     "PySide6.QtMultimedia",
     "treadmill_ctl.app.presets_bridge",
     "treadmill_ctl.session.presets",
+    "treadmill_ctl.sim.profiles",
 )
 
 
@@ -108,7 +129,7 @@ def test_the_window_shows_before_the_event_loop_bluetooth_stack_engine_history_a
             if any(name == module or name.startswith(f"{module}.") for name in names)
         }
 
-    assert "| treadmill_ctl.app.main\n" in before  # the app was imported (a sanity check)
+    assert "| treadmill_ctl.app.main\n" in f"{before}\n"  # the app was imported (a sanity check)
     assert imported(before) == set()
     # ... and right after it, without waiting for someone to need them.
     loaded, _, _ = after.partition("\nloaded ")

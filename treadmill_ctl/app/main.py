@@ -223,10 +223,13 @@ def open_window(
     settings: Settings | None = None,
     save_settings: Callable[[Settings], None] | None = None,
     cue_player_factory: Callable[[AppContext], CuePlayer] | None = None,
+    check_profile: bool = True,
 ) -> RunningApp:
     """Make the app and show its window, with no event loop yet (asyncio need not be
     imported): ``RunningApp.start(loop)`` runs it. ``settings`` default to the user's file;
-    ``save_settings`` to writing it. Raises TreadmillError if the window cannot load."""
+    ``save_settings`` to writing it. Raises TreadmillError if the window cannot load, or for
+    an unknown virtual treadmill profile (with ``check_profile=False``: the caller checks it
+    with ``source.check_profile()``)."""
     app = QGuiApplication.instance()
     if not isinstance(app, QGuiApplication):
         raise TreadmillError("open_window needs a QGuiApplication")
@@ -235,7 +238,7 @@ def open_window(
         loaded = settings_mod.load_settings()
         settings = loaded.settings
         problems = [str(p) for p in loaded.problems]
-    source = simulated_source(sim_profile) if simulate else bluetooth_source()
+    source = simulated_source(sim_profile, check=check_profile) if simulate else bluetooth_source()
     shown = FirstFrame()
 
     async def scan_once_shown(seconds: float) -> Sequence[DiscoveredDevice]:
@@ -471,6 +474,12 @@ def _exit_when_ready(running: RunningApp, started: float) -> Callable[[], None]:
     return start
 
 
+def _cannot_start(exc: TreadmillError) -> int:
+    _log.critical("%s", exc)
+    print(f"treadmill-ctl: {exc}", file=sys.stderr)  # noqa: T201 - no window to show it
+    return 1
+
+
 def main(*, simulate: bool, sim_profile: str = "ideal") -> int:
     """Run the app until its window closes; returns the exit status."""
     started = time.perf_counter()
@@ -484,11 +493,10 @@ def main(*, simulate: bool, sim_profile: str = "ideal") -> int:
     reporter = ErrorReporter()
     sys.excepthook = reporter.excepthook
     try:
-        running = open_window(simulate=simulate, sim_profile=sim_profile)
+        # The virtual treadmill's profile is read after the window's first frame.
+        running = open_window(simulate=simulate, sim_profile=sim_profile, check_profile=False)
     except TreadmillError as exc:
-        _log.critical("%s", exc)
-        print(f"treadmill-ctl: {exc}", file=sys.stderr)  # noqa: T201 - no window to show it
-        return 1
+        return _cannot_start(exc)
     reporter.bridge = running.bridge
     when_running: list[Callable[[], None]] = []
     if os.environ.get(EXIT_WHEN_READY_ENV) == "1":
@@ -496,6 +504,11 @@ def main(*, simulate: bool, sim_profile: str = "ideal") -> int:
     if simulate:
         running.bridge.setProperty("screen", Screen.CONNECT)
     wait_for_first_frame(running)
+    try:
+        running.source.check_profile()
+    except TreadmillError as exc:
+        running.window.close()
+        return _cannot_start(exc)
 
     # Only now, with the window drawn: asyncio and qasync (~40 ms) are not needed before.
     import asyncio  # noqa: PLC0415 - after the first frame (see the module doc)
