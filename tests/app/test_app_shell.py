@@ -86,6 +86,8 @@ LOADED_AFTER_THE_WINDOW = (
     "treadmill_ctl.history",
     "PySide6.QtMultimedia",
     "treadmill_ctl.app.presets_bridge",
+    "treadmill_ctl.app.settings_bridge",
+    "treadmill_ctl.app.history_bridge",
     "treadmill_ctl.session.presets",
     "treadmill_ctl.sim.profiles",
 )

@@ -6,10 +6,11 @@ Types are registered for QML (module ``TreadmillCtl``) so ``qmllint`` checks eve
 against the real properties; ``scripts/make_qmltypes.py`` regenerates the type description
 ``ui/TreadmillCtl/bridges.qmltypes`` after a bridge's properties change.
 
-The presets bridge's module (with the preset library, the editor and their types) is imported
-after the window's first frame (``presets_bridge``): ``app.presets`` is declared a ``QObject``
-here, and ``LATE_PROPERTY_TYPES`` tells ``make_qmltypes.py`` (so qmllint) its real type. The
-screens that use it load only after it has (``_set_screen``).
+The bridges of the presets (with the preset library, the editor and their types), settings and
+history screens are imported after the window's first frame (or on first use): ``app.presets``,
+``app.settings`` and ``app.history`` are declared ``QObject`` here, and
+``LATE_PROPERTY_TYPES`` tells ``make_qmltypes.py`` (so qmllint) their real types. A screen that
+uses one loads only after it has (``_set_screen``).
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from typing import TYPE_CHECKING, Any, Final
 
 from treadmill_ctl.app.connect_bridge import ConnectBridge
 from treadmill_ctl.app.context import SCREEN_FILES, AppContext, NoticeLevel, Screen
-from treadmill_ctl.app.history_bridge import HistoryBridge
 from treadmill_ctl.app.keys import SPEED_DELTAS, AppKeyFilter, KeyAction, KeyMap
 from treadmill_ctl.app.qt import (
     Property,
@@ -31,14 +31,15 @@ from treadmill_ctl.app.qt import (
     Slot,
 )
 from treadmill_ctl.app.session_bridge import SessionBridge
-from treadmill_ctl.app.settings_bridge import SettingsBridge
 from treadmill_ctl.app.sound import CuePlayer
 from treadmill_ctl.app.strap_bridge import StrapBridge
 from treadmill_ctl.ftms.api import TreadmillControl
 from treadmill_ctl.session.plan import Plan
 
 if TYPE_CHECKING:
+    from treadmill_ctl.app.history_bridge import HistoryBridge
     from treadmill_ctl.app.presets_bridge import PresetsBridge
+    from treadmill_ctl.app.settings_bridge import SettingsBridge
 
 QML_IMPORT_NAME: Final = "TreadmillCtl"
 QML_IMPORT_MAJOR_VERSION: Final = 1
@@ -48,9 +49,19 @@ _log = logging.getLogger(__name__)
 _THEMES: Final = ("dark", "light")
 
 # AppBridge properties declared as QObject because their class loads late: their QML type.
-LATE_PROPERTY_TYPES: Final = {"presets": "PresetsBridge"}
-# The screens that use the presets bridge's types: it loads before they do.
-_PRESET_SCREENS: Final = frozenset({Screen.PRESETS, Screen.EDITOR, Screen.SUMMARY})
+LATE_PROPERTY_TYPES: Final = {
+    "presets": "PresetsBridge",
+    "settings": "SettingsBridge",
+    "history": "HistoryBridge",
+}
+# The late bridge (AppBridge property) each screen's QML uses: it loads before the screen.
+_SCREEN_BRIDGES: Final = {
+    Screen.PRESETS: "presets",
+    Screen.EDITOR: "presets",
+    Screen.SUMMARY: "presets",
+    Screen.SETTINGS: "settings",
+    Screen.HISTORY: "history",
+}
 
 
 @QmlElement
@@ -111,10 +122,9 @@ class AppBridge(QObject):
         self._strap = StrapBridge(context, self)
         context.engine_changed = self._strap.follow
         self._presets: PresetsBridge | None = None
-        self._settings = SettingsBridge(context, self)
-        self._history = HistoryBridge(context, self)
-        if self._screen in _PRESET_SCREENS:
-            self.presets_bridge()
+        self._settings: SettingsBridge | None = None
+        self._history: HistoryBridge | None = None
+        self._load_bridge_for(self._screen)
 
     @property
     def context(self) -> AppContext:
@@ -163,6 +173,31 @@ class AppBridge(QObject):
 
             self._presets = PresetsBridge(self._context, self)
         return self._presets
+
+    def settings_bridge(self) -> SettingsBridge:
+        """The settings screen's bridge, made on first use."""
+        if self._settings is None:
+            from treadmill_ctl.app.settings_bridge import SettingsBridge  # noqa: PLC0415 - late
+
+            self._settings = SettingsBridge(self._context, self)
+        return self._settings
+
+    def history_bridge(self) -> HistoryBridge:
+        """The history screen's bridge, made on first use."""
+        if self._history is None:
+            from treadmill_ctl.app.history_bridge import HistoryBridge  # noqa: PLC0415 - late
+
+            self._history = HistoryBridge(self._context, self)
+        return self._history
+
+    def _load_bridge_for(self, screen: Screen) -> None:
+        late = _SCREEN_BRIDGES.get(screen)
+        if late == "presets":
+            self.presets_bridge()
+        elif late == "settings":
+            self.settings_bridge()
+        elif late == "history":
+            self.history_bridge()
 
     def shutdown(self) -> None:
         """The window is closing: stop the belt if a session is active, silence the cues."""
@@ -232,15 +267,15 @@ class AppBridge(QObject):
         """The preset library and editor (a PresetsBridge: see LATE_PROPERTY_TYPES)."""
         return self.presets_bridge()
 
-    @Property(SettingsBridge, constant=True)
-    def settings(self) -> SettingsBridge:
-        """User settings."""
-        return self._settings
+    @Property(QObject, constant=True)
+    def settings(self) -> QObject:
+        """User settings (a SettingsBridge: see LATE_PROPERTY_TYPES)."""
+        return self.settings_bridge()
 
-    @Property(HistoryBridge, constant=True)
-    def history(self) -> HistoryBridge:
-        """Past sessions."""
-        return self._history
+    @Property(QObject, constant=True)
+    def history(self) -> QObject:
+        """Past sessions (a HistoryBridge: see LATE_PROPERTY_TYPES)."""
+        return self.history_bridge()
 
     # -- navigation and window ---------------------------------------------------------------
 
@@ -254,8 +289,7 @@ class AppBridge(QObject):
             _log.warning("unknown screen %r", screen)
             return
         if value is not self._screen:
-            if value in _PRESET_SCREENS:
-                self.presets_bridge()  # its QML types, before the screen's QML needs them
+            self._load_bridge_for(value)  # its QML types, before the screen's QML needs them
             self._screen = value
             self.screenChanged.emit()
 

@@ -323,6 +323,8 @@ async def load_rest(running: RunningApp) -> None:
         ("the session engine and the history", load_engine),
         ("the audio output", running.bridge.cue_player.open_output),
         ("the preset library", running.bridge.presets_bridge),
+        ("the settings screen", running.bridge.settings_bridge),
+        ("the history screen", running.bridge.history_bridge),
     )
     for what, load in pieces:
         await asyncio.sleep(0)
