@@ -47,7 +47,6 @@ from treadmill_ctl.app.qt import (
     QTimer,
     QtMsgType,
     QUrl,
-    QWindow,
     qInstallMessageHandler,
 )
 from treadmill_ctl.app.session_bridge import load_engine
@@ -359,6 +358,8 @@ def restore_window_state(running: RunningApp) -> None:
 
 def save_window_state(running: RunningApp) -> None:
     """Remember the window's size, place and mode in the settings."""
+    from treadmill_ctl.app.qt import QWindow  # noqa: PLC0415 - not needed to start (qt.py)
+
     window = running.window
     vis = window.visibility()
     full = vis == QWindow.Visibility.FullScreen
