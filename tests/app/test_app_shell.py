@@ -88,6 +88,7 @@ LOADED_AFTER_THE_WINDOW = (
     "treadmill_ctl.app.presets_bridge",
     "treadmill_ctl.app.settings_bridge",
     "treadmill_ctl.app.history_bridge",
+    "treadmill_ctl.app.keys",
     "treadmill_ctl.session.presets",
     "treadmill_ctl.sim.profiles",
 )

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any, Final
 
 from treadmill_ctl.app.connect_bridge import ConnectBridge
 from treadmill_ctl.app.context import SCREEN_FILES, AppContext, NoticeLevel, Screen
-from treadmill_ctl.app.keys import SPEED_DELTAS, AppKeyFilter, KeyAction, KeyMap
 from treadmill_ctl.app.qt import (
     Property,
     QGuiApplication,
@@ -38,6 +37,7 @@ from treadmill_ctl.session.plan import Plan
 
 if TYPE_CHECKING:
     from treadmill_ctl.app.history_bridge import HistoryBridge
+    from treadmill_ctl.app.keys import AppKeyFilter, KeyAction
     from treadmill_ctl.app.presets_bridge import PresetsBridge
     from treadmill_ctl.app.settings_bridge import SettingsBridge
 
@@ -112,12 +112,9 @@ class AppBridge(QObject):
         self._sound.setParent(self)
         self._session = SessionBridge(context, self)
         self._session.use_cue_player(self._sound)
-        self._keys = AppKeyFilter(
-            KeyMap.from_settings(context.settings),
-            self.handle_key,
-            self._session.is_active,
-            self,
-        )
+        # Made with its module when first used: install_key_filter, after the window's first
+        # frame (main.py; no input is handled before it) and before any session can exist.
+        self._keys: AppKeyFilter | None = None
         self._connect = ConnectBridge(context, self)
         self._strap = StrapBridge(context, self)
         context.engine_changed = self._strap.follow
@@ -148,20 +145,33 @@ class AppBridge(QObject):
     @property
     def key_filter(self) -> AppKeyFilter:
         """The application-wide key filter (``install_key_filter`` puts it in place)."""
+        if self._keys is None:
+            from treadmill_ctl.app.keys import AppKeyFilter, KeyMap  # noqa: PLC0415 - see above
+
+            self._keys = AppKeyFilter(
+                KeyMap.from_settings(self._context.settings),
+                self.handle_key,
+                self._session.is_active,
+                self,
+            )
         return self._keys
 
     def install_key_filter(self, app: QGuiApplication) -> None:
         """Take the app's keys before any QML item sees them (STOP whatever has focus)."""
-        app.installEventFilter(self._keys)
+        app.installEventFilter(self.key_filter)
 
     def remove_key_filter(self, app: QGuiApplication) -> None:
-        app.removeEventFilter(self._keys)
+        if self._keys is not None:
+            app.removeEventFilter(self._keys)
 
     def apply_settings(self, settings: Any) -> None:
         """Settings changed (from any screen): theme and keys follow at once; sound and units
         are read from the settings on each use."""
         self._set_theme(str(getattr(settings, "theme", self._theme)))
-        self._keys.set_keymap(KeyMap.from_settings(settings))
+        if self._keys is not None:
+            from treadmill_ctl.app.keys import KeyMap  # noqa: PLC0415 - loaded with the filter
+
+            self._keys.set_keymap(KeyMap.from_settings(settings))
         self.keyHelpChanged.emit()
         self._session.refresh()
 
@@ -209,6 +219,8 @@ class AppBridge(QObject):
     def handle_key(self, action: KeyAction) -> bool:
         """Carry out a key's action; False leaves the key to the focused item (Enter outside
         the session screen, session keys when no session is active)."""
+        from treadmill_ctl.app.keys import SPEED_DELTAS, KeyAction  # noqa: PLC0415 - loaded
+
         session = self._session
         if action is KeyAction.STOP:
             session.stop()
@@ -340,7 +352,7 @@ class AppBridge(QObject):
     @Property(list, notify=keyHelpChanged)
     def keyHelp(self) -> list[dict[str, object]]:
         """Rows of the ``?`` overlay: {keys, action, stop, clicker}."""
-        return self._keys.keymap.help_rows()
+        return self.key_filter.keymap.help_rows()
 
     @Slot()
     def toggleFullScreen(self) -> None:

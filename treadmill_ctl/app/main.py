@@ -211,6 +211,9 @@ def build_app(
         save_settings=save_settings,
         cue_player_factory=cue_player_factory,
     )
+    app = QGuiApplication.instance()
+    assert isinstance(app, QGuiApplication)  # open_window checked
+    running.bridge.install_key_filter(app)
     running.start(asyncio.get_running_loop())
     return running
 
@@ -225,10 +228,10 @@ def open_window(
     check_profile: bool = True,
 ) -> RunningApp:
     """Make the app and show its window, with no event loop yet (asyncio need not be
-    imported): ``RunningApp.start(loop)`` runs it. ``settings`` default to the user's file;
-    ``save_settings`` to writing it. Raises TreadmillError if the window cannot load, or for
-    an unknown virtual treadmill profile (with ``check_profile=False``: the caller checks it
-    with ``source.check_profile()``)."""
+    imported): ``bridge.install_key_filter(app)`` then ``RunningApp.start(loop)`` run it.
+    ``settings`` default to the user's file; ``save_settings`` to writing it. Raises
+    TreadmillError if the window cannot load, or for an unknown virtual treadmill profile (with
+    ``check_profile=False``: the caller checks it with ``source.check_profile()``)."""
     app = QGuiApplication.instance()
     if not isinstance(app, QGuiApplication):
         raise TreadmillError("open_window needs a QGuiApplication")
@@ -277,7 +280,6 @@ def open_window(
     if not roots or not isinstance(roots[0], QQuickWindow):
         raise TreadmillError(f"The window could not be loaded from {MAIN_QML} (see the log)")
     window = roots[0]
-    bridge.install_key_filter(app)
     running = RunningApp(ctx, bridge, engine, window, source, shown)
 
     def first_frame() -> None:
@@ -507,6 +509,9 @@ def main(*, simulate: bool, sim_profile: str = "ideal") -> int:
     if simulate:
         running.bridge.setProperty("screen", Screen.CONNECT)
     wait_for_first_frame(running)
+    # Before the loop runs: it handles the input given so far (none was handled before the
+    # first frame), and keys go to the filter first (STOP whatever has focus).
+    running.bridge.install_key_filter(app)
     try:
         running.source.check_profile()
     except TreadmillError as exc:

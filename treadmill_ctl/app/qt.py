@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Final, NamedTuple, cast
 from PySide6.QtCore import (
     Property,
     QBasicTimer,
-    QEvent,
     QEventLoop,
     QObject,
     QTimer,
@@ -28,7 +27,7 @@ from PySide6.QtCore import (
     Slot,
     qInstallMessageHandler,
 )
-from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtQml import QmlElement, QQmlApplicationEngine
 from PySide6.QtQml import QmlUncreatable as _QmlUncreatable
 from PySide6.QtQuick import QQuickItem, QQuickWindow
@@ -37,6 +36,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import (
         QByteArray,
         QCoreApplication,
+        QEvent,
         QMetaObject,
         QPoint,
         QRect,
@@ -44,7 +44,7 @@ if TYPE_CHECKING:
         QSize,
         Qt,
     )
-    from PySide6.QtGui import QImage, QWindow
+    from PySide6.QtGui import QImage, QKeyEvent, QKeySequence, QWindow
     from PySide6.QtMultimedia import QAudioDevice, QMediaDevices, QSoundEffect
     from PySide6.QtQml import QQmlComponent, QQmlEngine
 
@@ -54,12 +54,15 @@ _LATE: Final = {
     "Qt": "PySide6.QtCore",
     "QByteArray": "PySide6.QtCore",
     "QCoreApplication": "PySide6.QtCore",
+    "QEvent": "PySide6.QtCore",
     "QMetaObject": "PySide6.QtCore",
     "QPoint": "PySide6.QtCore",
     "QRect": "PySide6.QtCore",
     "QSettings": "PySide6.QtCore",
     "QSize": "PySide6.QtCore",
     "QImage": "PySide6.QtGui",
+    "QKeyEvent": "PySide6.QtGui",
+    "QKeySequence": "PySide6.QtGui",
     "QWindow": "PySide6.QtGui",
     "QQmlComponent": "PySide6.QtQml",
     "QQmlEngine": "PySide6.QtQml",
