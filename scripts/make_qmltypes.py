@@ -12,6 +12,7 @@ types are registered at run time by @QmlElement when the bridge modules are impo
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import shutil
 import subprocess
@@ -75,16 +76,24 @@ def _python_types_to_cpp(data: object) -> object:
 
 def _late_property_types(entries: list[Any]) -> None:
     """AppBridge declares the properties whose class loads after the window's first frame as
-    QObject (app_bridge.LATE_PROPERTY_TYPES): give QML their real type."""
-    from treadmill_ctl.app.app_bridge import LATE_PROPERTY_TYPES
-
+    QObject (app_bridge.LATE_PROPERTY_TYPES, read from this checkout's source): give QML their
+    real type."""
+    tree = ast.parse((APP / "app_bridge.py").read_text("utf-8"))
+    late: dict[str, str] = next(
+        ast.literal_eval(node.value)
+        for node in tree.body
+        if isinstance(node, ast.AnnAssign)
+        and isinstance(node.target, ast.Name)
+        and node.target.id == "LATE_PROPERTY_TYPES"
+        and node.value is not None
+    )
     for entry in entries:
         for cls in entry.get("classes", []):
             if cls.get("className") != "AppBridge":
                 continue
             for prop in cls.get("properties", []):
-                if prop.get("name") in LATE_PROPERTY_TYPES:
-                    prop["type"] = LATE_PROPERTY_TYPES[prop["name"]]
+                if prop.get("name") in late:
+                    prop["type"] = late[prop["name"]]
 
 
 def generate(out: Path) -> None:
