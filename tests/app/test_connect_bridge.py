@@ -132,6 +132,32 @@ async def test_the_remembered_treadmill_connects_with_one_action_without_a_scan(
     assert world.screens == ["presets"]
 
 
+async def test_a_connect_asked_for_before_the_loop_exists_makes_the_loop_and_connects(
+    world: World,
+) -> None:
+    # Input handled just after the window's first frame, before main() made the loop: the
+    # first task makes it (AppContext.make_loop) and runs once it runs.
+    mine = world.add_treadmill(name="My treadmill", address="5A:11:00:00:00:02")
+    world.context.settings = Settings(treadmill_address=mine.address, treadmill_name="My treadmill")
+    loop, world.context.loop = world.context.loop, None
+    assert loop is not None
+    made: list[object] = []
+
+    def make_loop() -> asyncio.AbstractEventLoop:
+        made.append(loop)
+        return loop
+
+    world.context.make_loop = make_loop
+    bridge = ConnectBridge(world.context)
+    bridge.connectRemembered()
+    assert made == [loop]
+    assert world.context.loop is loop
+    assert bridge.property("connecting") is True
+    await world.settle()
+    assert mine.connected
+    assert world.screens == ["presets"]
+
+
 async def test_a_device_without_ftms_is_offered_only_after_the_user_says_it_is_a_treadmill(
     world: World,
 ) -> None:

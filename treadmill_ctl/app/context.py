@@ -95,6 +95,11 @@ class AppContext:
     lists nearby devices (real or virtual). After a successful connect the connect screen calls
     ``use_link(link)``; the presets screen calls ``choose_plan(plan)`` to hand a plan to the
     session screen. ``switch_screen`` takes a ``Screen`` value (or its string).
+
+    ``loop`` is None while the app's window draws its first frame (asyncio is not imported
+    yet); ``start(loop)`` sets it and runs what ``when_running`` put off until then. A bridge
+    that needs the loop before that (input handled just after the first frame) gets it made
+    at once by ``make_loop`` (``running_loop``).
     """
 
     settings: Any
@@ -128,11 +133,17 @@ class AppContext:
     tasks: set[asyncio.Task[Any]] = field(default_factory=set)
     # Calls put off until the loop runs (``when_running``).
     waiting: list[Callable[[], object]] = field(default_factory=list)
+    # Makes the app's loop when something needs it before ``start`` (main.py).
+    make_loop: Callable[[], asyncio.AbstractEventLoop] | None = None
 
     def running_loop(self) -> asyncio.AbstractEventLoop:
-        """The app's loop; TreadmillError before ``start`` (a bug: see ``when_running``)."""
+        """The app's loop (tasks made on it run once it runs): made now with ``make_loop`` if
+        there is none yet; TreadmillError if there is no way to make one."""
         if self.loop is None:
-            raise TreadmillError("the app's event loop is not running yet")
+            if self.make_loop is None:
+                raise TreadmillError("the app's event loop is not running yet")
+            self.start(self.make_loop())
+        assert self.loop is not None
         return self.loop
 
     def when_running(self, call: Callable[[], object]) -> bool:
@@ -145,7 +156,7 @@ class AppContext:
 
     def start(self, loop: asyncio.AbstractEventLoop) -> None:
         """The loop exists now: use it, and run the calls put off until now, in order, on its
-        first turns."""
+        first turns (again with the same loop: nothing more to do)."""
         self.loop = loop
         waiting, self.waiting = self.waiting, []
         for call in waiting:

@@ -137,8 +137,9 @@ class RunningApp:
     loading: asyncio.Task[None] | None = None
 
     def start(self, loop: asyncio.AbstractEventLoop) -> None:
-        """Run the app on ``loop`` (called on it): what waited for the loop runs now, and
-        what the first screen did not need loads once the window has drawn."""
+        """Run the app on ``loop`` (called on its thread, before or while it runs): what waited
+        for the loop runs on its first turns, and what the first screen did not need loads once
+        the window has drawn."""
         self.shown.start(loop)
         self.context.start(loop)
         self.loading = self.context.spawn(load_rest(self), what="Loading the app")
@@ -419,12 +420,14 @@ class ErrorReporter:
 STALL_PROBE_MS: Final = 5
 
 
-def _exit_when_ready(running: RunningApp, started: float) -> Callable[[], None]:
+def _exit_when_ready(
+    running: RunningApp, started: float
+) -> tuple[Callable[[], None], Callable[[], None]]:
     """``ready <s> screen=<name>`` at the first frame (``<name>``: the screen drawn in it, or
     ``none``), then ``loaded <s> longest <ms>`` once the rest has loaded, with the longest the
     main thread was busy between the two (``STALL_PROBE_MS``; this includes making the loop
-    after the first frame), then close. Call before the first frame; returns what to call once
-    the app's loop runs."""
+    after the first frame), then close. Call before the first frame; returns what to call just
+    after it (starts the probe) and once the app's loop exists (closes when loaded)."""
     window = running.window
     # The screen the first frame draws: the one loaded with the window (the screen loader is
     # synchronous; read here, on the GUI thread, as frameSwapped may come from the render
@@ -465,18 +468,20 @@ def _exit_when_ready(running: RunningApp, started: float) -> Callable[[], None]:
         finally:
             window.close()
 
-    def start() -> None:
-        # Only now, on the loop: the app touches no ``Qt.*`` enum before its first frame, and
-        # the first use of one costs ~15 ms (see keys.py). The first tick measures from the
-        # first frame, so the time spent making the loop after it counts as busy.
+    def start_probe() -> None:
+        # Only after the first frame: the app touches no ``Qt.*`` enum before it, and the first
+        # use of one costs ~15 ms (see keys.py); it counts as busy (the first tick measures from
+        # the first frame).
         from treadmill_ctl.app.qt import Qt  # noqa: PLC0415 - after the first frame (see qt.py)
 
         probe.setTimerType(Qt.TimerType.PreciseTimer)
         probe.start()
+
+    def close_when_ready() -> None:
         running.context.spawn(close_when_loaded(), what="Closing when ready")
 
     window.frameSwapped.connect(first_frame)
-    return start
+    return start_probe, close_when_ready
 
 
 def _cannot_start(exc: TreadmillError) -> int:
@@ -503,43 +508,64 @@ def main(*, simulate: bool, sim_profile: str = "ideal") -> int:
     except TreadmillError as exc:
         return _cannot_start(exc)
     reporter.bridge = running.bridge
+
+    def make_loop() -> asyncio.AbstractEventLoop:
+        import asyncio  # noqa: PLC0415 - after the first frame (see the module doc)
+
+        from treadmill_ctl.app.event_loop import AppEventLoop  # noqa: PLC0415 - likewise
+
+        loop = AppEventLoop(app)
+        loop.set_exception_handler(reporter.loop_exception)
+        asyncio.set_event_loop(loop)
+        return loop
+
+    # Made below, or sooner if input handled after the first frame needs it (a task to start).
+    running.context.make_loop = make_loop
+    after_first_frame: list[Callable[[], None]] = []
     when_running: list[Callable[[], None]] = []
     if os.environ.get(EXIT_WHEN_READY_ENV) == "1":
-        when_running.append(_exit_when_ready(running, started))
+        start_probe, close_when_ready = _exit_when_ready(running, started)
+        after_first_frame.append(start_probe)
+        when_running.append(close_when_ready)
     if simulate:
         running.bridge.setProperty("screen", Screen.CONNECT)
     wait_for_first_frame(running)
-    # Before the loop runs: it handles the input given so far (none was handled before the
-    # first frame), and keys go to the filter first (STOP whatever has focus).
+    for call in after_first_frame:
+        call()
+    # Keys go to the filter first (STOP whatever has focus) from the first key handled on.
     running.bridge.install_key_filter(app)
+    # From here on, input is handled between the steps that make the loop. (The filter's first
+    # events take ~35 ms: PySide sets up each event class it first hands to Python.)
+    app.processEvents()
     try:
         running.source.check_profile()
     except TreadmillError as exc:
         running.window.close()
         return _cannot_start(exc)
-
+    app.processEvents()
     # Only now, with the window drawn: asyncio and qasync (~40 ms) are not needed before.
     import asyncio  # noqa: PLC0415 - after the first frame (see the module doc)
 
-    from treadmill_ctl.app.event_loop import AppEventLoop  # noqa: PLC0415 - likewise
-
-    loop = AppEventLoop(app)
-    loop.set_exception_handler(reporter.loop_exception)
-    asyncio.set_event_loop(loop)
+    app.processEvents()
+    loop = running.context.running_loop()  # made now, unless input needed it already
+    # Before the loop runs, so that the tasks input may have started find the app started.
+    running.start(loop)
+    assert running.loading is not None
+    # The garbage collector is off while the app starts (commands/gui.py).
+    running.loading.add_done_callback(lambda _loading: gc.enable())
+    for call in when_running:
+        call()
     closed = asyncio.Event()
     app.lastWindowClosed.connect(closed.set)
 
     async def run() -> int:
-        running.start(loop)
-        assert running.loading is not None
-        # The garbage collector is off while the app starts (commands/gui.py).
-        running.loading.add_done_callback(lambda _loading: gc.enable())
-        for call in when_running:
-            call()
         await closed.wait()
         await running.aclose()
         return 0
 
-    with loop:
+    try:
         status: int = loop.run_until_complete(run())
+    finally:  # as qasync's ``with loop:`` does
+        loop.stop()
+        loop.close()
     return status
