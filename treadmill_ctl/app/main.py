@@ -8,11 +8,13 @@ so they exercise the same code as the real app.
 The window comes first. ``main`` opens it (``open_window``: settings, bridges, QML) and lets Qt
 draw its first frame before asyncio and qasync are even imported; only then does it make the
 app's event loop and start the app on it (``RunningApp.start``). Input given before that first
-frame waits in Qt's queue and is handled as soon as the loop runs; calls the connect screen
-makes as it opens (its scan) are put off until then (``AppContext.when_running``). What the
-first screen does not need is loaded after the first frame, one piece per turn of the loop so
-that input is handled in between (``load_rest``): the Bluetooth stack and the virtual
-treadmill, the session engine and the history, the audio output, the preset library. Each
+frame waits in Qt's queue; right after it, the key filter is installed and input is handled
+between the steps that make the loop (a slot that needs the loop sooner has it made at once:
+``AppContext.make_loop``). Calls the connect screen makes as it opens (its scan) are put off
+until the loop runs (``AppContext.when_running``). What the first screen does not need is
+loaded after the first frame, one piece per turn of the loop so that input is handled in
+between (``load_rest``): the Bluetooth stack and the virtual treadmill, the session engine and
+the history, the audio output, the preset library, the settings and history bridges. Each
 piece is also loaded on first use, so nothing depends on this order; a session (and with it
 STOP) can only exist once the engine has loaded.
 
