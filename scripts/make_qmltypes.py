@@ -12,12 +12,14 @@ types are registered at run time by @QmlElement when the bridge modules are impo
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "treadmill_ctl" / "app"
@@ -72,6 +74,28 @@ def _python_types_to_cpp(data: object) -> object:
     return data
 
 
+def _late_property_types(entries: list[Any]) -> None:
+    """AppBridge declares the properties whose class loads after the window's first frame as
+    QObject (app_bridge.LATE_PROPERTY_TYPES, read from this checkout's source): give QML their
+    real type."""
+    tree = ast.parse((APP / "app_bridge.py").read_text("utf-8"))
+    late: dict[str, str] = next(
+        ast.literal_eval(node.value)
+        for node in tree.body
+        if isinstance(node, ast.AnnAssign)
+        and isinstance(node.target, ast.Name)
+        and node.target.id == "LATE_PROPERTY_TYPES"
+        and node.value is not None
+    )
+    for entry in entries:
+        for cls in entry.get("classes", []):
+            if cls.get("className") != "AppBridge":
+                continue
+            for prop in cls.get("properties", []):
+                if prop.get("name") in late:
+                    prop["type"] = late[prop["name"]]
+
+
 def generate(out: Path) -> None:
     """Write qmldir and bridges.qmltypes into ``out``."""
     out.mkdir(parents=True, exist_ok=True)
@@ -84,6 +108,7 @@ def generate(out: Path) -> None:
         fixed = Path(tmp) / "bridges_metatypes.json"
         entries = _python_types_to_cpp(json.loads(raw.read_text()))
         assert isinstance(entries, list)
+        _late_property_types(entries)
         for entry in entries:  # repo-relative, so the output does not depend on the checkout
             entry["inputFile"] = Path(entry["inputFile"]).resolve().relative_to(ROOT).as_posix()
         fixed.write_text(json.dumps(entries))

@@ -52,9 +52,32 @@ def test_treadmill_ctl_simulate_opens_a_window(tmp_path: Path) -> None:
     assert (tmp_path / "config" / "settings.toml").read_text().count("[window]") == 1
 
 
+def test_an_unknown_virtual_treadmill_profile_is_said_and_the_app_exits(tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "TREADMILL_CTL_CONFIG_DIR": str(tmp_path / "config"),
+        "TREADMILL_CTL_DATA_DIR": str(tmp_path / "data"),
+    }
+    exe = Path(sys.executable).with_name("treadmill-ctl")
+    done = subprocess.run(
+        [str(exe), "--simulate", "--sim-profile", "nope"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "treadmill-ctl: nope: no such profile or file (known: ideal," in done.stderr
+
+
 # Loaded after the window's first frame (with their submodules): the connect screen needs none
-# of them.
+# of them. Not even the event loop: asyncio and qasync are imported once the window has drawn.
 LOADED_AFTER_THE_WINDOW = (
+    "asyncio",
+    "qasync",
+    "treadmill_ctl.app.event_loop",
     "bleak",
     "pyftms",
     "treadmill_ctl.ftms.pyftms_seam",
@@ -62,10 +85,16 @@ LOADED_AFTER_THE_WINDOW = (
     "treadmill_ctl.session.engine",
     "treadmill_ctl.history",
     "PySide6.QtMultimedia",
+    "treadmill_ctl.app.presets_bridge",
+    "treadmill_ctl.app.settings_bridge",
+    "treadmill_ctl.app.history_bridge",
+    "treadmill_ctl.app.keys",
+    "treadmill_ctl.session.presets",
+    "treadmill_ctl.sim.profiles",
 )
 
 
-def test_the_window_shows_before_the_bluetooth_stack_engine_history_and_sound_load(
+def test_the_window_shows_before_the_event_loop_bluetooth_stack_engine_history_and_sound_load(
     tmp_path: Path,
 ) -> None:
     env = {
@@ -103,7 +132,7 @@ def test_the_window_shows_before_the_bluetooth_stack_engine_history_and_sound_lo
             if any(name == module or name.startswith(f"{module}.") for name in names)
         }
 
-    assert "| treadmill_ctl.app.main\n" in before  # the app was imported (a sanity check)
+    assert "| treadmill_ctl.app.main\n" in f"{before}\n"  # the app was imported (a sanity check)
     assert imported(before) == set()
     # ... and right after it, without waiting for someone to need them.
     loaded, _, _ = after.partition("\nloaded ")

@@ -52,6 +52,27 @@ async def test_scan_lists_the_virtual_treadmill_with_name_address_and_signal(wor
     assert bridge.property("scanning") is False
 
 
+async def test_a_scan_asked_for_before_the_loop_runs_shows_at_once_and_runs_once_it_does(
+    world: World,
+) -> None:
+    # The app's window draws its first frame (with the connect screen, which scans as it
+    # opens) before the app's event loop exists.
+    world.add_treadmill(name="Virtual Treadmill", address="5A:11:00:00:00:01")
+    loop, world.context.loop = world.context.loop, None
+    assert loop is not None
+    bridge = ConnectBridge(world.context)
+    bridge.scan()
+    assert bridge.property("scanning") is True  # drawn in the first frame
+    assert bridge.property("status") == "Scanning for treadmills…"
+    assert world.context.tasks == set()
+    world.context.start(loop)
+    await asyncio.sleep(0)
+    assert len(world.context.tasks) == 1
+    await world.settle()
+    assert [r["name"] for r in bridge.property("devices")] == ["Virtual Treadmill"]
+    assert bridge.property("scanning") is False
+
+
 async def test_a_scan_never_connects_to_anything(world: World) -> None:
     treadmill = world.add_treadmill()
     await scanned(world)
@@ -106,6 +127,32 @@ async def test_the_remembered_treadmill_connects_with_one_action_without_a_scan(
     world.context.settings = Settings(treadmill_address=mine.address, treadmill_name="My treadmill")
     bridge = ConnectBridge(world.context)
     bridge.connectRemembered()
+    await world.settle()
+    assert mine.connected
+    assert world.screens == ["presets"]
+
+
+async def test_a_connect_asked_for_before_the_loop_exists_makes_the_loop_and_connects(
+    world: World,
+) -> None:
+    # Input handled just after the window's first frame, before main() made the loop: the
+    # first task makes it (AppContext.make_loop) and runs once it runs.
+    mine = world.add_treadmill(name="My treadmill", address="5A:11:00:00:00:02")
+    world.context.settings = Settings(treadmill_address=mine.address, treadmill_name="My treadmill")
+    loop, world.context.loop = world.context.loop, None
+    assert loop is not None
+    made: list[object] = []
+
+    def make_loop() -> asyncio.AbstractEventLoop:
+        made.append(loop)
+        return loop
+
+    world.context.make_loop = make_loop
+    bridge = ConnectBridge(world.context)
+    bridge.connectRemembered()
+    assert made == [loop]
+    assert world.context.loop is loop
+    assert bridge.property("connecting") is True
     await world.settle()
     assert mine.connected
     assert world.screens == ["presets"]

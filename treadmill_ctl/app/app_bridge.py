@@ -5,18 +5,21 @@ notices for the user, and the screens' bridges as constant properties (``app.ses
 Types are registered for QML (module ``TreadmillCtl``) so ``qmllint`` checks every binding
 against the real properties; ``scripts/make_qmltypes.py`` regenerates the type description
 ``ui/TreadmillCtl/bridges.qmltypes`` after a bridge's properties change.
+
+The bridges of the presets (with the preset library, the editor and their types), settings and
+history screens are imported after the window's first frame (or on first use): ``app.presets``,
+``app.settings`` and ``app.history`` are declared ``QObject`` here, and
+``LATE_PROPERTY_TYPES`` tells ``make_qmltypes.py`` (so qmllint) their real types. A screen that
+uses one loads only after it has (``_set_screen``).
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from treadmill_ctl.app.connect_bridge import ConnectBridge
 from treadmill_ctl.app.context import SCREEN_FILES, AppContext, NoticeLevel, Screen
-from treadmill_ctl.app.history_bridge import HistoryBridge
-from treadmill_ctl.app.keys import SPEED_DELTAS, AppKeyFilter, KeyAction, KeyMap
-from treadmill_ctl.app.presets_bridge import PresetsBridge
 from treadmill_ctl.app.qt import (
     Property,
     QGuiApplication,
@@ -27,11 +30,16 @@ from treadmill_ctl.app.qt import (
     Slot,
 )
 from treadmill_ctl.app.session_bridge import SessionBridge
-from treadmill_ctl.app.settings_bridge import SettingsBridge
 from treadmill_ctl.app.sound import CuePlayer
 from treadmill_ctl.app.strap_bridge import StrapBridge
 from treadmill_ctl.ftms.api import TreadmillControl
 from treadmill_ctl.session.plan import Plan
+
+if TYPE_CHECKING:
+    from treadmill_ctl.app.history_bridge import HistoryBridge
+    from treadmill_ctl.app.keys import AppKeyFilter, KeyAction
+    from treadmill_ctl.app.presets_bridge import PresetsBridge
+    from treadmill_ctl.app.settings_bridge import SettingsBridge
 
 QML_IMPORT_NAME: Final = "TreadmillCtl"
 QML_IMPORT_MAJOR_VERSION: Final = 1
@@ -39,6 +47,21 @@ QML_IMPORT_MAJOR_VERSION: Final = 1
 _log = logging.getLogger(__name__)
 
 _THEMES: Final = ("dark", "light")
+
+# AppBridge properties declared as QObject because their class loads late: their QML type.
+LATE_PROPERTY_TYPES: Final = {
+    "presets": "PresetsBridge",
+    "settings": "SettingsBridge",
+    "history": "HistoryBridge",
+}
+# The late bridge (AppBridge property) each screen's QML uses: it loads before the screen.
+_SCREEN_BRIDGES: Final = {
+    Screen.PRESETS: "presets",
+    Screen.EDITOR: "presets",
+    Screen.SUMMARY: "presets",
+    Screen.SETTINGS: "settings",
+    Screen.HISTORY: "history",
+}
 
 
 @QmlElement
@@ -89,18 +112,16 @@ class AppBridge(QObject):
         self._sound.setParent(self)
         self._session = SessionBridge(context, self)
         self._session.use_cue_player(self._sound)
-        self._keys = AppKeyFilter(
-            KeyMap.from_settings(context.settings),
-            self.handle_key,
-            self._session.is_active,
-            self,
-        )
+        # Made with its module when first used: install_key_filter, after the window's first
+        # frame (main.py; no input is handled before it) and before any session can exist.
+        self._keys: AppKeyFilter | None = None
         self._connect = ConnectBridge(context, self)
         self._strap = StrapBridge(context, self)
         context.engine_changed = self._strap.follow
         self._presets: PresetsBridge | None = None
-        self._settings = SettingsBridge(context, self)
-        self._history = HistoryBridge(context, self)
+        self._settings: SettingsBridge | None = None
+        self._history: HistoryBridge | None = None
+        self._load_bridge_for(self._screen)
 
     @property
     def context(self) -> AppContext:
@@ -124,20 +145,33 @@ class AppBridge(QObject):
     @property
     def key_filter(self) -> AppKeyFilter:
         """The application-wide key filter (``install_key_filter`` puts it in place)."""
+        if self._keys is None:
+            from treadmill_ctl.app.keys import AppKeyFilter, KeyMap  # noqa: PLC0415 - see above
+
+            self._keys = AppKeyFilter(
+                KeyMap.from_settings(self._context.settings),
+                self.handle_key,
+                self._session.is_active,
+                self,
+            )
         return self._keys
 
     def install_key_filter(self, app: QGuiApplication) -> None:
         """Take the app's keys before any QML item sees them (STOP whatever has focus)."""
-        app.installEventFilter(self._keys)
+        app.installEventFilter(self.key_filter)
 
     def remove_key_filter(self, app: QGuiApplication) -> None:
-        app.removeEventFilter(self._keys)
+        if self._keys is not None:
+            app.removeEventFilter(self._keys)
 
     def apply_settings(self, settings: Any) -> None:
         """Settings changed (from any screen): theme and keys follow at once; sound and units
         are read from the settings on each use."""
         self._set_theme(str(getattr(settings, "theme", self._theme)))
-        self._keys.set_keymap(KeyMap.from_settings(settings))
+        if self._keys is not None:
+            from treadmill_ctl.app.keys import KeyMap  # noqa: PLC0415 - loaded with the filter
+
+            self._keys.set_keymap(KeyMap.from_settings(settings))
         self.keyHelpChanged.emit()
         self._session.refresh()
 
@@ -145,8 +179,35 @@ class AppBridge(QObject):
         """The presets bridge, made (and the library read) on first use (or by main.load_rest
         after the window has shown)."""
         if self._presets is None:
+            from treadmill_ctl.app.presets_bridge import PresetsBridge  # noqa: PLC0415 - late
+
             self._presets = PresetsBridge(self._context, self)
         return self._presets
+
+    def settings_bridge(self) -> SettingsBridge:
+        """The settings screen's bridge, made on first use."""
+        if self._settings is None:
+            from treadmill_ctl.app.settings_bridge import SettingsBridge  # noqa: PLC0415 - late
+
+            self._settings = SettingsBridge(self._context, self)
+        return self._settings
+
+    def history_bridge(self) -> HistoryBridge:
+        """The history screen's bridge, made on first use."""
+        if self._history is None:
+            from treadmill_ctl.app.history_bridge import HistoryBridge  # noqa: PLC0415 - late
+
+            self._history = HistoryBridge(self._context, self)
+        return self._history
+
+    def _load_bridge_for(self, screen: Screen) -> None:
+        late = _SCREEN_BRIDGES.get(screen)
+        if late == "presets":
+            self.presets_bridge()
+        elif late == "settings":
+            self.settings_bridge()
+        elif late == "history":
+            self.history_bridge()
 
     def shutdown(self) -> None:
         """The window is closing: stop the belt if a session is active, silence the cues."""
@@ -158,6 +219,8 @@ class AppBridge(QObject):
     def handle_key(self, action: KeyAction) -> bool:
         """Carry out a key's action; False leaves the key to the focused item (Enter outside
         the session screen, session keys when no session is active)."""
+        from treadmill_ctl.app.keys import SPEED_DELTAS, KeyAction  # noqa: PLC0415 - loaded
+
         session = self._session
         if action is KeyAction.STOP:
             session.stop()
@@ -211,20 +274,20 @@ class AppBridge(QObject):
         """The heart-rate strap (connect screen; its state on the session screen)."""
         return self._strap
 
-    @Property(PresetsBridge, constant=True)
-    def presets(self) -> PresetsBridge:
-        """The preset library and editor."""
+    @Property(QObject, constant=True)
+    def presets(self) -> QObject:
+        """The preset library and editor (a PresetsBridge: see LATE_PROPERTY_TYPES)."""
         return self.presets_bridge()
 
-    @Property(SettingsBridge, constant=True)
-    def settings(self) -> SettingsBridge:
-        """User settings."""
-        return self._settings
+    @Property(QObject, constant=True)
+    def settings(self) -> QObject:
+        """User settings (a SettingsBridge: see LATE_PROPERTY_TYPES)."""
+        return self.settings_bridge()
 
-    @Property(HistoryBridge, constant=True)
-    def history(self) -> HistoryBridge:
-        """Past sessions."""
-        return self._history
+    @Property(QObject, constant=True)
+    def history(self) -> QObject:
+        """Past sessions (a HistoryBridge: see LATE_PROPERTY_TYPES)."""
+        return self.history_bridge()
 
     # -- navigation and window ---------------------------------------------------------------
 
@@ -238,6 +301,7 @@ class AppBridge(QObject):
             _log.warning("unknown screen %r", screen)
             return
         if value is not self._screen:
+            self._load_bridge_for(value)  # its QML types, before the screen's QML needs them
             self._screen = value
             self.screenChanged.emit()
 
@@ -288,7 +352,7 @@ class AppBridge(QObject):
     @Property(list, notify=keyHelpChanged)
     def keyHelp(self) -> list[dict[str, object]]:
         """Rows of the ``?`` overlay: {keys, action, stop, clicker}."""
-        return self._keys.keymap.help_rows()
+        return self.key_filter.keymap.help_rows()
 
     @Slot()
     def toggleFullScreen(self) -> None:

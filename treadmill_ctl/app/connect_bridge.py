@@ -8,7 +8,6 @@ never connects; a device that does not advertise FTMS is only offered after the 
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import enum
 import errno
@@ -16,13 +15,16 @@ import functools
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from treadmill_ctl.app.context import AppContext, NoticeLevel, Screen
 from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, Signal, Slot
 from treadmill_ctl.errors import DeviceNotFoundError, LinkError, TreadmillError
 from treadmill_ctl.ftms.model import DiscoveredDevice, LinkState
 from treadmill_ctl.session.events import SessionState
+
+if TYPE_CHECKING:
+    import asyncio
 
 QML_IMPORT_NAME: Final = "TreadmillCtl"
 QML_IMPORT_MAJOR_VERSION: Final = 1
@@ -379,7 +381,14 @@ class ConnectBridge(QObject):
         self._set_problem(None)
         self._set_phase(_Phase.SCANNING)
         self._set_status("Scanning for treadmills…")
-        self._scan_task = self._context.spawn(self._async_scan(), what="Scan")
+        # The connect screen scans as it opens, which may be before the app's loop runs (the
+        # window's first frame comes first): the scan itself starts once it does.
+        if not self._context.when_running(self._start_scan):
+            self._start_scan()
+
+    def _start_scan(self) -> None:
+        if self._phase is _Phase.SCANNING and self._scan_task is None:
+            self._scan_task = self._context.spawn(self._async_scan(), what="Scan")
 
     async def _async_scan(self) -> None:
         try:
@@ -472,6 +481,8 @@ class ConnectBridge(QObject):
         self._rebuild()
 
     async def _async_connect(self, address: str) -> None:
+        import asyncio  # noqa: PLC0415 - asyncio loads after the first frame (main.py)
+
         previous = self._context.link
         if previous is not None and previous.state is LinkState.CONNECTED:
             await _quiet_disconnect(previous)  # one treadmill at a time

@@ -10,15 +10,21 @@ functions.
 
 from __future__ import annotations
 
-import asyncio
 import enum
 import logging
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-from treadmill_ctl.ftms.api import TreadmillControl
-from treadmill_ctl.ftms.model import DiscoveredDevice
+from treadmill_ctl.errors import TreadmillError
+
+if TYPE_CHECKING:
+    # Not imported at run time: the app's window draws its first frame before asyncio is
+    # imported (main.py); the loop is set with ``start`` after that.
+    import asyncio
+
+    from treadmill_ctl.ftms.api import TreadmillControl
+    from treadmill_ctl.ftms.model import DiscoveredDevice
 
 _log = logging.getLogger(__name__)
 
@@ -89,11 +95,16 @@ class AppContext:
     lists nearby devices (real or virtual). After a successful connect the connect screen calls
     ``use_link(link)``; the presets screen calls ``choose_plan(plan)`` to hand a plan to the
     session screen. ``switch_screen`` takes a ``Screen`` value (or its string).
+
+    ``loop`` is None while the app's window draws its first frame (asyncio is not imported
+    yet); ``start(loop)`` sets it and runs what ``when_running`` put off until then. A bridge
+    that needs the loop before that (input handled just after the first frame) gets it made
+    at once by ``make_loop`` (``running_loop``).
     """
 
     settings: Any
     save_settings: Callable[[Any], None]
-    loop: asyncio.AbstractEventLoop
+    loop: asyncio.AbstractEventLoop | None
     open_link: LinkFactory
     scan: ScanFunction
     simulate: bool = False
@@ -120,11 +131,46 @@ class AppContext:
     # Tasks started on behalf of the user (connect, scan, session); kept so none is lost and
     # every failure is logged (see ``spawn``).
     tasks: set[asyncio.Task[Any]] = field(default_factory=set)
+    # Calls put off until the loop runs (``when_running``).
+    waiting: list[Callable[[], object]] = field(default_factory=list)
+    # Makes the app's loop when something needs it before ``start`` (main.py).
+    make_loop: Callable[[], asyncio.AbstractEventLoop] | None = None
+
+    def running_loop(self) -> asyncio.AbstractEventLoop:
+        """The app's loop (tasks made on it run once it runs): made now with ``make_loop`` if
+        there is none yet; TreadmillError if there is no way to make one."""
+        if self.loop is None:
+            if self.make_loop is None:
+                raise TreadmillError("the app's event loop is not running yet")
+            self.start(self.make_loop())
+        assert self.loop is not None
+        return self.loop
+
+    def when_running(self, call: Callable[[], object]) -> bool:
+        """Before the loop runs (while the window draws its first frame): keep ``call`` for
+        ``start`` and return True. Once it runs: return False (the caller goes on)."""
+        if self.loop is not None:
+            return False
+        self.waiting.append(call)
+        return True
+
+    def start(self, loop: asyncio.AbstractEventLoop) -> None:
+        """The loop exists now: use it, and run the calls put off until now, in order, on its
+        first turns (again with the same loop: nothing more to do)."""
+        self.loop = loop
+        waiting, self.waiting = self.waiting, []
+        for call in waiting:
+            loop.call_soon(call)
 
     def spawn[T](self, coro: Coroutine[Any, Any, T], *, what: str) -> asyncio.Task[T]:
         """Run ``coro`` on the app's loop, keep a reference until it ends, and log + notify any
         exception (never a silent fire-and-forget)."""
-        task = self.loop.create_task(coro, name=what)
+        try:
+            loop = self.running_loop()
+        except TreadmillError:
+            coro.close()  # never awaited: say nothing about it
+            raise
+        task = loop.create_task(coro, name=what)
         self.tasks.add(task)
         task.add_done_callback(self._task_done)
         return task

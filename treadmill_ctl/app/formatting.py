@@ -1,5 +1,5 @@
-"""Numbers as the screens show them (pure Python, no Qt): durations, speeds and distances in
-the user's units. Bridges format; QML only displays."""
+"""Numbers as the screens show them and as the user types them (pure Python, no Qt): durations,
+speeds and distances in the user's units. Bridges format; QML only displays."""
 
 from __future__ import annotations
 
@@ -7,6 +7,18 @@ import math
 from typing import Final
 
 KM_PER_MILE: Final = 1.609344
+
+
+def parse_number(text: str) -> float | None:
+    """A number as typed ("3.5", "3,5", " 4 "); None when it is not one."""
+    cleaned = text.strip().replace(",", ".")
+    if not cleaned:
+        return None
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
 
 
 def duration_text(seconds: float | None) -> str:

@@ -5,12 +5,18 @@ the whole app (context, bridges, virtual or real treadmill source, QML window) o
 ``QGuiApplication`` and running loop: the tests, the screenshot script and the benchmark use it,
 so they exercise the same code as the real app.
 
-The window comes first: what its first screen (connect) does not need is loaded after its
-first frame, one piece per turn of the loop so that input is handled in between (``load_rest``):
-the Bluetooth stack and the virtual treadmill, the session engine and the history, the audio
-output, the preset library. The scan the connect screen starts as it opens waits for that frame
-too. Each piece is also loaded on first use, so nothing depends on this order; a session (and
-with it STOP) can only exist once the engine has loaded.
+The window comes first. ``main`` opens it (``open_window``: settings, bridges, QML) and lets Qt
+draw its first frame before asyncio and qasync are even imported; only then does it make the
+app's event loop and start the app on it (``RunningApp.start``). Input given before that first
+frame waits in Qt's queue; right after it, the key filter is installed and input is handled
+between the steps that make the loop (a slot that needs the loop sooner has it made at once:
+``AppContext.make_loop``). Calls the connect screen makes as it opens (its scan) are put off
+until the loop runs (``AppContext.when_running``). What the first screen does not need is
+loaded after the first frame, one piece per turn of the loop so that input is handled in
+between (``load_rest``): the Bluetooth stack and the virtual treadmill, the session engine and
+the history, the audio output, the preset library, the settings and history bridges. Each
+piece is also loaded on first use, so nothing depends on this order; a session (and with it
+STOP) can only exist once the engine has loaded.
 
 Errors nobody caught (in Qt callbacks, slots, or tasks) go to one excepthook: logged with their
 traceback and shown to the user as a notice.
@@ -18,7 +24,6 @@ traceback and shown to the user as a notice.
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import gc
 import logging
@@ -30,13 +35,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from treadmill_ctl import settings as settings_mod
 from treadmill_ctl.app.app_bridge import AppBridge
 from treadmill_ctl.app.context import AppContext, NoticeLevel, Screen
-from treadmill_ctl.app.event_loop import AppEventLoop
 from treadmill_ctl.app.qt import (
+    QEventLoop,
     QGuiApplication,
     QQmlApplicationEngine,
     QQuickItem,
@@ -44,7 +49,6 @@ from treadmill_ctl.app.qt import (
     QTimer,
     QtMsgType,
     QUrl,
-    QWindow,
     qInstallMessageHandler,
 )
 from treadmill_ctl.app.session_bridge import load_engine
@@ -57,6 +61,9 @@ from treadmill_ctl.app.treadmill_source import (
 from treadmill_ctl.errors import TreadmillError
 from treadmill_ctl.ftms.model import DiscoveredDevice
 from treadmill_ctl.settings import Settings, WindowState
+
+if TYPE_CHECKING:
+    import asyncio
 
 _log = logging.getLogger(__name__)
 
@@ -81,23 +88,69 @@ _QT_LOG_LEVELS: Final = {
 }
 
 
+class FirstFrame:
+    """Whether the window has drawn its first frame (or FIRST_FRAME_WAIT_S have passed since
+    the loop started): ``await wait()`` once the loop runs."""
+
+    def __init__(self) -> None:
+        self.drawn = False
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._event: asyncio.Event | None = None
+
+    def frame_swapped(self) -> None:
+        """The window drew a frame (on some platforms called on the render thread)."""
+        self.drawn = True
+        if self._loop is not None:
+            self._loop.call_soon_threadsafe(self._set)
+
+    def start(self, loop: asyncio.AbstractEventLoop) -> None:
+        """The loop runs now (called on its thread)."""
+        import asyncio  # noqa: PLC0415 - not before the first frame (see the module doc)
+
+        self._event = asyncio.Event()
+        self._loop = loop
+        if self.drawn:
+            self._event.set()
+        else:
+            loop.call_later(FIRST_FRAME_WAIT_S, self._set)
+
+    def _set(self) -> None:
+        if self._event is not None:
+            self._event.set()
+
+    async def wait(self) -> None:
+        """Until the first frame (``start`` must have been called)."""
+        if self._event is None:
+            raise TreadmillError("FirstFrame.wait before the loop started")
+        await self._event.wait()
+
+
 @dataclass(slots=True)
 class RunningApp:
-    """Everything ``build_app`` made, for the caller to drive and close."""
+    """Everything ``open_window`` made, for the caller to start, drive and close."""
 
     context: AppContext
     bridge: AppBridge
     engine: QQmlApplicationEngine
     window: QQuickWindow
     source: TreadmillSource
-    # Set at the window's first frame (or after FIRST_FRAME_WAIT_S).
-    shown: asyncio.Event
+    shown: FirstFrame
     # Loading what the first screen does not need, after the first frame (see ``load_rest``).
     loading: asyncio.Task[None] | None = None
+
+    def start(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Run the app on ``loop`` (called on its thread, before or while it runs): what waited
+        for the loop runs on its first turns, and what the first screen did not need loads once
+        the window has drawn."""
+        self.shown.start(loop)
+        self.context.start(loop)
+        self.loading = self.context.spawn(load_rest(self), what="Loading the app")
 
     async def aclose(self) -> None:
         """Stop the belt if a session is active, disconnect, save the window state, and tear
         the window down."""
+        import asyncio  # noqa: PLC0415 - loaded by now (see the module doc)
+
         ctx = self.context
         save_window_state(self)
         self.bridge.shutdown()
@@ -150,19 +203,48 @@ def build_app(
     save_settings: Callable[[Settings], None] | None = None,
     cue_player_factory: Callable[[AppContext], CuePlayer] | None = None,
 ) -> RunningApp:
-    """Make the app on the running loop and show its window. ``settings`` default to the user's
-    file; ``save_settings`` to writing it. Raises TreadmillError if the window cannot load."""
+    """Make the app on the running loop and show its window (``open_window``, then
+    ``RunningApp.start``). Raises TreadmillError if the window cannot load."""
+    import asyncio  # noqa: PLC0415 - the caller's loop runs: asyncio is loaded
+
+    running = open_window(
+        simulate=simulate,
+        sim_profile=sim_profile,
+        settings=settings,
+        save_settings=save_settings,
+        cue_player_factory=cue_player_factory,
+    )
+    app = QGuiApplication.instance()
+    assert isinstance(app, QGuiApplication)  # open_window checked
+    running.bridge.install_key_filter(app)
+    running.start(asyncio.get_running_loop())
+    return running
+
+
+def open_window(
+    *,
+    simulate: bool,
+    sim_profile: str = "ideal",
+    settings: Settings | None = None,
+    save_settings: Callable[[Settings], None] | None = None,
+    cue_player_factory: Callable[[AppContext], CuePlayer] | None = None,
+    check_profile: bool = True,
+) -> RunningApp:
+    """Make the app and show its window, with no event loop yet (asyncio need not be
+    imported): ``bridge.install_key_filter(app)`` then ``RunningApp.start(loop)`` run it.
+    ``settings`` default to the user's file; ``save_settings`` to writing it. Raises
+    TreadmillError if the window cannot load, or for an unknown virtual treadmill profile (with
+    ``check_profile=False``: the caller checks it with ``source.check_profile()``)."""
     app = QGuiApplication.instance()
     if not isinstance(app, QGuiApplication):
-        raise TreadmillError("build_app needs a QGuiApplication")
-    loop = asyncio.get_event_loop()
+        raise TreadmillError("open_window needs a QGuiApplication")
     problems: list[str] = []
     if settings is None:
         loaded = settings_mod.load_settings()
         settings = loaded.settings
         problems = [str(p) for p in loaded.problems]
-    source = simulated_source(sim_profile) if simulate else bluetooth_source()
-    shown = asyncio.Event()
+    source = simulated_source(sim_profile, check=check_profile) if simulate else bluetooth_source()
+    shown = FirstFrame()
 
     async def scan_once_shown(seconds: float) -> Sequence[DiscoveredDevice]:
         # The connect screen starts a scan as it opens: let the window draw first.
@@ -181,7 +263,7 @@ def build_app(
     ctx = AppContext(
         settings=settings,
         save_settings=save_settings or _persist_settings,
-        loop=loop,
+        loop=None,
         open_link=lambda address: source.open_link(address, ctx.settings),
         scan=scan_once_shown,
         simulate=simulate,
@@ -201,9 +283,13 @@ def build_app(
     if not roots or not isinstance(roots[0], QQuickWindow):
         raise TreadmillError(f"The window could not be loaded from {MAIN_QML} (see the log)")
     window = roots[0]
-    bridge.install_key_filter(app)
     running = RunningApp(ctx, bridge, engine, window, source, shown)
-    _load_after_first_frame(running)
+
+    def first_frame() -> None:
+        window.frameSwapped.disconnect(first_frame)
+        shown.frame_swapped()
+
+    window.frameSwapped.connect(first_frame)
     restore_window_state(running)
     bridge.fullScreenChanged.connect(lambda: _apply_full_screen(running))
     for problem in problems:
@@ -213,28 +299,36 @@ def build_app(
     return running
 
 
-def _load_after_first_frame(running: RunningApp) -> None:
-    loop = running.context.loop
-
-    def first_frame() -> None:
-        # Emitted by the render thread on some platforms: hand over to the loop's thread.
-        running.window.frameSwapped.disconnect(first_frame)
-        loop.call_soon_threadsafe(running.shown.set)
-
-    running.window.frameSwapped.connect(first_frame)
-    loop.call_later(FIRST_FRAME_WAIT_S, running.shown.set)
-    running.loading = running.context.spawn(load_rest(running), what="Loading the app")
+def wait_for_first_frame(running: RunningApp) -> None:
+    """Let Qt draw the window's first frame (or wait FIRST_FRAME_WAIT_S), before the app's
+    loop exists. Input the user gives meanwhile is not lost: Qt keeps it until the loop runs."""
+    if running.shown.drawn:
+        return
+    waiting = QEventLoop()
+    # Queued to this thread if the render thread emits it.
+    running.window.frameSwapped.connect(waiting.quit)
+    limit = QTimer()
+    limit.setSingleShot(True)
+    limit.timeout.connect(waiting.quit)
+    limit.start(round(FIRST_FRAME_WAIT_S * 1000))
+    waiting.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    limit.stop()
+    running.window.frameSwapped.disconnect(waiting.quit)
 
 
 async def load_rest(running: RunningApp) -> None:
     """Once the window has shown, load what its first screen did not need, one piece per turn
     of the loop (input and redraws are handled in between)."""
+    import asyncio  # noqa: PLC0415 - loaded by now (see the module doc)
+
     await running.shown.wait()
     await running.source.load_in_steps()
     pieces: tuple[tuple[str, Callable[[], object]], ...] = (
         ("the session engine and the history", load_engine),
         ("the audio output", running.bridge.cue_player.open_output),
         ("the preset library", running.bridge.presets_bridge),
+        ("the settings screen", running.bridge.settings_bridge),
+        ("the history screen", running.bridge.history_bridge),
     )
     for what, load in pieces:
         await asyncio.sleep(0)
@@ -269,6 +363,8 @@ def restore_window_state(running: RunningApp) -> None:
 
 def save_window_state(running: RunningApp) -> None:
     """Remember the window's size, place and mode in the settings."""
+    from treadmill_ctl.app.qt import QWindow  # noqa: PLC0415 - not needed to start (qt.py)
+
     window = running.window
     vis = window.visibility()
     full = vis == QWindow.Visibility.FullScreen
@@ -326,10 +422,14 @@ class ErrorReporter:
 STALL_PROBE_MS: Final = 5
 
 
-def _exit_when_ready(running: RunningApp, started: float) -> None:
+def _exit_when_ready(
+    running: RunningApp, started: float
+) -> tuple[Callable[[], None], Callable[[], None]]:
     """``ready <s> screen=<name>`` at the first frame (``<name>``: the screen drawn in it, or
     ``none``), then ``loaded <s> longest <ms>`` once the rest has loaded, with the longest the
-    main thread was busy between the two (``STALL_PROBE_MS``), then close."""
+    main thread was busy between the two (``STALL_PROBE_MS``; this includes making the loop
+    after the first frame), then close. Call before the first frame; returns what to call just
+    after it (starts the probe) and once the app's loop exists (closes when loaded)."""
     window = running.window
     # The screen the first frame draws: the one loaded with the window (the screen loader is
     # synchronous; read here, on the GUI thread, as frameSwapped may come from the render
@@ -349,16 +449,6 @@ def _exit_when_ready(running: RunningApp, started: float) -> None:
         last_tick[0] = first_frame_at[0]
         elapsed = first_frame_at[0] - started
         print(f"ready {elapsed:.3f} screen={screen}", file=sys.stderr, flush=True)  # noqa: T201
-        # Started only now (on the loop's thread: this may run on the render thread): the app
-        # touches no ``Qt.*`` enum before its first frame, and the first use of one costs
-        # ~15 ms (see keys.py), which the probe would otherwise add to the startup it measures.
-        running.context.loop.call_soon_threadsafe(start_probe)
-
-    def start_probe() -> None:
-        from treadmill_ctl.app.qt import Qt  # noqa: PLC0415 - after the first frame (see qt.py)
-
-        probe.setTimerType(Qt.TimerType.PreciseTimer)
-        probe.start()
 
     def tick() -> None:
         now = time.perf_counter()
@@ -380,8 +470,26 @@ def _exit_when_ready(running: RunningApp, started: float) -> None:
         finally:
             window.close()
 
+    def start_probe() -> None:
+        # Only after the first frame: the app touches no ``Qt.*`` enum before it, and the first
+        # use of one costs ~15 ms (see keys.py); it counts as busy (the first tick measures from
+        # the first frame).
+        from treadmill_ctl.app.qt import Qt  # noqa: PLC0415 - after the first frame (see qt.py)
+
+        probe.setTimerType(Qt.TimerType.PreciseTimer)
+        probe.start()
+
+    def close_when_ready() -> None:
+        running.context.spawn(close_when_loaded(), what="Closing when ready")
+
     window.frameSwapped.connect(first_frame)
-    running.context.spawn(close_when_loaded(), what="Closing when ready")
+    return start_probe, close_when_ready
+
+
+def _cannot_start(exc: TreadmillError) -> int:
+    _log.critical("%s", exc)
+    print(f"treadmill-ctl: {exc}", file=sys.stderr)  # noqa: T201 - no window to show it
+    return 1
 
 
 def main(*, simulate: bool, sim_profile: str = "ideal") -> int:
@@ -396,31 +504,70 @@ def main(*, simulate: bool, sim_profile: str = "ideal") -> int:
     qInstallMessageHandler(_qt_message_to_log)
     reporter = ErrorReporter()
     sys.excepthook = reporter.excepthook
-    loop = AppEventLoop(app)
-    loop.set_exception_handler(reporter.loop_exception)
-    asyncio.set_event_loop(loop)
+    try:
+        # The virtual treadmill's profile is read after the window's first frame.
+        running = open_window(simulate=simulate, sim_profile=sim_profile, check_profile=False)
+    except TreadmillError as exc:
+        return _cannot_start(exc)
+    reporter.bridge = running.bridge
+
+    def make_loop() -> asyncio.AbstractEventLoop:
+        import asyncio  # noqa: PLC0415 - after the first frame (see the module doc)
+
+        from treadmill_ctl.app.event_loop import AppEventLoop  # noqa: PLC0415 - likewise
+
+        loop = AppEventLoop(app)
+        loop.set_exception_handler(reporter.loop_exception)
+        asyncio.set_event_loop(loop)
+        return loop
+
+    # Made below, or sooner if input handled after the first frame needs it (a task to start).
+    running.context.make_loop = make_loop
+    after_first_frame: list[Callable[[], None]] = []
+    when_running: list[Callable[[], None]] = []
+    if os.environ.get(EXIT_WHEN_READY_ENV) == "1":
+        start_probe, close_when_ready = _exit_when_ready(running, started)
+        after_first_frame.append(start_probe)
+        when_running.append(close_when_ready)
+    if simulate:
+        running.bridge.setProperty("screen", Screen.CONNECT)
+    wait_for_first_frame(running)
+    for call in after_first_frame:
+        call()
+    # Keys go to the filter first (STOP whatever has focus) from the first key handled on.
+    running.bridge.install_key_filter(app)
+    # From here on, input is handled between the steps that make the loop. (The filter's first
+    # events take ~35 ms: PySide sets up each event class it first hands to Python.)
+    app.processEvents()
+    try:
+        running.source.check_profile()
+    except TreadmillError as exc:
+        running.window.close()
+        return _cannot_start(exc)
+    app.processEvents()
+    # Only now, with the window drawn: asyncio and qasync (~40 ms) are not needed before.
+    import asyncio  # noqa: PLC0415 - after the first frame (see the module doc)
+
+    app.processEvents()
+    loop = running.context.running_loop()  # made now, unless input needed it already
+    # Before the loop runs, so that the tasks input may have started find the app started.
+    running.start(loop)
+    assert running.loading is not None
+    # The garbage collector is off while the app starts (commands/gui.py).
+    running.loading.add_done_callback(lambda _loading: gc.enable())
+    for call in when_running:
+        call()
+    closed = asyncio.Event()
+    app.lastWindowClosed.connect(closed.set)
 
     async def run() -> int:
-        try:
-            running = build_app(simulate=simulate, sim_profile=sim_profile)
-        except TreadmillError as exc:
-            _log.critical("%s", exc)
-            print(f"treadmill-ctl: {exc}", file=sys.stderr)  # noqa: T201 - no window to show it
-            return 1
-        reporter.bridge = running.bridge
-        assert running.loading is not None
-        # The garbage collector is off while the app starts (commands/gui.py).
-        running.loading.add_done_callback(lambda _loading: gc.enable())
-        closed = asyncio.Event()
-        app.lastWindowClosed.connect(closed.set)
-        if os.environ.get(EXIT_WHEN_READY_ENV) == "1":
-            _exit_when_ready(running, started)
-        if simulate:
-            running.bridge.setProperty("screen", Screen.CONNECT)
         await closed.wait()
         await running.aclose()
         return 0
 
-    with loop:
+    try:
         status: int = loop.run_until_complete(run())
+    finally:  # as qasync's ``with loop:`` does
+        loop.stop()
+        loop.close()
     return status

@@ -11,19 +11,17 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Final
 
+from treadmill_ctl.app.formatting import KM_PER_MILE, parse_number
 from treadmill_ctl.errors import FileFormatError
 from treadmill_ctl.ftms.model import Capabilities
 from treadmill_ctl.session.plan import Phase, PhaseKind, Repeat, Step, TurningStyle
 from treadmill_ctl.session.presets import PRESET_SCHEMA, Preset, PresetCheck, check_preset_text
 from treadmill_ctl.settings import Settings
-
-KM_PER_MILE: Final = 1.609344
 
 # The fields of a phase the editor shows, in order.
 PHASE_FIELDS: Final = ("kind", "name", "duration", "speed", "incline")
@@ -39,18 +37,6 @@ NEW_PHASE_DEFAULTS: Final[dict[PhaseKind, tuple[float, float | None]]] = {
     PhaseKind.COOLDOWN: (180.0, 4.5),
     PhaseKind.WALK: (120.0, 4.0),
 }
-
-
-def parse_number(text: str) -> float | None:
-    """A number as typed ("3.5", "3,5", " 4 "); None when it is not one."""
-    cleaned = text.strip().replace(",", ".")
-    if not cleaned:
-        return None
-    try:
-        value = float(cleaned)
-    except ValueError:
-        return None
-    return value if math.isfinite(value) else None
 
 
 def parse_duration(text: str) -> float | None:

@@ -2,29 +2,24 @@
 ``treadmill_ctl.app`` imports Qt from here, never from PySide6 directly, so a Qt binding change
 or a missing module shows up in one file.
 
-``Qt`` (the enum namespace) is imported on first use (see ``__getattr__``). QtMultimedia is
+``Qt`` (the enum namespace), and the classes the window's first frame does not need, are imported
+on first use (see ``__getattr__``: PySide sets each class up as it is first imported, ~0.1-2 ms
+apiece). QtMultimedia is
 loaded late and optionally (``load_multimedia``): a machine without its system
 libraries still runs the app, silently.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING, NamedTuple, cast
+from typing import TYPE_CHECKING, Final, NamedTuple, cast
 
 from PySide6.QtCore import (
     Property,
     QBasicTimer,
-    QByteArray,
-    QCoreApplication,
-    QEvent,
     QEventLoop,
-    QMetaObject,
     QObject,
-    QPoint,
-    QRect,
-    QSettings,
-    QSize,
     QTimer,
     QtMsgType,
     QUrl,
@@ -32,29 +27,57 @@ from PySide6.QtCore import (
     Slot,
     qInstallMessageHandler,
 )
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QKeyEvent, QKeySequence, QWindow
-from PySide6.QtQml import (
-    QmlElement,
-    QQmlApplicationEngine,
-    QQmlComponent,
-    QQmlEngine,
-)
+from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtQml import QmlElement, QQmlApplicationEngine
 from PySide6.QtQml import QmlUncreatable as _QmlUncreatable
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import (
+        QByteArray,
+        QCoreApplication,
+        QEvent,
+        QMetaObject,
+        QPoint,
+        QRect,
+        QSettings,
+        QSize,
+        Qt,
+    )
+    from PySide6.QtGui import QImage, QKeyEvent, QKeySequence, QWindow
     from PySide6.QtMultimedia import QAudioDevice, QMediaDevices, QSoundEffect
+    from PySide6.QtQml import QQmlComponent, QQmlEngine
+
+# Imported on first use, from these modules. ``Qt``: PySide builds every one of its enums as it
+# is first imported, ~15 ms.
+_LATE: Final = {
+    "Qt": "PySide6.QtCore",
+    "QByteArray": "PySide6.QtCore",
+    "QCoreApplication": "PySide6.QtCore",
+    "QEvent": "PySide6.QtCore",
+    "QMetaObject": "PySide6.QtCore",
+    "QPoint": "PySide6.QtCore",
+    "QRect": "PySide6.QtCore",
+    "QSettings": "PySide6.QtCore",
+    "QSize": "PySide6.QtCore",
+    "QImage": "PySide6.QtGui",
+    "QKeyEvent": "PySide6.QtGui",
+    "QKeySequence": "PySide6.QtGui",
+    "QWindow": "PySide6.QtGui",
+    "QQmlComponent": "PySide6.QtQml",
+    "QQmlEngine": "PySide6.QtQml",
+}
 
 
 def __getattr__(name: str) -> object:
-    """``Qt`` (the namespace of Qt's enums) is imported on first use: PySide builds every one
-    of its enums then, ~15 ms, which the window does not need before its first frame."""
-    if name == "Qt":
-        from PySide6.QtCore import Qt  # noqa: PLC0415 - deliberately late
-
-        return Qt
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    """The names in ``_LATE``, imported on first use (the window does not need them before
+    its first frame)."""
+    module = _LATE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value: object = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # the next use finds it at once
+    return value
 
 
 class Multimedia(NamedTuple):

@@ -13,7 +13,6 @@ to the machine at once); with no engine it still sends STOP over the link.
 
 from __future__ import annotations
 
-import asyncio
 import collections
 import logging
 from collections.abc import Callable
@@ -38,6 +37,8 @@ from treadmill_ctl.session.events import (
 from treadmill_ctl.session.plan import Direction, Plan
 
 if TYPE_CHECKING:
+    import asyncio
+
     from treadmill_ctl.app.sound import CuePlayer
     from treadmill_ctl.history import SessionRecorder
     from treadmill_ctl.session.engine import SessionEngine, SessionSnapshot
@@ -319,7 +320,7 @@ class SessionBridge(QObject):
         # "at most the last second is lost").
         self._history_queue.append(event.to_json())
         if self._pending_history is None:
-            self._pending_history = self._context.loop.call_later(
+            self._pending_history = self._context.running_loop().call_later(
                 REFRESH_DELAY_S, self._flush_history
             )
 
@@ -406,7 +407,7 @@ class SessionBridge(QObject):
         """Refresh soon, once for a burst of events. Deferred on purpose: what the engine does
         for an event (a STOP write above all) runs before the screen's update does."""
         if self._pending_refresh is None and not self._closed:
-            self._pending_refresh = self._context.loop.call_later(
+            self._pending_refresh = self._context.running_loop().call_later(
                 REFRESH_DELAY_S, self._deferred_refresh
             )
 

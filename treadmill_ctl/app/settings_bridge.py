@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from treadmill_ctl.app.context import AppContext, NoticeLevel
-from treadmill_ctl.app.preset_draft import KM_PER_MILE, parse_number
+from treadmill_ctl.app.formatting import KM_PER_MILE, parse_number
 from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, Signal, Slot
 from treadmill_ctl.errors import TreadmillError
 from treadmill_ctl.session.plan import TurningStyle

@@ -15,7 +15,6 @@ in the settings screen).
 
 from __future__ import annotations
 
-import asyncio
 import collections
 import contextlib
 import logging
@@ -23,7 +22,7 @@ import math
 import shutil
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from treadmill_ctl import storage
 from treadmill_ctl.app.context import AppContext
@@ -41,6 +40,9 @@ from treadmill_ctl.app.qt import (
     qInstallMessageHandler,
 )
 from treadmill_ctl.session.events import CueEvent, CueKind
+
+if TYPE_CHECKING:
+    import asyncio
 
 QML_IMPORT_NAME: Final = "TreadmillCtl"
 QML_IMPORT_MAJOR_VERSION: Final = 1
@@ -312,6 +314,8 @@ class CuePlayer(QObject):
         return task
 
     async def _run_speech(self, text: str) -> None:
+        import asyncio  # noqa: PLC0415 - asyncio loads after the first frame (main.py)
+
         assert self._speech is not None
         proc = await asyncio.create_subprocess_exec(
             *self._speech,

@@ -13,7 +13,6 @@ screen opens; straps sleep until worn, so a failed try says so and waits for the
 
 from __future__ import annotations
 
-import asyncio
 import enum
 import logging
 from collections.abc import Awaitable, Callable, Sequence
@@ -32,6 +31,8 @@ from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, 
 from treadmill_ctl.errors import HeartRateStrapError, TreadmillError
 
 if TYPE_CHECKING:
+    import asyncio
+
     from treadmill_ctl.hr.feed import HeartRateConsumer, StrapFeed
     from treadmill_ctl.hr.strap import DiscoveredStrap, HeartRateStrap, StrapUpdate
 
@@ -204,7 +205,14 @@ class StrapBridge(QObject):
         self._target = address
         self._set_phase(StrapPhase.CONNECTING)
         self._set_status(f"Connecting to {self._name_of(address)}…")
-        self._task = self._context.spawn(self._async_connect(address, op), what="Strap connect")
+        # The connect screen connects the remembered strap as it opens, which may be before
+        # the app's loop runs (the window's first frame comes first): it starts once it does.
+        if not self._context.when_running(lambda: self._start_connect(address, op)):
+            self._start_connect(address, op)
+
+    def _start_connect(self, address: str, op: int) -> None:
+        if self._latest(op):
+            self._task = self._context.spawn(self._async_connect(address, op), what="Strap connect")
 
     @Slot()
     def connectRemembered(self) -> None:
@@ -267,6 +275,8 @@ class StrapBridge(QObject):
         return op == self._op
 
     def _op_lock(self) -> asyncio.Lock:
+        import asyncio  # noqa: PLC0415 - asyncio loads after the first frame (main.py)
+
         if self._lock is None:
             self._lock = asyncio.Lock()
         return self._lock
@@ -295,6 +305,8 @@ class StrapBridge(QObject):
         self._rebuild()
 
     async def _async_connect(self, address: str, op: int) -> None:
+        import asyncio  # noqa: PLC0415 - asyncio loads after the first frame (main.py)
+
         assert self._open_fn is not None
         async with self._op_lock():
             if not self._latest(op):
@@ -359,6 +371,8 @@ class StrapBridge(QObject):
 
     async def _drop_strap(self) -> None:
         """Detach the strap from the card and the engine at once, then disconnect it."""
+        import asyncio  # noqa: PLC0415 - asyncio loads after the first frame (main.py)
+
         strap, feed, unlisten = self._strap, self._feed, self._unlisten
         self._strap = self._feed = self._unlisten = None
         if unlisten is not None:

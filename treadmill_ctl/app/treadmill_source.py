@@ -11,7 +11,6 @@ the app shows its window first (see ``main.build_app``).
 
 from __future__ import annotations
 
-import asyncio
 import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -43,6 +42,8 @@ class TreadmillSource:
     air: SimAir | None = None
     treadmills: list[VirtualTreadmill] = field(default_factory=list)
     profile: SimProfile | None = None
+    # A profile named (built-in name or TOML file) but not read yet (``check_profile``).
+    profile_name: str | None = None
     # The virtual strap worn on the virtual treadmill (made with it).
     straps: list[VirtualHeartRateStrap] = field(default_factory=list)
 
@@ -55,12 +56,15 @@ class TreadmillSource:
 
     async def load_in_steps(self) -> None:
         """``load()``, the stack one module per turn of the loop (input is handled between)."""
+        import asyncio  # noqa: PLC0415 - asyncio loads after the first frame (main.py)
+
         for module in _STACK:
             importlib.import_module(module)
             await asyncio.sleep(0)
         self.load()
 
     def _make_virtual(self) -> None:
+        self.check_profile()
         if self.air is None and self.profile is not None:
             from treadmill_ctl.sim.bleak_backend import SimAir  # noqa: PLC0415 - see module doc
             from treadmill_ctl.sim.hr_strap import VirtualHeartRateStrap  # noqa: PLC0415
@@ -139,16 +143,27 @@ class TreadmillSource:
         self._make_virtual()
         return self.treadmills[0] if self.treadmills else None
 
+    def check_profile(self) -> None:
+        """Read the named profile, if not done yet (the app does it after its window's first
+        frame). Raises FileFormatError for an unknown profile or a bad file."""
+        if self.profile_name is not None:
+            from treadmill_ctl.sim.profiles import load_profile  # noqa: PLC0415 - see module doc
+
+            self.profile = load_profile(self.profile_name)
+            self.profile_name = None
+
 
 def bluetooth_source() -> TreadmillSource:
     """Real radio."""
     return TreadmillSource()
 
 
-def simulated_source(profile: str = "ideal") -> TreadmillSource:
+def simulated_source(profile: str = "ideal", *, check: bool = True) -> TreadmillSource:
     """One virtual treadmill with ``profile`` (a built-in name or a TOML file), advertising on
     its own air once made (on first use). Must be used with the app's loop set (the treadmill's
-    clock is the loop's). Raises FileFormatError for an unknown profile (at once)."""
-    from treadmill_ctl.sim.profiles import load_profile  # noqa: PLC0415 - only when simulating
-
-    return TreadmillSource(profile=load_profile(profile))
+    clock is the loop's). Raises FileFormatError for an unknown profile: at once, or with
+    ``check=False`` at ``check_profile`` (or first use)."""
+    source = TreadmillSource(profile_name=profile)
+    if check:
+        source.check_profile()
+    return source
