@@ -149,7 +149,7 @@ Item {
                     anchors.verticalCenter: parent.verticalCenter
                     anchors.right: parent.right
                     checked: screen.values[settingRow.key] === true
-                    onToggled: screen.bridge.setSwitch(settingRow.key, toggle.checked)
+                    onToggled: on => screen.bridge.setSwitch(settingRow.key, on)
                 }
 
                 RowLayout {
