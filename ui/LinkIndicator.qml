@@ -21,7 +21,7 @@ Row {
 
     Text {
         anchors.verticalCenter: parent.verticalCenter
-        width: Math.min(implicitWidth, 230)
+        width: Math.min(Math.ceil(implicitWidth), 230)
         elide: Text.ElideRight
         text: indicator.session.linkText
         color: indicator.session.linkState === "lost" ? Theme.danger : Theme.text
