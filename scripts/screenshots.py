@@ -152,6 +152,8 @@ async def _shoot(loop: object, out: Path, theme: str, preset_id: str) -> list[st
     # 4-7. The session: ready, forward, the turn countdown, backward.
     ctx.choose_plan(preset.to_plan())
     await until(lambda: session.property("state") == "idle", "the session", 5)
+    # The strap's next reading (the screens before may have come quicker than one).
+    await until(lambda: session.property("heartRateText") != "", "the session's heart rate", 5)
     await grab("session-ready")
     session.start()
     await until(

@@ -1,11 +1,11 @@
 pragma ComponentBehavior: Bound
 import QtQuick
-import QtQuick.Controls
-import QtQuick.Layouts
 import TreadmillCtl
 
 // Pick the treadmill. The app connects only to the device chosen here: a click on "Connect",
 // Enter on the selected row, or Enter for the treadmill used last time.
+// Plain Qt Quick, no Controls or Layouts: this screen is the window's first frame, and loading
+// those modules would delay it (docs/gui.md, "Startup").
 Item {
     id: screen
 
@@ -14,6 +14,22 @@ Item {
     property string selectedAddress: ""
 
     focus: true
+
+    // A small label on a device row ("LAST USED").
+    component RowTag: Rectangle {
+        id: tag
+        property alias text: tagText.text
+        property alias textColor: tagText.color
+        implicitWidth: tagText.implicitWidth + 16
+        implicitHeight: tagText.implicitHeight + 4
+        radius: 4
+        Text {
+            id: tagText
+            anchors.centerIn: parent
+            font.pixelSize: Theme.fontSmall - 3
+            font.bold: true
+        }
+    }
 
     function connectSelected() {
         if (screen.selectedAddress !== "")
@@ -49,19 +65,20 @@ Item {
         screen.app.strap.autoConnect();
     }
 
-    RowLayout {
-        anchors.fill: parent
+    // ---- left: the remembered treadmill, problems, how it works ------------------------------
+    Item {
+        id: leftSide
+        anchors.left: parent.left
+        anchors.top: parent.top
+        anchors.bottom: parent.bottom
         anchors.margins: Theme.gapLarge
-        spacing: Theme.gapLarge
+        width: 440
 
-        // ---- left: the remembered treadmill, problems, how it works --------------------------
-        ColumnLayout {
-            Layout.preferredWidth: 440
-            Layout.maximumWidth: 440
-            Layout.fillHeight: true
+        Column {
+            width: leftSide.width
             spacing: Theme.gap
 
-            Label {
+            Text {
                 text: qsTr("Your treadmill")
                 color: Theme.text
                 font.pixelSize: Theme.fontTitle
@@ -70,48 +87,50 @@ Item {
 
             Rectangle {
                 objectName: "rememberedCard"
-                Layout.fillWidth: true
+                width: leftSide.width
                 implicitHeight: rememberedColumn.implicitHeight + 2 * Theme.gapLarge
                 radius: Theme.radius
                 color: Theme.surface
                 border.width: screen.bridge.rememberedAddress !== "" ? 2 : 0
                 border.color: Theme.accent
 
-                ColumnLayout {
+                Column {
                     id: rememberedColumn
-                    anchors.fill: parent
+                    anchors.left: parent.left
+                    anchors.right: parent.right
+                    anchors.top: parent.top
                     anchors.margins: Theme.gapLarge
                     spacing: Theme.gap
 
-                    Label {
+                    Text {
                         visible: screen.bridge.rememberedAddress !== ""
                         text: qsTr("USED LAST TIME")
                         color: Theme.textDim
                         font.pixelSize: Theme.fontSmall
                         font.letterSpacing: 1
                     }
-                    Label {
+                    Text {
                         objectName: "rememberedName"
-                        Layout.fillWidth: true
+                        width: rememberedColumn.width
                         text: screen.bridge.rememberedAddress !== "" ? screen.bridge.rememberedName : qsTr("None chosen yet")
                         color: Theme.text
                         font.pixelSize: Theme.fontTitle
                         font.bold: true
                         elide: Text.ElideRight
                     }
-                    Label {
-                        Layout.fillWidth: true
+                    Text {
+                        width: rememberedColumn.width
                         text: screen.bridge.rememberedAddress !== "" ? screen.bridge.rememberedAddress : qsTr("Choose it in the list. The app connects only to the treadmill you choose, never to another one nearby.")
                         color: Theme.textDim
                         font.pixelSize: Theme.fontBody
                         wrapMode: Text.WordWrap
                     }
-                    RowLayout {
+                    Row {
                         visible: screen.bridge.rememberedAddress !== ""
                         spacing: Theme.gap
                         ActionButton {
                             objectName: "connectRememberedButton"
-                            Layout.fillWidth: true
+                            width: rememberedColumn.width - forgetButton.width - Theme.gap
                             text: screen.bridge.connecting && screen.bridge.connectingAddress === screen.bridge.rememberedAddress ? qsTr("Connecting…") : qsTr("Connect")
                             keyHint: qsTr("Enter")
                             fill: Theme.accent
@@ -120,6 +139,7 @@ Item {
                             onClicked: screen.bridge.connectRemembered()
                         }
                         ActionButton {
+                            id: forgetButton
                             objectName: "forgetButton"
                             text: qsTr("Forget")
                             enabled: !screen.bridge.connecting
@@ -133,28 +153,30 @@ Item {
             Rectangle {
                 objectName: "problemCard"
                 visible: screen.bridge.problem !== ""
-                Layout.fillWidth: true
+                width: leftSide.width
                 implicitHeight: problemColumn.implicitHeight + 2 * Theme.gap
                 radius: Theme.radius
                 color: Theme.surface
                 border.width: 2
                 border.color: screen.bridge.problemKind === "bluetooth_off" || screen.bridge.problemKind === "no_adapter" || screen.bridge.problemKind === "no_permission" ? Theme.danger : Theme.warning
 
-                ColumnLayout {
+                Column {
                     id: problemColumn
-                    anchors.fill: parent
+                    anchors.left: parent.left
+                    anchors.right: parent.right
+                    anchors.top: parent.top
                     anchors.margins: Theme.gap
                     spacing: 6
-                    Label {
+                    Text {
                         objectName: "problemTitle"
                         text: "⚠ " + screen.bridge.problem
                         color: Theme.text
                         font.pixelSize: Theme.fontBody + 4
                         font.bold: true
                     }
-                    Label {
+                    Text {
                         objectName: "problemAdvice"
-                        Layout.fillWidth: true
+                        width: problemColumn.width
                         text: screen.bridge.problemAdvice
                         color: Theme.textDim
                         font.pixelSize: Theme.fontSmall + 1
@@ -164,219 +186,228 @@ Item {
             }
 
             StrapCard {
-                Layout.fillWidth: true
+                width: leftSide.width
                 strap: screen.app.strap
-            }
-
-            Item {
-                Layout.fillHeight: true
-            }
-
-            // Before the first connect: what makes it work.
-            Label {
-                objectName: "connectTips"
-                Layout.fillWidth: true
-                text: screen.app.simulated ? qsTr("Virtual treadmill mode: the simulated treadmill is in the list; nothing real moves.") : qsTr("Before you connect: clip the safety key to your clothes, switch the treadmill on, and close other apps that use it (a treadmill takes one connection at a time).")
-                color: Theme.textDim
-                font.pixelSize: Theme.fontSmall
-                wrapMode: Text.WordWrap
             }
         }
 
-        // ---- right: what the scan found --------------------------------------------------------
-        ColumnLayout {
-            Layout.fillWidth: true
-            Layout.fillHeight: true
-            spacing: Theme.gap
+        // Before the first connect: what makes it work.
+        Text {
+            objectName: "connectTips"
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.bottom: parent.bottom
+            text: screen.app.simulated ? qsTr("Virtual treadmill mode: the simulated treadmill is in the list; nothing real moves.") : qsTr("Before you connect: clip the safety key to your clothes, switch the treadmill on, and close other apps that use it (a treadmill takes one connection at a time).")
+            color: Theme.textDim
+            font.pixelSize: Theme.fontSmall
+            wrapMode: Text.WordWrap
+        }
+    }
 
-            RowLayout {
-                Layout.fillWidth: true
+    // ---- right: what the scan found ------------------------------------------------------------
+    Item {
+        id: rightSide
+        anchors.left: leftSide.right
+        anchors.right: parent.right
+        anchors.top: parent.top
+        anchors.bottom: parent.bottom
+        anchors.margins: Theme.gapLarge
+
+        Item {
+            id: listHeader
+            width: rightSide.width
+            implicitHeight: Math.max(nearbyTitle.implicitHeight, scanBusy.height, showAllSwitch.implicitHeight, scanButton.implicitHeight)
+
+            Row {
+                anchors.verticalCenter: parent.verticalCenter
                 spacing: Theme.gap
-
-                Label {
+                Text {
+                    id: nearbyTitle
+                    anchors.verticalCenter: parent.verticalCenter
                     text: qsTr("Nearby")
                     color: Theme.text
                     font.pixelSize: Theme.fontTitle
                     font.bold: true
                 }
-                BusyIndicator {
+                BusySpinner {
+                    id: scanBusy
                     objectName: "scanBusy"
+                    anchors.verticalCenter: parent.verticalCenter
                     visible: screen.bridge.scanning
                     running: screen.bridge.scanning
-                    Layout.preferredWidth: 40
-                    Layout.preferredHeight: 40
-                }
-                Item {
-                    Layout.fillWidth: true
-                }
-                ToggleSwitch {
-                    id: showAllSwitch
-                    objectName: "showAllSwitch"
-                    text: qsTr("Show other devices")
-                    labelSize: Theme.fontSmall
-                    labelColor: Theme.textDim
-                    checked: screen.bridge.showAll
-                    onToggled: screen.bridge.showAll = showAllSwitch.checked
-                }
-                ActionButton {
-                    objectName: "scanButton"
-                    text: screen.bridge.scanning ? qsTr("Scanning…") : qsTr("Scan again")
-                    enabled: !screen.bridge.scanning && !screen.bridge.connecting
-                    onClicked: screen.bridge.scan()
+                    width: 40
+                    height: 40
                 }
             }
+            ToggleSwitch {
+                id: showAllSwitch
+                objectName: "showAllSwitch"
+                anchors.right: scanButton.left
+                anchors.rightMargin: Theme.gap
+                anchors.verticalCenter: parent.verticalCenter
+                text: qsTr("Show other devices")
+                labelSize: Theme.fontSmall
+                labelColor: Theme.textDim
+                checked: screen.bridge.showAll
+                onToggled: on => screen.bridge.showAll = on
+            }
+            ActionButton {
+                id: scanButton
+                objectName: "scanButton"
+                anchors.right: parent.right
+                anchors.verticalCenter: parent.verticalCenter
+                text: screen.bridge.scanning ? qsTr("Scanning…") : qsTr("Scan again")
+                enabled: !screen.bridge.scanning && !screen.bridge.connecting
+                onClicked: screen.bridge.scan()
+            }
+        }
 
-            Rectangle {
-                Layout.fillWidth: true
-                Layout.fillHeight: true
-                radius: Theme.radius
-                color: Theme.surface
+        Rectangle {
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.top: listHeader.bottom
+            anchors.bottom: statusLine.top
+            anchors.topMargin: Theme.gap
+            anchors.bottomMargin: Theme.gap
+            radius: Theme.radius
+            color: Theme.surface
 
-                ListView {
-                    id: deviceList
-                    objectName: "deviceList"
-                    anchors.fill: parent
-                    anchors.margins: 8
-                    clip: true
-                    spacing: 6
-                    model: screen.bridge.devices
+            ListView {
+                id: deviceList
+                objectName: "deviceList"
+                anchors.fill: parent
+                anchors.margins: 8
+                clip: true
+                spacing: 6
+                model: screen.bridge.devices
 
-                    delegate: Rectangle {
-                        id: row
-                        required property var modelData
-                        required property int index
-                        readonly property bool selected: screen.selectedAddress === row.modelData.address
-                        readonly property bool busy: screen.bridge.connecting && screen.bridge.connectingAddress === row.modelData.address
+                delegate: Rectangle {
+                    id: row
+                    required property var modelData
+                    required property int index
+                    readonly property bool selected: screen.selectedAddress === row.modelData.address
+                    readonly property bool busy: screen.bridge.connecting && screen.bridge.connectingAddress === row.modelData.address
 
-                        objectName: "device_" + row.modelData.address
-                        width: ListView.view.width
-                        implicitHeight: 88
-                        radius: Theme.radius - 2
-                        color: row.selected ? Theme.surfaceRaised : "transparent"
-                        border.width: row.selected ? 2 : 0
-                        border.color: Theme.accent
+                    objectName: "device_" + row.modelData.address
+                    width: ListView.view.width
+                    implicitHeight: 88
+                    radius: Theme.radius - 2
+                    color: row.selected ? Theme.surfaceRaised : "transparent"
+                    border.width: row.selected ? 2 : 0
+                    border.color: Theme.accent
 
-                        TapHandler {
-                            onTapped: screen.selectedAddress = row.modelData.address
-                            onDoubleTapped: {
-                                if (row.modelData.connectable)
-                                    screen.bridge.connectTo(row.modelData.address);
-                            }
-                        }
-
-                        RowLayout {
-                            anchors.fill: parent
-                            anchors.leftMargin: Theme.gap
-                            anchors.rightMargin: Theme.gap
-                            spacing: Theme.gap
-
-                            SignalBars {
-                                value: row.modelData.bars
-                                Layout.alignment: Qt.AlignVCenter
-                            }
-
-                            ColumnLayout {
-                                Layout.fillWidth: true
-                                Layout.preferredWidth: 100 // share the row by fill, not by text length
-                                spacing: 2
-                                RowLayout {
-                                    Layout.fillWidth: true
-                                    spacing: 10
-                                    Label {
-                                        text: row.modelData.name
-                                        color: Theme.text
-                                        font.pixelSize: Theme.fontBody + 4
-                                        font.bold: true
-                                        elide: Text.ElideRight
-                                        Layout.maximumWidth: 420
-                                    }
-                                    Label {
-                                        visible: row.modelData.remembered
-                                        text: qsTr("LAST USED")
-                                        color: Theme.background
-                                        font.pixelSize: Theme.fontSmall - 3
-                                        font.bold: true
-                                        leftPadding: 8
-                                        rightPadding: 8
-                                        topPadding: 2
-                                        bottomPadding: 2
-                                        background: Rectangle {
-                                            radius: 4
-                                            color: Theme.accent
-                                        }
-                                    }
-                                    Label {
-                                        visible: !row.modelData.ftms
-                                        text: row.modelData.marked ? qsTr("MARKED AS TREADMILL") : qsTr("NO FITNESS SERVICE")
-                                        color: Theme.text
-                                        font.pixelSize: Theme.fontSmall - 3
-                                        font.bold: true
-                                        leftPadding: 8
-                                        rightPadding: 8
-                                        topPadding: 2
-                                        bottomPadding: 2
-                                        background: Rectangle {
-                                            radius: 4
-                                            color: "transparent"
-                                            border.width: 1
-                                            border.color: Theme.border
-                                        }
-                                    }
-                                    Item {
-                                        Layout.fillWidth: true
-                                    }
-                                }
-                                Label {
-                                    text: row.modelData.address + "  ·  " + row.modelData.signal
-                                    color: Theme.textDim
-                                    font.pixelSize: Theme.fontSmall
-                                }
-                            }
-
-                            ActionButton {
-                                objectName: "connect_" + row.modelData.address
-                                visible: row.modelData.connectable
-                                Layout.preferredWidth: 190
-                                text: row.busy ? qsTr("Connecting…") : qsTr("Connect")
-                                keyHint: row.selected ? qsTr("Enter") : ""
-                                fill: row.selected ? Theme.accent : Theme.surfaceRaised
-                                textColor: row.selected ? Theme.background : Theme.text
-                                enabled: !screen.bridge.connecting
-                                onClicked: screen.bridge.connectTo(row.modelData.address)
-                            }
-                            ActionButton {
-                                objectName: "mark_" + row.modelData.address
-                                visible: !row.modelData.connectable
-                                Layout.preferredWidth: 270
-                                text: qsTr("This is my treadmill")
-                                onClicked: screen.bridge.markAsTreadmill(row.modelData.address)
-                            }
+                    TapHandler {
+                        onTapped: screen.selectedAddress = row.modelData.address
+                        onDoubleTapped: {
+                            if (row.modelData.connectable)
+                                screen.bridge.connectTo(row.modelData.address);
                         }
                     }
 
-                    // Nothing found (yet): say what to check instead of an empty box.
-                    Label {
-                        objectName: "emptyList"
-                        anchors.centerIn: parent
-                        width: parent.width * 0.8
-                        visible: deviceList.count === 0
-                        horizontalAlignment: Text.AlignHCenter
-                        wrapMode: Text.WordWrap
-                        text: screen.bridge.scanning ? qsTr("Looking for treadmills…") : qsTr("No treadmill in the list.\nSwitch it on, close other apps connected to it, and scan again.\nIf yours does not show up, turn on “Show other devices”.")
-                        color: Theme.textDim
-                        font.pixelSize: Theme.fontBody
+                    SignalBars {
+                        id: rowBars
+                        anchors.left: parent.left
+                        anchors.leftMargin: Theme.gap
+                        anchors.verticalCenter: parent.verticalCenter
+                        value: row.modelData.bars
+                    }
+
+                    Column {
+                        anchors.left: rowBars.right
+                        anchors.right: row.modelData.connectable ? connectButton.left : markButton.left
+                        anchors.leftMargin: Theme.gap
+                        anchors.rightMargin: Theme.gap
+                        anchors.verticalCenter: parent.verticalCenter
+                        spacing: 2
+                        Row {
+                            width: parent.width
+                            spacing: 10
+                            Text {
+                                anchors.verticalCenter: parent.verticalCenter
+                                width: Math.min(implicitWidth, 420)
+                                text: row.modelData.name
+                                color: Theme.text
+                                font.pixelSize: Theme.fontBody + 4
+                                font.bold: true
+                                elide: Text.ElideRight
+                            }
+                            RowTag {
+                                anchors.verticalCenter: parent.verticalCenter
+                                visible: row.modelData.remembered
+                                text: qsTr("LAST USED")
+                                textColor: Theme.background
+                                color: Theme.accent
+                            }
+                            RowTag {
+                                anchors.verticalCenter: parent.verticalCenter
+                                visible: !row.modelData.ftms
+                                text: row.modelData.marked ? qsTr("MARKED AS TREADMILL") : qsTr("NO FITNESS SERVICE")
+                                textColor: Theme.text
+                                color: "transparent"
+                                border.width: 1
+                                border.color: Theme.border
+                            }
+                        }
+                        Text {
+                            text: row.modelData.address + "  ·  " + row.modelData.signal
+                            color: Theme.textDim
+                            font.pixelSize: Theme.fontSmall
+                        }
+                    }
+
+                    ActionButton {
+                        id: connectButton
+                        objectName: "connect_" + row.modelData.address
+                        visible: row.modelData.connectable
+                        anchors.right: parent.right
+                        anchors.rightMargin: Theme.gap
+                        anchors.verticalCenter: parent.verticalCenter
+                        width: 190
+                        text: row.busy ? qsTr("Connecting…") : qsTr("Connect")
+                        keyHint: row.selected ? qsTr("Enter") : ""
+                        fill: row.selected ? Theme.accent : Theme.surfaceRaised
+                        textColor: row.selected ? Theme.background : Theme.text
+                        enabled: !screen.bridge.connecting
+                        onClicked: screen.bridge.connectTo(row.modelData.address)
+                    }
+                    ActionButton {
+                        id: markButton
+                        objectName: "mark_" + row.modelData.address
+                        visible: !row.modelData.connectable
+                        anchors.right: parent.right
+                        anchors.rightMargin: Theme.gap
+                        anchors.verticalCenter: parent.verticalCenter
+                        width: 270
+                        text: qsTr("This is my treadmill")
+                        onClicked: screen.bridge.markAsTreadmill(row.modelData.address)
                     }
                 }
-            }
 
-            Label {
-                objectName: "statusLine"
-                Layout.fillWidth: true
-                text: screen.bridge.status
-                color: Theme.textDim
-                font.pixelSize: Theme.fontSmall
-                elide: Text.ElideRight
+                // Nothing found (yet): say what to check instead of an empty box.
+                Text {
+                    objectName: "emptyList"
+                    anchors.centerIn: parent
+                    width: parent.width * 0.8
+                    visible: deviceList.count === 0
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.WordWrap
+                    text: screen.bridge.scanning ? qsTr("Looking for treadmills…") : qsTr("No treadmill in the list.\nSwitch it on, close other apps connected to it, and scan again.\nIf yours does not show up, turn on “Show other devices”.")
+                    color: Theme.textDim
+                    font.pixelSize: Theme.fontBody
+                }
             }
+        }
+
+        Text {
+            id: statusLine
+            objectName: "statusLine"
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.bottom: parent.bottom
+            text: screen.bridge.status
+            color: Theme.textDim
+            font.pixelSize: Theme.fontSmall
+            elide: Text.ElideRight
         }
     }
 }

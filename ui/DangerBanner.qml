@@ -1,9 +1,7 @@
 import QtQuick
-import QtQuick.Controls
-import QtQuick.Layouts
 
 // A loud red band across the screen: link lost (the belt may still be moving), STOP not
-// confirmed (pull the safety key).
+// confirmed (pull the safety key). Plain Qt Quick: part of the window (see ActionButton).
 Rectangle {
     id: banner
 
@@ -26,7 +24,7 @@ Rectangle {
         }
     }
 
-    ColumnLayout {
+    Column {
         id: column
         anchors.left: parent.left
         anchors.right: parent.right
@@ -34,19 +32,19 @@ Rectangle {
         anchors.margins: Theme.gap
         spacing: 2
 
-        Label {
+        Text {
+            width: parent.width
             text: banner.title
             color: "#ffffff"
             font.pixelSize: Theme.fontTitle - 6
             font.bold: true
-            Layout.fillWidth: true
             wrapMode: Text.WordWrap
         }
-        Label {
+        Text {
+            width: parent.width
             text: banner.message
             color: "#ffffff"
             font.pixelSize: Theme.fontBody
-            Layout.fillWidth: true
             wrapMode: Text.WordWrap
         }
     }

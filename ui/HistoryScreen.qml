@@ -6,8 +6,12 @@ import TreadmillCtl
 
 // Past sessions: backward minutes per week (the progression made visible), the list, and one
 // session in detail with its speed chart (direction colours, phases, heart rate when known).
-Item {
+// A Control, not an Item, for its font: the Controls in this screen take their type size from
+// it (the window is a plain Qt Quick Window, not a Controls ApplicationWindow; see Main.qml).
+Control {
     id: screen
+
+    font.pixelSize: Theme.fontBody
 
     required property AppBridge app
     readonly property HistoryBridge bridge: screen.app.history

@@ -1,10 +1,9 @@
 import QtQuick
-import QtQuick.Controls
-import QtQuick.Layouts
 import TreadmillCtl
 
 // The link's state, always visible: a dot (green connected, amber connecting, red lost) + words.
-RowLayout {
+// Plain Qt Quick: the window's first frame shows it (see ActionButton).
+Row {
     id: indicator
 
     required property SessionBridge session
@@ -13,14 +12,16 @@ RowLayout {
     spacing: 8
 
     Rectangle {
-        implicitWidth: 16
-        implicitHeight: 16
+        anchors.verticalCenter: parent.verticalCenter
+        width: 16
+        height: 16
         radius: 8
         color: indicator.session.linkState === "connected" ? Theme.ok : indicator.session.linkState === "connecting" ? Theme.warning : indicator.session.linkState === "lost" ? Theme.danger : Theme.textDim
     }
 
-    Label {
-        Layout.maximumWidth: 230
+    Text {
+        anchors.verticalCenter: parent.verticalCenter
+        width: Math.min(Math.ceil(implicitWidth), 230)
         elide: Text.ElideRight
         text: indicator.session.linkText
         color: indicator.session.linkState === "lost" ? Theme.danger : Theme.text

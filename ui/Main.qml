@@ -1,12 +1,12 @@
 pragma ComponentBehavior: Bound
 import QtQuick
-import QtQuick.Controls
-import QtQuick.Layouts
 import TreadmillCtl
 
 // The window: a slim header (screens, link state, STOP whenever a session is active), the
 // current screen (ui/<Name>Screen.qml, chosen by app.screen), notices and the `?` key help.
-ApplicationWindow {
+// Plain Qt Quick, no Controls or Layouts: with the connect screen, this is the first frame, and
+// loading those modules would delay it (docs/gui.md, "Startup"). The other screens load them.
+Window {
     id: window
 
     required property AppBridge app
@@ -18,7 +18,6 @@ ApplicationWindow {
     visible: true
     title: window.app.simulated ? qsTr("treadmill-ctl — virtual treadmill") : qsTr("treadmill-ctl")
     color: Theme.background
-    font.pixelSize: Theme.fontBody
 
     Binding {
         target: Theme
@@ -37,45 +36,58 @@ ApplicationWindow {
         function onScreenChanged() {
             window.loadScreen();
         }
+        function onKeyHelpVisibleChanged() {
+            window.showKeyHelp();
+        }
         function onNotice(level: string, message: string) {
             noticeBar.show(level, message);
         }
     }
 
-    Component.onCompleted: window.loadScreen()
+    Component.onCompleted: {
+        window.loadScreen();
+        window.showKeyHelp();
+    }
 
-    header: Rectangle {
+    Rectangle {
         id: headerBar
         objectName: "header"
-        implicitHeight: 60
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        height: 60
         color: Theme.surface
 
-        RowLayout {
-            anchors.fill: parent
+        Row {
+            anchors.left: parent.left
             anchors.leftMargin: Theme.gap
-            anchors.rightMargin: Theme.gap
+            anchors.verticalCenter: parent.verticalCenter
             spacing: 8
 
-            Label {
+            // Whole pixels, as a layout would place them (text is measured in fractions).
+            Text {
+                anchors.verticalCenter: parent.verticalCenter
+                width: Math.ceil(implicitWidth)
                 text: "treadmill-ctl"
                 font.pixelSize: Theme.fontBody - 2
                 font.bold: true
                 color: Theme.text
             }
 
-            Label {
+            Rectangle {
+                anchors.verticalCenter: parent.verticalCenter
                 visible: window.app.simulated
-                text: qsTr("VIRTUAL")
-                font.pixelSize: Theme.fontSmall
-                font.bold: true
-                color: Theme.background
-                leftPadding: 8
-                rightPadding: 8
-                topPadding: 3
-                bottomPadding: 3
-                background: Rectangle {
-                    color: Theme.accent
-                    radius: 4
+                implicitWidth: Math.ceil(virtualText.implicitWidth + 16)
+                implicitHeight: virtualText.implicitHeight + 6
+                radius: 4
+                color: Theme.accent
+                Text {
+                    id: virtualText
+                    anchors.centerIn: parent
+                    text: qsTr("VIRTUAL")
+                    font.pixelSize: Theme.fontSmall
+                    font.bold: true
+                    color: Theme.background
                 }
             }
 
@@ -106,64 +118,76 @@ ApplicationWindow {
                 delegate: TabLikeButton {
                     id: navButton
                     required property var modelData
+                    anchors.verticalCenter: parent?.verticalCenter
                     objectName: "nav_" + navButton.modelData.screen
                     text: navButton.modelData.label
                     current: window.app.screen === navButton.modelData.screen
                     onClicked: window.app.screen = navButton.modelData.screen
                 }
             }
+        }
 
-            Item {
-                Layout.fillWidth: true
-            }
+        // Anchored from the right (not a Row, which places its items only before the next
+        // frame): STOP is where it shows from the moment it does.
+        LinkIndicator {
+            anchors.right: headerStop.visible ? headerStop.left : keyHelpButton.left
+            anchors.rightMargin: 8
+            anchors.verticalCenter: parent.verticalCenter
+            session: window.app.session
+        }
 
-            LinkIndicator {
-                session: window.app.session
-            }
-
-            Button {
-                objectName: "headerStop"
-                // STOP is on every screen while a session is active, not only the session screen.
-                visible: window.app.session.active && window.app.screen !== "session"
-                focusPolicy: Qt.NoFocus
+        Rectangle {
+            id: headerStop
+            objectName: "headerStop"
+            anchors.right: keyHelpButton.left
+            anchors.rightMargin: 8
+            anchors.verticalCenter: parent.verticalCenter
+            // STOP is on every screen while a session is active, not only the session screen.
+            visible: window.app.session.active && window.app.screen !== "session"
+            width: 140
+            height: 48
+            radius: Theme.radius
+            color: Theme.stop
+            Accessible.role: Accessible.Button
+            Accessible.name: qsTr("STOP")
+            Accessible.onPressAction: window.app.session.stop()
+            Text {
+                anchors.centerIn: parent
                 text: qsTr("STOP")
+                color: Theme.stopText
                 font.pixelSize: Theme.fontBody
                 font.bold: true
-                Layout.preferredWidth: 140
-                Layout.preferredHeight: 48
+            }
+            MouseArea {
+                anchors.fill: parent
                 onClicked: window.app.session.stop()
-                contentItem: Label {
-                    text: qsTr("STOP")
-                    color: Theme.stopText
-                    font.pixelSize: Theme.fontBody
-                    font.bold: true
-                    horizontalAlignment: Text.AlignHCenter
-                    verticalAlignment: Text.AlignVCenter
-                }
-                background: Rectangle {
-                    radius: Theme.radius
-                    color: Theme.stop
-                }
             }
+        }
 
-            TabLikeButton {
-                objectName: "keyHelpButton"
-                text: "?"
-                current: window.app.keyHelpVisible
-                onClicked: window.app.toggleKeyHelp()
-            }
+        TabLikeButton {
+            id: keyHelpButton
+            objectName: "keyHelpButton"
+            anchors.right: parent.right
+            anchors.rightMargin: Theme.gap
+            anchors.verticalCenter: parent.verticalCenter
+            text: "?"
+            current: window.app.keyHelpVisible
+            onClicked: window.app.toggleKeyHelp()
         }
     }
 
-    ColumnLayout {
-        anchors.fill: parent
-        spacing: 0
+    // Safety banners on every screen, above everything else; then notices, in their own band
+    // (never over a control).
+    Column {
+        id: bands
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: headerBar.bottom
 
-        // Safety banners on every screen, above everything else.
         DangerBanner {
             objectName: "linkLostBanner"
             visible: window.app.session.linkLost
-            Layout.fillWidth: true
+            width: bands.width
             title: qsTr("CONNECTION LOST — THE BELT MAY STILL BE MOVING")
             message: (window.app.session.lastSpeedText !== "" ? qsTr("Last known speed %1. ").arg(window.app.session.lastSpeedText) : "") + qsTr("Use the treadmill's own stop key or pull the safety key. Reconnecting to the same treadmill: STOP is sent first.")
         }
@@ -171,32 +195,45 @@ ApplicationWindow {
         DangerBanner {
             objectName: "stopUnconfirmedBanner"
             visible: window.app.session.stopUnconfirmed
-            Layout.fillWidth: true
+            width: bands.width
             title: qsTr("STOP NOT CONFIRMED — PULL THE SAFETY KEY")
             message: window.app.session.alertText
         }
 
-        // Notices take their own band (never over a control).
         NoticeBar {
             id: noticeBar
-            Layout.fillWidth: true
-        }
-
-        Loader {
-            id: screenLoader
-            objectName: "screenLoader"
-            focus: true
-            Layout.fillWidth: true
-            Layout.fillHeight: true
+            width: bands.width
         }
     }
 
-    // The key list is made only while it is shown (it is not needed to start).
     Loader {
-        anchors.fill: parent
-        active: window.app.keyHelpVisible
-        sourceComponent: KeyHelpOverlay {
-            app: window.app
-        }
+        id: screenLoader
+        objectName: "screenLoader"
+        focus: true
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: bands.bottom
+        anchors.bottom: parent.bottom
+    }
+
+    // The key list is made only while it is shown (it is not needed to start), from its file:
+    // naming its type here would load it, and the Controls and Layouts it uses, with this file.
+    Loader {
+        id: keyHelpLoader
+        objectName: "keyHelpLoader"
+        // Below the header, whose `?` closes it again.
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: headerBar.bottom
+        anchors.bottom: parent.bottom
+    }
+
+    function showKeyHelp() {
+        if (window.app.keyHelpVisible)
+            keyHelpLoader.setSource(Qt.resolvedUrl("KeyHelpOverlay.qml"), {
+                app: window.app
+            });
+        else
+            keyHelpLoader.source = "";
     }
 }

@@ -1,8 +1,7 @@
 import QtQuick
-import QtQuick.Controls
 
 // The latest notice for the user. Info and warnings fade after a few seconds; danger stays until
-// dismissed with a click.
+// dismissed with a click. Plain Qt Quick: part of the window's first frame (see ActionButton).
 Rectangle {
     id: bar
 
@@ -24,7 +23,7 @@ Rectangle {
     implicitHeight: noticeText.implicitHeight + Theme.gap
     color: Theme.levelColor(bar.level)
 
-    Label {
+    Text {
         id: noticeText
         objectName: "noticeText"
         anchors.fill: parent

@@ -7,8 +7,12 @@ import TreadmillCtl
 // Create or edit a preset. Every value is checked as it is typed, with the same rules as a preset
 // file (caps, hard ceiling, the treadmill's range); a refused value is marked red with the reason.
 // Saving is atomic, through the preset library.
-Item {
+// A Control, not an Item, for its font: the Controls in this screen take their type size from
+// it (the window is a plain Qt Quick Window, not a Controls ApplicationWindow; see Main.qml).
+Control {
     id: screen
+
+    font.pixelSize: Theme.fontBody
 
     required property AppBridge app
     readonly property EditorBridge editor: screen.app.presets.editor

@@ -8,8 +8,12 @@ import TreadmillCtl
 // The preset library: built-ins and the user's own, each with its timeline (forward and backward
 // blocks), total and backward time. Enter uses the selected preset for the next session (the belt
 // does not move until Start on the session screen).
-Item {
+// A Control, not an Item, for its font: the Controls in this screen take their type size from
+// it (the window is a plain Qt Quick Window, not a Controls ApplicationWindow; see Main.qml).
+Control {
     id: screen
+
+    font.pixelSize: Theme.fontBody
 
     required property AppBridge app
     readonly property PresetsBridge bridge: screen.app.presets

@@ -7,8 +7,12 @@ import TreadmillCtl
 // The main screen, read from 2–3 m: what the belt does now (huge word + icon + colour), time
 // left, speed, what comes next, and the whole session's timeline. STOP is the largest control
 // and stays above the countdown overlay.
-Item {
+// A Control, not an Item, for its font: the Controls in this screen take their type size from
+// it (the window is a plain Qt Quick Window, not a Controls ApplicationWindow; see Main.qml).
+Control {
     id: screen
+
+    font.pixelSize: Theme.fontBody
 
     required property AppBridge app
     readonly property SessionBridge session: screen.app.session

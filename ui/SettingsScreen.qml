@@ -7,8 +7,12 @@ import TreadmillCtl
 
 // Every setting, by section. Each change is checked (a value above a cap or the hard ceiling is
 // refused with the reason and the old value stays) and saved at once.
-Item {
+// A Control, not an Item, for its font: the Controls in this screen take their type size from
+// it (the window is a plain Qt Quick Window, not a Controls ApplicationWindow; see Main.qml).
+Control {
     id: screen
+
+    font.pixelSize: Theme.fontBody
 
     required property AppBridge app
     readonly property SettingsBridge bridge: screen.app.settings
@@ -149,7 +153,7 @@ Item {
                     anchors.verticalCenter: parent.verticalCenter
                     anchors.right: parent.right
                     checked: screen.values[settingRow.key] === true
-                    onToggled: screen.bridge.setSwitch(settingRow.key, toggle.checked)
+                    onToggled: on => screen.bridge.setSwitch(settingRow.key, on)
                 }
 
                 RowLayout {

@@ -1,12 +1,11 @@
 pragma ComponentBehavior: Bound
 import QtQuick
-import QtQuick.Controls
-import QtQuick.Layouts
 import TreadmillCtl
 
 // The optional heart-rate strap on the connect screen: the one in use (or remembered), its
 // heart rate, and the straps a scan heard. Nothing connects unless the user picks it (or picked
-// it last time).
+// it last time). Plain Qt Quick, no Controls or Layouts: part of the window's first frame
+// (see ActionButton).
 Rectangle {
     id: card
 
@@ -14,6 +13,9 @@ Rectangle {
 
     // Compact: the connect screen's left column must fit a 1280×720 window.
     readonly property int buttonHeight: 44
+    // The bottom row's buttons share its width equally (those shown).
+    readonly property int shownButtons: (findStrapsButton.visible ? 1 : 0) + (connectStrapButton.visible ? 1 : 0) + (disconnectStrapButton.visible ? 1 : 0) + (forgetStrapButton.visible ? 1 : 0)
+    readonly property real buttonWidth: (strapColumn.width - 8 * Math.max(0, card.shownButtons - 1)) / Math.max(1, card.shownButtons)
 
     objectName: "strapCard"
     implicitHeight: strapColumn.implicitHeight + 2 * Theme.gap
@@ -22,32 +24,41 @@ Rectangle {
     border.width: card.strap.state === "lost" || card.strap.state === "failed" ? 2 : 0
     border.color: Theme.warning
 
-    ColumnLayout {
+    Column {
         id: strapColumn
-        anchors.fill: parent
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
         anchors.margins: Theme.gap
         spacing: 8
 
-        RowLayout {
-            Layout.fillWidth: true
-            spacing: 8
-            Label {
-                text: qsTr("HEART-RATE STRAP")
-                color: Theme.textDim
-                font.pixelSize: Theme.fontSmall
-                font.letterSpacing: 1
+        Item {
+            width: strapColumn.width
+            implicitHeight: Math.max(strapTitle.implicitHeight, strapHeartRate.visible ? strapHeartRate.implicitHeight : 0)
+            Row {
+                anchors.verticalCenter: parent.verticalCenter
+                spacing: 8
+                Text {
+                    id: strapTitle
+                    anchors.verticalCenter: parent.verticalCenter
+                    text: qsTr("HEART-RATE STRAP")
+                    color: Theme.textDim
+                    font.pixelSize: Theme.fontSmall
+                    font.letterSpacing: 1
+                }
+                Text {
+                    anchors.verticalCenter: parent.verticalCenter
+                    text: qsTr("optional")
+                    color: Theme.textDim
+                    font.pixelSize: Theme.fontSmall - 2
+                    font.italic: true
+                }
             }
-            Label {
-                text: qsTr("optional")
-                color: Theme.textDim
-                font.pixelSize: Theme.fontSmall - 2
-                font.italic: true
-            }
-            Item {
-                Layout.fillWidth: true
-            }
-            Label {
+            Text {
+                id: strapHeartRate
                 objectName: "strapHeartRate"
+                anchors.right: parent.right
+                anchors.verticalCenter: parent.verticalCenter
                 visible: card.strap.heartRateText !== ""
                 text: "♥ " + card.strap.heartRateText
                 color: Theme.danger
@@ -56,18 +67,18 @@ Rectangle {
             }
         }
 
-        Label {
+        Text {
             objectName: "strapName"
-            Layout.fillWidth: true
+            width: strapColumn.width
             text: card.strap.currentName !== "" ? card.strap.currentName : qsTr("None chosen")
             color: Theme.text
             font.pixelSize: Theme.fontBody
             font.bold: true
             elide: Text.ElideRight
         }
-        Label {
+        Text {
             objectName: "strapStatus"
-            Layout.fillWidth: true
+            width: strapColumn.width
             visible: text !== ""
             text: card.strap.status
             color: card.strap.state === "lost" || card.strap.state === "failed" ? Theme.warning : Theme.textDim
@@ -80,28 +91,36 @@ Rectangle {
         // What a scan heard (the remembered strap first), until one is in use.
         Repeater {
             model: card.strap.devices
-            delegate: RowLayout {
+            delegate: Item {
                 id: strapRow
                 required property var modelData
                 objectName: "strap_" + strapRow.modelData.address
                 visible: !strapRow.modelData.current
-                Layout.fillWidth: true
-                spacing: 8
+                width: strapColumn.width
+                implicitHeight: card.buttonHeight
                 SignalBars {
+                    id: strapBars
+                    anchors.verticalCenter: parent.verticalCenter
                     value: strapRow.modelData.bars
                     height: 20
                 }
-                Label {
-                    Layout.fillWidth: true
+                Text {
+                    anchors.left: strapBars.right
+                    anchors.right: useButton.left
+                    anchors.leftMargin: 8
+                    anchors.rightMargin: 8
+                    anchors.verticalCenter: parent.verticalCenter
                     text: strapRow.modelData.name
                     color: Theme.text
                     font.pixelSize: Theme.fontSmall + 1
                     elide: Text.ElideRight
                 }
                 ActionButton {
+                    id: useButton
                     objectName: "useStrap_" + strapRow.modelData.address
-                    Layout.preferredHeight: card.buttonHeight
-                    Layout.preferredWidth: 96
+                    anchors.right: parent.right
+                    height: card.buttonHeight
+                    width: 96
                     text: qsTr("Use")
                     font.pixelSize: Theme.fontSmall
                     enabled: !card.strap.busy
@@ -110,24 +129,23 @@ Rectangle {
             }
         }
 
-        RowLayout {
-            Layout.fillWidth: true
+        Row {
             spacing: 8
             ActionButton {
+                id: findStrapsButton
                 objectName: "findStrapsButton"
-                Layout.preferredHeight: card.buttonHeight
-                Layout.fillWidth: true
-                Layout.preferredWidth: 1
+                height: card.buttonHeight
+                width: card.buttonWidth
                 text: card.strap.scanning ? qsTr("Looking…") : qsTr("Find")
                 font.pixelSize: Theme.fontSmall
                 enabled: !card.strap.scanning && card.strap.available
                 onClicked: card.strap.scan()
             }
             ActionButton {
+                id: connectStrapButton
                 objectName: "connectStrapButton"
-                Layout.preferredHeight: card.buttonHeight
-                Layout.fillWidth: true
-                Layout.preferredWidth: 1
+                height: card.buttonHeight
+                width: card.buttonWidth
                 visible: (card.strap.state === "none" && card.strap.rememberedAddress !== "") || card.strap.state === "failed"
                 text: card.strap.state === "failed" ? qsTr("Retry") : qsTr("Connect")
                 font.pixelSize: Theme.fontSmall
@@ -135,20 +153,20 @@ Rectangle {
                 onClicked: card.strap.retry()
             }
             ActionButton {
+                id: disconnectStrapButton
                 objectName: "disconnectStrapButton"
-                Layout.preferredHeight: card.buttonHeight
-                Layout.fillWidth: true
-                Layout.preferredWidth: 1
+                height: card.buttonHeight
+                width: card.buttonWidth
                 visible: card.strap.state === "connected" || card.strap.state === "lost" || card.strap.state === "connecting"
                 text: qsTr("Disconnect")
                 font.pixelSize: Theme.fontSmall
                 onClicked: card.strap.disconnectStrap()
             }
             ActionButton {
+                id: forgetStrapButton
                 objectName: "forgetStrapButton"
-                Layout.preferredHeight: card.buttonHeight
-                Layout.fillWidth: true
-                Layout.preferredWidth: 1
+                height: card.buttonHeight
+                width: card.buttonWidth
                 visible: card.strap.rememberedAddress !== ""
                 text: qsTr("Forget")
                 font.pixelSize: Theme.fontSmall

@@ -6,8 +6,12 @@ import TreadmillCtl
 
 // After a session: how it ended, time forward and backward, distance, blocks done, and the
 // preset suggested for next time (the progression: longer blocks, then more blocks, never faster).
-Item {
+// A Control, not an Item, for its font: the Controls in this screen take their type size from
+// it (the window is a plain Qt Quick Window, not a Controls ApplicationWindow; see Main.qml).
+Control {
     id: screen
+
+    font.pixelSize: Theme.fontBody
 
     required property AppBridge app
     readonly property var summary: screen.app.session.summary

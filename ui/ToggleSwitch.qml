@@ -1,23 +1,53 @@
 import QtQuick
-import QtQuick.Controls
 
-// An on/off switch large enough to hit from the treadmill, with its label on the left. Never takes
-// keyboard focus (Space is STOP).
-Switch {
+// An on/off switch large enough to hit from the treadmill, with its label on the left. Plain Qt
+// Quick (the window's first frame uses it; see ActionButton). Never takes keyboard focus (Space
+// is STOP). A click asks for the other state with `toggled(on)`; `checked` stays bound to what
+// the owner says (a binding that a click never breaks, as it would if the switch wrote it).
+Item {
     id: control
 
+    property string text: ""
+    property bool checked: false
     property int labelSize: Theme.fontBody
     property color labelColor: Theme.text
+    property real padding: 6
+    property real spacing: Theme.gap
+    readonly property bool down: mouse.pressed
+    readonly property bool hovered: mouse.containsMouse
 
-    focusPolicy: Qt.NoFocus
-    spacing: Theme.gap
-    font.pixelSize: control.labelSize
+    signal toggled(bool on)
 
-    indicator: Rectangle {
+    implicitWidth: label.implicitWidth + 2 * control.padding
+    implicitHeight: Math.max(label.implicitHeight, indicator.implicitHeight) + 2 * control.padding
+
+    Accessible.role: Accessible.CheckBox
+    Accessible.name: control.text
+    Accessible.checkable: true
+    Accessible.checked: control.checked
+    Accessible.onToggleAction: control.toggled(!control.checked)
+    Accessible.onPressAction: control.toggled(!control.checked)
+
+    Text {
+        id: label
+        anchors.fill: parent
+        anchors.margins: control.padding
+        rightPadding: indicator.width + control.spacing
+        text: control.text
+        font.pixelSize: control.labelSize
+        color: control.labelColor
+        verticalAlignment: Text.AlignVCenter
+        elide: Text.ElideRight
+    }
+
+    Rectangle {
+        id: indicator
         implicitWidth: 64
         implicitHeight: 34
-        x: control.text !== "" ? control.width - width - control.rightPadding : control.leftPadding
-        y: control.topPadding + (control.availableHeight - height) / 2
+        width: implicitWidth
+        height: implicitHeight
+        x: control.text !== "" ? control.width - width - control.padding : control.padding
+        y: (control.height - height) / 2
         radius: height / 2
         color: control.checked ? Theme.ok : Theme.surfaceRaised
         border.width: 1
@@ -39,12 +69,10 @@ Switch {
         }
     }
 
-    contentItem: Label {
-        rightPadding: control.indicator.width + control.spacing
-        text: control.text
-        font: control.font
-        color: control.labelColor
-        verticalAlignment: Text.AlignVCenter
-        elide: Text.ElideRight
+    MouseArea {
+        id: mouse
+        anchors.fill: parent
+        hoverEnabled: true
+        onClicked: control.toggled(!control.checked)
     }
 }

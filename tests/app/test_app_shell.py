@@ -139,6 +139,33 @@ def test_the_window_shows_before_the_event_loop_bluetooth_stack_engine_history_a
     assert imported(loaded) == set(LOADED_AFTER_THE_WINDOW)
 
 
+def test_the_first_frame_loads_no_qt_quick_controls_or_layouts(tmp_path: Path) -> None:
+    """The window and the connect screen are plain Qt Quick: loading Controls and Layouts
+    (~30 ms) before the first frame would delay it. The other screens load them when shown."""
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        EXIT_WHEN_READY_ENV: "1",
+        "QML_IMPORT_TRACE": "1",  # Qt says which QML module it loads (logged with --debug)
+        "TREADMILL_CTL_CONFIG_DIR": str(tmp_path / "config"),
+        "TREADMILL_CTL_DATA_DIR": str(tmp_path / "data"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "treadmill_ctl.cli", "--simulate", "--debug"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    before, ready, _ = done.stderr.partition("\nready ")
+    assert ready, done.stderr
+    modules = set(re.findall(r'qml\.import: module "([\w.]+)" provided', before))
+    assert "QtQuick" in modules  # the trace works (a sanity check)
+    assert {m for m in modules if m.startswith(("QtQuick.Controls", "QtQuick.Layouts"))} == set()
+
+
 def test_window_state_is_restored_and_saved(window: WindowRig) -> None:
     win = window.running.window
     ctx = window.running.context

@@ -38,6 +38,29 @@ def test_enter_connects_nothing_until_the_user_picks_a_treadmill(window: WindowR
     window.wait(lambda: window.treadmill.connected)
 
 
+def test_the_arrow_keys_pick_a_row_and_enter_connects_it(window: WindowRig) -> None:
+    # The screen's own keys reach it in the plain Qt Quick window (no Controls focus handling).
+    window.wait(lambda: listed(window) == ["Virtual Treadmill"])
+    address = window.treadmill.address
+    window.wait(lambda: shown(window, f"connect_{address}"))
+    assert item(window, f"connect_{address}").property("keyHint") == ""
+    window.press("Down")
+    window.wait(lambda: item(window, f"connect_{address}").property("keyHint") == "Enter")
+    window.press("Return")
+    window.wait(lambda: window.treadmill.connected)
+
+
+def test_show_other_devices_switches_on_and_off_with_clicks(window: WindowRig) -> None:
+    connect = window.running.bridge.connect
+    assert connect.property("showAll") is False
+    click(window, "showAllSwitch")
+    window.wait(lambda: connect.property("showAll") is True)
+    assert item(window, "showAllSwitch").property("checked") is True
+    click(window, "showAllSwitch")
+    window.wait(lambda: connect.property("showAll") is False)
+    assert item(window, "showAllSwitch").property("checked") is False
+
+
 def test_the_scan_status_and_the_signal_are_shown(window: WindowRig) -> None:
     window.wait(lambda: listed(window) == ["Virtual Treadmill"])
     window.wait(lambda: item(window, "statusLine").property("text") == "1 treadmill found.")

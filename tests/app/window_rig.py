@@ -37,6 +37,7 @@ KEYS: Final = {
     "PageUp": Qt.Key.Key_PageUp,
     "PageDown": Qt.Key.Key_PageDown,
     "Up": Qt.Key.Key_Up,
+    "Down": Qt.Key.Key_Down,
     "F11": Qt.Key.Key_F11,
     "N": Qt.Key.Key_N,
     "E": Qt.Key.Key_E,

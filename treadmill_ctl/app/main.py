@@ -14,7 +14,9 @@ between the steps that make the loop (a slot that needs the loop sooner has it m
 until the loop runs (``AppContext.when_running``). What the first screen does not need is
 loaded after the first frame, one piece per turn of the loop so that input is handled in
 between (``load_rest``): the Bluetooth stack and the virtual treadmill, the session engine and
-the history, the audio output, the preset library, the settings and history bridges. Each
+the history, the audio output, the preset library, the settings and history bridges, the other
+screens' QML (with Qt Quick Controls and Layouts, which the window and the connect screen do
+without). Each
 piece is also loaded on first use, so nothing depends on this order; a session (and with it
 STOP) can only exist once the engine has loaded.
 
@@ -33,13 +35,14 @@ import time
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Final
 
 from treadmill_ctl import settings as settings_mod
 from treadmill_ctl.app.app_bridge import AppBridge
-from treadmill_ctl.app.context import AppContext, NoticeLevel, Screen
+from treadmill_ctl.app.context import SCREEN_FILES, AppContext, NoticeLevel, Screen
 from treadmill_ctl.app.qt import (
     QEventLoop,
     QGuiApplication,
@@ -64,6 +67,8 @@ from treadmill_ctl.settings import Settings, WindowState
 
 if TYPE_CHECKING:
     import asyncio
+
+    from treadmill_ctl.app.qt import QQmlComponent
 
 _log = logging.getLogger(__name__)
 
@@ -137,6 +142,8 @@ class RunningApp:
     shown: FirstFrame
     # Loading what the first screen does not need, after the first frame (see ``load_rest``).
     loading: asyncio.Task[None] | None = None
+    # The other screens' QML, compiled after the first frame (``compile_qml``).
+    compiled: list[QQmlComponent] = dataclasses.field(default_factory=list)
 
     def start(self, loop: asyncio.AbstractEventLoop) -> None:
         """Run the app on ``loop`` (called on its thread, before or while it runs): what waited
@@ -329,12 +336,29 @@ async def load_rest(running: RunningApp) -> None:
         ("the preset library", running.bridge.presets_bridge),
         ("the settings screen", running.bridge.settings_bridge),
         ("the history screen", running.bridge.history_bridge),
+        *(
+            (f"ui/{file}", partial(compile_qml, running, file))
+            for file in SCREEN_FILES.values()
+            if file != SCREEN_FILES[Screen.CONNECT]
+        ),
     )
     for what, load in pieces:
         await asyncio.sleep(0)
         started = time.perf_counter()
         load()
         _log.debug("loaded %s in %.0f ms", what, (time.perf_counter() - started) * 1000)
+
+
+def compile_qml(running: RunningApp, file: str) -> None:
+    """Compile a screen's QML (and load the QML modules it imports: Qt Quick Controls and
+    Layouts, which the first screen does without) so that it shows at once when first chosen.
+    Kept in ``running.compiled``: the engine's cache may drop a type nobody holds."""
+    from treadmill_ctl.app.qt import QQmlComponent  # noqa: PLC0415 - not needed to start (qt.py)
+
+    component = QQmlComponent(running.engine, QUrl.fromLocalFile(str(UI_DIR / file)))
+    if component.isError():
+        _log.error("ui/%s: %s", file, component.errorString())
+    running.compiled.append(component)
 
 
 def _apply_full_screen(running: RunningApp) -> None:
