@@ -48,7 +48,7 @@ from treadmill_ctl.proof.safety_audit import (
 from treadmill_ctl.session.clock import SpeedupEventLoop
 from treadmill_ctl.session.engine import SessionEngine
 from treadmill_ctl.session.events import SessionEvent
-from treadmill_ctl.session.headless import LINK_DROP_BACK_AFTER_S, target_unit_for
+from treadmill_ctl.session.headless import inject_actions, target_unit_for
 from treadmill_ctl.session.plan import Plan
 from treadmill_ctl.settings import Settings
 from treadmill_ctl.sim.profiles import SimProfile, SpeedUnit
@@ -232,17 +232,7 @@ class SessionRun:
 
 def _fire(name: str, engine: SessionEngine, device: VirtualTreadmill) -> None:
     actions: dict[str, Callable[[], None]] = {
-        "start": engine.user_start,
-        "stop": engine.user_stop,
-        "pause": engine.user_pause,
-        "resume": engine.user_resume,
-        "skip": engine.user_skip,
-        "extend": engine.user_extend,
-        "link-drop": lambda: device.drop_link(LINK_DROP_BACK_AFTER_S),
-        "safety-key": device.pull_safety_key,
-        "control-lost": device.revoke_control,
-        "console-stop": device.console_stop,
-        "console-pause": device.console_pause,
+        **inject_actions(engine, device),
         "unanswered": device.swallow_next_command,
         "malformed": lambda: _send_malformed_burst(device),
     }

@@ -256,6 +256,19 @@ def _fire(
     if inject.event.startswith("strap-") and strap is None:
         log.warning("inject %s: no heart-rate strap is worn in this run", inject.event)
         return
+    try:
+        inject_actions(engine, treadmill, strap)[inject.event]()
+    except Exception:  # an inject must not kill the loop: log it, the session goes on
+        log.exception("inject %s failed", inject.event)
+
+
+def inject_actions(
+    engine: SessionEngine,
+    treadmill: VirtualTreadmill,
+    strap: VirtualHeartRateStrap | None = None,
+) -> dict[str, Callable[[], None]]:
+    """What each ``--inject`` name does to this run (the strap's only when one is worn); the
+    fault matrix adds its own faults to the same table."""
     actions: dict[str, Callable[[], None]] = {
         "start": engine.user_start,
         "stop": engine.user_stop,
@@ -272,10 +285,7 @@ def _fire(
     if strap is not None:
         actions["strap-drop"] = lambda: strap.drop_link(STRAP_DROP_BACK_AFTER_S)
         actions["strap-contact"] = lambda: _lose_contact(strap, STRAP_CONTACT_BACK_AFTER_S)
-    try:
-        actions[inject.event]()
-    except Exception:  # an inject must not kill the loop: log it, the session goes on
-        log.exception("inject %s failed", inject.event)
+    return actions
 
 
 def _lose_contact(strap: VirtualHeartRateStrap, back_after_s: float) -> None:
