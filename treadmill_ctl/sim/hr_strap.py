@@ -36,6 +36,7 @@ from treadmill_ctl.hr.codec import (
     SensorContact,
     encode_heart_rate_measurement,
 )
+from treadmill_ctl.sim.faults import FaultSchedule
 from treadmill_ctl.sim.gatt import SimAdvertisement, SimCharacteristic, SimService, normalize_uuid
 from treadmill_ctl.sim.treadmill import (
     ATT_ATTRIBUTE_NOT_FOUND,
@@ -140,7 +141,7 @@ class VirtualHeartRateStrap:
         self._disconnect_cb: Callable[[], None] | None = None
         self._tick_timer: asyncio.TimerHandle | None = None
         self._restore_timer: asyncio.TimerHandle | None = None
-        self._scheduled: list[asyncio.TimerHandle] = []
+        self._faults = FaultSchedule(self, FAULTS)
         self._sent = 0
         self.notifications: list[bytes] = []  # every packet sent (tests and demos look)
 
@@ -296,10 +297,10 @@ class VirtualHeartRateStrap:
         """Switch the strap off: no more timers."""
         self._closed = True
         self._drop_connection()
-        for handle in (self._tick_timer, self._restore_timer, *self._scheduled):
+        for handle in (self._tick_timer, self._restore_timer):
             if handle is not None:
                 handle.cancel()
-        self._scheduled.clear()
+        self._faults.cancel_all()
 
     # ---- notifications -------------------------------------------------------------------
 
@@ -349,20 +350,7 @@ class VirtualHeartRateStrap:
 
     def schedule(self, fault_name: str, at_s: float, **kw: Any) -> asyncio.TimerHandle:
         """Run fault ``fault_name`` (one of FAULTS) at loop time ``at_s``."""
-        if fault_name not in FAULTS:
-            raise ValueError(f"unknown fault {fault_name!r}; known: {', '.join(sorted(FAULTS))}")
-        method: Callable[..., None] = getattr(self, fault_name)
-
-        def fire() -> None:
-            try:
-                method(**kw)
-            except Exception:
-                _LOGGER.exception("scheduled strap fault %s failed", fault_name)
-
-        handle = asyncio.get_running_loop().call_at(at_s, fire)
-        self._scheduled = [h for h in self._scheduled if not h.cancelled()]
-        self._scheduled.append(handle)
-        return handle
+        return self._faults.add(asyncio.get_running_loop(), fault_name, at_s, kw)
 
     def drop_link(self, back_after_s: float | None = None) -> None:
         """The strap goes out of reach now (battery, out of range); back after

@@ -20,6 +20,7 @@ from typing import Any, Final
 
 from treadmill_ctl.errors import LinkError, TreadmillError
 from treadmill_ctl.sim import gatt
+from treadmill_ctl.sim.faults import FaultSchedule
 from treadmill_ctl.sim.gatt import (
     CONTROL_POINT,
     MACHINE_STATUS,
@@ -234,7 +235,7 @@ class VirtualTreadmill:
         self._next_tick = 0.0
         self._start_timer: asyncio.TimerHandle | None = None
         self._restore_timer: asyncio.TimerHandle | None = None
-        self._scheduled: list[asyncio.TimerHandle] = []
+        self._faults = FaultSchedule(self, FAULTS)
         self._closed = False
 
     # ---- identity ---------------------------------------------------------------------
@@ -495,11 +496,11 @@ class VirtualTreadmill:
         """Switch the device off: stop the data ticks and every timer."""
         self._closed = True
         self._drop_connection()
-        for handle in (self._start_timer, self._restore_timer, self._tick_timer, *self._scheduled):
+        for handle in (self._start_timer, self._restore_timer, self._tick_timer):
             if handle is not None:
                 handle.cancel()
         self._tick_timer = None
-        self._scheduled.clear()
+        self._faults.cancel_all()
 
     # ---- outgoing packets ---------------------------------------------------------------------
 
@@ -937,20 +938,7 @@ class VirtualTreadmill:
     def schedule(self, fault_name: str, at_s: float, **kw: Any) -> asyncio.TimerHandle:
         """Run fault ``fault_name`` (one of :data:`FAULTS`) with ``kw`` at loop time ``at_s``
         (absolute, as ``loop.time()``). Returns the handle (``.cancel()`` to call it off)."""
-        if fault_name not in FAULTS:
-            raise ValueError(f"unknown fault {fault_name!r}; known: {', '.join(sorted(FAULTS))}")
-        method: Callable[..., None] = getattr(self, fault_name)
-
-        def fire() -> None:
-            try:
-                method(**kw)
-            except Exception:
-                logger.exception("scheduled fault %s failed", fault_name)
-
-        handle = self._bound_loop().call_at(at_s, fire)
-        self._scheduled = [h for h in self._scheduled if not h.cancelled()]
-        self._scheduled.append(handle)
-        return handle
+        return self._faults.add(self._bound_loop(), fault_name, at_s, kw)
 
     def drop_link(self, back_after_s: float | None = 5.0) -> None:
         """The device drops the link now; connect() fails until it is back (after
