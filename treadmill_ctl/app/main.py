@@ -33,7 +33,7 @@ import os
 import sys
 import time
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -62,7 +62,6 @@ from treadmill_ctl.app.treadmill_source import (
     simulated_source,
 )
 from treadmill_ctl.errors import TreadmillError
-from treadmill_ctl.ftms.model import DiscoveredDevice
 from treadmill_ctl.settings import Settings, WindowState
 
 if TYPE_CHECKING:
@@ -253,30 +252,25 @@ def open_window(
     source = simulated_source(sim_profile, check=check_profile) if simulate else bluetooth_source()
     shown = FirstFrame()
 
-    async def scan_once_shown(seconds: float) -> Sequence[DiscoveredDevice]:
-        # The connect screen starts a scan as it opens: let the window draw first.
-        await shown.wait()
-        return await source.scan(seconds)
+    def once_shown[**P, R](call: Callable[P, Awaitable[R]]) -> Callable[P, Awaitable[R]]:
+        # The connect screen starts a scan (and connects the remembered strap) as it opens:
+        # let the window draw first.
+        async def after_first_frame(*args: P.args, **kwargs: P.kwargs) -> R:
+            await shown.wait()
+            return await call(*args, **kwargs)
 
-    async def scan_straps_once_shown(seconds: float) -> Sequence[Any]:
-        await shown.wait()
-        return await source.scan_straps(seconds)
-
-    async def open_strap_once_shown(address: str) -> Any:
-        # The connect screen connects the remembered strap as it opens: window first.
-        await shown.wait()
-        return await source.open_strap(address)
+        return after_first_frame
 
     ctx = AppContext(
         settings=settings,
         save_settings=save_settings or _persist_settings,
         loop=None,
         open_link=lambda address: source.open_link(address, ctx.settings),
-        scan=scan_once_shown,
+        scan=once_shown(source.scan),
         simulate=simulate,
         sim_profile=sim_profile,
-        scan_straps=scan_straps_once_shown,
-        open_strap=open_strap_once_shown,
+        scan_straps=once_shown(source.scan_straps),
+        open_strap=once_shown(source.open_strap),
         strap_direction=source.strap_direction,
     )
     cue_player = cue_player_factory(ctx) if cue_player_factory is not None else None

@@ -129,13 +129,7 @@ class TreadmillSource:
         cannot know); None for a real strap, which measures the real runner."""
         self._make_virtual()
         strap = next((s for s in self.straps if s.address.upper() == address.upper()), None)
-        if strap is None:
-            return None
-
-        def face(direction: str) -> None:
-            strap.direction = direction
-
-        return face
+        return strap.face if strap is not None else None
 
     @property
     def treadmill(self) -> VirtualTreadmill | None:

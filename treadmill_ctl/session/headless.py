@@ -236,10 +236,7 @@ async def _wear_strap(
         log.warning("running without the heart-rate strap: %s", exc)
         return None
 
-    def face(direction: str) -> None:
-        strap.direction = direction
-
-    feed = StrapFeed(strap_link, on_direction=face)
+    feed = StrapFeed(strap_link, on_direction=strap.face)
     feed.follow(engine)
     return feed
 

@@ -174,6 +174,10 @@ class VirtualHeartRateStrap:
         self._advance()
         self.backward = value == "backward"
 
+    def face(self, direction: str) -> None:
+        """The runner now faces ``direction`` ("forward" or "backward")."""
+        self.direction = direction
+
     def on_session_event(self, event: Mapping[str, Any]) -> None:
         """Follow the session's phase events (the engine's event dicts) for the direction."""
         if event.get("type") == "phase":
