@@ -300,7 +300,6 @@ class SessionEngine:
         self._phase_clock_since: float | None = None
         self._override_kmh: float | None = None  # user ± (or HR cap) for this phase
         self._hold_machine_speed = False  # console changed the speed: not fought this phase
-        self._hr_capped = False
         cap_bpm = plan.hr_cap_bpm or settings.hr_cap_bpm
         self._hr_cap = HeartRateCap(cap_bpm) if cap_bpm is not None else None
         self._completed_s = {Direction.FORWARD: 0.0, Direction.BACKWARD: 0.0}
@@ -1329,7 +1328,7 @@ class SessionEngine:
         in a backward block, so that one spike does not break the block. The slow-down is
         cued ``cue_lead_s`` before it starts, as every automatic change is."""
         cap = self._hr_cap
-        if cap is None or self._hr_capped or self._state not in _MOVING:
+        if cap is None or cap.triggered or self._state not in _MOVING:
             return
         if self._index >= len(self._plan.phases):
             return
@@ -1339,7 +1338,6 @@ class SessionEngine:
         if not cap.check(hr, phase.direction.value, now).slows:
             return
         # Slow to the turning speed (never faster because of the heart rate).
-        self._hr_capped = True
         floor = max(self._turning_speed(), self._policy.machine_min_kmh)
         slower = min(floor, self._target_kmh())
         lead = float(self._settings.cue_lead_s)
@@ -1360,7 +1358,6 @@ class SessionEngine:
                 return  # the block is over meanwhile
             if self._state not in _MOVING:
                 # Paused or stopped meanwhile: judge the heart rate afresh once moving again.
-                self._hr_capped = False
                 cap.reset()
                 return
             self._override_kmh = min(self._target_kmh(), slower)
@@ -1445,7 +1442,6 @@ class SessionEngine:
             self._phase_clock_since = now
         self._override_kmh = None
         self._hold_machine_speed = False
-        self._hr_capped = False
         if self._hr_cap is not None:
             self._hr_cap.reset()  # a new block is judged on its own readings
         if self._hr_slow is not None:
