@@ -53,12 +53,10 @@ async def record_session(
     strap = VirtualHeartRateStrap(treadmill)
 
     async def wear_strap() -> None:
-        # What the app's strap glue does: the engine gets the heart rate (for the HR cap), the
-        # recorder keeps it at session time.
+        # What the app's strap feed does: the engine gets the heart rate (for the HR cap) and
+        # records it as an "hr" event, which the attached recorder keeps.
         while True:
-            bpm = round(strap.heart_rate_bpm)
-            engine.report_heart_rate(bpm)
-            recorder.on_heart_rate(engine.snapshot().t, bpm)
+            engine.report_heart_rate(round(strap.heart_rate_bpm))
             await asyncio.sleep(1.0)
 
     async def stop_later(delay: float) -> None:
