@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from treadmill_ctl.session.plan import TurningStyle
 from treadmill_ctl.settings import (
     BACKWARD_HARD_CEILING_KMH,
     DEFAULT_KEY_BINDINGS,
@@ -19,6 +18,7 @@ from treadmill_ctl.settings import (
     save_settings,
     settings_path,
 )
+from treadmill_ctl.units import TurningStyle
 
 
 def test_no_file_gives_the_documented_defaults() -> None:

@@ -21,7 +21,6 @@ from typing import Any, Final
 
 from treadmill_ctl import storage
 from treadmill_ctl.errors import FileFormatError
-from treadmill_ctl.session.plan import TurningStyle
 from treadmill_ctl.session.toml_document import (
     Migration,
     ParsedDocument,
@@ -32,6 +31,7 @@ from treadmill_ctl.session.toml_document import (
     toml_lines,
     toml_value,
 )
+from treadmill_ctl.units import SpeedUnit, TurningStyle
 
 log = logging.getLogger(__name__)
 
@@ -45,11 +45,6 @@ FORWARD_HARD_CEILING_KMH: Final = 25.0
 
 # Older schemas -> next schema. Empty while schema 1 is the only one ever written.
 SETTINGS_MIGRATIONS: Final[dict[int, Migration]] = {}
-
-
-class SpeedUnit(enum.StrEnum):
-    KMH = "kmh"
-    MPH = "mph"
 
 
 class DistanceUnit(enum.StrEnum):
@@ -134,7 +129,7 @@ class Settings:
     treadmill_address: str | None = None
     treadmill_name: str | None = None
     # The unit the treadmill's console reads speed set-points in (FTMS says km/h; some read
-    # mph): give it to the link (ftms.link.TargetUnit) when connecting.
+    # mph): give it to the link (units.SpeedUnit) when connecting.
     treadmill_speed_unit: SpeedUnit = SpeedUnit.KMH
     hr_strap_address: str | None = None
     hr_strap_name: str | None = None

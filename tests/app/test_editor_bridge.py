@@ -11,7 +11,8 @@ from bridge_world import World, make_world
 from treadmill_ctl.app.preset_editor_bridge import EditorBridge
 from treadmill_ctl.app.presets_bridge import PresetsBridge
 from treadmill_ctl.session.presets import PresetLibrary, builtin_presets_dir, user_presets_dir
-from treadmill_ctl.settings import Settings, SpeedUnit
+from treadmill_ctl.settings import Settings
+from treadmill_ctl.units import SpeedUnit
 
 pytestmark = pytest.mark.usefixtures("qapp")
 

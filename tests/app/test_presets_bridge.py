@@ -9,8 +9,9 @@ import pytest
 from bridge_world import World, make_world
 
 from treadmill_ctl.app.presets_bridge import PresetsBridge
-from treadmill_ctl.session.plan import Direction, Plan
+from treadmill_ctl.session.plan import Plan
 from treadmill_ctl.session.presets import user_presets_dir
+from treadmill_ctl.units import Direction
 
 pytestmark = pytest.mark.usefixtures("qapp")
 

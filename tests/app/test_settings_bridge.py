@@ -9,8 +9,8 @@ import pytest
 from bridge_world import World, make_world
 
 from treadmill_ctl.app.settings_bridge import SettingsBridge
-from treadmill_ctl.session.plan import TurningStyle
-from treadmill_ctl.settings import Settings, SpeedUnit, Theme, settings_path
+from treadmill_ctl.settings import Settings, Theme, settings_path
+from treadmill_ctl.units import SpeedUnit, TurningStyle
 
 pytestmark = pytest.mark.usefixtures("qapp")
 

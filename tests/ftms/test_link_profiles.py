@@ -18,7 +18,6 @@ from link_harness import (
 )
 
 from treadmill_ctl.errors import LinkError
-from treadmill_ctl.ftms.link import KMH_PER_MPH, TargetUnit
 from treadmill_ctl.ftms.model import (
     BadPacket,
     LinkState,
@@ -30,6 +29,7 @@ from treadmill_ctl.ftms.model import (
 from treadmill_ctl.sim.gatt import MACHINE_STATUS
 from treadmill_ctl.sim.profiles import BUILTIN_PROFILES
 from treadmill_ctl.sim.treadmill import BeltState
+from treadmill_ctl.units import KMH_PER_MPH, SpeedUnit
 
 pytestmark = pytest.mark.looptime(noop_cycles=4)
 
@@ -129,7 +129,7 @@ async def test_mph_console_without_the_setting_gets_km_h_numbers_and_a_warning(
 
 
 async def test_mph_console_with_target_unit_mph_runs_at_the_km_h_asked_for(backend: str) -> None:
-    async with open_link(backend, "mph", target_unit=TargetUnit.MPH) as r:
+    async with open_link(backend, "mph", target_unit=SpeedUnit.MPH) as r:
         caps = r.link.capabilities
         assert caps is not None
         assert caps.speed.minimum == round(0.3 * KMH_PER_MPH, 2)

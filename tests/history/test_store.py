@@ -11,13 +11,7 @@ from pathlib import Path
 import pytest
 
 from treadmill_ctl.errors import HistoryError
-from treadmill_ctl.history import (
-    Direction,
-    Ending,
-    HistoryStore,
-    SessionHeader,
-    SessionRecorder,
-)
+from treadmill_ctl.history import Ending, HistoryStore, SessionHeader, SessionRecorder
 from treadmill_ctl.history.recorder import read_events_file, record_events
 from treadmill_ctl.history.sample_sessions import (
     FOUR_BY_THIRTY,
@@ -28,6 +22,7 @@ from treadmill_ctl.history.sample_sessions import (
     sample_events,
 )
 from treadmill_ctl.history.schema import SCHEMA_VERSION
+from treadmill_ctl.units import Direction
 
 START = datetime.fromisoformat("2026-03-02T18:30:00+01:00")  # a Monday evening
 

@@ -16,9 +16,9 @@ from treadmill_ctl.ftms.model import Capabilities, SettingRange
 from treadmill_ctl.session.plan import Plan
 from treadmill_ctl.session.policy import SafetyPolicy
 from treadmill_ctl.settings import BACKWARD_HARD_CEILING_KMH, Settings
-from treadmill_ctl.sim.profiles import SimProfile, SpeedUnit
+from treadmill_ctl.sim.profiles import SimProfile
+from treadmill_ctl.units import KMH_PER_MPH, SpeedUnit
 
-KMH_PER_MPH = 1.609344
 # After the user's STOP only a new start moves the belt. After anything else that stops it
 # (machine, console, link) an explicit user action does (a machine stop that happened while
 # the link was down is news to no one but the machine, which then refuses the start).

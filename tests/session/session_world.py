@@ -24,10 +24,10 @@ from treadmill_ctl.session.headless import (
 )
 from treadmill_ctl.session.plan import Phase, PhaseKind, Plan, Repeat
 from treadmill_ctl.settings import Settings
-from treadmill_ctl.sim.profiles import BUILTIN_PROFILES, SimProfile, SpeedUnit
+from treadmill_ctl.sim.profiles import BUILTIN_PROFILES, SimProfile
 from treadmill_ctl.sim.treadmill import VirtualTreadmill
+from treadmill_ctl.units import KMH_PER_MPH, SpeedUnit
 
-KMH_PER_MPH = 1.609344
 OPS = {
     0x00: "request_control",
     0x01: "reset",

@@ -10,7 +10,6 @@ import pytest
 from session_safety import check_all
 from session_world import run_looptime, small_plan, world
 
-from treadmill_ctl.ftms.link import TargetUnit
 from treadmill_ctl.ftms.simulated import close_simulated_link, open_simulated_link
 from treadmill_ctl.session.engine import TRANSITIONS, EngineEvent, SessionEngine
 from treadmill_ctl.session.events import (
@@ -21,9 +20,10 @@ from treadmill_ctl.session.events import (
     SessionState,
     StateEvent,
 )
-from treadmill_ctl.session.plan import Direction, Phase, PhaseKind, Plan
+from treadmill_ctl.session.plan import Phase, PhaseKind, Plan
 from treadmill_ctl.settings import Settings
 from treadmill_ctl.sim.profiles import BUILTIN_PROFILES, SimProfile
+from treadmill_ctl.units import Direction, SpeedUnit
 
 pytestmark = pytest.mark.looptime
 
@@ -258,7 +258,7 @@ def reaching(engine: SessionEngine, state: SessionState) -> asyncio.Event:
 
 async def test_a_console_reading_mph_is_caught_and_stopped() -> None:
     plan = Plan.from_steps("mph", [Phase(PhaseKind.WARMUP, 120, 5.0)])
-    link, device = await open_simulated_link("mph", connect=False, target_unit=TargetUnit.KMH)
+    link, device = await open_simulated_link("mph", connect=False, target_unit=SpeedUnit.KMH)
     events: list[SessionEvent] = []
     engine = SessionEngine(link, plan, Settings(), listener=events.append)
     stopped = reaching(engine, S.STOPPED)

@@ -7,9 +7,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from treadmill_ctl.ftms.model import Capabilities, SettingRange
-from treadmill_ctl.session.plan import Direction, TurningStyle
 from treadmill_ctl.session.policy import SafetyPolicy, SafetyViolation
 from treadmill_ctl.settings import Settings
+from treadmill_ctl.units import Direction, TurningStyle
 
 
 def machine(lo: float = 0.5, hi: float = 20.0, step: float = 0.1) -> Capabilities:

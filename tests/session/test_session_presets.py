@@ -11,7 +11,7 @@ import pytest
 from treadmill_ctl.cli import main
 from treadmill_ctl.errors import FileFormatError
 from treadmill_ctl.ftms.model import Capabilities, SettingRange
-from treadmill_ctl.session.plan import Direction, Phase, PhaseKind, Repeat
+from treadmill_ctl.session.plan import Phase, PhaseKind, Repeat
 from treadmill_ctl.session.presets import (
     PresetLibrary,
     check_preset_text,
@@ -20,6 +20,7 @@ from treadmill_ctl.session.presets import (
 )
 from treadmill_ctl.session.toml_document import migrate, parse_document
 from treadmill_ctl.settings import Settings
+from treadmill_ctl.units import Direction
 
 GOOD = """\
 schema = 1

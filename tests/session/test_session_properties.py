@@ -35,10 +35,11 @@ from treadmill_ctl.session.clock import SpeedupEventLoop
 from treadmill_ctl.session.engine import SessionEngine
 from treadmill_ctl.session.events import EndReason, SessionEvent
 from treadmill_ctl.session.headless import INJECT_NAMES, target_unit_for
-from treadmill_ctl.session.plan import Phase, PhaseKind, Plan, Repeat, Step, TurningStyle
+from treadmill_ctl.session.plan import Phase, PhaseKind, Plan, Repeat, Step
 from treadmill_ctl.settings import Settings
 from treadmill_ctl.sim.profiles import BUILTIN_PROFILES
 from treadmill_ctl.sim.treadmill import VirtualTreadmill
+from treadmill_ctl.units import TurningStyle
 
 PROFILES = sorted(BUILTIN_PROFILES)
 USER_ACTIONS = ("start", "stop", "pause", "resume", "skip", "extend", "faster", "slower")

@@ -4,9 +4,8 @@ speeds and distances in the user's units. Bridges format; QML only displays."""
 from __future__ import annotations
 
 import math
-from typing import Final
 
-KM_PER_MILE: Final = 1.609344
+from treadmill_ctl.units import KMH_PER_MPH
 
 
 def parse_number(text: str) -> float | None:
@@ -41,7 +40,7 @@ def speed_value(kmh: float | None, unit: str) -> float | None:
     """A speed in km/h converted to the user's unit."""
     if kmh is None:
         return None
-    return kmh / KM_PER_MILE if unit == "mph" else kmh
+    return kmh / KMH_PER_MPH if unit == "mph" else kmh
 
 
 def speed_text(kmh: float | None, unit: str) -> str:
@@ -55,7 +54,7 @@ def distance_text(metres: float | None, unit: str) -> str:
     if metres is None:
         return "–"
     if unit == "imperial":
-        return f"{metres / 1000 / KM_PER_MILE:.2f} mi"
+        return f"{metres / 1000 / KMH_PER_MPH:.2f} mi"
     if metres < 1000:
         return f"{metres:.0f} m"
     return f"{metres / 1000:.2f} km"

@@ -16,12 +16,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Final
 
-from treadmill_ctl.app.formatting import KM_PER_MILE, parse_number
+from treadmill_ctl.app.formatting import parse_number
 from treadmill_ctl.errors import FileFormatError
 from treadmill_ctl.ftms.model import Capabilities
-from treadmill_ctl.session.plan import Phase, PhaseKind, Repeat, Step, TurningStyle
+from treadmill_ctl.session.plan import Phase, PhaseKind, Repeat, Step
 from treadmill_ctl.session.presets import PRESET_SCHEMA, Preset, PresetCheck, check_preset_text
 from treadmill_ctl.settings import Settings
+from treadmill_ctl.units import KMH_PER_MPH, TurningStyle
 
 # The fields of a phase the editor shows, in order.
 PHASE_FIELDS: Final = ("kind", "name", "duration", "speed", "incline")
@@ -67,7 +68,7 @@ def speed_input(kmh: float | None, unit: str) -> str:
     """A speed as shown in an input field, in the user's unit ("" for "default")."""
     if kmh is None:
         return ""
-    value = kmh / KM_PER_MILE if unit == "mph" else kmh
+    value = kmh / KMH_PER_MPH if unit == "mph" else kmh
     return f"{value:.2f}".rstrip("0").rstrip(".") if unit == "mph" else f"{value:g}"
 
 
@@ -228,7 +229,7 @@ def _to_kmh(text: str, unit: str) -> float | None:
     value = parse_number(text)
     if value is None:
         return None
-    return round(value * KM_PER_MILE, 2) if unit == "mph" else value
+    return round(value * KMH_PER_MPH, 2) if unit == "mph" else value
 
 
 def check_draft(

@@ -6,9 +6,10 @@ from __future__ import annotations
 from typing import Any, Final
 
 from treadmill_ctl.app.formatting import duration_text, speed_text, speed_unit_label
-from treadmill_ctl.session.plan import Direction, Phase
+from treadmill_ctl.session.plan import Phase
 from treadmill_ctl.session.presets import Preset
 from treadmill_ctl.settings import Settings
+from treadmill_ctl.units import Direction
 
 LADDER_TRACK: Final = "backward-run"  # the built-in progression a new runner starts on
 

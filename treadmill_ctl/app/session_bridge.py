@@ -34,7 +34,8 @@ from treadmill_ctl.session.events import (
     SessionEvent,
     SessionState,
 )
-from treadmill_ctl.session.plan import Direction, Plan
+from treadmill_ctl.session.plan import Plan
+from treadmill_ctl.units import Direction
 
 if TYPE_CHECKING:
     import asyncio

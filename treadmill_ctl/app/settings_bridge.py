@@ -16,10 +16,9 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from treadmill_ctl.app.context import AppContext, NoticeLevel
-from treadmill_ctl.app.formatting import KM_PER_MILE, parse_number
+from treadmill_ctl.app.formatting import parse_number
 from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, Signal, Slot
 from treadmill_ctl.errors import TreadmillError
-from treadmill_ctl.session.plan import TurningStyle
 from treadmill_ctl.settings import (
     BACKWARD_HARD_CEILING_KMH,
     DEFAULT_CLICKER_BINDINGS,
@@ -28,9 +27,9 @@ from treadmill_ctl.settings import (
     TURNING_WALK_MAX_KMH,
     DistanceUnit,
     Settings,
-    SpeedUnit,
     Theme,
 )
+from treadmill_ctl.units import KMH_PER_MPH, SpeedUnit, TurningStyle
 
 QML_IMPORT_NAME: Final = "TreadmillCtl"
 QML_IMPORT_MAJOR_VERSION: Final = 1
@@ -384,7 +383,7 @@ class SettingsBridge(QObject):
         if number is None:
             return self._refuse(key, "Type a number.")
         if spec.kind is FieldKind.SPEED:
-            kmh = round(number * KM_PER_MILE, 2) if self._unit() == "mph" else number
+            kmh = round(number * KMH_PER_MPH, 2) if self._unit() == "mph" else number
             refusal = self._speed_refusal(spec, kmh)
             if refusal:
                 return self._refuse(key, refusal)
@@ -413,8 +412,8 @@ class SettingsBridge(QObject):
             current = spec.minimum if direction > 0 else spec.maximum
             new = current
         elif spec.kind is FieldKind.SPEED and self._unit() == "mph":
-            mph = round(current / KM_PER_MILE + direction * spec.step, 1)
-            new = round(mph * KM_PER_MILE, 2)
+            mph = round(current / KMH_PER_MPH + direction * spec.step, 1)
+            new = round(mph * KMH_PER_MPH, 2)
         else:
             new = round(current + direction * spec.step, 2)
         new = min(max(new, spec.minimum), spec.maximum)
@@ -474,7 +473,7 @@ class SettingsBridge(QObject):
 
     def _speed_text(self, kmh: float) -> str:
         if self._unit() == "mph":
-            return f"{kmh / KM_PER_MILE:.1f}"
+            return f"{kmh / KMH_PER_MPH:.1f}"
         return f"{kmh:.1f}"
 
     def _speed_refusal(self, spec: FieldSpec, kmh: float) -> str:

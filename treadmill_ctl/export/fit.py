@@ -26,8 +26,9 @@ from garmin_fit_sdk.fit import BASE_TYPE
 
 from treadmill_ctl import __version__ as APP_VERSION
 from treadmill_ctl.export.laps import Lap, build_laps, cumulative_distances, wall_time
-from treadmill_ctl.history.model import Direction, SessionDetail
+from treadmill_ctl.history.model import SessionDetail
 from treadmill_ctl.storage import atomic_write_bytes
+from treadmill_ctl.units import Direction
 
 _MESG: Final[dict[str, int]] = Profile["mesg_num"]
 

@@ -11,13 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from treadmill_ctl.history.model import (
-    Direction,
-    PhaseRecord,
-    SampleRecord,
-    SessionDetail,
-)
+from treadmill_ctl.history.model import PhaseRecord, SampleRecord, SessionDetail
 from treadmill_ctl.history.totals import TotalsAccumulator
+from treadmill_ctl.units import Direction
 
 _KIND_NAMES = {
     "warmup": "Warm-up",

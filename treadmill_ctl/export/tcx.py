@@ -19,8 +19,9 @@ from typing import Final
 
 from treadmill_ctl import __version__ as APP_VERSION
 from treadmill_ctl.export.laps import Lap, build_laps, cumulative_distances, wall_time
-from treadmill_ctl.history.model import Direction, Ending, SampleRecord, SessionDetail
+from treadmill_ctl.history.model import Ending, SampleRecord, SessionDetail
 from treadmill_ctl.storage import atomic_write_text
+from treadmill_ctl.units import Direction
 
 TCX_NS: Final = "http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2"
 AX_NS: Final = "http://www.garmin.com/xmlschemas/ActivityExtension/v2"

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import enum
 import logging
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -54,6 +53,7 @@ from treadmill_ctl.ftms.model import (
 from treadmill_ctl.ftms.pyftms_seam import FtmsTreadmill, MachineFacts
 from treadmill_ctl.sim.bleak_backend import SimAir, SimBleakScanner, is_simulated
 from treadmill_ctl.sim.traffic import TrafficKind, TrafficLog, format_traffic_line, short_uuid
+from treadmill_ctl.units import KMH_PER_MPH, SpeedUnit
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -68,21 +68,12 @@ STOP_RECHECK_S: Final = 0.5
 """After a STOP write that was not confirmed by its response: how long to watch the reported
 speed and the status for confirmation before writing again."""
 SPEED_FALL_KMH: Final = 0.05
-KMH_PER_MPH: Final = 1.609344
 FALLBACK_SPEED_RANGE: Final = SettingRange(0.0, 20.0, 0.1)
 """Assumed when a machine that sets speed has no Supported Speed Range characteristic."""
 
 _STOP_STATUSES: Final = frozenset(
     {MachineStatusKind.STOPPED_BY_USER, MachineStatusKind.STOPPED_BY_SAFETY_KEY}
 )
-
-
-class TargetUnit(enum.StrEnum):
-    """The unit the console reads speed set-points (and its speed range) in. FTMS says km/h;
-    some consoles read mph (a 1.00 "km/h" command gives 1.61 km/h)."""
-
-    KMH = "kmh"
-    MPH = "mph"
 
 
 # Which state changes the link makes; anything else is a bug.
@@ -256,7 +247,7 @@ class TreadmillLink:
         scan_timeout_s: float = DEFAULT_SCAN_TIMEOUT_S,
         command_timeout_s: float = DEFAULT_COMMAND_TIMEOUT_S,
         stop_window_s: float = DEFAULT_STOP_WINDOW_S,
-        target_unit: TargetUnit = TargetUnit.KMH,
+        target_unit: SpeedUnit = SpeedUnit.KMH,
         traffic: TrafficLog | None = None,
         traffic_path: Path | None = None,
         scanner_args: Mapping[str, Any] | None = None,
@@ -308,7 +299,7 @@ class TreadmillLink:
         return self._capabilities
 
     @property
-    def target_unit(self) -> TargetUnit:
+    def target_unit(self) -> SpeedUnit:
         return self._target_unit
 
     @property
@@ -349,7 +340,7 @@ class TreadmillLink:
         if isinstance(update, TreadmillData) and update.speed_kmh is not None:
             self._last_speed = update.speed_kmh
             warning = self._unit_watch.check(update.speed_kmh)
-            if warning is not None and self._target_unit is TargetUnit.KMH:
+            if warning is not None and self._target_unit is SpeedUnit.KMH:
                 self._emit(update)
                 self._emit(BadPacket(codec.TREADMILL_DATA, "", warning))
                 self._feed_stop_watch(update)
@@ -467,7 +458,7 @@ class TreadmillLink:
 
     def _capabilities_from(self, facts: MachineFacts) -> Capabilities:
         speed = facts.speed_range or FALLBACK_SPEED_RANGE
-        if self._target_unit is TargetUnit.MPH:
+        if self._target_unit is SpeedUnit.MPH:
             speed = SettingRange(
                 round(speed.minimum * KMH_PER_MPH, 2),
                 round(speed.maximum * KMH_PER_MPH, 2),
@@ -551,7 +542,7 @@ class TreadmillLink:
         """The Set Target Speed request for ``kmh``: the nearest step of the machine's range,
         clamped to it (in the console's unit on an mph console; ``value`` stays km/h)."""
         caps = self._capabilities
-        if self._target_unit is TargetUnit.MPH:
+        if self._target_unit is SpeedUnit.MPH:
             facts = self._treadmill.facts if self._treadmill else None
             native = facts.speed_range if facts and facts.speed_range else FALLBACK_SPEED_RANGE
             request = codec.encode_set_speed(kmh / KMH_PER_MPH, native)

@@ -4,7 +4,6 @@ History screen, the CLI and the exporters. See docs/history.md."""
 from treadmill_ctl.history.model import (
     AlertRecord,
     CommandRecord,
-    Direction,
     Ending,
     PhaseRecord,
     SampleRecord,
@@ -20,7 +19,6 @@ from treadmill_ctl.history.store import Durability, HistoryStore
 __all__ = [
     "AlertRecord",
     "CommandRecord",
-    "Direction",
     "Durability",
     "Ending",
     "HistoryStore",

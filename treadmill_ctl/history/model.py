@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, Final
 
+from treadmill_ctl.units import Direction
+
 BLOCK_DONE_FRACTION: Final = 0.9
 """A phase counts as done when the belt ran for at least this share of its planned time
 (a skipped or interrupted block does not count toward the weekly totals)."""
@@ -34,13 +36,6 @@ class Ending(enum.StrEnum):
     def incomplete(self) -> bool:
         """True when the record stops short of an end the engine reported."""
         return self in (Ending.INTERRUPTED, Ending.IN_PROGRESS)
-
-
-class Direction(enum.StrEnum):
-    """Which way the runner faces on the belt."""
-
-    FORWARD = "forward"
-    BACKWARD = "backward"
 
 
 @dataclass(frozen=True, slots=True)

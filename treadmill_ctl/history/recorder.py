@@ -30,7 +30,6 @@ from treadmill_ctl.history.liveness import RecordingLock
 from treadmill_ctl.history.model import (
     AlertRecord,
     CommandRecord,
-    Direction,
     PhaseRecord,
     SampleRecord,
     SessionHeader,
@@ -39,6 +38,7 @@ from treadmill_ctl.history.model import (
 from treadmill_ctl.history.store import Durability, HistoryStore, count_blocks_done
 from treadmill_ctl.history.totals import TotalsAccumulator
 from treadmill_ctl.hr.source import HeartRateSource
+from treadmill_ctl.units import Direction
 
 _LOGGER = logging.getLogger(__name__)
 

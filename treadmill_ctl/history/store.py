@@ -29,7 +29,6 @@ from treadmill_ctl.history.model import (
     BLOCK_DONE_FRACTION,
     AlertRecord,
     CommandRecord,
-    Direction,
     Ending,
     PhaseRecord,
     SampleRecord,
@@ -41,6 +40,7 @@ from treadmill_ctl.history.model import (
 )
 from treadmill_ctl.history.schema import migrate
 from treadmill_ctl.history.totals import TotalsAccumulator
+from treadmill_ctl.units import Direction
 
 _LOGGER = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Final
 
-from treadmill_ctl.history.model import Direction
+from treadmill_ctl.units import Direction
 
 MAX_GAP_S: Final = 5.0
 """Samples further apart than this bracket a gap (link lost, app stalled): the time in it is

@@ -51,8 +51,9 @@ from treadmill_ctl.session.events import SessionEvent
 from treadmill_ctl.session.headless import inject_actions, target_unit_for
 from treadmill_ctl.session.plan import Plan
 from treadmill_ctl.settings import Settings
-from treadmill_ctl.sim.profiles import SimProfile, SpeedUnit
+from treadmill_ctl.sim.profiles import SimProfile
 from treadmill_ctl.sim.treadmill import BeltState, VirtualTreadmill
+from treadmill_ctl.units import KMH_PER_MPH, SpeedUnit
 
 __all__ = [
     "Fault",
@@ -70,7 +71,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-KMH_PER_MPH: Final = 1.609344
 DEFAULT_WINDOW_S: Final = 120.0
 PAUSE_FAULT_DELAY_S: Final = 3.0  # "a pause" moment: the fault comes this long into a pause
 RESUME_AFTER_S: Final = 20.0  # a runner resumes this long after a pause (or a reconnect)

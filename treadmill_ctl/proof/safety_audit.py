@@ -45,8 +45,9 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from treadmill_ctl.ftms.model import SettingRange
-from treadmill_ctl.session.plan import Plan, TurningStyle
+from treadmill_ctl.session.plan import Plan
 from treadmill_ctl.settings import BACKWARD_HARD_CEILING_KMH, TURNING_WALK_MAX_KMH, Settings
+from treadmill_ctl.units import TurningStyle
 
 __all__ = [
     "FAULT_ACTIONS",

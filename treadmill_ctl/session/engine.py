@@ -71,9 +71,10 @@ from treadmill_ctl.session.events import (
     SessionState,
     StateEvent,
 )
-from treadmill_ctl.session.plan import Direction, Phase, PhaseKind, Plan, TurningStyle
+from treadmill_ctl.session.plan import Phase, PhaseKind, Plan
 from treadmill_ctl.session.policy import SafetyPolicy, SafetyViolation
 from treadmill_ctl.settings import Settings
+from treadmill_ctl.units import Direction, TurningStyle
 
 __all__ = [
     "TRANSITIONS",

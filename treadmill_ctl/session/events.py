@@ -27,7 +27,8 @@ import enum
 from dataclasses import dataclass
 from typing import Any
 
-from treadmill_ctl.session.plan import Direction, PhaseKind
+from treadmill_ctl.session.plan import PhaseKind
+from treadmill_ctl.units import Direction
 
 
 class SessionState(enum.StrEnum):

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import IO, Final
 
 from treadmill_ctl.errors import HeartRateStrapError, TreadmillError
-from treadmill_ctl.ftms.link import TargetUnit
 from treadmill_ctl.ftms.simulated import close_simulated_link, open_simulated_link
 from treadmill_ctl.hr.feed import StrapFeed
 from treadmill_ctl.hr.strap import HeartRateStrap
@@ -31,8 +30,9 @@ from treadmill_ctl.session.plan import Plan
 from treadmill_ctl.settings import Settings
 from treadmill_ctl.sim.bleak_backend import SimAir, SimBleakClient
 from treadmill_ctl.sim.hr_strap import VirtualHeartRateStrap
-from treadmill_ctl.sim.profiles import SimProfile, SpeedUnit, load_profile
+from treadmill_ctl.sim.profiles import SimProfile, load_profile
 from treadmill_ctl.sim.treadmill import VirtualTreadmill
+from treadmill_ctl.units import SpeedUnit
 
 log = logging.getLogger(__name__)
 
@@ -135,9 +135,9 @@ class JsonLinesWriter:
         self._file.close()
 
 
-def target_unit_for(profile: SimProfile) -> TargetUnit:
+def target_unit_for(profile: SimProfile) -> SpeedUnit:
     """The speed unit the user would set for this (virtual) treadmill's console."""
-    return TargetUnit.MPH if profile.speed_unit is SpeedUnit.MPH else TargetUnit.KMH
+    return profile.speed_unit
 
 
 async def run_headless(

@@ -10,12 +10,7 @@ import enum
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-
-class Direction(enum.StrEnum):
-    """Which way the runner faces on the belt."""
-
-    FORWARD = "forward"
-    BACKWARD = "backward"
+from treadmill_ctl.units import Direction, TurningStyle
 
 
 class PhaseKind(enum.StrEnum):
@@ -46,13 +41,6 @@ _KIND_LABELS = {
     PhaseKind.COOLDOWN: "Cool-down",
     PhaseKind.WALK: "Walk",
 }
-
-
-class TurningStyle(enum.StrEnum):
-    """How the belt turns around between directions."""
-
-    STOP = "stop"  # belt paused (speed 0) during the countdown
-    WALK = "walk"  # belt at a walk (at most 1.5 km/h) during the countdown
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,13 +22,13 @@ from typing import Final
 
 from treadmill_ctl.errors import TreadmillError
 from treadmill_ctl.ftms.model import Capabilities, SettingRange
-from treadmill_ctl.session.plan import Direction, TurningStyle
 from treadmill_ctl.settings import (
     BACKWARD_HARD_CEILING_KMH,
     FORWARD_HARD_CEILING_KMH,
     TURNING_WALK_MAX_KMH,
     Settings,
 )
+from treadmill_ctl.units import Direction, TurningStyle
 
 _EPS: Final = 1e-6
 FTMS_SPEED_RESOLUTION_KMH: Final = 0.01

@@ -46,16 +46,7 @@ from typing import Any, Final
 from treadmill_ctl import storage
 from treadmill_ctl.errors import FileFormatError
 from treadmill_ctl.ftms.model import Capabilities
-from treadmill_ctl.session.plan import (
-    Direction,
-    Phase,
-    PhaseKind,
-    Plan,
-    Repeat,
-    Step,
-    TurningStyle,
-    expand_steps,
-)
+from treadmill_ctl.session.plan import Phase, PhaseKind, Plan, Repeat, Step, expand_steps
 from treadmill_ctl.session.toml_document import (
     KeyPath,
     Migration,
@@ -71,6 +62,7 @@ from treadmill_ctl.settings import (
     TURNING_WALK_MAX_KMH,
     Settings,
 )
+from treadmill_ctl.units import Direction, TurningStyle
 
 log = logging.getLogger(__name__)
 

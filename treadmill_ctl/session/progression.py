@@ -19,8 +19,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from treadmill_ctl.session.plan import Direction, Phase, PhaseKind, Repeat, Step
+from treadmill_ctl.session.plan import Phase, PhaseKind, Repeat, Step
 from treadmill_ctl.session.presets import Preset
+from treadmill_ctl.units import Direction
 
 BLOCK_LADDER_S: Final = (20.0, 30.0, 45.0, 60.0, 90.0, 120.0)
 MAX_GENERATED_BLOCKS: Final = 12

@@ -30,7 +30,6 @@ MODEL_NUMBER: Final = uuid16(0x2A24)
 SERIAL_NUMBER: Final = uuid16(0x2A25)
 FIRMWARE_REVISION: Final = uuid16(0x2A26)
 
-KMH_PER_MPH: Final = 1.609344
 
 # Control point op codes (FTMS 4.16) and result codes.
 OP_REQUEST_CONTROL: Final = 0x00

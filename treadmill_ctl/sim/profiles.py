@@ -19,6 +19,7 @@ from typing import Any, Final
 
 from treadmill_ctl.errors import FileFormatError
 from treadmill_ctl.storage import resources_dir
+from treadmill_ctl.units import SpeedUnit
 
 
 class ControlPolicy(enum.StrEnum):
@@ -74,13 +75,6 @@ class OffStep(enum.StrEnum):
     TRUNCATE = "truncate"  # 01, the step below
     EXACT = "exact"  # 01, taken as written
     REJECT = "reject"  # 03
-
-
-class SpeedUnit(enum.StrEnum):
-    """Unit the console reads speed targets in (the wire says 0.01 km/h)."""
-
-    KMH = "kmh"
-    MPH = "mph"
 
 
 class StatusOrder(enum.StrEnum):

@@ -43,12 +43,12 @@ from treadmill_ctl.sim.profiles import (
     RepeatedStop,
     RepeatRequestControl,
     SimProfile,
-    SpeedUnit,
     SpeedWhenStopped,
     StartWhileRunning,
     StatusOrder,
 )
 from treadmill_ctl.sim.traffic import DEFAULT_MAX_LINES, TrafficKind, TrafficLog
+from treadmill_ctl.units import KMH_PER_MPH, SpeedUnit
 
 logger = logging.getLogger(__name__)
 
@@ -754,12 +754,12 @@ class VirtualTreadmill:
 
     def _console_to_kmh(self, value: float) -> float:
         if self.profile.speed_unit is SpeedUnit.MPH:
-            return value * gatt.KMH_PER_MPH
+            return value * KMH_PER_MPH
         return value
 
     def _kmh_to_console_raw(self, kmh: float) -> int:
         if self.profile.speed_unit is SpeedUnit.MPH:
-            kmh /= gatt.KMH_PER_MPH
+            kmh /= KMH_PER_MPH
         return max(0, min(0xFFFF, round(kmh * 100)))
 
     # ---- state changes (shared by commands and the console) ---------------------------------
