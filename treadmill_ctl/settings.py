@@ -21,7 +21,7 @@ from typing import Any, Final
 
 from treadmill_ctl import storage
 from treadmill_ctl.errors import FileFormatError
-from treadmill_ctl.session.toml_document import (
+from treadmill_ctl.toml_document import (
     Migration,
     ParsedDocument,
     migrate,

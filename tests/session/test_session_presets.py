@@ -18,8 +18,8 @@ from treadmill_ctl.session.presets import (
     preset_to_toml,
     user_presets_dir,
 )
-from treadmill_ctl.session.toml_document import migrate, parse_document
 from treadmill_ctl.settings import Settings
+from treadmill_ctl.toml_document import migrate, parse_document
 from treadmill_ctl.units import Direction
 
 GOOD = """\

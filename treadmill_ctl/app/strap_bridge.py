@@ -33,8 +33,8 @@ from treadmill_ctl.errors import HeartRateStrapError, TreadmillError
 if TYPE_CHECKING:
     import asyncio
 
-    from treadmill_ctl.hr.feed import HeartRateConsumer, StrapFeed
     from treadmill_ctl.hr.strap import DiscoveredStrap, HeartRateStrap, StrapUpdate
+    from treadmill_ctl.session.strap_feed import HeartRateConsumer, StrapFeed
 
 QML_IMPORT_NAME: Final = "TreadmillCtl"
 QML_IMPORT_MAJOR_VERSION: Final = 1
@@ -319,7 +319,7 @@ class StrapBridge(QObject):
                     self._failed(f"Heart-rate strap not connected: {exc}")
                 return
             on_direction = self._direction_hook(address) if self._direction_hook else None
-            from treadmill_ctl.hr.feed import StrapFeed  # noqa: PLC0415 - loaded with the stack
+            from treadmill_ctl.session.strap_feed import StrapFeed  # noqa: PLC0415 - loaded with the stack
 
             feed = StrapFeed(strap, on_direction=on_direction)
             remove = strap.add_listener(self._on_update)

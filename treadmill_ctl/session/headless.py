@@ -21,12 +21,12 @@ from typing import IO, Final
 
 from treadmill_ctl.errors import HeartRateStrapError, TreadmillError
 from treadmill_ctl.ftms.simulated import close_simulated_link, open_simulated_link
-from treadmill_ctl.hr.feed import StrapFeed
 from treadmill_ctl.hr.strap import HeartRateStrap
 from treadmill_ctl.session.clock import new_speedup_loop
 from treadmill_ctl.session.engine import EventListener, SessionEngine
 from treadmill_ctl.session.events import EndReason, SessionEvent
 from treadmill_ctl.session.plan import Plan
+from treadmill_ctl.session.strap_feed import StrapFeed
 from treadmill_ctl.settings import Settings
 from treadmill_ctl.sim.bleak_backend import SimAir, SimBleakClient
 from treadmill_ctl.sim.hr_strap import VirtualHeartRateStrap

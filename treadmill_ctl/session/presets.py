@@ -47,7 +47,13 @@ from treadmill_ctl import storage
 from treadmill_ctl.errors import FileFormatError
 from treadmill_ctl.ftms.model import Capabilities
 from treadmill_ctl.session.plan import Phase, PhaseKind, Plan, Repeat, Step, expand_steps
-from treadmill_ctl.session.toml_document import (
+from treadmill_ctl.settings import (
+    BACKWARD_HARD_CEILING_KMH,
+    FORWARD_HARD_CEILING_KMH,
+    TURNING_WALK_MAX_KMH,
+    Settings,
+)
+from treadmill_ctl.toml_document import (
     KeyPath,
     Migration,
     ParsedDocument,
@@ -55,12 +61,6 @@ from treadmill_ctl.session.toml_document import (
     parse_document,
     suggest_key,
     toml_lines,
-)
-from treadmill_ctl.settings import (
-    BACKWARD_HARD_CEILING_KMH,
-    FORWARD_HARD_CEILING_KMH,
-    TURNING_WALK_MAX_KMH,
-    Settings,
 )
 from treadmill_ctl.units import Direction, TurningStyle
 

@@ -1,4 +1,5 @@
-"""Hands a heart-rate strap's readings to the session engine running now.
+"""Hands a heart-rate strap's readings to the session engine running now (the glue between the
+strap link in ``hr/`` and the session; it lives with the session, which it depends on).
 
 One ``StrapFeed`` per strap link, for as long as the strap is used (the app: from connect to
 disconnect; ``treadmill-ctl run``: the whole run). ``follow(engine)`` points it at the engine of
