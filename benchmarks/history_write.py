@@ -24,7 +24,7 @@ from treadmill_ctl.export.fit import encode_fit
 from treadmill_ctl.export.tcx import encode_tcx
 from treadmill_ctl.history import Durability, HistoryStore, SessionHeader, SessionRecorder
 from treadmill_ctl.history.recorder import record_events
-from treadmill_ctl.history.sample_sessions import blocks_plan, plan_json, sample_events
+from treadmill_ctl.proof.sample_sessions import blocks_plan, plan_json, sample_events
 
 KILL_CHILD = Path(__file__).resolve().parent.parent / "tests" / "history" / "kill_child.py"
 

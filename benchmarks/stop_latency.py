@@ -27,11 +27,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from treadmill_ctl.ftms.link import TreadmillLink
-from treadmill_ctl.ftms.pyftms_seam import open_bare_pyftms
-from treadmill_ctl.ftms.simulated import open_simulated_link
+from treadmill_ctl.proof.bare_pyftms import open_bare_pyftms
 from treadmill_ctl.sim.bleak_backend import SimAir, simulated_ble_device
 from treadmill_ctl.sim.profiles import load_profile
 from treadmill_ctl.sim.treadmill import VirtualTreadmill
+from treadmill_ctl.virtual_link import open_simulated_link
 
 STOP = b"\x08\x01"
 PROFILE = "laggy"

@@ -3,9 +3,9 @@ on either radio, with everything the link tells its listeners recorded on the lo
 
 Backends (``BACKENDS``; tests take them through the ``backend`` fixture in tests/ftms):
 
-- ``"sim"``: the in-process bleak backend (``ftms.simulated.open_simulated_link``): bleak hands
+- ``"sim"``: the in-process bleak backend (``virtual_link.open_simulated_link``): bleak hands
   bytes straight to the VirtualTreadmill.
-- ``"bumble"``: the real-ATT layer (``sim.bumble_backend.open_bumble_link``): two bumble hosts
+- ``"bumble"``: the real-ATT layer (``bumble_backend.open_bumble_link``): two bumble hosts
   and virtual controllers between bleak and the treadmill. Skipped only where bumble is not
   installed; a bumble that is installed but fails to import fails the test.
 
@@ -39,18 +39,20 @@ from treadmill_ctl.ftms.model import (
     MachineStatusKind,
     TreadmillData,
 )
-from treadmill_ctl.ftms.simulated import (
+from treadmill_ctl.ftms.traffic import TrafficKind, TrafficLog
+from treadmill_ctl.sim.bleak_backend import SimAir, SimConnection
+from treadmill_ctl.sim.profiles import SimProfile
+from treadmill_ctl.sim.treadmill import VirtualTreadmill
+from treadmill_ctl.virtual_link import (
     close_simulated_link,
     make_virtual_treadmill,
     open_simulated_link,
 )
-from treadmill_ctl.sim.bleak_backend import SimAir
-from treadmill_ctl.sim.profiles import SimProfile
-from treadmill_ctl.sim.traffic import TrafficKind, TrafficLog
-from treadmill_ctl.sim.treadmill import VirtualTreadmill
 
 if TYPE_CHECKING:
-    from treadmill_ctl.sim.bumble_backend import AirLog, BumbleAir
+    from bumble_backend import AirLog, BumbleAir
+
+    from treadmill_ctl.ftms.connection import Connection
 
 T = TypeVar("T")
 
@@ -148,14 +150,14 @@ class Air:
         else:
             await self.radio.add(device)
 
-    def finder(self) -> dict[str, Any]:
-        """Keywords that make ``TreadmillLink(...)`` and ``ftms.link.scan(...)`` look on this
-        air."""
+    def connection(self) -> Connection:
+        """The connection method that makes ``TreadmillLink(...)`` and ``ftms.link.scan(...)``
+        look on this air."""
         if isinstance(self.radio, SimAir):
-            return {"sim_air": self.radio}
-        from treadmill_ctl.sim.bumble_backend import BUMBLE_DETAILS_KEY, BumbleBleakScanner
+            return SimConnection(self.radio)
+        from bumble_backend import BumbleConnection
 
-        return {"scanner_args": {"backend": BumbleBleakScanner, BUMBLE_DETAILS_KEY: self.radio}}
+        return BumbleConnection(self.radio)
 
     async def open_link(self, device: VirtualTreadmill, **link_options: Any) -> TreadmillLink:
         """``device`` on the air and a TreadmillLink to it (not connected yet), through the
@@ -165,7 +167,7 @@ class Air:
                 device=device, air=self.radio, connect=False, **link_options
             )
             return link
-        from treadmill_ctl.sim.bumble_backend import open_bumble_link
+        from bumble_backend import open_bumble_link
 
         link, _, _ = await open_bumble_link(
             device=device, air=self.radio, connect=False, **link_options
@@ -177,7 +179,7 @@ class Air:
         if isinstance(self.radio, SimAir):
             await close_simulated_link(link, device)
             return
-        from treadmill_ctl.sim.bumble_backend import close_bumble_link
+        from bumble_backend import close_bumble_link
 
         await close_bumble_link(link, device, self.radio)
 
@@ -189,7 +191,7 @@ async def open_air(backend: str) -> AsyncIterator[Air]:
         yield Air(backend, SimAir())
         return
     assert backend == "bumble", backend
-    from treadmill_ctl.sim.bumble_backend import BumbleAir
+    from bumble_backend import BumbleAir
 
     async with BumbleAir() as radio:
         yield Air(backend, radio)

@@ -11,8 +11,8 @@ import pytest
 from treadmill_ctl.cli import main
 from treadmill_ctl.commands.replay import replay_lines
 from treadmill_ctl.ftms.model import TreadmillData
-from treadmill_ctl.ftms.simulated import close_simulated_link, open_simulated_link
-from treadmill_ctl.sim.traffic import TrafficLog
+from treadmill_ctl.ftms.traffic import TrafficLog
+from treadmill_ctl.virtual_link import close_simulated_link, open_simulated_link
 
 CS_WP8_CAPTURE = Path(__file__).parent / "ftms" / "data" / "cs_wp8_session.log"
 

@@ -15,7 +15,7 @@ from treadmill_ctl.ftms.api import TreadmillControl
 from treadmill_ctl.ftms.link import TreadmillLink, scan
 from treadmill_ctl.ftms.model import DiscoveredDevice
 from treadmill_ctl.settings import Settings, load_settings, save_settings
-from treadmill_ctl.sim.bleak_backend import SimAir
+from treadmill_ctl.sim.bleak_backend import SimAir, SimConnection
 from treadmill_ctl.sim.profiles import BUILTIN_PROFILES
 from treadmill_ctl.sim.treadmill import VirtualTreadmill
 
@@ -76,10 +76,10 @@ def make_world(tmp_path: Path, monkeypatch: Any, settings: Settings | None = Non
     world: World
 
     async def scan_air(seconds: float) -> Sequence[DiscoveredDevice]:
-        return await scan(seconds, sim_air=air, all_named=True)
+        return await scan(seconds, connection=SimConnection(air), all_named=True)
 
     def open_link(address: str) -> TreadmillLink:
-        link = TreadmillLink(address, sim_air=air)
+        link = TreadmillLink(address, connection=SimConnection(air))
         world.opened.append(link)
         return link
 

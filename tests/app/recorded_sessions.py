@@ -9,13 +9,13 @@ import contextlib
 import dataclasses
 from datetime import datetime
 
-from treadmill_ctl.ftms.simulated import close_simulated_link, open_simulated_link
 from treadmill_ctl.history import HistoryStore, SessionHeader, attach_to_engine
 from treadmill_ctl.session.engine import SessionEngine
 from treadmill_ctl.session.plan import Phase, PhaseKind, Plan, Repeat
 from treadmill_ctl.settings import Settings
 from treadmill_ctl.sim.hr_strap import VirtualHeartRateStrap
 from treadmill_ctl.sim.profiles import BUILTIN_PROFILES
+from treadmill_ctl.virtual_link import close_simulated_link, open_simulated_link
 
 
 def short_intervals() -> Plan:

@@ -3,7 +3,7 @@
 These tests need ``bumble`` (the ``test`` extra installs it). Each module starts with
 ``pytest.importorskip("bumble")``: where bumble is not installed (ModuleNotFoundError) they are
 reported as skipped with that reason, and only then; a bumble that is there but fails to import,
-or an import error inside ``treadmill_ctl.sim.bumble_backend`` (a bumble API moved), fails the
+or an import error inside ``tests/bumble_backend.py`` (a bumble API moved), fails the
 run.
 
 No fixture here starts bumble: looptime fast-forwards only the test function's own body, so a

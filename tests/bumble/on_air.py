@@ -9,10 +9,11 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from treadmill_ctl.sim.bumble_backend import (
+from bumble_backend import (
     BumbleAir,
     BumblePeripheral,
 )
+
 from treadmill_ctl.sim.profiles import BUILTIN_PROFILES
 from treadmill_ctl.sim.treadmill import VirtualTreadmill
 

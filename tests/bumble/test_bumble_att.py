@@ -18,16 +18,16 @@ from bleak import BleakClient, BleakScanner
 from bleak.backends.characteristic import BleakGATTCharacteristic
 from bleak.exc import BleakError, BleakGATTProtocolError
 from bumble import hci
-from on_air import ADDRESS, treadmill_on_air
-
-from treadmill_ctl.ftms.model import FTMS_SERVICE_UUID, uuid16
-from treadmill_ctl.sim import gatt
-from treadmill_ctl.sim.bumble_backend import (
+from bumble_backend import (
     BumbleAir,
     BumbleBleakClient,
     BumbleBleakScanner,
     Sender,
 )
+from on_air import ADDRESS, treadmill_on_air
+
+from treadmill_ctl.ftms.model import FTMS_SERVICE_UUID, uuid16
+from treadmill_ctl.sim import gatt
 
 pytestmark = pytest.mark.looptime
 

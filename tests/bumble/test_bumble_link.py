@@ -16,10 +16,10 @@ import pytest
 
 pytest.importorskip("bumble")
 
+from bumble_backend import Sender
 from link_harness import Rig, open_link, running, wait_until
 
 from treadmill_ctl.ftms.model import MachineStatus, MachineStatusKind, Result
-from treadmill_ctl.sim.bumble_backend import Sender
 
 pytestmark = pytest.mark.looptime
 

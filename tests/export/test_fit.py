@@ -13,7 +13,7 @@ from garmin_fit_sdk import Decoder, Stream
 from treadmill_ctl.export.fit import encode_fit, write_fit
 from treadmill_ctl.history import HistoryStore, SessionDetail, SessionHeader, SessionRecorder
 from treadmill_ctl.history.recorder import record_events
-from treadmill_ctl.history.sample_sessions import FOUR_BY_THIRTY, plan_json, sample_events
+from treadmill_ctl.proof.sample_sessions import FOUR_BY_THIRTY, plan_json, sample_events
 
 START = datetime.fromisoformat("2026-03-02T18:30:00+01:00")
 HEADER = SessionHeader(

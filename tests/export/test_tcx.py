@@ -14,7 +14,7 @@ from tcx_rules import AX, TCX, check
 from treadmill_ctl.export.tcx import encode_tcx, write_tcx
 from treadmill_ctl.history import HistoryStore, SessionDetail, SessionHeader
 from treadmill_ctl.history.recorder import record_events
-from treadmill_ctl.history.sample_sessions import FOUR_BY_THIRTY, plan_json, sample_events
+from treadmill_ctl.proof.sample_sessions import FOUR_BY_THIRTY, plan_json, sample_events
 
 START = datetime.fromisoformat("2026-03-02T18:30:00+01:00")
 HEADER = SessionHeader(START, "four-by-thirty", "Four by thirty", plan_json(FOUR_BY_THIRTY))

@@ -12,9 +12,9 @@ from link_harness import open_air, open_link, running, wait_until
 from treadmill_ctl.errors import DeviceNotFoundError, LinkError
 from treadmill_ctl.ftms.link import TreadmillLink, scan
 from treadmill_ctl.ftms.model import LinkEvent, LinkState, Result, SettingRange
-from treadmill_ctl.sim.bleak_backend import SimAir
+from treadmill_ctl.ftms.traffic import parse_traffic_line
+from treadmill_ctl.sim.bleak_backend import SimAir, SimConnection
 from treadmill_ctl.sim.profiles import AdvertVariant, SimProfile, load_profile
-from treadmill_ctl.sim.traffic import parse_traffic_line
 from treadmill_ctl.sim.treadmill import VirtualTreadmill
 
 pytestmark = pytest.mark.looptime
@@ -41,7 +41,7 @@ async def test_unknown_address_is_not_found_and_nothing_else_is_picked(backend: 
     other = VirtualTreadmill(address="5A:11:00:00:00:0A")
     async with open_air(backend) as air:
         await air.add(other)
-        link = TreadmillLink("5A:11:00:00:00:FF", scan_timeout_s=3.0, **air.finder())
+        link = TreadmillLink("5A:11:00:00:00:FF", scan_timeout_s=3.0, connection=air.connection())
         events: list[LinkEvent] = []
         link.add_listener(lambda u: events.append(u) if isinstance(u, LinkEvent) else None)
         t0 = loop.time()
@@ -59,7 +59,7 @@ async def test_link_down_at_connect_is_a_link_error(backend: str) -> None:
     async with open_air(backend) as air:
         await air.add(device)
         device.drop_link(back_after_s=None)
-        link = TreadmillLink(device.address, **air.finder())
+        link = TreadmillLink(device.address, connection=air.connection())
         with pytest.raises(LinkError, match="Could not connect"):
             await link.connect()
         assert link.state is LinkState.DISCONNECTED
@@ -74,7 +74,7 @@ async def test_a_connection_refused_while_connecting_is_not_reported_lost(backen
     async with open_air(backend) as air:
         await air.add(device)
         device.drop_link(back_after_s=None)
-        link = TreadmillLink(device.address, **air.finder())
+        link = TreadmillLink(device.address, connection=air.connection())
         events: list[LinkEvent] = []
         link.add_listener(lambda u: events.append(u) if isinstance(u, LinkEvent) else None)
         with pytest.raises(LinkError):
@@ -106,15 +106,15 @@ async def test_scan_lists_ftms_devices_and_named_ones_the_user_insists_on(backen
     async with open_air(backend) as air:
         for d in (ftms, quiet):
             await air.add(d)
-        found = await scan(1.0, **air.finder())
+        found = await scan(1.0, connection=air.connection())
         assert [d.name for d in found] == ["FTMS pad"]
         assert found[0].machine_type == "treadmill"
-        found = await scan(1.0, names=["walkingpad x"], **air.finder())
+        found = await scan(1.0, names=["walkingpad x"], connection=air.connection())
         named = next(d for d in found if d.name == "WalkingPad X")
         assert (named.machine_type, named.advertises_ftms) == ("unknown", False)
-        assert named.details["simulated"] is True
+        assert named.address == quiet.address
         # and a link to it works: the user said it is a treadmill
-        link = TreadmillLink(quiet.address, **air.finder())
+        link = TreadmillLink(quiet.address, connection=air.connection())
         await link.connect()
         assert link.state is LinkState.CONNECTED
         await link.disconnect()
@@ -127,7 +127,7 @@ async def test_reversed_and_one_byte_adverts_are_treadmills(backend: str) -> Non
         device = VirtualTreadmill(load_profile(name))
         async with open_air(backend) as air:
             await air.add(device)
-            (found,) = await scan(0.5, **air.finder())
+            (found,) = await scan(0.5, connection=air.connection())
             assert found.machine_type == "treadmill"
         await device.close()
 
@@ -162,6 +162,6 @@ async def test_response_to_another_command_is_an_error(backend: str) -> None:
 
 
 async def test_commands_without_a_connection_write_nothing() -> None:
-    link = TreadmillLink("5A:11:00:00:00:01", sim_air=SimAir())
+    link = TreadmillLink("5A:11:00:00:00:01", connection=SimConnection(SimAir()))
     for outcome in (await link.start(), await link.set_speed(3.0), await link.pause()):
         assert (outcome.result, outcome.wire, outcome.detail) == (Result.ERROR, "", "not connected")

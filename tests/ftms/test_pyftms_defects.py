@@ -24,8 +24,9 @@ from treadmill_ctl.ftms.model import (
     TrainingStatus,
     TreadmillData,
 )
-from treadmill_ctl.ftms.pyftms_seam import FtmsTreadmill, open_bare_pyftms
-from treadmill_ctl.sim.bleak_backend import SimAir, simulated_ble_device
+from treadmill_ctl.ftms.pyftms_seam import FtmsTreadmill
+from treadmill_ctl.proof.bare_pyftms import open_bare_pyftms
+from treadmill_ctl.sim.bleak_backend import SimAir, SimConnection, simulated_ble_device
 from treadmill_ctl.sim.profiles import SimProfile, load_profile
 from treadmill_ctl.sim.treadmill import VirtualTreadmill
 
@@ -40,7 +41,7 @@ ALL_ZERO = bytes.fromhex("8404000000000000000000000000")
 
 def offline_link() -> tuple[TreadmillLink, list[LinkUpdate]]:
     """A link fed bytes directly (the replay path: the same handlers as live notifications)."""
-    link = TreadmillLink("5A:11:00:00:00:99")
+    link = TreadmillLink("5A:11:00:00:00:99", connection=SimConnection(SimAir()))
     heard: list[LinkUpdate] = []
     link.add_listener(heard.append)
     return link, heard
@@ -303,7 +304,10 @@ async def test_defect_10_supported_settings_after_connect() -> None:
     air = SimAir()
     air.add(device)
     treadmill = FtmsTreadmill(
-        simulated_ble_device(device), sink=lambda u: None, on_outcome=lambda o: None, sim_air=air
+        simulated_ble_device(device),
+        sink=lambda u: None,
+        on_outcome=lambda o: None,
+        connection=SimConnection(air),
     )
     try:
         assert treadmill.supported_settings == []  # read before connect

@@ -12,7 +12,7 @@ import sys
 from datetime import datetime
 
 from treadmill_ctl.history import Durability, HistoryStore, SessionHeader, SessionRecorder
-from treadmill_ctl.history.sample_sessions import FOUR_BY_THIRTY, plan_json, sample_events
+from treadmill_ctl.proof.sample_sessions import FOUR_BY_THIRTY, plan_json, sample_events
 
 
 async def main(speedup: float, durability: Durability) -> None:

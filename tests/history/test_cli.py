@@ -11,7 +11,7 @@ from garmin_fit_sdk import Decoder, Stream
 
 from treadmill_ctl.cli import main
 from treadmill_ctl.history import HistoryStore
-from treadmill_ctl.history.sample_sessions import record_sample_history, sample_events
+from treadmill_ctl.proof.sample_sessions import record_sample_history, sample_events
 
 NOW = datetime.fromisoformat("2026-03-22T19:00:00+01:00")
 

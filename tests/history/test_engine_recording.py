@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from treadmill_ctl.ftms.simulated import close_simulated_link, open_simulated_link
 from treadmill_ctl.history import Ending, HistoryStore, SessionHeader, attach_to_engine
 from treadmill_ctl.session.engine import SessionEngine
 from treadmill_ctl.session.headless import target_unit_for
 from treadmill_ctl.session.presets import PresetLibrary
 from treadmill_ctl.settings import Settings
 from treadmill_ctl.sim.profiles import load_profile
+from treadmill_ctl.virtual_link import close_simulated_link, open_simulated_link
 
 pytestmark = pytest.mark.looptime
 

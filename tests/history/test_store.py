@@ -13,7 +13,8 @@ import pytest
 from treadmill_ctl.errors import HistoryError
 from treadmill_ctl.history import Ending, HistoryStore, SessionHeader, SessionRecorder
 from treadmill_ctl.history.recorder import read_events_file, record_events
-from treadmill_ctl.history.sample_sessions import (
+from treadmill_ctl.history.schema import SCHEMA_VERSION
+from treadmill_ctl.proof.sample_sessions import (
     FOUR_BY_THIRTY,
     SamplePhase,
     blocks_plan,
@@ -21,7 +22,6 @@ from treadmill_ctl.history.sample_sessions import (
     record_sample_history,
     sample_events,
 )
-from treadmill_ctl.history.schema import SCHEMA_VERSION
 from treadmill_ctl.units import Direction
 
 START = datetime.fromisoformat("2026-03-02T18:30:00+01:00")  # a Monday evening

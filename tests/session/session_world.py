@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from treadmill_ctl.ftms.link import TreadmillLink
-from treadmill_ctl.ftms.simulated import close_simulated_link, open_simulated_link
 from treadmill_ctl.session.clock import SpeedupEventLoop
 from treadmill_ctl.session.engine import SessionEngine
 from treadmill_ctl.session.events import EndReason, SessionEvent, SessionState
@@ -27,6 +26,7 @@ from treadmill_ctl.settings import Settings
 from treadmill_ctl.sim.profiles import BUILTIN_PROFILES, SimProfile
 from treadmill_ctl.sim.treadmill import VirtualTreadmill
 from treadmill_ctl.units import KMH_PER_MPH, SpeedUnit
+from treadmill_ctl.virtual_link import close_simulated_link, open_simulated_link
 
 OPS = {
     0x00: "request_control",

@@ -10,7 +10,6 @@ import pytest
 from session_safety import check_all
 from session_world import run_looptime, small_plan, world
 
-from treadmill_ctl.ftms.simulated import close_simulated_link, open_simulated_link
 from treadmill_ctl.session.engine import TRANSITIONS, EngineEvent, SessionEngine
 from treadmill_ctl.session.events import (
     AlertEvent,
@@ -24,6 +23,7 @@ from treadmill_ctl.session.plan import Phase, PhaseKind, Plan
 from treadmill_ctl.settings import Settings
 from treadmill_ctl.sim.profiles import BUILTIN_PROFILES, SimProfile
 from treadmill_ctl.units import Direction, SpeedUnit
+from treadmill_ctl.virtual_link import close_simulated_link, open_simulated_link
 
 pytestmark = pytest.mark.looptime
 

@@ -30,7 +30,6 @@ from session_safety import check_all
 from session_world import Action, Record, run_fast
 
 from treadmill_ctl.ftms.link import TreadmillLink
-from treadmill_ctl.ftms.simulated import close_simulated_link, open_simulated_link
 from treadmill_ctl.session.clock import SpeedupEventLoop
 from treadmill_ctl.session.engine import SessionEngine
 from treadmill_ctl.session.events import EndReason, SessionEvent
@@ -40,6 +39,7 @@ from treadmill_ctl.settings import Settings
 from treadmill_ctl.sim.profiles import BUILTIN_PROFILES
 from treadmill_ctl.sim.treadmill import VirtualTreadmill
 from treadmill_ctl.units import TurningStyle
+from treadmill_ctl.virtual_link import close_simulated_link, open_simulated_link
 
 PROFILES = sorted(BUILTIN_PROFILES)
 USER_ACTIONS = ("start", "stop", "pause", "resume", "skip", "extend", "faster", "slower")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from treadmill_client import DeviceClient
 
-from treadmill_ctl.sim.traffic import (
+from treadmill_ctl.ftms.traffic import (
     TrafficKind,
     TrafficLog,
     format_traffic_line,

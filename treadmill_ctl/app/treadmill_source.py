@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Final
 from treadmill_ctl.ftms.model import DiscoveredDevice
 
 if TYPE_CHECKING:
+    from treadmill_ctl.ftms.connection import Connection
     from treadmill_ctl.ftms.link import TreadmillLink
     from treadmill_ctl.hr.strap import DiscoveredStrap, HeartRateStrap
     from treadmill_ctl.sim.bleak_backend import SimAir
@@ -84,7 +85,7 @@ class TreadmillSource:
         await self.load_in_steps()
         from treadmill_ctl.ftms.link import scan  # noqa: PLC0415 - see module doc
 
-        return await scan(seconds, sim_air=self.air, all_named=True)
+        return await scan(seconds, connection=self.connection(), all_named=True)
 
     def open_link(self, address: str, settings: Any = None) -> TreadmillLink:
         """A link to ``address`` only (not connected yet); records the GATT traffic when the
@@ -97,7 +98,19 @@ class TreadmillSource:
             folder = Path(settings.effective_traffic_log_dir())
             folder.mkdir(parents=True, exist_ok=True)
             traffic_path = folder / f"{address.replace(':', '')}.log"
-        return TreadmillLink(address, sim_air=self.air, traffic_path=traffic_path)
+        return TreadmillLink(address, connection=self.connection(), traffic_path=traffic_path)
+
+    def connection(self) -> Connection:
+        """The treadmill link's connection method: the virtual air's when simulating, else the
+        Bluetooth adapter (``ftms.connection``)."""
+        self.load()
+        if self.air is not None:
+            from treadmill_ctl.sim.bleak_backend import SimConnection  # noqa: PLC0415
+
+            return SimConnection(self.air)
+        from treadmill_ctl.ftms.connection import BluetoothConnection  # noqa: PLC0415
+
+        return BluetoothConnection()
 
     async def scan_straps(self, seconds: float) -> Sequence[DiscoveredStrap]:
         """Heart-rate straps heard in ``seconds`` (devices advertising the Heart Rate

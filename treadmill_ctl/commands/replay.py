@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
+from treadmill_ctl.ftms.connection import BluetoothConnection
 from treadmill_ctl.ftms.link import TreadmillLink
 from treadmill_ctl.ftms.model import (
     BadPacket,
@@ -33,7 +34,7 @@ from treadmill_ctl.ftms.model import (
     TrainingStatusCode,
     TreadmillData,
 )
-from treadmill_ctl.sim.traffic import TrafficEntry, TrafficKind, parse_traffic_line
+from treadmill_ctl.ftms.traffic import TrafficEntry, TrafficKind, parse_traffic_line
 from treadmill_ctl.storage import atomic_write_text
 
 DATA_FIELDS: Final = (
@@ -122,7 +123,7 @@ class ReplayResult:
 
 def replay_lines(lines: list[str]) -> ReplayResult:
     """Replay capture lines through a TreadmillLink's parsing path."""
-    link = TreadmillLink("replay")
+    link = TreadmillLink("replay", connection=BluetoothConnection())  # never connected
     events: list[dict[str, Any]] = []
     problems: list[str] = []
     where: dict[str, Any] = {"t": 0.0, "line": 0}

@@ -19,10 +19,11 @@ from typing import Final
 
 from treadmill_ctl.commands import add_simulation_options
 from treadmill_ctl.errors import TreadmillError
+from treadmill_ctl.ftms.connection import BluetoothConnection
 from treadmill_ctl.ftms.link import DEFAULT_SCAN_TIMEOUT_S, scan
 from treadmill_ctl.ftms.model import DiscoveredDevice
-from treadmill_ctl.ftms.simulated import make_virtual_treadmill
-from treadmill_ctl.sim.bleak_backend import SimAir
+from treadmill_ctl.sim.bleak_backend import SimAir, SimConnection
+from treadmill_ctl.virtual_link import make_virtual_treadmill
 
 SIMULATED_SCAN_S: Final = 0.5
 """The virtual treadmill advertises every 0.1 s: half a second hears it."""
@@ -71,13 +72,17 @@ def format_table(devices: list[DiscoveredDevice]) -> str:
 async def _scan(args: argparse.Namespace) -> list[DiscoveredDevice]:
     if not getattr(args, "simulate", False):
         timeout = args.timeout if args.timeout is not None else DEFAULT_SCAN_TIMEOUT_S
-        return await scan(timeout, names=args.name, all_named=args.all_named)
+        return await scan(
+            timeout, connection=BluetoothConnection(), names=args.name, all_named=args.all_named
+        )
     device = make_virtual_treadmill(getattr(args, "sim_profile", "ideal"))
     air = SimAir()
     air.add(device)
     try:
         timeout = args.timeout if args.timeout is not None else SIMULATED_SCAN_S
-        return await scan(timeout, sim_air=air, names=args.name, all_named=args.all_named)
+        return await scan(
+            timeout, connection=SimConnection(air), names=args.name, all_named=args.all_named
+        )
     finally:
         await device.close()
 

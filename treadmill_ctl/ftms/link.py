@@ -1,9 +1,10 @@
-"""The treadmill link: one async API (``ftms.api.TreadmillControl``) over pyftms + bleak, for
-a real treadmill or the virtual one.
+"""The treadmill link: one async API (``ftms.api.TreadmillControl``) over pyftms + bleak, on
+the radio the caller gives it (``ftms.connection``: the Bluetooth adapter, or a virtual one).
 
 - ``scan()`` lists FTMS devices (plus any named device the user insists is a treadmill).
-- ``TreadmillLink(address)`` connects ONLY to that address, requests control, reads the
-  machine's capabilities, and turns every notification into typed updates for its listeners.
+- ``TreadmillLink(address, connection=...)`` connects ONLY to that address, requests control,
+  reads the machine's capabilities, and turns every notification into typed updates for its
+  listeners.
 - Every command's outcome is checked and reported; commands run one control-point procedure at
   a time, each with a timeout on the loop clock.
 - ``stop()`` pre-empts: it never waits behind a pending command, and is retried until the
@@ -20,9 +21,9 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import IO, Any, Final
+from typing import IO, TYPE_CHECKING, Any, Final
 
 from bleak import BleakScanner
 from bleak.backends.device import BLEDevice
@@ -51,9 +52,11 @@ from treadmill_ctl.ftms.model import (
     TreadmillData,
 )
 from treadmill_ctl.ftms.pyftms_seam import FtmsTreadmill, MachineFacts
-from treadmill_ctl.sim.bleak_backend import SimAir, SimBleakScanner, is_simulated
-from treadmill_ctl.sim.traffic import TrafficKind, TrafficLog, format_traffic_line, short_uuid
+from treadmill_ctl.ftms.traffic import TrafficKind, TrafficLog, format_traffic_line, short_uuid
 from treadmill_ctl.units import KMH_PER_MPH, SpeedUnit
+
+if TYPE_CHECKING:
+    from treadmill_ctl.ftms.connection import Connection
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -89,16 +92,6 @@ _TRANSITIONS: Final[dict[LinkState, frozenset[LinkState]]] = {
 # Scanning
 
 
-def _scanner_backend(
-    sim_air: SimAir | None, scanner_args: Mapping[str, Any] | None = None
-) -> dict[str, Any]:
-    if scanner_args is not None:
-        return dict(scanner_args)
-    if sim_air is None:
-        return {}
-    return {"backend": SimBleakScanner, "sim_air": sim_air}
-
-
 def describe_device(device: BLEDevice, adv: AdvertisementData) -> DiscoveredDevice:
     """A scan result in the app's terms (machine type read tolerantly from the service data)."""
     service_data = adv.service_data.get(FTMS_SERVICE_UUID)
@@ -110,24 +103,22 @@ def describe_device(device: BLEDevice, adv: AdvertisementData) -> DiscoveredDevi
         rssi=adv.rssi,
         machine_type=decoded.machine_type.value,
         advertises_ftms=advertises,
-        details={"simulated": is_simulated(device), "service_data": decoded.raw},
+        details={"service_data": decoded.raw},
     )
 
 
 async def scan(
     timeout_s: float = DEFAULT_SCAN_TIMEOUT_S,
     *,
-    sim_air: SimAir | None = None,
+    connection: Connection,
     names: Iterable[str] = (),
     all_named: bool = False,
-    scanner_args: Mapping[str, Any] | None = None,
 ) -> list[DiscoveredDevice]:
     """Listen for ``timeout_s`` (loop time) and list the FTMS devices heard, strongest first.
 
     ``names``: also list devices with these names (case-insensitive) although they do not
     advertise FTMS (the user insists they are treadmills); ``all_named``: list every device
-    that has a name. ``sim_air``: scan the virtual air instead of the Bluetooth adapter;
-    ``scanner_args``: keywords for ``BleakScanner`` instead (another scanner backend)."""
+    that has a name. ``connection``: the radio to listen on (``ftms.connection``)."""
     wanted = {n.casefold() for n in names}
     found: dict[str, DiscoveredDevice] = {}
 
@@ -137,9 +128,7 @@ async def scan(
             found[seen.address] = seen
 
     try:
-        async with BleakScanner(
-            detection_callback=heard, **_scanner_backend(sim_air, scanner_args)
-        ):
+        async with BleakScanner(detection_callback=heard, **connection.scanner_kwargs()):
             await asyncio.sleep(timeout_s)
     except (BleakError, OSError) as exc:
         raise LinkError(
@@ -229,33 +218,28 @@ class _SpeedUnitWatch:
 class TreadmillLink:
     """Drive one chosen treadmill (``ftms.api.TreadmillControl``).
 
-    ``sim_air``: find the address on the virtual air (the virtual treadmill) instead of the
-    Bluetooth adapter. ``traffic``/``traffic_path``: record the raw GATT traffic (the same
-    ``<t> <R|W|N|I> <uuid16> <hex>`` lines as the virtual treadmill's log) into a TrafficLog
-    and/or append it to a file as it happens. ``target_unit``: MPH for consoles that read speed
-    targets in mph (set-points and the speed range are converted). ``scanner_args``: keywords
-    for ``BleakScanner`` when looking for the address (another simulated radio's scanner, e.g.
-    ``{"backend": BumbleBleakScanner, "bumble_air": air}``); the client backend then comes from
-    the found device's ``details["bleak_backend"]``."""
+    ``connection``: the radio the address is found and reached on (``ftms.connection``: the
+    Bluetooth adapter, or a virtual one). ``traffic``/``traffic_path``: record the raw GATT
+    traffic (the same ``<t> <R|W|N|I> <uuid16> <hex>`` lines as the virtual treadmill's log)
+    into a TrafficLog and/or append it to a file as it happens. ``target_unit``: MPH for
+    consoles that read speed targets in mph (set-points and the speed range are converted)."""
 
     def __init__(
         self,
         address: str,
         *,
+        connection: Connection,
         name: str = "",
-        sim_air: SimAir | None = None,
         scan_timeout_s: float = DEFAULT_SCAN_TIMEOUT_S,
         command_timeout_s: float = DEFAULT_COMMAND_TIMEOUT_S,
         stop_window_s: float = DEFAULT_STOP_WINDOW_S,
         target_unit: SpeedUnit = SpeedUnit.KMH,
         traffic: TrafficLog | None = None,
         traffic_path: Path | None = None,
-        scanner_args: Mapping[str, Any] | None = None,
     ) -> None:
         self._address = address
-        self._scanner_kwargs = _scanner_backend(sim_air, scanner_args)
+        self._connection = connection
         self._name = name or address
-        self._sim_air = sim_air
         self._scan_timeout_s = scan_timeout_s
         self._command_timeout_s = command_timeout_s
         self._stop_window_s = stop_window_s
@@ -419,7 +403,9 @@ class TreadmillLink:
         return await self.connect()
 
     async def _open(self) -> Capabilities:
-        hit = await _find_by_address(self._address, self._scan_timeout_s, self._scanner_kwargs)
+        hit = await _find_by_address(
+            self._address, self._scan_timeout_s, self._connection.scanner_kwargs()
+        )
         if hit is None:
             if self._device is None:
                 raise DeviceNotFoundError(self._address)
@@ -445,7 +431,7 @@ class TreadmillLink:
             sink=self._on_update,
             on_outcome=self._on_outcome,
             on_disconnect=self._on_link_down,
-            sim_air=self._sim_air,
+            connection=self._connection,
             traffic=record,
         )
         self._treadmill = treadmill
@@ -663,7 +649,12 @@ class TreadmillLink:
         treadmill = self._treadmill
         if treadmill is None:
             device = BLEDevice(self._address, self._name, {"replay": True})
-            treadmill = FtmsTreadmill(device, sink=self._on_update, on_outcome=self._on_outcome)
+            treadmill = FtmsTreadmill(
+                device,
+                sink=self._on_update,
+                on_outcome=self._on_outcome,
+                connection=self._connection,
+            )
             self._treadmill = treadmill
         treadmill.deliver(uuid16_value, data, indication=indication)
 

@@ -13,9 +13,8 @@ Each workaround carries a comment ``pyftms 0.4.15 defect N`` naming the test tha
 the canary test (``tests/ftms/test_pyftms_defects.py::test_pyftms_still_has_defect_N``) that
 fails once pyftms fixes the defect, which is when the workaround can go.
 
-For a simulated device (``BLEDevice.details == {"simulated": True}``) the BleakClient is made
-with ``backend=SimBleakClient``; for a real one with bleak-retry-connector's
-``establish_connection``, as pyftms does.
+The BleakClient is made by the ``Connection`` the link was given (``ftms.connection``): the
+Bluetooth adapter through bleak-retry-connector, as pyftms does, or a virtual radio.
 """
 
 from __future__ import annotations
@@ -26,16 +25,14 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Final, override
+from typing import TYPE_CHECKING, Any, Final, override
 from uuid import UUID
 
 from bleak import BleakClient
 from bleak.backends.characteristic import BleakGATTCharacteristic
-from bleak.backends.client import BaseBleakClient
 from bleak.backends.device import BLEDevice
 from bleak.backends.scanner import AdvertisementData
 from bleak.exc import BleakError, BleakGATTProtocolError
-from bleak_retry_connector import close_stale_connections, establish_connection
 from pyftms import Treadmill
 from pyftms.client import const as pyftms_const
 from pyftms.client.backends import DataUpdater, MachineController, UpdateEvent
@@ -60,13 +57,10 @@ from treadmill_ctl.ftms.model import (
     TreadmillData,
     uuid16,
 )
-from treadmill_ctl.sim.bleak_backend import (
-    BACKEND_DETAILS_KEY,
-    SimAir,
-    SimBleakClient,
-    is_simulated,
-)
-from treadmill_ctl.sim.traffic import TrafficKind
+from treadmill_ctl.ftms.traffic import TrafficKind
+
+if TYPE_CHECKING:
+    from treadmill_ctl.ftms.connection import Connection
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -227,7 +221,7 @@ class SeamUpdater(DataUpdater):  # type: ignore[misc]
         # record was lost; defect 5: elevation was an int (12.4 m -> 12); defect 6: a field
         # present in one record and absent in the next raised KeyError; defect 7: all-zero
         # records produced no update. The codec decodes every record completely and
-        # independently (tests/ftms/test_codec.py; canaries test_pyftms_still_has_defect_4..7).
+        # independently (test_defect_4..7_*; canaries test_pyftms_still_has_defect_4..7).
         # Remove when pyftms's RealtimeData/DataUpdater handle these.
         for item in self._assembler.feed(data):
             if isinstance(item, TreadmillData):
@@ -316,8 +310,9 @@ class SeamController(MachineController):  # type: ignore[misc]
         # pyftms 0.4.15 defect 9: an indication arriving before the first write raised
         # AttributeError (no future yet); defect 8: result codes >= 06 raised ValueError. Here
         # every indication is decoded tolerantly and matched to the pending procedure
-        # (tests/ftms/test_seam.py::test_indication_without_pending_command_is_reported;
-        # canaries test_pyftms_still_has_defect_8_result_code, _9). Remove when pyftms does.
+        # (test_defect_8_unknown_result_code_is_an_error_outcome,
+        # test_defect_9_indication_before_any_command_is_harmless; canaries
+        # test_pyftms_still_has_defect_8_result_code, _9). Remove when pyftms does.
         ind = codec.decode_indication(data)
         if isinstance(ind, BadPacket):
             self._sink(ind)
@@ -339,8 +334,8 @@ class SeamController(MachineController):  # type: ignore[misc]
     def _on_machine_status(self, c: object, data: bytearray) -> None:
         # pyftms 0.4.15 defect 3: trailing bytes (04 00 00) raised AssertionError and the
         # start/stop event was lost; unknown op codes raised ValueError. The codec keeps the
-        # event and reports unknown ops as OTHER (tests/ftms/test_codec.py; canary
-        # test_pyftms_still_has_defect_3). Remove when pyftms's CodeSwitchModel is tolerant.
+        # event and reports unknown ops as OTHER (test_defect_3_trailing_bytes_keep_the_event;
+        # canary test_pyftms_still_has_defect_3). Remove when pyftms's CodeSwitchModel is tolerant.
         status = codec.decode_machine_status(data)
         if isinstance(status, MachineStatus):
             if status.kind is MachineStatusKind.CONTROL_LOST:
@@ -566,23 +561,14 @@ class MachineFacts:
     model: str | None
 
 
-def _simulated_backend(device: BLEDevice) -> type[BaseBleakClient]:
-    """The bleak client backend a simulated device names in its details (another simulated
-    radio, e.g. bumble's), else SimBleakClient."""
-    details = device.details if isinstance(device.details, dict) else {}
-    backend = details.get(BACKEND_DETAILS_KEY, SimBleakClient)
-    if isinstance(backend, type) and issubclass(backend, BaseBleakClient):
-        return backend
-    raise LinkError(f"{device.address}: {backend!r} is not a bleak client backend")
-
-
 class FtmsTreadmill(Treadmill):  # type: ignore[misc]
     """pyftms's Treadmill with every known defect worked around.
 
     Typed updates (TreadmillData, MachineStatus, TrainingStatus, BadPacket) go to ``sink``;
     every control-point command's outcome to ``on_outcome``; the link going down (whoever
-    caused it) to ``on_disconnect``. Commands go through ``command()`` and ``preempt()``; pyftms's
-    own command methods are disabled (they carry defects 1, 2 and 11)."""
+    caused it) to ``on_disconnect``. ``connection`` makes the BleakClient (``ftms.connection``).
+    Commands go through ``command()`` and ``preempt()``; pyftms's own command methods are
+    disabled (they carry defects 1, 2 and 11)."""
 
     _device_info: dict[str, str]  # pyftms's DeviceInfo (a TypedDict of strings)
 
@@ -594,13 +580,13 @@ class FtmsTreadmill(Treadmill):  # type: ignore[misc]
         sink: UpdateSink,
         on_outcome: OutcomeSink,
         on_disconnect: Callable[[], None] | None = None,
-        sim_air: SimAir | None = None,
+        connection: Connection,
         traffic: TrafficSink | None = None,
     ) -> None:
         super().__init__(ble_device, adv_data)
         self._sink = sink
         self._link_down_cb = on_disconnect
-        self._sim_air = sim_air
+        self._connection = connection
         self._traffic = traffic
         self._updater = SeamUpdater(self._data_model, self._on_event, sink)
         self._controller = SeamController(self._on_event, sink, on_outcome)
@@ -613,7 +599,7 @@ class FtmsTreadmill(Treadmill):  # type: ignore[misc]
 
     # pyftms 0.4.15 defect 10: supported_settings (and supported_properties) were
     # functools.cached_property: read before connect, they stayed empty for good. Computed on
-    # each access here (tests/ftms/test_seam.py::test_supported_settings_after_connect; canary
+    # each access here (test_defect_10_supported_settings_after_connect; canary
     # test_pyftms_still_has_defect_10). Remove when pyftms stops caching them.
     @property
     def supported_settings(self) -> list[str]:
@@ -644,29 +630,14 @@ class FtmsTreadmill(Treadmill):  # type: ignore[misc]
         if not self._need_connect or self.is_connected:
             return
         services = [pyftms_const.FTMS_UUID, DIS_UUID]
-        cli: BleakClient
-        if is_simulated(self._device):
-            # The virtual treadmill: bleak's own backend seam, no bleak-retry-connector (it
-            # would take the simulated device for a BlueZ one).
-            cli = RecordingBleakClient(
-                self._device,
-                disconnected_callback=self._on_disconnect,
-                services=services,
-                backend=_simulated_backend(self._device),
-                sim_air=self._sim_air,
-                traffic=self._traffic,
-            )
-            await cli.connect()
-        else:
-            await close_stale_connections(self._device)
-            cli = await establish_connection(
-                client_class=RecordingBleakClient,
-                device=self._device,
-                name=self.name,
-                disconnected_callback=self._on_disconnect,
-                services=services,
-                traffic=self._traffic,
-            )
+        cli = await self._connection.connect(
+            self._device,
+            RecordingBleakClient,
+            name=self.name,
+            disconnected_callback=self._on_disconnect,
+            services=services,
+            traffic=self._traffic,
+        )
         self._cli = cli
         if not self._device_info:
             self._device_info = await read_device_info(cli)
@@ -677,8 +648,8 @@ class FtmsTreadmill(Treadmill):  # type: ignore[misc]
     async def _read_facts(self, cli: BleakClient) -> MachineFacts:
         # pyftms 0.4.15 defect 8: Feature bits >= 17 raised ValueError and failed connect
         # (STRICT IntFlag); ranges with trailing bytes failed an assert. Read with the codec;
-        # pyftms's flags get the bits it knows (tests/ftms/test_seam.py::
-        # test_feature_bits_above_16_connect; canary test_pyftms_still_has_defect_8_features).
+        # pyftms's flags get the bits it knows (test_defect_8_feature_bits_above_16_connect;
+        # canary test_pyftms_still_has_defect_8_features).
         feature_char = cli.services.get_characteristic(FEATURE_UUID)
         if feature_char is None:
             raise LinkError(f"{self.name} has no Fitness Machine Feature: not an FTMS machine")
@@ -772,41 +743,3 @@ class FtmsTreadmill(Treadmill):  # type: ignore[misc]
                         uuid16_value, codec.hexstr(data), f"{kind} of an unknown characteristic"
                     )
                 )
-
-
-# --------------------------------------------------------------------------------------------
-# Bare pyftms, for the canaries and the benchmark
-
-
-async def open_bare_pyftms(
-    device: BLEDevice, air: SimAir, treadmill: Any = None, *, pyftms_timeout_s: float = 2.0
-) -> Any:
-    """An UNMODIFIED pyftms ``Treadmill`` (``treadmill``, or a new one whose control timeout is
-    ``pyftms_timeout_s``) connected to a virtual treadmill on ``air``, for the canary tests
-    (which show pyftms still has a defect) and the STOP latency benchmark.
-
-    pyftms offers no way to choose a bleak backend, so its connection step is done here with
-    the same calls its ``_connect`` makes, over ``SimBleakClient``; everything after (feature
-    reading, subscriptions, the command path) is pyftms's own code."""
-    from pyftms.client.properties import read_features  # noqa: PLC0415  (canary-only path)
-
-    if treadmill is None:
-        treadmill = Treadmill(device, timeout=pyftms_timeout_s)
-    cli = BleakClient(
-        device,
-        disconnected_callback=treadmill._on_disconnect,
-        backend=SimBleakClient,
-        sim_air=air,
-    )
-    await cli.connect()
-    treadmill._cli = cli
-    treadmill._need_connect = True
-    treadmill._device_info = await read_device_info(cli)
-    (
-        treadmill._m_features,
-        treadmill._m_settings,
-        treadmill._settings_ranges,
-    ) = await read_features(cli, treadmill._machine_type)
-    await treadmill._controller.subscribe(cli)
-    await treadmill._updater.subscribe(cli, treadmill._data_uuid)
-    return treadmill

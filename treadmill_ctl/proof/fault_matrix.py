@@ -37,7 +37,6 @@ from typing import Any, Final
 
 from treadmill_ctl.errors import TreadmillError
 from treadmill_ctl.ftms.model import SettingRange
-from treadmill_ctl.ftms.simulated import close_simulated_link, open_simulated_link
 from treadmill_ctl.proof.safety_audit import (
     AuditLimits,
     AuditReport,
@@ -54,6 +53,7 @@ from treadmill_ctl.settings import Settings
 from treadmill_ctl.sim.profiles import SimProfile
 from treadmill_ctl.sim.treadmill import BeltState, VirtualTreadmill
 from treadmill_ctl.units import KMH_PER_MPH, SpeedUnit
+from treadmill_ctl.virtual_link import close_simulated_link, open_simulated_link
 
 __all__ = [
     "Fault",

@@ -654,8 +654,8 @@ def _link_harness(tally: FuzzTally) -> Iterator[Check[tuple[str, bytes]]]:
     """A connected link to a quiet virtual treadmill (no data ticks) on a fast-forwarded
     loop; each input is sent by the device as a notification and must arrive as the codec
     says, without breaking the link."""
-    from treadmill_ctl.ftms.simulated import close_simulated_link, open_simulated_link  # noqa: PLC0415 - heavy
     from treadmill_ctl.sim.profiles import SimProfile  # noqa: PLC0415
+    from treadmill_ctl.virtual_link import close_simulated_link, open_simulated_link  # noqa: PLC0415 - heavy
 
     profile = dataclasses.replace(SimProfile(), name="fuzz-quiet", data_interval_s=3600.0)
     updates: list[object] = []

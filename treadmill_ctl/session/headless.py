@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import IO, Final
 
 from treadmill_ctl.errors import HeartRateStrapError, TreadmillError
-from treadmill_ctl.ftms.simulated import close_simulated_link, open_simulated_link
 from treadmill_ctl.hr.strap import HeartRateStrap
 from treadmill_ctl.session.clock import new_speedup_loop
 from treadmill_ctl.session.engine import EventListener, SessionEngine
@@ -33,6 +32,7 @@ from treadmill_ctl.sim.hr_strap import VirtualHeartRateStrap
 from treadmill_ctl.sim.profiles import SimProfile, load_profile
 from treadmill_ctl.sim.treadmill import VirtualTreadmill
 from treadmill_ctl.units import SpeedUnit
+from treadmill_ctl.virtual_link import close_simulated_link, open_simulated_link
 
 log = logging.getLogger(__name__)
 

@@ -9,9 +9,11 @@ notifications through the callbacks bleak hands its backends, ATT errors as
 ``BleakGATTProtocolError`` and a device-side drop as the ``disconnected_callback``.
 
 Why this seam: bleak's public ``backend=`` parameter is the supported way to plug a backend in
-(bleak >= 0.18); pyftms has no such parameter, so the seam builds the ``BleakClient`` itself
-for simulated devices (see ``ftms/pyftms_seam.py``). ``tests/sim/test_bleak_backend_seam.py``
-fails loudly if a bleak upgrade moves anything relied on here.
+(bleak >= 0.18); pyftms has no such parameter, so the app's link is given a connection method
+(``SimConnection(air)``, a ``ftms.connection.Connection``) that builds the ``BleakClient`` with
+this backend; the link itself knows nothing of the simulator.
+``tests/sim/test_bleak_backend_seam.py`` fails loudly if a bleak upgrade moves anything relied
+on here.
 
 A simulated ``BLEDevice`` carries ``details == {"simulated": True}``: never a BlueZ ``path``,
 so bleak-retry-connector never takes it for a BlueZ device.
@@ -22,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final, Protocol, override
 
 from bleak.args import SizedBuffer
@@ -37,6 +40,8 @@ from bleak.uuids import normalize_uuid_str
 from treadmill_ctl.sim.treadmill import SimAttError, SimLinkDown
 
 if TYPE_CHECKING:
+    from bleak import BleakClient
+
     from treadmill_ctl.sim.gatt import SimAdvertisement, SimService
 
 _LOGGER = logging.getLogger(__name__)
@@ -48,10 +53,6 @@ as on most walking pads."""
 ATT_PAYLOAD: Final = ATT_MTU - 3
 
 SIMULATED_DETAILS_KEY: Final = "simulated"
-BACKEND_DETAILS_KEY: Final = "bleak_backend"
-"""Key of ``BLEDevice.details`` naming the bleak client backend class a simulated device is
-reached with (another simulated radio, e.g. ``sim.bumble_backend``); without it:
-``SimBleakClient``."""
 
 ADVERTISING_INTERVAL_S: Final = 0.1
 """How often (loop time) a scanner hears each simulated device advertise."""
@@ -404,3 +405,39 @@ class SimBleakScanner(BaseBleakScanner):
                 adv,
             )
             self.call_detection_callbacks(ble_device, adv)
+
+
+@dataclass(frozen=True, slots=True)
+class SimConnection:
+    """The virtual air as the link's connection method (``ftms.connection.Connection``, met
+    structurally: the simulator does not import the link): scans hear the devices on ``air``;
+    clients reach them through ``SimBleakClient``. No bleak-retry-connector: it would take a
+    simulated device for a BlueZ one."""
+
+    air: SimAir
+
+    def scanner_kwargs(self) -> dict[str, Any]:
+        """``BleakScanner`` keywords that listen on ``air``."""
+        return {"backend": SimBleakScanner, "sim_air": self.air}
+
+    async def connect[C: BleakClient](
+        self,
+        device: BLEDevice,
+        client_class: type[C],
+        *,
+        name: str,
+        disconnected_callback: Callable[[BleakClient], None],
+        services: list[str],
+        **client_kwargs: Any,
+    ) -> C:
+        """A ``client_class`` client connected to ``device`` on ``air``."""
+        client = client_class(
+            device,
+            disconnected_callback=disconnected_callback,
+            services=services,
+            backend=SimBleakClient,
+            sim_air=self.air,
+            **client_kwargs,
+        )
+        await client.connect()
+        return client

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from treadmill_ctl.errors import LinkError, TreadmillError
+from treadmill_ctl.ftms.traffic import DEFAULT_MAX_LINES, TrafficKind, TrafficLog
 from treadmill_ctl.sim import gatt
 from treadmill_ctl.sim.faults import FaultSchedule
 from treadmill_ctl.sim.gatt import (
@@ -47,7 +48,6 @@ from treadmill_ctl.sim.profiles import (
     StartWhileRunning,
     StatusOrder,
 )
-from treadmill_ctl.sim.traffic import DEFAULT_MAX_LINES, TrafficKind, TrafficLog
 from treadmill_ctl.units import KMH_PER_MPH, SpeedUnit
 
 logger = logging.getLogger(__name__)

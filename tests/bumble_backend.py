@@ -43,6 +43,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Final, Self, override
 
+from bleak import BleakClient
 from bleak.args import SizedBuffer
 from bleak.backends.characteristic import BleakGATTCharacteristic
 from bleak.backends.client import BaseBleakClient, NotifyCallback
@@ -62,11 +63,11 @@ from bumble.snoop import Snooper
 from bumble.transport.common import AsyncPipeSink
 
 from treadmill_ctl.ftms.link import TreadmillLink
-from treadmill_ctl.ftms.simulated import make_virtual_treadmill
 from treadmill_ctl.sim.bleak_backend import SIMULATED_DETAILS_KEY, guarded_notify_callback
 from treadmill_ctl.sim.gatt import CONTROL_POINT, SimCharacteristic, SimService
 from treadmill_ctl.sim.profiles import BusyWrites, SimProfile
 from treadmill_ctl.sim.treadmill import SimAttError, SimLinkDown, VirtualTreadmill
+from treadmill_ctl.virtual_link import make_virtual_treadmill
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -89,10 +90,6 @@ advertise again."""
 
 BUMBLE_DETAILS_KEY: Final = "bumble_air"
 """Key of ``BLEDevice.details`` that carries the ``BumbleAir`` a device was heard on."""
-
-BACKEND_DETAILS_KEY: Final = "bleak_backend"
-"""Key of ``BLEDevice.details`` that names the bleak client backend class to connect with
-(``BumbleBleakClient``); a simulated device without it uses ``SimBleakClient``."""
 
 CENTRAL_ADDRESS: Final = "C0:FF:EE:00:00:01"
 """Random static address of the app's (central's) virtual controller."""
@@ -414,10 +411,9 @@ class BumbleAir:
 
     def device_details(self) -> dict[str, object]:
         """``BLEDevice.details`` of a device heard on this air: simulated (never a BlueZ
-        ``path``), connect with ``BumbleBleakClient`` on this air."""
+        ``path``), heard on this air."""
         return {
             SIMULATED_DETAILS_KEY: True,
-            BACKEND_DETAILS_KEY: BumbleBleakClient,
             BUMBLE_DETAILS_KEY: self,
         }
 
@@ -1283,6 +1279,40 @@ def _bleak_advertisement(advertisement: Advertisement) -> AdvertisementData:
 # ---- the app's link over the real-ATT layer ------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class BumbleConnection:
+    """The bumble air as the link's connection method (``ftms.connection.Connection``): scans
+    with BumbleBleakScanner, connects through BumbleBleakClient."""
+
+    air: BumbleAir
+
+    def scanner_kwargs(self) -> dict[str, Any]:
+        """``BleakScanner`` keywords that listen on ``air``."""
+        return {"backend": BumbleBleakScanner, BUMBLE_DETAILS_KEY: self.air}
+
+    async def connect[C: BleakClient](
+        self,
+        device: BLEDevice,
+        client_class: type[C],
+        *,
+        name: str,
+        disconnected_callback: Callable[[BleakClient], None],
+        services: list[str],
+        **client_kwargs: Any,
+    ) -> C:
+        """A ``client_class`` client connected to ``device`` on ``air``."""
+        client = client_class(
+            device,
+            disconnected_callback=disconnected_callback,
+            services=services,
+            backend=BumbleBleakClient,
+            bumble_air=self.air,
+            **client_kwargs,
+        )
+        await client.connect()
+        return client
+
+
 async def open_bumble_link(
     profile: SimProfile | str | Path | None = None,
     *,
@@ -1291,7 +1321,7 @@ async def open_bumble_link(
     connect: bool = True,
     **link_options: Any,
 ) -> tuple[TreadmillLink, VirtualTreadmill, BumbleAir]:
-    """``ftms.simulated.open_simulated_link``, over real ATT: a virtual treadmill on a bumble
+    """``virtual_link.open_simulated_link``, over real ATT: a virtual treadmill on a bumble
     air (a fresh one unless ``air`` is given) and the app's real TreadmillLink to its address,
     found by a BumbleBleakScanner and reached through BumbleBleakClient.
 
@@ -1303,8 +1333,8 @@ async def open_bumble_link(
     await air.add(treadmill)
     link = TreadmillLink(
         treadmill.address,
+        connection=BumbleConnection(air),
         name=treadmill.name,
-        scanner_args={"backend": BumbleBleakScanner, BUMBLE_DETAILS_KEY: air},
         **link_options,
     )
     if connect:
@@ -1320,7 +1350,6 @@ async def close_bumble_link(link: TreadmillLink, device: VirtualTreadmill, air: 
 
 
 __all__ = [
-    "BACKEND_DETAILS_KEY",
     "BUMBLE_DETAILS_KEY",
     "AirLog",
     "AirRecord",
@@ -1328,6 +1357,7 @@ __all__ = [
     "BumbleBleakClient",
     "BumbleBleakScanner",
     "BumbleCentral",
+    "BumbleConnection",
     "BumblePeripheral",
     "Sender",
     "close_bumble_link",

@@ -1,7 +1,9 @@
 """A treadmill link to the virtual treadmill, for tests, ``--simulate`` runs and the GUI.
 
 The link is the real one (pyftms + our seam + bleak); only the radio is virtual: the device is
-put "on the air" of a ``SimAir`` and reached through ``SimBleakScanner``/``SimBleakClient``.
+put "on the air" of a ``SimAir`` and the link is given that air's connection method
+(``SimConnection``). This module assembles the two, so it sits above both ``ftms`` and ``sim``,
+neither of which imports the other's link or devices.
 
     link, device = await open_simulated_link("cs-wp8")
     try:
@@ -18,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from treadmill_ctl.ftms.link import TreadmillLink
-from treadmill_ctl.sim.bleak_backend import SimAir
+from treadmill_ctl.sim.bleak_backend import SimAir, SimConnection
 from treadmill_ctl.sim.profiles import SimProfile, load_profile
 from treadmill_ctl.sim.treadmill import VirtualTreadmill
 
@@ -48,7 +50,9 @@ async def open_simulated_link(
     treadmill = device if device is not None else make_virtual_treadmill(profile)
     air = air if air is not None else SimAir()
     air.add(treadmill)
-    link = TreadmillLink(treadmill.address, name=treadmill.name, sim_air=air, **link_options)
+    link = TreadmillLink(
+        treadmill.address, connection=SimConnection(air), name=treadmill.name, **link_options
+    )
     if connect:
         await link.connect()
     return link, treadmill

@@ -1,8 +1,8 @@
-"""Realistic example sessions as engine event streams: for demos, screenshots of the History
-screen, the history tests and the kill test. Pure generators; ``record_sample_history`` writes
-a few weeks of sessions into a store.
+"""Realistic example sessions as engine event streams: for the history and export tests, the
+kill test and the history benchmark. Pure generators; ``record_sample_history`` writes a few
+weeks of sessions into a store.
 
-The stream follows the engine's contract (issue 3): a start countdown, set-points ramped at
+The stream follows the engine's contract: a start countdown, set-points ramped at
 0.5 km/h per second, every direction change through a stop and a 5 s turn countdown, a phase
 event when the engine starts moving towards the phase, 4 Hz data records (what a walking pad
 sends) with a distance counter and a heart rate that lags behind the effort.
