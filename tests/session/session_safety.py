@@ -1,4 +1,4 @@
-"""The safety properties of issue 3 / safety.md, checked on what a session actually did:
+"""The safety properties of docs/safety.md, checked on what a session actually did:
 the control-point writes the virtual treadmill received (ground truth, with its timestamps) and
 the engine's events (phases, countdowns, reported data).
 

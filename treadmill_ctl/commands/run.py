@@ -137,9 +137,9 @@ def run_command(args: argparse.Namespace) -> int:
     return result.exit_status
 
 
-# ---- hooks for other parts of the app ---------------------------------------------------
-# History recording (issue 5) plugs in here: add its arguments (e.g. --no-history) in
-# _add_observer_arguments and yield its event listener from an observer in session_observers.
+# ---- session observers ------------------------------------------------------------------
+# An observer (history recording is one) adds its arguments (e.g. --no-history) in
+# _add_observer_arguments and yields its event listener from session_observers.
 # Each observer is a context manager entered before the run and exited after it (also on
 # errors); what it yields receives every session event (SessionEvent; .to_json() is the
 # events-file object).
@@ -156,7 +156,7 @@ def session_observers(
     args: argparse.Namespace, settings: Settings, preset: Preset
 ) -> list[contextlib.AbstractContextManager[EventListener]]:
     """Context managers yielding extra event listeners for this run: the history recorder
-    (issue 5) unless --no-history."""
+    unless --no-history."""
     del settings
     if getattr(args, "no_history", False):
         return []
