@@ -25,6 +25,12 @@ if TYPE_CHECKING:
 
     from treadmill_ctl.ftms.api import TreadmillControl
     from treadmill_ctl.ftms.model import DiscoveredDevice
+    from treadmill_ctl.history.store import HistoryStore
+    from treadmill_ctl.hr.strap import DiscoveredStrap, HeartRateStrap
+    from treadmill_ctl.session.engine import SessionEngine
+    from treadmill_ctl.session.plan import Plan
+    from treadmill_ctl.session.presets import PresetLibrary
+    from treadmill_ctl.settings import Settings
 
 _log = logging.getLogger(__name__)
 
@@ -60,10 +66,11 @@ class NoticeLevel(enum.StrEnum):
     DANGER = "danger"
 
 
-# Types that are not settled yet across the team are ``Any`` here on purpose; they are narrowed
-# as the modules land (settings.Settings, the presets store, the history store, SessionEngine).
 type ScanFunction = Callable[[float], Awaitable[Sequence[DiscoveredDevice]]]
 type LinkFactory = Callable[[str], TreadmillControl]
+type StrapScanFunction = Callable[[float], Awaitable[Sequence[DiscoveredStrap]]]
+type StrapFactory = Callable[[str], Awaitable[HeartRateStrap]]
+type StrapDirection = Callable[[str], Callable[[str], None] | None]
 
 
 def _ignore_screen(screen: str) -> None:
@@ -74,11 +81,11 @@ def _ignore_link(link: TreadmillControl) -> None:
     _log.debug("no link user wired; ignoring link %s", link.address)
 
 
-def _ignore_plan(plan: Any) -> None:
+def _ignore_plan(plan: Plan) -> None:
     _log.debug("no plan chooser wired; ignoring plan %r", plan)
 
 
-def _ignore_engine(engine: Any) -> None:
+def _ignore_engine(engine: SessionEngine | None) -> None:
     _log.debug("no engine follower wired; ignoring engine %r", engine)
 
 
@@ -102,32 +109,32 @@ class AppContext:
     at once by ``make_loop`` (``running_loop``).
     """
 
-    settings: Any
-    save_settings: Callable[[Any], None]
+    settings: Settings
+    save_settings: Callable[[Settings], None]
     loop: asyncio.AbstractEventLoop | None
     open_link: LinkFactory
     scan: ScanFunction
     simulate: bool = False
     sim_profile: str = "ideal"
-    presets: Any = None
-    history: Any = None
+    presets: PresetLibrary | None = None
+    history: HistoryStore | None = None
     link: TreadmillControl | None = None
-    engine: Any = None
-    plan: Any = None
+    engine: SessionEngine | None = None
+    plan: Plan | None = None
     switch_screen: Callable[[str], None] = _ignore_screen
     use_link: Callable[[TreadmillControl], None] = _ignore_link
-    choose_plan: Callable[[Any], None] = _ignore_plan
+    choose_plan: Callable[[Plan], None] = _ignore_plan
     notify: Callable[[str, str], None] = _log_notice
     # The session bridge says which engine runs the session now (None: none); the heart-rate
     # strap's bridge follows it.
-    engine_changed: Callable[[Any], None] = _ignore_engine
+    engine_changed: Callable[[SessionEngine | None], None] = _ignore_engine
     # Heart-rate straps (app/strap_bridge.py): ``await scan_straps(seconds)`` lists the straps
     # heard, ``await open_strap(address)`` makes a (not yet connected) strap link;
     # ``strap_direction(address)`` gives a virtual strap's direction setter (None for a real
     # one). All None: no straps here.
-    scan_straps: Any = None
-    open_strap: Any = None
-    strap_direction: Any = None
+    scan_straps: StrapScanFunction | None = None
+    open_strap: StrapFactory | None = None
+    strap_direction: StrapDirection | None = None
     # Tasks started on behalf of the user (connect, scan, session); kept so none is lost and
     # every failure is logged (see ``spawn``).
     tasks: set[asyncio.Task[Any]] = field(default_factory=set)
