@@ -21,23 +21,6 @@ class DeviceNotFoundError(LinkError):
         self.address = address
 
 
-class LinkLostError(LinkError):
-    """The link dropped while a command was in flight."""
-
-
-class CommandError(TreadmillError):
-    """A control-point command was rejected, unanswered or answered wrongly."""
-
-    def __init__(self, op: str, result: str, message: str = "") -> None:
-        super().__init__(message or f"Treadmill {op}: {result.replace('_', ' ')}")
-        self.op = op
-        self.result = result
-
-
-class StopNotConfirmedError(TreadmillError):
-    """STOP was written but the machine did not confirm it: the user must pull the safety key."""
-
-
 class FileFormatError(TreadmillError):
     """A preset, settings or capture file is malformed. Carries file, line and reason."""
 

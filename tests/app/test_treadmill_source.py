@@ -8,7 +8,8 @@ import dataclasses
 import pytest
 
 from treadmill_ctl.app.treadmill_source import TreadmillSource
-from treadmill_ctl.sim.bleak_backend import SimAir
+from treadmill_ctl.ftms.connection import BluetoothConnection
+from treadmill_ctl.sim.bleak_backend import SimAir, SimConnection
 from treadmill_ctl.sim.profiles import BUILTIN_PROFILES, AdvertVariant
 from treadmill_ctl.sim.treadmill import VirtualTreadmill
 
@@ -30,3 +31,11 @@ async def test_a_named_treadmill_without_ftms_service_data_is_heard() -> None:
     assert found["5A:11:00:00:00:01"].advertises_ftms
     assert found["5A:11:00:00:00:07"].name == "WalkPad Quiet"
     assert not found["5A:11:00:00:00:07"].advertises_ftms
+
+
+def test_the_app_links_through_bluetooth_or_the_virtual_air_it_was_assembled_with() -> None:
+    assert isinstance(TreadmillSource().connection(), BluetoothConnection)
+    air = SimAir()
+    connection = TreadmillSource(air=air).connection()
+    assert isinstance(connection, SimConnection)
+    assert connection.air is air

@@ -4,9 +4,15 @@ traffic log; and responses that do not match their command."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+from bleak import BleakClient
+from bleak.backends.device import BLEDevice
 from link_harness import open_air, open_link, running, wait_until
 
 from treadmill_ctl.errors import DeviceNotFoundError, LinkError
@@ -165,3 +171,55 @@ async def test_commands_without_a_connection_write_nothing() -> None:
     link = TreadmillLink("5A:11:00:00:00:01", connection=SimConnection(SimAir()))
     for outcome in (await link.start(), await link.set_speed(3.0), await link.pause()):
         assert (outcome.result, outcome.wire, outcome.detail) == (Result.ERROR, "", "not connected")
+
+
+@dataclasses.dataclass
+class _CountingConnection:
+    """A connection method that records what the link asks of it (and is the only way the
+    link can reach the virtual air here)."""
+
+    inner: SimConnection
+    scans: int = 0
+    connects: list[tuple[str, type[BleakClient]]] = dataclasses.field(default_factory=list)
+
+    def scanner_kwargs(self) -> dict[str, Any]:
+        self.scans += 1
+        return self.inner.scanner_kwargs()
+
+    async def connect[C: BleakClient](
+        self, device: BLEDevice, client_class: type[C], **kwargs: Any
+    ) -> C:
+        self.connects.append((device.address, client_class))
+        return await self.inner.connect(device, client_class, **kwargs)
+
+
+async def test_the_link_reaches_the_treadmill_only_through_the_connection_it_is_given() -> None:
+    device = VirtualTreadmill(address="5A:11:00:00:00:0C")
+    air = SimAir()
+    air.add(device)
+    connection = _CountingConnection(SimConnection(air))
+    link = TreadmillLink(device.address, connection=connection)
+    try:
+        await link.connect()
+        outcome = await link.set_speed(2.0)
+        assert outcome.ok
+        await wait_until(lambda: device.target_speed_kmh == 2.0)
+    finally:
+        await link.disconnect()
+        await device.close()
+    assert connection.scans == 1
+    assert [address for address, _ in connection.connects] == [device.address]
+    assert issubclass(connection.connects[0][1], BleakClient)
+
+
+def test_the_production_links_load_no_simulator_and_no_test_code() -> None:
+    # A fresh interpreter: what importing the links pulls in, whatever the tests imported.
+    code = (
+        "import sys, treadmill_ctl.ftms.link, treadmill_ctl.ftms.connection, "
+        "treadmill_ctl.hr.strap\n"
+        "bad = ('treadmill_ctl.sim', 'treadmill_ctl.virtual_link', 'treadmill_ctl.proof',"
+        " 'hypothesis', 'bumble')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(bad)))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "[]"

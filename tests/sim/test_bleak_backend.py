@@ -191,6 +191,12 @@ async def test_unknown_address_is_not_found() -> None:
         await client.connect()
 
 
+def test_no_air_given_is_refused_rather_than_a_process_wide_one() -> None:
+    # Two runs in one process (tests, the app and a headless run) never share devices.
+    with pytest.raises(BleakError, match="sim_air"):
+        BleakClient("5A:11:00:00:00:01", backend=SimBleakClient)
+
+
 async def test_air_registry() -> None:
     air = SimAir()
     a = VirtualTreadmill(address="5A:11:00:00:00:0A")

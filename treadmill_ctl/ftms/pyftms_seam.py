@@ -292,11 +292,6 @@ class SeamController(MachineController):  # type: ignore[misc]
         if proc is not None and not proc.response.done():
             proc.response.set_result(_Abandoned("link lost"))
 
-    @property
-    def busy(self) -> bool:
-        """A control-point procedure is waiting for its response."""
-        return self._procedure is not None
-
     def _update_quiet(self) -> None:
         if self._procedure is None and self._preempting == 0:
             self._quiet.set()

@@ -210,10 +210,6 @@ class SessionDetail:
         """When ``phase`` ended; the end of the record for the last, open phase."""
         return phase.end_t if phase.end_t is not None else self.summary.duration_s
 
-    def samples_in(self, phase: PhaseRecord) -> tuple[SampleRecord, ...]:
-        """The samples recorded during ``phase``."""
-        return tuple(s for s in self.samples if s.phase_seq == phase.seq)
-
 
 @dataclass(frozen=True, slots=True)
 class WeekTotals:

@@ -38,7 +38,7 @@ import dataclasses
 import logging
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
@@ -717,8 +717,3 @@ def _combined(errors: Sequence[FileFormatError]) -> FileFormatError:
     rest = "; ".join(str(e) for e in errors[1:])
     combined = FileFormatError(first.path, first.line, f"{first.reason} (also: {rest})")
     return combined
-
-
-def format_problems(problems: Iterable[FileFormatError]) -> list[str]:
-    """One ``file:line: reason`` line per problem."""
-    return [str(p) for p in problems]

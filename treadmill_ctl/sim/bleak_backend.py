@@ -100,7 +100,7 @@ class SimAir:
 
     Tests and ``--simulate`` runs put their VirtualTreadmill (any SimDevice) here;
     ``SimBleakClient`` and ``SimBleakScanner`` take a ``sim_air=`` keyword (bleak passes unknown
-    keywords through to its backend) and use ``default_air()`` without it."""
+    keywords through to its backend); there is no process-wide air."""
 
     def __init__(self) -> None:
         self._devices: dict[str, SimDevice] = {}
@@ -127,14 +127,6 @@ class SimAir:
         self._devices.clear()
 
 
-_DEFAULT_AIR = SimAir()
-
-
-def default_air() -> SimAir:
-    """The process-wide air used when no ``sim_air=`` is given."""
-    return _DEFAULT_AIR
-
-
 def guarded_notify_callback(
     callback: NotifyCallback, uuid: str, logger: logging.Logger
 ) -> Callable[[bytes], None]:
@@ -154,7 +146,9 @@ def guarded_notify_callback(
 
 def _air_from(kwargs: dict[str, Any]) -> SimAir:
     air = kwargs.get("sim_air")
-    return air if isinstance(air, SimAir) else _DEFAULT_AIR
+    if not isinstance(air, SimAir):
+        raise BleakError("the sim backend needs sim_air=<SimAir>")
+    return air
 
 
 def _build_services(treadmill: SimDevice) -> BleakGATTServiceCollection:
