@@ -36,11 +36,11 @@ import traceback
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from functools import partial
-from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Final
 
 from treadmill_ctl import settings as settings_mod
+from treadmill_ctl import shipped
 from treadmill_ctl.app.app_bridge import AppBridge
 from treadmill_ctl.app.context import SCREEN_FILES, AppContext, NoticeLevel, Screen
 from treadmill_ctl.app.qt import (
@@ -71,8 +71,8 @@ if TYPE_CHECKING:
 
 _log = logging.getLogger(__name__)
 
-UI_DIR: Final = Path(__file__).resolve().parent.parent.parent / "ui"
-MAIN_QML: Final = UI_DIR / "Main.qml"
+UI_DIR: Final = shipped.ui_dir()
+MAIN_QML: Final = shipped.main_qml()
 # Set to 1, the app prints "ready <seconds since start>" when its window has drawn its first
 # frame, "loaded ..." when the rest has loaded (see ``load_rest``), and closes itself: the
 # startup benchmark and the smoke test use it.

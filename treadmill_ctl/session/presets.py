@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
-from treadmill_ctl import storage
+from treadmill_ctl import shipped, storage
 from treadmill_ctl.errors import FileFormatError
 from treadmill_ctl.ftms.model import Capabilities
 from treadmill_ctl.session.plan import (
@@ -108,7 +108,7 @@ def user_presets_dir() -> Path:
 
 def builtin_presets_dir() -> Path:
     """The presets shipped with the app: ``resources/presets``."""
-    return storage.resources_dir() / "presets"
+    return shipped.presets_dir()
 
 
 @dataclass(frozen=True, slots=True)
