@@ -551,6 +551,8 @@ def main(*, simulate: bool, sim_profile: str = "ideal") -> int:
         app = QGuiApplication(sys.argv[:1])
     app.setApplicationName("treadmill-ctl")
     app.setApplicationDisplayName("treadmill-ctl")
+    # Matches the desktop entry (``treadmill-ctl install-desktop``): its icon and name.
+    app.setDesktopFileName("treadmill-ctl")
     app.setQuitOnLastWindowClosed(False)
     qInstallMessageHandler(_qt_message_to_log)
     reporter = ErrorReporter()

@@ -111,6 +111,22 @@ def builtin_presets_dir() -> Path:
     return shipped.presets_dir()
 
 
+LADDER_TRACK: Final = "backward-run"  # the built-in progression a new runner starts on
+
+
+def library_order(preset: Preset) -> tuple[bool, int, str, int, str]:
+    """Sort key of the learning order every list of presets shows (the app's Presets screen,
+    ``treadmill-ctl presets list``): built-ins first, the backward-running ladder at the top in
+    rung order, then the other tracks; the user's presets by name."""
+    return (
+        not preset.builtin,
+        0 if preset.track == LADDER_TRACK else 1,
+        preset.track,
+        preset.level or 0,
+        preset.name.casefold(),
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Preset:
     """A named session plan as stored in a file (``steps`` keep the repeat groups)."""
