@@ -7,6 +7,7 @@ import io
 import os
 import pty
 import select
+import shutil
 import subprocess
 import sys
 import time
@@ -160,6 +161,11 @@ def test_install_desktop_adds_an_entry_and_icon_to_the_menu(
     assert exe.is_file()
     assert f"Exec={exe} --simulate" in text
     assert icon.read_bytes().startswith(b"<?xml")
+    if shutil.which("desktop-file-validate"):  # desktop-file-utils, where installed
+        checked = subprocess.run(
+            ["desktop-file-validate", str(entry)], capture_output=True, text=True, check=False
+        )
+        assert (checked.returncode, checked.stdout) == (0, "")
     assert main(["install-desktop", "--remove"]) == 0
     assert not entry.exists()
     assert not icon.exists()
