@@ -12,9 +12,36 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from lock_file import installed_vs_locked
+
+# Named in the test report's header: the libraries the app's behaviour depends on most.
+REPORTED = (
+    "PySide6-Essentials",
+    "bleak",
+    "bleak-retry-connector",
+    "pyftms",
+    "qasync",
+    "platformdirs",
+    "garmin-fit-sdk",
+    "bumble",
+    "hypothesis",
+)
 
 # Qt tests never need a screen; set before any Qt import (pytest-qt creates the app lazily).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def pytest_report_header() -> list[str]:
+    """Which versions this run tests, and whether they are the locked ones."""
+    found = installed_vs_locked()
+    named = ", ".join(f"{name} {found[name.lower()][0]}" for name in REPORTED)
+    off = [
+        f"{n} {have} (lock: {want})" for n, (have, want) in sorted(found.items()) if have != want
+    ]
+    lock = (
+        "all as locked in requirements-lock.txt" if not off else "NOT the lock: " + ", ".join(off)
+    )
+    return [f"treadmill-ctl tested on: {named}", f"installed versions: {lock}"]
 
 
 @pytest.fixture(autouse=True)

@@ -5,8 +5,16 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
+from typing import Final
+
+from treadmill_ctl import __version__
+
+# The exit status when the reader of our output went away (``history list | head``): what the
+# shell reports for a program ended by SIGPIPE (128 + 13).
+EXIT_BROKEN_PIPE: Final = 141
 
 
 def _add_global_options(parser: argparse.ArgumentParser) -> None:
@@ -17,6 +25,7 @@ def _add_global_options(parser: argparse.ArgumentParser) -> None:
         "--sim-profile", default="ideal", help="virtual treadmill profile name or TOML file"
     )
     parser.add_argument("--debug", action="store_true", help="debug logging")
+    parser.add_argument("--version", action="version", version=f"treadmill-ctl {__version__}")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -64,6 +73,21 @@ def _app_only_args(argv: Sequence[str] | None) -> argparse.Namespace | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse the command line and run; returns the process exit status."""
+    try:
+        status = _run(argv)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader closed the pipe (``treadmill-ctl history list | head``): nothing is wrong,
+        # and nothing more can be said there. Point stdout at /dev/null so that the
+        # interpreter's last flush at exit does not fail a second time.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return EXIT_BROKEN_PIPE
+    return status
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser: argparse.ArgumentParser | None = None
     args = _app_only_args(argv)
     if args is None:

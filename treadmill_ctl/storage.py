@@ -37,11 +37,6 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME))
 
 
-def resources_dir() -> Path:
-    """The shipped resources/ folder (presets, sounds, icons)."""
-    return Path(__file__).resolve().parent.parent / "resources"
-
-
 def atomic_write_text(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` so that a crash leaves either the old file or the new one."""
     atomic_write_bytes(path, text.encode("utf-8"))

@@ -31,16 +31,17 @@ import gc
 import logging
 import os
 import sys
+import threading
 import time
 import traceback
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from functools import partial
-from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Final
 
 from treadmill_ctl import settings as settings_mod
+from treadmill_ctl import shipped
 from treadmill_ctl.app.app_bridge import AppBridge
 from treadmill_ctl.app.context import SCREEN_FILES, AppContext, NoticeLevel, Screen
 from treadmill_ctl.app.qt import (
@@ -71,8 +72,8 @@ if TYPE_CHECKING:
 
 _log = logging.getLogger(__name__)
 
-UI_DIR: Final = Path(__file__).resolve().parent.parent.parent / "ui"
-MAIN_QML: Final = UI_DIR / "Main.qml"
+UI_DIR: Final = shipped.ui_dir()
+MAIN_QML: Final = shipped.main_qml()
 # Set to 1, the app prints "ready <seconds since start>" when its window has drawn its first
 # frame, "loaded ..." when the rest has loaded (see ``load_rest``), and closes itself: the
 # startup benchmark and the smoke test use it.
@@ -94,29 +95,65 @@ _QT_LOG_LEVELS: Final = {
 
 class FirstFrame:
     """Whether the window has drawn its first frame (or FIRST_FRAME_WAIT_S have passed since
-    the loop started): ``await wait()`` once the loop runs."""
+    the loop started): ``await wait()`` once the loop runs.
+
+    ``frameSwapped`` may come on the render thread (the threaded render loop of xcb and most
+    desktops), where several frames can be drawn before a disconnect made there takes effect:
+    the first frame is taken once, under a lock, and the signal is disconnected from the GUI
+    thread (``_unwatch``), never from the render thread."""
 
     def __init__(self) -> None:
         self.drawn = False
         self._loop: asyncio.AbstractEventLoop | None = None
         self._event: asyncio.Event | None = None
+        self._window: QQuickWindow | None = None
+        self._lock = threading.Lock()
+        # Called once, at the first frame, on the thread that drew it.
+        self.at_first_frame: list[Callable[[], None]] = []
+
+    def watch(self, window: QQuickWindow) -> None:
+        """Take ``window``'s first frame (called on the GUI thread before it can draw)."""
+        self._window = window
+        window.frameSwapped.connect(self.frame_swapped)
 
     def frame_swapped(self) -> None:
         """The window drew a frame (on some platforms called on the render thread)."""
-        self.drawn = True
-        if self._loop is not None:
-            self._loop.call_soon_threadsafe(self._set)
+        with self._lock:
+            if self.drawn:
+                return
+            self.drawn = True
+            loop = self._loop
+        for call in self.at_first_frame:
+            call()
+        if loop is not None:
+            loop.call_soon_threadsafe(self._set_drawn)
 
     def start(self, loop: asyncio.AbstractEventLoop) -> None:
         """The loop runs now (called on its thread)."""
         import asyncio  # noqa: PLC0415 - not before the first frame (see the module doc)
 
         self._event = asyncio.Event()
-        self._loop = loop
-        if self.drawn:
-            self._event.set()
+        with self._lock:
+            self._loop = loop
+            drawn = self.drawn
+        if drawn:
+            self._set_drawn()
         else:
             loop.call_later(FIRST_FRAME_WAIT_S, self._set)
+
+    def after_wait(self) -> None:
+        """``wait_for_first_frame`` is done (on the GUI thread): stop watching if drawn."""
+        if self.drawn:
+            self._unwatch()
+
+    def _set_drawn(self) -> None:  # on the GUI thread
+        self._unwatch()
+        self._set()
+
+    def _unwatch(self) -> None:
+        window, self._window = self._window, None
+        if window is not None:
+            window.frameSwapped.disconnect(self.frame_swapped)
 
     def _set(self) -> None:
         if self._event is not None:
@@ -285,12 +322,7 @@ def open_window(
         raise TreadmillError(f"The window could not be loaded from {MAIN_QML} (see the log)")
     window = roots[0]
     running = RunningApp(ctx, bridge, engine, window, source, shown)
-
-    def first_frame() -> None:
-        window.frameSwapped.disconnect(first_frame)
-        shown.frame_swapped()
-
-    window.frameSwapped.connect(first_frame)
+    shown.watch(window)
     restore_window_state(running)
     bridge.fullScreenChanged.connect(lambda: _apply_full_screen(running))
     for problem in problems:
@@ -304,6 +336,7 @@ def wait_for_first_frame(running: RunningApp) -> None:
     """Let Qt draw the window's first frame (or wait FIRST_FRAME_WAIT_S), before the app's
     loop exists. Input the user gives meanwhile is not lost: Qt keeps it until the loop runs."""
     if running.shown.drawn:
+        running.shown.after_wait()
         return
     waiting = QEventLoop()
     # Queued to this thread if the render thread emits it.
@@ -315,6 +348,7 @@ def wait_for_first_frame(running: RunningApp) -> None:
     waiting.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
     limit.stop()
     running.window.frameSwapped.disconnect(waiting.quit)
+    running.shown.after_wait()
 
 
 async def load_rest(running: RunningApp) -> None:
@@ -461,8 +495,7 @@ def _exit_when_ready(
 
     probe = QTimer(window)
 
-    def first_frame() -> None:
-        window.frameSwapped.disconnect(first_frame)
+    def first_frame() -> None:  # once, on the thread that drew it (FirstFrame)
         first_frame_at.append(time.perf_counter())
         last_tick[0] = first_frame_at[0]
         elapsed = first_frame_at[0] - started
@@ -500,7 +533,7 @@ def _exit_when_ready(
     def close_when_ready() -> None:
         running.context.spawn(close_when_loaded(), what="Closing when ready")
 
-    window.frameSwapped.connect(first_frame)
+    running.shown.at_first_frame.append(first_frame)
     return start_probe, close_when_ready
 
 
@@ -518,6 +551,8 @@ def main(*, simulate: bool, sim_profile: str = "ideal") -> int:
         app = QGuiApplication(sys.argv[:1])
     app.setApplicationName("treadmill-ctl")
     app.setApplicationDisplayName("treadmill-ctl")
+    # Matches the desktop entry (``treadmill-ctl install-desktop``): its icon and name.
+    app.setDesktopFileName("treadmill-ctl")
     app.setQuitOnLastWindowClosed(False)
     qInstallMessageHandler(_qt_message_to_log)
     reporter = ErrorReporter()

@@ -3,15 +3,13 @@ coloured timeline of a plan's phases, with every number already formatted."""
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import Any
 
 from treadmill_ctl.app.formatting import duration_text, speed_text, speed_unit_label
 from treadmill_ctl.session.plan import Phase
 from treadmill_ctl.session.presets import Preset
 from treadmill_ctl.settings import Settings
 from treadmill_ctl.units import Direction
-
-LADDER_TRACK: Final = "backward-run"  # the built-in progression a new runner starts on
 
 
 def timeline_segments(
@@ -65,18 +63,6 @@ def preset_row(preset: Preset, settings: Settings) -> dict[str, Any]:
         "segments": timeline_segments(plan.phases, settings.backward_default_kmh, unit),
         "warnings": [w.reason for w in preset.warnings],
     }
-
-
-def library_order(preset: Preset) -> tuple[bool, int, str, int, str]:
-    """Sort key for the list: built-ins first, the backward-running ladder at the top in rung
-    order, then the other tracks; the user's presets by name."""
-    return (
-        not preset.builtin,
-        0 if preset.track == LADDER_TRACK else 1,
-        preset.track,
-        preset.level or 0,
-        preset.name.casefold(),
-    )
 
 
 def _blocks_text(phases: tuple[Phase, ...]) -> str:

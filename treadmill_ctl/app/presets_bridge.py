@@ -16,10 +16,16 @@ from typing import Any, Final
 from treadmill_ctl.app.context import AppContext, NoticeLevel, Screen
 from treadmill_ctl.app.preset_draft import Draft
 from treadmill_ctl.app.preset_editor_bridge import EditorBridge
-from treadmill_ctl.app.preset_rows import LADDER_TRACK, library_order, preset_row
+from treadmill_ctl.app.preset_rows import preset_row
 from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, QUrl, Signal, Slot
 from treadmill_ctl.errors import FileFormatError
-from treadmill_ctl.session.presets import PRESET_SUFFIX, Preset, PresetLibrary
+from treadmill_ctl.session.presets import (
+    LADDER_TRACK,
+    PRESET_SUFFIX,
+    Preset,
+    PresetLibrary,
+    library_order,
+)
 from treadmill_ctl.session.progression import Suggestion, suggest_next
 from treadmill_ctl.settings import Settings
 

@@ -24,7 +24,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from treadmill_ctl import storage
+from treadmill_ctl import shipped
 from treadmill_ctl.app.context import AppContext
 from treadmill_ctl.app.qt import (
     Multimedia,
@@ -120,7 +120,7 @@ def clips_for(cue: CueEvent, *, voice: bool) -> tuple[str | None, list[str]]:
 
 def sounds_dir() -> Path:
     """The shipped clips."""
-    return storage.resources_dir() / "sounds"
+    return shipped.sounds_dir()
 
 
 def find_speech_command() -> list[str] | None:

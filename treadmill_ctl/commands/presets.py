@@ -20,7 +20,7 @@ from typing import Any, TextIO
 
 from treadmill_ctl.errors import FileFormatError
 from treadmill_ctl.session.plan import Phase, Repeat
-from treadmill_ctl.session.presets import Preset, PresetLibrary, check_preset_file
+from treadmill_ctl.session.presets import Preset, PresetLibrary, check_preset_file, library_order
 from treadmill_ctl.settings import Settings, load_settings
 
 EXIT_OK = 0
@@ -75,7 +75,9 @@ def _library() -> tuple[PresetLibrary, Settings]:
 
 def _list(args: argparse.Namespace) -> int:
     library, settings = _library()
-    summaries = [p.summary(settings.backward_default_kmh) for p in library.presets]
+    # In the learning order the app's Presets screen shows.
+    ordered = sorted(library.presets, key=library_order)
+    summaries = [p.summary(settings.backward_default_kmh) for p in ordered]
     if args.json:
         _say(json.dumps(summaries, indent=2, ensure_ascii=False))
         return EXIT_OK

@@ -1,12 +1,15 @@
 """``treadmill-ctl run``: a whole session on the virtual treadmill, without a window.
 
-    treadmill-ctl run PRESET --simulate [--sim-profile NAME|FILE] [--speedup N|max]
+    treadmill-ctl run PRESET [--sim-profile NAME|FILE] [--speedup N|max]
                       [--inject EVENT@SECONDS ...] [--events OUT.jsonl] [--traffic OUT.log]
 
-PRESET is a preset id, a preset name, or a preset file. The run starts at once (countdown
-first) and never waits for a user: where the app would wait for one and no later ``--inject``
-user action is pending, it ends. Exit status: 0 finished, 3 stopped by the user, 4 stopped by
-the machine, 5 link lost, 1 error, 2 bad arguments (see ``session.headless.EXIT_STATUS``).
+PRESET is a preset id, a preset name, or a preset file. It always runs on the virtual
+treadmill (a real one is driven from the app, where STOP is always at hand; ``--simulate`` is
+accepted and changes nothing). On a terminal a progress line shows the session time, the phase
+and the belt. The run starts at once (countdown first) and never waits for a user: where the
+app would wait for one and no later ``--inject`` user action is pending, it ends. Exit
+status: 0 finished, 3 stopped by the user, 4 stopped by the machine, 5 link lost, 1 error, 2 bad
+arguments (see ``session.headless.EXIT_STATUS``).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from pathlib import Path
 from typing import TextIO
 
 from treadmill_ctl.commands import add_simulation_options
+from treadmill_ctl.commands.progress import ProgressLine
 from treadmill_ctl.errors import FileFormatError
 from treadmill_ctl.history.recorder import history_observer
 from treadmill_ctl.session.clock import parse_speedup
@@ -52,7 +56,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         f"Exit status: {codes}, {EXIT_USAGE} bad arguments.",
     )
     parser.add_argument("preset", metavar="PRESET", help="preset id, name, or a preset file")
-    add_simulation_options(parser, simulate_help="use the virtual treadmill")
+    add_simulation_options(
+        parser,
+        simulate_help="accepted for symmetry with the app: run always uses the virtual treadmill",
+    )
     parser.add_argument(
         "--speedup",
         default="1",
@@ -86,13 +93,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run_command(args: argparse.Namespace) -> int:
     """Run the session; returns the exit status."""
-    if not getattr(args, "simulate", False):
-        _say(
-            "treadmill-ctl run drives the virtual treadmill only: add --simulate "
-            "(a real treadmill is driven from the app, where STOP is always at hand).",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
     try:
         speedup = parse_speedup(args.speedup)
         injects = [Inject.parse(text) for text in args.inject]
@@ -120,6 +120,11 @@ def run_command(args: argparse.Namespace) -> int:
             stack.callback(writer.close)
             listeners.append(writer)
         listeners += [stack.enter_context(cm) for cm in session_observers(args, settings, preset)]
+        if not args.quiet and sys.stderr.isatty():
+            progress = ProgressLine(sys.stderr, planned_s=plan.total_s)
+            progress.start(f"{preset.name}: starting on the virtual treadmill…")
+            stack.callback(progress.close)
+            listeners.append(progress)
         wall0 = time.perf_counter()
         result = run_headless_blocking(
             plan,

@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
-from treadmill_ctl import storage
+from treadmill_ctl import shipped, storage
 from treadmill_ctl.errors import FileFormatError
 from treadmill_ctl.ftms.model import Capabilities
 from treadmill_ctl.session.plan import Phase, PhaseKind, Plan, Repeat, Step, expand_steps
@@ -100,7 +100,23 @@ def user_presets_dir() -> Path:
 
 def builtin_presets_dir() -> Path:
     """The presets shipped with the app: ``resources/presets``."""
-    return storage.resources_dir() / "presets"
+    return shipped.presets_dir()
+
+
+LADDER_TRACK: Final = "backward-run"  # the built-in progression a new runner starts on
+
+
+def library_order(preset: Preset) -> tuple[bool, int, str, int, str]:
+    """Sort key of the learning order every list of presets shows (the app's Presets screen,
+    ``treadmill-ctl presets list``): built-ins first, the backward-running ladder at the top in
+    rung order, then the other tracks; the user's presets by name."""
+    return (
+        not preset.builtin,
+        0 if preset.track == LADDER_TRACK else 1,
+        preset.track,
+        preset.level or 0,
+        preset.name.casefold(),
+    )
 
 
 @dataclass(frozen=True, slots=True)

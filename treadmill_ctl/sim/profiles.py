@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
+from treadmill_ctl import shipped
 from treadmill_ctl.errors import FileFormatError
-from treadmill_ctl.storage import resources_dir
 from treadmill_ctl.units import SpeedUnit
 
 
@@ -303,12 +303,10 @@ def _builtin() -> dict[str, SimProfile]:
 BUILTIN_PROFILES: Final[dict[str, SimProfile]] = _builtin()
 """Built-in profiles by name."""
 
-PROFILE_DIR_NAME: Final = "sim_profiles"
-
 
 def profile_dir() -> Path:
     """The shipped TOML profiles (``resources/sim_profiles``)."""
-    return resources_dir() / PROFILE_DIR_NAME
+    return shipped.sim_profiles_dir()
 
 
 def available_profiles() -> list[str]:
