@@ -302,7 +302,7 @@ Control {
                             Layout.preferredWidth: 10
                             caption: qsTr("Backward")
                             value: screen.detail.backward ?? ""
-                            detail: screen.detail.blocksText ?? ""
+                            detail: screen.detail.blocksShort ?? ""
                             valueSize: Theme.fontTitle - 6
                             color: Theme.surfaceRaised
                         }

@@ -68,7 +68,7 @@ def test_the_list_and_the_detail_of_the_newest_session(
     assert [p["direction"] for p in chart["phases"]].count("backward") == 2
     assert shown(window, "hrLegend")
     assert shown(window, "detailHeartRate")
-    assert prop(window, "detailBackward", "detail") == "2 of 2 blocks done"
+    assert prop(window, "detailBackward", "detail") == "2 of 2 blocks"
     assert "backward in 2 blocks" in prop(window, "weekSummary", "text")
 
 
@@ -182,7 +182,7 @@ def test_week_bars_and_the_backward_tile_say_blocks_in_words(
     show_history(window)
     click(window, f"session_{done}")
     window.wait(lambda: "Finished" in prop(window, "detailWhen", "text"))
-    assert prop(window, "detailBackward", "detail") == "2 of 2 blocks done"
+    assert prop(window, "detailBackward", "detail") == "2 of 2 blocks"
     weeks = window.running.bridge.history_bridge().property("weeks")
     assert weeks[-1]["blocksText"] == "2 blocks"  # the stopped session did none
     assert all(w["blocksText"] == "0 blocks" for w in weeks[:-1])

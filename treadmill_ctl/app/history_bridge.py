@@ -366,6 +366,12 @@ class HistoryBridge(QObject):
             if stats.blocks_planned
             else f"{plural(stats.blocks_done, 'block')} done"
         )
+        # The tile's short form: "4 of 4 blocks" (the caption says backward).
+        out["blocksShort"] = (
+            f"{stats.blocks_done} of {plural(stats.blocks_planned, 'block')}"
+            if stats.blocks_planned
+            else plural(stats.blocks_done, "block")
+        )
         out["outcomeText"] = (
             "Session complete" if stats.complete else f"Ended early: {stats.why_text}"
         )
