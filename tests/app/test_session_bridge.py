@@ -8,6 +8,7 @@ import asyncio
 from pathlib import Path
 
 import pytest
+from screens_numbers import two_blocks
 from session_rig import Rig, connected_rig, make_rig, until
 
 from treadmill_ctl.app.keys import CLICKER_SAFE_ACTIONS, KeyAction, KeyMap
@@ -238,3 +239,17 @@ async def test_stop_with_no_session_still_stops_the_machine(tmp_path: Path) -> N
         await until(lambda: OP_STOP_PAUSE in rig.control_ops(), 10)
     finally:
         await rig.close()
+
+
+async def test_after_a_skipped_block_the_next_is_block_two_and_none_is_done(
+    tmp_path: Path,
+) -> None:
+    async with connected_rig(tmp_path, two_blocks()) as rig:
+        rig.bridge.session_bridge.start()
+        await until(lambda: rig.prop("blocksText") == "Backward block 1 of 2", 300)
+        await run_until_state(rig, "running_phase")
+        rig.bridge.session_bridge.skip()
+        await until(lambda: rig.prop("phaseKind") == "recovery", 60)
+        assert rig.prop("blocksText") == "0 of 2 backward blocks done"  # skipped: not done
+        await until(lambda: rig.prop("blocksText").startswith("Backward block"), 300)
+        assert rig.prop("blocksText") == "Backward block 2 of 2"

@@ -546,11 +546,18 @@ class SessionBridge(QObject):
         blocks_text = ""
         if snap is not None and snap.blocks_total:
             in_block = phase is not None and phase.direction is Direction.BACKWARD
+            # The block's place in the plan (a skipped block before it still came first), and
+            # the blocks done as the summary and the history count them (statistics.py).
+            ordinal = sum(
+                1
+                for p in phases[: (phase.index + 1) if phase else 0]
+                if p.direction is Direction.BACKWARD
+            )
             blocks_text = (
-                f"Backward block {min(snap.blocks_done + 1, snap.blocks_total)} of "
-                f"{snap.blocks_total}"
+                f"Backward block {ordinal} of {snap.blocks_total}"
                 if in_block
-                else f"{snap.blocks_done} of {snap.blocks_total} backward blocks done"
+                else f"{self._tally.blocks_done} of "
+                f"{plural(snap.blocks_total, 'backward block')} done"
             )
         turning = snap is not None and snap.state in (
             SessionState.SLOWING_TO_TURN,
