@@ -126,7 +126,7 @@ Control {
                                 }
                                 Label {
                                     Layout.alignment: Qt.AlignHCenter
-                                    text: weekColumn.modelData.blocks + " bl."
+                                    text: weekColumn.modelData.blocksText
                                     color: Theme.textDim
                                     font.pixelSize: Theme.fontSmall - 5
                                 }
@@ -266,7 +266,8 @@ Control {
                             }
                             Label {
                                 objectName: "detailWhen"
-                                text: (screen.detail.date ?? "") + "  " + (screen.detail.time ?? "") + "  ·  " + (screen.detail.ended ?? "")
+                                // A session with skips or an early end says so (never only "Finished").
+                                text: (screen.detail.date ?? "") + "  " + (screen.detail.time ?? "") + "  ·  " + (screen.detail.complete === false ? (screen.detail.outcomeText ?? "") : (screen.detail.ended ?? ""))
                                 color: Theme.textDim
                                 font.pixelSize: Theme.fontSmall
                             }
@@ -301,7 +302,7 @@ Control {
                             Layout.preferredWidth: 10
                             caption: qsTr("Backward")
                             value: screen.detail.backward ?? ""
-                            detail: qsTr("%1 blocks done").arg(screen.detail.blocks ?? 0)
+                            detail: screen.detail.blocksShort ?? ""
                             valueSize: Theme.fontTitle - 6
                             color: Theme.surfaceRaised
                         }

@@ -3,11 +3,16 @@ import QtQuick
 // A recorded session's speed over time: phases as bands (backward ones hatched), the speed line
 // coloured by direction, heart rate (when known) as a dashed line on its own scale at the right.
 // `chart` is the history bridge's {points, hr, phases, duration, maxSpeed, minHr, maxHr, speedUnit}.
+// Every text is drawn whole and inside the chart: a phase band too narrow for its name gets its
+// short name, and the time labels are kept inside the edges (the last one was cut to "10 mi").
 Canvas {
     id: canvas
 
     property var chart: ({})
     readonly property color hrColor: "#cc79a7" // Okabe–Ito reddish purple: apart from both directions
+    // What the last paint wrote: [{kind: "band"|"time", text, x, width, left, right}] (the band's
+    // or the chart's bounds), so tests can check that every label is whole and in its place.
+    property var drawnLabels: []
 
     onChartChanged: canvas.requestPaint()
     onWidthChanged: canvas.requestPaint()
@@ -21,8 +26,11 @@ Canvas {
         const ctx = canvas.getContext("2d");
         ctx.reset();
         const data = canvas.chart;
-        if (!data || !data.points || data.points.length === 0)
+        const drawn = [];
+        if (!data || !data.points || data.points.length === 0) {
+            canvas.drawnLabels = drawn;
             return;
+        }
         const left = 56, right = data.hr.length > 0 ? 52 : 16, top = 28, bottom = 34;
         const w = canvas.width - left - right;
         const h = canvas.height - top - bottom;
@@ -58,9 +66,21 @@ Canvas {
             ctx.moveTo(x0, top);
             ctx.lineTo(x0, top + h);
             ctx.stroke();
-            if (x1 - x0 > 70) {
+            // The name if it fits over the band, else the short name, else nothing.
+            const room = x1 - x0 - 6;
+            const name = [p.label, p.short ?? ""].find(n => n !== "" && ctx.measureText(n).width <= room);
+            if (name !== undefined) {
+                const width = ctx.measureText(name).width;
                 ctx.fillStyle = canvas.shade(colour, 1.0);
-                ctx.fillText(p.label, x0 + 6, top - 8);
+                ctx.fillText(name, x0 + 4, top - 8);
+                drawn.push({
+                    kind: "band",
+                    text: name,
+                    x: x0 + 4,
+                    width: width,
+                    left: x0,
+                    right: x1
+                });
             }
         }
 
@@ -83,8 +103,21 @@ Canvas {
         ctx.restore();
         const minutes = data.duration / 60;
         const minuteStep = minutes > 40 ? 10 : (minutes > 15 ? 5 : (minutes > 4 ? 1 : 0.5));
-        for (let m = 0; m <= minutes + 1e-9; m += minuteStep)
-            ctx.fillText(m + " min", x(m * 60) - 14, top + h + 24);
+        for (let m = 0; m <= minutes + 1e-9; m += minuteStep) {
+            const text = m + " min";
+            const width = ctx.measureText(text).width;
+            // Centred on its tick, but never past the chart's edges.
+            const tx = Math.max(0, Math.min(x(m * 60) - width / 2, canvas.width - width));
+            ctx.fillText(text, tx, top + h + 24);
+            drawn.push({
+                kind: "time",
+                text: text,
+                x: tx,
+                width: width,
+                left: 0,
+                right: canvas.width
+            });
+        }
 
         // the speed, coloured by direction: one path per run of the same direction
         ctx.lineJoin = "round";
@@ -133,5 +166,6 @@ Canvas {
             ctx.fillText(String(lo), left + w + 8, yh(lo) + 5);
             ctx.fillText("bpm", left + w + 8, top + h / 2);
         }
+        canvas.drawnLabels = drawn;
     }
 }

@@ -4,8 +4,10 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import TreadmillCtl
 
-// After a session: how it ended, time forward and backward, distance, blocks done, and the
-// preset suggested for next time (the progression: longer blocks, then more blocks, never faster).
+// After a session: how it ended ("Session complete" only with nothing skipped or stopped, else
+// "Ended early" and why), time moving forward and backward, distance, blocks done out of planned,
+// and the preset suggested for next time (the progression: longer blocks, then more blocks, never
+// faster; after an early end, the same again). The numbers are the history's too (statistics.py).
 // A Control, not an Item, for its font: the Controls in this screen take their type size from
 // it (the window is a plain Qt Quick Window, not a Controls ApplicationWindow; see Main.qml).
 Control {
@@ -16,7 +18,7 @@ Control {
     required property AppBridge app
     readonly property var summary: screen.app.session.summary
     readonly property PresetsBridge presets: screen.app.presets
-    readonly property bool finished: screen.summary.endReason === "finished"
+    readonly property bool complete: screen.summary.complete === true
 
     focus: true
     Keys.onReturnPressed: screen.app.screen = "presets"
@@ -24,7 +26,7 @@ Control {
 
     Component.onCompleted: {
         if (screen.summary.presetId !== undefined)
-            screen.presets.sessionEnded(screen.summary.presetId, screen.summary.endReason);
+            screen.presets.sessionEnded(screen.summary.presetId, screen.summary.progressionReason);
     }
 
     ColumnLayout {
@@ -41,10 +43,10 @@ Control {
                 Layout.preferredWidth: 96
                 Layout.preferredHeight: 96
                 radius: 48
-                color: screen.finished ? Theme.ok : Theme.warning
+                color: screen.complete ? Theme.ok : Theme.warning
                 Label {
                     anchors.centerIn: parent
-                    text: screen.finished ? "✓" : "■"
+                    text: screen.complete ? "✓" : "■"
                     color: Theme.background
                     font.pixelSize: 56
                     font.bold: true
@@ -61,6 +63,15 @@ Control {
                     font.pixelSize: Theme.fontLarge + 4
                     font.bold: true
                     elide: Text.ElideRight
+                }
+                Label {
+                    objectName: "summaryWhy"
+                    Layout.fillWidth: true
+                    visible: text !== ""
+                    text: screen.summary.endDetail ?? ""
+                    color: Theme.warning
+                    font.pixelSize: Theme.fontBody
+                    wrapMode: Text.WordWrap
                 }
                 Label {
                     objectName: "summaryPreset"
@@ -95,7 +106,7 @@ Control {
                 Layout.preferredWidth: 10
                 caption: qsTr("Forward")
                 value: screen.summary.forwardText ?? "–"
-                detail: qsTr("at speed")
+                detail: qsTr("belt moving")
             }
             StatTile {
                 objectName: "summaryBackward"
@@ -103,7 +114,7 @@ Control {
                 Layout.preferredWidth: 10
                 caption: qsTr("Backward")
                 value: screen.summary.backwardText ?? "–"
-                detail: qsTr("at speed")
+                detail: screen.summary.backwardDistanceText !== undefined ? qsTr("belt moving · %1").arg(screen.summary.backwardDistanceText) : qsTr("belt moving")
                 border.width: 3
                 border.color: Theme.backward
             }
@@ -121,7 +132,7 @@ Control {
                 Layout.preferredWidth: 10
                 caption: qsTr("Backward blocks")
                 value: screen.summary.blocksDone !== undefined ? screen.summary.blocksDone + " / " + screen.summary.blocksTotal : "–"
-                detail: screen.summary.blocksDone !== undefined && screen.summary.blocksDone === screen.summary.blocksTotal ? qsTr("all done") : qsTr("done")
+                detail: screen.summary.blocksDone !== undefined && screen.summary.blocksDone === screen.summary.blocksTotal ? qsTr("all done") : qsTr("done of planned")
             }
         }
 

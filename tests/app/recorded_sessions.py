@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
+import json
 from datetime import datetime
 
 from treadmill_ctl.history import HistoryStore, SessionHeader, attach_to_engine
@@ -46,9 +47,13 @@ async def record_session(
     profile = dataclasses.replace(BUILTIN_PROFILES["ideal"], data_interval_s=1.0)
     link, treadmill = await open_simulated_link(profile, connect=False)
     engine = SessionEngine(link, plan, Settings())
-    header = SessionHeader.now(preset_id=plan.id, preset_name=plan.name, device=link.address)
+    # The plan as the app stores it (the history counts the blocks planned from it).
+    plan_json = json.loads(json.dumps(dataclasses.asdict(plan), default=str))
+    header = SessionHeader.now(
+        preset_id=plan.id, preset_name=plan.name, plan=plan_json, device=link.address
+    )
     if started_at is not None:
-        header = SessionHeader(started_at, plan.id, plan.name, None, link.address)
+        header = SessionHeader(started_at, plan.id, plan.name, plan_json, link.address)
     recorder = attach_to_engine(engine, header, store)
     strap = VirtualHeartRateStrap(treadmill)
 

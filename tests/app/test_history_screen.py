@@ -7,13 +7,26 @@ from __future__ import annotations
 import asyncio
 import math
 from collections.abc import Iterator
+from datetime import datetime
+from typing import Any
 
 import pytest
 from recorded_sessions import record_session
 from screen_items import click, item, prop, shown
 from window_rig import WindowRig
 
-from treadmill_ctl.history import Durability, HistoryStore
+from treadmill_ctl.app.history_bridge import chart_of
+from treadmill_ctl.app.qt import QQuickItem
+from treadmill_ctl.history import (
+    Direction,
+    Durability,
+    Ending,
+    HistoryStore,
+    PhaseRecord,
+    SampleRecord,
+    SessionDetail,
+    SessionSummary,
+)
 from treadmill_ctl.session.clock import new_speedup_loop
 
 
@@ -55,7 +68,7 @@ def test_the_list_and_the_detail_of_the_newest_session(
     assert [p["direction"] for p in chart["phases"]].count("backward") == 2
     assert shown(window, "hrLegend")
     assert shown(window, "detailHeartRate")
-    assert prop(window, "detailBackward", "detail") == "2 blocks done"
+    assert prop(window, "detailBackward", "detail") == "2 of 2 blocks"
     assert "backward in 2 blocks" in prop(window, "weekSummary", "text")
 
 
@@ -71,3 +84,106 @@ def test_delete_and_undo_with_the_buttons(two_sessions: tuple[int, int], window:
     window.wait(lambda: shown(window, f"session_{done}"))
     assert not shown(window, "historyUndoBar")
     assert item(window, f"session_{stopped}") is not None
+
+
+def drawn_labels(chart_item: QQuickItem) -> list[dict[str, Any]]:
+    """What the chart's last paint wrote (its ``drawnLabels``)."""
+    value = chart_item.property("drawnLabels")
+    labels: list[dict[str, Any]] = value.toVariant() if hasattr(value, "toVariant") else value
+    return labels or []
+
+
+def _chart_detail(duration: float, warm_s: float, cool_s: float) -> SessionDetail:
+    """A recorded session of ``duration`` seconds (one sample a second): warm-up, a backward
+    block, a recovery, cool-down."""
+    edges = [
+        (0.0, warm_s, "warmup", Direction.FORWARD, 4.0),
+        (warm_s, warm_s + 60, "backward", Direction.BACKWARD, 3.0),
+        (warm_s + 60, duration - cool_s, "recovery", Direction.FORWARD, 5.0),
+        (duration - cool_s, None, "cooldown", Direction.FORWARD, 4.0),
+    ]
+    phases = tuple(
+        PhaseRecord(i, i, kind, d, speed, None, start, end, 0.0, 0.0)
+        for i, (start, end, kind, d, speed) in enumerate(edges)
+    )
+
+    def phase_at(t: float) -> PhaseRecord:
+        return [p for p in phases if p.start_t <= t][-1]
+
+    samples = tuple(
+        SampleRecord(
+            float(t),
+            phase_at(t).target_speed_kmh,
+            None,
+            None,
+            None,
+            phase_at(t).seq,
+            phase_at(t).direction,
+        )
+        for t in range(int(duration) + 1)
+    )
+    summary = SessionSummary(
+        id=1,
+        started_at=datetime(2026, 1, 5, 9, 0).astimezone(),
+        preset_id="p",
+        preset_name="Ten minutes",
+        device="",
+        profile="",
+        ended=Ending.FINISHED,
+        ended_reason="finished",
+        duration_s=duration,
+        forward_s=0.0,
+        backward_s=0.0,
+        forward_m=0.0,
+        backward_m=0.0,
+        blocks_done=0,
+        avg_hr_bpm=None,
+        max_hr_bpm=None,
+        max_speed_kmh=5.0,
+        start_t=0.0,
+        end_t=duration,
+    )
+    return SessionDetail(summary, None, phases, samples)
+
+
+def test_the_chart_labels_are_whole_and_narrow_warm_up_bands_are_named(
+    two_sessions: tuple[int, int], window: WindowRig
+) -> None:
+    window.running.window.resize(1024, 600)
+    show_history(window)
+    chart_item = item(window, "speedChart")
+    window.wait(lambda: bool(drawn_labels(chart_item)))
+    # A session just over ten minutes: its last time label sits at the right edge (it was
+    # drawn past it: "10 mi"). Warm-up and cool-down bands 58 px wide (names were drawn only
+    # over bands wider than 70 px).
+    duration = 600.5
+    plot = chart_item.width() - 56 - 16
+    band_s = 58 / plot * duration
+    chart_item.setProperty("chart", chart_of(_chart_detail(duration, band_s, band_s), "kmh"))
+    window.wait(lambda: any(d["text"] == "10 min" for d in drawn_labels(chart_item)))
+    labels = drawn_labels(chart_item)
+    times = [d for d in labels if d["kind"] == "time"]
+    assert [d["text"] for d in times] == [f"{m} min" for m in range(11)]
+    for d in labels:  # every text whole, inside its band or inside the chart
+        assert d["left"] - 0.5 <= d["x"], d
+        assert d["x"] + d["width"] <= d["right"] + 0.5, d
+    bands = [d for d in labels if d["kind"] == "band"]
+    x0 = [d["left"] for d in bands]
+    assert len(bands) == 4, [d["text"] for d in bands]  # warm-up and cool-down named too
+    assert x0 == sorted(x0)
+    assert bands[0]["text"] in ("Warm-up", "Warm")
+    assert bands[-1]["text"] in ("Cool-down", "Cool")
+
+
+def test_week_bars_and_the_backward_tile_say_blocks_in_words(
+    two_sessions: tuple[int, int], window: WindowRig
+) -> None:
+    done, _stopped = two_sessions
+    show_history(window)
+    click(window, f"session_{done}")
+    window.wait(lambda: "Finished" in prop(window, "detailWhen", "text"))
+    assert prop(window, "detailBackward", "detail") == "2 of 2 blocks"
+    weeks = window.running.bridge.history_bridge().property("weeks")
+    assert weeks[-1]["blocksText"] == "2 blocks"  # the stopped session did none
+    assert all(w["blocksText"] == "0 blocks" for w in weeks[:-1])
+    assert "bl." not in str([w["blocksText"] for w in weeks])

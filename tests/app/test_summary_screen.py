@@ -1,6 +1,6 @@
 """The summary after a real session on the virtual treadmill (sped-up loop): time forward and
-backward, distance, blocks done, and the preset suggested next. Any QML warning fails these
-tests."""
+backward, distance, blocks done, and the preset suggested next — the numbers the history
+shows for the same session. Any QML warning fails these tests."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from screen_items import click, prop, shown
 from window_rig import WindowRig
 
 from treadmill_ctl.session.presets import user_presets_dir
+from treadmill_ctl.statistics import clock_text
 
 QUICK = """schema = 1
 name = "Quick rung"
@@ -51,10 +52,15 @@ def test_a_finished_session_shows_its_numbers_and_the_next_rung(window: WindowRi
     window.wait(lambda: window.running.bridge.property("screen") == "summary", timeout=30_000)
     window.wait(lambda: shown(window, "summaryHeadline"))
     assert prop(window, "summaryHeadline", "text") == "Session complete"
+    assert not shown(window, "summaryWhy")
     assert prop(window, "summaryPreset", "text") == "Quick rung"
     assert prop(window, "summaryBlocks", "value") == "1 / 1"
+    # Backward time is the belt moving while facing backward: the 20 s block, its ramp up and
+    # the slow-down to turn; exactly what the history recorded for this session.
     backward = prop(window, "summaryBackward", "value")
-    assert backward in ("0:20", "0:21")
+    (recorded,) = window.running.context.history.list_sessions()
+    assert backward == clock_text(recorded.backward_s)
+    assert 20 <= recorded.backward_s <= 20 + 15
     assert prop(window, "summaryDistance", "value").endswith(" m")
     # one 20 s block done: the ladder's next rung has more (and longer) blocks, same speed
     window.wait(lambda: prop(window, "nextName", "text") == "First steps")
@@ -72,6 +78,23 @@ def test_a_session_stopped_early_suggests_doing_it_again(window: WindowRig) -> N
     window.running.bridge.session_bridge.end()
     window.wait(lambda: window.running.bridge.property("screen") == "summary")
     window.wait(lambda: shown(window, "summaryHeadline"))
-    assert prop(window, "summaryHeadline", "text") == "Stopped by you"
+    assert prop(window, "summaryHeadline", "text") == "Ended early"
+    assert prop(window, "summaryWhy", "text") == "Stopped by you"
     window.wait(lambda: prop(window, "nextName", "text") == "Quick rung")
     assert "stopped before the end" in prop(window, "nextReason", "text")
+
+
+def test_a_session_with_a_skipped_block_ended_early_and_is_done_again(window: WindowRig) -> None:
+    start_quick_rung(window)
+    window.wait(lambda: window.session("direction") == "backward")
+    window.wait(lambda: window.session("state") == "running_phase")
+    window.press("N")  # skip the backward block
+    window.wait(lambda: window.running.bridge.property("screen") == "summary", timeout=30_000)
+    window.wait(lambda: shown(window, "summaryHeadline"))
+    # The engine finished the plan, but a skipped block is not a block done.
+    assert window.running.bridge.session_bridge.property("summary")["endReason"] == "finished"
+    assert prop(window, "summaryHeadline", "text") == "Ended early"
+    assert prop(window, "summaryWhy", "text") == "1 phase skipped"
+    assert prop(window, "summaryBlocks", "value") == "0 / 1"
+    window.wait(lambda: prop(window, "nextName", "text") == "Quick rung")
+    assert "skipped part of it" in prop(window, "nextReason", "text")

@@ -10,8 +10,14 @@ import pytest
 from garmin_fit_sdk import Decoder, Stream
 
 from treadmill_ctl.cli import main
-from treadmill_ctl.history import HistoryStore
-from treadmill_ctl.proof.sample_sessions import record_sample_history, sample_events
+from treadmill_ctl.history import HistoryStore, SessionHeader
+from treadmill_ctl.history.recorder import record_events
+from treadmill_ctl.proof.sample_sessions import (
+    FOUR_BY_THIRTY,
+    plan_json,
+    record_sample_history,
+    sample_events,
+)
 
 NOW = datetime.fromisoformat("2026-03-22T19:00:00+01:00")
 
@@ -93,3 +99,55 @@ def test_import_an_events_file(
     [summary] = store.list_sessions()
     assert summary.preset == "Four by thirty"
     assert summary.blocks_done == 4
+
+
+def test_weeks_do_not_count_sessions_that_never_started(
+    store: HistoryStore, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # One real session, and two phantoms: END pressed on a ready screen (no START), and a
+    # session started with a belt that never moved.
+    def header() -> SessionHeader:
+        return SessionHeader(NOW, preset_name="Four by thirty", plan=plan_json(FOUR_BY_THIRTY))
+
+    record_events(store, header(), sample_events())
+    never_started = [
+        {"t": 0.0, "type": "state", "state": "idle"},
+        {"t": 4.0, "type": "end", "reason": "stopped_by_user"},
+    ]
+    record_events(store, header(), never_started)
+    never_moved = [
+        {"t": 0.0, "type": "state", "state": "starting_countdown"},
+        {"t": 1.0, "type": "data", "speed_kmh": 0.0, "distance_m": 0},
+        {"t": 2.0, "type": "state", "state": "stopped"},
+        {"t": 2.0, "type": "end", "reason": "stopped_by_user"},
+    ]
+    record_events(store, header(), never_moved)
+    assert main(["history", "weeks", "--json"]) == 0
+    (week,) = json.loads(capsys.readouterr().out)
+    assert week["sessions"] == 1
+    assert week["backward_blocks"] == 4
+    assert main(["history", "weeks"]) == 0
+    line = capsys.readouterr().out.strip()
+    assert "1 session " in line
+    assert line.endswith("4 blocks")
+    assert "(s)" not in line
+
+
+def test_show_says_what_was_done_skipped_and_why_it_ended_early(
+    store: HistoryStore, capsys: pytest.CaptureFixture[str]
+) -> None:
+    events = sample_events(end_reason="stopped_by_user", stop_at_t=400)
+    header = SessionHeader(NOW, preset_name="Four by thirty", plan=plan_json(FOUR_BY_THIRTY))
+    session_id = record_events(store, header, events).session_id
+    assert main(["history", "show", str(session_id), "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    stats = shown["statistics"]
+    assert stats["blocks_planned"] == 4
+    assert stats["blocks_done"] == shown["blocks_done"]
+    assert stats["ended_early"] is True
+    assert stats["why"] == ["stopped by you"]
+    assert shown["phases"][-1]["outcome"] == "cut_short"
+    assert main(["history", "show", str(session_id)]) == 0
+    text = capsys.readouterr().out
+    assert f"{stats['blocks_done']} of 4 blocks done; ended early: Stopped by you" in text
+    assert "block(s)" not in text

@@ -6,7 +6,7 @@ import dataclasses
 
 from treadmill_ctl.session.plan import Phase, PhaseKind, Repeat
 from treadmill_ctl.session.presets import PresetLibrary
-from treadmill_ctl.session.progression import BackwardLoad, suggest_next
+from treadmill_ctl.session.progression import BackwardLoad, repeat_after, suggest_next
 from treadmill_ctl.settings import Settings
 
 
@@ -49,3 +49,14 @@ def test_never_a_faster_backward_speed_and_a_generated_step_at_the_top() -> None
     assert after.speed_kmh == before.speed_kmh
     assert after.block_s > before.block_s
     assert "longer" in suggestion.preset.name or after.blocks > before.blocks
+
+
+def test_after_an_early_end_the_same_preset_again_and_why() -> None:
+    preset = PresetLibrary(Settings()).find("four-by-thirty")
+    assert preset is not None
+    skipped = repeat_after(preset, "skipped")
+    assert skipped.preset is preset
+    assert skipped.reason == "You skipped part of it: do “Four by thirty” again before moving on."
+    stopped = repeat_after(preset, "stopped_by_user")
+    assert stopped.reason.startswith("You stopped before the end")
+    assert repeat_after(preset, "link_lost").reason.startswith("The connection was lost")

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any, Final
 from treadmill_ctl.app.context import AppContext, NoticeLevel
 from treadmill_ctl.app.formatting import (
     distance_text,
-    duration_text,
     speed_text,
     speed_unit_label,
     speed_value,
@@ -25,6 +24,7 @@ from treadmill_ctl.app.formatting import (
 from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, Signal, Slot
 from treadmill_ctl.errors import HistoryError
 from treadmill_ctl.session.plan import PhaseKind
+from treadmill_ctl.statistics import clock_text, plural
 
 if TYPE_CHECKING:
     from treadmill_ctl.history import (
@@ -41,6 +41,15 @@ QML_IMPORT_MAJOR_VERSION: Final = 1
 _log = logging.getLogger(__name__)
 
 MAX_CHART_POINTS: Final = 600  # enough for a 1280-px-wide chart; longer sessions are thinned
+# A phase band too narrow for its name says this (the chart draws what fits).
+_SHORT_LABELS: Final[dict[str, str]] = {
+    "warmup": "Warm",
+    "cooldown": "Cool",
+    "recovery": "Rec.",
+    "backward": "Back",
+    "forward": "Run",
+    "walk": "Walk",
+}
 WEEKS_SHOWN: Final = 8
 UNDO_DEPTH: Final = 10
 
@@ -77,10 +86,11 @@ def session_row(s: SessionSummary, distance_unit: str) -> dict[str, Any]:
         "date": f"{s.started_at:%a %d %b %Y}",
         "time": f"{s.started_at:%H:%M}",
         "preset": s.preset or "(no preset)",
-        "duration": duration_text(s.duration_s),
-        "backward": duration_text(s.backward_s),
+        "duration": clock_text(s.duration_s),
+        "backward": clock_text(s.backward_s),
         "distance": distance_text(s.distance_m, distance_unit),
         "blocks": s.blocks_done,
+        "blocksText": f"{plural(s.blocks_done, 'block')} done",
         "ended": ending_text().get(s.ended, str(s.ended)),
         "endedKind": s.ended.value,
         "finished": s.ended is Ending.FINISHED,
@@ -115,6 +125,7 @@ def week_rows(
             "backwardMin": round(w.backward_min, 1),
             "backwardText": f"{w.backward_min:.0f} min" if w.backward_min >= 1 else "0 min",
             "blocks": w.backward_blocks,
+            "blocksText": plural(w.backward_blocks, "block"),
             "sessions": w.sessions,
             "fraction": (w.backward_min / most) if most > 0 else 0.0,
         }
@@ -147,11 +158,12 @@ def chart_of(detail: SessionDetail, speed_unit: str) -> dict[str, Any]:
             "end": detail.phase_end_t(p),
             "direction": p.direction.value,
             "label": _kind_label(p.kind),
+            "short": _SHORT_LABELS.get(p.kind, _kind_label(p.kind)[:4]),
         }
         for p in detail.phases
     ]
     top = max((p["speed"] for p in points), default=0.0)
-    duration = max(detail.summary.duration_s, points[-1]["t"] if points else 0.0, 1.0)
+    duration = max(detail.summary.end_t, points[-1]["t"] if points else 0.0, 1.0)
     return {
         "points": points,
         "hr": hr,
@@ -228,7 +240,7 @@ class HistoryBridge(QObject):
         if not self._rows:
             return ""
         last = self._weeks[-1]
-        return f"This week: {last['backwardText']} backward in {last['blocks']} blocks"
+        return f"This week: {last['backwardText']} backward in {last['blocksText']}"
 
     @Property(int, notify=selectionChanged)
     def selectedId(self) -> int:
@@ -341,12 +353,33 @@ class HistoryBridge(QObject):
     # -- internals ---------------------------------------------------------------------------
 
     def _detail_of(self, detail: SessionDetail) -> dict[str, Any]:
+        from treadmill_ctl.history.totals import statistics_of  # noqa: PLC0415 - module doc
+
         speed_unit, distance_unit = self._units()
         s = detail.summary
+        stats = statistics_of(detail)
         out = session_row(s, distance_unit)
+        # The same statistics as the summary screen showed: blocks out of planned, skips, why
+        # it ended early.
+        out["blocksText"] = (
+            f"{stats.blocks_done} of {plural(stats.blocks_planned, 'block')} done"
+            if stats.blocks_planned
+            else f"{plural(stats.blocks_done, 'block')} done"
+        )
+        # The tile's short form: "4 of 4 blocks" (the caption says backward).
+        out["blocksShort"] = (
+            f"{stats.blocks_done} of {plural(stats.blocks_planned, 'block')}"
+            if stats.blocks_planned
+            else plural(stats.blocks_done, "block")
+        )
+        out["outcomeText"] = (
+            "Session complete" if stats.complete else f"Ended early: {stats.why_text}"
+        )
+        out["complete"] = stats.complete
+        out["statistics"] = stats.to_json()
         chart = chart_of(detail, speed_unit)
         out["chart"] = chart
-        out["forward"] = duration_text(s.forward_s)
+        out["forward"] = clock_text(s.forward_s)
         out["maxSpeed"] = f"{speed_text(s.max_speed_kmh, speed_unit)} {chart['speedUnit']}"
         out["hr"] = str(s.avg_hr_bpm) if s.avg_hr_bpm else ""
         out["hrMax"] = str(s.max_hr_bpm) if s.max_hr_bpm else ""

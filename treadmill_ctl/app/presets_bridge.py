@@ -26,7 +26,7 @@ from treadmill_ctl.session.presets import (
     PresetLibrary,
     library_order,
 )
-from treadmill_ctl.session.progression import Suggestion, suggest_next
+from treadmill_ctl.session.progression import Suggestion, repeat_after, suggest_next
 from treadmill_ctl.settings import Settings
 
 QML_IMPORT_NAME: Final = "TreadmillCtl"
@@ -303,20 +303,14 @@ class PresetsBridge(QObject):
 
     @Slot(str, str)
     def sessionEnded(self, preset_id: str, end_reason: str) -> None:
-        """A session of ``preset_id`` ended (the summary screen says so): after a finished one
-        the progression suggests the next preset; after one stopped early, the same again."""
+        """A session of ``preset_id`` ended (the summary screen says so, with its
+        ``progressionReason``): after a complete one ("finished") the progression suggests the
+        next preset; after one that ended early (skipped, stopped...), the same again."""
         if end_reason == "finished":
             self.set_last_completed(preset_id)
             return
         preset = self._library.find(preset_id) if preset_id else None
-        suggestion = (
-            Suggestion(
-                preset,
-                f"You stopped before the end: do “{preset.name}” again before moving on.",
-            )
-            if preset is not None
-            else Suggestion(None, "")
-        )
+        suggestion = Suggestion(None, "") if preset is None else repeat_after(preset, end_reason)
         self._suggestion_is_known = True
         if suggestion != self._suggestion:
             self._suggestion = suggestion

@@ -35,6 +35,7 @@ from treadmill_ctl.session.events import (
     SessionState,
 )
 from treadmill_ctl.session.plan import Plan
+from treadmill_ctl.statistics import SessionTally, clock_text, plural
 from treadmill_ctl.units import Direction
 
 if TYPE_CHECKING:
@@ -128,13 +129,6 @@ _COUNTDOWN_TITLE: Final[dict[CountdownReason, str]] = {
     CountdownReason.TURN: "Turn around",
     CountdownReason.RESUME: "Resuming in",
 }
-_END_TEXT: Final[dict[EndReason, str]] = {
-    EndReason.FINISHED: "Session complete",
-    EndReason.STOPPED_BY_USER: "Stopped by you",
-    EndReason.STOPPED_BY_MACHINE: "Stopped by the treadmill",
-    EndReason.LINK_LOST: "Connection lost",
-    EndReason.ERROR: "Ended by an error",
-}
 
 
 def _direction(value: Direction | None) -> str:
@@ -202,6 +196,7 @@ class SessionBridge(QObject):
         self._context = context
         self._cues: CuePlayer | None = None
         self._engine: SessionEngine | None = None
+        self._tally = SessionTally()  # the session's numbers, from its events (statistics.py)
         self._run_task: asyncio.Task[EndReason] | None = None
         self._recorder: SessionRecorder | None = None
         self._unsubscribe_history: Callable[[], None] | None = None
@@ -267,6 +262,9 @@ class SessionBridge(QObject):
             )
             return
         self._discard_engine()
+        self._tally = SessionTally(
+            phases_planned=len(plan.phases), blocks_planned=plan.backward_blocks
+        )
         engine = load_engine()(link, plan, self._context.settings, listener=self._on_event)
         self._engine = engine
         self._context.engine = engine
@@ -380,6 +378,7 @@ class SessionBridge(QObject):
     # -- engine events -----------------------------------------------------------------------
 
     def _on_event(self, event: SessionEvent) -> None:
+        self._tally.add(event.to_json())
         if isinstance(event, CueEvent) and self._cues is not None:
             self._cues.play(event)
         elif (
@@ -548,11 +547,18 @@ class SessionBridge(QObject):
         blocks_text = ""
         if snap is not None and snap.blocks_total:
             in_block = phase is not None and phase.direction is Direction.BACKWARD
+            # The block's place in the plan (a skipped block before it still came first), and
+            # the blocks done as the summary and the history count them (statistics.py).
+            ordinal = sum(
+                1
+                for p in phases[: (phase.index + 1) if phase else 0]
+                if p.direction is Direction.BACKWARD
+            )
             blocks_text = (
-                f"Backward block {min(snap.blocks_done + 1, snap.blocks_total)} of "
-                f"{snap.blocks_total}"
+                f"Backward block {ordinal} of {snap.blocks_total}"
                 if in_block
-                else f"{snap.blocks_done} of {snap.blocks_total} backward blocks done"
+                else f"{self._tally.blocks_done} of "
+                f"{plural(snap.blocks_total, 'backward block')} done"
             )
         turning = snap is not None and snap.state in (
             SessionState.SLOWING_TO_TURN,
@@ -709,21 +715,30 @@ class SessionBridge(QObject):
     def _make_summary(self, reason: EndReason) -> None:
         if self._engine is None:
             return
-        snap = self._engine.snapshot()
         plan = self._engine.plan
         dunit = str(getattr(self._context.settings, "distance_unit", "metric"))
+        stats = self._tally.statistics()  # the numbers the history shows too (statistics.py)
         self._values["summary"] = {
             "presetName": plan.name,
             "presetId": plan.id,
             "endReason": str(reason),
-            "endText": _END_TEXT[reason],
-            "forwardText": formatting.duration_text(snap.forward_s),
-            "backwardText": formatting.duration_text(snap.backward_s),
-            "totalText": formatting.duration_text(snap.done_s),
-            "elapsedText": formatting.duration_text(snap.elapsed_s),
-            "distanceText": formatting.distance_text(snap.distance_m, dunit),
-            "blocksDone": snap.blocks_done,
-            "blocksTotal": snap.blocks_total,
+            "endText": "Session complete" if stats.complete else "Ended early",
+            "endDetail": stats.why_text,
+            "complete": stats.complete,
+            "progressionReason": (
+                "finished" if stats.complete else "skipped" if stats.phases_skipped else str(reason)
+            ),
+            "forwardText": clock_text(stats.forward_s),
+            "backwardText": clock_text(stats.backward_s),
+            "backwardDistanceText": formatting.distance_text(stats.backward_m, dunit),
+            "totalText": clock_text(stats.total_s),
+            "elapsedText": clock_text(stats.total_s),
+            "movingText": clock_text(stats.moving_s),
+            "distanceText": formatting.distance_text(stats.distance_m, dunit),
+            "blocksDone": stats.blocks_done,
+            "blocksTotal": stats.blocks_planned,
+            "blocksText": f"{stats.blocks_done} of {plural(stats.blocks_planned, 'block')} done",
+            "statistics": stats.to_json(),
         }
         self.summaryChanged.emit()
 
@@ -981,9 +996,11 @@ class SessionBridge(QObject):
 
     @Property(dict, notify=summaryChanged)
     def summary(self) -> dict[str, Any]:
-        """The last session's summary: {presetName, presetId, endReason, endText, forwardText,
-        backwardText, totalText, elapsedText, distanceText, blocksDone, blocksTotal}; empty
-        before a session ended."""
+        """The last session's summary: {presetName, presetId, endReason, endText ("Session
+        complete" or "Ended early"), endDetail (why it ended early), complete,
+        progressionReason, forwardText, backwardText, backwardDistanceText, totalText,
+        elapsedText, movingText, distanceText, blocksDone, blocksTotal, blocksText,
+        statistics}; empty before a session ended. The numbers are ``statistics.py``'s."""
         return dict(self._values.get("summary", {}))
 
     # -- actions -----------------------------------------------------------------------------

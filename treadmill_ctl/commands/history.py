@@ -25,6 +25,8 @@ from treadmill_ctl.export.tcx import write_tcx
 from treadmill_ctl.history.model import SessionHeader, SessionSummary
 from treadmill_ctl.history.recorder import read_events_file, record_events
 from treadmill_ctl.history.store import HistoryStore
+from treadmill_ctl.history.totals import statistics_of
+from treadmill_ctl.statistics import PhaseOutcome, clock_text, plural
 
 EXIT_OK = 0
 EXIT_HISTORY_ERROR = 1
@@ -84,15 +86,10 @@ def _fail(exc: Exception) -> int:
     return EXIT_HISTORY_ERROR
 
 
-def _minutes(seconds: float) -> str:
-    s = round(seconds)
-    return f"{s // 60}:{s % 60:02d}"
-
-
 def _row(s: SessionSummary) -> str:
     return (
         f"{s.id:>4}  {s.started_at.strftime('%Y-%m-%d %H:%M')}  {s.preset[:22]:<22}  "
-        f"{_minutes(s.duration_s):>6}  {_minutes(s.backward_s):>6}  {s.distance_m:>7.0f}  "
+        f"{clock_text(s.duration_s):>6}  {clock_text(s.backward_s):>6}  {s.distance_m:>7.0f}  "
         f"{s.ended.value}"
     )
 
@@ -122,23 +119,14 @@ def _show(args: argparse.Namespace) -> int:
     except HistoryError as exc:
         return _fail(exc)
     s = detail.summary
+    stats = statistics_of(detail)
+    target = {p.seq: p.target_speed_kmh for p in detail.phases}
     phases: list[dict[str, Any]] = [
-        {
-            "index": p.index,
-            "kind": p.kind,
-            "direction": p.direction.value,
-            "target_speed_kmh": p.target_speed_kmh,
-            "planned_s": p.planned_s,
-            "start_t": p.start_t,
-            "end_t": p.end_t,
-            "moving_s": round(p.moving_s, 1),
-            "distance_m": round(p.distance_m, 1),
-            "done": p.done,
-        }
-        for p in detail.phases
+        p.to_json() | {"target_speed_kmh": target.get(p.seq)} for p in stats.phases
     ]
     if args.json:
         out = s.to_json() | {
+            "statistics": stats.to_json(),
             "phases": phases,
             "samples": len(detail.samples),
             "commands": len(detail.commands),
@@ -148,17 +136,20 @@ def _show(args: argparse.Namespace) -> int:
         return EXIT_OK
     _out(_row(s))
     _out(
-        f"forward {_minutes(s.forward_s)} ({s.forward_m:.0f} m), backward "
-        f"{_minutes(s.backward_s)} ({s.backward_m:.0f} m), {s.blocks_done} block(s) done"
+        f"forward {clock_text(stats.forward_s)} ({stats.forward_m:.0f} m), backward "
+        f"{clock_text(stats.backward_s)} ({stats.backward_m:.0f} m), {stats.blocks_done} of "
+        f"{plural(stats.blocks_planned, 'block')} done; "
+        + ("session complete" if stats.complete else f"ended early: {stats.why_text}")
     )
-    for p in phases:
-        mark = "done" if p["done"] else ""
+    _out("  phase kind      direction  moving  at speed  distance  outcome")
+    for p in stats.phases:
+        mark = "" if p.outcome is PhaseOutcome.RUNNING else p.outcome.value.replace("_", " ")
         _out(
-            f"  {p['index']:>3} {p['kind']:<9} {p['direction']:<8} "
-            f"{_minutes(p['moving_s']):>6} {p['distance_m']:>6.0f} m  {mark}"
+            f"  {p.index:>5} {p.kind:<9} {p.direction:<9} {clock_text(p.moving_s):>7} "
+            f"{clock_text(p.at_speed_s):>9} {p.distance_m:>7.0f} m  {mark}"
         )
     for a in detail.alerts:
-        _out(f"  ! {_minutes(a.t)} {a.level}: {a.message}")
+        _out(f"  ! {clock_text(a.t)} {a.level}: {a.message}")
     return EXIT_OK
 
 
@@ -207,8 +198,8 @@ def _weeks(args: argparse.Namespace) -> int:
         return EXIT_OK
     for w in weeks:
         _out(
-            f"{w.label}  {w.sessions:>2} session(s)  backward {w.backward_min:5.1f} min  "
-            f"{w.backward_blocks:>3} block(s)"
+            f"{w.label}  {plural(w.sessions, 'session'):>11}  backward {w.backward_min:5.1f} min  "
+            f"{plural(w.backward_blocks, 'block'):>10}"
         )
     return EXIT_OK
 

@@ -6,9 +6,12 @@ What the file says, so backward blocks show up in Garmin Connect, Strava and int
 - one lap per phase. A backward block is an ``active`` lap (the work interval); forward
   phases between blocks are ``recovery`` laps, warm-up and cool-down are ``warmup`` and
   ``cooldown``. Every lap points (``wkt_step_index``) at a workout step whose name says the
-  direction ("Backward block 2 3.0 km/h"), and carries a developer field ``direction``
-  ("forward"/"backward");
-- session and activity messages with the totals of the history;
+  direction ("Backward block 2 3.0 km/h"), and carries developer fields ``direction``
+  ("forward"/"backward"), ``phase_kind`` and ``outcome`` ("done", "skipped", "cut short");
+  its moving time and distance are the session statistics' (``statistics.py``);
+- session and activity messages with the session's statistics: total time, time moving,
+  distance, and developer fields ``blocks`` ("1 of 2 done") and ``ending`` ("complete", or
+  "ended early: " and why);
 - a session that is still running or was interrupted is exported as far as it was recorded,
   with the developer field ``recording`` = "in_progress"/"interrupted" on the session and an
   ``activity``/``stop`` event marking where the record stops short.
@@ -25,8 +28,15 @@ from garmin_fit_sdk import Encoder, Profile
 from garmin_fit_sdk.fit import BASE_TYPE
 
 from treadmill_ctl import __version__ as APP_VERSION
-from treadmill_ctl.export.laps import Lap, build_laps, cumulative_distances, wall_time
+from treadmill_ctl.export.laps import (
+    Lap,
+    build_laps,
+    cumulative_distances,
+    outcome_words,
+    wall_time,
+)
 from treadmill_ctl.history.model import SessionDetail
+from treadmill_ctl.history.totals import statistics_of
 from treadmill_ctl.storage import atomic_write_bytes
 from treadmill_ctl.units import Direction
 
@@ -38,6 +48,9 @@ APPLICATION_ID: Final = uuid.UUID("6d2f1f8e-1b7a-4c55-9a43-7e0b6a1d2b31")
 DIRECTION_FIELD_KEY: Final = 0
 RECORDING_FIELD_KEY: Final = 1
 PHASE_KIND_FIELD_KEY: Final = 2
+OUTCOME_FIELD_KEY: Final = 3
+BLOCKS_FIELD_KEY: Final = 4
+ENDING_FIELD_KEY: Final = 5
 
 _INTENSITY: Final[dict[str, str]] = {
     "warmup": "warmup",
@@ -86,6 +99,18 @@ def _developer_fields() -> dict[int, dict[str, Any]]:
             "developer_data_id_mesg": data_id,
             "field_description_mesg": describe(PHASE_KIND_FIELD_KEY, "phase_kind", _MESG["LAP"]),
         },
+        OUTCOME_FIELD_KEY: {
+            "developer_data_id_mesg": data_id,
+            "field_description_mesg": describe(OUTCOME_FIELD_KEY, "outcome", _MESG["LAP"]),
+        },
+        BLOCKS_FIELD_KEY: {
+            "developer_data_id_mesg": data_id,
+            "field_description_mesg": describe(BLOCKS_FIELD_KEY, "blocks", _MESG["SESSION"]),
+        },
+        ENDING_FIELD_KEY: {
+            "developer_data_id_mesg": data_id,
+            "field_description_mesg": describe(ENDING_FIELD_KEY, "ending", _MESG["SESSION"]),
+        },
     }
 
 
@@ -102,9 +127,10 @@ def _mps(kmh: float | None) -> float | None:
 def encode_fit(detail: SessionDetail) -> bytes:
     """The FIT activity file of a recorded session (as far as it was recorded)."""
     summary = detail.summary
+    stats = statistics_of(detail)
     start = summary.started_at
-    end = wall_time(detail, summary.duration_s)
-    laps = build_laps(detail)
+    end = wall_time(detail, stats.end_t)
+    laps = build_laps(detail, stats)
     dev_fields = _developer_fields()
     enc = Encoder(dev_fields)
 
@@ -121,7 +147,7 @@ def encode_fit(detail: SessionDetail) -> bytes:
     )
     data_id = dev_fields[DIRECTION_FIELD_KEY]["developer_data_id_mesg"]
     enc.write_mesg(data_id)
-    for key in (DIRECTION_FIELD_KEY, RECORDING_FIELD_KEY, PHASE_KIND_FIELD_KEY):
+    for key in sorted(dev_fields):
         enc.write_mesg(dev_fields[key]["field_description_mesg"])
     enc.write_mesg(
         {
@@ -179,7 +205,8 @@ def encode_fit(detail: SessionDetail) -> bytes:
             "timer_trigger": "manual",
         }
     )
-    moving = summary.forward_s + summary.backward_s
+    moving = stats.moving_s
+    ending = "complete" if stats.complete else f"ended early: {stats.why_text}"
     enc.write_mesg(
         {
             "mesg_num": _MESG["SESSION"],
@@ -190,12 +217,12 @@ def encode_fit(detail: SessionDetail) -> bytes:
             "start_time": start,
             "sport": "running",
             "sub_sport": "treadmill",
-            "total_elapsed_time": summary.duration_s,
-            "total_timer_time": summary.duration_s,
+            "total_elapsed_time": stats.total_s,
+            "total_timer_time": stats.total_s,
             "total_moving_time": moving,
-            "total_distance": summary.distance_m,
-            "avg_speed": summary.distance_m / moving if moving > 0 else 0.0,
-            "enhanced_avg_speed": summary.distance_m / moving if moving > 0 else 0.0,
+            "total_distance": stats.distance_m,
+            "avg_speed": stats.distance_m / moving if moving > 0 else 0.0,
+            "enhanced_avg_speed": stats.distance_m / moving if moving > 0 else 0.0,
             "max_speed": summary.max_speed_kmh / 3.6,
             "enhanced_max_speed": summary.max_speed_kmh / 3.6,
             "avg_heart_rate": summary.avg_hr_bpm,
@@ -203,14 +230,18 @@ def encode_fit(detail: SessionDetail) -> bytes:
             "first_lap_index": 0,
             "num_laps": len(laps),
             "trigger": "activity_end",
-            "developer_fields": {RECORDING_FIELD_KEY: _recording_state(detail)},
+            "developer_fields": {
+                RECORDING_FIELD_KEY: _recording_state(detail),
+                BLOCKS_FIELD_KEY: f"{stats.blocks_done} of {stats.blocks_planned} done",
+                ENDING_FIELD_KEY: ending,
+            },
         }
     )
     enc.write_mesg(
         {
             "mesg_num": _MESG["ACTIVITY"],
             "timestamp": end,
-            "total_timer_time": summary.duration_s,
+            "total_timer_time": stats.total_s,
             "num_sessions": 1,
             "type": "manual",
             "event": "activity",
@@ -286,6 +317,7 @@ def _write_lap(enc: Encoder, detail: SessionDetail, lap: Lap, *, last: bool) -> 
             "developer_fields": {
                 DIRECTION_FIELD_KEY: lap.direction.value,
                 PHASE_KIND_FIELD_KEY: lap.kind,
+                OUTCOME_FIELD_KEY: outcome_words(lap.outcome),
             },
         }
     )

@@ -1,9 +1,9 @@
 """A recorded session cut into laps, one per phase: what the FIT and TCX writers share.
 
-Lap *n* runs from its phase's start to the next phase's start (the first lap from the session
-start, so the start countdown is in it; the last lap to the end of the record). Distances and
-moving times are the recorder's totals for the phase, so the laps add up to the session's
-totals exactly.
+Lap *n* runs from its phase's start to the next phase's start (the first lap from the first
+START, so the start countdown is in it; the last lap to the end of the record). Moving times,
+distances and whether the phase was done are the session's statistics (``statistics.py``), so
+the laps add up to the numbers the summary and the history show.
 """
 
 from __future__ import annotations
@@ -11,8 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from treadmill_ctl.history.model import PhaseRecord, SampleRecord, SessionDetail
-from treadmill_ctl.history.totals import TotalsAccumulator
+from treadmill_ctl.history.model import (
+    PhaseRecord,
+    SampleRecord,
+    SessionDetail,
+)
+from treadmill_ctl.history.totals import statistics_of
+from treadmill_ctl.statistics import PhaseOutcome, SessionStatistics, TotalsAccumulator
 from treadmill_ctl.units import Direction
 
 _KIND_NAMES = {
@@ -37,6 +42,7 @@ class Lap:
     moving_s: float
     samples: tuple[SampleRecord, ...]
     name: str
+    outcome: PhaseOutcome | None = None  # None: the lap of a session with no phase
 
     @property
     def direction(self) -> Direction:
@@ -75,49 +81,62 @@ class Lap:
         return max((s.hr_bpm for s in self.samples if s.hr_bpm is not None), default=None)
 
 
-def build_laps(detail: SessionDetail) -> list[Lap]:
+def build_laps(detail: SessionDetail, stats: SessionStatistics | None = None) -> list[Lap]:
     """One lap per recorded phase (at least one lap, even for a session cut off at once)."""
-    end = detail.summary.duration_s
+    stats = stats if stats is not None else statistics_of(detail)
+    end = stats.end_t
+    first_start = min(stats.start_t, end)
     phases = detail.phases
     if not phases:
         return [
-            Lap(1, None, 0.0, end, detail.summary.distance_m, _moving(detail), detail.samples, "")
+            Lap(1, None, first_start, end, stats.distance_m, stats.moving_s, detail.samples, "")
         ]
+    by_seq = {p.seq: p for p in stats.phases}
     laps: list[Lap] = []
     block = 0
     for i, phase in enumerate(phases):
-        start = 0.0 if i == 0 else phase.start_t
+        start = min(first_start, phase.start_t) if i == 0 else phase.start_t
         stop = phases[i + 1].start_t if i + 1 < len(phases) else max(end, phase.start_t)
         if phase.direction is Direction.BACKWARD:
             block += 1
         samples = tuple(s for s in detail.samples if start <= s.t < stop or (s.t == stop == end))
+        numbers = by_seq.get(phase.seq)
         laps.append(
             Lap(
                 number=i + 1,
                 phase=phase,
                 start_t=start,
                 end_t=stop,
-                distance_m=phase.distance_m,
-                moving_s=phase.moving_s,
+                distance_m=numbers.distance_m if numbers else 0.0,
+                moving_s=numbers.moving_s if numbers else 0.0,
                 samples=samples,
                 name=lap_name(phase, block),
+                outcome=numbers.outcome if numbers else None,
             )
         )
-    # What was covered before the first phase (start countdown) belongs to the first lap.
-    before = detail.summary.distance_m - sum(p.distance_m for p in phases)
-    moving_before = _moving(detail) - sum(p.moving_s for p in phases)
+    # What was covered before the first phase (the belt does not move in the start countdown,
+    # but a console may start it) is forward: it belongs to the first lap when that is forward.
     first = laps[0]
-    laps[0] = Lap(
-        first.number,
-        first.phase,
-        first.start_t,
-        first.end_t,
-        first.distance_m + max(0.0, before),
-        first.moving_s + max(0.0, moving_before),
-        first.samples,
-        first.name,
-    )
+    if first.direction is Direction.FORWARD:
+        before = stats.distance_m - sum(p.distance_m for p in stats.phases)
+        moving_before = stats.moving_s - sum(p.moving_s for p in stats.phases)
+        laps[0] = Lap(
+            first.number,
+            first.phase,
+            first.start_t,
+            first.end_t,
+            first.distance_m + max(0.0, before),
+            first.moving_s + max(0.0, moving_before),
+            first.samples,
+            first.name,
+            first.outcome,
+        )
     return laps
+
+
+def outcome_words(outcome: PhaseOutcome | None) -> str:
+    """ "done", "skipped", "cut short", "running" ("" for a lap of no phase)."""
+    return outcome.value.replace("_", " ") if outcome is not None else ""
 
 
 def lap_name(phase: PhaseRecord, block: int) -> str:
@@ -131,12 +150,9 @@ def lap_name(phase: PhaseRecord, block: int) -> str:
 
 
 def wall_time(detail: SessionDetail, t: float) -> datetime:
-    """Wall-clock time of session time ``t`` (whole seconds: FIT and TCX stamp seconds)."""
-    return detail.summary.started_at + timedelta(seconds=int(t))
-
-
-def _moving(detail: SessionDetail) -> float:
-    return detail.summary.forward_s + detail.summary.backward_s
+    """Wall-clock time of session time ``t`` (whole seconds: FIT and TCX stamp seconds). The
+    session's wall-clock start is its first START (the app records from there)."""
+    return detail.summary.started_at + timedelta(seconds=int(max(0.0, t - detail.summary.start_t)))
 
 
 def cumulative_distances(samples: tuple[SampleRecord, ...]) -> list[float]:

@@ -3,8 +3,11 @@
 One ``Lap`` per phase; trackpoints with time, distance, heart rate and the belt speed in the
 ActivityExtension v2 ``TPX/Speed`` element (TCX has no speed field of its own). TCX knows only
 two lap intensities: a backward block is ``Active``, everything forward is ``Resting``; each
-lap's ``Notes`` names the phase and its direction. An interrupted or still running session is
-exported as far as it was recorded, and the activity's ``Notes`` say so.
+lap's ``Notes`` names the phase, its direction and whether it was done. A lap's
+``TotalTimeSeconds`` is its time moving (the timer time of a watch that pauses itself), its
+``DistanceMeters`` the distance covered: the session statistics' (``statistics.py``), as the
+summary and the history show them. An interrupted or still running session is exported as far
+as it was recorded, and the activity's ``Notes`` say so.
 
 Element order and types follow the TrainingCenterDatabase v2 schema (Garmin's
 TrainingCenterDatabasev2.xsd); tests/export/test_tcx.py checks them.
@@ -18,8 +21,16 @@ from pathlib import Path
 from typing import Final
 
 from treadmill_ctl import __version__ as APP_VERSION
-from treadmill_ctl.export.laps import Lap, build_laps, cumulative_distances, wall_time
+from treadmill_ctl.export.laps import (
+    Lap,
+    build_laps,
+    cumulative_distances,
+    outcome_words,
+    wall_time,
+)
 from treadmill_ctl.history.model import Ending, SampleRecord, SessionDetail
+from treadmill_ctl.history.totals import statistics_of
+from treadmill_ctl.statistics import SessionStatistics, clock_text, plural
 from treadmill_ctl.storage import atomic_write_text
 from treadmill_ctl.units import Direction
 
@@ -79,9 +90,10 @@ def encode_tcx(detail: SessionDetail) -> str:
     activity.set("Sport", "Running")
     _sub(activity, "Id", _time(detail.summary.started_at))
     distances = dict(zip(detail.samples, cumulative_distances(detail.samples), strict=True))
-    for lap in build_laps(detail):
+    stats = statistics_of(detail)
+    for lap in build_laps(detail, stats):
         _write_lap(activity, detail, lap, distances)
-    _sub(activity, "Notes", _activity_notes(detail))
+    _sub(activity, "Notes", _activity_notes(detail, stats))
     _write_creator(activity)
     ET.indent(root, space="  ")
     body = ET.tostring(root, encoding="unicode", xml_declaration=False)
@@ -93,7 +105,7 @@ def _write_lap(
 ) -> None:
     element = _sub(activity, "Lap")
     element.set("StartTime", _time(wall_time(detail, lap.start_t)))
-    _sub(element, "TotalTimeSeconds", _num(lap.elapsed_s, 1))
+    _sub(element, "TotalTimeSeconds", _num(lap.moving_s, 1))
     _sub(element, "DistanceMeters", _num(lap.distance_m, 1))
     _sub(element, "MaximumSpeed", _num(lap.max_speed_kmh / 3.6, 3))
     _hr(element, "AverageHeartRateBpm", lap.avg_hr_bpm)
@@ -110,18 +122,25 @@ def _write_lap(
             if sample.speed_kmh is not None:
                 tpx = ET.SubElement(_sub(point, "Extensions"), _ax("TPX"))
                 ET.SubElement(tpx, _ax("Speed")).text = _num(sample.speed_kmh / 3.6, 3)
-    _sub(element, "Notes", f"{lap.name} — direction: {lap.direction.value}")
+    outcome = outcome_words(lap.outcome)
+    _sub(
+        element,
+        "Notes",
+        f"{lap.name} — direction: {lap.direction.value}" + (f" — {outcome}" if outcome else ""),
+    )
     lx = ET.SubElement(_sub(element, "Extensions"), _ax("LX"))
     ET.SubElement(lx, _ax("AvgSpeed")).text = _num(lap.avg_speed_kmh / 3.6, 3)
 
 
-def _activity_notes(detail: SessionDetail) -> str:
+def _activity_notes(detail: SessionDetail, stats: SessionStatistics) -> str:
     s = detail.summary
     lines = [
         f"{s.preset or 'Treadmill session'} — treadmill-ctl backward-running intervals.",
-        f"Backward: {s.backward_s / 60:.1f} min, {s.backward_m:.0f} m, {s.blocks_done} "
-        f"block(s) done. Forward: {s.forward_s / 60:.1f} min, {s.forward_m:.0f} m.",
-        f"Ended: {s.ended.value.replace('_', ' ')}.",
+        f"Backward: {clock_text(stats.backward_s)} moving, {stats.backward_m:.0f} m, "
+        f"{stats.blocks_done} of {plural(stats.blocks_planned, 'block')} done. "
+        f"Forward: {clock_text(stats.forward_s)} moving, {stats.forward_m:.0f} m.",
+        f"Total time {clock_text(stats.total_s)}. "
+        + ("Session complete." if stats.complete else f"Ended early: {stats.why_text}."),
     ]
     template = _INCOMPLETE_NOTE.get(s.ended)
     if template is not None:

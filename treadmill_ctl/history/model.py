@@ -11,13 +11,9 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any, Final
+from typing import Any
 
 from treadmill_ctl.units import Direction
-
-BLOCK_DONE_FRACTION: Final = 0.9
-"""A phase counts as done when the belt ran for at least this share of its planned time
-(a skipped or interrupted block does not count toward the weekly totals)."""
 
 
 class Ending(enum.StrEnum):
@@ -83,16 +79,23 @@ class SessionSummary:
     profile: str
     ended: Ending
     ended_reason: str | None  # the engine's words, None when no end was recorded
-    duration_s: float
-    forward_s: float  # belt moving during forward phases
-    backward_s: float  # belt moving during backward phases
+    duration_s: float  # total time: first START to the end (docs/statistics.md)
+    forward_s: float  # time moving while facing forward, ramps included
+    backward_s: float  # time moving while facing backward, ramps included
     forward_m: float
     backward_m: float
-    blocks_done: int  # backward phases run for at least 90 % of their planned time
+    blocks_done: int  # backward phases that ran their whole planned time at speed
     avg_hr_bpm: int | None
     max_hr_bpm: int | None
     max_speed_kmh: float
+    start_t: float = 0.0  # session time of the first START
+    end_t: float = 0.0  # session time of the end (or of the last thing recorded)
     deleted: bool = False
+
+    @property
+    def moving_s(self) -> float:
+        """Time moving, both directions."""
+        return self.forward_s + self.backward_s
 
     @property
     def distance_m(self) -> float:
@@ -117,9 +120,11 @@ class SessionSummary:
             "preset": self.preset,
             "preset_id": self.preset_id,
             "duration_s": round(self.duration_s, 1),
+            "moving_s": round(self.moving_s, 1),
             "forward_s": round(self.forward_s, 1),
             "backward_s": round(self.backward_s, 1),
             "distance_m": round(self.distance_m, 1),
+            "forward_distance_m": round(self.forward_m, 1),
             "backward_distance_m": round(self.backward_m, 1),
             "blocks_done": self.blocks_done,
             "avg_hr_bpm": self.avg_hr_bpm,
@@ -144,13 +149,6 @@ class PhaseRecord:
     end_t: float | None
     moving_s: float
     distance_m: float
-
-    @property
-    def done(self) -> bool:
-        """The belt ran for at least 90 % of the planned time of this phase."""
-        return bool(self.planned_s) and self.moving_s >= BLOCK_DONE_FRACTION * (
-            self.planned_s or 0.0
-        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,7 +206,7 @@ class SessionDetail:
 
     def phase_end_t(self, phase: PhaseRecord) -> float:
         """When ``phase`` ended; the end of the record for the last, open phase."""
-        return phase.end_t if phase.end_t is not None else self.summary.duration_s
+        return phase.end_t if phase.end_t is not None else self.summary.end_t
 
 
 @dataclass(frozen=True, slots=True)

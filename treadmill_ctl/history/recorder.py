@@ -35,9 +35,9 @@ from treadmill_ctl.history.model import (
     SessionHeader,
     StateRecord,
 )
-from treadmill_ctl.history.store import Durability, HistoryStore, count_blocks_done
-from treadmill_ctl.history.totals import TotalsAccumulator
+from treadmill_ctl.history.store import Durability, HistoryStore
 from treadmill_ctl.hr.source import HeartRateSource
+from treadmill_ctl.statistics import SessionTally
 from treadmill_ctl.units import Direction
 
 _LOGGER = logging.getLogger(__name__)
@@ -82,7 +82,7 @@ class SessionRecorder:
         self.detach: Callable[[], None] | None = None  # set by attach_to_engine
         self._id = session_id
         self._lock: RecordingLock | None = lock
-        self._totals = TotalsAccumulator()
+        self._tally = SessionTally()  # the stored totals are the statistics' own
         self._phases: list[_Phase] = []
         self._dirty_phases: set[int] = set()
         self._last_bucket: int | None = None
@@ -182,14 +182,7 @@ class SessionRecorder:
         # Totals follow every record (a 4 Hz pad gives 0.25 s precision at phase changes);
         # the interval that ends here belongs to the previous record's phase.
         direction = phase.direction if phase else Direction.FORWARD
-        self._totals.add(
-            t,
-            speed_kmh=speed,
-            distance_m=distance,
-            hr_bpm=hr,
-            phase_seq=seq,
-            direction=direction,
-        )
+        self._tally.data(t, speed_kmh=speed, distance_m=distance, hr_bpm=hr)
         self._dirty_phases.update(s for s in (self._last_data_seq, seq) if s is not None)
         self._last_data_seq = seq
         bucket = math.floor(t / SAMPLE_INTERVAL_S)
@@ -207,17 +200,22 @@ class SessionRecorder:
         index = _int(event.get("index"))
         kind = str(event.get("kind", ""))
         current = self._phases[-1] if self._phases else None
-        if current is not None and current.index == index and current.kind == kind:
-            return  # the same phase again (resume after a pause): not a new lap
         direction = (
             Direction.BACKWARD if event.get("direction") == "backward" else Direction.FORWARD
         )
+        seq = self._tally.phase(
+            t,
+            index=index or 0,
+            kind=kind,
+            direction=direction.value,
+            planned_s=_number(event.get("duration_s")),
+        )
+        if seq is None:
+            return  # the same phase again (resume after a pause): not a new lap
         if current is not None:
             self._store.end_phase(self._id, current.seq, t)
             self._dirty_phases.add(current.seq)
-        phase = _Phase(
-            len(self._phases), index or 0, kind, direction, _number(event.get("duration_s"))
-        )
+        phase = _Phase(seq, index or 0, kind, direction, _number(event.get("duration_s")))
         self._phases.append(phase)
         self._store.add_phase(
             self._id,
@@ -253,7 +251,9 @@ class SessionRecorder:
         self._commit(t)
 
     def _on_state(self, t: float, event: EventDict) -> None:
-        self._store.add_state(self._id, StateRecord(t, str(event.get("state", ""))))
+        state = str(event.get("state", ""))
+        self._tally.state(t, state)
+        self._store.add_state(self._id, StateRecord(t, state))
         self._commit(t)
 
     def _on_end(self, t: float, event: EventDict) -> None:
@@ -272,14 +272,13 @@ class SessionRecorder:
         if self._phases and not self._ended:
             self._store.end_phase(self._id, self._phases[-1].seq, t)
         self._store.finish_session(self._id, reason, t)
+        self._tally.end(t, reason)
         self._ended = True
 
     def _save_progress(self) -> None:
-        done = count_blocks_done(
-            (p.direction, p.planned_s, self._totals.phase_moving_s.get(p.seq, 0.0))
-            for p in self._phases
+        self._store.save_progress(
+            self._id, self._last_t, self._tally.totals, self._tally.blocks_done, self._dirty_phases
         )
-        self._store.save_progress(self._id, self._last_t, self._totals, done, self._dirty_phases)
         self._dirty_phases.clear()
 
     def _commit(self, t: float) -> None:

@@ -26,7 +26,6 @@ from treadmill_ctl import storage
 from treadmill_ctl.errors import HistoryError
 from treadmill_ctl.history.liveness import is_recording
 from treadmill_ctl.history.model import (
-    BLOCK_DONE_FRACTION,
     AlertRecord,
     CommandRecord,
     Ending,
@@ -39,12 +38,19 @@ from treadmill_ctl.history.model import (
     WeekTotals,
 )
 from treadmill_ctl.history.schema import migrate
-from treadmill_ctl.history.totals import TotalsAccumulator
+from treadmill_ctl.statistics import TotalsAccumulator, counts_in_totals, total_time_s
 from treadmill_ctl.units import Direction
 
 _LOGGER = logging.getLogger(__name__)
 
 DB_FILENAME: Final = "history.sqlite3"
+
+# A session row with the session time of its first START (the first state change out of
+# "idle"; NULL when it never started), from which its total time counts.
+_SESSION_ROWS: Final = (
+    "SELECT sessions.*, (SELECT MIN(t) FROM states WHERE states.session_id = sessions.id "
+    "AND states.state != 'idle') AS first_start_t FROM sessions"
+)
 
 HEARTBEAT_STALE_S: Final = 15.0
 """Only where file locks do not exist (see liveness.py): a session with no end whose last
@@ -132,9 +138,7 @@ class HistoryStore:
     def list_sessions(self, *, include_deleted: bool = False) -> list[SessionSummary]:
         """Every session, newest first (deleted ones only when asked)."""
         where = "" if include_deleted else "WHERE deleted_at IS NULL"
-        rows = self._conn.execute(
-            f"SELECT * FROM sessions {where} ORDER BY started_at DESC, id DESC"
-        )
+        rows = self._conn.execute(f"{_SESSION_ROWS} {where} ORDER BY started_at DESC, id DESC")
         return [self._summary(row) for row in _dicts(rows)]
 
     def get_summary(self, session_id: int) -> SessionSummary:
@@ -191,9 +195,12 @@ class HistoryStore:
 
     def weekly_totals(self) -> list[WeekTotals]:
         """Backward minutes and blocks (and more) per ISO week, oldest first, from the first
-        week with a session to the last, weeks without a session included as zeros."""
+        week with a session to the last, weeks without a session included as zeros. Only
+        sessions in which the belt moved count (``statistics.counts_in_totals``)."""
         by_week: dict[tuple[int, int], list[SessionSummary]] = {}
         for s in self.list_sessions():
+            if not counts_in_totals(s.moving_s):
+                continue  # never started, or the belt never moved: not a session done
             iso = s.started_at.isocalendar()
             by_week.setdefault((iso.year, iso.week), []).append(s)
         if not by_week:
@@ -407,7 +414,7 @@ class HistoryStore:
         return _dicts(self._conn.execute(sql, (session_id,)))
 
     def _row(self, session_id: int) -> dict[str, Any]:
-        cur = self._conn.execute("SELECT * FROM sessions WHERE id = ?", (session_id,))
+        cur = self._conn.execute(f"{_SESSION_ROWS} WHERE id = ?", (session_id,))
         rows = list(_dicts(cur))
         if not rows:
             raise HistoryError(f"No session {session_id} in the history")
@@ -420,10 +427,12 @@ class HistoryStore:
                 ended = Ending(reason)
             except ValueError:
                 ended = Ending.ERROR
-            duration = float(row["ended_t"] if row["ended_t"] is not None else row["last_t"])
+            end_t = float(row["ended_t"] if row["ended_t"] is not None else row["last_t"])
         else:
             ended = Ending.IN_PROGRESS if self._is_recording(row) else Ending.INTERRUPTED
-            duration = float(row["last_t"])
+            end_t = float(row["last_t"])
+        first_start = row.get("first_start_t")
+        start_t = float(first_start) if first_start is not None else end_t
         hr_count = int(row["hr_count"])
         return SessionSummary(
             id=int(row["id"]),
@@ -434,7 +443,7 @@ class HistoryStore:
             profile=row["profile"],
             ended=ended,
             ended_reason=reason,
-            duration_s=duration,
+            duration_s=total_time_s(first_start, end_t),
             forward_s=float(row["forward_s"]),
             backward_s=float(row["backward_s"]),
             forward_m=float(row["forward_m"]),
@@ -443,6 +452,8 @@ class HistoryStore:
             avg_hr_bpm=round(row["hr_sum"] / hr_count) if hr_count else None,
             max_hr_bpm=row["hr_max"],
             max_speed_kmh=float(row["speed_max"]),
+            start_t=start_t,
+            end_t=end_t,
             deleted=row["deleted_at"] is not None,
         )
 
@@ -452,16 +463,6 @@ class HistoryStore:
             return held
         age = _now() - datetime.fromisoformat(row["updated_at"])
         return age.total_seconds() < HEARTBEAT_STALE_S
-
-
-def count_blocks_done(phases: Iterable[tuple[Direction, float | None, float]]) -> int:
-    """How many (direction, planned_s, moving_s) phases are backward blocks run for at least
-    90 % of their planned time."""
-    return sum(
-        1
-        for direction, planned, moving in phases
-        if direction is Direction.BACKWARD and planned and moving >= BLOCK_DONE_FRACTION * planned
-    )
 
 
 def _direction(value: str) -> Direction:

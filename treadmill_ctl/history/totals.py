@@ -1,98 +1,62 @@
-"""Running totals of a session from its stored samples: time with the belt moving and distance
-per direction, per phase, heart rate. Pure: fed the same samples, the live recorder and a
-later recount agree exactly.
+"""A recorded session's statistics, read back from the history.
+
+The numbers themselves are defined once, in ``treadmill_ctl.statistics``: the recorder tallies
+the live events with a ``SessionTally`` and stores its running totals; here the same tally is
+rebuilt from the stored phases, state changes and end, with those stored totals (written at the
+full data rate, where the stored samples are thinned to one a second). So the history says what
+the summary screen said for the same session.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Final
+from treadmill_ctl.history.model import SessionDetail, SessionSummary
+from treadmill_ctl.statistics import (
+    SessionStatistics,
+    SessionTally,
+    StoredTotals,
+    TotalsAccumulator,
+    planned_counts,
+)
 
-from treadmill_ctl.units import Direction
-
-MAX_GAP_S: Final = 5.0
-"""Samples further apart than this bracket a gap (link lost, app stalled): the time in it is
-not counted as moving; the machine's distance counter still tells the distance covered."""
-
-MOVING_KMH: Final = 0.05
-
-
-@dataclass(slots=True)
-class _Last:
-    t: float
-    speed_kmh: float | None
-    distance_m: float | None
-    phase_seq: int | None
-    direction: Direction
+__all__ = ["TotalsAccumulator", "statistics_of"]
 
 
-@dataclass(slots=True)
-class TotalsAccumulator:
-    """Feed samples in time order with ``add``; read the totals at any point.
+def statistics_of(detail: SessionDetail) -> SessionStatistics:
+    """The statistics of a recorded session (as far as it was recorded)."""
+    phases_planned, blocks_planned = planned_counts(detail.plan)
+    tally = SessionTally(phases_planned=phases_planned, blocks_planned=blocks_planned)
+    # The phases and state changes in the order the engine emitted them: at the same time a
+    # state change came first (the engine enters "ramping", then announces the phase).
+    timeline: list[tuple[float, int, int]] = [(s.t, 0, i) for i, s in enumerate(detail.states)]
+    timeline += [(p.start_t, 1, i) for i, p in enumerate(detail.phases)]
+    for _t, what, i in sorted(timeline):
+        if what == 0:
+            state = detail.states[i]
+            tally.state(state.t, state.state)
+        else:
+            p = detail.phases[i]
+            tally.phase(
+                p.start_t,
+                index=p.index,
+                kind=p.kind,
+                direction=p.direction.value,
+                planned_s=p.planned_s,
+            )
+    s = detail.summary
+    tally.use_totals(_stored_totals(s, detail))
+    if s.ended_reason is not None:
+        tally.end(s.end_t, s.ended_reason)
+    else:
+        tally.seen(s.end_t)
+    return tally.statistics()
 
-    The interval between two samples belongs to the phase and direction of the earlier one.
-    Distance comes from the machine's counter (a counter that goes back means the machine
-    reset it: the new value is counted from 0); without a counter, speed × time."""
 
-    forward_s: float = 0.0
-    backward_s: float = 0.0
-    forward_m: float = 0.0
-    backward_m: float = 0.0
-    hr_sum: float = 0.0
-    hr_count: int = 0
-    hr_max: int | None = None
-    speed_max: float = 0.0
-    phase_moving_s: dict[int, float] = field(default_factory=dict)
-    phase_distance_m: dict[int, float] = field(default_factory=dict)
-    _last: _Last | None = None
-
-    def add(
-        self,
-        t: float,
-        *,
-        speed_kmh: float | None,
-        distance_m: float | None,
-        hr_bpm: int | None,
-        phase_seq: int | None,
-        direction: Direction,
-    ) -> None:
-        """Account for one more sample."""
-        if hr_bpm is not None:
-            self.hr_sum += hr_bpm
-            self.hr_count += 1
-            self.hr_max = hr_bpm if self.hr_max is None else max(self.hr_max, hr_bpm)
-        if speed_kmh is not None:
-            self.speed_max = max(self.speed_max, speed_kmh)
-        last = self._last
-        if last is not None and t >= last.t:
-            dt = t - last.t
-            moving = last.speed_kmh is not None and last.speed_kmh > MOVING_KMH
-            moving_s = dt if moving and dt <= MAX_GAP_S else 0.0
-            dist = self._distance_between(last, speed_kmh, distance_m, dt)
-            if last.direction is Direction.BACKWARD:
-                self.backward_s += moving_s
-                self.backward_m += dist
-            else:
-                self.forward_s += moving_s
-                self.forward_m += dist
-            if last.phase_seq is not None:
-                seq = last.phase_seq
-                self.phase_moving_s[seq] = self.phase_moving_s.get(seq, 0.0) + moving_s
-                self.phase_distance_m[seq] = self.phase_distance_m.get(seq, 0.0) + dist
-        self._last = _Last(t, speed_kmh, distance_m, phase_seq, direction)
-
-    @staticmethod
-    def _distance_between(
-        last: _Last, speed_kmh: float | None, distance_m: float | None, dt: float
-    ) -> float:
-        if last.distance_m is not None and distance_m is not None:
-            delta = distance_m - last.distance_m
-            return delta if delta >= 0 else distance_m
-        if last.speed_kmh is not None and dt <= MAX_GAP_S:
-            return last.speed_kmh * dt / 3.6
-        return 0.0
-
-    @property
-    def avg_hr_bpm(self) -> int | None:
-        """Mean of the recorded heart rates, None when none was known."""
-        return round(self.hr_sum / self.hr_count) if self.hr_count else None
+def _stored_totals(s: SessionSummary, detail: SessionDetail) -> StoredTotals:
+    return StoredTotals(
+        forward_s=s.forward_s,
+        backward_s=s.backward_s,
+        forward_m=s.forward_m,
+        backward_m=s.backward_m,
+        phase_moving_s={p.seq: p.moving_s for p in detail.phases},
+        phase_distance_m={p.seq: p.distance_m for p in detail.phases},
+    )

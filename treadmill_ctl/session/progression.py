@@ -10,6 +10,10 @@ never by running faster backward. So the suggestion is, in this order:
    with its backward blocks lengthened, or one more block, built on the fly (not saved).
 
 A candidate whose fastest backward speed is above the completed preset's is never suggested.
+
+Only a *complete* session moves the runner on (``statistics.SessionStatistics.complete``: it
+finished with every phase done, none skipped): a backward block skipped is not a block done,
+and after any early end the suggestion is the same preset again (``repeat_after``).
 """
 
 from __future__ import annotations
@@ -53,6 +57,21 @@ class Suggestion:
     preset: Preset | None
     reason: str
     generated: bool = False
+
+
+_REPEAT_WHY: Final[dict[str, str]] = {
+    "skipped": "You skipped part of it",
+    "stopped_by_machine": "The treadmill stopped it",
+    "link_lost": "The connection was lost",
+    "error": "An error ended it",
+}
+
+
+def repeat_after(last: Preset, reason: str) -> Suggestion:
+    """After a session of ``last`` that was not complete — ``reason`` is the summary's
+    ``progressionReason``: "skipped" or the engine's end reason — the same preset again."""
+    why = _REPEAT_WHY.get(reason, "You stopped before the end")
+    return Suggestion(last, f"{why}: do “{last.name}” again before moving on.")
 
 
 def suggest_next(
