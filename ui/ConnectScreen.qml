@@ -24,6 +24,7 @@ Item {
         implicitHeight: tagText.implicitHeight + 4
         radius: 4
         Text {
+            textFormat: Text.PlainText
             id: tagText
             anchors.centerIn: parent
             font.pixelSize: Theme.fontSmall - 3
@@ -79,6 +80,7 @@ Item {
             spacing: Theme.gap
 
             Text {
+                textFormat: Text.PlainText
                 text: qsTr("Your treadmill")
                 color: Theme.text
                 font.pixelSize: Theme.fontTitle
@@ -103,6 +105,7 @@ Item {
                     spacing: Theme.gap
 
                     Text {
+                        textFormat: Text.PlainText
                         visible: screen.bridge.rememberedAddress !== ""
                         text: qsTr("USED LAST TIME")
                         color: Theme.textDim
@@ -110,6 +113,7 @@ Item {
                         font.letterSpacing: 1
                     }
                     Text {
+                        textFormat: Text.PlainText
                         objectName: "rememberedName"
                         width: rememberedColumn.width
                         text: screen.bridge.rememberedAddress !== "" ? screen.bridge.rememberedName : qsTr("None chosen yet")
@@ -119,6 +123,7 @@ Item {
                         elide: Text.ElideRight
                     }
                     Text {
+                        textFormat: Text.PlainText
                         width: rememberedColumn.width
                         text: screen.bridge.rememberedAddress !== "" ? screen.bridge.rememberedAddress : qsTr("Choose it in the list. The app connects only to the treadmill you choose, never to another one nearby.")
                         color: Theme.textDim
@@ -168,6 +173,7 @@ Item {
                     anchors.margins: Theme.gap
                     spacing: 6
                     Text {
+                        textFormat: Text.PlainText
                         objectName: "problemTitle"
                         text: "⚠ " + screen.bridge.problem
                         color: Theme.text
@@ -175,6 +181,7 @@ Item {
                         font.bold: true
                     }
                     Text {
+                        textFormat: Text.PlainText
                         objectName: "problemAdvice"
                         width: problemColumn.width
                         text: screen.bridge.problemAdvice
@@ -193,6 +200,7 @@ Item {
 
         // Before the first connect: what makes it work.
         Text {
+            textFormat: Text.PlainText
             objectName: "connectTips"
             anchors.left: parent.left
             anchors.right: parent.right
@@ -222,6 +230,7 @@ Item {
                 anchors.verticalCenter: parent.verticalCenter
                 spacing: Theme.gap
                 Text {
+                    textFormat: Text.PlainText
                     id: nearbyTitle
                     anchors.verticalCenter: parent.verticalCenter
                     text: qsTr("Nearby")
@@ -323,6 +332,7 @@ Item {
                             width: parent.width
                             spacing: 10
                             Text {
+                                textFormat: Text.PlainText
                                 anchors.verticalCenter: parent.verticalCenter
                                 width: Math.min(implicitWidth, 420)
                                 text: row.modelData.name
@@ -349,6 +359,7 @@ Item {
                             }
                         }
                         Text {
+                            textFormat: Text.PlainText
                             text: row.modelData.address + "  ·  " + row.modelData.signal
                             color: Theme.textDim
                             font.pixelSize: Theme.fontSmall
@@ -385,6 +396,7 @@ Item {
 
                 // Nothing found (yet): say what to check instead of an empty box.
                 Text {
+                    textFormat: Text.PlainText
                     objectName: "emptyList"
                     anchors.centerIn: parent
                     width: parent.width * 0.8
@@ -399,6 +411,7 @@ Item {
         }
 
         Text {
+            textFormat: Text.PlainText
             id: statusLine
             objectName: "statusLine"
             anchors.left: parent.left

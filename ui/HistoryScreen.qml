@@ -62,6 +62,7 @@ Control {
             spacing: Theme.gap
 
             Label {
+                textFormat: Text.PlainText
                 text: qsTr("History")
                 color: Theme.text
                 font.pixelSize: Theme.fontTitle
@@ -82,6 +83,7 @@ Control {
                     anchors.margins: Theme.gap
                     spacing: 6
                     Label {
+                        textFormat: Text.PlainText
                         objectName: "weekSummary"
                         text: screen.bridge.weekSummary
                         color: Theme.text
@@ -101,6 +103,7 @@ Control {
                                 Layout.fillHeight: true
                                 spacing: 2
                                 Label {
+                                    textFormat: Text.PlainText
                                     Layout.alignment: Qt.AlignHCenter
                                     text: weekColumn.modelData.backwardMin > 0 ? Math.round(weekColumn.modelData.backwardMin) : ""
                                     color: Theme.text
@@ -119,12 +122,14 @@ Control {
                                     }
                                 }
                                 Label {
+                                    textFormat: Text.PlainText
                                     Layout.alignment: Qt.AlignHCenter
                                     text: weekColumn.modelData.label
                                     color: Theme.textDim
                                     font.pixelSize: Theme.fontSmall - 5
                                 }
                                 Label {
+                                    textFormat: Text.PlainText
                                     Layout.alignment: Qt.AlignHCenter
                                     text: weekColumn.modelData.blocks + " bl."
                                     color: Theme.textDim
@@ -180,6 +185,7 @@ Control {
                             RowLayout {
                                 spacing: 8
                                 Label {
+                                    textFormat: Text.PlainText
                                     Layout.fillWidth: true
                                     text: sessionRow.modelData.preset
                                     color: Theme.text
@@ -193,11 +199,13 @@ Control {
                                 }
                             }
                             Label {
+                                textFormat: Text.PlainText
                                 text: sessionRow.modelData.date + "  " + sessionRow.modelData.time
                                 color: Theme.textDim
                                 font.pixelSize: Theme.fontSmall - 1
                             }
                             Label {
+                                textFormat: Text.PlainText
                                 text: qsTr("%1 · %2 backward · %3").arg(sessionRow.modelData.duration).arg(sessionRow.modelData.backward).arg(sessionRow.modelData.distance)
                                 color: Theme.textDim
                                 font.pixelSize: Theme.fontSmall - 1
@@ -206,6 +214,7 @@ Control {
                     }
 
                     Label {
+                        textFormat: Text.PlainText
                         objectName: "emptyHistory"
                         anchors.centerIn: parent
                         width: parent.width * 0.85
@@ -234,6 +243,7 @@ Control {
                 color: Theme.surface
 
                 Label {
+                    textFormat: Text.PlainText
                     anchors.centerIn: parent
                     visible: !screen.hasDetail
                     text: qsTr("Choose a session on the left.")
@@ -254,6 +264,7 @@ Control {
                             Layout.fillWidth: true
                             spacing: 0
                             Label {
+                                textFormat: Text.PlainText
                                 objectName: "detailTitle"
                                 Layout.fillWidth: true
                                 text: screen.detail.preset ?? ""
@@ -265,6 +276,7 @@ Control {
                                 elide: Text.ElideRight
                             }
                             Label {
+                                textFormat: Text.PlainText
                                 objectName: "detailWhen"
                                 text: (screen.detail.date ?? "") + "  " + (screen.detail.time ?? "") + "  ·  " + (screen.detail.ended ?? "")
                                 color: Theme.textDim
@@ -359,6 +371,7 @@ Control {
                                     implicitHeight: 16
                                 }
                                 Label {
+                                    textFormat: Text.PlainText
                                     text: legendItem.modelData.word
                                     color: Theme.textDim
                                     font.pixelSize: Theme.fontSmall - 1
@@ -375,6 +388,7 @@ Control {
                                 color: "#cc79a7"
                             }
                             Label {
+                                textFormat: Text.PlainText
                                 text: qsTr("Heart rate")
                                 color: Theme.textDim
                                 font.pixelSize: Theme.fontSmall - 1
@@ -397,6 +411,7 @@ Control {
                     anchors.leftMargin: Theme.gap
                     anchors.rightMargin: 8
                     Label {
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         text: screen.bridge.undoText
                         color: Theme.text

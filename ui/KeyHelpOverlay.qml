@@ -32,6 +32,7 @@ Rectangle {
             spacing: 4
 
             Label {
+                textFormat: Text.PlainText
                 text: qsTr("Keys")
                 font.pixelSize: Theme.fontTitle
                 font.bold: true
@@ -49,6 +50,7 @@ Rectangle {
                     Layout.topMargin: keyRow.modelData.heading !== "" ? Theme.gap : 0
 
                     Label {
+                        textFormat: Text.PlainText
                         visible: keyRow.modelData.heading !== ""
                         text: keyRow.modelData.heading
                         font.pixelSize: Theme.fontSmall
@@ -58,6 +60,7 @@ Rectangle {
                         color: Theme.textDim
                     }
                     Label {
+                        textFormat: Text.PlainText
                         visible: keyRow.modelData.heading === ""
                         text: keyRow.modelData.keys
                         font.pixelSize: Theme.fontBody
@@ -68,6 +71,7 @@ Rectangle {
                         Layout.alignment: Qt.AlignTop
                     }
                     Label {
+                        textFormat: Text.PlainText
                         visible: keyRow.modelData.heading === ""
                         text: keyRow.modelData.action
                         font.pixelSize: Theme.fontBody
@@ -80,6 +84,7 @@ Rectangle {
             }
 
             Label {
+                textFormat: Text.PlainText
                 text: qsTr("Press ? or click anywhere to close")
                 font.pixelSize: Theme.fontSmall
                 color: Theme.textDim

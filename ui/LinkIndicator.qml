@@ -20,6 +20,7 @@ Row {
     }
 
     Text {
+        textFormat: Text.PlainText
         anchors.verticalCenter: parent.verticalCenter
         width: Math.min(Math.ceil(implicitWidth), 230)
         elide: Text.ElideRight

@@ -66,6 +66,7 @@ Window {
 
             // Whole pixels, as a layout would place them (text is measured in fractions).
             Text {
+                textFormat: Text.PlainText
                 anchors.verticalCenter: parent.verticalCenter
                 width: Math.ceil(implicitWidth)
                 text: "treadmill-ctl"
@@ -82,6 +83,7 @@ Window {
                 radius: 4
                 color: Theme.accent
                 Text {
+                    textFormat: Text.PlainText
                     id: virtualText
                     anchors.centerIn: parent
                     text: qsTr("VIRTUAL")
@@ -152,6 +154,7 @@ Window {
             Accessible.name: qsTr("STOP")
             Accessible.onPressAction: window.app.session.stop()
             Text {
+                textFormat: Text.PlainText
                 anchors.centerIn: parent
                 text: qsTr("STOP")
                 color: Theme.stopText

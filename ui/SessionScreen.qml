@@ -58,6 +58,7 @@ Control {
                     }
 
                     Label {
+                        textFormat: Text.PlainText
                         objectName: "headline"
                         text: screen.session.headline
                         color: screen.headlineColor
@@ -75,6 +76,7 @@ Control {
                 }
 
                 Label {
+                    textFormat: Text.PlainText
                     objectName: "phaseTitle"
                     text: screen.session.phaseTitle + (screen.session.blocksText !== "" ? "  ·  " + screen.session.blocksText : "") + (screen.session.presetName !== "" ? "  ·  " + screen.session.presetName : "")
                     color: Theme.textDim
@@ -156,6 +158,7 @@ Control {
                     Layout.fillWidth: true
 
                     Label {
+                        textFormat: Text.PlainText
                         text: qsTr("NEXT")
                         color: Theme.textDim
                         font.pixelSize: Theme.fontBody
@@ -167,12 +170,14 @@ Control {
                         Layout.preferredHeight: 30
                     }
                     Label {
+                        textFormat: Text.PlainText
                         text: Theme.directionWord(screen.session.nextDirection)
                         color: Theme.directionColor(screen.session.nextDirection)
                         font.pixelSize: Theme.fontBody + 4
                         font.bold: true
                     }
                     Label {
+                        textFormat: Text.PlainText
                         text: screen.session.nextTitle + " · " + screen.session.nextDetail
                         color: Theme.text
                         font.pixelSize: Theme.fontBody + 4
@@ -192,6 +197,7 @@ Control {
                 }
 
                 Label {
+                    textFormat: Text.PlainText
                     objectName: "hint"
                     visible: screen.session.hint !== ""
                     text: screen.session.hint
@@ -212,6 +218,7 @@ Control {
                 spacing: Theme.gapLarge
 
                 Label {
+                    textFormat: Text.PlainText
                     Layout.alignment: Qt.AlignHCenter
                     text: qsTr("No session")
                     color: Theme.text
@@ -219,6 +226,7 @@ Control {
                     font.bold: true
                 }
                 Label {
+                    textFormat: Text.PlainText
                     Layout.alignment: Qt.AlignHCenter
                     text: screen.session.hint
                     color: Theme.textDim

@@ -24,6 +24,7 @@ Rectangle {
         spacing: 0
 
         Label {
+            textFormat: Text.PlainText
             text: tile.caption
             color: Theme.textDim
             font.pixelSize: Theme.fontSmall
@@ -33,12 +34,14 @@ Rectangle {
         RowLayout {
             spacing: 8
             Label {
+                textFormat: Text.PlainText
                 text: tile.value
                 color: Theme.text
                 font.pixelSize: tile.valueSize
                 font.bold: true
             }
             Label {
+                textFormat: Text.PlainText
                 text: tile.unit
                 color: Theme.textDim
                 font.pixelSize: Theme.fontBody
@@ -46,6 +49,7 @@ Rectangle {
             }
         }
         Label {
+            textFormat: Text.PlainText
             visible: tile.detail !== ""
             text: tile.detail
             color: Theme.textDim

@@ -43,6 +43,7 @@ Control {
                 radius: 48
                 color: screen.finished ? Theme.ok : Theme.warning
                 Label {
+                    textFormat: Text.PlainText
                     anchors.centerIn: parent
                     text: screen.finished ? "✓" : "■"
                     color: Theme.background
@@ -54,6 +55,7 @@ Control {
                 Layout.fillWidth: true
                 spacing: 2
                 Label {
+                    textFormat: Text.PlainText
                     objectName: "summaryHeadline"
                     Layout.fillWidth: true
                     text: screen.summary.endText ?? qsTr("No session yet")
@@ -63,6 +65,7 @@ Control {
                     elide: Text.ElideRight
                 }
                 Label {
+                    textFormat: Text.PlainText
                     objectName: "summaryPreset"
                     Layout.fillWidth: true
                     text: screen.summary.presetName ?? ""
@@ -142,12 +145,14 @@ Control {
                 spacing: 8
 
                 Label {
+                    textFormat: Text.PlainText
                     text: qsTr("NEXT TIME")
                     color: Theme.textDim
                     font.pixelSize: Theme.fontSmall
                     font.letterSpacing: 1
                 }
                 Label {
+                    textFormat: Text.PlainText
                     objectName: "nextName"
                     Layout.fillWidth: true
                     text: screen.presets.suggestedName !== "" ? screen.presets.suggestedName : qsTr("Repeat what you did, or pick a preset.")
@@ -157,6 +162,7 @@ Control {
                     elide: Text.ElideRight
                 }
                 Label {
+                    textFormat: Text.PlainText
                     objectName: "nextReason"
                     visible: screen.presets.suggestionReason !== ""
                     Layout.fillWidth: true
