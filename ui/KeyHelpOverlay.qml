@@ -34,7 +34,7 @@ Rectangle {
             Label {
                 textFormat: Text.PlainText
                 text: qsTr("Keys")
-                font.pixelSize: Theme.fontTitle
+                font.pixelSize: Theme.fontTitle - 6
                 font.bold: true
                 color: Theme.text
             }
@@ -63,18 +63,18 @@ Rectangle {
                         textFormat: Text.PlainText
                         visible: keyRow.modelData.heading === ""
                         text: keyRow.modelData.keys
-                        font.pixelSize: Theme.fontBody
+                        font.pixelSize: Theme.fontBody - 2
                         font.bold: true
                         color: keyRow.modelData.stop ? Theme.stop : Theme.accent
                         wrapMode: Text.WordWrap
-                        Layout.preferredWidth: 400
+                        Layout.preferredWidth: Math.min(400, keyColumn.width * 0.35)
                         Layout.alignment: Qt.AlignTop
                     }
                     Label {
                         textFormat: Text.PlainText
                         visible: keyRow.modelData.heading === ""
                         text: keyRow.modelData.action
-                        font.pixelSize: Theme.fontBody
+                        font.pixelSize: Theme.fontBody - 2
                         color: Theme.text
                         wrapMode: Text.WordWrap
                         Layout.fillWidth: true
@@ -85,7 +85,10 @@ Rectangle {
 
             Label {
                 textFormat: Text.PlainText
-                text: qsTr("Press ? or click anywhere to close")
+                objectName: "keyHelpClose"
+                text: qsTr("Press ? or click anywhere to close this list. Space and Esc stop the belt, here too.")
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
                 font.pixelSize: Theme.fontSmall
                 color: Theme.textDim
             }

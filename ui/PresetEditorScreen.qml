@@ -275,24 +275,32 @@ Control {
                         color: Theme.textDim
                         font.pixelSize: Theme.fontSmall
                     }
-                    TextArea {
-                        textFormat: TextEdit.PlainText
-                        id: descriptionArea
-                        objectName: "presetDescription"
+                    // A fixed box that scrolls (a TextArea alone grows over what is below it).
+                    ScrollView {
+                        id: descriptionScroll
+                        objectName: "descriptionScroll"
                         Layout.fillWidth: true
                         Layout.preferredHeight: 96
-                        wrapMode: TextEdit.Wrap
-                        font.pixelSize: Theme.fontSmall + 1
-                        color: Theme.text
-                        placeholderText: qsTr("What is this session for?")
-                        placeholderTextColor: Theme.textDim
-                        text: screen.editor.description
-                        onTextChanged: screen.editor.setHeader("description", descriptionArea.text)
-                        background: Rectangle {
-                            radius: 8
-                            color: Theme.background
-                            border.width: descriptionArea.activeFocus ? 2 : 1
-                            border.color: descriptionArea.activeFocus ? Theme.accent : Theme.border
+                        clip: true
+                        ScrollBar.vertical.policy: descriptionScroll.contentHeight > descriptionScroll.height ? ScrollBar.AlwaysOn : ScrollBar.AsNeeded
+
+                        TextArea {
+                            textFormat: TextEdit.PlainText
+                            id: descriptionArea
+                            objectName: "presetDescription"
+                            wrapMode: TextEdit.Wrap
+                            font.pixelSize: Theme.fontSmall + 1
+                            color: Theme.text
+                            placeholderText: qsTr("What is this session for?")
+                            placeholderTextColor: Theme.textDim
+                            text: screen.editor.description
+                            onTextChanged: screen.editor.setHeader("description", descriptionArea.text)
+                            background: Rectangle {
+                                radius: 8
+                                color: Theme.background
+                                border.width: descriptionArea.activeFocus ? 2 : 1
+                                border.color: descriptionArea.activeFocus ? Theme.accent : Theme.border
+                            }
                         }
                     }
 

@@ -180,7 +180,7 @@ Control {
                                     color: Theme.text
                                     font.pixelSize: Theme.fontBody
                                     font.bold: true
-                                    elide: Text.ElideRight
+                                    wrapMode: Text.Wrap
                                 }
                                 Tag {
                                     visible: presetRow.modelData.suggested
@@ -337,17 +337,22 @@ Control {
                         }
                     }
 
+                    // A long description scrolls, and says so: its scroll bar shows whenever
+                    // there is more than fits.
                     ScrollView {
+                        id: descriptionView
+                        objectName: "descriptionView"
                         Layout.fillWidth: true
                         Layout.fillHeight: true
                         Layout.minimumHeight: 60
                         clip: true
                         contentWidth: availableWidth
+                        ScrollBar.vertical.policy: descriptionView.contentHeight > descriptionView.height ? ScrollBar.AlwaysOn : ScrollBar.AsNeeded
 
                         Label {
                             textFormat: Text.PlainText
                             objectName: "presetDescription"
-                            width: parent.width
+                            width: descriptionView.availableWidth - (descriptionView.ScrollBar.vertical.visible ? descriptionView.ScrollBar.vertical.width + 4 : 0)
                             text: screen.selected.description || qsTr("No description.")
                             color: Theme.textDim
                             font.pixelSize: Theme.fontBody - 1

@@ -17,7 +17,10 @@ Control {
     required property AppBridge app
     readonly property SessionBridge session: screen.app.session
     readonly property color headlineColor: screen.session.headlineTone === "backward" ? Theme.backward : screen.session.headlineTone === "forward" ? Theme.forward : screen.session.headlineTone === "turn" ? Theme.turning : screen.session.headlineTone === "stop" ? Theme.danger : screen.session.headlineTone === "paused" ? Theme.paused : Theme.text
-    readonly property int controlsWidth: 360
+    readonly property int controlsWidth: Theme.sessionControlsWidth
+    // Little height left (a safety banner takes room): closer rows, a thinner timeline, and no
+    // hint line (the banner says what happens).
+    readonly property bool tight: body.height < 600
 
     objectName: "sessionScreen"
 
@@ -41,7 +44,7 @@ Control {
                 anchors.right: parent.right
                 anchors.margins: Theme.gapLarge
                 anchors.rightMargin: screen.controlsWidth + 2 * Theme.gapLarge
-                spacing: Theme.gap
+                spacing: screen.tight ? 8 : Theme.gap
 
                 RowLayout {
                     spacing: Theme.gapLarge
@@ -193,13 +196,13 @@ Control {
                     currentIndex: screen.session.phaseIndex
                     currentFraction: screen.session.phaseFraction
                     Layout.fillWidth: true
-                    Layout.preferredHeight: 40
+                    Layout.preferredHeight: screen.tight ? 24 : 40
                 }
 
                 Label {
                     textFormat: Text.PlainText
                     objectName: "hint"
-                    visible: screen.session.hint !== ""
+                    visible: screen.session.hint !== "" && !screen.tight
                     text: screen.session.hint
                     color: Theme.accent
                     font.pixelSize: Theme.fontBody + 2

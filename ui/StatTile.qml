@@ -30,10 +30,14 @@ Rectangle {
             font.pixelSize: Theme.fontSmall
             font.capitalization: Font.AllUppercase
             font.letterSpacing: 1
+            // Wraps rather than running past the tile ("HEART RATE · STRAP" in a narrow one).
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
         }
         RowLayout {
             spacing: 8
             Label {
+                objectName: "tileValue"
                 textFormat: Text.PlainText
                 text: tile.value
                 color: Theme.text
