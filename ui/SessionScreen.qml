@@ -18,9 +18,9 @@ Control {
     readonly property SessionBridge session: screen.app.session
     readonly property color headlineColor: screen.session.headlineTone === "backward" ? Theme.backward : screen.session.headlineTone === "forward" ? Theme.forward : screen.session.headlineTone === "turn" ? Theme.turning : screen.session.headlineTone === "stop" ? Theme.danger : screen.session.headlineTone === "paused" ? Theme.paused : Theme.text
     readonly property int controlsWidth: Theme.sessionControlsWidth
-    // Little height left (a safety banner takes room): closer rows, a thinner timeline, and no
-    // hint line (the banner says what happens).
-    readonly property bool tight: body.height < 600
+    // Little height left (a safety banner or the no-sound warning takes room): closer rows, a
+    // thinner timeline, and no hint line (the banner or the warning says what matters).
+    readonly property bool tight: body.height < 600 || noSoundWarning.visible
 
     objectName: "sessionScreen"
 
@@ -154,38 +154,82 @@ Control {
                     }
                 }
 
-                RowLayout {
-                    objectName: "nextPreview"
-                    visible: screen.session.nextTitle !== ""
-                    spacing: Theme.gap
+                // One line of fixed height: what comes next, or for a few seconds the latest cue
+                // as a caption (what the runner hears, readable too: no audio device, a noisy
+                // gym). Fixed, so the numbers above do not move when a caption comes and goes.
+                Item {
+                    objectName: "nextOrCaption"
+                    visible: screen.session.nextTitle !== "" || cueCaption.visible
                     Layout.fillWidth: true
+                    Layout.preferredHeight: 48
 
-                    Label {
-                        textFormat: Text.PlainText
-                        text: qsTr("NEXT")
-                        color: Theme.textDim
-                        font.pixelSize: Theme.fontBody
-                        font.bold: true
+                    RowLayout {
+                        objectName: "nextPreview"
+                        visible: screen.session.nextTitle !== "" && !cueCaption.visible
+                        spacing: Theme.gap
+                        anchors.left: parent.left
+                        anchors.right: parent.right
+                        anchors.verticalCenter: parent.verticalCenter
+
+                        Label {
+                            textFormat: Text.PlainText
+                            text: qsTr("NEXT")
+                            color: Theme.textDim
+                            font.pixelSize: Theme.fontBody
+                            font.bold: true
+                        }
+                        DirectionIcon {
+                            direction: screen.session.nextDirection
+                            Layout.preferredWidth: 30
+                            Layout.preferredHeight: 30
+                        }
+                        Label {
+                            textFormat: Text.PlainText
+                            text: Theme.directionWord(screen.session.nextDirection)
+                            color: Theme.directionColor(screen.session.nextDirection)
+                            font.pixelSize: Theme.fontBody + 4
+                            font.bold: true
+                        }
+                        Label {
+                            textFormat: Text.PlainText
+                            text: screen.session.nextTitle + " · " + screen.session.nextDetail
+                            color: Theme.text
+                            font.pixelSize: Theme.fontBody + 4
+                            elide: Text.ElideRight
+                            Layout.fillWidth: true
+                        }
                     }
-                    DirectionIcon {
-                        direction: screen.session.nextDirection
-                        Layout.preferredWidth: 30
-                        Layout.preferredHeight: 30
-                    }
+
+                    // The latest cue, as a caption, in the place of the NEXT line for a few seconds
+                    // (what the runner hears, readable too: no audio device, a noisy gym).
                     Label {
+                        id: cueCaption
+                        objectName: "cueCaption"
                         textFormat: Text.PlainText
-                        text: Theme.directionWord(screen.session.nextDirection)
-                        color: Theme.directionColor(screen.session.nextDirection)
-                        font.pixelSize: Theme.fontBody + 4
-                        font.bold: true
-                    }
-                    Label {
-                        textFormat: Text.PlainText
-                        text: screen.session.nextTitle + " · " + screen.session.nextDetail
+                        property bool fresh: false
+                        visible: cueCaption.fresh && screen.app.sound.lastCue !== "" && screen.session.state !== ""
+                        text: "🔊 " + screen.app.sound.lastCue
+                        anchors.fill: parent
+                        verticalAlignment: Text.AlignVCenter
                         color: Theme.text
-                        font.pixelSize: Theme.fontBody + 4
-                        elide: Text.ElideRight
-                        Layout.fillWidth: true
+                        font.pixelSize: Theme.fontTitle
+                        font.bold: true
+                        wrapMode: Text.Wrap
+                        fontSizeMode: Text.Fit
+                        minimumPixelSize: Theme.fontSmall
+
+                        Timer {
+                            id: captionTimer
+                            interval: 5000
+                            onTriggered: cueCaption.fresh = false
+                        }
+                        Connections {
+                            target: screen.app.sound
+                            function onLastCueChanged() {
+                                cueCaption.fresh = screen.app.sound.lastCue !== "";
+                                captionTimer.restart();
+                            }
+                        }
                     }
                 }
 
@@ -197,6 +241,32 @@ Control {
                     currentFraction: screen.session.phaseFraction
                     Layout.fillWidth: true
                     Layout.preferredHeight: screen.tight ? 24 : 40
+                }
+
+                // Before Start: the runner relies on sound while facing away from the screen.
+                Rectangle {
+                    id: noSoundWarning
+                    objectName: "noSoundWarning"
+                    visible: screen.session.canStart && screen.app.sound.silentReason !== ""
+                    Layout.fillWidth: true
+                    implicitHeight: noSoundText.implicitHeight + 2 * 10
+                    radius: Theme.radius
+                    color: Theme.surface
+                    border.width: 2
+                    border.color: Theme.warning
+                    Label {
+                        id: noSoundText
+                        objectName: "noSoundText"
+                        textFormat: Text.PlainText
+                        anchors.left: parent.left
+                        anchors.right: parent.right
+                        anchors.verticalCenter: parent.verticalCenter
+                        anchors.margins: Theme.gap
+                        text: qsTr("⚠ NO SOUND — %1 You will not hear the cues while you run backward: check Settings → Sound before you start.").arg(screen.app.sound.silentReason)
+                        color: Theme.text
+                        font.pixelSize: Theme.fontBody - 2
+                        wrapMode: Text.Wrap
+                    }
                 }
 
                 Label {

@@ -316,16 +316,16 @@ Control {
                             textFormat: Text.PlainText
                             objectName: "audioStatusText"
                             Layout.fillWidth: true
-                            text: screen.app.sound.available ? screen.app.sound.statusText : qsTr("No audio device: running silently. Cues are shown on screen only.") + "\n" + screen.app.sound.statusText
+                            text: (screen.app.sound.available ? screen.app.sound.statusText : qsTr("No audio device: running silently. Cues are shown on screen only.") + "\n" + screen.app.sound.statusText) + (screen.app.sound.lastCue !== "" ? "\n" + qsTr("Last cue: %1").arg(screen.app.sound.lastCue) : "")
                             color: screen.app.sound.available ? Theme.textDim : Theme.text
                             font.pixelSize: Theme.fontSmall + 1
                             wrapMode: Text.WordWrap
                         }
+                        // The cues of a turn, one after another, heard and captioned.
                         ActionButton {
-                            objectName: "testSoundButton"
-                            enabled: screen.app.sound.available
-                            text: qsTr("Test sound")
-                            onClicked: screen.app.sound.test()
+                            objectName: "soundCheckButton"
+                            text: qsTr("Sound check")
+                            onClicked: screen.app.sound.soundCheck()
                         }
                     }
                 }

@@ -173,6 +173,7 @@ class AppBridge(QObject):
 
             self._keys.set_keymap(KeyMap.from_settings(settings))
         self.keyHelpChanged.emit()
+        self._sound.settings_changed()  # sound on or off: the session screen's warning
         self._session.refresh()
 
     def presets_bridge(self) -> PresetsBridge:
