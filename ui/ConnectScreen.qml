@@ -87,14 +87,18 @@ Item {
                 font.bold: true
             }
 
+            // The treadmill connected now (Disconnect, as the strap card has), or else the one
+            // used last time (Connect, Forget).
             Rectangle {
+                id: treadmillCard
                 objectName: "rememberedCard"
+                readonly property bool linked: screen.bridge.connectedAddress !== ""
                 width: leftSide.width
                 implicitHeight: rememberedColumn.implicitHeight + 2 * Theme.gapLarge
                 radius: Theme.radius
                 color: Theme.surface
-                border.width: screen.bridge.rememberedAddress !== "" ? 2 : 0
-                border.color: Theme.accent
+                border.width: treadmillCard.linked || screen.bridge.rememberedAddress !== "" ? 2 : 0
+                border.color: treadmillCard.linked ? Theme.ok : Theme.accent
 
                 Column {
                     id: rememberedColumn
@@ -104,34 +108,47 @@ Item {
                     anchors.margins: Theme.gapLarge
                     spacing: Theme.gap
 
-                    Text {
-                        textFormat: Text.PlainText
-                        visible: screen.bridge.rememberedAddress !== ""
-                        text: qsTr("USED LAST TIME")
-                        color: Theme.textDim
-                        font.pixelSize: Theme.fontSmall
-                        font.letterSpacing: 1
+                    Row {
+                        visible: treadmillCard.linked || screen.bridge.rememberedAddress !== ""
+                        spacing: 8
+                        Rectangle {
+                            anchors.verticalCenter: parent.verticalCenter
+                            visible: treadmillCard.linked
+                            width: 14
+                            height: 14
+                            radius: 7
+                            color: Theme.ok
+                        }
+                        Text {
+                            objectName: "treadmillState"
+                            textFormat: Text.PlainText
+                            text: treadmillCard.linked ? qsTr("CONNECTED") : qsTr("USED LAST TIME")
+                            color: treadmillCard.linked ? Theme.ok : Theme.textDim
+                            font.pixelSize: Theme.fontSmall
+                            font.bold: treadmillCard.linked
+                            font.letterSpacing: 1
+                        }
                     }
                     Text {
                         textFormat: Text.PlainText
                         objectName: "rememberedName"
                         width: rememberedColumn.width
-                        text: screen.bridge.rememberedAddress !== "" ? screen.bridge.rememberedName : qsTr("None chosen yet")
+                        text: treadmillCard.linked ? screen.bridge.connectedName : screen.bridge.rememberedAddress !== "" ? screen.bridge.rememberedName : qsTr("None chosen yet")
                         color: Theme.text
                         font.pixelSize: Theme.fontTitle
                         font.bold: true
-                        elide: Text.ElideRight
+                        wrapMode: Text.Wrap
                     }
                     Text {
                         textFormat: Text.PlainText
                         width: rememberedColumn.width
-                        text: screen.bridge.rememberedAddress !== "" ? screen.bridge.rememberedAddress : qsTr("Choose it in the list. The app connects only to the treadmill you choose, never to another one nearby.")
+                        text: treadmillCard.linked ? screen.bridge.connectedAddress : screen.bridge.rememberedAddress !== "" ? screen.bridge.rememberedAddress : qsTr("Choose it in the list. The app connects only to the treadmill you choose, never to another one nearby.")
                         color: Theme.textDim
                         font.pixelSize: Theme.fontBody
                         wrapMode: Text.WordWrap
                     }
                     Row {
-                        visible: screen.bridge.rememberedAddress !== ""
+                        visible: !treadmillCard.linked && screen.bridge.rememberedAddress !== ""
                         spacing: Theme.gap
                         ActionButton {
                             objectName: "connectRememberedButton"
@@ -149,6 +166,25 @@ Item {
                             text: qsTr("Forget")
                             enabled: !screen.bridge.connecting
                             onClicked: screen.bridge.forget()
+                        }
+                    }
+                    Row {
+                        visible: treadmillCard.linked
+                        spacing: Theme.gap
+                        ActionButton {
+                            objectName: "choosePresetButton"
+                            width: rememberedColumn.width - disconnectButton.width - Theme.gap
+                            text: qsTr("Choose a preset")
+                            fill: Theme.accent
+                            textColor: Theme.background
+                            onClicked: screen.app.screen = "presets"
+                        }
+                        ActionButton {
+                            id: disconnectButton
+                            objectName: "disconnectButton"
+                            text: qsTr("Disconnect")
+                            enabled: !screen.bridge.connecting
+                            onClicked: screen.bridge.disconnectTreadmill()
                         }
                     }
                 }
@@ -374,7 +410,7 @@ Item {
                         anchors.rightMargin: Theme.gap
                         anchors.verticalCenter: parent.verticalCenter
                         width: 190
-                        text: row.busy ? qsTr("Connecting…") : qsTr("Connect")
+                        text: row.busy ? qsTr("Connecting…") : row.modelData.address === screen.bridge.connectedAddress ? qsTr("Connected") : qsTr("Connect")
                         keyHint: row.selected ? qsTr("Enter") : ""
                         fill: row.selected ? Theme.accent : Theme.surfaceRaised
                         textColor: row.selected ? Theme.background : Theme.text
