@@ -39,6 +39,7 @@ SHOTS = [
     "settings",
     "history",
     "key-help",
+    "connected",
 ]
 
 
@@ -278,6 +279,9 @@ async def _shoot(loop: object, shots: Shots, preset_id: str, problems: list[str]
     bridge.setProperty("keyHelpVisible", True)
     await grab("key-help")
     bridge.setProperty("keyHelpVisible", False)
+    # 13. The Treadmill screen while connected: the card says so, with Disconnect.
+    if show("connect"):
+        await grab("connected")
 
     await running.aclose()
     return written

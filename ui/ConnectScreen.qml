@@ -174,7 +174,8 @@ Item {
                         ActionButton {
                             objectName: "choosePresetButton"
                             width: rememberedColumn.width - disconnectButton.width - Theme.gap
-                            text: qsTr("Choose a preset")
+                            text: qsTr("Presets")
+                            keyHint: qsTr("choose one")
                             fill: Theme.accent
                             textColor: Theme.background
                             onClicked: screen.app.screen = "presets"

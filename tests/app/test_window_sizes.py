@@ -232,3 +232,47 @@ def test_escape_on_the_key_help_stops_the_belt(window: WindowRig) -> None:
     window.press("Escape")  # not the list's "close" key: STOP, as everywhere
     window.wait_state("stopped")
     window.wait(lambda: window.treadmill.belt_speed_kmh == 0.0)
+
+
+def test_a_long_description_scrolls_and_shows_that_it_does(window: WindowRig) -> None:
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtQml import QQmlEngine, QQmlExpression
+
+    from treadmill_ctl.app.qt import QGuiApplication, QPoint, Qt
+
+    resize(window, 1024, 600)
+    window.running.bridge.setProperty("screen", "presets")
+    window.wait(lambda: shown(window, "presetList"))
+    click(window, "preset_first-steps")
+    window.wait(lambda: item(window, "presetTitle").property("text") == "First steps")
+    view = item(window, "descriptionView")
+    text = item(window, "presetDescription")
+    assert text.property("height") > view.property("height")  # more than fits
+    # Its scroll bar shows before the user touches it: there is more to read.
+    shows_bar, error = QQmlExpression(
+        QQmlEngine.contextForObject(view), view, "ScrollBar.vertical.contentItem.opacity > 0"
+    ).evaluate()
+    assert not error
+    assert shows_bar is True
+    flick = view.property("contentItem")
+    assert flick.property("contentY") == 0
+    centre = view.mapToScene(view.boundingRect().center())
+    event = QWheelEvent(
+        QPointF(centre),
+        QPointF(centre),
+        QPoint(0, 0),
+        QPoint(0, -240),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QGuiApplication.sendEvent(window.running.window, event)
+    window.wait(lambda: flick.property("contentY") > 0)
+
+
+def test_the_treadmill_screen_connected_at_every_size(window: WindowRig) -> None:
+    window.connect()
+    window.wait(lambda: shown(window, "disconnectButton"))
+    assert_clean(window)

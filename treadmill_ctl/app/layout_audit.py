@@ -14,7 +14,8 @@ What counts, chosen to avoid false alarms:
   button, a field, a switch). Text inside a control belongs to it;
 - *outside*: a leaf that reaches past the window's edge, or out of the card it is drawn on
   (its nearest ancestor Rectangle that paints a colour);
-- *clipped*: a text cut by a clipping ancestor that cannot be scrolled (not a Flickable).
+- *clipped*: a text cut by a clipping ancestor that cannot be scrolled (not a Flickable);
+  a control's own text that runs past the control counts as *outside*.
 
 Items that an opaque overlay (an item whose objectName ends in ``Overlay``) covers are not
 seen; nor are parts of items outside a clipping ancestor (a scrolled list's hidden rows), nor
@@ -115,7 +116,7 @@ class _Walk:
     ) -> None:
         if not item.isVisible() or item.opacity() <= 0.01:
             return
-        scene = item.mapRectToScene(item.boundingRect())
+        scene = item.mapRectToScene(_box(item))
         if item.clip():
             clip = clip.intersected(scene)
             scrolls = item.inherits("QQuickFlickable")
@@ -144,10 +145,24 @@ class _Walk:
             self.elided.append(Problem("elided", f"{_label(item)}: {text!r}"))
         whole = _painted_rect(item)
         painted = whole.intersected(clip)
+        if control is not None and not painted.isEmpty():
+            box = control.mapRectToScene(_box(control))
+            if not _inside(whole, box):
+                self.elided.append(
+                    Problem(
+                        "outside",
+                        f"{_label(item)} {_fmt(whole)} past {_label(control)} {_fmt(box)}",
+                    )
+                )
         if not scrolls and not painted.isEmpty() and not _inside(whole, clip):
             self.elided.append(Problem("clipped", f"{_label(item)} {_fmt(whole)} in {_fmt(clip)}"))
         if control is None and _mostly_shown(painted, whole):
             self.leaves.append(_Leaf(item, painted, _label(item)))
+
+
+def _box(item: QQuickItem) -> QRectF:
+    """The item's own rectangle (a text input's boundingRect is only its text)."""
+    return QRectF(0, 0, item.width(), item.height())
 
 
 def _mostly_shown(shown: QRectF, whole: QRectF) -> bool:
@@ -239,7 +254,7 @@ def _card_of(item: QQuickItem) -> tuple[QQuickItem, QRectF] | None:
                 and colour.alpha() > 0
                 and not node.objectName().endswith("Overlay")
             ):
-                return node, node.mapRectToScene(node.boundingRect())
+                return node, node.mapRectToScene(_box(node))
         node = node.parentItem()
     return None
 
