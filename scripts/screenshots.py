@@ -1,10 +1,15 @@
-"""Render every screen of the app offscreen to PNG files, at 1280×720.
+"""Render every screen of the app offscreen to PNG files, at each window size and theme.
 
-    .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--theme dark|light]
+    .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
+        [--sizes 1024x600,1280x720,1920x1080] [--themes dark,light]
 
 The app is the real one (``build_app``) on the virtual treadmill; each state is reached by
 driving the real engine — connect, choose a preset, start, turn around, lose the link — on a
-loop whose clock is sped up through the uneventful parts. Settings and history go to a
+loop whose clock is sped up through the uneventful parts, and held (slowed to a crawl) while
+that state is grabbed at every size and theme. 1280×720 dark goes to ``OUT/NN-name.png`` (the
+pictures the docs show), the others to ``OUT/<W>x<H>-<theme>/NN-name.png``. Each grab is also
+checked for elided text and overlapping items (``treadmill_ctl.app.layout_audit``); what is
+found is printed, and the exit status is 1 if anything was. Settings and history go to a
 temporary directory, never the user's.
 """
 
@@ -17,6 +22,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,41 +39,79 @@ SHOTS = [
     "settings",
     "history",
     "key-help",
+    "connected",
 ]
+
+
+SIZES = [(1024, 600), (1280, 720), (1920, 1080)]
+THEMES = ["dark", "light"]
+MAIN = ((1280, 720), "dark")  # the set the docs show, at the top of OUT
+HOLD_SPEEDUP = 0.01  # the loop's clock while a state is grabbed (nearly still)
+SETTLE_S = 0.2  # real seconds for a resize or a theme change to be drawn
+
+
+@dataclass(frozen=True)
+class Shots:
+    """Where and what to render."""
+
+    out: Path
+    sizes: list[tuple[int, int]]
+    themes: list[str]
+
+    def path(self, name: str, size: tuple[int, int], theme: str) -> Path:
+        file = f"{SHOTS.index(name) + 1:02d}-{name}.png"
+        if (size, theme) == MAIN:
+            return self.out / file
+        return self.out / f"{size[0]}x{size[1]}-{theme}" / file
+
+
+def _sizes(text: str) -> list[tuple[int, int]]:
+    sizes = []
+    for part in text.split(","):
+        width, _, height = part.strip().partition("x")
+        sizes.append((int(width), int(height)))
+    return sizes
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description="Render every screen to PNG")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    parser.add_argument("--theme", choices=("dark", "light"), default="dark")
+    parser.add_argument("--sizes", type=_sizes, default=SIZES, help="e.g. 1024x600,1920x1080")
+    parser.add_argument("--themes", type=lambda t: t.split(","), default=THEMES)
     parser.add_argument("--preset", default="four-by-thirty", help="built-in preset to run")
     args = parser.parse_args()
+    if not set(args.themes) <= set(THEMES):
+        parser.error(f"--themes: choose from {', '.join(THEMES)}")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     scratch = tempfile.TemporaryDirectory(prefix="treadmill-ctl-shots-")
     os.environ["TREADMILL_CTL_CONFIG_DIR"] = str(Path(scratch.name) / "config")
     os.environ["TREADMILL_CTL_DATA_DIR"] = str(Path(scratch.name) / "data")
     with scratch:
-        return _run(args.out, args.theme, args.preset)
+        return _run(Shots(args.out, args.sizes, args.themes), args.preset)
 
 
-def _run(out: Path, theme: str, preset: str) -> int:
+def _run(shots: Shots, preset: str) -> int:
     from treadmill_ctl.app.event_loop import AppEventLoop
     from treadmill_ctl.app.qt import QGuiApplication
 
     app = QGuiApplication(sys.argv[:1])
     loop = AppEventLoop(app)
     asyncio.set_event_loop(loop)
-    out.mkdir(parents=True, exist_ok=True)
+    shots.out.mkdir(parents=True, exist_ok=True)
+    problems: list[str] = []
     with loop:
-        written: list[str] = loop.run_until_complete(_shoot(loop, out, theme, preset))
-    print(f"{len(written)} screenshots in {out}: {', '.join(written)}")
-    return 0
+        written: list[str] = loop.run_until_complete(_shoot(loop, shots, preset, problems))
+    print(f"{len(written)} screenshots in {shots.out}")
+    for line in problems:
+        print(f"  layout: {line}")
+    return 1 if problems else 0
 
 
-async def _shoot(loop: object, out: Path, theme: str, preset_id: str) -> list[str]:
+async def _shoot(loop: object, shots: Shots, preset_id: str, problems: list[str]) -> list[str]:
     import dataclasses
 
     from treadmill_ctl.app.event_loop import AppEventLoop
+    from treadmill_ctl.app.layout_audit import audit
     from treadmill_ctl.app.main import UI_DIR, build_app
     from treadmill_ctl.app.treadmill_source import TreadmillSource
     from treadmill_ctl.ftms.link import TreadmillLink
@@ -75,11 +119,11 @@ async def _shoot(loop: object, out: Path, theme: str, preset_id: str) -> list[st
     from treadmill_ctl.settings import Settings, Theme
 
     assert isinstance(loop, AppEventLoop)
-    settings = dataclasses.replace(Settings(), theme=Theme(theme))
+    settings = dataclasses.replace(Settings(), theme=Theme(MAIN[1]))
     running = build_app(simulate=True, settings=settings, save_settings=lambda s: None)
     window, bridge, ctx = running.window, running.bridge, running.context
     session = bridge.session_bridge
-    window.resize(1280, 720)
+    window.resize(*MAIN[0])
     written: list[str] = []
 
     async def until(
@@ -93,14 +137,30 @@ async def _shoot(loop: object, out: Path, theme: str, preset_id: str) -> list[st
             await asyncio.sleep(0.02 * speed)
         loop.set_speedup(1.0)
 
+    async def settle() -> None:
+        """A few frames of real time (the loop's clock may be held)."""
+        await asyncio.sleep(SETTLE_S * loop.speedup)
+
     async def grab(name: str) -> None:
+        """The state shown now, at every size and theme (the session held meanwhile)."""
         assert name in SHOTS, name
+        speed = loop.speedup
+        loop.set_speedup(HOLD_SPEEDUP)
         session.refresh()
-        await asyncio.sleep(0.25)  # a few frames: bindings settle, animations start
-        image = window.grabWindow()
-        path = out / f"{SHOTS.index(name) + 1:02d}-{name}.png"
-        image.save(str(path))
-        written.append(path.name)
+        for theme in shots.themes:
+            bridge.setProperty("theme", theme)
+            for size in shots.sizes:
+                window.resize(*size)
+                await settle()
+                path = shots.path(name, size, theme)
+                path.parent.mkdir(parents=True, exist_ok=True)
+                window.grabWindow().save(str(path))
+                written.append(str(path.relative_to(shots.out)))
+                problems.extend(f"{path.relative_to(shots.out)}: {p}" for p in audit(window))
+        bridge.setProperty("theme", MAIN[1])
+        window.resize(*MAIN[0])
+        await settle()
+        loop.set_speedup(speed)
 
     def show(screen: str) -> bool:
         from treadmill_ctl.app.context import SCREEN_FILES, Screen
@@ -219,6 +279,9 @@ async def _shoot(loop: object, out: Path, theme: str, preset_id: str) -> list[st
     bridge.setProperty("keyHelpVisible", True)
     await grab("key-help")
     bridge.setProperty("keyHelpVisible", False)
+    # 13. The Treadmill screen while connected: the card says so, with Disconnect.
+    if show("connect"):
+        await grab("connected")
 
     await running.aclose()
     return written

@@ -49,12 +49,14 @@ Item {
         spacing: 2
         opacity: control.enabled ? 1.0 : 0.35
         Text {
+            textFormat: Text.PlainText
             anchors.horizontalCenter: parent.horizontalCenter
             text: control.text
             color: control.textColor
             font: control.font
         }
         Text {
+            textFormat: Text.PlainText
             anchors.horizontalCenter: parent.horizontalCenter
             visible: control.keyHint !== ""
             text: control.keyHint

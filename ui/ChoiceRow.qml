@@ -47,6 +47,7 @@ Rectangle {
                 }
 
                 contentItem: Label {
+                    textFormat: Text.PlainText
                     text: choiceButton.text
                     font: choiceButton.font
                     color: choiceButton.current ? Theme.background : Theme.text

@@ -24,6 +24,7 @@ Item {
         implicitHeight: tagText.implicitHeight + 4
         radius: 4
         Text {
+            textFormat: Text.PlainText
             id: tagText
             anchors.centerIn: parent
             font.pixelSize: Theme.fontSmall - 3
@@ -79,20 +80,25 @@ Item {
             spacing: Theme.gap
 
             Text {
+                textFormat: Text.PlainText
                 text: qsTr("Your treadmill")
                 color: Theme.text
                 font.pixelSize: Theme.fontTitle
                 font.bold: true
             }
 
+            // The treadmill connected now (Disconnect, as the strap card has), or else the one
+            // used last time (Connect, Forget).
             Rectangle {
+                id: treadmillCard
                 objectName: "rememberedCard"
+                readonly property bool linked: screen.bridge.connectedAddress !== ""
                 width: leftSide.width
                 implicitHeight: rememberedColumn.implicitHeight + 2 * Theme.gapLarge
                 radius: Theme.radius
                 color: Theme.surface
-                border.width: screen.bridge.rememberedAddress !== "" ? 2 : 0
-                border.color: Theme.accent
+                border.width: treadmillCard.linked || screen.bridge.rememberedAddress !== "" ? 2 : 0
+                border.color: treadmillCard.linked ? Theme.ok : Theme.accent
 
                 Column {
                     id: rememberedColumn
@@ -102,31 +108,47 @@ Item {
                     anchors.margins: Theme.gapLarge
                     spacing: Theme.gap
 
-                    Text {
-                        visible: screen.bridge.rememberedAddress !== ""
-                        text: qsTr("USED LAST TIME")
-                        color: Theme.textDim
-                        font.pixelSize: Theme.fontSmall
-                        font.letterSpacing: 1
+                    Row {
+                        visible: treadmillCard.linked || screen.bridge.rememberedAddress !== ""
+                        spacing: 8
+                        Rectangle {
+                            anchors.verticalCenter: parent.verticalCenter
+                            visible: treadmillCard.linked
+                            width: 14
+                            height: 14
+                            radius: 7
+                            color: Theme.ok
+                        }
+                        Text {
+                            objectName: "treadmillState"
+                            textFormat: Text.PlainText
+                            text: treadmillCard.linked ? qsTr("CONNECTED") : qsTr("USED LAST TIME")
+                            color: treadmillCard.linked ? Theme.ok : Theme.textDim
+                            font.pixelSize: Theme.fontSmall
+                            font.bold: treadmillCard.linked
+                            font.letterSpacing: 1
+                        }
                     }
                     Text {
+                        textFormat: Text.PlainText
                         objectName: "rememberedName"
                         width: rememberedColumn.width
-                        text: screen.bridge.rememberedAddress !== "" ? screen.bridge.rememberedName : qsTr("None chosen yet")
+                        text: treadmillCard.linked ? screen.bridge.connectedName : screen.bridge.rememberedAddress !== "" ? screen.bridge.rememberedName : qsTr("None chosen yet")
                         color: Theme.text
                         font.pixelSize: Theme.fontTitle
                         font.bold: true
-                        elide: Text.ElideRight
+                        wrapMode: Text.Wrap
                     }
                     Text {
+                        textFormat: Text.PlainText
                         width: rememberedColumn.width
-                        text: screen.bridge.rememberedAddress !== "" ? screen.bridge.rememberedAddress : qsTr("Choose it in the list. The app connects only to the treadmill you choose, never to another one nearby.")
+                        text: treadmillCard.linked ? screen.bridge.connectedAddress : screen.bridge.rememberedAddress !== "" ? screen.bridge.rememberedAddress : qsTr("Choose it in the list. The app connects only to the treadmill you choose, never to another one nearby.")
                         color: Theme.textDim
                         font.pixelSize: Theme.fontBody
                         wrapMode: Text.WordWrap
                     }
                     Row {
-                        visible: screen.bridge.rememberedAddress !== ""
+                        visible: !treadmillCard.linked && screen.bridge.rememberedAddress !== ""
                         spacing: Theme.gap
                         ActionButton {
                             objectName: "connectRememberedButton"
@@ -144,6 +166,26 @@ Item {
                             text: qsTr("Forget")
                             enabled: !screen.bridge.connecting
                             onClicked: screen.bridge.forget()
+                        }
+                    }
+                    Row {
+                        visible: treadmillCard.linked
+                        spacing: Theme.gap
+                        ActionButton {
+                            objectName: "choosePresetButton"
+                            width: rememberedColumn.width - disconnectButton.width - Theme.gap
+                            text: qsTr("Presets")
+                            keyHint: qsTr("choose one")
+                            fill: Theme.accent
+                            textColor: Theme.background
+                            onClicked: screen.app.screen = "presets"
+                        }
+                        ActionButton {
+                            id: disconnectButton
+                            objectName: "disconnectButton"
+                            text: qsTr("Disconnect")
+                            enabled: !screen.bridge.connecting
+                            onClicked: screen.bridge.disconnectTreadmill()
                         }
                     }
                 }
@@ -168,6 +210,7 @@ Item {
                     anchors.margins: Theme.gap
                     spacing: 6
                     Text {
+                        textFormat: Text.PlainText
                         objectName: "problemTitle"
                         text: "⚠ " + screen.bridge.problem
                         color: Theme.text
@@ -175,6 +218,7 @@ Item {
                         font.bold: true
                     }
                     Text {
+                        textFormat: Text.PlainText
                         objectName: "problemAdvice"
                         width: problemColumn.width
                         text: screen.bridge.problemAdvice
@@ -193,6 +237,7 @@ Item {
 
         // Before the first connect: what makes it work.
         Text {
+            textFormat: Text.PlainText
             objectName: "connectTips"
             anchors.left: parent.left
             anchors.right: parent.right
@@ -222,6 +267,7 @@ Item {
                 anchors.verticalCenter: parent.verticalCenter
                 spacing: Theme.gap
                 Text {
+                    textFormat: Text.PlainText
                     id: nearbyTitle
                     anchors.verticalCenter: parent.verticalCenter
                     text: qsTr("Nearby")
@@ -323,6 +369,7 @@ Item {
                             width: parent.width
                             spacing: 10
                             Text {
+                                textFormat: Text.PlainText
                                 anchors.verticalCenter: parent.verticalCenter
                                 width: Math.min(implicitWidth, 420)
                                 text: row.modelData.name
@@ -349,6 +396,7 @@ Item {
                             }
                         }
                         Text {
+                            textFormat: Text.PlainText
                             text: row.modelData.address + "  ·  " + row.modelData.signal
                             color: Theme.textDim
                             font.pixelSize: Theme.fontSmall
@@ -363,7 +411,7 @@ Item {
                         anchors.rightMargin: Theme.gap
                         anchors.verticalCenter: parent.verticalCenter
                         width: 190
-                        text: row.busy ? qsTr("Connecting…") : qsTr("Connect")
+                        text: row.busy ? qsTr("Connecting…") : row.modelData.address === screen.bridge.connectedAddress ? qsTr("Connected") : qsTr("Connect")
                         keyHint: row.selected ? qsTr("Enter") : ""
                         fill: row.selected ? Theme.accent : Theme.surfaceRaised
                         textColor: row.selected ? Theme.background : Theme.text
@@ -385,6 +433,7 @@ Item {
 
                 // Nothing found (yet): say what to check instead of an empty box.
                 Text {
+                    textFormat: Text.PlainText
                     objectName: "emptyList"
                     anchors.centerIn: parent
                     width: parent.width * 0.8
@@ -399,6 +448,7 @@ Item {
         }
 
         Text {
+            textFormat: Text.PlainText
             id: statusLine
             objectName: "statusLine"
             anchors.left: parent.left

@@ -45,6 +45,7 @@ Rectangle {
         }
 
         Label {
+            textFormat: Text.PlainText
             objectName: "countdownTitle"
             Layout.alignment: Qt.AlignHCenter
             text: overlay.title.toUpperCase()
@@ -55,6 +56,7 @@ Rectangle {
         }
 
         Label {
+            textFormat: Text.PlainText
             objectName: "countdownDigits"
             Layout.alignment: Qt.AlignHCenter
             text: overlay.seconds
@@ -74,6 +76,7 @@ Rectangle {
                 Layout.preferredHeight: 72
             }
             Label {
+                textFormat: Text.PlainText
                 text: (overlay.reason === "turn" ? qsTr("then ") : "") + Theme.directionWord(overlay.direction)
                 color: Theme.directionColor(overlay.direction)
                 font.pixelSize: Theme.fontLarge

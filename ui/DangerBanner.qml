@@ -33,6 +33,7 @@ Rectangle {
         spacing: 2
 
         Text {
+            textFormat: Text.PlainText
             width: parent.width
             text: banner.title
             color: "#ffffff"
@@ -41,6 +42,7 @@ Rectangle {
             wrapMode: Text.WordWrap
         }
         Text {
+            textFormat: Text.PlainText
             width: parent.width
             text: banner.message
             color: "#ffffff"

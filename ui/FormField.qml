@@ -26,6 +26,23 @@ TextField {
         border.color: field.problem !== "" ? Theme.danger : (field.warning !== "" ? Theme.warning : (field.activeFocus ? Theme.accent : Theme.border))
     }
 
-    ToolTip.visible: field.hovered && (field.problem !== "" || field.warning !== "")
-    ToolTip.text: field.problem !== "" ? field.problem : field.warning
+    // Its own tooltip, not the attached one: the style's tooltip text guesses rich text, and a
+    // problem may quote what was typed.
+    ToolTip {
+        objectName: "fieldTip"
+        visible: field.hovered && (field.problem !== "" || field.warning !== "")
+        text: field.problem !== "" ? field.problem : field.warning
+        contentItem: Text {
+            textFormat: Text.PlainText
+            text: field.problem !== "" ? field.problem : field.warning
+            font.pixelSize: Theme.fontSmall
+            color: Theme.text
+            wrapMode: Text.Wrap
+        }
+        background: Rectangle {
+            color: Theme.surfaceRaised
+            border.color: Theme.border
+            radius: 6
+        }
+    }
 }

@@ -62,6 +62,7 @@ Control {
             spacing: Theme.gap
 
             Label {
+                textFormat: Text.PlainText
                 text: qsTr("History")
                 color: Theme.text
                 font.pixelSize: Theme.fontTitle
@@ -82,6 +83,7 @@ Control {
                     anchors.margins: Theme.gap
                     spacing: 6
                     Label {
+                        textFormat: Text.PlainText
                         objectName: "weekSummary"
                         text: screen.bridge.weekSummary
                         color: Theme.text
@@ -101,6 +103,7 @@ Control {
                                 Layout.fillHeight: true
                                 spacing: 2
                                 Label {
+                                    textFormat: Text.PlainText
                                     Layout.alignment: Qt.AlignHCenter
                                     text: weekColumn.modelData.backwardMin > 0 ? Math.round(weekColumn.modelData.backwardMin) : ""
                                     color: Theme.text
@@ -119,12 +122,14 @@ Control {
                                     }
                                 }
                                 Label {
+                                    textFormat: Text.PlainText
                                     Layout.alignment: Qt.AlignHCenter
                                     text: weekColumn.modelData.label
                                     color: Theme.textDim
                                     font.pixelSize: Theme.fontSmall - 5
                                 }
                                 Label {
+                                    textFormat: Text.PlainText
                                     Layout.alignment: Qt.AlignHCenter
                                     text: weekColumn.modelData.blocksText
                                     color: Theme.textDim
@@ -180,6 +185,7 @@ Control {
                             RowLayout {
                                 spacing: 8
                                 Label {
+                                    textFormat: Text.PlainText
                                     Layout.fillWidth: true
                                     text: sessionRow.modelData.preset
                                     color: Theme.text
@@ -193,11 +199,13 @@ Control {
                                 }
                             }
                             Label {
+                                textFormat: Text.PlainText
                                 text: sessionRow.modelData.date + "  " + sessionRow.modelData.time
                                 color: Theme.textDim
                                 font.pixelSize: Theme.fontSmall - 1
                             }
                             Label {
+                                textFormat: Text.PlainText
                                 text: qsTr("%1 · %2 backward · %3").arg(sessionRow.modelData.duration).arg(sessionRow.modelData.backward).arg(sessionRow.modelData.distance)
                                 color: Theme.textDim
                                 font.pixelSize: Theme.fontSmall - 1
@@ -206,6 +214,7 @@ Control {
                     }
 
                     Label {
+                        textFormat: Text.PlainText
                         objectName: "emptyHistory"
                         anchors.centerIn: parent
                         width: parent.width * 0.85
@@ -234,6 +243,7 @@ Control {
                 color: Theme.surface
 
                 Label {
+                    textFormat: Text.PlainText
                     anchors.centerIn: parent
                     visible: !screen.hasDetail
                     text: qsTr("Choose a session on the left.")
@@ -254,6 +264,7 @@ Control {
                             Layout.fillWidth: true
                             spacing: 0
                             Label {
+                                textFormat: Text.PlainText
                                 objectName: "detailTitle"
                                 Layout.fillWidth: true
                                 text: screen.detail.preset ?? ""
@@ -265,6 +276,7 @@ Control {
                                 elide: Text.ElideRight
                             }
                             Label {
+                                textFormat: Text.PlainText
                                 objectName: "detailWhen"
                                 // A session with skips or an early end says so (never only "Finished").
                                 text: (screen.detail.date ?? "") + "  " + (screen.detail.time ?? "") + "  ·  " + (screen.detail.complete === false ? (screen.detail.outcomeText ?? "") : (screen.detail.ended ?? ""))
@@ -360,6 +372,7 @@ Control {
                                     implicitHeight: 16
                                 }
                                 Label {
+                                    textFormat: Text.PlainText
                                     text: legendItem.modelData.word
                                     color: Theme.textDim
                                     font.pixelSize: Theme.fontSmall - 1
@@ -376,6 +389,7 @@ Control {
                                 color: "#cc79a7"
                             }
                             Label {
+                                textFormat: Text.PlainText
                                 text: qsTr("Heart rate")
                                 color: Theme.textDim
                                 font.pixelSize: Theme.fontSmall - 1
@@ -398,6 +412,7 @@ Control {
                     anchors.leftMargin: Theme.gap
                     anchors.rightMargin: 8
                     Label {
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         text: screen.bridge.undoText
                         color: Theme.text

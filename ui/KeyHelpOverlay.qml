@@ -32,8 +32,9 @@ Rectangle {
             spacing: 4
 
             Label {
+                textFormat: Text.PlainText
                 text: qsTr("Keys")
-                font.pixelSize: Theme.fontTitle
+                font.pixelSize: Theme.fontTitle - 6
                 font.bold: true
                 color: Theme.text
             }
@@ -49,6 +50,7 @@ Rectangle {
                     Layout.topMargin: keyRow.modelData.heading !== "" ? Theme.gap : 0
 
                     Label {
+                        textFormat: Text.PlainText
                         visible: keyRow.modelData.heading !== ""
                         text: keyRow.modelData.heading
                         font.pixelSize: Theme.fontSmall
@@ -58,19 +60,21 @@ Rectangle {
                         color: Theme.textDim
                     }
                     Label {
+                        textFormat: Text.PlainText
                         visible: keyRow.modelData.heading === ""
                         text: keyRow.modelData.keys
-                        font.pixelSize: Theme.fontBody
+                        font.pixelSize: Theme.fontBody - 2
                         font.bold: true
                         color: keyRow.modelData.stop ? Theme.stop : Theme.accent
                         wrapMode: Text.WordWrap
-                        Layout.preferredWidth: 400
+                        Layout.preferredWidth: Math.min(400, keyColumn.width * 0.35)
                         Layout.alignment: Qt.AlignTop
                     }
                     Label {
+                        textFormat: Text.PlainText
                         visible: keyRow.modelData.heading === ""
                         text: keyRow.modelData.action
-                        font.pixelSize: Theme.fontBody
+                        font.pixelSize: Theme.fontBody - 2
                         color: Theme.text
                         wrapMode: Text.WordWrap
                         Layout.fillWidth: true
@@ -80,7 +84,11 @@ Rectangle {
             }
 
             Label {
-                text: qsTr("Press ? or click anywhere to close")
+                textFormat: Text.PlainText
+                objectName: "keyHelpClose"
+                text: qsTr("Press ? or click anywhere to close this list. Space and Esc stop the belt, here too.")
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
                 font.pixelSize: Theme.fontSmall
                 color: Theme.textDim
             }

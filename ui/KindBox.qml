@@ -28,6 +28,7 @@ ComboBox {
     onActivated: index => box.chosen(box.kinds[index].value)
 
     contentItem: Label {
+        textFormat: Text.PlainText
         leftPadding: 10
         rightPadding: box.indicator.width
         text: box.displayText
@@ -38,6 +39,7 @@ ComboBox {
     }
 
     indicator: Label {
+        textFormat: Text.PlainText
         x: box.width - width - 8
         y: (box.height - height) / 2
         text: "▾"
@@ -59,6 +61,7 @@ ComboBox {
         width: box.width + 40
         highlighted: box.highlightedIndex === kindItem.index
         contentItem: Label {
+            textFormat: Text.PlainText
             text: kindItem.modelData.label
             color: kindItem.modelData.direction === "backward" ? Theme.backward : Theme.text
             font.pixelSize: Theme.fontSmall + 1

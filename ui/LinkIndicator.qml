@@ -1,17 +1,24 @@
 import QtQuick
 import TreadmillCtl
 
-// The link's state, always visible: a dot (green connected, amber connecting, red lost) + words.
-// Plain Qt Quick: the window's first frame shows it (see ActionButton).
-Row {
+// The link's state, always visible: a dot (green connected, amber connecting, red lost) + words,
+// right-aligned in the width it is given; the words wrap onto a second line rather than being
+// cut. Plain Qt Quick: the window's first frame shows it (see ActionButton).
+Item {
     id: indicator
 
     required property SessionBridge session
 
     objectName: "linkIndicator"
-    spacing: 8
+    implicitWidth: dot.width + 8 + Math.ceil(linkText.implicitWidth)
+    implicitHeight: Math.max(dot.height, linkText.height)
+    height: implicitHeight
+    Accessible.name: indicator.session.linkText
 
     Rectangle {
+        id: dot
+        anchors.right: linkText.left
+        anchors.rightMargin: 8
         anchors.verticalCenter: parent.verticalCenter
         width: 16
         height: 16
@@ -20,9 +27,13 @@ Row {
     }
 
     Text {
+        id: linkText
+        objectName: "linkText"
+        textFormat: Text.PlainText
+        anchors.right: parent.right
         anchors.verticalCenter: parent.verticalCenter
-        width: Math.min(Math.ceil(implicitWidth), 230)
-        elide: Text.ElideRight
+        width: Math.max(0, Math.min(Math.ceil(implicitWidth), indicator.width - dot.width - 8))
+        wrapMode: Text.Wrap
         text: indicator.session.linkText
         color: indicator.session.linkState === "lost" ? Theme.danger : Theme.text
         font.pixelSize: Theme.fontSmall

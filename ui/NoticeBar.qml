@@ -24,6 +24,7 @@ Rectangle {
     color: Theme.levelColor(bar.level)
 
     Text {
+        textFormat: Text.PlainText
         id: noticeText
         objectName: "noticeText"
         anchors.fill: parent

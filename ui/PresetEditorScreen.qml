@@ -163,6 +163,7 @@ Control {
             }
 
             Label {
+                textFormat: Text.PlainText
                 objectName: "problems_" + phaseRow.key
                 visible: text !== ""
                 Layout.fillWidth: true
@@ -189,6 +190,7 @@ Control {
                 Layout.fillWidth: true
                 spacing: 2
                 Label {
+                    textFormat: Text.PlainText
                     objectName: "editorTitle"
                     Layout.fillWidth: true
                     text: screen.editor.title
@@ -200,6 +202,7 @@ Control {
                     elide: Text.ElideRight
                 }
                 Label {
+                    textFormat: Text.PlainText
                     visible: screen.editor.note !== ""
                     text: screen.editor.note
                     color: Theme.textDim
@@ -207,6 +210,7 @@ Control {
                 }
             }
             Label {
+                textFormat: Text.PlainText
                 objectName: "problemCount"
                 visible: !screen.editor.valid
                 text: screen.editor.errorCount === 1 ? qsTr("1 problem to fix") : qsTr("%1 problems to fix").arg(screen.editor.errorCount)
@@ -246,6 +250,7 @@ Control {
                     spacing: 8
 
                     Label {
+                        textFormat: Text.PlainText
                         text: qsTr("Name")
                         color: Theme.textDim
                         font.pixelSize: Theme.fontSmall
@@ -258,37 +263,49 @@ Control {
                         onTextEdited: screen.editor.setHeader("name", text)
                     }
                     Label {
+                        textFormat: Text.PlainText
                         visible: (screen.errors["name"] ?? "") !== ""
                         text: screen.errors["name"] ?? ""
                         color: Theme.danger
                         font.pixelSize: Theme.fontSmall
                     }
                     Label {
+                        textFormat: Text.PlainText
                         text: qsTr("Description")
                         color: Theme.textDim
                         font.pixelSize: Theme.fontSmall
                     }
-                    TextArea {
-                        id: descriptionArea
-                        objectName: "presetDescription"
+                    // A fixed box that scrolls (a TextArea alone grows over what is below it).
+                    ScrollView {
+                        id: descriptionScroll
+                        objectName: "descriptionScroll"
                         Layout.fillWidth: true
                         Layout.preferredHeight: 96
-                        wrapMode: TextEdit.Wrap
-                        font.pixelSize: Theme.fontSmall + 1
-                        color: Theme.text
-                        placeholderText: qsTr("What is this session for?")
-                        placeholderTextColor: Theme.textDim
-                        text: screen.editor.description
-                        onTextChanged: screen.editor.setHeader("description", descriptionArea.text)
-                        background: Rectangle {
-                            radius: 8
-                            color: Theme.background
-                            border.width: descriptionArea.activeFocus ? 2 : 1
-                            border.color: descriptionArea.activeFocus ? Theme.accent : Theme.border
+                        clip: true
+                        ScrollBar.vertical.policy: descriptionScroll.contentHeight > descriptionScroll.height ? ScrollBar.AlwaysOn : ScrollBar.AsNeeded
+
+                        TextArea {
+                            textFormat: TextEdit.PlainText
+                            id: descriptionArea
+                            objectName: "presetDescription"
+                            wrapMode: TextEdit.Wrap
+                            font.pixelSize: Theme.fontSmall + 1
+                            color: Theme.text
+                            placeholderText: qsTr("What is this session for?")
+                            placeholderTextColor: Theme.textDim
+                            text: screen.editor.description
+                            onTextChanged: screen.editor.setHeader("description", descriptionArea.text)
+                            background: Rectangle {
+                                radius: 8
+                                color: Theme.background
+                                border.width: descriptionArea.activeFocus ? 2 : 1
+                                border.color: descriptionArea.activeFocus ? Theme.accent : Theme.border
+                            }
                         }
                     }
 
                     Label {
+                        textFormat: Text.PlainText
                         text: qsTr("Turning around")
                         color: Theme.textDim
                         font.pixelSize: Theme.fontSmall
@@ -316,6 +333,7 @@ Control {
                         spacing: 8
                         visible: screen.editor.turningStyle === "walk"
                         Label {
+                            textFormat: Text.PlainText
                             text: qsTr("Walk at")
                             color: Theme.textDim
                             font.pixelSize: Theme.fontSmall
@@ -329,6 +347,7 @@ Control {
                             onTextEdited: screen.editor.setHeader("turningWalk", text)
                         }
                         Label {
+                            textFormat: Text.PlainText
                             text: screen.editor.speedUnit
                             color: Theme.textDim
                             font.pixelSize: Theme.fontSmall
@@ -337,6 +356,7 @@ Control {
                     RowLayout {
                         spacing: 8
                         Label {
+                            textFormat: Text.PlainText
                             text: qsTr("Countdown before each turn")
                             color: Theme.textDim
                             font.pixelSize: Theme.fontSmall
@@ -351,12 +371,14 @@ Control {
                             onTextEdited: screen.editor.setHeader("countdown", text)
                         }
                         Label {
+                            textFormat: Text.PlainText
                             text: qsTr("s")
                             color: Theme.textDim
                             font.pixelSize: Theme.fontSmall
                         }
                     }
                     Label {
+                        textFormat: Text.PlainText
                         objectName: "headerProblems"
                         visible: text !== ""
                         Layout.fillWidth: true
@@ -383,11 +405,13 @@ Control {
                                 ColumnLayout {
                                     spacing: 0
                                     Label {
+                                        textFormat: Text.PlainText
                                         text: qsTr("TOTAL")
                                         color: Theme.textDim
                                         font.pixelSize: Theme.fontSmall - 2
                                     }
                                     Label {
+                                        textFormat: Text.PlainText
                                         objectName: "editorTotal"
                                         text: screen.editor.total
                                         color: Theme.text
@@ -398,11 +422,13 @@ Control {
                                 ColumnLayout {
                                     spacing: 0
                                     Label {
+                                        textFormat: Text.PlainText
                                         text: qsTr("BACKWARD")
                                         color: Theme.textDim
                                         font.pixelSize: Theme.fontSmall - 2
                                     }
                                     Label {
+                                        textFormat: Text.PlainText
                                         objectName: "editorBackward"
                                         text: screen.editor.backward
                                         color: Theme.backward
@@ -423,6 +449,7 @@ Control {
                                 }
                             }
                             Label {
+                                textFormat: Text.PlainText
                                 Layout.fillWidth: true
                                 text: screen.editor.capsText
                                 color: Theme.textDim
@@ -447,18 +474,21 @@ Control {
                     Layout.rightMargin: 14 + 8 + 36 + 36 + 40 + 3 * 8
                     spacing: 8
                     Label {
+                        textFormat: Text.PlainText
                         Layout.preferredWidth: screen.kindWidth - 34
                         text: qsTr("Phase")
                         color: Theme.textDim
                         font.pixelSize: Theme.fontSmall
                     }
                     Label {
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         text: qsTr("Name")
                         color: Theme.textDim
                         font.pixelSize: Theme.fontSmall
                     }
                     Label {
+                        textFormat: Text.PlainText
                         Layout.preferredWidth: screen.timeWidth
                         horizontalAlignment: Text.AlignRight
                         text: qsTr("Time")
@@ -466,6 +496,7 @@ Control {
                         font.pixelSize: Theme.fontSmall
                     }
                     Label {
+                        textFormat: Text.PlainText
                         Layout.preferredWidth: screen.speedWidth
                         horizontalAlignment: Text.AlignRight
                         text: screen.editor.speedUnit
@@ -473,6 +504,7 @@ Control {
                         font.pixelSize: Theme.fontSmall
                     }
                     Label {
+                        textFormat: Text.PlainText
                         Layout.preferredWidth: screen.inclineWidth
                         horizontalAlignment: Text.AlignRight
                         text: qsTr("Incline %")
@@ -516,6 +548,7 @@ Control {
                                 visible: stepCard.modelData.isRepeat
                                 spacing: 8
                                 Label {
+                                    textFormat: Text.PlainText
                                     text: qsTr("Repeat")
                                     color: Theme.text
                                     font.pixelSize: Theme.fontBody
@@ -530,11 +563,13 @@ Control {
                                     onTextEdited: screen.editor.setRepeat(stepCard.index, text)
                                 }
                                 Label {
+                                    textFormat: Text.PlainText
                                     text: qsTr("times:")
                                     color: Theme.text
                                     font.pixelSize: Theme.fontBody
                                 }
                                 Label {
+                                    textFormat: Text.PlainText
                                     Layout.fillWidth: true
                                     text: screen.errors[stepCard.index + ".repeat"] ?? screen.errors[String(stepCard.index)] ?? ""
                                     color: Theme.danger

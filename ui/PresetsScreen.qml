@@ -82,6 +82,7 @@ Control {
                 Layout.fillWidth: true
                 spacing: Theme.gap
                 Label {
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     text: qsTr("Presets")
                     color: Theme.text
@@ -130,6 +131,7 @@ Control {
 
                     section.property: "builtin"
                     section.delegate: Label {
+                        textFormat: Text.PlainText
                         required property string section
                         width: ListView.view.width
                         topPadding: 10
@@ -172,12 +174,13 @@ Control {
                             RowLayout {
                                 spacing: 8
                                 Label {
+                                    textFormat: Text.PlainText
                                     Layout.fillWidth: true
                                     text: presetRow.modelData.name
                                     color: Theme.text
                                     font.pixelSize: Theme.fontBody
                                     font.bold: true
-                                    elide: Text.ElideRight
+                                    wrapMode: Text.Wrap
                                 }
                                 Tag {
                                     visible: presetRow.modelData.suggested
@@ -185,6 +188,7 @@ Control {
                                     fill: Theme.ok
                                 }
                                 Label {
+                                    textFormat: Text.PlainText
                                     text: presetRow.modelData.total
                                     color: Theme.textDim
                                     font.pixelSize: Theme.fontSmall
@@ -197,6 +201,7 @@ Control {
                                 total: presetRow.modelData.totalS
                             }
                             Label {
+                                textFormat: Text.PlainText
                                 text: presetRow.modelData.blocksText
                                 color: Theme.textDim
                                 font.pixelSize: Theme.fontSmall - 1
@@ -207,6 +212,7 @@ Control {
             }
 
             Label {
+                textFormat: Text.PlainText
                 objectName: "presetProblems"
                 visible: screen.bridge.problemsText !== ""
                 Layout.fillWidth: true
@@ -230,25 +236,45 @@ Control {
                 objectName: "suggestionCard"
                 visible: screen.bridge.suggestedName !== ""
                 Layout.fillWidth: true
-                implicitHeight: 56
+                implicitHeight: suggestionRow.implicitHeight + 2 * 6
                 radius: Theme.radius
                 color: Theme.surface
                 border.width: 2
                 border.color: Theme.ok
 
                 RowLayout {
+                    id: suggestionRow
                     anchors.fill: parent
                     anchors.leftMargin: Theme.gap
                     anchors.rightMargin: 6
+                    anchors.topMargin: 6
+                    anchors.bottomMargin: 6
                     spacing: Theme.gap
-                    Label {
-                        objectName: "suggestionText"
+                    // The name and the reason come from preset files: plain text, two labels
+                    // (no markup mixed with them), wrapped rather than cut.
+                    ColumnLayout {
                         Layout.fillWidth: true
-                        textFormat: Text.StyledText
-                        text: "<b>" + qsTr("Suggested next: %1").arg(screen.bridge.suggestedName) + "</b> — " + screen.bridge.suggestionReason
-                        color: Theme.text
-                        font.pixelSize: Theme.fontSmall
-                        elide: Text.ElideRight
+                        spacing: 0
+                        Label {
+                            objectName: "suggestionText"
+                            Layout.fillWidth: true
+                            textFormat: Text.PlainText
+                            text: qsTr("Suggested next: %1").arg(screen.bridge.suggestedName)
+                            color: Theme.text
+                            font.pixelSize: Theme.fontSmall
+                            font.bold: true
+                            wrapMode: Text.Wrap
+                        }
+                        Label {
+                            objectName: "suggestionReason"
+                            Layout.fillWidth: true
+                            visible: screen.bridge.suggestionReason !== ""
+                            textFormat: Text.PlainText
+                            text: screen.bridge.suggestionReason
+                            color: Theme.textDim
+                            font.pixelSize: Theme.fontSmall
+                            wrapMode: Text.Wrap
+                        }
                     }
                     ActionButton {
                         objectName: "saveSuggestionButton"
@@ -277,6 +303,7 @@ Control {
                 color: Theme.surface
 
                 Label {
+                    textFormat: Text.PlainText
                     anchors.centerIn: parent
                     visible: !screen.hasSelection
                     text: qsTr("Choose a preset on the left.")
@@ -294,6 +321,7 @@ Control {
                         Layout.fillWidth: true
                         spacing: Theme.gap
                         Label {
+                            textFormat: Text.PlainText
                             objectName: "presetTitle"
                             Layout.fillWidth: true
                             text: screen.selected.name ?? ""
@@ -309,16 +337,22 @@ Control {
                         }
                     }
 
+                    // A long description scrolls, and says so: its scroll bar shows whenever
+                    // there is more than fits.
                     ScrollView {
+                        id: descriptionView
+                        objectName: "descriptionView"
                         Layout.fillWidth: true
                         Layout.fillHeight: true
                         Layout.minimumHeight: 60
                         clip: true
                         contentWidth: availableWidth
+                        ScrollBar.vertical.policy: descriptionView.contentHeight > descriptionView.height ? ScrollBar.AlwaysOn : ScrollBar.AsNeeded
 
                         Label {
+                            textFormat: Text.PlainText
                             objectName: "presetDescription"
-                            width: parent.width
+                            width: descriptionView.availableWidth - (descriptionView.ScrollBar.vertical.visible ? descriptionView.ScrollBar.vertical.width + 4 : 0)
                             text: screen.selected.description || qsTr("No description.")
                             color: Theme.textDim
                             font.pixelSize: Theme.fontBody - 1
@@ -357,6 +391,7 @@ Control {
                                     implicitHeight: 18
                                 }
                                 Label {
+                                    textFormat: Text.PlainText
                                     text: legendItem.modelData.word
                                     color: Theme.textDim
                                     font.pixelSize: Theme.fontSmall
@@ -471,6 +506,7 @@ Control {
                     anchors.leftMargin: Theme.gap
                     anchors.rightMargin: 8
                     Label {
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         text: screen.bridge.undoText
                         color: Theme.text

@@ -17,7 +17,10 @@ Control {
     required property AppBridge app
     readonly property SessionBridge session: screen.app.session
     readonly property color headlineColor: screen.session.headlineTone === "backward" ? Theme.backward : screen.session.headlineTone === "forward" ? Theme.forward : screen.session.headlineTone === "turn" ? Theme.turning : screen.session.headlineTone === "stop" ? Theme.danger : screen.session.headlineTone === "paused" ? Theme.paused : Theme.text
-    readonly property int controlsWidth: 360
+    readonly property int controlsWidth: Theme.sessionControlsWidth
+    // Little height left (a safety banner or the no-sound warning takes room): closer rows, a
+    // thinner timeline, and no hint line (the banner or the warning says what matters).
+    readonly property bool tight: body.height < 600 || noSoundWarning.visible
 
     objectName: "sessionScreen"
 
@@ -41,7 +44,7 @@ Control {
                 anchors.right: parent.right
                 anchors.margins: Theme.gapLarge
                 anchors.rightMargin: screen.controlsWidth + 2 * Theme.gapLarge
-                spacing: Theme.gap
+                spacing: screen.tight ? 8 : Theme.gap
 
                 RowLayout {
                     spacing: Theme.gapLarge
@@ -58,6 +61,7 @@ Control {
                     }
 
                     Label {
+                        textFormat: Text.PlainText
                         objectName: "headline"
                         text: screen.session.headline
                         color: screen.headlineColor
@@ -75,6 +79,7 @@ Control {
                 }
 
                 Label {
+                    textFormat: Text.PlainText
                     objectName: "phaseTitle"
                     text: screen.session.phaseTitle + (screen.session.blocksText !== "" ? "  ·  " + screen.session.blocksText : "") + (screen.session.presetName !== "" ? "  ·  " + screen.session.presetName : "")
                     color: Theme.textDim
@@ -149,35 +154,82 @@ Control {
                     }
                 }
 
-                RowLayout {
-                    objectName: "nextPreview"
-                    visible: screen.session.nextTitle !== ""
-                    spacing: Theme.gap
+                // One line of fixed height: what comes next, or for a few seconds the latest cue
+                // as a caption (what the runner hears, readable too: no audio device, a noisy
+                // gym). Fixed, so the numbers above do not move when a caption comes and goes.
+                Item {
+                    objectName: "nextOrCaption"
+                    visible: screen.session.nextTitle !== "" || cueCaption.visible
                     Layout.fillWidth: true
+                    Layout.preferredHeight: 48
 
-                    Label {
-                        text: qsTr("NEXT")
-                        color: Theme.textDim
-                        font.pixelSize: Theme.fontBody
-                        font.bold: true
+                    RowLayout {
+                        objectName: "nextPreview"
+                        visible: screen.session.nextTitle !== "" && !cueCaption.visible
+                        spacing: Theme.gap
+                        anchors.left: parent.left
+                        anchors.right: parent.right
+                        anchors.verticalCenter: parent.verticalCenter
+
+                        Label {
+                            textFormat: Text.PlainText
+                            text: qsTr("NEXT")
+                            color: Theme.textDim
+                            font.pixelSize: Theme.fontBody
+                            font.bold: true
+                        }
+                        DirectionIcon {
+                            direction: screen.session.nextDirection
+                            Layout.preferredWidth: 30
+                            Layout.preferredHeight: 30
+                        }
+                        Label {
+                            textFormat: Text.PlainText
+                            text: Theme.directionWord(screen.session.nextDirection)
+                            color: Theme.directionColor(screen.session.nextDirection)
+                            font.pixelSize: Theme.fontBody + 4
+                            font.bold: true
+                        }
+                        Label {
+                            textFormat: Text.PlainText
+                            text: screen.session.nextTitle + " · " + screen.session.nextDetail
+                            color: Theme.text
+                            font.pixelSize: Theme.fontBody + 4
+                            elide: Text.ElideRight
+                            Layout.fillWidth: true
+                        }
                     }
-                    DirectionIcon {
-                        direction: screen.session.nextDirection
-                        Layout.preferredWidth: 30
-                        Layout.preferredHeight: 30
-                    }
+
+                    // The latest cue, as a caption, in the place of the NEXT line for a few seconds
+                    // (what the runner hears, readable too: no audio device, a noisy gym).
                     Label {
-                        text: Theme.directionWord(screen.session.nextDirection)
-                        color: Theme.directionColor(screen.session.nextDirection)
-                        font.pixelSize: Theme.fontBody + 4
-                        font.bold: true
-                    }
-                    Label {
-                        text: screen.session.nextTitle + " · " + screen.session.nextDetail
+                        id: cueCaption
+                        objectName: "cueCaption"
+                        textFormat: Text.PlainText
+                        property bool fresh: false
+                        visible: cueCaption.fresh && screen.app.sound.lastCue !== "" && screen.session.state !== ""
+                        text: "🔊 " + screen.app.sound.lastCue
+                        anchors.fill: parent
+                        verticalAlignment: Text.AlignVCenter
                         color: Theme.text
-                        font.pixelSize: Theme.fontBody + 4
-                        elide: Text.ElideRight
-                        Layout.fillWidth: true
+                        font.pixelSize: Theme.fontTitle
+                        font.bold: true
+                        wrapMode: Text.Wrap
+                        fontSizeMode: Text.Fit
+                        minimumPixelSize: Theme.fontSmall
+
+                        Timer {
+                            id: captionTimer
+                            interval: 5000
+                            onTriggered: cueCaption.fresh = false
+                        }
+                        Connections {
+                            target: screen.app.sound
+                            function onLastCueChanged() {
+                                cueCaption.fresh = screen.app.sound.lastCue !== "";
+                                captionTimer.restart();
+                            }
+                        }
                     }
                 }
 
@@ -188,12 +240,39 @@ Control {
                     currentIndex: screen.session.phaseIndex
                     currentFraction: screen.session.phaseFraction
                     Layout.fillWidth: true
-                    Layout.preferredHeight: 40
+                    Layout.preferredHeight: screen.tight ? 24 : 40
+                }
+
+                // Before Start: the runner relies on sound while facing away from the screen.
+                Rectangle {
+                    id: noSoundWarning
+                    objectName: "noSoundWarning"
+                    visible: screen.session.canStart && screen.app.sound.silentReason !== ""
+                    Layout.fillWidth: true
+                    implicitHeight: noSoundText.implicitHeight + 2 * 10
+                    radius: Theme.radius
+                    color: Theme.surface
+                    border.width: 2
+                    border.color: Theme.warning
+                    Label {
+                        id: noSoundText
+                        objectName: "noSoundText"
+                        textFormat: Text.PlainText
+                        anchors.left: parent.left
+                        anchors.right: parent.right
+                        anchors.verticalCenter: parent.verticalCenter
+                        anchors.margins: Theme.gap
+                        text: qsTr("⚠ NO SOUND — %1 You will not hear the cues while you run backward: check Settings → Sound before you start.").arg(screen.app.sound.silentReason)
+                        color: Theme.text
+                        font.pixelSize: Theme.fontBody - 2
+                        wrapMode: Text.Wrap
+                    }
                 }
 
                 Label {
+                    textFormat: Text.PlainText
                     objectName: "hint"
-                    visible: screen.session.hint !== ""
+                    visible: screen.session.hint !== "" && !screen.tight
                     text: screen.session.hint
                     color: Theme.accent
                     font.pixelSize: Theme.fontBody + 2
@@ -212,6 +291,7 @@ Control {
                 spacing: Theme.gapLarge
 
                 Label {
+                    textFormat: Text.PlainText
                     Layout.alignment: Qt.AlignHCenter
                     text: qsTr("No session")
                     color: Theme.text
@@ -219,6 +299,7 @@ Control {
                     font.bold: true
                 }
                 Label {
+                    textFormat: Text.PlainText
                     Layout.alignment: Qt.AlignHCenter
                     text: screen.session.hint
                     color: Theme.textDim

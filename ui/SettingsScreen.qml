@@ -55,12 +55,14 @@ Control {
                 Layout.preferredWidth: 10
                 spacing: 4
                 Label {
+                    textFormat: Text.PlainText
                     text: settingRow.field.label
                     color: Theme.text
                     font.pixelSize: Theme.fontBody
                     font.bold: true
                 }
                 Label {
+                    textFormat: Text.PlainText
                     visible: settingRow.field.help !== ""
                     Layout.fillWidth: true
                     text: settingRow.field.help
@@ -69,6 +71,7 @@ Control {
                     wrapMode: Text.WordWrap
                 }
                 Label {
+                    textFormat: Text.PlainText
                     objectName: "error_" + settingRow.key
                     visible: settingRow.problem !== ""
                     Layout.fillWidth: true
@@ -128,6 +131,7 @@ Control {
                         onClicked: screen.bridge.stepValue(settingRow.key, 1)
                     }
                     Label {
+                        textFormat: Text.PlainText
                         Layout.preferredWidth: 100
                         text: screen.units[settingRow.key] ?? ""
                         color: Theme.textDim
@@ -174,6 +178,7 @@ Control {
                         onMoved: screen.bridge.setVolume(Math.round(volumeSlider.value))
                     }
                     Label {
+                        textFormat: Text.PlainText
                         Layout.preferredWidth: 70
                         horizontalAlignment: Text.AlignRight
                         text: Math.round(volumeSlider.value) + " %"
@@ -189,6 +194,7 @@ Control {
                     anchors.right: parent.right
                     spacing: 6
                     Label {
+                        textFormat: Text.PlainText
                         objectName: "folderPath"
                         Layout.fillWidth: true
                         text: String(screen.values[settingRow.key] ?? "")
@@ -228,6 +234,7 @@ Control {
             spacing: 6
 
             Label {
+                textFormat: Text.PlainText
                 text: qsTr("Settings")
                 color: Theme.text
                 font.pixelSize: Theme.fontTitle
@@ -251,6 +258,7 @@ Control {
                 Layout.fillHeight: true
             }
             Label {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: qsTr("Saved at once to\n%1").arg(screen.bridge.settingsFile)
                 color: Theme.textDim
@@ -273,6 +281,7 @@ Control {
                 spacing: 10
 
                 Label {
+                    textFormat: Text.PlainText
                     text: screen.bridge.sections[screen.sectionIndex].title
                     color: Theme.text
                     font.pixelSize: Theme.fontTitle
@@ -304,18 +313,19 @@ Control {
                         anchors.margins: Theme.gap
                         spacing: Theme.gap
                         Label {
+                            textFormat: Text.PlainText
                             objectName: "audioStatusText"
                             Layout.fillWidth: true
-                            text: screen.app.sound.available ? screen.app.sound.statusText : qsTr("No audio device: running silently. Cues are shown on screen only.") + "\n" + screen.app.sound.statusText
+                            text: (screen.app.sound.available ? screen.app.sound.statusText : qsTr("No audio device: running silently. Cues are shown on screen only.") + "\n" + screen.app.sound.statusText) + (screen.app.sound.lastCue !== "" ? "\n" + qsTr("Last cue: %1").arg(screen.app.sound.lastCue) : "")
                             color: screen.app.sound.available ? Theme.textDim : Theme.text
                             font.pixelSize: Theme.fontSmall + 1
                             wrapMode: Text.WordWrap
                         }
+                        // The cues of a turn, one after another, heard and captioned.
                         ActionButton {
-                            objectName: "testSoundButton"
-                            enabled: screen.app.sound.available
-                            text: qsTr("Test sound")
-                            onClicked: screen.app.sound.test()
+                            objectName: "soundCheckButton"
+                            text: qsTr("Sound check")
+                            onClicked: screen.app.sound.soundCheck()
                         }
                     }
                 }
@@ -350,6 +360,7 @@ Control {
                                 anchors.margins: Theme.gap
                                 spacing: 4
                                 Label {
+                                    textFormat: Text.PlainText
                                     text: bindingCard.modelData.title
                                     color: Theme.text
                                     font.pixelSize: Theme.fontBody
@@ -363,12 +374,14 @@ Control {
                                         required property var modelData
                                         Layout.fillWidth: true
                                         Label {
+                                            textFormat: Text.PlainText
                                             Layout.preferredWidth: 300
                                             text: bindingRow.modelData.label
                                             color: Theme.textDim
                                             font.pixelSize: Theme.fontSmall + 1
                                         }
                                         Label {
+                                            textFormat: Text.PlainText
                                             Layout.fillWidth: true
                                             text: bindingRow.modelData.keys
                                             color: Theme.text
@@ -383,6 +396,7 @@ Control {
                     RowLayout {
                         Layout.fillWidth: true
                         Label {
+                            textFormat: Text.PlainText
                             Layout.fillWidth: true
                             text: qsTr("To change a key, edit [key_bindings] in the settings file; a clicker can only be bound to STOP, pause and slower.")
                             color: Theme.textDim

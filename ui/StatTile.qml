@@ -24,21 +24,28 @@ Rectangle {
         spacing: 0
 
         Label {
+            textFormat: Text.PlainText
             text: tile.caption
             color: Theme.textDim
             font.pixelSize: Theme.fontSmall
             font.capitalization: Font.AllUppercase
             font.letterSpacing: 1
+            // Wraps rather than running past the tile ("HEART RATE · STRAP" in a narrow one).
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
         }
         RowLayout {
             spacing: 8
             Label {
+                objectName: "tileValue"
+                textFormat: Text.PlainText
                 text: tile.value
                 color: Theme.text
                 font.pixelSize: tile.valueSize
                 font.bold: true
             }
             Label {
+                textFormat: Text.PlainText
                 text: tile.unit
                 color: Theme.textDim
                 font.pixelSize: Theme.fontBody
@@ -46,6 +53,7 @@ Rectangle {
             }
         }
         Label {
+            textFormat: Text.PlainText
             visible: tile.detail !== ""
             text: tile.detail
             color: Theme.textDim

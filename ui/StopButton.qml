@@ -23,6 +23,7 @@ Button {
             anchors.centerIn: parent
             spacing: 4
             Label {
+                textFormat: Text.PlainText
                 anchors.horizontalCenter: parent.horizontalCenter
                 text: control.text
                 color: Theme.stopText
@@ -31,6 +32,7 @@ Button {
                 font.letterSpacing: 4
             }
             Label {
+                textFormat: Text.PlainText
                 anchors.horizontalCenter: parent.horizontalCenter
                 text: qsTr("Space · Esc")
                 color: Theme.stopText

@@ -39,6 +39,7 @@ Rectangle {
                 anchors.verticalCenter: parent.verticalCenter
                 spacing: 8
                 Text {
+                    textFormat: Text.PlainText
                     id: strapTitle
                     anchors.verticalCenter: parent.verticalCenter
                     text: qsTr("HEART-RATE STRAP")
@@ -47,6 +48,7 @@ Rectangle {
                     font.letterSpacing: 1
                 }
                 Text {
+                    textFormat: Text.PlainText
                     anchors.verticalCenter: parent.verticalCenter
                     text: qsTr("optional")
                     color: Theme.textDim
@@ -55,6 +57,7 @@ Rectangle {
                 }
             }
             Text {
+                textFormat: Text.PlainText
                 id: strapHeartRate
                 objectName: "strapHeartRate"
                 anchors.right: parent.right
@@ -68,6 +71,7 @@ Rectangle {
         }
 
         Text {
+            textFormat: Text.PlainText
             objectName: "strapName"
             width: strapColumn.width
             text: card.strap.currentName !== "" ? card.strap.currentName : qsTr("None chosen")
@@ -77,6 +81,7 @@ Rectangle {
             elide: Text.ElideRight
         }
         Text {
+            textFormat: Text.PlainText
             objectName: "strapStatus"
             width: strapColumn.width
             visible: text !== ""
@@ -105,6 +110,7 @@ Rectangle {
                     height: 20
                 }
                 Text {
+                    textFormat: Text.PlainText
                     anchors.left: strapBars.right
                     anchors.right: useButton.left
                     anchors.leftMargin: 8

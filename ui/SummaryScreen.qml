@@ -45,6 +45,7 @@ Control {
                 radius: 48
                 color: screen.complete ? Theme.ok : Theme.warning
                 Label {
+                    textFormat: Text.PlainText
                     anchors.centerIn: parent
                     text: screen.complete ? "✓" : "■"
                     color: Theme.background
@@ -56,6 +57,7 @@ Control {
                 Layout.fillWidth: true
                 spacing: 2
                 Label {
+                    textFormat: Text.PlainText
                     objectName: "summaryHeadline"
                     Layout.fillWidth: true
                     text: screen.summary.endText ?? qsTr("No session yet")
@@ -65,6 +67,7 @@ Control {
                     elide: Text.ElideRight
                 }
                 Label {
+                    textFormat: Text.PlainText
                     objectName: "summaryWhy"
                     Layout.fillWidth: true
                     visible: text !== ""
@@ -74,6 +77,7 @@ Control {
                     wrapMode: Text.WordWrap
                 }
                 Label {
+                    textFormat: Text.PlainText
                     objectName: "summaryPreset"
                     Layout.fillWidth: true
                     text: screen.summary.presetName ?? ""
@@ -153,12 +157,14 @@ Control {
                 spacing: 8
 
                 Label {
+                    textFormat: Text.PlainText
                     text: qsTr("NEXT TIME")
                     color: Theme.textDim
                     font.pixelSize: Theme.fontSmall
                     font.letterSpacing: 1
                 }
                 Label {
+                    textFormat: Text.PlainText
                     objectName: "nextName"
                     Layout.fillWidth: true
                     text: screen.presets.suggestedName !== "" ? screen.presets.suggestedName : qsTr("Repeat what you did, or pick a preset.")
@@ -168,6 +174,7 @@ Control {
                     elide: Text.ElideRight
                 }
                 Label {
+                    textFormat: Text.PlainText
                     objectName: "nextReason"
                     visible: screen.presets.suggestionReason !== ""
                     Layout.fillWidth: true

@@ -33,6 +33,7 @@ Item {
     }
 
     Text {
+        textFormat: Text.PlainText
         id: label
         anchors.fill: parent
         anchors.leftMargin: control.leftPadding

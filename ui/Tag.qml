@@ -4,6 +4,7 @@ import QtQuick.Controls
 // A small upper-case tag ("BUILT-IN", "SUGGESTED NEXT"): filled when `fill` is set, outlined
 // otherwise.
 Label {
+    textFormat: Text.PlainText
     id: tag
 
     property color fill: "transparent"

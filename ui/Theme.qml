@@ -9,6 +9,16 @@ QtObject {
 
     property bool dark: true
 
+    // How much the whole window is zoomed (Main.qml): every screen is laid out for at least
+    // baseWidth × baseHeight and drawn `zoom` times larger, so the numbers a runner reads from
+    // 2 m, and STOP, take their size from the window (0.8 at the smallest window, 1024×600; 1.5
+    // at 1920×1080; 3 at 4K).
+    property real zoom: 1.0
+    readonly property int baseWidth: 1280
+    readonly property int baseHeight: 720
+    readonly property int minimumWidth: 1024
+    readonly property int minimumHeight: 600
+
     // surfaces and text
     readonly property color background: dark ? "#0f1419" : "#f4f6f8"
     readonly property color surface: dark ? "#1a2129" : "#ffffff"
@@ -35,7 +45,7 @@ QtObject {
     readonly property color ok: dark ? "#3ec28f" : "#00805a"
     readonly property color paused: dark ? "#b0bcc8" : "#5d6975"
 
-    // type: sized for reading from 2–3 m on a laptop at 1280×720
+    // type: sized for reading from 2–3 m at 1280×720 (before the zoom)
     readonly property int fontCountdown: 420
     readonly property int fontHuge: 120
     readonly property int fontXL: 84
@@ -49,6 +59,8 @@ QtObject {
     readonly property int gapLarge: 28
     readonly property int radius: 12
     readonly property int controlHeight: 64
+    // The session screen's column of controls (STOP on top), kept free by its overlays.
+    readonly property int sessionControlsWidth: 360
 
     function directionColor(direction: string): color {
         return direction === "backward" ? theme.backward : theme.forward;

@@ -29,6 +29,7 @@ Item {
     Accessible.onPressAction: control.toggled(!control.checked)
 
     Text {
+        textFormat: Text.PlainText
         id: label
         anchors.fill: parent
         anchors.margins: control.padding

@@ -101,3 +101,57 @@ def test_the_remembered_strap_connects_as_the_app_opens(qtbot: QtBot, app_loop: 
         assert running.bridge.strap_bridge.property("state") == "connected"
     finally:
         rig.run(running.aclose())
+
+
+def connect_with_a_click(window: WindowRig) -> str:
+    window.wait(lambda: listed(window) == ["Virtual Treadmill"])
+    address = window.treadmill.address
+    click(window, f"connect_{address}")
+    window.wait(lambda: window.treadmill.connected)
+    window.wait(lambda: window.running.bridge.property("screen") == "presets")
+    return address
+
+
+def test_the_connected_treadmill_is_shown_as_connected_with_disconnect(
+    window: WindowRig,
+) -> None:
+    address = connect_with_a_click(window)
+    click(window, "nav_connect")
+    window.wait(lambda: shown(window, "disconnectButton"))
+    assert item(window, "treadmillState").property("text") == "CONNECTED"
+    assert item(window, "rememberedName").property("text") == "Virtual Treadmill"
+    assert item(window, f"connect_{address}").property("text") == "Connected"
+    assert not shown(window, "connectRememberedButton")
+    click(window, "disconnectButton")
+    window.wait(lambda: not window.treadmill.connected)
+    window.wait(lambda: item(window, "treadmillState").property("text") == "USED LAST TIME")
+    assert window.running.context.link is None
+    assert window.session("linkState") == "disconnected"
+    assert shown(window, "connectRememberedButton")
+    # And it connects again from the same card.
+    window.qtbot.wait(50)  # a frame: the card's column places its new row of buttons
+    click(window, "connectRememberedButton")
+    window.wait(lambda: window.treadmill.connected)
+
+
+def test_a_treadmill_connected_elsewhere_is_shown_as_connected_too(window: WindowRig) -> None:
+    window.connect()  # what the presets' or the session's own paths do
+    window.wait(lambda: shown(window, "disconnectButton"))
+    assert item(window, "treadmillState").property("text") == "CONNECTED"
+
+
+def test_disconnect_is_refused_while_a_session_is_under_way(window: WindowRig) -> None:
+    from session_rig import short_plan
+
+    window.connect()
+    window.running.context.choose_plan(short_plan())
+    window.wait_state("idle")
+    window.press("Return")
+    window.wait_state("running_phase")
+    click(window, "nav_connect")
+    window.wait(lambda: shown(window, "disconnectButton"))
+    click(window, "disconnectButton")
+    window.wait(lambda: shown(window, "problemCard"))
+    assert item(window, "problemTitle").property("text") == "⚠ A session is under way"
+    assert window.treadmill.connected
+    assert window.session("state") == "running_phase"

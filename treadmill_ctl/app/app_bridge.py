@@ -116,6 +116,7 @@ class AppBridge(QObject):
         # frame (main.py; no input is handled before it) and before any session can exist.
         self._keys: AppKeyFilter | None = None
         self._connect = ConnectBridge(context, self)
+        self._connect.disconnected.connect(self._release_link)
         self._strap = StrapBridge(context, self)
         context.engine_changed = self._strap.follow
         self._presets: PresetsBridge | None = None
@@ -173,6 +174,7 @@ class AppBridge(QObject):
 
             self._keys.set_keymap(KeyMap.from_settings(settings))
         self.keyHelpChanged.emit()
+        self._sound.settings_changed()  # sound on or off: the session screen's warning
         self._session.refresh()
 
     def presets_bridge(self) -> PresetsBridge:
@@ -213,6 +215,7 @@ class AppBridge(QObject):
         """The window is closing: stop the belt if a session is active, silence the cues."""
         self._session.shutdown()
         self._sound.shutdown()
+        self._connect.close()
 
     # -- keys ----------------------------------------------------------------------------------
 
@@ -377,6 +380,13 @@ class AppBridge(QObject):
     def _use_link(self, link: TreadmillControl) -> None:
         self._context.link = link
         self._session.use_link(link)
+        self._connect.link_changed()
+
+    def _release_link(self) -> None:
+        """The user disconnected the treadmill on the connect screen (no session under way)."""
+        self._session.release_link()
+        self._context.link = None
+        self._connect.link_changed()
 
     def _choose_plan(self, plan: Plan) -> None:
         self._context.plan = plan

@@ -13,7 +13,7 @@ import enum
 import errno
 import functools
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
@@ -265,6 +265,9 @@ class ConnectBridge(QObject):
     statusChanged = Signal()
     # Emitted after a successful connect, with the treadmill's name.
     connected = Signal(str)
+    connectedChanged = Signal()
+    # Emitted once the user's Disconnect has closed the link (the app forgets it).
+    disconnected = Signal()
 
     def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -282,6 +285,8 @@ class ConnectBridge(QObject):
         self._last_remembered = (self._remembered_address(), self._remembered_name())
         self._scan_task: asyncio.Task[None] | None = None
         self._connect_task: asyncio.Task[None] | None = None
+        self._link_unsubscribe: Callable[[], None] | None = None
+        self._shown_link = ("", "")  # (address, name) of the connected treadmill shown
 
     # -- settings (the remembered treadmill and the user's "this is my treadmill" list) ------
 
@@ -328,6 +333,17 @@ class ConnectBridge(QObject):
     def isConnected(self) -> bool:
         """A treadmill is connected (through this screen)."""
         return self._phase is _Phase.CONNECTED
+
+    @Property(str, notify=connectedChanged)
+    def connectedAddress(self) -> str:
+        """Address of the treadmill the app is connected to now (whoever connected it), empty
+        when none."""
+        return self._shown_link[0]
+
+    @Property(str, notify=connectedChanged)
+    def connectedName(self) -> str:
+        """Name of the treadmill the app is connected to now (its address if it has none)."""
+        return self._shown_link[1]
 
     @Property(str, notify=problemChanged)
     def problem(self) -> str:
@@ -473,6 +489,64 @@ class ConnectBridge(QObject):
             return
         self._marked_addresses.add(address)
         self._rebuild()
+
+    @Slot()
+    def disconnectTreadmill(self) -> None:
+        """Disconnect the connected treadmill (as the strap card does). Refused while a
+        session is under way: the belt could then run with nobody able to stop it from here."""
+        link = self._context.link
+        if link is None or link.state is not LinkState.CONNECTED:
+            return
+        if self._session_under_way():
+            self._set_problem(
+                Problem(
+                    ProblemKind.BUSY,
+                    "A session is under way",
+                    "Stop it (and end it) before disconnecting the treadmill.",
+                )
+            )
+            return
+        self._set_problem(None)
+        self._set_status(f"Disconnecting from {self._shown_link[1]}…")
+        self._context.spawn(self._async_disconnect(link), what="Disconnect")
+
+    async def _async_disconnect(self, link: Any) -> None:
+        await _quiet_disconnect(link)
+        if self._context.link is link:
+            self.disconnected.emit()  # the app forgets the link and the prepared session
+        if self._phase is _Phase.CONNECTED:
+            self._set_phase(_Phase.IDLE)
+        self._set_status("Disconnected.")
+        self.link_changed()
+
+    def link_changed(self) -> None:
+        """The app's link changed (connected, replaced or forgotten): follow its state."""
+        if self._link_unsubscribe is not None:
+            self._link_unsubscribe()
+            self._link_unsubscribe = None
+        link = self._context.link
+        if link is not None:
+            self._link_unsubscribe = link.add_listener(lambda _update: self._show_link())
+        self._show_link()
+
+    def _show_link(self) -> None:
+        link = self._context.link
+        shown = ("", "")
+        if link is not None and link.state is LinkState.CONNECTED:
+            caps = link.capabilities
+            name = (caps.name if caps is not None and caps.name else "") or self._name_of(
+                link.address
+            )
+            shown = (link.address, name)
+        if shown != self._shown_link:
+            self._shown_link = shown
+            self.connectedChanged.emit()
+
+    def close(self) -> None:
+        """Stop following the link (the app is closing)."""
+        if self._link_unsubscribe is not None:
+            self._link_unsubscribe()
+            self._link_unsubscribe = None
 
     @Slot()
     def forget(self) -> None:

@@ -40,13 +40,14 @@ if TYPE_CHECKING:
         QMetaObject,
         QPoint,
         QRect,
+        QRectF,
         QSettings,
         QSize,
         Qt,
     )
     from PySide6.QtGui import QImage, QKeyEvent, QKeySequence, QWindow
     from PySide6.QtMultimedia import QAudioDevice, QMediaDevices, QSoundEffect
-    from PySide6.QtQml import QQmlComponent, QQmlEngine
+    from PySide6.QtQml import QQmlComponent, QQmlEngine, QQmlExpression
 
 # Imported on first use, from these modules. ``Qt``: PySide builds every one of its enums as it
 # is first imported, ~15 ms.
@@ -58,6 +59,7 @@ _LATE: Final = {
     "QMetaObject": "PySide6.QtCore",
     "QPoint": "PySide6.QtCore",
     "QRect": "PySide6.QtCore",
+    "QRectF": "PySide6.QtCore",
     "QSettings": "PySide6.QtCore",
     "QSize": "PySide6.QtCore",
     "QImage": "PySide6.QtGui",
@@ -66,6 +68,7 @@ _LATE: Final = {
     "QWindow": "PySide6.QtGui",
     "QQmlComponent": "PySide6.QtQml",
     "QQmlEngine": "PySide6.QtQml",
+    "QQmlExpression": "PySide6.QtQml",
 }
 
 
@@ -127,9 +130,11 @@ __all__ = [
     "QQmlApplicationEngine",
     "QQmlComponent",
     "QQmlEngine",
+    "QQmlExpression",
     "QQuickItem",
     "QQuickWindow",
     "QRect",
+    "QRectF",
     "QSettings",
     "QSize",
     "QTimer",

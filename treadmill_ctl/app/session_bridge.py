@@ -245,6 +245,18 @@ class SessionBridge(QObject):
         self._context.link = link
         self._prepare()
 
+    def release_link(self) -> None:
+        """The user disconnected the treadmill (no session under way): forget the link and
+        the session prepared on it; the plan stays chosen for the next link."""
+        if self._link_unsubscribe is not None:
+            self._link_unsubscribe()
+            self._link_unsubscribe = None
+        if self._engine is not None and self._engine.state in _ACTIVE_STATES:
+            return
+        self._discard_engine()
+        self._context.link = None
+        self.refresh()
+
     def use_plan(self, plan: Plan) -> None:
         """The plan the next session runs; prepares a session when a link is connected."""
         self._context.plan = plan

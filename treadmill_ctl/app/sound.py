@@ -20,7 +20,7 @@ import contextlib
 import logging
 import math
 import shutil
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -32,6 +32,7 @@ from treadmill_ctl.app.qt import (
     QmlElement,
     QmlUncreatable,
     QObject,
+    QTimer,
     QtMsgType,
     QUrl,
     Signal,
@@ -80,6 +81,15 @@ _WORDS: Final[dict[CueKind, tuple[str, ...]]] = {
 }
 # Cues that cut short whatever is being said.
 _URGENT: Final = frozenset({CueKind.STOPPED, CueKind.ALARM})
+
+# The settings' "Sound check": what a runner hears around a turn, one cue after another.
+SOUND_CHECK: Final[tuple[CueEvent, ...]] = (
+    CueEvent(0.0, "3", CueKind.COUNTDOWN, 3),
+    CueEvent(0.0, "Turn around", CueKind.TURN_AROUND, None),
+    CueEvent(0.0, "Backward in 5", CueKind.DIRECTION_BACKWARD, 5),
+    CueEvent(0.0, "Go", CueKind.GO, None),
+)
+SOUND_CHECK_GAP_S: Final = 1.5
 
 
 def number_clips(value: float) -> list[str]:
@@ -154,10 +164,13 @@ def _quiet_backend_probe() -> Iterator[None]:
         qInstallMessageHandler(previous)
 
 
-def probe_audio() -> tuple[Multimedia | None, str]:
-    """QtMultimedia and a usable audio output, or None and why not (in user words)."""
+def probe_audio(
+    load: Callable[[], Multimedia | str] | None = None,
+) -> tuple[Multimedia | None, str]:
+    """QtMultimedia (from ``load``) and a usable audio output, or None and why not (in user
+    words)."""
     with _quiet_backend_probe():
-        mm = load_multimedia()
+        mm = (load or load_multimedia)()
         if isinstance(mm, str):
             return None, f"Sound is off: Qt Multimedia could not be loaded ({mm})."
         outputs = mm.QMediaDevices.audioOutputs()
@@ -183,17 +196,21 @@ class CuePlayer(QObject):
         speech_command: Sequence[str] | None = None,
         probe: bool = True,
         probe_later: bool = False,
+        multimedia: Callable[[], Multimedia | str] | None = None,
     ) -> None:
         """``probe=False`` skips looking for an audio output (silent; used by headless
         tools). ``probe_later=True`` looks for it in ``open_output()`` (the app calls it once
         its window has shown: loading QtMultimedia takes a while) or at the first cue,
-        whichever comes first. ``speech_command`` overrides the system speech found on PATH."""
+        whichever comes first. ``speech_command`` overrides the system speech found on PATH;
+        ``multimedia`` loads the audio classes (tests give a fake audio output)."""
         super().__init__(parent)
         self._context = context
         self._clips_dir = clips or sounds_dir()
         self._speech = list(speech_command) if speech_command is not None else find_speech_command()
+        self._multimedia = multimedia
         self._mm: Multimedia | None = None
         self._status = "Looking for an audio output…" if probe else "Sound is off."
+        self._failed = ""  # why a clip could not be played (the player's error), once seen
         self._output_pending = probe
         self._effects: dict[str, Any] = {}
         self._queue: collections.deque[str] = collections.deque()
@@ -209,7 +226,7 @@ class CuePlayer(QObject):
         if not self._output_pending:
             return
         self._output_pending = False
-        self._mm, self._status = probe_audio()
+        self._mm, self._status = probe_audio(self._multimedia)
         if self._mm is not None:
             self._load_clips()
         self.statusChanged.emit()
@@ -220,6 +237,7 @@ class CuePlayer(QObject):
             effect = self._mm.QSoundEffect(self)
             effect.setSource(QUrl.fromLocalFile(str(path)))
             effect.playingChanged.connect(self._on_playing_changed)
+            effect.statusChanged.connect(lambda e=effect, n=path.stem: self._on_status(e, n))
             self._effects[path.stem] = effect
         if not self._effects:
             self._status = f"No sound files in {self._clips_dir}: cues are shown on screen only."
@@ -229,13 +247,31 @@ class CuePlayer(QObject):
 
     @Property(bool, notify=statusChanged)
     def available(self) -> bool:
-        """An audio output is there and the clips are loaded."""
-        return self._mm is not None
+        """An audio output is there, the clips are loaded and none has failed to play."""
+        return self._mm is not None and not self._failed
 
     @Property(str, notify=statusChanged)
     def statusText(self) -> str:
         """Why there is or is not sound, in user words (for the settings screen)."""
-        return self._status
+        return self._failed or self._status
+
+    @Property(str, notify=statusChanged)
+    def silentReason(self) -> str:
+        """Why the next cues will not be heard ("No audio output found…", "Sound is off in
+        Settings."), empty when they will be (or while the output is still being looked for).
+        The session screen warns with it before Start: a runner facing away from the screen
+        relies on the sound."""
+        if not bool(getattr(self._context.settings, "sound_on", True)):
+            return "Sound is off in Settings."
+        if self._output_pending:
+            return ""
+        if self._failed:
+            return self._failed
+        return "" if self._mm is not None else self._status
+
+    def settings_changed(self) -> None:
+        """The settings changed (sound on or off): say so to what shows ``silentReason``."""
+        self.statusChanged.emit()
 
     @Property(bool, notify=statusChanged)
     def speechAvailable(self) -> bool:
@@ -279,8 +315,29 @@ class CuePlayer(QObject):
 
     @Slot()
     def test(self) -> None:
-        """Play a sample (the settings screen's "Test sound")."""
+        """Play a sample (one cue)."""
         self.play(CueEvent(0.0, "Speed 3.0", CueKind.SPEED, 3.0))
+
+    @Slot()
+    def soundCheck(self) -> None:
+        """Play the cues a runner hears around a turn, one after another (the settings
+        screen's "Sound check"), each shown as a caption too. Looks for the output first."""
+        self.open_output()
+        self.play(SOUND_CHECK[0])
+        loop = self._context.loop
+        for index, cue in enumerate(SOUND_CHECK[1:], 1):
+            delay_s = index * SOUND_CHECK_GAP_S
+            if loop is not None:  # the loop's clock (sped up in tests)
+                loop.call_later(delay_s, self.play, cue)
+            else:
+                QTimer.singleShot(round(delay_s * 1000), self, lambda c=cue: self.play(c))
+
+    def _on_status(self, effect: Any, name: str) -> None:
+        assert self._mm is not None
+        if effect.status() == self._mm.QSoundEffect.Status.Error and not self._failed:
+            _log.warning("sound clip %s could not be played", name)
+            self._failed = f"Sound could not be played ({name}.wav): cues are shown on screen only."
+            self.statusChanged.emit()
 
     def _start(self, name: str) -> Any:
         effect = self._effects.get(name)
