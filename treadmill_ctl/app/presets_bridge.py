@@ -4,12 +4,20 @@ preset; and "start" (hands the plan to the session screen).
 
 The library itself is ``session.presets.PresetLibrary``: every write goes through it (atomic,
 validated). This bridge only formats rows for QML and keeps the undo stack of deletions.
+
+Reading the folders is file work that grows with what is in them (a folder of big or hostile
+files once held STOP ~5 s): while the loop runs, every full read happens in a worker thread and
+its result is applied on the loop; the loop never waits on it. A reload asked for while one is
+running is done once more after it.
 """
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
+import functools
 import logging
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any, Final
 
@@ -19,7 +27,12 @@ from treadmill_ctl.app.preset_editor_bridge import EditorBridge
 from treadmill_ctl.app.preset_rows import LADDER_TRACK, library_order, preset_row
 from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, QUrl, Signal, Slot
 from treadmill_ctl.errors import FileFormatError
-from treadmill_ctl.session.presets import PRESET_SUFFIX, Preset, PresetLibrary
+from treadmill_ctl.session.presets import (
+    PRESET_SUFFIX,
+    LibraryContents,
+    Preset,
+    PresetLibrary,
+)
 from treadmill_ctl.session.progression import Suggestion, suggest_next
 from treadmill_ctl.settings import Settings
 
@@ -29,6 +42,21 @@ QML_IMPORT_MAJOR_VERSION: Final = 1
 _log = logging.getLogger(__name__)
 
 UNDO_DEPTH: Final = 10
+
+# Runs the library's read somewhere other than the loop (a worker thread by default).
+type OffLoop = Callable[[Callable[[], LibraryContents]], Awaitable[LibraryContents]]
+
+
+def _in_worker_thread(read: Callable[[], LibraryContents]) -> Awaitable[LibraryContents]:
+    return asyncio.to_thread(read)
+
+
+def _loop_is_running() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
 
 
 def local_path(path_or_url: str) -> Path:
@@ -50,11 +78,25 @@ class PresetsBridge(QObject):
     undoChanged = Signal()
     problemsChanged = Signal()
 
-    def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        parent: QObject | None = None,
+        *,
+        off_loop: OffLoop = _in_worker_thread,
+    ) -> None:
         super().__init__(parent)
         self._context = context
+        self._off_loop = off_loop
+        self._reading: asyncio.Task[None] | None = None
+        self._read_again = False
+        first_read = context.presets is None and _loop_is_running()
         if context.presets is None:
-            context.presets = PresetLibrary(self._settings(), self._capabilities())
+            # With the loop running (the app), the folders are read off the loop, below; with
+            # none (a script, a test) there is nothing to hold up and they are read now.
+            context.presets = PresetLibrary(
+                self._settings(), self._capabilities(), load=not first_read
+            )
         self._library: PresetLibrary = context.presets
         self._rows: list[dict[str, Any]] = []
         self._selected_id = ""
@@ -66,6 +108,8 @@ class PresetsBridge(QObject):
         self._editor = EditorBridge(context, self._library, self)
         self._editor.saved.connect(self._on_editor_saved)
         self._rebuild()
+        if first_read:
+            self.reload()
 
     def _settings(self) -> Settings:
         settings = self._context.settings
@@ -150,9 +194,34 @@ class PresetsBridge(QObject):
 
     @Slot()
     def reload(self) -> None:
-        """Read every preset file again (with the current settings and treadmill)."""
-        self._library.reload(self._settings(), self._capabilities())
-        self._rebuild()
+        """Read every preset file again (with the current settings and treadmill): in a worker
+        thread while the loop runs (the rows change when it is done), at once otherwise."""
+        if not _loop_is_running():
+            self._library.reload(self._settings(), self._capabilities())
+            self._rebuild()
+            return
+        self._read_again = True
+        if self._reading is None or self._reading.done():
+            self._reading = self._context.spawn(self._read_off_loop(), what="Reading the presets")
+
+    @property
+    def reading(self) -> asyncio.Task[None] | None:
+        """The read in progress (None or done when there is none)."""
+        return self._reading
+
+    async def _read_off_loop(self) -> None:
+        while self._read_again:
+            self._read_again = False
+            settings, caps = self._settings(), self._capabilities()
+            library = self._library
+            changes = library.changes
+            contents = await self._off_loop(functools.partial(library.read, settings, caps))
+            if library.changes != changes:
+                self._read_again = True  # a save or delete happened meanwhile: read again
+            if self._read_again:
+                continue  # what was read is stale
+            library.apply(contents, settings, caps)
+            self._rebuild()
 
     @Slot(str)
     def select(self, preset_id: str) -> None:
