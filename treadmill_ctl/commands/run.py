@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TextIO
 
 from treadmill_ctl.commands import add_simulation_options
+from treadmill_ctl.commands.terminal_text import plain
 from treadmill_ctl.errors import FileFormatError
 from treadmill_ctl.history.recorder import history_observer
 from treadmill_ctl.session.clock import parse_speedup
@@ -193,5 +194,5 @@ def _mmss(seconds: float) -> str:
 
 
 def _say(text: str, file: TextIO | None = None) -> None:
-    """One line of output (stdout unless ``file``)."""
-    (file or sys.stdout).write(text + "\n")
+    """One line of output (stdout unless ``file``), with no escape or control characters."""
+    (file or sys.stdout).write(plain(text, keep_newlines=True) + "\n")
