@@ -1,5 +1,5 @@
 """Hostile and broken preset files: nesting that crashed tomllib, keys that stalled it, a FIFO
-named *.toml, NaN and infinities, escape sequences in names.
+named *.toml, NaN and infinities, escape sequences in names, and an existing --traffic file.
 Each is a located error (file, line, reason) or a refusal; nothing crashes, hangs or is lost."""
 
 from __future__ import annotations
@@ -142,3 +142,14 @@ def test_cli_output_has_no_escape_or_format_characters_from_preset_text(
     assert "Evil evil name (user)" in outputs[0]
     listing = json.loads(outputs[3])
     assert HOSTILE_NAME in [p["name"] for p in listing]  # JSON keeps the text exactly
+
+
+def test_run_refuses_an_existing_traffic_file_and_leaves_it_as_it_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capture = tmp_path / "first-run.log"
+    capture.write_text("0.000 R 2acc 0c00\n", encoding="utf-8")
+    argv = ["run", "first-steps", "--simulate", "--speedup", "max", "--no-history"]
+    assert main([*argv, "--traffic", str(capture)]) == 2
+    assert f"{capture} exists; --traffic writes a new file" in capsys.readouterr().err
+    assert capture.read_text(encoding="utf-8") == "0.000 R 2acc 0c00\n"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import math
+import os
 import sys
 import time
 from pathlib import Path
@@ -91,6 +92,15 @@ def run_command(args: argparse.Namespace) -> int:
         _say(
             "treadmill-ctl run drives the virtual treadmill only: add --simulate "
             "(a real treadmill is driven from the app, where STOP is always at hand).",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    if args.traffic is not None and os.path.lexists(args.traffic):
+        # Two runs in one log would replay as one (each run's clock starts at 0); overwriting
+        # would lose the first capture. The user picks a new file.
+        _say(
+            f"treadmill-ctl run: {args.traffic} exists; --traffic writes a new file "
+            "(choose another name or remove it)",
             file=sys.stderr,
         )
         return EXIT_USAGE
