@@ -61,6 +61,7 @@ def test_every_shipped_toml_file_is_within_the_limits() -> None:
         ("[" + ".".join("a" * (MAX_TOML_KEY_PARTS + 1)) + "]", 1, "more than 16 dotted parts"),
         ("x = { " + ".".join("a" * (MAX_TOML_KEY_PARTS + 1)) + " = 1 }", 1, "dotted parts"),
         ("\n\n" + "[[t]]\n" * 5_001, 5_003, "more than 5000 keys in one file"),
+        ("a = 1\nx = [" + "1, " * 10_001 + "]", 2, "more than 10000 values in arrays"),
     ],
 )
 def test_each_limit_names_the_line(text: str, line: int, reason: str) -> None:

@@ -25,6 +25,7 @@ MAX_TOML_BYTES: Final = 256 * 1024
 MAX_TOML_NESTING: Final = 16  # arrays / inline tables inside each other
 MAX_TOML_KEY_PARTS: Final = 16  # parts of one dotted key or table header (a.b.c is 3)
 MAX_TOML_KEYS: Final = 5_000  # key = value pairs and table headers in the whole file
+MAX_TOML_ITEMS: Final = 10_000  # array elements and inline-table entries (commas) in the file
 
 _DECODE_POS: Final = re.compile(r"\(at line (\d+), column \d+\)")
 _DECODE_AT_END: Final = " (at end of document)"
@@ -82,9 +83,10 @@ _ML_BASIC_END: Final = re.compile(r'(?:[^"\\]|\\.|"(?!""))*"""', re.DOTALL)
 def check_limits(text: str, source: str) -> None:
     """Refuse, with the line, TOML that would make ``tomllib`` crash or stall: more than
     ``MAX_TOML_BYTES``, arrays or inline tables nested deeper than ``MAX_TOML_NESTING``, a key
-    or header of more than ``MAX_TOML_KEY_PARTS`` dotted parts, or more than ``MAX_TOML_KEYS``
-    keys. One linear pass that skips strings and comments; what it cannot make sense of is left
-    for the parser to report."""
+    or header of more than ``MAX_TOML_KEY_PARTS`` dotted parts, more than ``MAX_TOML_KEYS``
+    keys or more than ``MAX_TOML_ITEMS`` values in arrays (each costs tomllib far more than its
+    bytes: 130 000 numbers in one array took over 2 s). One linear pass that skips strings and
+    comments; what it cannot make sense of is left for the parser to report."""
     size = len(text.encode("utf-8", "surrogatepass")) if len(text) * 4 > MAX_TOML_BYTES else 0
     if size > MAX_TOML_BYTES:
         raise FileFormatError(source, None, _too_big(size, MAX_TOML_BYTES))
@@ -96,7 +98,7 @@ def check_limits(text: str, source: str) -> None:
     in_key = True  # between the start of a key and its "="
     in_header = False  # inside a [table] or [[array.of.tables]] header
     parts = 1
-    keys = 0
+    keys = items = 0
     pos = 0
     n = len(text)
     while pos < n:
@@ -160,8 +162,12 @@ def check_limits(text: str, source: str) -> None:
             elif stack:
                 stack.pop()
                 in_key = False  # what follows is the rest of a value
-        elif ch == "," and stack and stack[-1] == "{":
-            in_key, parts = True, 1
+        elif ch == ",":
+            items += 1
+            if items > MAX_TOML_ITEMS:
+                raise fail(i, f"more than {MAX_TOML_ITEMS} values in arrays in one file")
+            if stack and stack[-1] == "{":
+                in_key, parts = True, 1
 
 
 def load_toml(text: str, source: str) -> dict[str, Any]:

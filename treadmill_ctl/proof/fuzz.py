@@ -949,8 +949,11 @@ MAX_PARSE_S: Final = 5.0
 @st.composite
 def _hostile_toml(draw: st.DrawFn) -> str:
     """A TOML fragment of the shapes that broke tomllib: deep nesting, long dotted keys or
-    headers, many keys, an oversize file; sometimes just inside the limits."""
-    shape = draw(st.sampled_from(("arrays", "tables", "dotted", "header", "keys", "big")))
+    headers, many keys, huge arrays, an oversize file; sometimes just inside the limits."""
+    shape = draw(st.sampled_from(("arrays", "wide", "tables", "dotted", "header", "keys", "big")))
+    if shape == "wide":
+        n = draw(st.one_of(st.integers(1, 50), st.integers(9_000, 20_000)))
+        return "x = [" + "1, " * n + "]"
     if shape == "arrays":
         depth = draw(st.one_of(st.integers(1, 20), st.integers(900, 3000)))
         return "x = " + "[" * depth + "]" * draw(st.sampled_from((depth, 0, depth // 2)))
