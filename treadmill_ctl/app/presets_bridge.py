@@ -14,9 +14,11 @@ running is done once more after it.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import functools
 import logging
+import threading
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any, Final
@@ -48,7 +50,31 @@ type OffLoop = Callable[[Callable[[], LibraryContents]], Awaitable[LibraryConten
 
 
 def _in_worker_thread(read: Callable[[], LibraryContents]) -> Awaitable[LibraryContents]:
-    return asyncio.to_thread(read)
+    """``read()`` in a daemon thread of its own, its result handed back to the loop. Not the
+    loop's default executor: qasync's runs QThreads, which the app's shutdown must not meet
+    still running; and a read stuck on a dead network folder must not hold up the exit."""
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future[LibraryContents] = loop.create_future()
+
+    def settle(result: LibraryContents | None, error: BaseException | None) -> None:
+        if future.done():
+            return
+        if error is not None:
+            future.set_exception(error)
+        else:
+            assert result is not None
+            future.set_result(result)
+
+    def work() -> None:
+        try:
+            outcome: tuple[LibraryContents | None, BaseException | None] = (read(), None)
+        except Exception as exc:  # noqa: BLE001 - handed to the awaiting task, which reports it
+            outcome = (None, exc)
+        with contextlib.suppress(RuntimeError):  # the loop closed meanwhile: nobody waits
+            loop.call_soon_threadsafe(settle, *outcome)
+
+    threading.Thread(target=work, name="presets-read", daemon=True).start()
+    return future
 
 
 def _loop_is_running() -> bool:
