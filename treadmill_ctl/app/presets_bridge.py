@@ -31,7 +31,6 @@ from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, 
 from treadmill_ctl.errors import FileFormatError
 from treadmill_ctl.session.presets import (
     PRESET_SUFFIX,
-    LibraryContents,
     Preset,
     PresetLibrary,
 )
@@ -45,36 +44,37 @@ _log = logging.getLogger(__name__)
 
 UNDO_DEPTH: Final = 10
 
-# Runs the library's read somewhere other than the loop (a worker thread by default).
-type OffLoop = Callable[[Callable[[], LibraryContents]], Awaitable[LibraryContents]]
+# Runs file work somewhere other than the loop (a worker thread by default).
+type OffLoop = Callable[[Callable[[], Any]], Awaitable[Any]]
 
 
-def _in_worker_thread(read: Callable[[], LibraryContents]) -> Awaitable[LibraryContents]:
+def _in_worker_thread[T](read: Callable[[], T]) -> Awaitable[T]:
     """``read()`` in a daemon thread of its own, its result handed back to the loop. Not the
     loop's default executor: qasync's runs QThreads, which the app's shutdown must not meet
     still running; and a read stuck on a dead network folder must not hold up the exit."""
     loop = asyncio.get_running_loop()
-    future: asyncio.Future[LibraryContents] = loop.create_future()
-
-    def settle(result: LibraryContents | None, error: BaseException | None) -> None:
-        if future.done():
-            return
-        if error is not None:
-            future.set_exception(error)
-        else:
-            assert result is not None
-            future.set_result(result)
+    future: asyncio.Future[T] = loop.create_future()
 
     def work() -> None:
         try:
-            outcome: tuple[LibraryContents | None, BaseException | None] = (read(), None)
+            deliver = functools.partial(_succeed, future, read())
         except Exception as exc:  # noqa: BLE001 - handed to the awaiting task, which reports it
-            outcome = (None, exc)
+            deliver = functools.partial(_fail, future, exc)
         with contextlib.suppress(RuntimeError):  # the loop closed meanwhile: nobody waits
-            loop.call_soon_threadsafe(settle, *outcome)
+            loop.call_soon_threadsafe(deliver)
 
-    threading.Thread(target=work, name="presets-read", daemon=True).start()
+    threading.Thread(target=work, name="presets-file-work", daemon=True).start()
     return future
+
+
+def _succeed[T](future: asyncio.Future[T], result: T) -> None:
+    if not future.done():
+        future.set_result(result)
+
+
+def _fail[T](future: asyncio.Future[T], error: Exception) -> None:
+    if not future.done():
+        future.set_exception(error)
 
 
 def _loop_is_running() -> bool:
@@ -340,34 +340,66 @@ class PresetsBridge(QObject):
     @Slot(str, result=bool)
     def importFile(self, path_or_url: str) -> bool:
         """Copy a preset file into the user presets (the file itself is only read). A bad file
-        is refused with its file, line and reason."""
+        is refused with its file, line and reason. While the loop runs, the file is read and
+        copied in a worker thread and the outcome is said when it is done (the result then
+        only says that the import started)."""
         path = local_path(path_or_url)
+        if _loop_is_running():
+            self._context.spawn(self._import_off_loop(path), what="Importing a preset")
+            return True
         try:
             preset = self._library.import_file(path)
-        except FileFormatError as exc:
-            self._notify(NoticeLevel.WARNING, f"Not imported: {exc}")
+        except (FileFormatError, OSError) as exc:
+            self._not_imported(path, exc)
             return False
-        except OSError as exc:
-            self._notify(NoticeLevel.WARNING, f"Not imported: cannot read {path}: {exc}")
-            return False
+        self._imported(preset)
+        return True
+
+    async def _import_off_loop(self, path: Path) -> None:
+        try:
+            copied = await self._off_loop(functools.partial(self._library.copy_in, path))
+        except (FileFormatError, OSError) as exc:
+            self._not_imported(path, exc)
+            return
+        self._imported(self._library.adopt(copied))
+
+    def _imported(self, preset: Preset) -> None:
         self._rebuild()
         self._set_selected_id(preset.id)
         self._notify(NoticeLevel.INFO, f"Imported “{preset.name}”.")
-        return True
+
+    def _not_imported(self, path: Path, exc: Exception) -> None:
+        if isinstance(exc, FileFormatError):
+            self._notify(NoticeLevel.WARNING, f"Not imported: {exc}")
+        else:
+            self._notify(NoticeLevel.WARNING, f"Not imported: cannot read {path}: {exc}")
 
     @Slot(str, str, result=bool)
     def exportFile(self, preset_id: str, path_or_url: str) -> bool:
-        """Write a preset to a file of the user's choice (atomically)."""
+        """Write a preset to a file of the user's choice (atomically); in a worker thread while
+        the loop runs (the outcome is said when it is done)."""
         path = local_path(path_or_url)
         if path.suffix != PRESET_SUFFIX:
             path = path.with_name(path.name + PRESET_SUFFIX)
+        write = functools.partial(self._library.export, preset_id, path)
+        if _loop_is_running():
+            self._context.spawn(self._export_off_loop(write, path), what="Exporting a preset")
+            return True
         try:
-            self._library.export(preset_id, path)
+            write()
         except (FileFormatError, OSError) as exc:
             self._notify(NoticeLevel.WARNING, f"Not exported: {exc}")
             return False
         self._notify(NoticeLevel.INFO, f"Exported to {path}.")
         return True
+
+    async def _export_off_loop(self, write: Callable[[], Path], path: Path) -> None:
+        try:
+            await self._off_loop(write)
+        except (FileFormatError, OSError) as exc:
+            self._notify(NoticeLevel.WARNING, f"Not exported: {exc}")
+            return
+        self._notify(NoticeLevel.INFO, f"Exported to {path}.")
 
     @Slot(str, result=str)
     def exportName(self, preset_id: str) -> str:

@@ -723,12 +723,7 @@ class PresetLibrary:
         )
         if result.preset is None:
             raise _combined(result.errors)
-        self._presets = [p for p in self._presets if p.id != preset_id] + [result.preset]
-        self._presets.sort(key=lambda p: (not p.builtin, p.path.name if p.path else ""))
-        self._problems = [e for e in self._problems if e.path != str(path)]
-        self._stems.add(slugify(path.stem))
-        self._changes += 1
-        return result.preset
+        return self.adopt(result.preset)
 
     def save(self, preset: Preset) -> Preset:
         """Write ``preset`` (atomically) as a user preset. A built-in, or a preset without an
@@ -769,17 +764,36 @@ class PresetLibrary:
     def import_file(self, path: Path) -> Preset:
         """Copy a preset file into the user presets (the source is only read). Raises
         FileFormatError listing its problems when it is not valid."""
-        result = check_preset_file(path, settings=self._settings, capabilities=self._caps)
+        return self.adopt(self.copy_in(path))
+
+    def copy_in(self, path: Path) -> Preset:
+        """The file work of an import: read and check ``path`` once and write the same text as
+        a new user preset. No list of the library changes (``adopt`` the result), so this can
+        run in a worker thread. Raises FileFormatError (its problems) or OSError."""
+        text = self._read_file(path)
+        result = check_preset_text(
+            text,
+            source=str(path),
+            preset_id="import",
+            settings=self._settings,
+            capabilities=self._caps,
+        )
         if result.preset is None:
             raise _combined(result.errors)
         preset_id = self.new_id(result.preset.name)
-        text = self._read_file(path)
-        return self._write_and_refresh(preset_id, text)
+        target = self._file_for(preset_id)
+        storage.atomic_write_text(target, text)
+        return dataclasses.replace(result.preset, id=preset_id, path=target)
 
-    def _write_and_refresh(self, preset_id: str, text: str) -> Preset:
-        path = self._file_for(preset_id)
-        storage.atomic_write_text(path, text)
-        return self._refresh(path, preset_id)
+    def adopt(self, preset: Preset) -> Preset:
+        """Put a preset whose file was just written (``copy_in``, ``save``) in the library."""
+        self._presets = [p for p in self._presets if p.id != preset.id] + [preset]
+        self._presets.sort(key=lambda p: (not p.builtin, p.path.name if p.path else ""))
+        if preset.path is not None:
+            self._problems = [e for e in self._problems if e.path != str(preset.path)]
+            self._stems.add(slugify(preset.path.stem))
+        self._changes += 1
+        return preset
 
     def export(self, ref: str, path: Path) -> Path:
         """Write a preset to ``path`` (atomically): its file as written, comments and all."""
