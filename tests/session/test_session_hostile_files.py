@@ -153,3 +153,19 @@ def test_run_refuses_an_existing_traffic_file_and_leaves_it_as_it_is(
     assert main([*argv, "--traffic", str(capture)]) == 2
     assert f"{capture} exists; --traffic writes a new file" in capsys.readouterr().err
     assert capture.read_text(encoding="utf-8") == "0.000 R 2acc 0c00\n"
+
+
+def test_run_and_history_print_a_hostile_name_as_plain_text(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    text = GOOD.replace('"Short one"', json.dumps("Run\x1b[8m\nFAKE ROW\u202e"))
+    write_user_preset("evil.toml", text)
+    argv = ["run", "evil", "--simulate", "--speedup", "max", "--no-hr-strap"]
+    assert main(argv) == 0
+    assert main(["history", "list"]) == 0
+    assert main(["history", "show", "1"]) == 0
+    out = capsys.readouterr()
+    printed = out.out + out.err
+    assert "Run FAKE ROW" in printed
+    assert not any(ch in printed for ch in "\x1b\u202e")
+    assert not any(line.startswith("FAKE ROW") for line in printed.splitlines()), printed

@@ -92,7 +92,7 @@ def _minutes(seconds: float) -> str:
 
 def _row(s: SessionSummary) -> str:
     return (
-        f"{s.id:>4}  {s.started_at.strftime('%Y-%m-%d %H:%M')}  {s.preset[:22]:<22}  "
+        f"{s.id:>4}  {s.started_at.strftime('%Y-%m-%d %H:%M')}  {plain(s.preset)[:22]:<22}  "
         f"{_minutes(s.duration_s):>6}  {_minutes(s.backward_s):>6}  {s.distance_m:>7.0f}  "
         f"{s.ended.value}"
     )

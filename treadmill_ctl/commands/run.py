@@ -191,7 +191,8 @@ def _summary(
 ) -> None:
     pace = "max" if math.isinf(speedup) else f"{speedup:g}×"
     _say(
-        f"{preset.name}: {reason.value.replace('_', ' ')} after {_mmss(session_s)} session time "
+        f"{plain(preset.name)}: {reason.value.replace('_', ' ')} after {_mmss(session_s)} "
+        "session time "
         f"(plan {_mmss(plan.total_s)} at speed, {_mmss(plan.backward_s)} backward); "
         f"{wall_s:.2f} s wall at speedup {pace}",
         file=sys.stderr,
