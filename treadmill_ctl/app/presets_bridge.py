@@ -14,7 +14,6 @@ running is done once more after it.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import dataclasses
 import functools
 import logging
@@ -48,33 +47,32 @@ UNDO_DEPTH: Final = 10
 type OffLoop = Callable[[Callable[[], Any]], Awaitable[Any]]
 
 
-def _in_worker_thread[T](read: Callable[[], T]) -> Awaitable[T]:
-    """``read()`` in a daemon thread of its own, its result handed back to the loop. Not the
-    loop's default executor: qasync's runs QThreads, which the app's shutdown must not meet
-    still running; and a read stuck on a dead network folder must not hold up the exit."""
-    loop = asyncio.get_running_loop()
-    future: asyncio.Future[T] = loop.create_future()
+async def _in_worker_thread[T](work: Callable[[], T]) -> T:
+    """``work()`` in a daemon thread of its own; the loop checks on it with short timers and
+    runs everything else meanwhile. Not the loop's default executor (qasync's runs QThreads,
+    which the app's shutdown must not meet still running), no Qt call from the thread (a
+    cross-thread signal from a plain thread is not what Qt expects), and a read stuck on a dead
+    network folder cannot hold up the exit."""
+    outcome: list[T] = []
+    failure: list[Exception] = []
+    done = threading.Event()
 
-    def work() -> None:
+    def run() -> None:
         try:
-            deliver = functools.partial(_succeed, future, read())
-        except Exception as exc:  # noqa: BLE001 - handed to the awaiting task, which reports it
-            deliver = functools.partial(_fail, future, exc)
-        with contextlib.suppress(RuntimeError):  # the loop closed meanwhile: nobody waits
-            loop.call_soon_threadsafe(deliver)
+            outcome.append(work())
+        except Exception as exc:  # noqa: BLE001 - raised again on the loop, which reports it
+            failure.append(exc)
+        finally:
+            done.set()
 
-    threading.Thread(target=work, name="presets-file-work", daemon=True).start()
-    return future
-
-
-def _succeed[T](future: asyncio.Future[T], result: T) -> None:
-    if not future.done():
-        future.set_result(result)
-
-
-def _fail[T](future: asyncio.Future[T], error: Exception) -> None:
-    if not future.done():
-        future.set_exception(error)
+    threading.Thread(target=run, name="presets-file-work", daemon=True).start()
+    delay = 0.001
+    while not done.is_set():
+        await asyncio.sleep(delay)
+        delay = min(delay * 2, 0.05)
+    if failure:
+        raise failure[0]
+    return outcome[0]
 
 
 def _loop_is_running() -> bool:
