@@ -31,6 +31,7 @@ from treadmill_ctl.toml_document import (
     toml_lines,
     toml_value,
 )
+from treadmill_ctl.toml_limits import read_toml_file
 from treadmill_ctl.units import SpeedUnit, TurningStyle
 
 log = logging.getLogger(__name__)
@@ -79,6 +80,47 @@ DEFAULT_CLICKER_BINDINGS: Final[dict[str, tuple[str, ...]]] = {
     "pause": ("PageUp",),
     "speed_down_small": ("PageDown",),
 }
+
+# STOP can gain keys, never lose these: Space and Escape always stop, and so does every stop
+# button of a presenter clicker. A settings file that takes them away, gives them to another
+# action, or lets a clicker button start, resume or speed up is reported and corrected.
+ALWAYS_STOP_KEYS: Final = ("Space", "Escape")
+CLICKER_STOP_KEYS: Final = DEFAULT_CLICKER_BINDINGS["stop"]
+CLICKER_KEYS: Final = tuple(k for keys in DEFAULT_CLICKER_BINDINGS.values() for k in keys)
+# What a clicker button may do (keys.CLICKER_SAFE_ACTIONS says the same for the key filter).
+CLICKER_SAFE_ACTION_NAMES: Final = frozenset(
+    {"stop", "pause", "speed_down_small", "speed_down_big"}
+)
+MAX_KEYS_PER_ACTION: Final = 16
+MAX_TEXT_CHARS: Final = 1_000  # names, addresses, folders
+# Window geometry the screen can have (Qt keeps it in 32-bit ints; 3 000 000 000 overflowed).
+WINDOW_SIZE_RANGE: Final = (200, 16_384)
+WINDOW_POS_RANGE: Final = (-16_384, 16_384)
+
+# Key names as the settings file may spell them -> one spelling (Qt's parser is in app/keys.py;
+# this is the Qt-free check, keys.KeyMap checks the parsed keys again).
+_KEY_NAME_ALIASES: Final = {
+    ".": "period",
+    ",": "comma",
+    " ": "space",
+    "esc": "escape",
+    "pgup": "pageup",
+    "pgdown": "pagedown",
+    "page up": "pageup",
+    "page down": "pagedown",
+    "?": "question",
+}
+
+
+def key_identity(name: str) -> str:
+    """One spelling for a key name: "Shift+Period", "shift+." and "SHIFT+period" are the same
+    key."""
+    *mods, last = name.split("+") if name.strip() != "+" else ["+"]
+    if not last and mods:  # "Shift++": the plus key
+        mods, last = mods[:-1], "+"
+    key = last.strip().casefold()
+    key = _KEY_NAME_ALIASES.get(key, key)
+    return "+".join([*sorted(m.strip().casefold() for m in mods if m.strip()), key])
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +197,9 @@ class Settings:
             reason = check(getattr(self, f.name))
             if reason:
                 out.append(f"{f.name}: {reason}")
+        if not _bindings(self.key_bindings) and not _bindings(self.clicker_bindings):
+            _, _, unsafe = safe_key_bindings(self.key_bindings, self.clicker_bindings)
+            out += [f"{table}.{action}: {reason}" for table, action, reason in unsafe]
         if self.backward_default_kmh > self.backward_cap_kmh:
             out.append(
                 f"backward_default_kmh: {self.backward_default_kmh} km/h is above the backward "
@@ -198,8 +243,31 @@ def _number(lo: float, hi: float, unit: str) -> Callable[[object], str | None]:
     return check
 
 
+def _whole(lo: int, hi: int, unit: str) -> Callable[[object], str | None]:
+    def check(value: object) -> str | None:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return f"must be a whole number ({unit})"
+        if isinstance(value, float) and not value.is_integer():
+            return f"{value} is not a whole number ({unit})"
+        if not lo <= value <= hi:
+            return f"{value} is outside {lo}–{hi} {unit}"
+        return None
+
+    return check
+
+
 def _optional(check: Callable[[object], str | None]) -> Callable[[object], str | None]:
     return lambda value: None if value is None else check(value)
+
+
+def _text(value: object) -> str | None:
+    if not isinstance(value, str):
+        return "must be text"
+    if len(value) > MAX_TEXT_CHARS:
+        return f"is {len(value)} characters long (at most {MAX_TEXT_CHARS})"
+    if any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in value):
+        return "contains control characters"
+    return None
 
 
 def _bindings(value: object) -> str | None:
@@ -208,7 +276,94 @@ def _bindings(value: object) -> str | None:
     for action, keys in value.items():
         if not isinstance(keys, tuple | list) or not all(isinstance(k, str) for k in keys):
             return f"'{action}' must be a list of key names"
+        if len(keys) > MAX_KEYS_PER_ACTION:
+            return f"'{action}' has {len(keys)} keys (at most {MAX_KEYS_PER_ACTION})"
+        if any(not k.strip() or len(k) > 40 for k in keys):
+            return f"'{action}' has an empty or over-long key name"
     return None
+
+
+type BindingTable = Mapping[str, tuple[str, ...]]
+
+
+def safe_key_bindings(
+    key_bindings: BindingTable, clicker_bindings: BindingTable
+) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], list[tuple[str, str, str]]]:
+    """The bindings with STOP's keys kept: Space and Escape always stop, every clicker stop
+    button always stops, and no clicker button starts, resumes or speeds up. Returns the safe
+    tables and, for each change made, (table, action, reason)."""
+    problems: list[tuple[str, str, str]] = []
+    always = {key_identity(k) for k in ALWAYS_STOP_KEYS}
+    clicker_stop = {key_identity(k) for k in CLICKER_STOP_KEYS}
+    clicker_any = {key_identity(k) for k in CLICKER_KEYS} | {
+        key_identity(k) for keys in clicker_bindings.values() for k in keys
+    }
+
+    def stops(k: str) -> bool:
+        return key_identity(k) in always or key_identity(k) in clicker_stop
+
+    def clicker_button(k: str) -> bool:
+        return key_identity(k) in clicker_any
+
+    def cleaned(table: BindingTable, name: str, *, clicker: bool) -> dict[str, tuple[str, ...]]:
+        out: dict[str, tuple[str, ...]] = {}
+        for action, keys in table.items():
+            if action == "stop":
+                out[action] = tuple(keys)
+                continue
+            if clicker and action not in CLICKER_SAFE_ACTION_NAMES:
+                if keys:
+                    problems.append(
+                        (name, action, "a clicker button may only stop, pause or slow down")
+                    )
+                out[action] = ()
+                continue
+            unsafe = action not in CLICKER_SAFE_ACTION_NAMES
+            stoppers = [k for k in keys if stops(k)]
+            clicker_keys = [k for k in keys if unsafe and not stops(k) and clicker_button(k)]
+            kept = [k for k in keys if k not in stoppers and k not in clicker_keys]
+            if stoppers:
+                verb = "stops" if len(stoppers) == 1 else "stop"
+                problems.append(
+                    (name, action, f"{', '.join(stoppers)} always {verb} the belt, not {action}")
+                )
+            if clicker_keys:
+                problems.append(
+                    (
+                        name,
+                        action,
+                        f"{', '.join(clicker_keys)}: a clicker button may only stop, "
+                        f"pause or slow down, not {action}",
+                    )
+                )
+            if not kept and (stoppers or clicker_keys):
+                # The action keeps its default keys, where they are safe here.
+                defaults = DEFAULT_CLICKER_BINDINGS if clicker else DEFAULT_KEY_BINDINGS
+                kept = [
+                    k
+                    for k in defaults.get(action, ())
+                    if not stops(k) and not (unsafe and clicker_button(k))
+                ]
+            out[action] = tuple(kept)
+        stop = list(out.get("stop", ()))
+        have = {key_identity(k) for k in stop}
+        must = ALWAYS_STOP_KEYS if not clicker else CLICKER_STOP_KEYS
+        missing = [k for k in must if key_identity(k) not in have]
+        if missing:
+            problems.append(
+                (
+                    name,
+                    "stop",
+                    f"STOP keeps {', '.join(missing)} (STOP can gain keys, never lose these)",
+                )
+            )
+            stop = [*missing, *stop] if not clicker else [*stop, *missing]
+        out["stop"] = tuple(stop)
+        return out
+
+    keys = cleaned(key_bindings, "key_bindings", clicker=False)
+    clicker = cleaned(clicker_bindings, "clicker_bindings", clicker=True)
+    return keys, clicker, problems
 
 
 _CHECKS: Final[dict[str, Callable[[object], str | None]]] = {
@@ -217,13 +372,18 @@ _CHECKS: Final[dict[str, Callable[[object], str | None]]] = {
     "forward_cap_kmh": _number(0.5, FORWARD_HARD_CEILING_KMH, "km/h"),
     "ramp_kmh_per_s": _number(0.05, 2.0, "km/h per s"),
     "turning_walk_kmh": _number(0.1, TURNING_WALK_MAX_KMH, "km/h"),
-    "countdown_s": _number(3, 30, "s"),
-    "start_countdown_s": _number(3, 30, "s"),
-    "cue_lead_s": _number(2, 30, "s"),
-    "hr_cap_bpm": _optional(_number(60, 230, "bpm")),
+    "countdown_s": _whole(3, 30, "s"),
+    "start_countdown_s": _whole(3, 30, "s"),
+    "cue_lead_s": _whole(2, 30, "s"),
+    "hr_cap_bpm": _optional(_whole(60, 230, "bpm")),
     "volume": _number(0.0, 1.0, "(0 to 1)"),
     "key_bindings": _bindings,
     "clicker_bindings": _bindings,
+    "treadmill_address": _optional(_text),
+    "treadmill_name": _optional(_text),
+    "hr_strap_address": _optional(_text),
+    "hr_strap_name": _optional(_text),
+    "traffic_log_dir": _text,
 }
 
 _ENUMS: Final[dict[str, type[enum.StrEnum]]] = {
@@ -253,10 +413,13 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
     """Read the settings file; never raises for its content and never modifies it."""
     path = path or settings_path()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_toml_file(path)
     except FileNotFoundError:
         return LoadedSettings(Settings(), (), path)
-    except (OSError, UnicodeDecodeError) as exc:
+    except FileFormatError as exc:
+        log.warning("%s; using defaults", exc)
+        return LoadedSettings(Settings(), (exc,), path)
+    except OSError as exc:
         problem = FileFormatError(str(path), None, f"cannot read settings: {exc}")
         log.warning("%s; using defaults", problem)
         return LoadedSettings(Settings(), (problem,), path)
@@ -285,6 +448,7 @@ def _from_mapping(
     defaults = Settings()
     known = {f.name for f in dataclasses.fields(Settings)}
     values: dict[str, Any] = {}
+    raw_bindings: dict[str, Any] = {}  # the tables as written (for the lines of problems)
     for key, raw in data.items():
         if key not in known:
             problems.append(doc.error((key,), f"unknown setting '{key}'{suggest_key(key, known)}"))
@@ -306,6 +470,7 @@ def _from_mapping(
                 problems.append(doc.error((key,), f"{key}: {reason}"))
                 continue
             value = {**getattr(defaults, key), **{k: tuple(v) for k, v in raw.items()}}
+            raw_bindings[key] = raw
         elif key == "window":
             window, window_problems = _window(doc, raw)
             problems += window_problems
@@ -326,6 +491,12 @@ def _from_mapping(
                 value = round(raw) if raw.is_integer() else raw
         values[key] = value
     settings = dataclasses.replace(defaults, **values)
+    keys, clicker, unsafe = safe_key_bindings(settings.key_bindings, settings.clicker_bindings)
+    for table, action, reason in unsafe:
+        where = (table, action) if action in raw_bindings.get(table, {}) else (table,)
+        problems.append(doc.error(where, f"{table}.{action}: {reason}; using the safe keys"))
+    if unsafe:
+        settings = dataclasses.replace(settings, key_bindings=keys, clicker_bindings=clicker)
     if settings.backward_default_kmh > settings.backward_cap_kmh:
         problems.append(
             doc.error(
@@ -369,7 +540,16 @@ def _window(doc: ParsedDocument, raw: object) -> tuple[WindowState, list[FileFor
             else:
                 problems.append(doc.error(("window", key), f"window.{key} must be true or false"))
         elif isinstance(value, int) and not isinstance(value, bool):
-            values[key] = value
+            lo, hi = WINDOW_SIZE_RANGE if key in ("width", "height") else WINDOW_POS_RANGE
+            if lo <= value <= hi:
+                values[key] = value
+            else:
+                problems.append(
+                    doc.error(
+                        ("window", key),
+                        f"window.{key} {value} is outside {lo}–{hi} pixels; using the default",
+                    )
+                )
         else:
             problems.append(doc.error(("window", key), f"window.{key} must be a whole number"))
     return WindowState(**values), problems

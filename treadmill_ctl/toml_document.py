@@ -4,6 +4,9 @@ key, migrate old schemas, and write back a plain, readable document.
 ``tomllib`` gives values but no positions; ``locate_keys`` scans the text once and maps each
 key path (``("step", 2, "phase", 0, "speed_kmh")``) to the line it is on, so that a problem
 found while validating values can name the line a user has to fix.
+
+Every file is hostile until checked: files are read and parsed through ``toml_limits`` (regular
+files only, bounded size, nesting and keys checked before ``tomllib`` sees the text).
 """
 
 from __future__ import annotations
@@ -11,12 +14,13 @@ from __future__ import annotations
 import json
 import math
 import re
-import tomllib
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
 from treadmill_ctl.errors import FileFormatError
+from treadmill_ctl.toml_limits import load_toml
 
 type KeyPath = tuple[str | int, ...]
 type Migration = Callable[[dict[str, Any]], dict[str, Any]]
@@ -26,8 +30,6 @@ _HEADER_TABLE: Final = re.compile(r"^\[\s*(.+?)\s*\]")
 _KEY_LINE: Final = re.compile(
     r"""^((?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+)(?:\s*\.\s*(?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+))*)\s*=\s*(.*)$"""
 )
-_DECODE_POS: Final = re.compile(r"\(at line (\d+), column \d+\)")
-_DECODE_AT_END: Final = " (at end of document)"
 _BARE_KEY: Final = re.compile(r"^[A-Za-z0-9_-]+$")
 
 
@@ -114,20 +116,9 @@ class ParsedDocument:
 
 
 def parse_document(text: str, source: str) -> ParsedDocument:
-    """Parse TOML ``text``; a syntax error becomes a FileFormatError with the line."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        lineno = getattr(exc, "lineno", None)
-        message = str(exc)
-        if lineno is None and (m := _DECODE_POS.search(message)):
-            lineno = int(m.group(1))
-        if lineno is None and _DECODE_AT_END in message:
-            # The error is at the end of the file: point at its last line.
-            lineno = max(len(text.splitlines()), 1)
-        reason = _DECODE_POS.sub("", message).replace(_DECODE_AT_END, "").strip()
-        raise FileFormatError(source, lineno, f"not valid TOML: {reason}") from None
-    return ParsedDocument(source, data, locate_keys(text))
+    """Parse TOML ``text`` (within the limits of ``toml_limits``); a syntax error or a file
+    over the limits becomes a FileFormatError with the line."""
+    return ParsedDocument(source, load_toml(text, source), locate_keys(text))
 
 
 def migrate(
@@ -190,7 +181,8 @@ def toml_value(value: object) -> str:
         text = repr(value)
         return text if any(c in text for c in ".en") else f"{text}.0"
     if isinstance(value, str):
-        if "\n" in value and '"""' not in value and "\\" not in value:
+        plain_lines = all(c in "\n\t" or unicodedata.category(c) != "Cc" for c in value)
+        if "\n" in value and '"""' not in value and "\\" not in value and plain_lines:
             return f'"""\n{value.strip(chr(10))}\n"""'
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, list | tuple):

@@ -159,3 +159,95 @@ def test_edit_of_a_built_in_opens_the_editor_on_a_copy(world: World) -> None:
     assert editor.property("title") == "New preset from “Four by thirty”"
     assert editor.property("name") == "Four by thirty (copy)"
     assert editor.property("valid") is True
+
+
+async def test_the_presets_are_read_off_the_loop_and_stop_is_never_kept_waiting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A slow folder (here a reader the test holds) never holds the loop: the bridge is made
+    and reloads while the read waits, the loop's callbacks (a STOP key among them) run at
+    once, and the rows appear when the read is released."""
+    import asyncio
+    import threading
+
+    from treadmill_ctl.session import presets as presets_module
+
+    world = make_world(tmp_path, monkeypatch)
+    real_check = presets_module.check_preset_file
+    holding = threading.Event()  # a read is waiting on the test
+    release = threading.Event()
+
+    def held_check(path: Path, **kw: object) -> object:
+        if not release.is_set():
+            holding.set()
+            # Released by the test; the timeout only ends a read nobody releases (old code).
+            release.wait(timeout=2)
+            holding.clear()
+        return real_check(path, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(presets_module, "check_preset_file", held_check)
+    loop = asyncio.get_running_loop()
+    bridge = PresetsBridge(world.context)  # the first read starts here
+    bridge.reload()  # and the Presets screen asks again when it opens
+    assert bridge.property("presets") == []  # nothing half-read is shown
+    for _ in range(10_000):
+        if holding.is_set():
+            break
+        await asyncio.sleep(0)  # one turn of the loop, no time passes
+    ran: asyncio.Future[bool] = loop.create_future()
+    loop.call_soon(lambda: ran.set_result(holding.is_set()))  # e.g. a STOP key's call
+    assert await ran is True  # it ran while the read was still held
+    release.set()
+    while bridge.reading is not None and not bridge.reading.done():
+        await asyncio.wait({bridge.reading})
+    assert rows(bridge)["four-by-thirty"]["name"] == "Four by thirty"
+    assert bridge.property("selectedId") == "first-steps"
+
+
+async def test_an_import_reads_and_copies_off_the_loop(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A preset file on a slow disk (a reader the test holds) is imported without holding the
+    loop; the preset is listed, and said, when the copy is done."""
+    import asyncio
+    import threading
+
+    from treadmill_ctl.session.presets import PresetLibrary
+    from treadmill_ctl.settings import Settings
+    from treadmill_ctl.toml_limits import read_toml_file
+
+    world = make_world(tmp_path, monkeypatch)
+    source = tmp_path / "slow-disk" / "shared.toml"
+    source.parent.mkdir()
+    source.write_text(
+        'schema = 1\nname = "Shared"\n\n[[step]]\nkind = "warmup"\nduration_s = 60\n'
+        "speed_kmh = 4.0\n",
+        encoding="utf-8",
+    )
+    holding, release = threading.Event(), threading.Event()
+
+    def slow_disk(path: Path) -> str:
+        if path == source:
+            holding.set()
+            release.wait(timeout=2)  # released by the test; the timeout ends an old-code run
+            holding.clear()
+        return read_toml_file(path)
+
+    world.context.presets = PresetLibrary(Settings(), read_file=slow_disk)
+    bridge = PresetsBridge(world.context)
+    assert bridge.importFile(source.as_uri()) is True  # started
+    loop = asyncio.get_running_loop()
+    for _ in range(10_000):
+        if holding.is_set():
+            break
+        await asyncio.sleep(0)
+    ran: asyncio.Future[bool] = loop.create_future()
+    loop.call_soon(lambda: ran.set_result(holding.is_set()))
+    assert await ran is True  # the loop went on while the file was being read
+    assert "shared" not in rows(bridge)
+    release.set()
+    await world.settle()
+    assert rows(bridge)["shared"]["name"] == "Shared"
+    assert bridge.property("selectedId") == "shared"
+    assert world.notices[-1] == ("info", "Imported “Shared”.")
+    assert user_files() == ["shared.toml"]

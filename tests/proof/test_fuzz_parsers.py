@@ -1,7 +1,9 @@
 """Every parser that reads a machine's bytes or a user's preset survives fuzzing (the CI-sized
 run of benchmarks/fuzz.py; contracts in treadmill_ctl/proof/fuzz.py): no exception escapes,
 a bad packet is reported (counted and logged by the strap), a bad preset names its file and
-line, and the real link stays connected and in control through a stream of garbage."""
+line, and the real link stays connected and in control through a stream of garbage. Hostile
+TOML (deep nesting, huge keys, oversize files) in presets, settings and sim profiles is a
+located error within the time budget, and no settings file takes STOP off its keys."""
 
 from __future__ import annotations
 
@@ -11,14 +13,26 @@ from treadmill_ctl.proof.fuzz import FUZZ_TARGETS, FuzzTally, run_target, target
 
 # Inputs per target: the slow paths (a link over the virtual treadmill, a preset library on
 # disk) get fewer.
-EXAMPLES = {"link.notifications": 120, "presets.library": 40, "presets.text": 250}
+EXAMPLES = {
+    "link.notifications": 120,
+    "presets.library": 40,
+    "presets.text": 250,
+    "presets.hostile_toml": 60,
+    "settings.hostile": 150,
+    "sim.profile_toml": 100,
+}
 DEFAULT_EXAMPLES = 300
 # Targets whose inputs must reach both a typed value and a reported bad one (a fuzzer that
 # never reaches one of them would prove nothing about it).
 ONE_SIDED = {"ftms.treadmill_data.split_records"}  # valid by construction: always decoded
 
 
-PRESET_TARGETS = ("presets.text", "presets.library")
+PRESET_TARGETS = ("presets.text", "presets.library", "presets.hostile_toml")
+
+
+def test_hostile_toml_and_settings_are_fuzzed() -> None:
+    names = {t.name for t in FUZZ_TARGETS}
+    assert {"presets.hostile_toml", "settings.hostile", "sim.profile_toml"} <= names
 
 
 def _run(name: str) -> FuzzTally:

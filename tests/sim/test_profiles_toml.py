@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -103,3 +104,37 @@ async def test_unreadable_file(tmp_path: Path) -> None:
     with pytest.raises(FileFormatError) as err:
         load_profile(path)
     assert err.value.reason == "not UTF-8 text"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "key"),
+    [
+        ('base = "ideal"\nspeed_max = nan\n', 2, "speed_max"),
+        ('base = "ideal"\n\naccel_kmh_s = inf\n', 3, "accel_kmh_s"),
+        ('base = "ideal"\nstart_delay_s = -inf\n', 2, "start_delay_s"),
+        ("data_interval_s = nan\n", 1, "data_interval_s"),
+    ],
+)
+def test_nan_and_infinities_are_located_errors(
+    tmp_path: Path, text: str, line: int, key: str
+) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(FileFormatError) as info:
+        load_profile(str(path))
+    assert (info.value.path, info.value.line) == (str(path), line)
+    assert key in info.value.reason
+    assert "not a finite number" in info.value.reason
+
+
+def test_nested_huge_or_fifo_profiles_are_errors_not_crashes_or_hangs(tmp_path: Path) -> None:
+    nested = write(tmp_path, "speed_max = " + "[" * 1000 + "]" * 1000 + "\n")
+    with pytest.raises(FileFormatError, match=r"values nested more than 16 deep") as info:
+        load_profile(str(nested))
+    assert info.value.line == 1
+    dotted = write(tmp_path, "a" + ".a" * 19_999 + " = 1\n", name="dots.toml")
+    with pytest.raises(FileFormatError, match=r"more than 16 dotted parts"):
+        load_profile(str(dotted))
+    fifo = tmp_path / "pipe.toml"
+    os.mkfifo(fifo)
+    with pytest.raises(FileFormatError, match=r"not a regular file \(a named pipe\)"):
+        load_profile(str(fifo))

@@ -6,6 +6,10 @@ Bindings come from the settings (``key_bindings``, ``clicker_bindings``; Qt key 
 actions (STOP, pause, slower): a clicker binding to anything else is ignored and logged, so a
 clicker can never start the belt or raise the speed.
 
+Whatever the tables say (``settings.safe_key_bindings`` reports and corrects a file; this is the
+second check, on the parsed keys): Space and Escape always stop, the clicker's stop buttons
+always stop in clicker mode, and no clicker button is ever bound to an unsafe action.
+
 While a text field has focus and no session is active, the typing keys (letters, Space, arrows,
 Enter) go to the field; Escape (STOP), F11 and function keys are still the app's. While a
 session is active, every bound key is the app's.
@@ -20,6 +24,11 @@ from dataclasses import dataclass
 from typing import Final
 
 from treadmill_ctl.app.qt import QEvent, QGuiApplication, QKeyEvent, QKeySequence, QObject
+from treadmill_ctl.settings import (
+    ALWAYS_STOP_KEYS,
+    CLICKER_KEYS,
+    CLICKER_STOP_KEYS,
+)
 
 _log = logging.getLogger(__name__)
 
@@ -160,8 +169,15 @@ class KeyMap:
     ) -> None:
         self._bindings: list[Binding] = []
         self._by_chord: dict[KeyChord, Binding] = {}
+        # STOP's own keys first: the first binding of a chord wins, so no table takes them.
+        self._add_table({KeyAction.STOP.value: ALWAYS_STOP_KEYS}, clicker=False)
+        user_clicker = [k for ks in (clicker_bindings or {}).values() for k in ks]
+        clicker_names = [*CLICKER_KEYS, *user_clicker]
+        self._clicker_chords = {c for c in map(parse_key, clicker_names) if c is not None}
+        if clicker_bindings is not None:
+            self._add_table({KeyAction.STOP.value: CLICKER_STOP_KEYS}, clicker=True)
         self._add_table(key_bindings, clicker=False)
-        if clicker_bindings:
+        if clicker_bindings is not None:
             self._add_table(clicker_bindings, clicker=True)
 
     @classmethod
@@ -190,12 +206,22 @@ class KeyMap:
                 if chord is None:
                     _log.warning("unknown key %r for %r; ignored", name, action_name)
                     continue
+                if action not in CLICKER_SAFE_ACTIONS and chord in self._clicker_chords:
+                    _log.warning(
+                        "key %r not bound to %s: a clicker button may only stop, pause or "
+                        "slow down",
+                        name,
+                        action,
+                    )
+                    continue
                 existing = self._by_chord.get(chord)
                 if existing is not None and existing.action is not action:
                     _log.warning(
                         "key %r is bound to %s already; not to %s", name, existing.action, action
                     )
                     continue
+                if any(b.chord == chord and b.clicker == clicker for b in self._bindings):
+                    continue  # the same key twice in one table (e.g. STOP's own keys)
                 binding = Binding(name, chord, action, clicker)
                 self._bindings.append(binding)
                 self._by_chord.setdefault(chord, binding)

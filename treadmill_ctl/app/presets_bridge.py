@@ -4,12 +4,21 @@ preset; and "start" (hands the plan to the session screen).
 
 The library itself is ``session.presets.PresetLibrary``: every write goes through it (atomic,
 validated). This bridge only formats rows for QML and keeps the undo stack of deletions.
+
+Reading the folders is file work that grows with what is in them (a folder of big or hostile
+files once held STOP ~5 s): while the loop runs, every full read happens in a worker thread and
+its result is applied on the loop; the loop never waits on it. A reload asked for while one is
+running is done once more after it.
 """
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
+import functools
 import logging
+import threading
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any, Final
 
@@ -36,6 +45,45 @@ _log = logging.getLogger(__name__)
 
 UNDO_DEPTH: Final = 10
 
+# Runs file work somewhere other than the loop (a worker thread by default).
+type OffLoop = Callable[[Callable[[], Any]], Awaitable[Any]]
+
+
+async def _in_worker_thread[T](work: Callable[[], T]) -> T:
+    """``work()`` in a daemon thread of its own; the loop checks on it with short timers and
+    runs everything else meanwhile. Not the loop's default executor (qasync's runs QThreads,
+    which the app's shutdown must not meet still running), no Qt call from the thread (a
+    cross-thread signal from a plain thread is not what Qt expects), and a read stuck on a dead
+    network folder cannot hold up the exit."""
+    outcome: list[T] = []
+    failure: list[Exception] = []
+    done = threading.Event()
+
+    def run() -> None:
+        try:
+            outcome.append(work())
+        except Exception as exc:  # noqa: BLE001 - raised again on the loop, which reports it
+            failure.append(exc)
+        finally:
+            done.set()
+
+    threading.Thread(target=run, name="presets-file-work", daemon=True).start()
+    delay = 0.001
+    while not done.is_set():
+        await asyncio.sleep(delay)
+        delay = min(delay * 2, 0.05)
+    if failure:
+        raise failure[0]
+    return outcome[0]
+
+
+def _loop_is_running() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
+
 
 def local_path(path_or_url: str) -> Path:
     """A file dialog's URL ("file:///…") or a plain path, as a Path."""
@@ -56,11 +104,25 @@ class PresetsBridge(QObject):
     undoChanged = Signal()
     problemsChanged = Signal()
 
-    def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        parent: QObject | None = None,
+        *,
+        off_loop: OffLoop = _in_worker_thread,
+    ) -> None:
         super().__init__(parent)
         self._context = context
+        self._off_loop = off_loop
+        self._reading: asyncio.Task[None] | None = None
+        self._read_again = False
+        first_read = context.presets is None and _loop_is_running()
         if context.presets is None:
-            context.presets = PresetLibrary(self._settings(), self._capabilities())
+            # With the loop running (the app), the folders are read off the loop, below; with
+            # none (a script, a test) there is nothing to hold up and they are read now.
+            context.presets = PresetLibrary(
+                self._settings(), self._capabilities(), load=not first_read
+            )
         self._library: PresetLibrary = context.presets
         self._rows: list[dict[str, Any]] = []
         self._selected_id = ""
@@ -72,6 +134,8 @@ class PresetsBridge(QObject):
         self._editor = EditorBridge(context, self._library, self)
         self._editor.saved.connect(self._on_editor_saved)
         self._rebuild()
+        if first_read:
+            self.reload()
 
     def _settings(self) -> Settings:
         settings = self._context.settings
@@ -156,9 +220,34 @@ class PresetsBridge(QObject):
 
     @Slot()
     def reload(self) -> None:
-        """Read every preset file again (with the current settings and treadmill)."""
-        self._library.reload(self._settings(), self._capabilities())
-        self._rebuild()
+        """Read every preset file again (with the current settings and treadmill): in a worker
+        thread while the loop runs (the rows change when it is done), at once otherwise."""
+        if not _loop_is_running():
+            self._library.reload(self._settings(), self._capabilities())
+            self._rebuild()
+            return
+        self._read_again = True
+        if self._reading is None or self._reading.done():
+            self._reading = self._context.spawn(self._read_off_loop(), what="Reading the presets")
+
+    @property
+    def reading(self) -> asyncio.Task[None] | None:
+        """The read in progress (None or done when there is none)."""
+        return self._reading
+
+    async def _read_off_loop(self) -> None:
+        while self._read_again:
+            self._read_again = False
+            settings, caps = self._settings(), self._capabilities()
+            library = self._library
+            changes = library.changes
+            contents = await self._off_loop(functools.partial(library.read, settings, caps))
+            if library.changes != changes:
+                self._read_again = True  # a save or delete happened meanwhile: read again
+            if self._read_again:
+                continue  # what was read is stale
+            library.apply(contents, settings, caps)
+            self._rebuild()
 
     @Slot(str)
     def select(self, preset_id: str) -> None:
@@ -251,34 +340,66 @@ class PresetsBridge(QObject):
     @Slot(str, result=bool)
     def importFile(self, path_or_url: str) -> bool:
         """Copy a preset file into the user presets (the file itself is only read). A bad file
-        is refused with its file, line and reason."""
+        is refused with its file, line and reason. While the loop runs, the file is read and
+        copied in a worker thread and the outcome is said when it is done (the result then
+        only says that the import started)."""
         path = local_path(path_or_url)
+        if _loop_is_running():
+            self._context.spawn(self._import_off_loop(path), what="Importing a preset")
+            return True
         try:
             preset = self._library.import_file(path)
-        except FileFormatError as exc:
-            self._notify(NoticeLevel.WARNING, f"Not imported: {exc}")
+        except (FileFormatError, OSError) as exc:
+            self._not_imported(path, exc)
             return False
-        except OSError as exc:
-            self._notify(NoticeLevel.WARNING, f"Not imported: cannot read {path}: {exc}")
-            return False
+        self._imported(preset)
+        return True
+
+    async def _import_off_loop(self, path: Path) -> None:
+        try:
+            copied = await self._off_loop(functools.partial(self._library.copy_in, path))
+        except (FileFormatError, OSError) as exc:
+            self._not_imported(path, exc)
+            return
+        self._imported(self._library.adopt(copied))
+
+    def _imported(self, preset: Preset) -> None:
         self._rebuild()
         self._set_selected_id(preset.id)
         self._notify(NoticeLevel.INFO, f"Imported “{preset.name}”.")
-        return True
+
+    def _not_imported(self, path: Path, exc: Exception) -> None:
+        if isinstance(exc, FileFormatError):
+            self._notify(NoticeLevel.WARNING, f"Not imported: {exc}")
+        else:
+            self._notify(NoticeLevel.WARNING, f"Not imported: cannot read {path}: {exc}")
 
     @Slot(str, str, result=bool)
     def exportFile(self, preset_id: str, path_or_url: str) -> bool:
-        """Write a preset to a file of the user's choice (atomically)."""
+        """Write a preset to a file of the user's choice (atomically); in a worker thread while
+        the loop runs (the outcome is said when it is done)."""
         path = local_path(path_or_url)
         if path.suffix != PRESET_SUFFIX:
             path = path.with_name(path.name + PRESET_SUFFIX)
+        write = functools.partial(self._library.export, preset_id, path)
+        if _loop_is_running():
+            self._context.spawn(self._export_off_loop(write, path), what="Exporting a preset")
+            return True
         try:
-            self._library.export(preset_id, path)
+            write()
         except (FileFormatError, OSError) as exc:
             self._notify(NoticeLevel.WARNING, f"Not exported: {exc}")
             return False
         self._notify(NoticeLevel.INFO, f"Exported to {path}.")
         return True
+
+    async def _export_off_loop(self, write: Callable[[], Path], path: Path) -> None:
+        try:
+            await self._off_loop(write)
+        except (FileFormatError, OSError) as exc:
+            self._notify(NoticeLevel.WARNING, f"Not exported: {exc}")
+            return
+        self._notify(NoticeLevel.INFO, f"Exported to {path}.")
 
     @Slot(str, result=str)
     def exportName(self, preset_id: str) -> str:

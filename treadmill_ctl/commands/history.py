@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from treadmill_ctl.commands.terminal_text import plain
 from treadmill_ctl.errors import HistoryError
 from treadmill_ctl.export.fit import write_fit
 from treadmill_ctl.export.tcx import write_tcx
@@ -78,17 +79,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _out(text: str) -> None:
-    sys.stdout.write(text + "\n")
+    sys.stdout.write(plain(text, keep_newlines=True) + "\n")
 
 
 def _fail(exc: Exception) -> int:
-    sys.stderr.write(f"treadmill-ctl history: {exc}\n")
+    sys.stderr.write(plain(f"treadmill-ctl history: {exc}") + "\n")
     return EXIT_HISTORY_ERROR
 
 
 def _row(s: SessionSummary) -> str:
     return (
-        f"{s.id:>4}  {s.started_at.strftime('%Y-%m-%d %H:%M')}  {s.preset[:22]:<22}  "
+        f"{s.id:>4}  {s.started_at.strftime('%Y-%m-%d %H:%M')}  {plain(s.preset)[:22]:<22}  "
         f"{clock_text(s.duration_s):>6}  {clock_text(s.backward_s):>6}  {s.distance_m:>7.0f}  "
         f"{s.ended.value}"
     )

@@ -13,11 +13,11 @@ Exit status: 0 done, 1 a preset file has problems (validate/import) or could not
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from treadmill_ctl.commands.terminal_text import json_text, plain
 from treadmill_ctl.errors import FileFormatError
 from treadmill_ctl.session.plan import Phase, Repeat
 from treadmill_ctl.session.presets import Preset, PresetLibrary, check_preset_file, library_order
@@ -79,13 +79,13 @@ def _list(args: argparse.Namespace) -> int:
     ordered = sorted(library.presets, key=library_order)
     summaries = [p.summary(settings.backward_default_kmh) for p in ordered]
     if args.json:
-        _say(json.dumps(summaries, indent=2, ensure_ascii=False))
+        _say(json_text(summaries))
         return EXIT_OK
     for s in summaries:
         origin = "built-in" if s["builtin"] else "user"
         _say(
             f"{s['id']:<24} {_mmss(s['total_s']):>6} total {_mmss(s['backward_s']):>6} backward  "
-            f"{s['name']} ({origin})"
+            f"{plain(s['name'])} ({origin})"
         )
     return EXIT_OK
 
@@ -98,10 +98,10 @@ def _show(args: argparse.Namespace) -> int:
         _say(f"treadmill-ctl presets show: {exc}", file=sys.stderr)
         return EXIT_USAGE
     if args.json:
-        _say(json.dumps(_detail(preset, settings), indent=2, ensure_ascii=False))
+        _say(json_text(_detail(preset, settings)))
         return EXIT_OK
     s = preset.summary(settings.backward_default_kmh)
-    _say(f"{preset.name}  [{preset.id}{', built-in' if preset.builtin else ''}]")
+    _say(f"{plain(preset.name)}  [{preset.id}{', built-in' if preset.builtin else ''}]")
     if preset.description:
         _say(f"  {preset.description}")
     _say(
@@ -122,7 +122,7 @@ def _phase_line(phase: Phase, settings: Settings) -> str:
     speed = phase.speed_kmh if phase.speed_kmh is not None else settings.backward_default_kmh
     incline = f", incline {phase.incline_pct:g} %" if phase.incline_pct is not None else ""
     return (
-        f"{phase.label:<22} {phase.direction:<8} {_mmss(phase.duration_s):>6} "
+        f"{plain(phase.label):<22} {phase.direction:<8} {_mmss(phase.duration_s):>6} "
         f"at {speed:.1f} km/h{incline}"
     )
 
@@ -151,7 +151,7 @@ def _validate(args: argparse.Namespace) -> int:
         _say(f"warning: {problem}")
     if result.preset is None:
         return EXIT_INVALID
-    _say(f"{args.file}: ok ({result.preset.name}, {_mmss(result.preset.total_s)})")
+    _say(f"{args.file}: ok ({plain(result.preset.name)}, {_mmss(result.preset.total_s)})")
     return EXIT_OK
 
 
@@ -162,7 +162,7 @@ def _import(args: argparse.Namespace) -> int:
     except FileFormatError as exc:
         _say(f"treadmill-ctl presets import: {exc}", file=sys.stderr)
         return EXIT_INVALID
-    _say(f"imported {preset.name} as '{preset.id}' ({preset.path})")
+    _say(f"imported {plain(preset.name)} as '{preset.id}' ({preset.path})")
     return EXIT_OK
 
 
@@ -186,5 +186,5 @@ def _mmss(seconds: float) -> str:
 
 
 def _say(text: str, file: TextIO | None = None) -> None:
-    """One line of output (stdout unless ``file``)."""
-    (file or sys.stdout).write(text + "\n")
+    """One line of output (stdout unless ``file``), with no escape or control characters."""
+    (file or sys.stdout).write(plain(text, keep_newlines=True) + "\n")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import math
+import os
 import sys
 import time
 from pathlib import Path
@@ -24,6 +25,7 @@ from typing import TextIO
 
 from treadmill_ctl.commands import add_simulation_options
 from treadmill_ctl.commands.progress import ProgressLine
+from treadmill_ctl.commands.terminal_text import plain
 from treadmill_ctl.errors import FileFormatError
 from treadmill_ctl.history.recorder import history_observer
 from treadmill_ctl.session.clock import parse_speedup
@@ -93,6 +95,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run_command(args: argparse.Namespace) -> int:
     """Run the session; returns the exit status."""
+    if args.traffic is not None and os.path.lexists(args.traffic):
+        # Two runs in one log would replay as one (each run's clock starts at 0); overwriting
+        # would lose the first capture. The user picks a new file.
+        _say(
+            f"treadmill-ctl run: {args.traffic} exists; --traffic writes a new file "
+            "(choose another name or remove it)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     try:
         speedup = parse_speedup(args.speedup)
         injects = [Inject.parse(text) for text in args.inject]
@@ -185,7 +196,8 @@ def _summary(
 ) -> None:
     pace = "max" if math.isinf(speedup) else f"{speedup:g}×"
     _say(
-        f"{preset.name}: {reason.value.replace('_', ' ')} after {_mmss(session_s)} session time "
+        f"{plain(preset.name)}: {reason.value.replace('_', ' ')} after {_mmss(session_s)} "
+        "session time "
         f"(plan {_mmss(plan.total_s)} at speed, {_mmss(plan.backward_s)} backward); "
         f"{wall_s:.2f} s wall at speedup {pace}",
         file=sys.stderr,
@@ -198,5 +210,5 @@ def _mmss(seconds: float) -> str:
 
 
 def _say(text: str, file: TextIO | None = None) -> None:
-    """One line of output (stdout unless ``file``)."""
-    (file or sys.stdout).write(text + "\n")
+    """One line of output (stdout unless ``file``), with no escape or control characters."""
+    (file or sys.stdout).write(plain(text, keep_newlines=True) + "\n")

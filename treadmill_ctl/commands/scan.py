@@ -18,6 +18,7 @@ import sys
 from typing import Final
 
 from treadmill_ctl.commands import add_simulation_options
+from treadmill_ctl.commands.terminal_text import plain
 from treadmill_ctl.errors import TreadmillError
 from treadmill_ctl.ftms.connection import BluetoothConnection
 from treadmill_ctl.ftms.link import DEFAULT_SCAN_TIMEOUT_S, scan
@@ -105,7 +106,7 @@ def run_scan(args: argparse.Namespace) -> int:
             }
             sys.stdout.write(json.dumps(row) + "\n")
     elif devices:
-        sys.stdout.write(format_table(devices) + "\n")
+        sys.stdout.write(plain(format_table(devices), keep_newlines=True) + "\n")
     else:
         sys.stdout.write(
             "No FTMS devices found. Is the treadmill on, and not connected to another app?\n"

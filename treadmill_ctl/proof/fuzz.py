@@ -11,7 +11,14 @@ thing, and bytes that are *almost* right) with a check that states the contract:
 - the heart-rate strap counts and logs each bad packet;
 - a preset text, however mangled, is either a valid preset (that survives a write/read round
   trip) or a list of ``FileFormatError`` naming the file, and the line wherever the text has
-  one; a bad file in the library is left byte for byte as it was and the built-ins still load.
+  one; a bad file in the library is left byte for byte as it was and the built-ins still load;
+- hostile TOML (arrays nested a thousand deep, dotted keys of twenty thousand parts, thousands
+  of keys, files over the size limit) in a preset, a settings file or a sim profile is a located
+  error within ``MAX_PARSE_S``: no RecursionError, no minute-long stall;
+- a hostile settings file (values out of every range, NaN, control characters, key bindings
+  that take STOP's keys away or give a clicker button a speed-up) gives settings whose every
+  value is in range and whose bindings keep STOP on Space, Escape and the clicker's stop
+  buttons, with no clicker button able to start, resume or speed up.
 
 ``run_target`` runs one target for a number of generated inputs and returns a ``FuzzTally``
 (inputs, typed, bad, failures and the first failing inputs). ``benchmarks/fuzz.py`` runs all of
@@ -24,6 +31,7 @@ import asyncio
 import contextlib
 import dataclasses
 import enum
+import json
 import logging
 import math
 import tempfile
@@ -63,7 +71,19 @@ from treadmill_ctl.session.presets import (
     check_preset_text,
     preset_to_toml,
 )
-from treadmill_ctl.settings import Settings
+from treadmill_ctl.settings import (
+    ALWAYS_STOP_KEYS,
+    CLICKER_KEYS,
+    CLICKER_SAFE_ACTION_NAMES,
+    CLICKER_STOP_KEYS,
+    DEFAULT_KEY_BINDINGS,
+    WINDOW_POS_RANGE,
+    WINDOW_SIZE_RANGE,
+    Settings,
+    key_identity,
+    settings_from_text,
+)
+from treadmill_ctl.sim.profiles import SimProfile, profile_from_toml, profile_problem
 
 __all__ = [
     "FUZZ_TARGETS",
@@ -920,6 +940,221 @@ def _library_harness(_: FuzzTally) -> Iterator[Check[str]]:
         yield check
 
 
+# ---- hostile TOML: what crashed or stalled tomllib ------------------------------------------
+
+# The 20 000-part key took about a minute; anything near this budget is a stall.
+MAX_PARSE_S: Final = 5.0
+
+
+@st.composite
+def _hostile_toml(draw: st.DrawFn) -> str:
+    """A TOML fragment of the shapes that broke tomllib: deep nesting, long dotted keys or
+    headers, many keys, huge arrays, an oversize file; sometimes just inside the limits."""
+    shape = draw(st.sampled_from(("arrays", "wide", "tables", "dotted", "header", "keys", "big")))
+    if shape == "wide":
+        n = draw(st.one_of(st.integers(1, 50), st.integers(9_000, 20_000)))
+        return "x = [" + "1, " * n + "]"
+    if shape == "arrays":
+        depth = draw(st.one_of(st.integers(1, 20), st.integers(900, 3000)))
+        return "x = " + "[" * depth + "]" * draw(st.sampled_from((depth, 0, depth // 2)))
+    if shape == "tables":
+        depth = draw(st.one_of(st.integers(1, 20), st.integers(500, 2000)))
+        return "x = " + "{ a = " * depth + "1" + " }" * depth
+    if shape == "dotted":
+        parts = draw(st.one_of(st.integers(1, 20), st.integers(2_000, 20_000)))
+        return ".".join(["k"] * parts) + " = 1"
+    if shape == "header":
+        parts = draw(st.one_of(st.integers(1, 20), st.integers(2_000, 20_000)))
+        return "[[" + ".".join(["s"] * parts) + "]]"
+    if shape == "keys":
+        n = draw(st.one_of(st.integers(1, 50), st.integers(4_990, 8_000)))
+        return "\n".join(f"k{i} = {i}" for i in range(n))
+    n = draw(st.integers(200_000, 300_000))
+    return "# " + "x" * n
+
+
+@st.composite
+def _preset_with_hostile_toml(draw: st.DrawFn) -> str:
+    """A built-in preset with a hostile fragment put in at a line (or in a comment, where it
+    is harmless text)."""
+    text = draw(st.sampled_from(builtin_preset_texts()))
+    lines = text.split("\n")
+    fragment = draw(_hostile_toml())
+    if draw(st.booleans()) and len(fragment) < 50_000:
+        fragment = "# " + fragment.replace("\n", "\n# ")
+    i = draw(st.integers(0, len(lines)))
+    return "\n".join([*lines[:i], fragment, *lines[i:]])
+
+
+def _timed[T](check: Check[T]) -> Check[T]:
+    """``check`` within ``MAX_PARSE_S`` (a stall is a failure, not a slow pass)."""
+    import time  # noqa: PLC0415 - only the timed targets need it
+
+    def timed(value: T) -> Verdict:
+        t0 = time.perf_counter()
+        verdict = check(value)
+        elapsed = time.perf_counter() - t0
+        _require(elapsed <= MAX_PARSE_S, f"stall: {elapsed:.1f} s for one input")
+        return verdict
+
+    return timed
+
+
+# ---- hostile settings files --------------------------------------------------------------
+
+_ACTIONS: Final = (*DEFAULT_KEY_BINDINGS, "pause", "no_such_action")
+_KEY_NAMES: Final = (
+    *ALWAYS_STOP_KEYS,
+    *CLICKER_KEYS,
+    ".",
+    "period",
+    "esc",
+    "ESCAPE",
+    "pgdown",
+    "PgUp",
+    "shift+f5",
+    "SPACE",
+    " ",
+    "F12",
+    "Up",
+    "Shift+Up",
+    "X",
+    "",
+)
+_SETTING_VALUES: Final = (
+    "3000000000",
+    "-99999999999",
+    "1e309",
+    "-1e309",
+    "nan",
+    "inf",
+    "0",
+    "-1",
+    "5.5",
+    "1e300",
+    "true",
+    '"text"',
+    '"a\\u0000b"',
+    '"\\u001b[2J"',
+    "[1, 2]",
+    "{ a = 1 }",
+    "1979-05-27",
+)
+_SETTING_KEYS: Final = (
+    *(f.name for f in dataclasses.fields(Settings)),
+    "width",
+    "height",
+    "x",
+    "y",
+)
+
+
+@st.composite
+def _hostile_settings(draw: st.DrawFn) -> str:
+    lines: list[str] = []
+    for _ in range(draw(st.integers(0, 8))):
+        key = draw(st.sampled_from(_SETTING_KEYS))
+        lines.append(f"{key} = {draw(st.sampled_from(_SETTING_VALUES))}")
+    for table in draw(st.lists(st.sampled_from(("key_bindings", "clicker_bindings")), max_size=2)):
+        lines.append(f"[{table}]")
+        for action in draw(st.lists(st.sampled_from(_ACTIONS), max_size=6, unique=True)):
+            keys = draw(st.lists(st.sampled_from(_KEY_NAMES), max_size=5))
+            lines.append(f"{action} = [{', '.join(json.dumps(k) for k in keys)}]")
+    if draw(st.booleans()):
+        lines.append("[window]")
+        for key in draw(st.lists(st.sampled_from(("width", "height", "x", "y")), max_size=4)):
+            lines.append(f"{key} = {draw(st.sampled_from(_SETTING_VALUES))}")
+    if draw(st.integers(0, 4)) == 0:
+        lines.insert(draw(st.integers(0, len(lines))), draw(_hostile_toml()))
+    return "\n".join(lines) + "\n"
+
+
+def _check_settings_text(text: str) -> Verdict:
+    loaded, problems = settings_from_text(text, _SOURCE)
+    _require(not loaded.problems(), f"a value out of range was kept: {loaded.problems()}")
+    w = loaded.window
+    for name, (lo, hi) in (("width", WINDOW_SIZE_RANGE), ("height", WINDOW_SIZE_RANGE)):
+        _require(lo <= getattr(w, name) <= hi, f"window.{name} {getattr(w, name)} kept")
+    for name in ("x", "y"):
+        v = getattr(w, name)
+        _require(v is None or WINDOW_POS_RANGE[0] <= v <= WINDOW_POS_RANGE[1], f"window.{name}")
+    _check_stop_keys(loaded)
+    if problems:
+        _check_problems(problems, text, _SOURCE)
+        return Verdict.BAD
+    return Verdict.TYPED
+
+
+def _check_stop_keys(s: Settings) -> None:
+    """STOP's keys, checked here independently of ``safe_key_bindings``."""
+    keyboard = {a: {key_identity(k) for k in ks} for a, ks in s.key_bindings.items()}
+    clicker = {a: {key_identity(k) for k in ks} for a, ks in s.clicker_bindings.items()}
+    always = {key_identity(k) for k in ALWAYS_STOP_KEYS}
+    clicker_stop = {key_identity(k) for k in CLICKER_STOP_KEYS}
+    buttons = {key_identity(k) for k in CLICKER_KEYS}.union(*clicker.values())
+    _require(always <= keyboard.get("stop", set()), "Space or Escape does not stop")
+    _require(clicker_stop <= clicker.get("stop", set()), "a clicker stop button does not stop")
+    for table in (keyboard, clicker):
+        for action, idents in table.items():
+            if action == "stop":
+                continue
+            _require(not idents & (always | clicker_stop), f"a STOP key is bound to {action}")
+            if action not in CLICKER_SAFE_ACTION_NAMES:
+                _require(not idents & buttons, f"a clicker button is bound to {action}")
+
+
+# ---- sim profiles ------------------------------------------------------------------------
+
+_PROFILE_LINES: Final = (
+    'base = "cs-wp8"',
+    'base = "nope"',
+    "speed_max = 8.0",
+    "speed_max = nan",
+    "accel_kmh_s = inf",
+    "start_delay_s = -inf",
+    "data_interval_s = 0.001",
+    "speed-min = 0.5",
+    "att_payload = 99999999999999999999",
+    "idle_drop_after_s = false",
+    'data_fields = ["distance"]',
+    'data_fields = ["nope"]',
+    "unknown_key = 1",
+    'speed_unit = "mph"',
+)
+
+
+@st.composite
+def _profile_text(draw: st.DrawFn) -> str:
+    lines = list(draw(st.lists(st.sampled_from(_PROFILE_LINES), max_size=6)))
+    if draw(st.integers(0, 2)) == 0:
+        lines.insert(draw(st.integers(0, len(lines))), draw(_hostile_toml()))
+    return "\n".join(lines) + "\n"
+
+
+@contextlib.contextmanager
+def _profile_harness(_: FuzzTally) -> Iterator[Check[str]]:
+    """A sim profile file: a consistent profile with finite numbers, or a located error."""
+    with tempfile.TemporaryDirectory(prefix="treadmill-ctl-fuzz-") as tmp:
+        path = Path(tmp) / "profile.toml"
+
+        def check(text: str) -> Verdict:
+            path.write_text(text, encoding="utf-8")
+            try:
+                profile = profile_from_toml(path)
+            except FileFormatError as exc:
+                _check_problems([exc], text, str(path))
+                return Verdict.BAD
+            _require(isinstance(profile, SimProfile), "not a profile")
+            _require(profile_problem(profile) is None, "an inconsistent profile loaded")
+            for f in dataclasses.fields(profile):
+                v = getattr(profile, f.name)
+                if isinstance(v, float):
+                    _require(math.isfinite(v), f"{f.name} = {v} loaded")
+            return Verdict.TYPED
+
+        yield check
+
+
 # ---- the catalogue -------------------------------------------------------------------------
 
 
@@ -1026,6 +1261,27 @@ def _targets() -> tuple[FuzzTarget[Any], ...]:
             share=0.02,
         ),
         FuzzTarget(
+            "presets.hostile_toml",
+            "Built-in presets with deep nesting, huge dotted keys, thousands of keys, 300 KB",
+            _preset_with_hostile_toml(),
+            _pure(_timed(_check_preset_text)),
+            share=0.05,
+        ),
+        FuzzTarget(
+            "settings.hostile",
+            "Settings files: values out of range, NaN, control characters, unsafe key bindings",
+            _hostile_settings(),
+            _pure(_timed(_check_settings_text)),
+            share=0.3,
+        ),
+        FuzzTarget(
+            "sim.profile_toml",
+            "Sim profile files: NaN and infinities, unknown keys, hostile TOML",
+            _profile_text(),
+            lambda tally: _timed_harness(_profile_harness(tally)),
+            share=0.1,
+        ),
+        FuzzTarget(
             "link.notifications",
             "Notifications through bleak + pyftms + the seam to the link's listeners",
             _link_notification_strategy(),
@@ -1033,6 +1289,12 @@ def _targets() -> tuple[FuzzTarget[Any], ...]:
             share=0.05,
         ),
     )
+
+
+@contextlib.contextmanager
+def _timed_harness[T](harness: contextlib.AbstractContextManager[Check[T]]) -> Iterator[Check[T]]:
+    with harness as check:
+        yield _timed(check)
 
 
 FUZZ_TARGETS: Final[tuple[FuzzTarget[Any], ...]] = _targets()

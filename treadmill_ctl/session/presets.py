@@ -38,7 +38,7 @@ import dataclasses
 import logging
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
@@ -62,6 +62,7 @@ from treadmill_ctl.toml_document import (
     suggest_key,
     toml_lines,
 )
+from treadmill_ctl.toml_limits import read_toml_file
 from treadmill_ctl.units import Direction, TurningStyle
 
 log = logging.getLogger(__name__)
@@ -467,12 +468,17 @@ def check_preset_file(
     capabilities: Capabilities | None = None,
     builtin: bool = False,
     preset_id: str | None = None,
+    read_file: Callable[[Path], str] = read_toml_file,
 ) -> PresetCheck:
-    """Read and validate one preset file (never modifies it)."""
+    """Read and validate one preset file (never modifies it; a FIFO, device or folder is refused
+    without waiting on it, a file over the TOML limits is refused unread)."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return PresetCheck(None, (FileFormatError(str(path), None, f"cannot read: {exc}"),))
+        text = read_file(path)
+    except FileFormatError as exc:
+        return PresetCheck(None, (exc,))
+    except OSError as exc:
+        reason = f"cannot read: {exc.strerror or exc}"
+        return PresetCheck(None, (FileFormatError(str(path), None, reason),))
     return check_preset_text(
         text,
         source=str(path),
@@ -536,12 +542,30 @@ def slugify(name: str) -> str:
 # ---- the library ------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class LibraryContents:
+    """What one read of the preset folders found (``PresetLibrary.read``): the presets that
+    loaded, the problems of the files that did not, and every file stem (bad files too, so no
+    new preset is ever written over one)."""
+
+    presets: tuple[Preset, ...] = ()
+    problems: tuple[FileFormatError, ...] = ()
+    stems: frozenset[str] = frozenset()
+
+
+type FileReader = Callable[[Path], str]
+
+
 class PresetLibrary:
     """Every preset the user can run: built-ins first, then the user's own.
 
     Bad files are listed in ``problems`` (and logged) and skipped; they are never written,
     renamed or deleted. When ``capabilities`` are given, presets are also checked against the
     connected machine (e.g. an incline it cannot do).
+
+    ``read`` does all the file work and changes nothing, so it can run in a worker thread;
+    ``apply`` takes its result (on the caller's thread). ``reload`` is both at once. Saving,
+    deleting and importing touch only their own file, never the whole folder.
     """
 
     def __init__(
@@ -551,14 +575,20 @@ class PresetLibrary:
         *,
         builtin_dir: Path | None = None,
         user_dir: Path | None = None,
+        read_file: FileReader = read_toml_file,
+        load: bool = True,
     ) -> None:
         self._settings = settings or Settings()
         self._caps = capabilities
         self._builtin_dir = builtin_dir or builtin_presets_dir()
         self._user_dir = user_dir or user_presets_dir()
+        self._read_file = read_file
         self._presets: list[Preset] = []
         self._problems: list[FileFormatError] = []
-        self.reload()
+        self._stems: set[str] = set()
+        self._changes = 0
+        if load:
+            self.reload()
 
     @property
     def presets(self) -> tuple[Preset, ...]:
@@ -581,35 +611,69 @@ class PresetLibrary:
     def settings(self) -> Settings:
         return self._settings
 
+    @property
+    def capabilities(self) -> Capabilities | None:
+        return self._caps
+
+    @property
+    def changes(self) -> int:
+        """Counts the saves, deletions and imports: a ``read`` begun before one is stale."""
+        return self._changes
+
     def reload(
         self, settings: Settings | None = None, capabilities: Capabilities | None = None
     ) -> None:
         """Read every preset again (after settings or the machine changed)."""
-        if settings is not None:
-            self._settings = settings
-        if capabilities is not None:
-            self._caps = capabilities
-        self._presets, self._problems = [], []
+        self.apply(self.read(settings, capabilities), settings, capabilities)
+
+    def read(
+        self, settings: Settings | None = None, capabilities: Capabilities | None = None
+    ) -> LibraryContents:
+        """Read and check every preset file (with these settings and machine, or the current
+        ones). Changes nothing: safe to run in a worker thread while the library is used."""
+        settings = settings if settings is not None else self._settings
+        caps = capabilities if capabilities is not None else self._caps
+        presets: list[Preset] = []
+        problems: list[FileFormatError] = []
+        stems: set[str] = set()
         taken: set[str] = set()
         for directory, builtin in ((self._builtin_dir, True), (self._user_dir, False)):
             for path in _preset_files(directory):
+                stems.add(slugify(path.stem))
                 preset_id = slugify(path.stem)
                 if preset_id in taken:
                     preset_id = f"{preset_id}-user"
                 result = check_preset_file(
                     path,
-                    settings=self._settings,
-                    capabilities=self._caps,
+                    settings=settings,
+                    capabilities=caps,
                     builtin=builtin,
                     preset_id=preset_id,
+                    read_file=self._read_file,
                 )
                 if result.preset is None:
                     for problem in result.errors:
                         log.warning("preset not loaded: %s", problem)
-                    self._problems.extend(result.errors)
+                    problems.extend(result.errors)
                     continue
                 taken.add(preset_id)
-                self._presets.append(result.preset)
+                presets.append(result.preset)
+        return LibraryContents(tuple(presets), tuple(problems), frozenset(stems))
+
+    def apply(
+        self,
+        contents: LibraryContents,
+        settings: Settings | None = None,
+        capabilities: Capabilities | None = None,
+    ) -> None:
+        """Use what ``read`` found (and the settings and machine it was read with)."""
+        if settings is not None:
+            self._settings = settings
+        if capabilities is not None:
+            self._caps = capabilities
+        self._presets = list(contents.presets)
+        self._problems = list(contents.problems)
+        self._stems = set(contents.stems)
 
     def find(self, ref: str) -> Preset | None:
         """A preset by id, or by name (case-insensitive)."""
@@ -633,8 +697,8 @@ class PresetLibrary:
         if preset is not None:
             return preset
         path = Path(ref)
-        if path.suffix == PRESET_SUFFIX or path.is_file():
-            if not path.is_file():
+        if path.suffix == PRESET_SUFFIX or path.exists():
+            if not path.exists():
                 raise FileFormatError(ref, None, "no such preset file")
             result = check_preset_file(path, settings=self._settings, capabilities=self._caps)
             if result.preset is None:
@@ -644,16 +708,30 @@ class PresetLibrary:
         raise FileFormatError(ref, None, f"no preset with this id or name (known: {known})")
 
     def new_id(self, name: str) -> str:
-        """A fresh id for ``name`` that neither a loaded preset nor any file (even a bad one)
-        uses."""
+        """A fresh id for ``name`` that neither a loaded preset nor any file (even a bad one,
+        or one added since the last read) uses."""
         base = slugify(name)
-        taken = {p.id for p in self._presets}
-        taken |= {slugify(p.stem) for p in _preset_files(self._user_dir)}
-        taken |= {slugify(p.stem) for p in _preset_files(self._builtin_dir)}
+        taken = {p.id for p in self._presets} | self._stems
         candidate, n = base, 2
-        while candidate in taken:
+        while candidate in taken or self._file_for(candidate).exists():
             candidate, n = f"{base}-{n}", n + 1
         return candidate
+
+    def _file_for(self, preset_id: str) -> Path:
+        return self._user_dir / f"{preset_id}{PRESET_SUFFIX}"
+
+    def _refresh(self, path: Path, preset_id: str) -> Preset:
+        """Read back the one file just written and put it in the library."""
+        result = check_preset_file(
+            path,
+            settings=self._settings,
+            capabilities=self._caps,
+            preset_id=preset_id,
+            read_file=self._read_file,
+        )
+        if result.preset is None:
+            raise _combined(result.errors)
+        return self.adopt(result.preset)
 
     def save(self, preset: Preset) -> Preset:
         """Write ``preset`` (atomically) as a user preset. A built-in, or a preset without an
@@ -673,12 +751,9 @@ class PresetLibrary:
             path, preset_id = existing.path, existing.id
         else:
             preset_id = self.new_id(preset.name)
-            path = self._user_dir / f"{preset_id}{PRESET_SUFFIX}"
+            path = self._file_for(preset_id)
         storage.atomic_write_text(path, text)
-        self.reload()
-        saved = self.find(preset_id)
-        assert saved is not None  # just written and validated
-        return saved
+        return self._refresh(path, preset_id)
 
     def delete(self, preset_id: str) -> Preset:
         """Remove a user preset's file; returns it (save it again to undo). Built-ins cannot be
@@ -689,28 +764,50 @@ class PresetLibrary:
         if preset.builtin:
             raise FileFormatError(preset_id, None, "built-in presets cannot be deleted")
         preset.path.unlink()
-        self.reload()
+        self._presets = [p for p in self._presets if p.id != preset.id]
+        self._stems.discard(slugify(preset.path.stem))
+        self._changes += 1
         return dataclasses.replace(preset, path=None, id="")
 
     def import_file(self, path: Path) -> Preset:
         """Copy a preset file into the user presets (the source is only read). Raises
         FileFormatError listing its problems when it is not valid."""
-        result = check_preset_file(path, settings=self._settings, capabilities=self._caps)
+        return self.adopt(self.copy_in(path))
+
+    def copy_in(self, path: Path) -> Preset:
+        """The file work of an import: read and check ``path`` once and write the same text as
+        a new user preset. No list of the library changes (``adopt`` the result), so this can
+        run in a worker thread. Raises FileFormatError (its problems) or OSError."""
+        text = self._read_file(path)
+        result = check_preset_text(
+            text,
+            source=str(path),
+            preset_id="import",
+            settings=self._settings,
+            capabilities=self._caps,
+        )
         if result.preset is None:
             raise _combined(result.errors)
         preset_id = self.new_id(result.preset.name)
-        text = path.read_text(encoding="utf-8")
-        storage.atomic_write_text(self._user_dir / f"{preset_id}{PRESET_SUFFIX}", text)
-        self.reload()
-        imported = self.find(preset_id)
-        assert imported is not None
-        return imported
+        target = self._file_for(preset_id)
+        storage.atomic_write_text(target, text)
+        return dataclasses.replace(result.preset, id=preset_id, path=target)
+
+    def adopt(self, preset: Preset) -> Preset:
+        """Put a preset whose file was just written (``copy_in``, ``save``) in the library."""
+        self._presets = [p for p in self._presets if p.id != preset.id] + [preset]
+        self._presets.sort(key=lambda p: (not p.builtin, p.path.name if p.path else ""))
+        if preset.path is not None:
+            self._problems = [e for e in self._problems if e.path != str(preset.path)]
+            self._stems.add(slugify(preset.path.stem))
+        self._changes += 1
+        return preset
 
     def export(self, ref: str, path: Path) -> Path:
         """Write a preset to ``path`` (atomically): its file as written, comments and all."""
         preset = self.resolve(ref)
         if preset.path is not None and preset.path.is_file():
-            text = preset.path.read_text(encoding="utf-8")
+            text = read_toml_file(preset.path)
         else:
             text = preset_to_toml(preset)
         storage.atomic_write_text(path, text)

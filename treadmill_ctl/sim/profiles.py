@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import math
 import re
-import tomllib
 import types
 import typing
 from dataclasses import dataclass
@@ -19,6 +19,7 @@ from typing import Any, Final
 
 from treadmill_ctl import shipped
 from treadmill_ctl.errors import FileFormatError
+from treadmill_ctl.toml_limits import load_toml, read_toml_file
 from treadmill_ctl.units import SpeedUnit
 
 
@@ -337,17 +338,13 @@ def load_profile(name_or_path: str | Path) -> SimProfile:
 
 
 def profile_from_toml(path: Path) -> SimProfile:
-    """Read one TOML profile: ``base`` (a built-in name, default "ideal") plus field overrides."""
+    """Read one TOML profile: ``base`` (a built-in name, default "ideal") plus field overrides.
+    Only a regular file is read, within the TOML limits (``toml_document.check_limits``)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_toml_file(path)
     except OSError as e:
         raise FileFormatError(str(path), None, f"cannot read: {e.strerror or e}") from e
-    except UnicodeDecodeError as e:
-        raise FileFormatError(str(path), None, "not UTF-8 text") from e
-    try:
-        doc = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as e:
-        raise FileFormatError(str(path), _toml_error_line(e), f"not valid TOML: {e}") from e
+    doc = load_toml(text, str(path))
     return profile_from_mapping(doc, source=str(path), text=text, default_name=path.stem)
 
 
@@ -438,6 +435,8 @@ def _coerce(hint: object, value: object) -> object:
     if hint is float:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise ValueError("expected a number")
+        if not math.isfinite(value):
+            raise ValueError(f"{value} is not a finite number")
         return float(value)
     if hint is str:
         if not isinstance(value, str):
@@ -454,14 +453,6 @@ def _key_line(text: str, key: str) -> int | None:
     )
     m = pattern.search(text)
     return text.count("\n", 0, m.start()) + 1 if m else None
-
-
-def _toml_error_line(e: tomllib.TOMLDecodeError) -> int | None:
-    lineno = getattr(e, "lineno", None)
-    if isinstance(lineno, int):
-        return lineno
-    m = re.search(r"line (\d+)", str(e))
-    return int(m.group(1)) if m else None
 
 
 __all__ = [
