@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from treadmill_ctl.errors import FileFormatError
-from treadmill_ctl.storage import resources_dir
+from treadmill_ctl.shipped import resources_dir
 from treadmill_ctl.toml_limits import (
     MAX_TOML_KEY_PARTS,
     MAX_TOML_NESTING,

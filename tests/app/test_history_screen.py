@@ -18,7 +18,6 @@ from window_rig import WindowRig
 from treadmill_ctl.app.history_bridge import chart_of
 from treadmill_ctl.app.qt import QQuickItem
 from treadmill_ctl.history import (
-    Direction,
     Durability,
     Ending,
     HistoryStore,
@@ -28,6 +27,7 @@ from treadmill_ctl.history import (
     SessionSummary,
 )
 from treadmill_ctl.session.clock import new_speedup_loop
+from treadmill_ctl.units import Direction
 
 
 @pytest.fixture
