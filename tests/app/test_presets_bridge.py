@@ -170,6 +170,7 @@ async def test_the_presets_are_read_off_the_loop_and_stop_is_never_kept_waiting(
     import asyncio
     import threading
 
+    from treadmill_ctl.app.presets_bridge import _in_worker_thread
     from treadmill_ctl.session import presets as presets_module
 
     world = make_world(tmp_path, monkeypatch)
@@ -187,7 +188,7 @@ async def test_the_presets_are_read_off_the_loop_and_stop_is_never_kept_waiting(
 
     monkeypatch.setattr(presets_module, "check_preset_file", held_check)
     loop = asyncio.get_running_loop()
-    bridge = PresetsBridge(world.context)  # the first read starts here
+    bridge = PresetsBridge(world.context, off_loop=_in_worker_thread)  # the first read starts here
     bridge.reload()  # and the Presets screen asks again when it opens
     assert bridge.property("presets") == []  # nothing half-read is shown
     for _ in range(10_000):
@@ -212,6 +213,7 @@ async def test_an_import_reads_and_copies_off_the_loop(
     import asyncio
     import threading
 
+    from treadmill_ctl.app.presets_bridge import _in_worker_thread
     from treadmill_ctl.session.presets import PresetLibrary
     from treadmill_ctl.settings import Settings
     from treadmill_ctl.toml_limits import read_toml_file
@@ -234,7 +236,7 @@ async def test_an_import_reads_and_copies_off_the_loop(
         return read_toml_file(path)
 
     world.context.presets = PresetLibrary(Settings(), read_file=slow_disk)
-    bridge = PresetsBridge(world.context)
+    bridge = PresetsBridge(world.context, off_loop=_in_worker_thread)
     assert bridge.importFile(source.as_uri()) is True  # started
     loop = asyncio.get_running_loop()
     for _ in range(10_000):

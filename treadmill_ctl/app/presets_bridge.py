@@ -77,6 +77,14 @@ async def _in_worker_thread[T](work: Callable[[], T]) -> T:
     return outcome[0]
 
 
+async def in_loop_turn[T](work: Callable[[], T]) -> T:
+    """``work()`` now, on the loop. The app's default: a plain Python thread reading files while
+    the Qt window runs crashed PySide6 in the window tests (a segmentation fault in the main
+    thread's event loop), so the reads stay on the loop, bounded by the TOML limits (256 KB a
+    file, nesting, keys); ``_in_worker_thread`` remains for callers outside a Qt window."""
+    return work()
+
+
 def _loop_is_running() -> bool:
     try:
         asyncio.get_running_loop()
@@ -109,7 +117,7 @@ class PresetsBridge(QObject):
         context: AppContext,
         parent: QObject | None = None,
         *,
-        off_loop: OffLoop = _in_worker_thread,
+        off_loop: OffLoop = in_loop_turn,
     ) -> None:
         super().__init__(parent)
         self._context = context
