@@ -15,38 +15,42 @@ Only STOP bypasses it.
 from __future__ import annotations
 
 import logging
-import math
-from collections import deque
 from collections.abc import Callable
 from typing import Any, Final
 
-from treadmill_ctl.ftms.model import CommandOutcome, LinkState, MachineStatusKind, Result
-from treadmill_ctl.hr.cap import HeartRateCap
-from treadmill_ctl.hr.source import HeartRateSource
+from treadmill_ctl.ftms.model import LinkState, MachineStatusKind
 from treadmill_ctl.session import machine_io as io
 from treadmill_ctl.session.events import (
-    AlertEvent,
     AlertLevel,
     CommandEvent,
-    CountdownEvent,
     CountdownReason,
-    CueEvent,
     CueKind,
     DataEvent,
     EndEvent,
     EndReason,
     HeartRateEvent,
-    SessionEvent,
     SessionState,
     StateEvent,
 )
-from treadmill_ctl.session.flow import WAKES, Belt, Signal, Step
-from treadmill_ctl.session.plan import Direction, Plan
-from treadmill_ctl.session.policy import SafetyPolicy, SafetyViolation
-from treadmill_ctl.session.position import PlanPosition, SessionSnapshot, result_words
+from treadmill_ctl.session.flow import FlowMachine
+from treadmill_ctl.session.machine_base import (
+    EXTRA_SAFETY_KMH,
+    KMH_PER_MPH,
+    OVERSPEED_GRACE_S,
+    OVERSPEED_MARGIN_KMH,
+    OVERSPEED_RATIO,
+    RECONNECT_DELAYS_S,
+    RECONNECT_WINDOW_S,
+    STILL_KMH,
+    STILL_MOVING_GRACE_S,
+    USER_POLL_S,
+)
+from treadmill_ctl.session.plan import Direction
+from treadmill_ctl.session.policy import SafetyPolicy
+from treadmill_ctl.session.position import SessionSnapshot
+from treadmill_ctl.session.steps import Belt, Signal, Step
 from treadmill_ctl.session.transitions import (
     BELT_MAY_MOVE,
-    COUNTING,
     END_HOW,
     LOST_WHILE_STOPPING,
     MOVING,
@@ -56,7 +60,6 @@ from treadmill_ctl.session.transitions import (
     EndHow,
     EngineEvent,
 )
-from treadmill_ctl.settings import Settings
 
 __all__ = ["SessionMachine"]
 
@@ -64,26 +67,6 @@ log = logging.getLogger(__name__)
 
 S = SessionState
 E = EngineEvent
-
-# How long the machine waits for the treadmill before it says so (s).
-BELT_START_TIMEOUT_S: Final = 10.0  # Start -> belt moving (CS-WP8 takes ~3 s)
-BELT_STOP_TIMEOUT_S: Final = 45.0  # pause/stop -> belt still (some decelerate at 0.3 km/h/s)
-RAMP_STALL_S: Final = 60.0  # no set-point allowed for this long while short of the target
-REACH_TIMEOUT_S: Final = 8.0  # last set-point -> reported speed there (plus the distance)
-RECONNECT_DELAYS_S: Final = (1.0, 2.0, 3.0, 5.0, 10.0)
-RECONNECT_WINDOW_S: Final = 60.0  # headless: give up reconnecting after this long
-USER_POLL_S: Final = 1.0  # headless: how often "is a user action still coming?" is asked
-ECHO_WINDOW_S: Final = 10.0  # a status caused by our own command arrives within this time
-ECHO_SETTLE_S: Final = 1.0  # ... or this long after the command's answer
-MAX_SETPOINT_FAILURES: Final = 3
-STILL_KMH: Final = 0.05  # a reported speed at or below this is a still belt
-STILL_MOVING_GRACE_S: Final = 5.0  # paused/stopped and the belt not slowing for this long
-EXTRA_SAFETY_KMH: Final = 0.3  # belt above the cap by more than this (not by our doing): STOP
-KMH_PER_MPH: Final = 1.609344
-OVERSPEED_RATIO: Final = 1.25  # at a phase's speed, belt above set-point x this ...
-OVERSPEED_MARGIN_KMH: Final = 0.5  # ... and above it by this much ...
-OVERSPEED_GRACE_S: Final = 2.0  # ... for this long: the machine does not obey, STOP
-_MAX_STEPS_PER_INPUT: Final = 10_000  # a flow that never waits is a bug: never spin
 
 _USER_EVENTS: Final = {
     io.UserAction.START: E.USER_START,
@@ -96,85 +79,8 @@ _USER_EVENTS: Final = {
 }
 
 
-class SessionMachine(PlanPosition):
+class SessionMachine(FlowMachine):
     """One plan on one treadmill, as a pure state machine (see the module docstring)."""
-
-    def __init__(self, plan: Plan, settings: Settings, *, watch_user: bool = False) -> None:
-        """``watch_user``: whenever the session waits for a user, ask (effect ``Ask``) whether
-        one will act; a ``UserGone`` answer ends the session (headless runs)."""
-        if not plan.phases:
-            raise ValueError("a plan needs at least one phase")
-        super().__init__(plan, settings, SafetyPolicy(settings, None))
-        self._watch_user = watch_user
-        self._out: list[io.Effect] = []
-        self._t0: float | None = None
-        self._serial = 0
-        self._end_reason: EndReason | None = None
-        self._end_requested = False
-        self._stop_cause = EndReason.STOPPED_BY_USER
-        self._last_alert: AlertEvent | None = None
-        self._countdown: tuple[int, CountdownReason] | None = None
-        self._belt = Belt.STILL
-        self._started_once = False
-        self._first_motion_t: float | None = None
-
-        # the flow
-        self._step = Step.NONE
-        self._wake_on: frozenset[Signal] = frozenset()
-        self._flow_wake: float | None = None
-        self._flow_cmd: int | None = None  # the command whose answer the flow waits for
-        self._after_send = Step.NONE  # where the flow goes on after a set-point's answer
-        self._cd_reason = CountdownReason.START
-        self._cd_next = 0
-        self._wait_limit = 0.0
-        self._wait_deadline = 0.0
-        self._wait_why = ""
-        self._wait_then = Step.NONE
-        self._ramp_down_kmh = 0.0
-        self._ramp_down_then = Step.NONE
-        self._reached_at: float | None = None
-        self._backoff_until = 0.0
-        self._sent_value = 0.0  # the last set-point or incline written
-        self._announced = False
-        self._skip = False
-
-        # commands
-        self._next_cmd = 0
-        self._pause_cmds: set[int] = set()  # user pauses awaiting their answer
-        self._stop_kinds: dict[int, io.StopKind] = {}
-        self._session_stop: int | None = None
-        self._quiet_stop: int | None = None
-        self._setpoint_failures = 0
-        self._recent_setpoints: deque[float] = deque(maxlen=6)
-        self._expected_echo: deque[tuple[MachineStatusKind, float]] = deque()
-
-        # the machine's data
-        self._actual_kmh: float | None = None
-        self._incline: float | None = None
-        self._hr = HeartRateSource()
-        self._distance_m = 0.0
-        self._last_machine_distance: int | None = None
-        self._overspeed_since: float | None = None
-        self._still_moving: tuple[float, float] | None = None  # (since, speed)
-        self._console_started = False
-        self._control_lost_alert_t = -math.inf
-        self._incline_warned = False
-        cap_bpm = plan.hr_cap_bpm or settings.hr_cap_bpm
-        self._hr_cap = HeartRateCap(cap_bpm) if cap_bpm is not None else None
-        self._hr_slow_at: float | None = None
-        self._hr_slow: tuple[int, float] = (0, 0.0)  # (phase index, speed)
-
-        # waiting for a user, the link
-        self._ask_at: float | None = None
-        self._reconnect_at: float | None = None
-        self._reconnect_since = 0.0
-        self._reconnect_attempts = 0
-        self._stop_requested_while_lost = False
-        self._lost_from = S.IDLE
-        self._link_up = True
-        self._last_wake: float | None = None
-
-    # ---- reading -----------------------------------------------------------------------
 
     @property
     def state(self) -> SessionState:
@@ -254,8 +160,6 @@ class SessionMachine(PlanPosition):
             hr_source=str(hr_source),
         )
 
-    # ---- the one entry -----------------------------------------------------------------
-
     def feed(self, inp: io.Input) -> list[io.Effect]:
         """Take one input; return the effects to carry out, in order."""
         self._out = []
@@ -274,8 +178,6 @@ class SessionMachine(PlanPosition):
             if w is not None
         ]
         return min(times) if times else None
-
-    # ---- inputs ------------------------------------------------------------------------
 
     def _on_opening(self, inp: io.Opening) -> None:
         self._emit(StateEvent(0.0, self._state))
@@ -405,8 +307,7 @@ class SessionMachine(PlanPosition):
             return  # the flow that sent it is gone (paused, stopped...)
         self._flow_cmd = None
         self._link_up = inp.link_up
-        _ANSWERS[self._step](self, t, outcome)
-        self._run_flow(t, None)
+        self._answer(t, outcome)
 
     def _on_stop_done(self, inp: io.StopDone) -> None:
         t, outcome = inp.t, inp.outcome
@@ -530,9 +431,7 @@ class SessionMachine(PlanPosition):
     def _on_fatal(self, inp: io.Fatal) -> None:
         if self._end_reason is not None:
             return
-        self._alert(
-            inp.t, AlertLevel.DANGER, f"The session stopped on an {inp.message}.", "error"
-        )
+        self._alert(inp.t, AlertLevel.DANGER, f"The session stopped on an {inp.message}.", "error")
         self._stop_cause = EndReason.ERROR
         self._end_requested = True
         self._cancel_flow()
@@ -550,44 +449,6 @@ class SessionMachine(PlanPosition):
 
     def _on_closed(self, inp: io.Closed) -> None:
         self._emit(EndEvent(self._now(inp.t), self._end_reason or EndReason.ERROR))
-
-    # ---- the state table ---------------------------------------------------------------
-
-    def _fire(self, event: EngineEvent, t: float, *, user: bool = False) -> bool:
-        """Take the transition for ``event`` (False: it does not apply in this state)."""
-        new = TRANSITIONS.get((self._state, event))
-        if new is None:
-            if user:
-                self._info(t, f"'{event.value.removeprefix('user_')}' does not apply now.")
-            else:
-                log.debug("event %s ignored in state %s", event, self._state)
-            return False
-        now = self._now(t)
-        old = self._state
-        if old is S.RUNNING_PHASE and new is not S.RUNNING_PHASE:
-            self._phase_done_s += now - (self._phase_clock_since or now)
-            self._phase_clock_since = None
-        if new is S.RUNNING_PHASE and old is not S.RUNNING_PHASE:
-            self._phase_clock_since = now
-        if new not in COUNTING:
-            self._countdown = None
-        self._state = new
-        self._serial += 1
-        self._console_started = False
-        if new is not old:
-            self._emit(StateEvent(now, new))
-        if new in WAITING_FOR and self._end_reason is None:
-            if self._end_requested and new is S.STOPPED:
-                self._end(self._stop_cause)
-            else:
-                self._watch_for_user(t)
-        else:
-            self._ask_at = None
-        if new is S.FINISHED:
-            self._end(EndReason.FINISHED)
-        return True
-
-    # ---- user actions ------------------------------------------------------------------
 
     def _after_start(self, t: float) -> None:
         self._new_flow(t, CountdownReason.START)
@@ -648,460 +509,6 @@ class SessionMachine(PlanPosition):
         elif how is not EndHow.WAIT:
             self._user_stop(t)
 
-    # ---- the flow ----------------------------------------------------------------------
-
-    def _new_flow(self, t: float, reason: CountdownReason) -> None:
-        """A countdown (start, resume, or a turn resumed after a pause), then the plan from
-        the current phase on."""
-        self._cancel_flow()
-        self._skip = False
-        if self._plan_complete():
-            self._end(EndReason.FINISHED)
-            return
-        self._cd_reason = reason
-        self._enter_wait(t, 0.0, "Waiting for the belt to stop", Step.WAIT_STILL)
-        self._run_flow(t, None)
-
-    def _cancel_flow(self) -> None:
-        self._step = Step.NONE
-        self._flow_cmd = None
-        self._flow_wake = None
-        self._wake_on = frozenset()
-
-    def _goto(self, step: Step) -> bool:
-        self._step = step
-        self._flow_wake = None
-        self._wake_on = frozenset()
-        return True
-
-    def _wait(self, until: float | None, on: frozenset[Signal]) -> bool:
-        self._flow_wake = until
-        self._wake_on = on
-        return False
-
-    def _run_flow(self, t: float, signal: Signal | None) -> None:
-        """Move the flow on: ``signal`` wakes a waiting step (``None``: the step was just
-        entered, or its command answered)."""
-        if signal is not None and signal not in self._wake_on:
-            return
-        self._flow_wake = None
-        self._wake_on = frozenset()
-        for _ in range(_MAX_STEPS_PER_INPUT):
-            handler = _STEPS.get(self._step)
-            if handler is None or not handler(self, t):
-                return
-        raise RuntimeError(f"the session flow does not wait (step {self._step})")
-
-    def _poke(self, t: float) -> None:
-        self._run_flow(t, Signal.POKE)
-
-    def _enter_wait(self, t: float, kmh: float, why: str, step: Step) -> None:
-        """Wait (``step``) until the reported belt speed is at or below ``kmh`` (at most 45 s)."""
-        self._wait_limit = max(kmh, 0.0) + (STILL_KMH if kmh <= 0 else 0.01)
-        self._wait_deadline = t + BELT_STOP_TIMEOUT_S
-        self._wait_why = why
-        self._goto(step)
-
-    def _enter_wait_turning(self, t: float) -> None:
-        self._enter_wait(
-            t, self._turning_speed(), "Waiting for the belt to slow down", Step.WAIT_TURNING
-        )
-
-    def _belt_at_most(self, t: float) -> bool | None:
-        """The wait for the belt: True when it is there, None while waiting, False when it
-        did not follow (the session stops)."""
-        if (self._actual_kmh or 0.0) <= self._wait_limit:
-            return True
-        if t >= self._wait_deadline - 1e-9:
-            self._belt_not_following(
-                t,
-                f"{self._wait_why}: the belt still runs at {self._actual_kmh or 0:.1f} km/h after "
-                f"{BELT_STOP_TIMEOUT_S:g} s.",
-            )
-            return False
-        return self._wait(self._wait_deadline, WAKES[self._step]) or None
-
-    def _s_wait_still(self, t: float) -> bool:
-        if not self._belt_at_most(t):
-            return False
-        self._begin_countdown(t)
-        return self._goto(Step.COUNTDOWN)
-
-    def _s_wait_turning(self, t: float) -> bool:
-        if not self._belt_at_most(t):
-            return False
-        self._fire(E.BELT_AT_TURNING_SPEED, t)
-        self._cd_reason = CountdownReason.TURN
-        self._begin_countdown(t)
-        return self._goto(Step.COUNTDOWN)
-
-    def _begin_countdown(self, t: float) -> None:
-        reason = self._cd_reason
-        phase = self._plan.phases[self._index]
-        lead = self._countdown_s(start=reason is CountdownReason.START)
-        self._direction_cue(t, phase, lead, starting=reason is not CountdownReason.TURN)
-        self._cd_next = lead
-
-    def _s_countdown(self, t: float) -> bool:
-        if self._cd_next >= 1:
-            n, reason = self._cd_next, self._cd_reason
-            self._countdown = (n, reason)
-            self._emit(CountdownEvent(self._now(t), n, reason))
-            self._emit(CueEvent(self._now(t), str(n), CueKind.COUNTDOWN, n))
-            self._cd_next -= 1
-            return self._wait(t + 1.0, WAKES[Step.COUNTDOWN])
-        self._countdown = None
-        self._cue(t, CueKind.GO, "Go")
-        self._facing = self._plan.phases[self._index].direction
-        self._fire(E.COUNTDOWN_DONE, t)
-        return self._goto(Step.PLAN)
-
-    def _s_plan(self, t: float) -> bool:
-        self._announce_phase(t)
-        if self._belt is Belt.RUNNING:
-            return self._goto(Step.INCLINE)
-        self._expect_echo(MachineStatusKind.STARTED_BY_USER, t)
-        self._flow_cmd = self._send(io.Cmd.START)
-        return not self._goto(Step.STARTING_BELT)
-
-    def _a_start(self, t: float, outcome: CommandOutcome) -> None:
-        self._settle_echo(MachineStatusKind.STARTED_BY_USER, t)
-        if not outcome.ok:
-            self._command_refused(t, f"The treadmill did not start ({result_words(outcome)}).")
-            return
-        self._belt = Belt.RUNNING
-        self._started_once = True
-        self._wait_deadline = t + BELT_START_TIMEOUT_S
-        self._goto(Step.WAIT_MOVING)
-
-    def _s_wait_moving(self, t: float) -> bool:
-        moving = (self._actual_kmh or 0.0) > STILL_KMH
-        if not moving and t < self._wait_deadline - 1e-9:
-            return self._wait(self._wait_deadline, WAKES[Step.WAIT_MOVING])
-        if not moving:
-            self._alert(
-                t,
-                AlertLevel.WARNING,
-                "The belt has not started moving yet; ramping up from the treadmill's minimum.",
-                "slow_start",
-            )
-        if self._first_motion_t is None:
-            self._first_motion_t = self._now(t)
-        self._policy.motion_started(t, self._actual_kmh)
-        # Some machines resume at their previous target: pin it down to where the belt is now.
-        reference, _ = self._policy.last_setpoint
-        if reference <= self._policy.cap_kmh(self._direction()):
-            self._send_setpoint(t, reference, Step.INCLINE)
-            return False
-        return self._goto(Step.INCLINE)
-
-    def _s_incline(self, t: float) -> bool:
-        self._reached_at = None
-        phase = self._plan.phases[self._index]
-        if phase.incline_pct is None:
-            return self._goto(Step.RAMP)
-        caps = self._policy.capabilities
-        if caps is None or caps.incline is None or not caps.can_set_incline:
-            if phase.incline_pct != 0 and not self._incline_warned:
-                self._incline_warned = True
-                self._alert(
-                    t,
-                    AlertLevel.INFO,
-                    "This treadmill cannot set an incline: running flat.",
-                    "incline",
-                )
-            return self._goto(Step.RAMP)
-        value = caps.incline.clamp_to_step(phase.incline_pct)
-        self._sent_value = value
-        self._flow_cmd = self._send(io.Cmd.SET_INCLINE, value)
-        return not self._goto(Step.SETTING_INCLINE)
-
-    def _a_incline(self, t: float, outcome: CommandOutcome) -> None:
-        if not outcome.ok:
-            self._alert(
-                t,
-                AlertLevel.WARNING,
-                f"Incline {self._sent_value:g} %: {result_words(outcome)}.",
-                "command_failed",
-            )
-        self._reached_at = None
-        self._goto(Step.RAMP)
-
-    def _s_ramp(self, t: float) -> bool:
-        """Set-points to the phase's target, then the *reported* speed there."""
-        if self._skip:
-            return self._goto(Step.PHASE_OVER)
-        if self._hold_machine_speed:
-            return self._goto(Step.REACHED)
-        target = self._target_kmh()
-        wait = self._ramp(t, target, Step.RAMP)
-        if wait is None:
-            self._reached_at = None
-            return False
-        if wait > 0:
-            _, last_t = self._policy.last_setpoint
-            if last_t is not None and t - last_t > RAMP_STALL_S:
-                # The policy allows no further step (it should always): never spin here.
-                self._belt_not_following(t, f"The ramp to {target:.1f} km/h stalled.")
-                return False
-            return self._wait(t + wait, frozenset({Signal.TIME, Signal.POKE}))
-        if self._speed_reached(target, self._actual_kmh):
-            return self._goto(Step.REACHED)
-        if self._reached_at is None:
-            self._reached_at = t
-        gap = abs((self._actual_kmh or 0.0) - target)
-        if t - self._reached_at > REACH_TIMEOUT_S + gap / 0.3:
-            self._alert(
-                t,
-                AlertLevel.WARNING,
-                f"The belt runs at {self._actual_kmh or 0:.1f} km/h instead of "
-                f"{target:.1f} km/h; the phase starts anyway.",
-                "speed_not_reached",
-            )
-            return self._goto(Step.REACHED)
-        return self._wait(t + 0.5, WAKES[Step.RAMP])
-
-    def _s_reached(self, t: float) -> bool:
-        self._fire(E.TARGET_REACHED, t)
-        self._announced = False
-        return self._goto(Step.CLOCK)
-
-    def _s_clock(self, t: float) -> bool:
-        """The phase's time at speed, with the cue for what comes next ahead of it; follows
-        speed changes (user ±, the heart-rate cap) with the ramp."""
-        lead = float(self._settings.cue_lead_s)
-        remaining = self._phase_remaining(self._now(t))
-        if self._skip or remaining <= 1e-6:
-            if not self._announced:
-                self._announce_next(t, 0.0)
-            return self._goto(Step.PHASE_OVER)
-        if self._announced and remaining > lead + 1.0:
-            self._announced = False  # extended after the cue: cue again later
-        if not self._announced and remaining <= lead + 1e-6:
-            self._announce_next(t, remaining)
-            self._announced = True
-        wait = remaining if self._announced else remaining - lead
-        if not self._hold_machine_speed:
-            step_wait = self._ramp(t, self._target_kmh(), Step.CLOCK)
-            if step_wait is None:
-                return False
-            if step_wait > 0:
-                wait = min(wait, step_wait)
-        if wait <= 0:
-            return True  # again, at once
-        return self._wait(t + wait, WAKES[Step.CLOCK])
-
-    def _s_phase_over(self, t: float) -> bool:
-        self._complete_phase(t, skipped=self._skip)
-        self._skip = False
-        if self._plan_complete():
-            self._fire(E.PLAN_DONE, t)
-            return self._goto(Step.FINISH)
-        if self._plan.phases[self._index].direction is self._facing:
-            self._fire(E.PHASE_DONE_SAME_DIRECTION, t)
-            return self._goto(Step.PLAN)
-        self._fire(E.PHASE_DONE_TURN, t)
-        return self._goto(Step.SLOW_TO_TURN)
-
-    def _s_slow_to_turn(self, t: float) -> bool:
-        """Down to the turning speed (a walk, or the machine's minimum then a pause)."""
-        turning = self._turning_speed()
-        if self._belt is Belt.STILL:
-            self._enter_wait_turning(t)
-            return True
-        self._ramp_down_kmh = turning if turning > 0 else self._policy.machine_min_kmh
-        self._ramp_down_then = Step.PAUSE_FOR_TURN if turning <= 0 else Step.WAIT_TURNING
-        return self._goto(Step.RAMP_DOWN)
-
-    def _s_ramp_down(self, t: float) -> bool:
-        """Set-points down to the turning or finishing speed, not waiting for the belt."""
-        wait: float | None = 0.0
-        if self._belt is Belt.RUNNING:
-            wait = self._ramp(t, self._ramp_down_kmh, Step.RAMP_DOWN)
-        if wait is None:
-            return False
-        if wait > 0:
-            return self._wait(t + wait, WAKES[Step.RAMP_DOWN])
-        if self._ramp_down_then is Step.WAIT_TURNING:
-            self._enter_wait_turning(t)
-            return True
-        return self._goto(self._ramp_down_then)
-
-    def _s_pause_for_turn(self, t: float) -> bool:
-        self._flow_cmd = self._pause(t)
-        return not self._goto(Step.PAUSING_FOR_TURN)
-
-    def _a_pause_for_turn(self, t: float, outcome: CommandOutcome) -> None:
-        if self._paused(t, outcome, in_flow=True):
-            self._enter_wait_turning(t)
-
-    def _s_finish(self, t: float) -> bool:
-        """The end of the plan: down to the machine's minimum, then STOP."""
-        self._cue(t, CueKind.SESSION_DONE, "Session done. Stopping the belt.")
-        self._ramp_down_kmh = max(self._policy.machine_min_kmh, 0.0)
-        self._ramp_down_then = Step.FINISH_STOP
-        return self._goto(Step.RAMP_DOWN)
-
-    def _s_finish_stop(self, t: float) -> bool:
-        self._stop_cause = EndReason.FINISHED
-        self._expect_echo(MachineStatusKind.STOPPED_BY_USER, t)
-        self._flow_cmd = self._stop(io.StopKind.FINISH)
-        return not self._goto(Step.FINISH_STOPPING)
-
-    def _s_backoff(self, t: float) -> bool:
-        if t < self._backoff_until - 1e-9:
-            return self._wait(self._backoff_until, WAKES[Step.BACKOFF])
-        return self._goto(self._after_send)
-
-    # ---- commands ----------------------------------------------------------------------
-
-    def _ramp(self, t: float, target_kmh: float, then: Step) -> float | None:
-        """The one ramp. Write the next set-point towards ``target_kmh`` that the policy
-        allows (``None``: written; the flow goes on at ``then`` once it is answered), or say how
-        long until the next one may go (0.0: the last set-point is the target)."""
-        direction = self._direction()
-        step = self._policy.next_setpoint(direction, target_kmh, t)
-        if step is not None:
-            self._send_setpoint(t, step, then)
-            return None
-        target = self._policy.allowed_target(direction, target_kmh).kmh
-        last, _ = self._policy.last_setpoint
-        if abs(last - target) <= 1e-6:
-            return 0.0
-        return self._policy.seconds_until_next_step(target)
-
-    def _send_setpoint(self, t: float, kmh: float, then: Step) -> None:
-        """Every set-point goes out here, checked by the policy right before it is written."""
-        try:
-            self._policy.check(self._direction(), kmh, t)
-        except SafetyViolation as exc:
-            log.error("safety policy refused a set-point: %s", exc)  # noqa: TRY400 - expected
-            self._alert(t, AlertLevel.DANGER, f"Safety check failed ({exc}). Stopping.", "safety")
-            self._stop_cause = EndReason.ERROR
-            self._cause_stop(t, E.POLICY_REFUSED)
-            return
-        self._policy.record(kmh, t)
-        self._recent_setpoints.append(kmh)
-        self._sent_value = kmh
-        self._flow_cmd = self._send(io.Cmd.SET_SPEED, kmh)
-        self._after_send = then
-        self._goto(Step.SETPOINT_SENT)
-
-    def _a_setpoint(self, t: float, outcome: CommandOutcome) -> None:
-        if outcome.ok:
-            self._setpoint_failures = 0
-            self._goto(self._after_send)
-            return
-        self._setpoint_failures += 1
-        if outcome.result is Result.NOT_PERMITTED:
-            self._command_refused(
-                t,
-                "The treadmill does not accept commands any more (control not permitted). "
-                "Use its console or the safety key.",
-            )
-            return
-        self._alert(
-            t,
-            AlertLevel.WARNING,
-            f"Speed {self._sent_value:.1f} km/h: {result_words(outcome)}.",
-            "command_failed",
-        )
-        if self._setpoint_failures >= MAX_SETPOINT_FAILURES:
-            self._command_refused(t, "The treadmill keeps refusing speed changes.")
-            return
-        self._backoff_until = t + 1.0
-        self._goto(Step.BACKOFF)
-
-    def _send(self, op: io.Cmd, value: float | None = None) -> int:
-        self._next_cmd += 1
-        self._out.append(io.Send(self._next_cmd, op, value))
-        return self._next_cmd
-
-    def _stop(self, kind: io.StopKind) -> int:
-        self._next_cmd += 1
-        self._stop_kinds[self._next_cmd] = kind
-        self._out.append(io.SendStop(self._next_cmd, kind))
-        return self._next_cmd
-
-    def _pause(self, t: float) -> int:
-        self._expect_echo(MachineStatusKind.PAUSED_BY_USER, t)
-        return self._send(io.Cmd.PAUSE)
-
-    def _paused(self, t: float, outcome: CommandOutcome, *, in_flow: bool) -> bool:
-        """A pause was answered; a refused one must still stop the belt: STOP instead. True
-        when the flow may go on at once."""
-        self._settle_echo(MachineStatusKind.PAUSED_BY_USER, t)
-        self._belt_stopped()
-        if outcome.ok:
-            return True
-        self._alert(
-            t,
-            AlertLevel.WARNING,
-            f"Pause: {result_words(outcome)}; stopping the belt instead.",
-            "command_failed",
-        )
-        self._expect_echo(MachineStatusKind.STOPPED_BY_USER, t)
-        cmd = self._stop(io.StopKind.PAUSE_REFUSED)
-        if in_flow:
-            self._flow_cmd = cmd
-            self._goto(Step.STOPPING_FOR_TURN)
-        return False
-
-    def _start_stop(self, t: float, cue_text: str) -> None:
-        """STOP now: the flow ends, STOP is written (pre-empting), then STOPPED."""
-        self._cancel_flow()
-        self._cue(t, CueKind.STOPPED, cue_text)
-        if self._session_stop is not None:
-            return  # one STOP at a time: that one's outcome moves the session on
-        self._expect_echo(MachineStatusKind.STOPPED_BY_USER, t)
-        self._session_stop = self._stop(io.StopKind.SESSION)
-
-    def _stopped(self, t: float, confirmed: bool) -> None:
-        self._belt_stopped()
-        if confirmed:
-            self._fire(E.STOP_CONFIRMED, t)
-        else:
-            self._stop_not_confirmed_alarm(t)
-            self._fire(E.STOP_NOT_CONFIRMED, t)
-        if self._plan_complete() and self._end_reason is None:
-            self._end(EndReason.FINISHED)  # stopped during the final slow-down: plan done
-
-    def _unconfirmed(self, t: float, confirmed: bool) -> None:
-        if not confirmed:
-            self._stop_not_confirmed_alarm(t)
-
-    def _cause_stop(self, t: float, event: EngineEvent) -> None:
-        """A cause that stops the session (its alert said why): STOPPING, STOP written."""
-        self._cancel_flow()
-        if self._fire(event, t):
-            self._start_stop(t, "Stopping")
-
-    def _command_refused(self, t: float, why: str) -> None:
-        if not self._link_up:
-            self._cancel_flow()  # the link-loss input takes over
-            return
-        self._alert(t, AlertLevel.DANGER, f"{why} Stopping the session.", "command_refused")
-        self._stop_cause = EndReason.STOPPED_BY_MACHINE
-        self._cause_stop(t, E.COMMAND_REFUSED)
-
-    def _belt_not_following(self, t: float, why: str) -> None:
-        self._alert(t, AlertLevel.DANGER, f"{why} Stopping.", "belt_not_following")
-        self._stop_cause = EndReason.ERROR
-        self._cause_stop(t, E.BELT_NOT_FOLLOWING)
-
-    def _stop_not_confirmed_alarm(self, t: float) -> None:
-        self._cue(t, CueKind.ALARM, "STOP not confirmed. Pull the safety key!")
-        self._alert(
-            t,
-            AlertLevel.DANGER,
-            "The treadmill did not confirm STOP. Pull the safety key now!",
-            "stop_not_confirmed",
-        )
-
-    def _belt_stopped(self) -> None:
-        self._belt = Belt.STILL
-        self._policy.motion_stopped()
-
     def _reconnected(self, t: float, confirmed: bool) -> None:
         self._unconfirmed(t, confirmed)
         self._belt_stopped()
@@ -1126,8 +533,6 @@ class SessionMachine(PlanPosition):
             "reconnected",
         )
         self._fire(event, t)
-
-    # ---- the machine's own changes -----------------------------------------------------
 
     def _machine_stopped(self, t: float, message: str, level: AlertLevel) -> None:
         was_running = self._belt is Belt.RUNNING or self._state in BELT_MAY_MOVE
@@ -1184,8 +589,6 @@ class SessionMachine(PlanPosition):
             f"Speed set to {value:.1f} km/h on the console{extra}: kept for this phase.",
             "console_speed",
         )
-
-    # ---- safety watchdogs --------------------------------------------------------------
 
     def _watch_speed(self, t: float) -> None:
         """STOP when the machine is not doing what it is told (not a console change we
@@ -1304,66 +707,6 @@ class SessionMachine(PlanPosition):
         self._hold_machine_speed = False
         self._poke(t)
 
-    # ---- helpers -----------------------------------------------------------------------
-
-    def _complete_phase(self, t: float, *, skipped: bool) -> None:
-        super()._complete_phase(t, skipped=skipped)
-        if self._hr_cap is not None:
-            self._hr_cap.reset()  # a new block is judged on its own readings
-        self._hr_slow_at = None
-
-    def _expect_echo(self, kind: MachineStatusKind, t: float) -> None:
-        """Our next command will make the machine notify ``kind``: that one is not news."""
-        self._expected_echo.append((kind, t + ECHO_WINDOW_S))
-
-    def _settle_echo(self, kind: MachineStatusKind, t: float) -> None:
-        """The command was answered: its status comes now or never (shortly after at most).
-        Not for STOP: the link may report it confirmed (by the speed) before the machine's
-        answer and status arrive."""
-        soon = t + ECHO_SETTLE_S
-        self._expected_echo = deque(
-            (k, min(expiry, soon) if k is kind else expiry) for k, expiry in self._expected_echo
-        )
-
-    def _is_echo(self, kind: MachineStatusKind, t: float) -> bool:
-        while self._expected_echo and self._expected_echo[0][1] < t:
-            self._expected_echo.popleft()
-        for i, (k, _) in enumerate(self._expected_echo):
-            if k is kind:
-                del self._expected_echo[i]
-                return True
-        return False
-
-    def _watch_for_user(self, t: float) -> None:
-        if self._watch_user:
-            self._ask_at = t
-
-    def _end(self, reason: EndReason) -> None:
-        if self._end_reason is not None:
-            return
-        self._end_reason = reason
-        self._hr_slow_at = None
-        self._ask_at = None
-        self._out.append(io.End(reason))
-
-    def _now(self, t: float) -> float:
-        return 0.0 if self._t0 is None else t - self._t0
-
-    def _emit(self, event: SessionEvent) -> None:
-        if isinstance(event, AlertEvent):
-            self._last_alert = event
-        self._out.append(io.Emit(event))
-
-    def _cue(self, t: float, kind: CueKind, text: str, value: float | str | None = None) -> None:
-        self._emit(CueEvent(self._now(t), text, kind, value))
-
-    def _alert(self, t: float, level: AlertLevel, message: str, code: str = "") -> None:
-        (log.warning if level is not AlertLevel.INFO else log.info)("%s", message)
-        self._emit(AlertEvent(self._now(t), level, message, code))
-
-    def _info(self, t: float, message: str) -> None:
-        self._alert(t, AlertLevel.INFO, message, "ignored")
-
 
 _NOT_NOW: Final = {
     E.USER_SKIP: "Skip works while a phase runs (not during a turn-around or a pause).",
@@ -1397,32 +740,3 @@ _HANDLERS: Final[dict[type, Callable[[SessionMachine, Any], None]]] = {
     io.Closing: SessionMachine._on_closing,
     io.Closed: SessionMachine._on_closed,
 }
-
-_STEPS: Final[dict[Step, Callable[[SessionMachine, float], bool]]] = {
-    Step.WAIT_STILL: SessionMachine._s_wait_still,
-    Step.WAIT_TURNING: SessionMachine._s_wait_turning,
-    Step.COUNTDOWN: SessionMachine._s_countdown,
-    Step.PLAN: SessionMachine._s_plan,
-    Step.WAIT_MOVING: SessionMachine._s_wait_moving,
-    Step.INCLINE: SessionMachine._s_incline,
-    Step.RAMP: SessionMachine._s_ramp,
-    Step.REACHED: SessionMachine._s_reached,
-    Step.CLOCK: SessionMachine._s_clock,
-    Step.PHASE_OVER: SessionMachine._s_phase_over,
-    Step.SLOW_TO_TURN: SessionMachine._s_slow_to_turn,
-    Step.RAMP_DOWN: SessionMachine._s_ramp_down,
-    Step.PAUSE_FOR_TURN: SessionMachine._s_pause_for_turn,
-    Step.FINISH: SessionMachine._s_finish,
-    Step.FINISH_STOP: SessionMachine._s_finish_stop,
-    Step.BACKOFF: SessionMachine._s_backoff,
-}
-"""What each step does when the flow reaches it or it wakes (False: it waits now)."""
-
-_ANSWERS: Final[dict[Step, Callable[[SessionMachine, float, CommandOutcome], None]]] = {
-    Step.STARTING_BELT: SessionMachine._a_start,
-    Step.SETTING_INCLINE: SessionMachine._a_incline,
-    Step.SETPOINT_SENT: SessionMachine._a_setpoint,
-    Step.PAUSING_FOR_TURN: SessionMachine._a_pause_for_turn,
-}
-"""What each step waiting for a command does with its answer."""
-
