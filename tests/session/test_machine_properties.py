@@ -3,8 +3,9 @@ hypothesis drives it with random sequences of user actions, belt speeds, machine
 command outcomes, link losses and the passing of time (no event loop: thousands of steps per
 second).
 
-CI size by default (a few seconds). A long search: ``HYPOTHESIS_PROFILE=long`` (300 examples of
-150 steps each), or set ``MACHINE_PROPERTY_STEPS`` to the number of steps per example.
+CI size by default (50 examples of 60 steps: a few seconds). A long search:
+``HYPOTHESIS_PROFILE=long`` (400 examples of 150 steps each); ``MACHINE_PROPERTY_EXAMPLES`` and
+``MACHINE_PROPERTY_STEPS`` set the number of examples and of steps per example.
 
 Each rule below is a safety.md rule; the checker (``Rules``) reads only what the machine emitted
 (effects) and what it was told (inputs)."""
@@ -35,6 +36,7 @@ from treadmill_ctl.settings import BACKWARD_HARD_CEILING_KMH, Settings
 S = SessionState
 LONG = os.environ.get("HYPOTHESIS_PROFILE") == "long"
 STEPS = int(os.environ.get("MACHINE_PROPERTY_STEPS", "150" if LONG else "60"))
+EXAMPLES = int(os.environ.get("MACHINE_PROPERTY_EXAMPLES", "400" if LONG else "50"))
 TOL = 1e-6
 _TOKEN_GIVERS = frozenset({S.STARTING_COUNTDOWN, S.RESUME_COUNTDOWN, S.TURN_COUNTDOWN})
 _TOKEN_TAKERS = frozenset({S.PAUSED, S.STOPPING, S.STOPPED, S.IDLE, S.FINISHED, S.LINK_LOST})
@@ -55,7 +57,10 @@ class Rules:
     reported_kmh: float = 0.0
     direction: Direction | None = None
     may_move: bool = False  # a user start/resume since the last stop/pause
-    announced: float | None = None  # the last speed cued (shifted by the user's ±)
+    # The speeds cued in this phase (shifted by the user's ±): a cue may announce a change
+    # that comes later ("slowing to 1.0 in 5"), the phase's own speed still stands till then.
+    cued_high: float | None = None
+    cued_low: float | None = None
     announced_down: bool = False  # a turn-around or the end was cued: slowing down is due
     countdown: list[int] = field(default_factory=list)  # numbers of the countdown under way
     countdown_ok: bool = False  # the belt was reported at the turning speed at its start
@@ -96,8 +101,10 @@ class Rules:
     def _user(self, inp: io.User, effects: list[io.Effect], bench: Bench) -> None:
         if inp.action in (io.UserAction.STOP, io.UserAction.PAUSE, io.UserAction.END):
             self.may_move = False
-        if inp.action is io.UserAction.SPEED and self.announced is not None:
-            self.announced += inp.value
+        if inp.action is io.UserAction.SPEED and self.cued_high is not None:
+            self.cued_high += max(inp.value, 0.0)
+        if inp.action is io.UserAction.SPEED and self.cued_low is not None:
+            self.cued_low += min(inp.value, 0.0)
         if inp.action is io.UserAction.SKIP:
             self.announced_down = True  # the user ends the phase: its slow-down is theirs
         if inp.action is io.UserAction.STOP and not bench.ended:
@@ -164,14 +171,14 @@ class Rules:
     def _cued(self, previous: float, v: float) -> None:
         """Every change the machine makes on its own was announced before."""
         if v > previous + TOL:
-            assert self.announced is not None, f"rule: speed up to {v} not cued"
-            assert v <= self.announced + self.step + TOL, (
-                f"rule: speed up to {v} not cued (last cue {self.announced})"
+            assert self.cued_high is not None, f"rule: speed up to {v} not cued"
+            assert v <= self.cued_high + self.step + TOL, (
+                f"rule: speed up to {v} not cued (cued up to {self.cued_high})"
             )
         elif v < previous - TOL:
-            lower_cued = self.announced is not None and v >= self.announced - self.step - TOL
+            lower_cued = self.cued_low is not None and v >= self.cued_low - self.step - TOL
             assert self.announced_down or lower_cued, (
-                f"rule: slow down to {v} not cued (last cue {self.announced})"
+                f"rule: slow down to {v} not cued (cued down to {self.cued_low})"
             )
 
     def _event(self, t: float, event: object, *, user: bool) -> None:
@@ -184,8 +191,9 @@ class Rules:
                 if state in _TOKEN_TAKERS:
                     self.countdown = []
             case CueEvent(cue=CueKind.SPEED, value=value) if isinstance(value, (int, float)):
-                self.announced = float(value)
-                self.announced_down = False
+                speed = float(value)
+                self.cued_high = max(self.cued_high or speed, speed)
+                self.cued_low = min(self.cued_low or speed, speed)
             case CueEvent(cue=CueKind.TURN_AROUND | CueKind.SESSION_DONE):
                 self.announced_down = True
             case CueEvent(cue=CueKind.DIRECTION_BACKWARD):
@@ -210,6 +218,8 @@ class Rules:
                     assert direction in self.direction_cued, "rule: a turn is cued before"
                 self.direction = direction
                 self.turn_ready = False
+                self.cued_high = self.cued_low = None  # the phase's own cue follows
+                self.announced_down = False
                 self.direction_cued = set()
             case _:
                 pass
@@ -220,7 +230,10 @@ class MachineProperties(RuleBasedStateMachine):
 
     def __init__(self) -> None:
         super().__init__()
-        self.bench = Bench()
+        # Low caps and a heart-rate cap, so that a few presses or readings reach them.
+        self.bench = Bench(
+            settings=Settings(backward_cap_kmh=3.0, forward_cap_kmh=5.0, hr_cap_bpm=150)
+        )
         caps = self.bench.caps.speed
         self.rules = Rules(self.bench.settings, caps.minimum, caps.maximum, caps.step)
         self.bench.observers.append(self.rules.take)
@@ -242,7 +255,7 @@ class MachineProperties(RuleBasedStateMachine):
     def user(self, action: io.UserAction, value: float) -> None:
         self.bench.user(action, value)
 
-    @rule(delta=st.sampled_from([-1.0, -0.5, 0.5, 1.0, 3.0]))
+    @rule(delta=st.sampled_from([-1.0, -0.5, 0.5, 1.0, 3.0, 6.0]))
     def speed(self, delta: float) -> None:
         self.bench.user(io.UserAction.SPEED, delta)
 
@@ -275,29 +288,34 @@ class MachineProperties(RuleBasedStateMachine):
             [
                 MachineStatusKind.STOPPED_BY_SAFETY_KEY,
                 MachineStatusKind.STOPPED_BY_USER,
-                MachineStatusKind.PAUSED_BY_USER,
                 MachineStatusKind.RESET,
-                MachineStatusKind.STARTED_BY_USER,
-                MachineStatusKind.CONTROL_LOST,
-                MachineStatusKind.TARGET_SPEED_CHANGED,
+                MachineStatusKind.PAUSED_BY_USER,
             ]
-        ),
-        value=st.sampled_from([2.0, 5.0, 7.5]),
+        )
     )
-    def console(self, kind: MachineStatusKind, value: float) -> None:
-        bench = self.bench
-        if not bench.link_up:
-            return
-        match kind:
-            case MachineStatusKind.STARTED_BY_USER:
-                bench.running = True
-            case MachineStatusKind.TARGET_SPEED_CHANGED:
-                bench.target_kmh = value
-            case MachineStatusKind.CONTROL_LOST:
-                pass
-            case _:
-                bench.running = False
-        bench.status(kind, value if kind is MachineStatusKind.TARGET_SPEED_CHANGED else None)
+    def console_stop(self, kind: MachineStatusKind) -> None:
+        """The safety key, or the console's stop or pause: the belt stops."""
+        if self.bench.link_up:
+            self.bench.running = False
+            self.bench.status(kind)
+
+    @rule()
+    def console_pause(self) -> None:
+        if self.bench.link_up:
+            self.bench.running = False
+            self.bench.status(MachineStatusKind.PAUSED_BY_USER)
+
+    @rule(kmh=st.sampled_from([2.0, 5.0, 7.5]))
+    def console_speed(self, kmh: float) -> None:
+        if self.bench.link_up:
+            self.bench.target_kmh = kmh
+            self.bench.status(MachineStatusKind.TARGET_SPEED_CHANGED, kmh)
+
+    @rule(kind=st.sampled_from([MachineStatusKind.STARTED_BY_USER, MachineStatusKind.CONTROL_LOST]))
+    def console_other(self, kind: MachineStatusKind) -> None:
+        if self.bench.link_up:
+            self.bench.running = self.bench.running or kind is MachineStatusKind.STARTED_BY_USER
+            self.bench.status(kind)
 
     @precondition(lambda self: self.bench.link_up)
     @rule()
@@ -313,6 +331,16 @@ class MachineProperties(RuleBasedStateMachine):
     def heart_rate(self, bpm: int | None) -> None:
         self.bench.feed(io.HeartRate(self.bench.t, bpm))
 
+    @rule()
+    def heart_rate_stays_high(self) -> None:
+        """Two strap readings above the cap a second apart: the cap acts (in a backward
+        block)."""
+        self.bench.feed(io.HeartRate(self.bench.t, 185))
+        self.bench.run_normally(1.0)
+        self.bench.feed(io.HeartRate(self.bench.t, 186))
+
 
 TestMachineProperties = MachineProperties.TestCase
-TestMachineProperties.settings = settings(stateful_step_count=STEPS, deadline=None)
+TestMachineProperties.settings = settings(
+    max_examples=EXAMPLES, stateful_step_count=STEPS, deadline=None
+)
