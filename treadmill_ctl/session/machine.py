@@ -423,10 +423,7 @@ class SessionMachine(FlowMachine):
     def _on_user_gone(self, inp: io.UserGone) -> None:
         if inp.serial != self._serial or self._end_reason is not None:
             return
-        reason = self._stop_cause
-        if not self._started_once and self._state is S.IDLE:
-            reason = EndReason.STOPPED_BY_USER
-        self._end(reason)
+        self._end(self._stop_cause)
 
     def _on_fatal(self, inp: io.Fatal) -> None:
         if self._end_reason is not None:
@@ -516,6 +513,7 @@ class SessionMachine(FlowMachine):
             event = E.LINK_BACK_STOPPED
         elif not self._started_once:
             event = E.LINK_BACK_NOT_STARTED
+            self._stop_cause = EndReason.STOPPED_BY_USER  # nothing ran: no one else's end
         else:
             event = E.LINK_BACK
             self._stop_cause = EndReason.LINK_LOST
@@ -607,7 +605,8 @@ class SessionMachine(FlowMachine):
         cap = self._policy.cap_kmh(facing)
         setpoint, _ = self._policy.last_setpoint
         above_cap = actual > cap + EXTRA_SAFETY_KMH
-        above_setpoint = self._state is S.RUNNING_PHASE and actual > max(
+        at_speed = (self._state, E.SETPOINT_WATCH) in REACTIONS
+        above_setpoint = at_speed and actual > max(
             setpoint * OVERSPEED_RATIO, setpoint + OVERSPEED_MARGIN_KMH
         )
         if not (above_cap or above_setpoint):

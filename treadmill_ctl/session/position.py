@@ -146,10 +146,9 @@ class PlanPosition:
         return actual is not None and abs(actual - target) <= tol
 
     def _phase_elapsed(self, now: float) -> float:
-        running = 0.0
-        if self._phase_clock_since is not None and self._state is SessionState.RUNNING_PHASE:
-            running = now - self._phase_clock_since
-        return self._phase_done_s + running
+        # The clock runs from the entry into RUNNING_PHASE to the exit (``_fire``).
+        since = self._phase_clock_since
+        return self._phase_done_s + (0.0 if since is None else now - since)
 
     def _phase_remaining(self, now: float) -> float:
         if self._plan_complete():
@@ -181,8 +180,8 @@ class PlanPosition:
         self._index += 1
         self._phase_done_s = 0.0
         self._phase_extra_s = 0.0
-        if self._state is SessionState.RUNNING_PHASE:
-            self._phase_clock_since = now
+        if self._phase_clock_since is not None:
+            self._phase_clock_since = now  # the clock runs on, for the next phase
         self._override_kmh = None
         self._hold_machine_speed = False
 

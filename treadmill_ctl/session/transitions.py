@@ -60,6 +60,7 @@ class EngineEvent(enum.StrEnum):
     CONSOLE_START = "console_start"  # the runner started the belt on the console
     HR_READING = "hr_reading"  # a heart-rate reading to judge against the cap
     SPEED_WATCH = "speed_watch"  # a data record to judge against the caps (overspeed)
+    SETPOINT_WATCH = "setpoint_watch"  # ... and against the set-point (at a phase's speed)
     LINK_LOST = "link_lost"
     LINK_BACK = "link_back"  # reconnected, STOP sent: paused, waits for the user
     LINK_BACK_STOPPED = "link_back_stopped"  # ... the session was stopped before
@@ -144,6 +145,7 @@ def _build_reactions() -> frozenset[tuple[SessionState, EngineEvent]]:
         r |= {(s, E.USER_SKIP), (s, E.USER_EXTEND), (s, E.USER_SPEED), (s, E.CONSOLE_SPEED)}
     for s in _MOVING:
         r |= {(s, E.HR_READING), (s, E.SPEED_WATCH)}
+    r.add((S.RUNNING_PHASE, E.SETPOINT_WATCH))
     for s in (S.PAUSED, S.STOPPED):
         r.add((s, E.STILL_MOVING))
     for s in (S.IDLE, S.STOPPED, S.PAUSED, S.STOPPING, S.FINISHING, S.LINK_LOST):
