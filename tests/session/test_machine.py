@@ -1,0 +1,241 @@
+"""The session machine's logic, driven directly: inputs in, effects out, no event loop (each
+test runs in milliseconds). The same behaviours over the real link and the virtual treadmill
+are in test_session_engine.py."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from machine_bench import Bench
+
+from treadmill_ctl.ftms.model import MachineStatusKind, Result, TreadmillData
+from treadmill_ctl.session import machine_io as io
+from treadmill_ctl.session.events import CueKind, SessionState
+from treadmill_ctl.session.policy import SafetyPolicy
+from treadmill_ctl.session.steps import Step
+from treadmill_ctl.session.transitions import REACTIONS, TRANSITIONS, EngineEvent
+from treadmill_ctl.settings import Settings
+from treadmill_ctl.units import Direction
+
+S = SessionState
+
+
+def started(seconds: float = 0.0, settings: Settings | None = None) -> Bench:
+    bench = Bench(settings=settings or Settings())
+    bench.user(io.UserAction.START)
+    bench.run_normally(seconds)
+    return bench
+
+
+def until(bench: Bench, state: SessionState, within_s: float = 120.0) -> None:
+    end = bench.t + within_s
+    while bench.state is not state:
+        assert bench.t < end, f"not {state} in {within_s} s (is {bench.state})"
+        bench.run_normally(0.25)
+
+
+def test_nothing_moves_before_a_start_then_a_countdown_then_the_warm_up_speed() -> None:
+    bench = Bench()
+    bench.run_normally(60)
+    assert bench.sends() == []
+    assert bench.state is S.IDLE
+    t_start = bench.t
+    bench.user(io.UserAction.START)
+    until(bench, S.RUNNING_PHASE)
+    countdown = bench.countdowns()
+    assert [c.remaining_s for c in countdown] == [5, 4, 3, 2, 1]
+    assert [c.t for c in countdown] == pytest.approx([t_start - 100 + i for i in range(5)])
+    (t_go, _start), *_ = bench.sends(io.Cmd.START)
+    assert t_go == pytest.approx(t_start + 5)
+    first = bench.sends(io.Cmd.SET_SPEED)[0][1].value
+    assert first is not None
+    assert first <= 3.0  # the warm-up's speed at most
+
+
+def test_the_one_ramp_steps_half_a_kmh_a_second() -> None:
+    bench = started()
+    until(bench, S.RUNNING_PHASE)
+    speeds = [(t, s.value) for t, s in bench.sends(io.Cmd.SET_SPEED)]
+    assert speeds[-1][1] == pytest.approx(3.0)
+    for (t0, v0), (t1, v1) in itertools.pairwise(speeds):
+        assert v1 is not None
+        assert v0 is not None
+        assert abs(v1 - v0) <= 0.5 * min(t1 - t0, 1.0) + 0.1 + 1e-6
+
+
+@pytest.mark.parametrize(
+    "state",
+    [
+        S.IDLE,
+        S.STARTING_COUNTDOWN,
+        S.RAMPING,
+        S.RUNNING_PHASE,
+        S.SLOWING_TO_TURN,
+        S.TURN_COUNTDOWN,
+        S.PAUSED,
+        S.RESUME_COUNTDOWN,
+        S.STOPPED,
+        S.FINISHING,
+    ],
+)
+def test_a_user_stop_writes_stop_at_once_in_every_state(state: SessionState) -> None:
+    bench = Bench()
+    if state is not S.IDLE:
+        bench.user(io.UserAction.START)
+        if state in (S.PAUSED, S.RESUME_COUNTDOWN):
+            until(bench, S.RUNNING_PHASE)
+            bench.user(io.UserAction.PAUSE)
+            bench.run_normally(5)
+            if state is S.RESUME_COUNTDOWN:
+                bench.user(io.UserAction.RESUME)
+                until(bench, S.RESUME_COUNTDOWN)
+        elif state is S.STOPPED:
+            bench.run_normally(8)
+            bench.user(io.UserAction.STOP)
+            bench.run_normally(1)
+        else:
+            until(bench, state, 200)
+    assert bench.state is state
+    bench.answer_all()
+    effects = bench.user(io.UserAction.STOP)
+    assert any(isinstance(e, io.SendStop) for e in effects)
+    assert bench.state is S.STOPPING
+
+
+def test_a_stop_while_the_link_is_down_is_the_first_command_when_it_is_back() -> None:
+    bench = started(8)
+    bench.lose_link()
+    assert not any(isinstance(e, io.SendStop) for e in bench.user(io.UserAction.STOP))
+    assert bench.alerts("stop_pending")
+    bench.move(1.5)
+    assert bench.connecting
+    effects = bench.connect()
+    assert isinstance(next(e for e in effects if isinstance(e, io.Send | io.SendStop)), io.SendStop)
+    bench.answer_all()
+    assert bench.state is S.STOPPED
+
+
+def test_after_stop_only_a_new_start_moves_the_belt() -> None:
+    bench = started(10)
+    bench.user(io.UserAction.STOP)
+    bench.run_normally(2)
+    assert bench.state is S.STOPPED
+    moving = len(bench.sends())
+    for action in (io.UserAction.RESUME, io.UserAction.SKIP, io.UserAction.SPEED):
+        bench.user(action, 1.0)
+    bench.run_normally(60)
+    assert len(bench.sends()) == moving
+    bench.user(io.UserAction.START)
+    until(bench, S.RAMPING)
+    assert bench.sends(io.Cmd.START)[-1][0] == pytest.approx(bench.t)
+
+
+def test_a_console_pause_is_followed_and_only_the_user_resumes() -> None:
+    bench = started()
+    until(bench, S.RUNNING_PHASE)
+    bench.running = False
+    bench.status(MachineStatusKind.PAUSED_BY_USER)
+    assert bench.state is S.PAUSED
+    assert bench.alerts("machine_paused")
+    starts = len(bench.sends(io.Cmd.START))
+    bench.run_normally(120)
+    assert len(bench.sends(io.Cmd.START)) == starts
+    bench.user(io.UserAction.RESUME)
+    until(bench, S.RAMPING)
+    assert len(bench.sends(io.Cmd.START)) == starts + 1
+
+
+def test_the_heart_rate_cap_is_cued_before_it_slows_the_block() -> None:
+    bench = started(settings=Settings(hr_cap_bpm=150))
+    while bench.machine.facing is not Direction.BACKWARD or bench.state is not S.RUNNING_PHASE:
+        bench.run_normally(0.25)
+    bench.feed(io.HeartRate(bench.t, 180))
+    bench.run_normally(1.0)
+    bench.feed(io.HeartRate(bench.t, 181))
+    (cue,) = [c for c in bench.cues() if "Heart rate" in c.text]
+    assert cue.cue is CueKind.SPEED
+    cued_at = bench.t
+    before = [s.value for t, s in bench.sends(io.Cmd.SET_SPEED) if t < cued_at + 5 - 1e-6]
+    bench.run_normally(6)
+    after = [s.value for t, s in bench.sends(io.Cmd.SET_SPEED) if t >= cued_at + 5 - 1e-6]
+    assert before[-1] == pytest.approx(2.5)
+    assert after
+    assert after[-1] is not None
+    assert after[-1] < 2.5
+
+
+def test_user_speed_changes_stay_within_the_backward_cap() -> None:
+    bench = started(settings=Settings(backward_cap_kmh=3.0))
+    while bench.machine.facing is not Direction.BACKWARD or bench.state is not S.RUNNING_PHASE:
+        bench.run_normally(0.25)
+    bench.user(io.UserAction.SPEED, 6.0)
+    assert bench.alerts()[-1].message == "Limited by the backward cap 3.0 km/h."
+    bench.run_normally(3)
+    backward = [s.value or 0 for _, s in bench.sends(io.Cmd.SET_SPEED)[-3:]]
+    assert max(backward) == pytest.approx(3.0)
+
+
+def test_each_cause_of_a_stop_is_its_own_event() -> None:
+    # the machine refuses to start
+    refused = Bench()
+    refused.user(io.UserAction.START)
+    refused.move(5.25)
+    assert refused.commands[0].op is io.Cmd.START
+    refused.answer(Result.FAILED)
+    assert refused.alerts("command_refused")
+    assert refused.state is S.STOPPING
+    # the belt does not stop before a countdown
+    belt = Bench()
+    belt.feed(io.Data(belt.t, TreadmillData(speed_kmh=4.0)))  # e.g. started on its console
+    belt.user(io.UserAction.START)
+    for _ in range(50):
+        belt.feed(io.Data(belt.t, TreadmillData(speed_kmh=4.0)))
+        belt.t += 1.0
+        belt.feed(io.Tick(belt.t))
+    assert belt.alerts("belt_not_following")
+    assert belt.state is S.STOPPING
+    # the belt runs well above the set-point
+    over = started()
+    until(over, S.RUNNING_PHASE)
+    for _ in range(12):  # 3 s at twice the set-point
+        over.t += 0.25
+        over.feed(io.Data(over.t, TreadmillData(speed_kmh=6.0)))
+    assert over.alerts("overspeed")
+    assert over.state in (S.STOPPING, S.STOPPED)
+
+
+def test_a_set_point_the_policy_refuses_stops_the_session(monkeypatch: pytest.MonkeyPatch) -> None:
+    bench = started(6.5)
+    assert bench.state is S.RAMPING
+    monkeypatch.setattr(SafetyPolicy, "next_setpoint", lambda self, d, k, t: 9.0)
+    bench.run_normally(1)
+    assert bench.alerts("safety")
+    assert 9.0 not in [s.value for _, s in bench.sends(io.Cmd.SET_SPEED)]
+    assert bench.state in (S.STOPPING, S.STOPPED)
+
+
+def test_the_table_is_the_whole_machine() -> None:
+    states = set(SessionState)
+    assert {S.IDLE} | set(TRANSITIONS.values()) == states
+    assert not any(s is S.FINISHED for (s, _) in TRANSITIONS)  # terminal
+    for state in states - {S.FINISHED, S.STOPPING, S.LINK_LOST}:
+        assert TRANSITIONS[(state, EngineEvent.USER_STOP)] is S.STOPPING
+    # every cause of a stop is its own event, each one STOPs
+    for cause in (
+        EngineEvent.COMMAND_REFUSED,
+        EngineEvent.BELT_NOT_FOLLOWING,
+        EngineEvent.POLICY_REFUSED,
+        EngineEvent.OVERSPEED,
+    ):
+        assert TRANSITIONS[(S.RAMPING, cause)] is S.STOPPING
+    assert not (set(TRANSITIONS) & REACTIONS)  # a pair is a transition or a reaction
+
+
+def test_an_ended_session_has_no_flow_left() -> None:
+    bench = started(3)
+    bench.user(io.UserAction.END)
+    bench.run_normally(5)
+    assert bench.ended
+    assert bench.machine.step is Step.NONE
+    assert bench.machine.end_reason == "stopped_by_user"

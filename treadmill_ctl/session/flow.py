@@ -1,0 +1,426 @@
+"""The session's flow, step by step: countdowns, the start of the belt, the one ramp, the phase
+clock, turn-arounds and the end of the plan. Where the old engine ``await``-ed, a named ``Step``
+(session.steps) waits for a command's answer, the belt, the clock or a user's poke."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Final
+
+from treadmill_ctl.ftms.model import CommandOutcome, MachineStatusKind, Result
+from treadmill_ctl.session import machine_io as io
+from treadmill_ctl.session.events import (
+    AlertLevel,
+    CountdownEvent,
+    CountdownReason,
+    CueEvent,
+    CueKind,
+    EndReason,
+    SessionState,
+)
+from treadmill_ctl.session.machine_base import (
+    BELT_START_TIMEOUT_S,
+    BELT_STOP_TIMEOUT_S,
+    MAX_SETPOINT_FAILURES,
+    RAMP_STALL_S,
+    REACH_TIMEOUT_S,
+    STILL_KMH,
+    MachineBase,
+)
+from treadmill_ctl.session.policy import SafetyViolation
+from treadmill_ctl.session.position import result_words
+from treadmill_ctl.session.steps import WAKES, Belt, Signal, Step
+from treadmill_ctl.session.transitions import (
+    EngineEvent,
+)
+
+__all__ = ["FlowMachine"]
+
+log = logging.getLogger(__name__)
+
+S = SessionState
+E = EngineEvent
+_MAX_STEPS_PER_INPUT: Final = 10_000  # a flow that never waits is a bug: never spin
+
+
+class FlowMachine(MachineBase):
+    """The flow's steps; see ``SessionMachine``."""
+
+    def _new_flow(self, t: float, reason: CountdownReason) -> None:
+        """A countdown (start, resume, or a turn resumed after a pause), then the plan from
+        the current phase on."""
+        self._cancel_flow()
+        self._skip = False
+        if self._plan_complete():
+            self._end(EndReason.FINISHED)
+            return
+        self._cd_reason = reason
+        self._enter_wait(t, 0.0, "Waiting for the belt to stop", Step.WAIT_STILL)
+        self._run_flow(t, None)
+
+    def _run_flow(self, t: float, signal: Signal | None) -> None:
+        """Move the flow on: ``signal`` wakes a waiting step (``None``: the step was just
+        entered, or its command answered)."""
+        if signal is not None and signal not in self._wake_on:
+            return
+        self._flow_wake = None
+        self._wake_on = frozenset()
+        for _ in range(_MAX_STEPS_PER_INPUT):
+            handler = _STEPS.get(self._step)
+            if handler is None or not handler(self, t):
+                return
+        raise RuntimeError(f"the session flow does not wait (step {self._step})")
+
+    def _poke(self, t: float) -> None:
+        self._run_flow(t, Signal.POKE)
+
+    def _enter_wait(self, t: float, kmh: float, why: str, step: Step) -> None:
+        """Wait (``step``) until the reported belt speed is at or below ``kmh`` (at most 45 s)."""
+        self._wait_limit = max(kmh, 0.0) + (STILL_KMH if kmh <= 0 else 0.01)
+        self._wait_deadline = t + BELT_STOP_TIMEOUT_S
+        self._wait_why = why
+        self._goto(step)
+
+    def _enter_wait_turning(self, t: float) -> None:
+        self._enter_wait(
+            t, self._turning_speed(), "Waiting for the belt to slow down", Step.WAIT_TURNING
+        )
+
+    def _belt_at_most(self, t: float) -> bool | None:
+        """The wait for the belt: True when it is there, None while waiting, False when it
+        did not follow (the session stops)."""
+        if (self._actual_kmh or 0.0) <= self._wait_limit:
+            return True
+        if t >= self._wait_deadline - 1e-9:
+            self._belt_not_following(
+                t,
+                f"{self._wait_why}: the belt still runs at {self._actual_kmh or 0:.1f} km/h after "
+                f"{BELT_STOP_TIMEOUT_S:g} s.",
+            )
+            return False
+        return self._wait(self._wait_deadline, WAKES[self._step]) or None
+
+    def _s_wait_still(self, t: float) -> bool:
+        if not self._belt_at_most(t):
+            return False
+        self._begin_countdown(t)
+        return self._goto(Step.COUNTDOWN)
+
+    def _s_wait_turning(self, t: float) -> bool:
+        if not self._belt_at_most(t):
+            return False
+        self._fire(E.BELT_AT_TURNING_SPEED, t)
+        self._cd_reason = CountdownReason.TURN
+        self._begin_countdown(t)
+        return self._goto(Step.COUNTDOWN)
+
+    def _begin_countdown(self, t: float) -> None:
+        reason = self._cd_reason
+        phase = self._plan.phases[self._index]
+        lead = self._countdown_s(start=reason is CountdownReason.START)
+        self._direction_cue(t, phase, lead, starting=reason is not CountdownReason.TURN)
+        self._cd_next = lead
+
+    def _s_countdown(self, t: float) -> bool:
+        if self._cd_next >= 1:
+            n, reason = self._cd_next, self._cd_reason
+            self._countdown = (n, reason)
+            self._emit(CountdownEvent(self._now(t), n, reason))
+            self._emit(CueEvent(self._now(t), str(n), CueKind.COUNTDOWN, n))
+            self._cd_next -= 1
+            return self._wait(t + 1.0, WAKES[Step.COUNTDOWN])
+        self._countdown = None
+        self._cue(t, CueKind.GO, "Go")
+        self._facing = self._plan.phases[self._index].direction
+        self._fire(E.COUNTDOWN_DONE, t)
+        return self._goto(Step.PLAN)
+
+    def _s_plan(self, t: float) -> bool:
+        self._announce_phase(t)
+        if self._belt is Belt.RUNNING:
+            return self._goto(Step.INCLINE)
+        self._expect_echo(MachineStatusKind.STARTED_BY_USER, t)
+        self._flow_cmd = self._send(io.Cmd.START)
+        return not self._goto(Step.STARTING_BELT)
+
+    def _a_start(self, t: float, outcome: CommandOutcome) -> None:
+        self._settle_echo(MachineStatusKind.STARTED_BY_USER, t)
+        if not outcome.ok:
+            self._command_refused(t, f"The treadmill did not start ({result_words(outcome)}).")
+            return
+        self._belt = Belt.RUNNING
+        self._started_once = True
+        self._wait_deadline = t + BELT_START_TIMEOUT_S
+        self._goto(Step.WAIT_MOVING)
+
+    def _s_wait_moving(self, t: float) -> bool:
+        moving = (self._actual_kmh or 0.0) > STILL_KMH
+        if not moving and t < self._wait_deadline - 1e-9:
+            return self._wait(self._wait_deadline, WAKES[Step.WAIT_MOVING])
+        if not moving:
+            self._alert(
+                t,
+                AlertLevel.WARNING,
+                "The belt has not started moving yet; ramping up from the treadmill's minimum.",
+                "slow_start",
+            )
+        if self._first_motion_t is None:
+            self._first_motion_t = self._now(t)
+        self._policy.motion_started(t, self._actual_kmh)
+        # Some machines resume at their previous target: pin it down to where the belt is now.
+        reference, _ = self._policy.last_setpoint
+        if reference <= self._policy.cap_kmh(self._direction()):
+            self._send_setpoint(t, reference, Step.INCLINE)
+            return False
+        return self._goto(Step.INCLINE)
+
+    def _s_incline(self, t: float) -> bool:
+        self._reached_at = None
+        phase = self._plan.phases[self._index]
+        if phase.incline_pct is None:
+            return self._goto(Step.RAMP)
+        caps = self._policy.capabilities
+        if caps is None or caps.incline is None or not caps.can_set_incline:
+            if phase.incline_pct != 0 and not self._incline_warned:
+                self._incline_warned = True
+                self._alert(
+                    t,
+                    AlertLevel.INFO,
+                    "This treadmill cannot set an incline: running flat.",
+                    "incline",
+                )
+            return self._goto(Step.RAMP)
+        value = caps.incline.clamp_to_step(phase.incline_pct)
+        self._sent_value = value
+        self._flow_cmd = self._send(io.Cmd.SET_INCLINE, value)
+        return not self._goto(Step.SETTING_INCLINE)
+
+    def _a_incline(self, t: float, outcome: CommandOutcome) -> None:
+        if not outcome.ok:
+            self._alert(
+                t,
+                AlertLevel.WARNING,
+                f"Incline {self._sent_value:g} %: {result_words(outcome)}.",
+                "command_failed",
+            )
+        self._reached_at = None
+        self._goto(Step.RAMP)
+
+    def _s_ramp(self, t: float) -> bool:
+        """Set-points to the phase's target, then the *reported* speed there."""
+        if self._skip:
+            return self._goto(Step.PHASE_OVER)
+        if self._hold_machine_speed:
+            return self._goto(Step.REACHED)
+        target = self._target_kmh()
+        wait = self._ramp(t, target, Step.RAMP)
+        if wait is None:
+            self._reached_at = None
+            return False
+        if wait > 0:
+            _, last_t = self._policy.last_setpoint
+            if last_t is not None and t - last_t > RAMP_STALL_S:
+                # The policy allows no further step (it should always): never spin here.
+                self._belt_not_following(t, f"The ramp to {target:.1f} km/h stalled.")
+                return False
+            return self._wait(t + wait, frozenset({Signal.TIME, Signal.POKE}))
+        if self._speed_reached(target, self._actual_kmh):
+            return self._goto(Step.REACHED)
+        if self._reached_at is None:
+            self._reached_at = t
+        gap = abs((self._actual_kmh or 0.0) - target)
+        if t - self._reached_at > REACH_TIMEOUT_S + gap / 0.3:
+            self._alert(
+                t,
+                AlertLevel.WARNING,
+                f"The belt runs at {self._actual_kmh or 0:.1f} km/h instead of "
+                f"{target:.1f} km/h; the phase starts anyway.",
+                "speed_not_reached",
+            )
+            return self._goto(Step.REACHED)
+        return self._wait(t + 0.5, WAKES[Step.RAMP])
+
+    def _s_reached(self, t: float) -> bool:
+        self._fire(E.TARGET_REACHED, t)
+        self._announced = False
+        return self._goto(Step.CLOCK)
+
+    def _s_clock(self, t: float) -> bool:
+        """The phase's time at speed, with the cue for what comes next ahead of it; follows
+        speed changes (user ±, the heart-rate cap) with the ramp."""
+        lead = float(self._settings.cue_lead_s)
+        remaining = self._phase_remaining(self._now(t))
+        if self._skip or remaining <= 1e-6:
+            if not self._announced:
+                self._announce_next(t, 0.0)
+            return self._goto(Step.PHASE_OVER)
+        if self._announced and remaining > lead + 1.0:
+            self._announced = False  # extended after the cue: cue again later
+        if not self._announced and remaining <= lead + 1e-6:
+            self._announce_next(t, remaining)
+            self._announced = True
+        wait = remaining if self._announced else remaining - lead
+        if not self._hold_machine_speed:
+            step_wait = self._ramp(t, self._target_kmh(), Step.CLOCK)
+            if step_wait is None:
+                return False
+            if step_wait > 0:
+                wait = min(wait, step_wait)
+        if wait <= 0:
+            return True  # again, at once
+        return self._wait(t + wait, WAKES[Step.CLOCK])
+
+    def _s_phase_over(self, t: float) -> bool:
+        self._complete_phase(t, skipped=self._skip)
+        self._skip = False
+        if self._plan_complete():
+            self._fire(E.PLAN_DONE, t)
+            return self._goto(Step.FINISH)
+        if self._plan.phases[self._index].direction is self._facing:
+            self._fire(E.PHASE_DONE_SAME_DIRECTION, t)
+            return self._goto(Step.PLAN)
+        self._fire(E.PHASE_DONE_TURN, t)
+        return self._goto(Step.SLOW_TO_TURN)
+
+    def _s_slow_to_turn(self, t: float) -> bool:
+        """Down to the turning speed (a walk, or the machine's minimum then a pause)."""
+        turning = self._turning_speed()
+        if self._belt is Belt.STILL:
+            self._enter_wait_turning(t)
+            return True
+        self._ramp_down_kmh = turning if turning > 0 else self._policy.machine_min_kmh
+        self._ramp_down_then = Step.PAUSE_FOR_TURN if turning <= 0 else Step.WAIT_TURNING
+        return self._goto(Step.RAMP_DOWN)
+
+    def _s_ramp_down(self, t: float) -> bool:
+        """Set-points down to the turning or finishing speed, not waiting for the belt."""
+        wait: float | None = 0.0
+        if self._belt is Belt.RUNNING:
+            wait = self._ramp(t, self._ramp_down_kmh, Step.RAMP_DOWN)
+        if wait is None:
+            return False
+        if wait > 0:
+            return self._wait(t + wait, WAKES[Step.RAMP_DOWN])
+        if self._ramp_down_then is Step.WAIT_TURNING:
+            self._enter_wait_turning(t)
+            return True
+        return self._goto(self._ramp_down_then)
+
+    def _s_pause_for_turn(self, t: float) -> bool:
+        self._flow_cmd = self._pause(t)
+        return not self._goto(Step.PAUSING_FOR_TURN)
+
+    def _a_pause_for_turn(self, t: float, outcome: CommandOutcome) -> None:
+        if self._paused(t, outcome, in_flow=True):
+            self._enter_wait_turning(t)
+
+    def _s_finish(self, t: float) -> bool:
+        """The end of the plan: down to the machine's minimum, then STOP."""
+        self._cue(t, CueKind.SESSION_DONE, "Session done. Stopping the belt.")
+        self._ramp_down_kmh = max(self._policy.machine_min_kmh, 0.0)
+        self._ramp_down_then = Step.FINISH_STOP
+        return self._goto(Step.RAMP_DOWN)
+
+    def _s_finish_stop(self, t: float) -> bool:
+        self._stop_cause = EndReason.FINISHED
+        self._expect_echo(MachineStatusKind.STOPPED_BY_USER, t)
+        self._flow_cmd = self._stop(io.StopKind.FINISH)
+        return not self._goto(Step.FINISH_STOPPING)
+
+    def _s_backoff(self, t: float) -> bool:
+        if t < self._backoff_until - 1e-9:
+            return self._wait(self._backoff_until, WAKES[Step.BACKOFF])
+        return self._goto(self._after_send)
+
+    def _ramp(self, t: float, target_kmh: float, then: Step) -> float | None:
+        """The one ramp. Write the next set-point towards ``target_kmh`` that the policy
+        allows (``None``: written; the flow goes on at ``then`` once it is answered), or say how
+        long until the next one may go (0.0: the last set-point is the target)."""
+        direction = self._direction()
+        step = self._policy.next_setpoint(direction, target_kmh, t)
+        if step is not None:
+            self._send_setpoint(t, step, then)
+            return None
+        target = self._policy.allowed_target(direction, target_kmh).kmh
+        last, _ = self._policy.last_setpoint
+        if abs(last - target) <= 1e-6:
+            return 0.0
+        return self._policy.seconds_until_next_step(target)
+
+    def _send_setpoint(self, t: float, kmh: float, then: Step) -> None:
+        """Every set-point goes out here, checked by the policy right before it is written."""
+        try:
+            self._policy.check(self._direction(), kmh, t)
+        except SafetyViolation as exc:
+            log.error("safety policy refused a set-point: %s", exc)  # noqa: TRY400 - expected
+            self._alert(t, AlertLevel.DANGER, f"Safety check failed ({exc}). Stopping.", "safety")
+            self._stop_cause = EndReason.ERROR
+            self._cause_stop(t, E.POLICY_REFUSED)
+            return
+        self._policy.record(kmh, t)
+        self._recent_setpoints.append(kmh)
+        self._sent_value = kmh
+        self._flow_cmd = self._send(io.Cmd.SET_SPEED, kmh)
+        self._after_send = then
+        self._goto(Step.SETPOINT_SENT)
+
+    def _a_setpoint(self, t: float, outcome: CommandOutcome) -> None:
+        if outcome.ok:
+            self._setpoint_failures = 0
+            self._goto(self._after_send)
+            return
+        self._setpoint_failures += 1
+        if outcome.result is Result.NOT_PERMITTED:
+            self._command_refused(
+                t,
+                "The treadmill does not accept commands any more (control not permitted). "
+                "Use its console or the safety key.",
+            )
+            return
+        self._alert(
+            t,
+            AlertLevel.WARNING,
+            f"Speed {self._sent_value:.1f} km/h: {result_words(outcome)}.",
+            "command_failed",
+        )
+        if self._setpoint_failures >= MAX_SETPOINT_FAILURES:
+            self._command_refused(t, "The treadmill keeps refusing speed changes.")
+            return
+        self._backoff_until = t + 1.0
+        self._goto(Step.BACKOFF)
+
+    def _answer(self, t: float, outcome: CommandOutcome) -> None:
+        """The flow's command was answered: the step waiting for it takes it, the flow goes
+        on."""
+        _ANSWERS[self._step](self, t, outcome)
+        self._run_flow(t, None)
+
+
+_STEPS: Final[dict[Step, Callable[[FlowMachine, float], bool]]] = {
+    Step.WAIT_STILL: FlowMachine._s_wait_still,
+    Step.WAIT_TURNING: FlowMachine._s_wait_turning,
+    Step.COUNTDOWN: FlowMachine._s_countdown,
+    Step.PLAN: FlowMachine._s_plan,
+    Step.WAIT_MOVING: FlowMachine._s_wait_moving,
+    Step.INCLINE: FlowMachine._s_incline,
+    Step.RAMP: FlowMachine._s_ramp,
+    Step.REACHED: FlowMachine._s_reached,
+    Step.CLOCK: FlowMachine._s_clock,
+    Step.PHASE_OVER: FlowMachine._s_phase_over,
+    Step.SLOW_TO_TURN: FlowMachine._s_slow_to_turn,
+    Step.RAMP_DOWN: FlowMachine._s_ramp_down,
+    Step.PAUSE_FOR_TURN: FlowMachine._s_pause_for_turn,
+    Step.FINISH: FlowMachine._s_finish,
+    Step.FINISH_STOP: FlowMachine._s_finish_stop,
+    Step.BACKOFF: FlowMachine._s_backoff,
+}
+"""What each step does when the flow reaches it or it wakes (False: it waits now)."""
+
+_ANSWERS: Final[dict[Step, Callable[[FlowMachine, float, CommandOutcome], None]]] = {
+    Step.STARTING_BELT: FlowMachine._a_start,
+    Step.SETTING_INCLINE: FlowMachine._a_incline,
+    Step.SETPOINT_SENT: FlowMachine._a_setpoint,
+    Step.PAUSING_FOR_TURN: FlowMachine._a_pause_for_turn,
+}
+"""What each step waiting for a command does with its answer."""

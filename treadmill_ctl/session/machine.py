@@ -1,0 +1,740 @@
+"""The session machine: a plan run on a treadmill as a pure, synchronous state machine.
+
+    machine = SessionMachine(plan, settings)
+    effects = machine.feed(User(t, UserAction.START))   # -> [Emit(...), Send(...), WakeAt(...)]
+
+No asyncio, no I/O, no clock: every input (``machine_io``) carries its loop time ``t``; every
+output is an effect for the runner (``session.runner``) to carry out, whose outcome comes back
+as an input. What the machine does in a state is decided by its tables only: ``TRANSITIONS``
+and ``REACTIONS`` (``session.transitions``) for the session's states, ``WAKES`` and the step
+handlers (``session.flow``) for the flow inside the moving states. Every set-point is asked of
+the ``SafetyPolicy`` and checked by it right before it is written, by the one ramp (``_ramp``).
+Only STOP bypasses it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any, Final
+
+from treadmill_ctl.ftms.model import LinkState, MachineStatusKind
+from treadmill_ctl.session import machine_io as io
+from treadmill_ctl.session.events import (
+    AlertLevel,
+    CommandEvent,
+    CountdownReason,
+    CueKind,
+    DataEvent,
+    EndEvent,
+    EndReason,
+    HeartRateEvent,
+    SessionState,
+    StateEvent,
+)
+from treadmill_ctl.session.flow import FlowMachine
+from treadmill_ctl.session.machine_base import (
+    EXTRA_SAFETY_KMH,
+    OVERSPEED_GRACE_S,
+    OVERSPEED_MARGIN_KMH,
+    OVERSPEED_RATIO,
+    RECONNECT_DELAYS_S,
+    RECONNECT_WINDOW_S,
+    STILL_KMH,
+    STILL_MOVING_GRACE_S,
+    USER_POLL_S,
+)
+from treadmill_ctl.session.policy import SafetyPolicy
+from treadmill_ctl.session.position import SessionSnapshot
+from treadmill_ctl.session.steps import Belt, Signal, Step
+from treadmill_ctl.session.transitions import (
+    BELT_MAY_MOVE,
+    END_HOW,
+    LOST_WHILE_STOPPING,
+    MOVING,
+    REACTIONS,
+    TRANSITIONS,
+    WAITING_FOR,
+    EndHow,
+    EngineEvent,
+)
+from treadmill_ctl.units import KMH_PER_MPH, Direction
+
+__all__ = ["SessionMachine"]
+
+log = logging.getLogger(__name__)
+
+S = SessionState
+E = EngineEvent
+
+_USER_EVENTS: Final = {
+    io.UserAction.START: E.USER_START,
+    io.UserAction.STOP: E.USER_STOP,
+    io.UserAction.PAUSE: E.USER_PAUSE,
+    io.UserAction.SKIP: E.USER_SKIP,
+    io.UserAction.EXTEND: E.USER_EXTEND,
+    io.UserAction.SPEED: E.USER_SPEED,
+    io.UserAction.END: E.USER_END,
+}
+
+
+class SessionMachine(FlowMachine):
+    """One plan on one treadmill, as a pure state machine (see the module docstring)."""
+
+    @property
+    def state(self) -> SessionState:
+        return self._state
+
+    @property
+    def step(self) -> Step:
+        """Where the flow is (``NONE`` outside the moving and countdown states)."""
+        return self._step
+
+    @property
+    def belt(self) -> Belt:
+        return self._belt
+
+    @property
+    def policy(self) -> SafetyPolicy:
+        return self._policy
+
+    @property
+    def end_reason(self) -> EndReason | None:
+        return self._end_reason
+
+    @property
+    def started_at(self) -> float | None:
+        """Loop time of session time 0 (``Begin``), ``None`` before."""
+        return self._t0
+
+    @property
+    def facing(self) -> Direction | None:
+        return self._facing
+
+    def snapshot(self, t: float, link_state: LinkState) -> SessionSnapshot:
+        """The session as the screen shows it at loop time ``t``."""
+        now = self._now(t)
+        phase = self._phase_info(self._index)
+        running = not self._plan_complete()
+        current_done = self._phase_elapsed(now) if running else 0.0
+        backward = self._completed_s[Direction.BACKWARD]
+        forward = self._completed_s[Direction.FORWARD]
+        if phase is not None:
+            if phase.direction is Direction.BACKWARD:
+                backward += current_done
+            else:
+                forward += current_done
+        setpoint, _ = self._policy.last_setpoint
+        waiting = WAITING_FOR.get(self._state) if self._end_reason is None else None
+        cd = self._countdown
+        hr, hr_source = self._hr.current(t)
+        return SessionSnapshot(
+            t=now,
+            state=self._state,
+            phase=phase,
+            phase_count=len(self._plan.phases),
+            phase_elapsed_s=current_done,
+            phase_remaining_s=self._phase_remaining(now) if phase is not None else 0.0,
+            next_phase=self._phase_info(self._index + 1),
+            target_speed_kmh=self._target_kmh() if running else None,
+            setpoint_kmh=setpoint if self._belt is Belt.RUNNING else None,
+            actual_speed_kmh=self._actual_kmh,
+            incline_pct=self._incline,
+            distance_m=self._distance_m,
+            hr_bpm=hr,
+            elapsed_s=0.0 if self._first_motion_t is None else now - self._first_motion_t,
+            total_s=self._plan.total_s + self._phase_extra_s,
+            done_s=sum(self._completed_s.values()) + current_done,
+            backward_s=backward,
+            forward_s=forward,
+            blocks_done=self._blocks_done,
+            blocks_total=self._plan.backward_blocks,
+            countdown_remaining_s=cd[0] if cd else None,
+            countdown_reason=cd[1] if cd else None,
+            facing=self._facing,
+            link_state=link_state,
+            last_alert=self._last_alert,
+            waiting_for=waiting,
+            end_reason=self._end_reason,
+            hr_source=str(hr_source),
+        )
+
+    def feed(self, inp: io.Input) -> list[io.Effect]:
+        """Take one input; return the effects to carry out, in order."""
+        self._out = []
+        _HANDLERS[type(inp)](self, inp)
+        wake = self._next_wake()
+        if wake != self._last_wake:
+            self._last_wake = wake
+            self._out.append(io.WakeAt(wake))
+        out, self._out = self._out, []
+        return out
+
+    def _next_wake(self) -> float | None:
+        times = [
+            w
+            for w in (self._flow_wake, self._hr_slow_at, self._ask_at, self._reconnect_at)
+            if w is not None
+        ]
+        return min(times) if times else None
+
+    def _on_opening(self, inp: io.Opening) -> None:
+        self._emit(StateEvent(0.0, self._state))
+
+    def _on_begin(self, inp: io.Begin) -> None:
+        if inp.error is not None:
+            self._alert(
+                inp.t, AlertLevel.DANGER, f"Cannot connect to the treadmill: {inp.error}", "connect"
+            )
+            self._end(EndReason.ERROR)
+        self._t0 = inp.t
+        self._policy.update_capabilities(inp.capabilities)
+        self._check_plan_against_machine(inp.t)
+        if self._end_reason is None:
+            self._watch_for_user(inp.t)
+
+    def _on_user(self, inp: io.User) -> None:
+        if self._end_reason is not None:
+            return
+        t, action = inp.t, inp.action
+        if action is io.UserAction.TOGGLE_PAUSE:
+            resume = (self._state, E.USER_RESUME) in TRANSITIONS
+            action = io.UserAction.RESUME if resume else io.UserAction.PAUSE
+        if action is io.UserAction.RESUME:
+            self._user_resume(t)
+            return
+        event = _USER_EVENTS[action]
+        if event in (E.USER_START, E.USER_PAUSE):
+            if self._fire(event, t, user=True):
+                self._stop_cause = EndReason.STOPPED_BY_USER
+                _AFTER_USER[event](self, t)
+            return
+        if event is E.USER_STOP:
+            self._user_stop(t)
+            return
+        if (self._state, event) not in REACTIONS:
+            self._info(t, _NOT_NOW[event])
+            return
+        match event:
+            case E.USER_SKIP:
+                self._skip = True
+                self._poke(t)
+            case E.USER_EXTEND:
+                if not inp.value > 0:
+                    self._info(t, _NOT_NOW[event])
+                    return
+                self._phase_extra_s += inp.value
+                self._poke(t)
+            case E.USER_SPEED:
+                self._user_speed(t, inp.value)
+            case _:
+                self._user_end(t)
+
+    def _on_data(self, inp: io.Data) -> None:
+        t, data = inp.t, inp.data
+        if data.speed_kmh is not None:
+            self._actual_kmh = data.speed_kmh
+        if data.incline_pct is not None:
+            self._incline = data.incline_pct
+        if data.hr_bpm is not None:
+            self._hr.treadmill(t, data.hr_bpm)
+        if data.distance_m is not None:
+            last = self._last_machine_distance
+            if last is not None and self._started_once and data.distance_m >= last:
+                self._distance_m += data.distance_m - last
+            self._last_machine_distance = data.distance_m
+        self._emit(
+            DataEvent(
+                self._now(t),
+                data.speed_kmh,
+                data.distance_m,
+                data.incline_pct,
+                data.hr_bpm,
+                data.elapsed_s,
+                data.energy_kcal,
+                data.steps,
+            )
+        )
+        self._run_flow(t, Signal.DATA)
+        self._watch_speed(t)
+        self._watch_still_moving(t)
+        if data.hr_bpm is not None and not self._hr.strap_is_fresh(t):
+            self._check_hr_cap(t)  # the treadmill's is the heart rate in use
+
+    def _on_status(self, inp: io.Status) -> None:
+        t, status = inp.t, inp.status
+        if self._is_echo(status.kind, t):
+            return
+        match status.kind:
+            case MachineStatusKind.STOPPED_BY_SAFETY_KEY:
+                self._machine_stopped(
+                    t, "Safety key pulled: the treadmill stopped.", AlertLevel.DANGER
+                )
+            case MachineStatusKind.STOPPED_BY_USER:
+                self._machine_stopped(
+                    t, "Stopped from the treadmill's console.", AlertLevel.WARNING
+                )
+            case MachineStatusKind.RESET:
+                self._machine_stopped(t, "The treadmill was reset.", AlertLevel.WARNING)
+            case MachineStatusKind.PAUSED_BY_USER:
+                self._machine_paused(t)
+            case MachineStatusKind.TARGET_SPEED_CHANGED:
+                self._console_speed(t, status.value)
+            case MachineStatusKind.CONTROL_LOST:
+                if self._now(t) - self._control_lost_alert_t > 30.0:
+                    self._control_lost_alert_t = self._now(t)
+                    self._alert(
+                        t,
+                        AlertLevel.WARNING,
+                        "The treadmill took back control; asking for it again.",
+                        "control_lost",
+                    )
+            case MachineStatusKind.STARTED_BY_USER:
+                if (self._state, E.CONSOLE_START) in REACTIONS:
+                    self._console_started = True  # the runner took over: not fought
+                    self._info(t, "The belt was started from the treadmill's console.")
+            case _:
+                pass
+
+    def _on_command_done(self, inp: io.CommandDone) -> None:
+        t, cmd, outcome = inp.t, inp.cmd, inp.outcome
+        if cmd in self._pause_cmds:
+            self._pause_cmds.discard(cmd)
+            self._paused(t, outcome, in_flow=False)
+            return
+        if cmd != self._flow_cmd:
+            return  # the flow that sent it is gone (paused, stopped...)
+        self._flow_cmd = None
+        self._link_up = inp.link_up
+        self._answer(t, outcome)
+
+    def _on_stop_done(self, inp: io.StopDone) -> None:
+        t, outcome = inp.t, inp.outcome
+        kind = self._stop_kinds.pop(inp.cmd, None)
+        confirmed = outcome is not None and outcome.confirmed
+        match kind:
+            case io.StopKind.SESSION if inp.cmd == self._session_stop:
+                self._session_stop = None
+                self._stopped(t, confirmed)
+            case io.StopKind.FINISH if inp.cmd == self._flow_cmd:
+                self._flow_cmd = None
+                self._step = Step.NONE
+                self._stopped(t, confirmed)
+            case io.StopKind.QUIET:
+                self._quiet_stop = None
+                self._unconfirmed(t, confirmed)
+            case io.StopKind.PAUSE_REFUSED:
+                self._unconfirmed(t, confirmed)
+                if inp.cmd == self._flow_cmd:
+                    self._flow_cmd = None
+                    log.info("turning with the belt stopped (pause refused)")
+                    self._enter_wait_turning(t)
+                    self._run_flow(t, None)
+            case io.StopKind.RECONNECTED:
+                self._reconnected(t, confirmed)
+            case io.StopKind.FINAL:
+                self._unconfirmed(t, confirmed)
+                self._belt = Belt.STILL
+            case _:
+                pass  # a STOP whose session step is gone (link lost, cancelled flow)
+
+    def _on_command_report(self, inp: io.CommandReport) -> None:
+        o = inp.outcome
+        self._emit(
+            CommandEvent(self._now(inp.t), str(o.op), o.value, o.wire, str(o.result), o.detail)
+        )
+
+    def _on_link_lost(self, inp: io.LinkLost) -> None:
+        t = inp.t
+        if self._end_reason is not None or (self._state, E.LINK_LOST) not in TRANSITIONS:
+            return
+        before = self._state
+        self._cancel_flow()
+        if self._session_stop is not None:
+            self._session_stop = None  # its outcome is of a link that is gone
+            self._stop_requested_while_lost = True
+        moving = self._belt is Belt.RUNNING or before in MOVING
+        speed = self._actual_kmh or 0.0
+        self._belt_stopped()
+        if before in LOST_WHILE_STOPPING:
+            self._stop_requested_while_lost = True
+        self._lost_from = before
+        self._cue(t, CueKind.ALARM, "Connection lost!")
+        belt = (
+            f"The belt may still be running at {speed:.1f} km/h: use the console or pull the "
+            "safety key. "
+            if moving
+            else ""
+        )
+        self._alert(
+            t,
+            AlertLevel.DANGER,
+            f"Connection to the treadmill lost. {belt}Reconnecting…",
+            "link_lost",
+        )
+        self._fire(E.LINK_LOST, t)
+        self._reconnect_since = self._now(t)
+        self._reconnect_attempts = 0
+        self._reconnect_at = t + RECONNECT_DELAYS_S[0]
+
+    def _on_link_back(self, inp: io.LinkBack) -> None:
+        if self._end_reason is not None:
+            return
+        # STOP is the first command after a reconnect, whatever the session was doing.
+        self._policy.update_capabilities(inp.capabilities)
+        self._expect_echo(MachineStatusKind.STOPPED_BY_USER, inp.t)
+        self._stop(io.StopKind.RECONNECTED)
+
+    def _on_connect_failed(self, inp: io.ConnectFailed) -> None:
+        t = inp.t
+        if self._end_reason is not None:
+            return
+        log.info("reconnect attempt %d failed: %s", self._reconnect_attempts, inp.error)
+        if self._now(t) - self._reconnect_since > RECONNECT_WINDOW_S and not inp.user_can_act:
+            self._alert(t, AlertLevel.DANGER, "Could not reconnect to the treadmill.", "link_lost")
+            self._end(EndReason.LINK_LOST)
+            return
+        delay = RECONNECT_DELAYS_S[min(self._reconnect_attempts, len(RECONNECT_DELAYS_S) - 1)]
+        self._reconnect_at = t + delay
+
+    def _on_heart_rate(self, inp: io.HeartRate) -> None:
+        self._hr.strap(inp.t, inp.bpm)
+        if self._t0 is not None and self._end_reason is None:
+            self._emit(HeartRateEvent(self._now(inp.t), inp.bpm))
+        if inp.bpm is not None:
+            self._check_hr_cap(inp.t)
+
+    def _on_tick(self, inp: io.Tick) -> None:
+        t = inp.t
+        if self._reconnect_at is not None and t >= self._reconnect_at - 1e-9:
+            self._reconnect_at = None
+            self._reconnect_attempts += 1
+            self._out.append(io.Connect())
+        if self._ask_at is not None and t >= self._ask_at - 1e-9:
+            self._ask_at = t + USER_POLL_S
+            self._out.append(io.Ask(self._serial))
+        if self._hr_slow_at is not None and t >= self._hr_slow_at - 1e-9:
+            self._hr_slow_at = None
+            self._hr_slow_down(t)
+        if self._flow_wake is not None and t >= self._flow_wake - 1e-9:
+            self._run_flow(t, Signal.TIME)
+
+    def _on_user_gone(self, inp: io.UserGone) -> None:
+        if inp.serial != self._serial or self._end_reason is not None:
+            return
+        self._end(self._stop_cause)
+
+    def _on_fatal(self, inp: io.Fatal) -> None:
+        if self._end_reason is not None:
+            return
+        self._alert(inp.t, AlertLevel.DANGER, f"The session stopped on an {inp.message}.", "error")
+        self._stop_cause = EndReason.ERROR
+        self._end_requested = True
+        self._cancel_flow()
+        self._end(EndReason.ERROR)
+
+    def _on_cancelled(self, inp: io.Cancelled) -> None:
+        self._end(EndReason.STOPPED_BY_USER)
+
+    def _on_closing(self, inp: io.Closing) -> None:
+        self._cancel_flow()
+        self._reconnect_at = self._ask_at = self._hr_slow_at = None
+        may_move = self._belt is Belt.RUNNING or self._state in BELT_MAY_MOVE
+        if may_move and inp.link_up:
+            self._stop(io.StopKind.FINAL)
+
+    def _on_closed(self, inp: io.Closed) -> None:
+        self._emit(EndEvent(self._now(inp.t), self._end_reason or EndReason.ERROR))
+
+    def _after_start(self, t: float) -> None:
+        self._new_flow(t, CountdownReason.START)
+
+    def _after_pause(self, t: float) -> None:
+        self._cancel_flow()
+        self._cue(t, CueKind.PAUSED, "Pausing")
+        if self._belt is Belt.RUNNING:
+            self._pause_cmds.add(self._pause(t))
+
+    def _user_resume(self, t: float) -> None:
+        event = E.USER_RESUME_AT_TURN if self._turn_pending() else E.USER_RESUME
+        if (self._state, event) not in TRANSITIONS:
+            self._info(t, "Resume only works while paused.")
+            return
+        self._fire(event, t)
+        reason = CountdownReason.TURN if event is E.USER_RESUME_AT_TURN else CountdownReason.RESUME
+        self._new_flow(t, reason)
+
+    def _user_stop(self, t: float) -> None:
+        new = TRANSITIONS.get((self._state, E.USER_STOP))
+        if new is None:
+            return  # stopping already, or over
+        self._stop_cause = EndReason.STOPPED_BY_USER
+        if new is S.LINK_LOST:
+            self._stop_requested_while_lost = True
+            self._alert(
+                t,
+                AlertLevel.WARNING,
+                "STOP will be sent the moment the treadmill is reachable again. "
+                "If the belt moves, pull the safety key.",
+                "stop_pending",
+            )
+            self._fire(E.USER_STOP, t)
+            return
+        self._fire(E.USER_STOP, t)
+        self._start_stop(t, "Stopping")
+
+    def _user_speed(self, t: float, delta_kmh: float) -> None:
+        phase = self._plan.phases[self._index]
+        if self._facing is None or phase.direction is not self._facing:
+            self._info(t, _NOT_NOW[E.USER_SPEED])
+            return
+        decision = self._policy.allowed_target(phase.direction, self._target_kmh() + delta_kmh)
+        if decision.limited_by:
+            self._info(t, f"Limited by the {decision.limited_by}.")
+        self._override_kmh = decision.kmh
+        self._hold_machine_speed = False
+        self._poke(t)
+
+    def _user_end(self, t: float) -> None:
+        self._end_requested = True
+        how = END_HOW[self._state]
+        if how is EndHow.AT_ONCE and self._belt is Belt.STILL:
+            self._end(self._stop_cause)
+        elif how is EndHow.LINK_LOST:
+            self._end(EndReason.LINK_LOST)  # nothing can be stopped now
+        elif how is not EndHow.WAIT:
+            self._user_stop(t)
+
+    def _reconnected(self, t: float, confirmed: bool) -> None:
+        self._unconfirmed(t, confirmed)
+        self._belt_stopped()
+        if self._stop_requested_while_lost or self._lost_from in LOST_WHILE_STOPPING:
+            event = E.LINK_BACK_STOPPED
+        elif not self._started_once:
+            event = E.LINK_BACK_NOT_STARTED
+            self._stop_cause = EndReason.STOPPED_BY_USER  # nothing ran: no one else's end
+        else:
+            event = E.LINK_BACK
+            self._stop_cause = EndReason.LINK_LOST
+        self._stop_requested_while_lost = False
+        if self._plan_complete():
+            self._fire(E.LINK_BACK_STOPPED, t)
+            self._end(EndReason.FINISHED)
+            return
+        self._alert(
+            t,
+            AlertLevel.INFO,
+            "Reconnected. The belt was stopped; press "
+            + ("resume" if event is E.LINK_BACK else "start")
+            + " when you are ready.",
+            "reconnected",
+        )
+        self._fire(event, t)
+
+    def _machine_stopped(self, t: float, message: str, level: AlertLevel) -> None:
+        was_running = self._belt is Belt.RUNNING or self._state in BELT_MAY_MOVE
+        self._belt_stopped()
+        self._machine_event(t, E.MACHINE_STOPPED, message, level, cue=was_running)
+
+    def _machine_paused(self, t: float) -> None:
+        self._belt_stopped()
+        message = "Paused from the treadmill's console."
+        self._machine_event(t, E.MACHINE_PAUSED, message, AlertLevel.WARNING, cue=True)
+
+    def _machine_event(
+        self, t: float, event: EngineEvent, message: str, level: AlertLevel, *, cue: bool
+    ) -> None:
+        """The machine stopped or paused by itself: followed, never fought."""
+        new = TRANSITIONS.get((self._state, event))
+        if new is None or new is self._state:
+            return  # not moving anyway
+        self._cancel_flow()
+        if new is S.FINISHED:
+            self._fire(event, t)  # it stopped during the final slow-down
+            return
+        self._stop_cause = EndReason.STOPPED_BY_MACHINE
+        if event is E.MACHINE_PAUSED:
+            self._cue(t, CueKind.PAUSED, message)
+            self._alert(t, level, message + " Resume when ready.", "machine_paused")
+        else:
+            if cue:
+                self._cue(t, CueKind.STOPPED, message)
+            self._alert(t, level, message + " Press start when you are ready.", "machine_stopped")
+        self._fire(event, t)
+
+    def _console_speed(self, t: float, value: float | None) -> None:
+        if value is None or (self._state, E.CONSOLE_SPEED) not in REACTIONS:
+            return
+        # Our own set-point coming back (in mph on a console that reads mph) is not news.
+        if any(
+            abs(value - sp) < 0.06 or abs(value - sp / KMH_PER_MPH) < 0.06
+            for sp in self._recent_setpoints
+        ):
+            return
+        # The runner changed the speed on the console: reflect it, never fight it.
+        self._hold_machine_speed = True
+        self._policy.record(value, t)
+        direction = self._direction()
+        cap = self._policy.cap_kmh(direction)
+        level = AlertLevel.WARNING if value > cap + 1e-6 else AlertLevel.INFO
+        extra = (
+            f" (above your {direction} cap {cap:.1f} km/h)" if level is AlertLevel.WARNING else ""
+        )
+        self._alert(
+            t,
+            level,
+            f"Speed set to {value:.1f} km/h on the console{extra}: kept for this phase.",
+            "console_speed",
+        )
+
+    def _watch_speed(self, t: float) -> None:
+        """STOP when the machine is not doing what it is told (not a console change we
+        reflect): the belt clearly above the direction's cap, or, at a phase's speed, well
+        above the set-point (e.g. a console that reads set-points in mph)."""
+        facing = self._facing
+        if (
+            (self._state, E.SPEED_WATCH) not in REACTIONS
+            or self._hold_machine_speed
+            or facing is None
+        ):
+            self._overspeed_since = None
+            return
+        now = self._now(t)
+        actual = self._actual_kmh or 0.0
+        cap = self._policy.cap_kmh(facing)
+        setpoint, _ = self._policy.last_setpoint
+        above_cap = actual > cap + EXTRA_SAFETY_KMH
+        at_speed = (self._state, E.SETPOINT_WATCH) in REACTIONS
+        above_setpoint = at_speed and actual > max(
+            setpoint * OVERSPEED_RATIO, setpoint + OVERSPEED_MARGIN_KMH
+        )
+        if not (above_cap or above_setpoint):
+            self._overspeed_since = None
+            return
+        if self._overspeed_since is None:
+            self._overspeed_since = now
+            return
+        if now - self._overspeed_since < OVERSPEED_GRACE_S:
+            return
+        self._overspeed_since = None
+        what = (
+            f"above your {facing} cap {cap:.1f} km/h"
+            if above_cap
+            else f"instead of {setpoint:.1f} km/h (does its console read speeds in mph?)"
+        )
+        self._alert(
+            t,
+            AlertLevel.DANGER,
+            f"The belt runs at {actual:.1f} km/h, {what}. Stopping.",
+            "overspeed",
+        )
+        self._stop_cause = EndReason.STOPPED_BY_MACHINE
+        self._cause_stop(t, E.OVERSPEED)
+
+    def _watch_still_moving(self, t: float) -> None:
+        """Paused or stopped, yet the belt keeps running (not slowing down, not started from
+        the console): STOP it. E.g. a console pause that crossed our own start."""
+        now = self._now(t)
+        speed = self._actual_kmh or 0.0
+        if (
+            (self._state, E.STILL_MOVING) not in REACTIONS
+            or self._console_started
+            or self._session_stop is not None
+            or self._quiet_stop is not None
+            or speed <= STILL_KMH
+        ):
+            self._still_moving = None
+            return
+        if self._still_moving is None or speed < self._still_moving[1] - 0.1:
+            self._still_moving = (now, speed)  # first seen, or still slowing down
+            return
+        if now - self._still_moving[0] < STILL_MOVING_GRACE_S:
+            return
+        self._still_moving = None
+        self._alert(
+            t,
+            AlertLevel.WARNING,
+            f"The belt still runs at {speed:.1f} km/h while the session is "
+            f"{self._state.value}: stopping it.",
+            "still_moving",
+        )
+        self._expect_echo(MachineStatusKind.STOPPED_BY_USER, t)
+        self._quiet_stop = self._stop(io.StopKind.QUIET)
+
+    def _check_hr_cap(self, t: float) -> None:
+        """A new reading of the heart rate in use. The cap policy (hr.cap) wants it above the
+        cap for a second of readings in a backward block, so that one spike does not break
+        the block. The slow-down is cued ``cue_lead_s`` before it starts, as every automatic
+        change is."""
+        cap = self._hr_cap
+        if cap is None or cap.triggered or (self._state, E.HR_READING) not in REACTIONS:
+            return
+        if self._plan_complete():
+            return
+        phase = self._plan.phases[self._index]
+        hr, _source = self._hr.current(t)
+        if not cap.check(hr, phase.direction.value, t).slows:
+            return
+        # Slow to the turning speed (never faster because of the heart rate).
+        floor = max(self._turning_speed(), self._policy.machine_min_kmh)
+        slower = min(floor, self._target_kmh())
+        lead = float(self._settings.cue_lead_s)
+        limit = cap.cap_bpm
+        words = f"Heart rate above {limit}: slowing to {slower:.1f} in {lead:.0f}"
+        self._cue(t, CueKind.SPEED, words, slower)
+        self._alert(
+            t,
+            AlertLevel.WARNING,
+            f"Heart rate {hr} is above your cap {limit} bpm: slowing to {slower:.1f} km/h "
+            f"in {lead:.0f} s.",
+            "hr_cap",
+        )
+        self._hr_slow = (self._index, slower)
+        self._hr_slow_at = t + lead
+
+    def _hr_slow_down(self, t: float) -> None:
+        index, slower = self._hr_slow
+        if self._index != index:
+            return  # the block is over meanwhile
+        if (self._state, E.HR_READING) not in REACTIONS:
+            # Paused or stopped meanwhile: judge the heart rate afresh once moving again.
+            if self._hr_cap is not None:
+                self._hr_cap.reset()
+            return
+        self._override_kmh = min(self._target_kmh(), slower)
+        self._hold_machine_speed = False
+        self._poke(t)
+
+
+_NOT_NOW: Final = {
+    E.USER_SKIP: "Skip works while a phase runs (not during a turn-around or a pause).",
+    E.USER_EXTEND: "Extend works while a phase runs.",
+    E.USER_SPEED: "Speed changes work while a phase runs.",
+    E.USER_END: "The session is over.",
+}
+
+_AFTER_USER: Final[dict[EngineEvent, Callable[[SessionMachine, float], None]]] = {
+    E.USER_START: SessionMachine._after_start,
+    E.USER_PAUSE: SessionMachine._after_pause,
+}
+
+_HANDLERS: Final[dict[type, Callable[[SessionMachine, Any], None]]] = {
+    io.Opening: SessionMachine._on_opening,
+    io.Begin: SessionMachine._on_begin,
+    io.User: SessionMachine._on_user,
+    io.Data: SessionMachine._on_data,
+    io.Status: SessionMachine._on_status,
+    io.CommandDone: SessionMachine._on_command_done,
+    io.StopDone: SessionMachine._on_stop_done,
+    io.CommandReport: SessionMachine._on_command_report,
+    io.LinkLost: SessionMachine._on_link_lost,
+    io.LinkBack: SessionMachine._on_link_back,
+    io.ConnectFailed: SessionMachine._on_connect_failed,
+    io.HeartRate: SessionMachine._on_heart_rate,
+    io.Tick: SessionMachine._on_tick,
+    io.UserGone: SessionMachine._on_user_gone,
+    io.Fatal: SessionMachine._on_fatal,
+    io.Cancelled: SessionMachine._on_cancelled,
+    io.Closing: SessionMachine._on_closing,
+    io.Closed: SessionMachine._on_closed,
+}
