@@ -6,6 +6,14 @@ session engine, or one parsed JSONL line): ``{"t": s, "type": "data"|"phase"|"co
 may send: ``{"t": s, "type": "hr", "bpm": n}`` (a strap's heart rate overrides the treadmill's
 own while it is fresh, see ``hr.source.HeartRateSource``).
 
+A live recorder never writes on the caller's thread: its writes go in batches (one per
+commit) to a ``HistoryWriter`` (history/writer.py), a worker thread with its own connection,
+so a database that another process holds locked cannot hold up the event loop (and STOP);
+the batches wait in memory until the database is free. Outside a running event loop (scripts,
+tests, imports) each commit still waits until it is written, as before. The session's id is
+reserved at ``open`` without writing (``RecordingLock.reserve``), so ``session_id`` is known
+at once even while the database is locked.
+
 Writing policy (measured in tests/history/test_kill.py and benchmarks/history_write.py):
 - samples are kept at 1 Hz of session time (the first data record in each second; a walking
   pad's 4 Hz records are downsampled), each committed at once with the running totals, which
@@ -16,12 +24,15 @@ so a crash or a SIGKILL loses at most the data records of the last second.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import copy
 import dataclasses
 import json
 import logging
 import math
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from operator import methodcaller
 from pathlib import Path
 from typing import Any, Final, Protocol
 
@@ -38,6 +49,7 @@ from treadmill_ctl.history.model import (
 )
 from treadmill_ctl.history.store import Durability, HistoryStore, count_blocks_done
 from treadmill_ctl.history.totals import TotalsAccumulator
+from treadmill_ctl.history.writer import HistoryWriter, StateListener, WriteOp, WriterState
 from treadmill_ctl.hr.source import HeartRateSource
 
 _LOGGER = logging.getLogger(__name__)
@@ -60,12 +72,108 @@ class _Phase:
         self.planned_s = planned_s
 
 
+class _QueuedWrites:
+    """The store's write methods as the recorder calls them, queued for the history writer:
+    ``commit`` hands what was queued since the last one over as one batch (one transaction).
+    Outside a running event loop ``commit`` also waits until the batch is written."""
+
+    def __init__(self, writer: HistoryWriter) -> None:
+        self.writer = writer
+        self._batch: list[WriteOp] = []
+
+    def _queue(self, name: str, *args: object, **kwargs: object) -> None:
+        self._batch.append(methodcaller(name, *args, **kwargs))
+
+    def create_session(self, header: SessionHeader, session_id: int) -> None:
+        self._queue("create_session", header, session_id, commit=False)
+
+    def add_sample(self, session_id: int, sample: SampleRecord) -> None:
+        self._queue("add_sample", session_id, sample)
+
+    def add_command(self, session_id: int, command: CommandRecord) -> None:
+        self._queue("add_command", session_id, command)
+
+    def add_alert(self, session_id: int, alert: AlertRecord) -> None:
+        self._queue("add_alert", session_id, alert)
+
+    def add_state(self, session_id: int, state: StateRecord) -> None:
+        self._queue("add_state", session_id, state)
+
+    def add_phase(self, session_id: int, phase: PhaseRecord) -> None:
+        self._queue("add_phase", session_id, phase)
+
+    def end_phase(self, session_id: int, seq: int, end_t: float) -> None:
+        self._queue("end_phase", session_id, seq, end_t)
+
+    def finish_session(self, session_id: int, reason: str, t: float) -> None:
+        self._queue("finish_session", session_id, reason, t)
+
+    def save_progress(
+        self,
+        session_id: int,
+        last_t: float,
+        totals: TotalsAccumulator,
+        blocks_done: int,
+        phase_seqs: Iterable[int] = (),
+    ) -> None:
+        # The totals go on changing: the batch keeps them as they are now.
+        snapshot = copy.deepcopy(totals)
+        self._queue("save_progress", session_id, last_t, snapshot, blocks_done, tuple(phase_seqs))
+
+    def commit(self) -> None:
+        batch, self._batch = self._batch, []
+        idle = self.writer.pending == 0
+        self.writer.submit(batch)
+        if not _on_a_running_loop() or _on_a_virtual_clock():
+            # Nothing to keep responsive (or a headless simulation, whose clock does not move
+            # while the loop computes or waits here, and would run hundreds of times faster
+            # than the writer): write through while the database is free, as before; a busy
+            # one is left to the writer.
+            self.writer.wait(WRITE_THROUGH_S, while_ok=True)
+        elif idle:
+            # On the loop: a free database takes a commit in well under a millisecond (NORMAL)
+            # to a few (FULL), so wait that long and a kill loses no more than it did when the
+            # loop wrote itself; a slow or locked one is never waited for again (the writer
+            # then has a backlog, and the loop goes on at once).
+            self.writer.wait(LOOP_WRITE_THROUGH_S, while_ok=True)
+
+
+WRITE_THROUGH_S: Final = 10.0
+"""Off the loop, how long a commit waits for a database that is not known to be busy."""
+
+LOOP_WRITE_THROUGH_S: Final = 0.01
+"""On the loop, how long a commit may wait for an idle writer (the loop's only wait)."""
+
+
+def _on_a_running_loop() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
+
+
+def _on_a_virtual_clock() -> bool:
+    """The running loop is a headless run's sped-up clock (session/clock.py's
+    SpeedupEventLoop: it has a ``speedup``); known by duck typing, so the history does not
+    depend on the session package."""
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    speedup = getattr(loop, "speedup", None)
+    return isinstance(speedup, int | float) and speedup > 1
+
+
 class SessionRecorder:
     """Writes one session. ``SessionRecorder.open(store, header)``, then ``on_event(dict)`` for
     every engine event, then ``close(reason)``.
 
     ``on_event`` never raises (it is a listener on the engine): a row that cannot be written
-    is logged and counted in ``errors``; the session goes on."""
+    is logged and counted in ``errors``; the session goes on. A live recorder writes through
+    its own ``HistoryWriter`` and never blocks on a running loop (see the module docstring);
+    ``state`` and ``message`` say whether the database is busy or damaged, and ``on_state``
+    (given to ``open``) hears each change, on the loop that opened the recorder."""
 
     def __init__(
         self,
@@ -75,8 +183,11 @@ class SessionRecorder:
         *,
         close_store: bool = False,
         live: bool = True,
+        writes: _QueuedWrites | None = None,
     ) -> None:
-        self._store = store
+        self._store: HistoryStore | _QueuedWrites = writes if writes is not None else store
+        self._reader = store
+        self._writer = writes.writer if writes is not None else None
         self._close_store = close_store
         self._live = live
         self.detach: Callable[[], None] | None = None  # set by attach_to_engine
@@ -110,13 +221,50 @@ class SessionRecorder:
         *,
         close_store: bool = False,
         live: bool = True,
+        on_state: StateListener | None = None,
     ) -> SessionRecorder:
-        """Create the session row (committed at once) and start recording it; with
-        ``close_store`` the store is closed with the recorder. ``live=False`` (importing a
-        finished events file) writes everything in one transaction at ``close``."""
-        session_id = store.create_session(header)
-        lock = RecordingLock(store.path, session_id)
-        return cls(store, session_id, lock, close_store=close_store, live=live)
+        """Start recording a new session; with ``close_store`` the store is closed with the
+        recorder. A live recorder reserves the session's id and hands the session row to its
+        writer (never waiting for the database on a running loop). ``live=False`` (importing
+        a finished events file) writes everything into ``store`` in one transaction at
+        ``close``. ``on_state(state, message)`` hears when the database is busy, free again
+        or damaged."""
+        if not live:
+            session_id = store.create_session(header)
+            lock = RecordingLock(store.path, session_id)
+            return cls(store, session_id, lock, close_store=close_store, live=False)
+        lock = RecordingLock.reserve(store.path, store.next_session_id)
+        writes = _QueuedWrites(
+            HistoryWriter(
+                store.path,
+                store.durability,
+                on_state=on_state,
+                name=f"history-writer-{lock.session_id}",
+            )
+        )
+        writes.create_session(header, lock.session_id)
+        writes.commit()
+        return cls(store, lock.session_id, lock, close_store=close_store, writes=writes)
+
+    @property
+    def state(self) -> WriterState:
+        """OK, BUSY (kept in memory, written when the database is free) or DAMAGED."""
+        return self._writer.state if self._writer is not None else WriterState.OK
+
+    @property
+    def message(self) -> str:
+        """What to tell the user about ``state`` ("" while all is well)."""
+        return self._writer.message if self._writer is not None else ""
+
+    @property
+    def pending(self) -> int:
+        """Batches of this session not yet in the database (0 when all is written)."""
+        return self._writer.pending if self._writer is not None else 0
+
+    def wait_written(self, timeout: float | None = None) -> bool:
+        """Block until everything recorded so far is in the database (False on timeout).
+        Never on the event loop: for scripts, tests and the app's exit."""
+        return self._writer.wait(timeout) if self._writer is not None else True
 
     @property
     def session_id(self) -> int:
@@ -153,7 +301,9 @@ class SessionRecorder:
 
     def close(self, reason: str | None = None) -> None:
         """Stop recording. ``reason`` (an engine end reason) is recorded unless the engine's
-        ``end`` event already was; without either, the session stays "interrupted"."""
+        ``end`` event already was; without either, the session stays "interrupted". Never
+        waits for the database on a running loop: the writer finishes on its own thread (and
+        keeps trying while the database is busy); elsewhere it returns once all is written."""
         if self._lock is None:
             return
         try:
@@ -165,10 +315,21 @@ class SessionRecorder:
             self._save_progress()
             self._store.commit()
         finally:
-            self._lock.release()
-            self._lock = None
-            if self._close_store:
-                self._store.close()
+            lock, self._lock = self._lock, None
+            writer = self._writer
+            if writer is None:
+                lock.release()
+                if self._close_store:
+                    self._store_close()
+            else:
+                writer.close(then=lock.release)  # the id stays claimed until its row is written
+                if self._close_store:
+                    self._store_close()
+                if not _on_a_running_loop() and writer.wait(WRITE_THROUGH_S, while_ok=True):
+                    writer.join(WRITE_THROUGH_S)  # it ends (and lets go of the id) at once
+
+    def _store_close(self) -> None:
+        self._reader.close()
 
     # ---------------------------------------------------------------- events
 
