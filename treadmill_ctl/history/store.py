@@ -534,9 +534,7 @@ class HistoryStore:
             duration = _real(row, "last_t")
         hr_count = _whole(row, "hr_count")
         hr_max = row["hr_max"]
-        started_at = datetime.fromisoformat(_text(row, "started_at"))
-        if started_at.tzinfo is None:
-            started_at = started_at.astimezone()
+        started_at = _when(row, "started_at")
         return SessionSummary(
             id=int(row["id"]),
             started_at=started_at,
@@ -599,6 +597,15 @@ def _whole(row: dict[str, Any], name: str, limit: int = MAX_COUNT) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= limit:
         raise ValueError(f"{name} = {value!r} is not a count")
     return value
+
+
+def _when(row: dict[str, Any], name: str) -> datetime:
+    text = _text(row, name)
+    try:
+        when = datetime.fromisoformat(text)
+        return when if when.tzinfo is not None else when.astimezone()
+    except (ValueError, OverflowError) as exc:
+        raise ValueError(f"{name} = {text!r} is not a date") from exc
 
 
 def _text(row: dict[str, Any], name: str) -> str:
