@@ -82,6 +82,10 @@ SHUTDOWN_DISCONNECT_S: Final = 3.0
 # A window that does not draw (started minimised, on a hidden desktop) must not hold the scan
 # and the rest of the app back for long.
 FIRST_FRAME_WAIT_S: Final = 1.0
+HISTORY_BUSY_TIMEOUT_S: Final = 0.1
+"""The app's own history connection is used on the loop (the list, delete and undo): a
+database another program holds locked fails such a write fast instead of stalling the loop.
+Session recording never waits (history/writer.py)."""
 
 _QT_LOG_LEVELS: Final = {
     QtMsgType.QtDebugMsg: logging.DEBUG,
@@ -324,6 +328,7 @@ async def load_rest(running: RunningApp) -> None:
 
     await running.shown.wait()
     await running.source.load_in_steps()
+    await open_history(running)
     pieces: tuple[tuple[str, Callable[[], object]], ...] = (
         ("the session engine and the history", load_engine),
         ("the audio output", running.bridge.cue_player.open_output),
@@ -341,6 +346,37 @@ async def load_rest(running: RunningApp) -> None:
         started = time.perf_counter()
         load()
         _log.debug("loaded %s in %.0f ms", what, (time.perf_counter() - started) * 1000)
+
+
+async def open_history(running: RunningApp) -> None:
+    """Open the session history on a worker thread: opening checks the file (a bounded
+    integrity check), may move a damaged one aside, and waits for a busy one; none of it may
+    hold up the loop. A problem is told to the user; the app runs without a history."""
+    import asyncio  # noqa: PLC0415 - loaded by now (see the module doc)
+
+    from treadmill_ctl.history import HistoryStore  # noqa: PLC0415 - after the first frame
+
+    ctx = running.context
+    if ctx.history is not None:
+        return
+    try:
+        store = await asyncio.to_thread(
+            HistoryStore.open, busy_timeout_s=HISTORY_BUSY_TIMEOUT_S, check_same_thread=False
+        )
+    except TreadmillError as exc:
+        _log.warning("history not available: %s", exc)
+        ctx.notify(NoticeLevel.WARNING, str(exc))
+        return
+    if _history_of(ctx) is not None:  # opened meanwhile on first use (a screen): keep that
+        store.close()
+        return
+    ctx.history = store
+    if store.notice:
+        ctx.notify(NoticeLevel.WARNING, store.notice)
+
+
+def _history_of(ctx: AppContext) -> object:
+    return ctx.history  # read again after an await (a screen may have opened it meanwhile)
 
 
 def compile_qml(running: RunningApp, file: str) -> None:
@@ -511,8 +547,25 @@ def _cannot_start(exc: TreadmillError) -> int:
 
 
 def main(*, simulate: bool, sim_profile: str = "ideal") -> int:
-    """Run the app until its window closes; returns the exit status."""
+    """Run the app until its window closes; returns the exit status. On real Bluetooth a
+    second app is refused (``instance.InstanceLock``) before anything else happens."""
     started = time.perf_counter()
+    instance = None
+    if not simulate:
+        from treadmill_ctl.instance import InstanceLock  # noqa: PLC0415 - real Bluetooth only
+
+        try:
+            instance = InstanceLock.acquire(what="the treadmill-ctl window")
+        except TreadmillError as exc:
+            return _cannot_start(exc)
+    try:
+        return _main(simulate=simulate, sim_profile=sim_profile, started=started)
+    finally:
+        if instance is not None:
+            instance.release()
+
+
+def _main(*, simulate: bool, sim_profile: str, started: float) -> int:
     app = QGuiApplication.instance()
     if not isinstance(app, QGuiApplication):
         app = QGuiApplication(sys.argv[:1])
