@@ -463,18 +463,20 @@ def attach_to_engine(
     store: HistoryStore | None = None,
     *,
     durability: Durability = Durability.FULL,
+    on_state: StateListener | None = None,
 ) -> SessionRecorder:
     """Record everything ``engine`` emits from now on; the headless run and the GUI call this
     right before ``engine.run()``. Events may be objects with ``to_json()`` (the engine's) or
     plain dicts. The recorder closes itself on the engine's ``end`` event (the last one);
     ``recorder.close()`` in a ``finally`` is still right (it is idempotent) and keeps a run that
     dies without an ``end`` marked "interrupted". Without ``store`` the default history
-    database is opened (with ``durability``) and closed with the recorder."""
+    database is opened (with ``durability``) and closed with the recorder. ``on_state`` hears
+    when the database is busy, free again or damaged (see ``SessionRecorder.open``)."""
     own_store = store is None
     if store is None:
         store = HistoryStore.open(durability=durability)
     try:
-        recorder = SessionRecorder.open(store, header, close_store=own_store)
+        recorder = SessionRecorder.open(store, header, close_store=own_store, on_state=on_state)
     except BaseException:
         if own_store:
             store.close()
@@ -496,6 +498,7 @@ def history_observer(
     device: str = "Virtual Treadmill",
     profile: str = "",
     durability: Durability = Durability.NORMAL,
+    on_state: StateListener | None = None,
 ) -> Iterator[Callable[[Any], None]]:
     """Record one run into the default history: a context manager yielding the event listener
     (events with ``to_json()`` or dicts). This is what ``treadmill-ctl run`` plugs into its
@@ -512,7 +515,7 @@ def history_observer(
     )
     try:
         store = HistoryStore.open(durability=durability)
-        recorder = SessionRecorder.open(store, header, close_store=True)
+        recorder = SessionRecorder.open(store, header, close_store=True, on_state=on_state)
     except (HistoryError, OSError):
         _LOGGER.warning("This run is not recorded in the history", exc_info=True)
         yield lambda _event: None
