@@ -665,6 +665,15 @@ def is_busy_error(exc: BaseException | None) -> bool:
     return isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc)
 
 
+def is_damage_error(exc: BaseException | None) -> bool:
+    """True for SQLite's "database disk image is malformed" and "file is not a database"."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return (code & 0xFF) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+    text = str(exc)
+    return "malformed" in text or "not a database" in text
+
+
 def check_and_repair(path: Path, *, budget_s: float = QUICK_CHECK_BUDGET_S) -> str:
     """Check the database file at ``path`` (``PRAGMA quick_check``, stopped after
     ``budget_s`` so a huge file cannot hold its caller up) and move a damaged one aside,

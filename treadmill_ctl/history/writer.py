@@ -8,8 +8,9 @@ one transaction, so a batch written is as durable as a commit was before.
 
 While the database is busy the worker keeps every batch, retries every ``RETRY_S``, and
 writes all it holds in one transaction once the lock is gone: a busy database is a warning
-(``BUSY_MESSAGE``), never a lost session. A database that turns out to be damaged (any
-SQLite error other than busy or locked) is never written into again: the writer says so
+(``BUSY_MESSAGE``), never a lost session; so is any other error that may pass (a full disk, a
+read-only file). A database that turns out to be damaged (SQLite says corrupt, or not a
+database) is never written into again: the writer says so
 (``WriterState.DAMAGED``) and keeps what it was given; ``HistoryStore.open`` moves a damaged
 file aside the next time the history is opened (see ``store.check_and_repair``).
 
@@ -32,7 +33,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Final
 
-from treadmill_ctl.history.store import Durability, HistoryStore, is_busy_error
+from treadmill_ctl.history.store import (
+    Durability,
+    HistoryStore,
+    is_busy_error,
+    is_damage_error,
+)
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -210,6 +216,13 @@ class HistoryWriter:
             if is_busy_error(exc):
                 self._set_state(WriterState.BUSY, BUSY_MESSAGE)
                 return store
+            if not is_damage_error(exc):  # a full disk, a read-only file...: kept, retried
+                self._set_state(
+                    WriterState.BUSY,
+                    f"cannot write the history now ({exc}); this session is kept and saved "
+                    "when it can be",
+                )
+                return store
             if store is not None:
                 store.close_quietly()
             self._set_state(
@@ -219,13 +232,20 @@ class HistoryWriter:
                 "is next opened.",
             )
             return None
+        except Exception:  # a row that cannot be written at all: never retried for ever
+            _LOGGER.exception("%s: history rows dropped", self._path)
+            self._count_written(held)
+            return store
+        self._count_written(held)
+        if self.state is WriterState.BUSY:
+            self._set_state(WriterState.OK, SAVED_MESSAGE)
+        return store
+
+    def _count_written(self, held: list[list[WriteOp]]) -> None:
         with self._cv:
             self._written += len(held)
             self._cv.notify_all()
         held.clear()
-        if self.state is WriterState.BUSY:
-            self._set_state(WriterState.OK, SAVED_MESSAGE)
-        return store
 
     def _set_state(self, state: WriterState, message: str) -> None:
         if state is self.state:
