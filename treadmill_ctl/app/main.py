@@ -82,10 +82,8 @@ SHUTDOWN_DISCONNECT_S: Final = 3.0
 # A window that does not draw (started minimised, on a hidden desktop) must not hold the scan
 # and the rest of the app back for long.
 FIRST_FRAME_WAIT_S: Final = 1.0
-HISTORY_BUSY_TIMEOUT_S: Final = 0.1
-"""The app's own history connection is used on the loop (the list, delete and undo): a
-database another program holds locked fails such a write fast instead of stalling the loop.
-Session recording never waits (history/writer.py)."""
+HISTORY_CHECK_S: Final = 0.05  # the history's integrity check at start, on the loop
+HISTORY_BUSY_S: Final = 0.1  # the app's own history writes (delete, undo) wait no longer
 
 _QT_LOG_LEVELS: Final = {
     QtMsgType.QtDebugMsg: logging.DEBUG,
@@ -349,34 +347,25 @@ async def load_rest(running: RunningApp) -> None:
 
 
 async def open_history(running: RunningApp) -> None:
-    """Open the session history on a worker thread: opening checks the file (a bounded
-    integrity check), may move a damaged one aside, and waits for a busy one; none of it may
-    hold up the loop. A problem is told to the user; the app runs without a history."""
-    import asyncio  # noqa: PLC0415 - loaded by now (see the module doc)
-
+    """Open the session history after the first frame: its integrity check is bounded to
+    HISTORY_CHECK_S (a huge file is not checked whole) and a damaged file is moved aside; the
+    connection's writes (the list's delete and undo) wait at most HISTORY_BUSY_S for another
+    program's lock, so a locked file cannot stall the loop. A problem is told to the user;
+    the app runs without a history. (Not on a worker thread: see history/writer.py.)"""
     from treadmill_ctl.history import HistoryStore  # noqa: PLC0415 - after the first frame
 
     ctx = running.context
     if ctx.history is not None:
         return
     try:
-        store = await asyncio.to_thread(
-            HistoryStore.open, busy_timeout_s=HISTORY_BUSY_TIMEOUT_S, check_same_thread=False
-        )
+        store = HistoryStore.open(busy_timeout_s=HISTORY_BUSY_S, check_budget_s=HISTORY_CHECK_S)
     except TreadmillError as exc:
         _log.warning("history not available: %s", exc)
         ctx.notify(NoticeLevel.WARNING, str(exc))
         return
-    if _history_of(ctx) is not None:  # opened meanwhile on first use (a screen): keep that
-        store.close()
-        return
     ctx.history = store
     if store.notice:
         ctx.notify(NoticeLevel.WARNING, store.notice)
-
-
-def _history_of(ctx: AppContext) -> object:
-    return ctx.history  # read again after an await (a screen may have opened it meanwhile)
 
 
 def compile_qml(running: RunningApp, file: str) -> None:

@@ -6,13 +6,12 @@ session engine, or one parsed JSONL line): ``{"t": s, "type": "data"|"phase"|"co
 may send: ``{"t": s, "type": "hr", "bpm": n}`` (a strap's heart rate overrides the treadmill's
 own while it is fresh, see ``hr.source.HeartRateSource``).
 
-A live recorder never writes on the caller's thread: its writes go in batches (one per
-commit) to a ``HistoryWriter`` (history/writer.py), a worker thread with its own connection,
-so a database that another process holds locked cannot hold up the event loop (and STOP);
-the batches wait in memory until the database is free. Outside a running event loop (scripts,
-tests, imports) each commit still waits until it is written, as before. The session's id is
-reserved at ``open`` without writing (``RecordingLock.reserve``), so ``session_id`` is known
-at once even while the database is locked.
+A live recorder never waits for the database: its writes go in batches (one per commit) to a
+``HistoryWriter`` (history/writer.py) with its own connection and no busy timeout, so a
+database that another process holds locked cannot hold up the event loop (and STOP); the
+batches wait in memory until the database is free. The session's id is reserved at ``open``
+without writing (``RecordingLock.reserve``), so ``session_id`` is known at once even while
+the database is locked.
 
 Writing policy (measured in tests/history/test_kill.py and benchmarks/history_write.py):
 - samples are kept at 1 Hz of session time (the first data record in each second; a walking
@@ -122,27 +121,14 @@ class _QueuedWrites:
 
     def commit(self) -> None:
         batch, self._batch = self._batch, []
-        idle = self.writer.pending == 0
-        self.writer.submit(batch)
-        if not _on_a_running_loop() or _on_a_virtual_clock():
-            # Nothing to keep responsive (or a headless simulation, whose clock does not move
-            # while the loop computes or waits here, and would run hundreds of times faster
-            # than the writer): write through while the database is free, as before; a busy
-            # one is left to the writer.
+        self.writer.submit(batch)  # written now if the database is free, never waits for it
+        if not _on_a_running_loop():
+            # Nothing to keep responsive: retry a busy database a while, as before.
             self.writer.wait(WRITE_THROUGH_S, while_ok=True)
-        elif idle:
-            # On the loop: a free database takes a commit in well under a millisecond (NORMAL)
-            # to a few (FULL), so wait that long and a kill loses no more than it did when the
-            # loop wrote itself; a slow or locked one is never waited for again (the writer
-            # then has a backlog, and the loop goes on at once).
-            self.writer.wait(LOOP_WRITE_THROUGH_S, while_ok=True)
 
 
 WRITE_THROUGH_S: Final = 10.0
-"""Off the loop, how long a commit waits for a database that is not known to be busy."""
-
-LOOP_WRITE_THROUGH_S: Final = 0.01
-"""On the loop, how long a commit may wait for an idle writer (the loop's only wait)."""
+"""Off the loop, how long a commit retries a database that is not known to be busy."""
 
 
 def _on_a_running_loop() -> bool:
@@ -151,18 +137,6 @@ def _on_a_running_loop() -> bool:
     except RuntimeError:
         return False
     return True
-
-
-def _on_a_virtual_clock() -> bool:
-    """The running loop is a headless run's sped-up clock (session/clock.py's
-    SpeedupEventLoop: it has a ``speedup``); known by duck typing, so the history does not
-    depend on the session package."""
-    try:
-        loop = asyncio.get_running_loop()
-    except RuntimeError:
-        return False
-    speedup = getattr(loop, "speedup", None)
-    return isinstance(speedup, int | float) and speedup > 1
 
 
 class SessionRecorder:
@@ -262,8 +236,8 @@ class SessionRecorder:
         return self._writer.pending if self._writer is not None else 0
 
     def wait_written(self, timeout: float | None = None) -> bool:
-        """Block until everything recorded so far is in the database (False on timeout).
-        Never on the event loop: for scripts, tests and the app's exit."""
+        """True once everything recorded so far is in the database. Off the event loop it
+        retries a busy database until ``timeout``; on the loop's thread it tries once."""
         return self._writer.wait(timeout) if self._writer is not None else True
 
     @property
@@ -302,8 +276,9 @@ class SessionRecorder:
     def close(self, reason: str | None = None) -> None:
         """Stop recording. ``reason`` (an engine end reason) is recorded unless the engine's
         ``end`` event already was; without either, the session stays "interrupted". Never
-        waits for the database on a running loop: the writer finishes on its own thread (and
-        keeps trying while the database is busy); elsewhere it returns once all is written."""
+        waits for the database on a running loop: the writer finishes on its own (and keeps
+        trying on the loop's timer while the database is busy); elsewhere it returns once all
+        is written (or the database is found busy)."""
         if self._lock is None:
             return
         try:

@@ -98,20 +98,22 @@ class HistoryStore:
         durability: Durability = Durability.FULL,
         busy_timeout_s: float = 10.0,
         check_same_thread: bool = True,
+        check_budget_s: float | None = None,
     ) -> HistoryStore:
         """Open (creating and migrating as needed) the history database.
 
         The file is checked first (``check_and_repair``): a damaged database is moved aside
         and a new one started beside it; ``notice`` then says so. ``busy_timeout_s`` is how
-        long a write waits for another process's lock. ``check_same_thread=False`` lets a
-        store opened on a worker thread (the app opens it off its event loop) be used by
-        another thread afterwards (never by two at once)."""
+        long a write waits for another process's lock; ``check_budget_s`` bounds the check
+        (the app, on its loop, gives it 50 ms). ``check_same_thread=False`` lets a store
+        opened on one thread be used by another afterwards (never by two at once)."""
         path = path if path is not None else default_path()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise HistoryError(f"{path}: cannot open the history database: {exc}") from exc
-        notice = check_and_repair(path)
+        budget = QUICK_CHECK_BUDGET_S if check_budget_s is None else check_budget_s
+        notice = check_and_repair(path, budget_s=budget)
         try:
             conn = sqlite3.connect(
                 path,
