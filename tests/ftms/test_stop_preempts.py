@@ -8,7 +8,15 @@ import asyncio
 import pytest
 from link_harness import TimedTraffic, lost_at, open_link, running, wait_until
 
-from treadmill_ctl.ftms.model import BadPacket, CommandOutcome, Op, Result, StopOutcome
+from treadmill_ctl.ftms.model import (
+    BadPacket,
+    CommandOutcome,
+    MachineStatusKind,
+    Op,
+    Result,
+    StopOutcome,
+)
+from treadmill_ctl.sim.profiles import BUILTIN_PROFILES
 from treadmill_ctl.sim.treadmill import BeltState
 
 pytestmark = pytest.mark.looptime
@@ -166,7 +174,9 @@ async def test_stop_without_a_link_is_not_confirmed(backend: str) -> None:
         assert r.device.belt_speed_kmh > 0  # nobody pretends the belt stopped
 
 
-async def test_stop_after_control_was_lost_requests_control_first(backend: str) -> None:
+async def test_stop_after_control_was_lost_is_written_first_then_control_then_stop(
+    backend: str,
+) -> None:
     async with open_link(backend, "strict") as r:
         await running(r)
         r.device.revoke_control()
@@ -174,5 +184,25 @@ async def test_stop_after_control_was_lost_requests_control_first(backend: str) 
         mark = len(r.writes())
         outcome = await r.link.stop()
         assert outcome.confirmed
-        assert r.writes()[mark:] == ["00", "08 01"]
+        # STOP at once; the machine answers 05; control is asked for and STOP written again.
+        assert r.writes()[mark:] == ["08 01", "00", "08 01"]
+        await wait_until(lambda: r.device.belt_speed_kmh == 0.0)
+
+
+@pytest.mark.parametrize("profile", sorted(BUILTIN_PROFILES))
+async def test_stop_after_control_loss_is_written_at_once(backend: str, profile: str) -> None:
+    """Status FF on any console, then STOP: the STOP is on the wire at once (not behind a
+    Request Control that times out on a slow console), and the belt stops."""
+    loop = asyncio.get_running_loop()
+    async with open_link(backend, profile) as r:
+        await running(r)
+        r.device.revoke_control()
+        await wait_until(lambda: bool(r.heard.statuses(MachineStatusKind.CONTROL_LOST)))
+        mark = len(r.device.control_writes)
+        t_call = loop.time()
+        outcome = await r.link.stop()
+        t_first, first = r.device.control_writes[mark]
+        assert first == STOP
+        assert t_first - t_call <= 0.25  # the STOP budget
+        assert outcome.confirmed, outcome
         await wait_until(lambda: r.device.belt_speed_kmh == 0.0)

@@ -181,11 +181,17 @@ def test_schema_is_versioned_and_a_newer_database_is_left_alone(tmp_path: Path) 
     assert path.read_bytes() == before
 
 
-def test_a_file_that_is_not_a_database_is_reported(tmp_path: Path) -> None:
+def test_a_file_that_is_not_a_database_is_moved_aside_and_reported(tmp_path: Path) -> None:
     path = tmp_path / "h.sqlite3"
-    path.write_text("not a database, just text " * 100)
-    with pytest.raises(HistoryError, match="damaged"):
-        HistoryStore.open(path)
+    text = "not a database, just text " * 100
+    path.write_text(text)
+    with HistoryStore.open(path) as store:
+        assert "damaged" in store.notice
+        assert store.list_sessions() == []  # a new, empty history beside the old file
+        record_events(store, header(), sample_events(blocks_plan(30, 1)))
+    [aside] = tmp_path.glob("h.sqlite3.damaged-*")
+    assert aside.name in store.notice
+    assert aside.read_text() == text  # kept as it was, for the user or a recovery tool
 
 
 def test_reopening_keeps_everything(tmp_path: Path) -> None:

@@ -67,6 +67,7 @@ def ending_text() -> dict[Ending, str]:
         Ending.ERROR: "Ended by an error",
         Ending.INTERRUPTED: "Interrupted (app closed or crashed)",
         Ending.IN_PROGRESS: "Recording now",
+        Ending.DAMAGED: "Damaged record (cannot be read)",
     }
 
 

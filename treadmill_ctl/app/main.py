@@ -83,6 +83,8 @@ SHUTDOWN_DISCONNECT_S: Final = 3.0
 # A window that does not draw (started minimised, on a hidden desktop) must not hold the scan
 # and the rest of the app back for long.
 FIRST_FRAME_WAIT_S: Final = 1.0
+HISTORY_CHECK_S: Final = 0.05  # the history's integrity check at start, on the loop
+HISTORY_BUSY_S: Final = 0.1  # the app's own history writes (delete, undo) wait no longer
 
 _QT_LOG_LEVELS: Final = {
     QtMsgType.QtDebugMsg: logging.DEBUG,
@@ -358,6 +360,7 @@ async def load_rest(running: RunningApp) -> None:
 
     await running.shown.wait()
     await running.source.load_in_steps()
+    await open_history(running)
     pieces: tuple[tuple[str, Callable[[], object]], ...] = (
         ("the session engine and the history", load_engine),
         ("the audio output", running.bridge.cue_player.open_output),
@@ -375,6 +378,28 @@ async def load_rest(running: RunningApp) -> None:
         started = time.perf_counter()
         load()
         _log.debug("loaded %s in %.0f ms", what, (time.perf_counter() - started) * 1000)
+
+
+async def open_history(running: RunningApp) -> None:
+    """Open the session history after the first frame: its integrity check is bounded to
+    HISTORY_CHECK_S (a huge file is not checked whole) and a damaged file is moved aside; the
+    connection's writes (the list's delete and undo) wait at most HISTORY_BUSY_S for another
+    program's lock, so a locked file cannot stall the loop. A problem is told to the user;
+    the app runs without a history. (Not on a worker thread: see history/writer.py.)"""
+    from treadmill_ctl.history import HistoryStore  # noqa: PLC0415 - after the first frame
+
+    ctx = running.context
+    if ctx.history is not None:
+        return
+    try:
+        store = HistoryStore.open(busy_timeout_s=HISTORY_BUSY_S, check_budget_s=HISTORY_CHECK_S)
+    except TreadmillError as exc:
+        _log.warning("history not available: %s", exc)
+        ctx.notify(NoticeLevel.WARNING, str(exc))
+        return
+    ctx.history = store
+    if store.notice:
+        ctx.notify(NoticeLevel.WARNING, store.notice)
 
 
 def compile_qml(running: RunningApp, file: str) -> None:
@@ -544,8 +569,25 @@ def _cannot_start(exc: TreadmillError) -> int:
 
 
 def main(*, simulate: bool, sim_profile: str = "ideal") -> int:
-    """Run the app until its window closes; returns the exit status."""
+    """Run the app until its window closes; returns the exit status. On real Bluetooth a
+    second app is refused (``instance.InstanceLock``) before anything else happens."""
     started = time.perf_counter()
+    instance = None
+    if not simulate:
+        from treadmill_ctl.instance import InstanceLock  # noqa: PLC0415 - real Bluetooth only
+
+        try:
+            instance = InstanceLock.acquire(what="the treadmill-ctl window")
+        except TreadmillError as exc:
+            return _cannot_start(exc)
+    try:
+        return _main(simulate=simulate, sim_profile=sim_profile, started=started)
+    finally:
+        if instance is not None:
+            instance.release()
+
+
+def _main(*, simulate: bool, sim_profile: str, started: float) -> int:
     app = QGuiApplication.instance()
     if not isinstance(app, QGuiApplication):
         app = QGuiApplication(sys.argv[:1])

@@ -318,11 +318,18 @@ class SessionBridge(QObject):
                     device=device,
                     profile=ctx.sim_profile if ctx.simulate else "",
                 ),
+                on_state=self._on_history_state,
             )
             self._unsubscribe_history = engine.add_listener(self._queue_for_history)
         except HistoryError as exc:
             _log.error("history not recorded: %s", exc)
             ctx.notify(NoticeLevel.WARNING, f"This session is not recorded: {exc}")
+
+    def _on_history_state(self, state: str, message: str) -> None:
+        # The recorder's writer: the database is busy (kept, saved when free), free again,
+        # or damaged. Never an error for the session itself.
+        level = NoticeLevel.INFO if state == "ok" else NoticeLevel.WARNING
+        self._context.notify(level, message)
 
     def _queue_for_history(self, event: SessionEvent) -> None:
         # The history commits (with an fsync) on state changes and commands: writing from

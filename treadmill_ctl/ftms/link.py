@@ -606,6 +606,7 @@ class TreadmillLink:
                         codec.encode_stop(),
                         response_timeout_s=min(STOP_ATTEMPT_TIMEOUT_S, remaining),
                         on_written=written,
+                        first_attempt=attempts == 1,
                     ),
                     name="stop-write",
                 )

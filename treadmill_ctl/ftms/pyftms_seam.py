@@ -381,9 +381,11 @@ class SeamController(MachineController):  # type: ignore[misc]
         *,
         response_timeout_s: float,
         on_written: Callable[[], None] | None = None,
+        first_attempt: bool = True,
     ) -> CommandOutcome:
         """Run a STOP now (``on_written`` is called when the device has acknowledged the
-        write). pyftms 0.4.15 defect 11: commands serialise behind one lock with a
+        write; ``first_attempt`` is False for the link's retries, see
+        ``_stop_with_control``). pyftms 0.4.15 defect 11: commands serialise behind one lock with a
         2 s timeout, so a STOP waited up to 2 s behind a slow Set Speed. Here the pending
         command's wait is abandoned and the STOP goes to the wire at once (a write the device
         refuses with ATT 0xFE is retried every 10 ms) (tests/ftms/test_stop_preempts.py;
@@ -398,7 +400,9 @@ class SeamController(MachineController):  # type: ignore[misc]
                 proc.response.set_result(_Abandoned("superseded by stop"))
                 if proc.written:
                     self._late_ops.append(proc.request.op_code)
-            return await self._with_control(cli, request, response_timeout_s, on_written)
+            return await self._stop_with_control(
+                cli, request, response_timeout_s, on_written, first_attempt=first_attempt
+            )
         finally:
             self._preempting -= 1
             self._update_quiet()
@@ -441,6 +445,39 @@ class SeamController(MachineController):  # type: ignore[misc]
         regained = await self._request_control(cli, response_timeout_s)
         if not regained.ok:
             return outcome
+        return await self._transact(cli, request, response_timeout_s, on_written)
+
+    async def _stop_with_control(
+        self,
+        cli: BleakClient,
+        request: ControlRequest,
+        response_timeout_s: float,
+        on_written: Callable[[], None] | None,
+        *,
+        first_attempt: bool,
+    ) -> CommandOutcome:
+        """STOP never waits for control (safety.md: "STOP does not wait for control"). Its
+        first attempt is written at once, whatever the control state: a console that lost
+        control and answers slowly made a STOP wait 1.5 s behind a Request Control that timed
+        out, and then dropped it unwritten. If the machine answers 05 (or, with control known
+        lost, does not answer), control is requested and STOP written again at once, whatever
+        that request got (a late grant is still a grant). The link's retries request control
+        first while it is lost, and write STOP whatever the answer
+        (tests/ftms/test_stop_preempts.py::test_stop_after_control_loss_is_written_at_once)."""
+        state = self.control
+        if not first_attempt and (state.lost or state.per_command):
+            await self._request_control(cli, response_timeout_s)
+            return await self._transact(cli, request, response_timeout_s, on_written)
+        had_control = state.granted
+        outcome = await self._transact(cli, request, response_timeout_s, on_written)
+        refused = outcome.result is Result.NOT_PERMITTED
+        unanswered = outcome.result is Result.TIMEOUT and state.lost
+        if not (refused or unanswered):
+            return outcome
+        if refused and had_control:
+            state.per_command = True  # as in _with_control: it wants 00 before each command
+        state.granted = False
+        await self._request_control(cli, response_timeout_s)
         return await self._transact(cli, request, response_timeout_s, on_written)
 
     async def _request_control(self, cli: BleakClient, response_timeout_s: float) -> CommandOutcome:
@@ -711,12 +748,17 @@ class FtmsTreadmill(Treadmill):  # type: ignore[misc]
         *,
         response_timeout_s: float,
         on_written: Callable[[], None] | None = None,
+        first_attempt: bool = True,
     ) -> CommandOutcome:
-        """A STOP: written at once, whatever is pending."""
+        """A STOP: written at once, whatever is pending (and whatever the control state)."""
         if not self.is_connected:
             return self._controller._report(request, Result.ERROR, "not connected", written=False)
         return await self._controller.preempt(
-            self._cli, request, response_timeout_s=response_timeout_s, on_written=on_written
+            self._cli,
+            request,
+            response_timeout_s=response_timeout_s,
+            on_written=on_written,
+            first_attempt=first_attempt,
         )
 
     def deliver(self, uuid16_value: int, data: bytes, *, indication: bool = False) -> None:

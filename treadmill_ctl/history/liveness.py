@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Final
 
@@ -33,12 +34,30 @@ def lock_path(db_path: Path, session_id: int) -> Path:
 class RecordingLock:
     """Held by a recorder for the whole session; ``release`` when the session is closed."""
 
-    def __init__(self, db_path: Path, session_id: int) -> None:
+    def __init__(self, db_path: Path, session_id: int, *, new: bool = False) -> None:
+        """Lock ``session_id``'s file; with ``new`` the file must not exist yet
+        (FileExistsError otherwise): that is how ``reserve`` claims an id."""
+        self.session_id = session_id
         self._path = lock_path(db_path, session_id)
         self._path.parent.mkdir(parents=True, exist_ok=True)
-        self._file: IO[bytes] | None = self._path.open("wb")
+        self._file: IO[bytes] | None = self._path.open("xb" if new else "wb")
         if fcntl is not None:
             fcntl.flock(self._file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    @classmethod
+    def reserve(cls, db_path: Path, next_in_db: Callable[[], int]) -> RecordingLock:
+        """Claim a new session id without writing to the database (which another process
+        may hold locked): one above both the highest id in the database (``next_in_db``)
+        and every lock file, whose exclusive creation is the claim. A lock file stays until
+        its session's row is written, so two recorders never get the same id."""
+        folder = db_path.with_name(db_path.name + ".locks")
+        taken = [int(p.stem) for p in folder.glob("*.lock") if p.stem.isdigit()]
+        candidate = max([next_in_db(), *(t + 1 for t in taken)])
+        while True:
+            try:
+                return cls(db_path, candidate, new=True)
+            except FileExistsError:
+                candidate += 1
 
     def release(self) -> None:
         """Let go of the lock and remove its file."""

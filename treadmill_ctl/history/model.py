@@ -27,11 +27,12 @@ class Ending(enum.StrEnum):
     ERROR = "error"
     INTERRUPTED = "interrupted"  # no end recorded and nobody is recording it: crash, kill
     IN_PROGRESS = "in_progress"  # no end recorded yet, and it is being recorded right now
+    DAMAGED = "damaged"  # the row holds values that cannot be read (see SessionSummary.damage)
 
     @property
     def incomplete(self) -> bool:
         """True when the record stops short of an end the engine reported."""
-        return self in (Ending.INTERRUPTED, Ending.IN_PROGRESS)
+        return self in (Ending.INTERRUPTED, Ending.IN_PROGRESS, Ending.DAMAGED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +92,7 @@ class SessionSummary:
     start_t: float = 0.0  # session time of the first START
     end_t: float = 0.0  # session time of the end (or of the last thing recorded)
     deleted: bool = False
+    damage: str = ""  # why the row could not be read (``ended`` is then DAMAGED)
 
     @property
     def moving_s(self) -> float:
@@ -131,6 +133,7 @@ class SessionSummary:
             "max_hr_bpm": self.max_hr_bpm,
             "ended": self.ended.value,
             "device": self.device,
+            **({"damage": self.damage} if self.damage else {}),
         }
 
 

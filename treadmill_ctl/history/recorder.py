@@ -6,6 +6,13 @@ session engine, or one parsed JSONL line): ``{"t": s, "type": "data"|"phase"|"co
 may send: ``{"t": s, "type": "hr", "bpm": n}`` (a strap's heart rate overrides the treadmill's
 own while it is fresh, see ``hr.source.HeartRateSource``).
 
+A live recorder never waits for the database: its writes go in batches (one per commit) to a
+``HistoryWriter`` (history/writer.py) with its own connection and no busy timeout, so a
+database that another process holds locked cannot hold up the event loop (and STOP); the
+batches wait in memory until the database is free. The session's id is reserved at ``open``
+without writing (``RecordingLock.reserve``), so ``session_id`` is known at once even while
+the database is locked.
+
 Writing policy (measured in tests/history/test_kill.py and benchmarks/history_write.py):
 - samples are kept at 1 Hz of session time (the first data record in each second; a walking
   pad's 4 Hz records are downsampled), each committed at once with the running totals, which
@@ -16,12 +23,15 @@ so a crash or a SIGKILL loses at most the data records of the last second.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import copy
 import dataclasses
 import json
 import logging
 import math
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from operator import methodcaller
 from pathlib import Path
 from typing import Any, Final, Protocol
 
@@ -36,8 +46,9 @@ from treadmill_ctl.history.model import (
     StateRecord,
 )
 from treadmill_ctl.history.store import Durability, HistoryStore
+from treadmill_ctl.history.writer import HistoryWriter, StateListener, WriteOp, WriterState
 from treadmill_ctl.hr.source import HeartRateSource
-from treadmill_ctl.statistics import SessionTally
+from treadmill_ctl.statistics import SessionTally, TotalsAccumulator
 from treadmill_ctl.units import Direction
 
 _LOGGER = logging.getLogger(__name__)
@@ -60,12 +71,83 @@ class _Phase:
         self.planned_s = planned_s
 
 
+class _QueuedWrites:
+    """The store's write methods as the recorder calls them, queued for the history writer:
+    ``commit`` hands what was queued since the last one over as one batch (one transaction).
+    Outside a running event loop ``commit`` also waits until the batch is written."""
+
+    def __init__(self, writer: HistoryWriter) -> None:
+        self.writer = writer
+        self._batch: list[WriteOp] = []
+
+    def _queue(self, name: str, *args: object, **kwargs: object) -> None:
+        self._batch.append(methodcaller(name, *args, **kwargs))
+
+    def create_session(self, header: SessionHeader, session_id: int) -> None:
+        self._queue("create_session", header, session_id, commit=False)
+
+    def add_sample(self, session_id: int, sample: SampleRecord) -> None:
+        self._queue("add_sample", session_id, sample)
+
+    def add_command(self, session_id: int, command: CommandRecord) -> None:
+        self._queue("add_command", session_id, command)
+
+    def add_alert(self, session_id: int, alert: AlertRecord) -> None:
+        self._queue("add_alert", session_id, alert)
+
+    def add_state(self, session_id: int, state: StateRecord) -> None:
+        self._queue("add_state", session_id, state)
+
+    def add_phase(self, session_id: int, phase: PhaseRecord) -> None:
+        self._queue("add_phase", session_id, phase)
+
+    def end_phase(self, session_id: int, seq: int, end_t: float) -> None:
+        self._queue("end_phase", session_id, seq, end_t)
+
+    def finish_session(self, session_id: int, reason: str, t: float) -> None:
+        self._queue("finish_session", session_id, reason, t)
+
+    def save_progress(
+        self,
+        session_id: int,
+        last_t: float,
+        totals: TotalsAccumulator,
+        blocks_done: int,
+        phase_seqs: Iterable[int] = (),
+    ) -> None:
+        # The totals go on changing: the batch keeps them as they are now.
+        snapshot = copy.deepcopy(totals)
+        self._queue("save_progress", session_id, last_t, snapshot, blocks_done, tuple(phase_seqs))
+
+    def commit(self) -> None:
+        batch, self._batch = self._batch, []
+        self.writer.submit(batch)  # written now if the database is free, never waits for it
+        if not _on_a_running_loop():
+            # Nothing to keep responsive: retry a busy database a while, as before.
+            self.writer.wait(WRITE_THROUGH_S, while_ok=True)
+
+
+WRITE_THROUGH_S: Final = 10.0
+"""Off the loop, how long a commit retries a database that is not known to be busy."""
+
+
+def _on_a_running_loop() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
+
+
 class SessionRecorder:
     """Writes one session. ``SessionRecorder.open(store, header)``, then ``on_event(dict)`` for
     every engine event, then ``close(reason)``.
 
     ``on_event`` never raises (it is a listener on the engine): a row that cannot be written
-    is logged and counted in ``errors``; the session goes on."""
+    is logged and counted in ``errors``; the session goes on. A live recorder writes through
+    its own ``HistoryWriter`` and never blocks on a running loop (see the module docstring);
+    ``state`` and ``message`` say whether the database is busy or damaged, and ``on_state``
+    (given to ``open``) hears each change, on the loop that opened the recorder."""
 
     def __init__(
         self,
@@ -75,8 +157,11 @@ class SessionRecorder:
         *,
         close_store: bool = False,
         live: bool = True,
+        writes: _QueuedWrites | None = None,
     ) -> None:
-        self._store = store
+        self._store: HistoryStore | _QueuedWrites = writes if writes is not None else store
+        self._reader = store
+        self._writer = writes.writer if writes is not None else None
         self._close_store = close_store
         self._live = live
         self.detach: Callable[[], None] | None = None  # set by attach_to_engine
@@ -110,13 +195,50 @@ class SessionRecorder:
         *,
         close_store: bool = False,
         live: bool = True,
+        on_state: StateListener | None = None,
     ) -> SessionRecorder:
-        """Create the session row (committed at once) and start recording it; with
-        ``close_store`` the store is closed with the recorder. ``live=False`` (importing a
-        finished events file) writes everything in one transaction at ``close``."""
-        session_id = store.create_session(header)
-        lock = RecordingLock(store.path, session_id)
-        return cls(store, session_id, lock, close_store=close_store, live=live)
+        """Start recording a new session; with ``close_store`` the store is closed with the
+        recorder. A live recorder reserves the session's id and hands the session row to its
+        writer (never waiting for the database on a running loop). ``live=False`` (importing
+        a finished events file) writes everything into ``store`` in one transaction at
+        ``close``. ``on_state(state, message)`` hears when the database is busy, free again
+        or damaged."""
+        if not live:
+            session_id = store.create_session(header)
+            lock = RecordingLock(store.path, session_id)
+            return cls(store, session_id, lock, close_store=close_store, live=False)
+        lock = RecordingLock.reserve(store.path, store.next_session_id)
+        writes = _QueuedWrites(
+            HistoryWriter(
+                store.path,
+                store.durability,
+                on_state=on_state,
+                name=f"history-writer-{lock.session_id}",
+            )
+        )
+        writes.create_session(header, lock.session_id)
+        writes.commit()
+        return cls(store, lock.session_id, lock, close_store=close_store, writes=writes)
+
+    @property
+    def state(self) -> WriterState:
+        """OK, BUSY (kept in memory, written when the database is free) or DAMAGED."""
+        return self._writer.state if self._writer is not None else WriterState.OK
+
+    @property
+    def message(self) -> str:
+        """What to tell the user about ``state`` ("" while all is well)."""
+        return self._writer.message if self._writer is not None else ""
+
+    @property
+    def pending(self) -> int:
+        """Batches of this session not yet in the database (0 when all is written)."""
+        return self._writer.pending if self._writer is not None else 0
+
+    def wait_written(self, timeout: float | None = None) -> bool:
+        """True once everything recorded so far is in the database. Off the event loop it
+        retries a busy database until ``timeout``; on the loop's thread it tries once."""
+        return self._writer.wait(timeout) if self._writer is not None else True
 
     @property
     def session_id(self) -> int:
@@ -153,7 +275,10 @@ class SessionRecorder:
 
     def close(self, reason: str | None = None) -> None:
         """Stop recording. ``reason`` (an engine end reason) is recorded unless the engine's
-        ``end`` event already was; without either, the session stays "interrupted"."""
+        ``end`` event already was; without either, the session stays "interrupted". Never
+        waits for the database on a running loop: the writer finishes on its own (and keeps
+        trying on the loop's timer while the database is busy); elsewhere it returns once all
+        is written (or the database is found busy)."""
         if self._lock is None:
             return
         try:
@@ -165,10 +290,21 @@ class SessionRecorder:
             self._save_progress()
             self._store.commit()
         finally:
-            self._lock.release()
-            self._lock = None
-            if self._close_store:
-                self._store.close()
+            lock, self._lock = self._lock, None
+            writer = self._writer
+            if writer is None:
+                lock.release()
+                if self._close_store:
+                    self._store_close()
+            else:
+                writer.close(then=lock.release)  # the id stays claimed until its row is written
+                if self._close_store:
+                    self._store_close()
+                if not _on_a_running_loop() and writer.wait(WRITE_THROUGH_S, while_ok=True):
+                    writer.join(WRITE_THROUGH_S)  # it ends (and lets go of the id) at once
+
+    def _store_close(self) -> None:
+        self._reader.close()
 
     # ---------------------------------------------------------------- events
 
@@ -301,18 +437,20 @@ def attach_to_engine(
     store: HistoryStore | None = None,
     *,
     durability: Durability = Durability.FULL,
+    on_state: StateListener | None = None,
 ) -> SessionRecorder:
     """Record everything ``engine`` emits from now on; the headless run and the GUI call this
     right before ``engine.run()``. Events may be objects with ``to_json()`` (the engine's) or
     plain dicts. The recorder closes itself on the engine's ``end`` event (the last one);
     ``recorder.close()`` in a ``finally`` is still right (it is idempotent) and keeps a run that
     dies without an ``end`` marked "interrupted". Without ``store`` the default history
-    database is opened (with ``durability``) and closed with the recorder."""
+    database is opened (with ``durability``) and closed with the recorder. ``on_state`` hears
+    when the database is busy, free again or damaged (see ``SessionRecorder.open``)."""
     own_store = store is None
     if store is None:
         store = HistoryStore.open(durability=durability)
     try:
-        recorder = SessionRecorder.open(store, header, close_store=own_store)
+        recorder = SessionRecorder.open(store, header, close_store=own_store, on_state=on_state)
     except BaseException:
         if own_store:
             store.close()
@@ -334,6 +472,7 @@ def history_observer(
     device: str = "Virtual Treadmill",
     profile: str = "",
     durability: Durability = Durability.NORMAL,
+    on_state: StateListener | None = None,
 ) -> Iterator[Callable[[Any], None]]:
     """Record one run into the default history: a context manager yielding the event listener
     (events with ``to_json()`` or dicts). This is what ``treadmill-ctl run`` plugs into its
@@ -350,7 +489,7 @@ def history_observer(
     )
     try:
         store = HistoryStore.open(durability=durability)
-        recorder = SessionRecorder.open(store, header, close_store=True)
+        recorder = SessionRecorder.open(store, header, close_store=True, on_state=on_state)
     except (HistoryError, OSError):
         _LOGGER.warning("This run is not recorded in the history", exc_info=True)
         yield lambda _event: None

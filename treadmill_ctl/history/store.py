@@ -12,11 +12,14 @@ every committed row while a session is being written.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import json
 import logging
+import math
 import sqlite3
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
@@ -56,6 +59,9 @@ HEARTBEAT_STALE_S: Final = 15.0
 """Only where file locks do not exist (see liveness.py): a session with no end whose last
 commit is older than this (wall clock) is shown as interrupted."""
 
+QUICK_CHECK_BUDGET_S: Final = 2.0
+"""The integrity check at open stops after this long (a huge file is then not checked whole)."""
+
 PURGE_DELETED_AFTER: Final = timedelta(hours=1)
 """Deleted sessions stay restorable (undo) this long; opening the store removes older ones."""
 
@@ -81,19 +87,46 @@ class HistoryStore:
     (or use it as a context manager). One instance per thread (sqlite3 connections are not
     shared across threads); every call is synchronous and short."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, path: Path, durability: Durability = Durability.FULL
+    ) -> None:
         self._conn = conn
         self._path = path
+        self._durability = durability
+        self.notice = ""
+        """Set by ``open`` when it had to move a damaged database aside (say it to the user)."""
 
     @classmethod
     def open(
-        cls, path: Path | None = None, *, durability: Durability = Durability.FULL
+        cls,
+        path: Path | None = None,
+        *,
+        durability: Durability = Durability.FULL,
+        busy_timeout_s: float = 10.0,
+        check_same_thread: bool = True,
+        check_budget_s: float | None = None,
     ) -> HistoryStore:
-        """Open (creating and migrating as needed) the history database."""
+        """Open (creating and migrating as needed) the history database.
+
+        The file is checked first (``check_and_repair``): a damaged database is moved aside
+        and a new one started beside it; ``notice`` then says so. ``busy_timeout_s`` is how
+        long a write waits for another process's lock; ``check_budget_s`` bounds the check
+        (the app, on its loop, gives it 50 ms). ``check_same_thread=False`` lets a store
+        opened on one thread be used by another afterwards (never by two at once)."""
         path = path if path is not None else default_path()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(path, isolation_level=None, timeout=10.0)
+        except OSError as exc:
+            raise HistoryError(f"{path}: cannot open the history database: {exc}") from exc
+        budget = QUICK_CHECK_BUDGET_S if check_budget_s is None else check_budget_s
+        notice = check_and_repair(path, budget_s=budget)
+        try:
+            conn = sqlite3.connect(
+                path,
+                isolation_level=None,
+                timeout=busy_timeout_s,
+                check_same_thread=check_same_thread,
+            )
         except (OSError, sqlite3.Error) as exc:
             raise HistoryError(f"{path}: cannot open the history database: {exc}") from exc
         try:
@@ -101,26 +134,63 @@ class HistoryStore:
             conn.execute(f"PRAGMA synchronous = {durability.value}")
             conn.execute("PRAGMA foreign_keys = ON")
             migrate(conn, str(path))
-            store = cls(conn, path)
-            store.purge_deleted(older_than=PURGE_DELETED_AFTER)
+            store = cls(conn, path, durability)
+            store.notice = notice
+            try:
+                store.purge_deleted(older_than=PURGE_DELETED_AFTER)
+            except HistoryError as exc:
+                if not is_busy_error(exc.__cause__):
+                    raise
+                _LOGGER.info("deleted sessions not purged: the history is busy")
         except sqlite3.DatabaseError as exc:
             conn.close()
+            if is_busy_error(exc):
+                raise HistoryError(
+                    f"{path}: the history database is busy (another program holds it): {exc}"
+                ) from exc
             raise HistoryError(f"{path}: the history database is damaged: {exc}") from exc
         except BaseException:
             conn.close()
             raise
         return store
 
+    @classmethod
+    def connect(cls, path: Path, *, durability: Durability, busy_timeout_s: float) -> HistoryStore:
+        """A writing connection to a database ``open`` has already checked and migrated
+        (the history writer's own, on its thread): no check, no migration, no purge. Raises
+        sqlite3.Error as is (the writer tells busy from damaged)."""
+        conn = sqlite3.connect(path, isolation_level=None, timeout=busy_timeout_s)
+        try:
+            conn.execute(f"PRAGMA synchronous = {durability.value}")
+            conn.execute("PRAGMA foreign_keys = ON")
+        except BaseException:
+            conn.close()
+            raise
+        return cls(conn, path, durability)
+
     @property
     def path(self) -> Path:
         """The database file."""
         return self._path
+
+    @property
+    def durability(self) -> Durability:
+        """How hard this store's commits are pushed to the disk."""
+        return self._durability
 
     def close(self) -> None:
         """Commit anything pending and close the database."""
         if self._conn.in_transaction:
             self._conn.execute("COMMIT")
         self._conn.close()
+
+    def close_quietly(self) -> None:
+        """Close, dropping anything not committed (the writer's error path)."""
+        with contextlib.suppress(sqlite3.Error):
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+        with contextlib.suppress(sqlite3.Error):
+            self._conn.close()
 
     def __enter__(self) -> Self:
         return self
@@ -136,7 +206,9 @@ class HistoryStore:
     # ----------------------------------------------------------------- reading
 
     def list_sessions(self, *, include_deleted: bool = False) -> list[SessionSummary]:
-        """Every session, newest first (deleted ones only when asked)."""
+        """Every session, newest first (deleted ones only when asked). A row that cannot be
+        read is listed as damaged (``Ending.DAMAGED``, ``damage`` says why); the rest are not
+        affected."""
         where = "" if include_deleted else "WHERE deleted_at IS NULL"
         rows = self._conn.execute(f"{_SESSION_ROWS} {where} ORDER BY started_at DESC, id DESC")
         return [self._summary(row) for row in _dicts(rows)]
@@ -150,6 +222,8 @@ class HistoryStore:
         """Everything recorded about one session: phases, samples, commands, alerts, states."""
         row = self._row(session_id)
         summary = self._summary(row)
+        if summary.damage:
+            raise HistoryError(f"Session {session_id} in the history is damaged: {summary.damage}")
         phases = tuple(
             PhaseRecord(
                 seq=r["seq"],
@@ -199,6 +273,8 @@ class HistoryStore:
         sessions in which the belt moved count (``statistics.counts_in_totals``)."""
         by_week: dict[tuple[int, int], list[SessionSummary]] = {}
         for s in self.list_sessions():
+            if s.damage:
+                continue  # its numbers cannot be trusted
             if not counts_in_totals(s.moving_s):
                 continue  # never started, or the belt never moved: not a session done
             iso = s.started_at.isocalendar()
@@ -245,13 +321,13 @@ class HistoryStore:
 
     def purge_deleted(self, *, older_than: timedelta = timedelta(0)) -> int:
         """Remove deleted sessions for good (with their rows); returns how many."""
-        cutoff = (_now() - older_than).isoformat()
+        cutoff = _now() - older_than
         ids = [
             int(r[0])
             for r in self._conn.execute(
                 "SELECT id, deleted_at FROM sessions WHERE deleted_at IS NOT NULL"
             )
-            if datetime.fromisoformat(r[1]) <= datetime.fromisoformat(cutoff)
+            if _deleted_before(r[1], cutoff)
         ]
         for session_id in ids:
             self._write("DELETE FROM sessions WHERE id = ?", (session_id,))
@@ -259,13 +335,22 @@ class HistoryStore:
 
     # -------------------------------------------------- writing (the recorder)
 
-    def create_session(self, header: SessionHeader) -> int:
-        """Insert a new session row (committed at once) and return its id."""
+    def next_session_id(self) -> int:
+        """The id a new session would get (one more than the highest, deleted ones too)."""
+        row = self._conn.execute("SELECT MAX(id) FROM sessions").fetchone()
+        return int(row[0] or 0) + 1
+
+    def create_session(
+        self, header: SessionHeader, session_id: int | None = None, *, commit: bool = True
+    ) -> int:
+        """Insert a new session row and return its id (``session_id``: that one, reserved
+        beforehand by the recorder). Committed at once unless ``commit`` is False."""
         plan_json = json.dumps(header.plan, separators=(",", ":"), default=str)
         cur = self._execute(
-            "INSERT INTO sessions (started_at, preset_id, preset_name, plan_json, device, "
-            "profile, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO sessions (id, started_at, preset_id, preset_name, plan_json, device, "
+            "profile, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
+                session_id,
                 header.started_at.isoformat(),
                 header.preset_id,
                 header.preset_name,
@@ -275,7 +360,8 @@ class HistoryStore:
                 _now().isoformat(),
             ),
         )
-        self.commit()
+        if commit:
+            self.commit()
         if cur.lastrowid is None:  # pragma: no cover - sqlite always sets it for INSERT
             raise HistoryError("the new session got no id")
         return cur.lastrowid
@@ -392,6 +478,23 @@ class HistoryStore:
         if self._conn.in_transaction:
             self._conn.execute("COMMIT")
 
+    def apply_batch(self, ops: Iterable[Callable[[HistoryStore], object]]) -> None:
+        """Run ``ops`` (calls of this store's write methods) as one transaction, taken with
+        the write lock up front; all or nothing. Raises the sqlite3.Error as is (rolled back),
+        so the history writer can tell a busy database from a damaged one."""
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+            for op in ops:
+                op(self)
+            self._conn.execute("COMMIT")
+        except BaseException as exc:
+            with contextlib.suppress(sqlite3.Error):
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+            if isinstance(exc, HistoryError) and isinstance(exc.__cause__, sqlite3.Error):
+                raise exc.__cause__ from None
+            raise
+
     # ---------------------------------------------------------------- helpers
 
     def _execute(self, sql: str, params: tuple[Any, ...] = ()) -> sqlite3.Cursor:
@@ -421,37 +524,46 @@ class HistoryStore:
         return rows[0]
 
     def _summary(self, row: dict[str, Any]) -> SessionSummary:
+        try:
+            return self._read_summary(row)
+        except (TypeError, ValueError, OverflowError, KeyError) as exc:
+            _LOGGER.warning("%s: session %r is damaged: %s", self._path, row.get("id"), exc)
+            return _damaged_summary(row, str(exc))
+
+    def _read_summary(self, row: dict[str, Any]) -> SessionSummary:
         reason: str | None = row["ended_reason"]
         if reason is not None:
             try:
                 ended = Ending(reason)
             except ValueError:
                 ended = Ending.ERROR
-            end_t = float(row["ended_t"] if row["ended_t"] is not None else row["last_t"])
+            end_t = _real(row, "ended_t" if row["ended_t"] is not None else "last_t")
         else:
             ended = Ending.IN_PROGRESS if self._is_recording(row) else Ending.INTERRUPTED
-            end_t = float(row["last_t"])
+            end_t = _real(row, "last_t")
         first_start = row.get("first_start_t")
-        start_t = float(first_start) if first_start is not None else end_t
-        hr_count = int(row["hr_count"])
+        start_t = _real(row, "first_start_t") if first_start is not None else end_t
+        hr_count = _whole(row, "hr_count")
+        hr_max = row["hr_max"]
+        started_at = _when(row, "started_at")
         return SessionSummary(
             id=int(row["id"]),
-            started_at=datetime.fromisoformat(row["started_at"]),
-            preset_id=row["preset_id"],
-            preset_name=row["preset_name"],
-            device=row["device"],
-            profile=row["profile"],
+            started_at=started_at,
+            preset_id=_text(row, "preset_id"),
+            preset_name=_text(row, "preset_name"),
+            device=_text(row, "device"),
+            profile=_text(row, "profile"),
             ended=ended,
             ended_reason=reason,
             duration_s=total_time_s(first_start, end_t),
-            forward_s=float(row["forward_s"]),
-            backward_s=float(row["backward_s"]),
-            forward_m=float(row["forward_m"]),
-            backward_m=float(row["backward_m"]),
-            blocks_done=int(row["blocks_done"]),
-            avg_hr_bpm=round(row["hr_sum"] / hr_count) if hr_count else None,
-            max_hr_bpm=row["hr_max"],
-            max_speed_kmh=float(row["speed_max"]),
+            forward_s=_real(row, "forward_s"),
+            backward_s=_real(row, "backward_s"),
+            forward_m=_real(row, "forward_m", MAX_DISTANCE_M),
+            backward_m=_real(row, "backward_m", MAX_DISTANCE_M),
+            blocks_done=_whole(row, "blocks_done"),
+            avg_hr_bpm=round(_real(row, "hr_sum", math.inf) / hr_count) if hr_count else None,
+            max_hr_bpm=None if hr_max is None else _whole(row, "hr_max", MAX_HR_BPM),
+            max_speed_kmh=_real(row, "speed_max", MAX_SPEED_KMH),
             start_t=start_t,
             end_t=end_t,
             deleted=row["deleted_at"] is not None,
@@ -463,6 +575,172 @@ class HistoryStore:
             return held
         age = _now() - datetime.fromisoformat(row["updated_at"])
         return age.total_seconds() < HEARTBEAT_STALE_S
+
+
+MAX_SECONDS: Final = 1e7  # 115 days: no session lasts longer
+MAX_DISTANCE_M: Final = 1e7
+MAX_SPEED_KMH: Final = 100.0
+MAX_HR_BPM: Final = 300
+MAX_COUNT: Final = 10**9
+
+
+def _real(row: dict[str, Any], name: str, limit: float = MAX_SECONDS) -> float:
+    """A number column, checked: NULL, text, NaN or out of range is a ValueError naming it."""
+    value = row[name]
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"{name} = {value!r} is not a number")
+    f = float(value)
+    if not (math.isfinite(f) and 0 <= f <= limit):
+        raise ValueError(f"{name} = {value!r} is out of range")
+    return f
+
+
+def _whole(row: dict[str, Any], name: str, limit: int = MAX_COUNT) -> int:
+    value = row[name]
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= limit:
+        raise ValueError(f"{name} = {value!r} is not a count")
+    return value
+
+
+def _when(row: dict[str, Any], name: str) -> datetime:
+    text = _text(row, name)
+    try:
+        when = datetime.fromisoformat(text)
+        return when if when.tzinfo is not None else when.astimezone()
+    except (ValueError, OverflowError) as exc:
+        raise ValueError(f"{name} = {text!r} is not a date") from exc
+
+
+def _text(row: dict[str, Any], name: str) -> str:
+    value = row[name]
+    if not isinstance(value, str):
+        raise TypeError(f"{name} = {value!r} is not text")
+    return value
+
+
+def _damaged_summary(row: dict[str, Any], why: str) -> SessionSummary:
+    """A list line for a row that cannot be read: shown as damaged, with its id."""
+    try:
+        started_at = datetime.fromisoformat(str(row.get("started_at")))
+        if started_at.tzinfo is None:
+            started_at = started_at.astimezone()
+    except (ValueError, OverflowError):
+        started_at = datetime.fromtimestamp(0).astimezone()
+    raw_id = row.get("id")
+    return SessionSummary(
+        id=raw_id if isinstance(raw_id, int) else -1,
+        started_at=started_at,
+        preset_id=str(row.get("preset_id") or ""),
+        preset_name=str(row.get("preset_name") or ""),
+        device=str(row.get("device") or ""),
+        profile=str(row.get("profile") or ""),
+        ended=Ending.DAMAGED,
+        ended_reason=None,
+        duration_s=0.0,
+        forward_s=0.0,
+        backward_s=0.0,
+        forward_m=0.0,
+        backward_m=0.0,
+        blocks_done=0,
+        avg_hr_bpm=None,
+        max_hr_bpm=None,
+        max_speed_kmh=0.0,
+        deleted=row.get("deleted_at") is not None,
+        damage=why,
+    )
+
+
+def _deleted_before(deleted_at: object, cutoff: datetime) -> bool:
+    try:
+        when = datetime.fromisoformat(str(deleted_at))
+        if when.tzinfo is None:
+            when = when.astimezone()
+    except (ValueError, OverflowError):
+        return False  # a damaged mark: keep the row (it stays listed, as damaged or not)
+    return when <= cutoff
+
+
+def is_busy_error(exc: BaseException | None) -> bool:
+    """True for SQLite's "database is locked/busy": another connection holds the lock."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return (code & 0xFF) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc)
+
+
+def is_damage_error(exc: BaseException | None) -> bool:
+    """True for SQLite's "database disk image is malformed" and "file is not a database"."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return (code & 0xFF) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+    text = str(exc)
+    return "malformed" in text or "not a database" in text
+
+
+def check_and_repair(path: Path, *, budget_s: float = QUICK_CHECK_BUDGET_S) -> str:
+    """Check the database file at ``path`` (``PRAGMA quick_check``, stopped after
+    ``budget_s`` so a huge file cannot hold its caller up) and move a damaged one aside,
+    with its WAL, as ``<name>.damaged-<time>``; the next open starts a new database beside
+    it. Returns what to tell the user ("" when all is well). A busy file, or one whose check
+    ran out of time, counts as sound. A damaged file that a live recorder still holds is not
+    moved: a HistoryError says so."""
+    if not path.exists():
+        return ""
+    problem = _quick_check(path, budget_s)
+    if not problem:
+        return ""
+    if _anyone_recording(path):
+        raise HistoryError(
+            f"{path}: the history database is damaged ({problem}) and another treadmill-ctl "
+            "is still recording into it; close it and open the history again."
+        )
+    stamp = _now().strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.damaged-{stamp}")
+    try:
+        for suffix in ("-wal", "-shm", ""):
+            part = path.with_name(path.name + suffix)
+            if part.exists():
+                part.rename(aside.with_name(aside.name + suffix))
+    except OSError as exc:
+        raise HistoryError(
+            f"{path}: the history database is damaged ({problem}) and could not be moved "
+            f"aside: {exc}"
+        ) from exc
+    message = (
+        f"The history database was damaged ({problem}): it was moved to {aside.name} "
+        f"and a new history was started beside it."
+    )
+    _LOGGER.error("%s: %s", path, message)
+    return message
+
+
+def _quick_check(path: Path, budget_s: float) -> str:
+    """What ``PRAGMA quick_check`` finds wrong ("" when nothing, or when it cannot tell)."""
+    deadline = time.monotonic() + budget_s
+    try:
+        conn = sqlite3.connect(path, timeout=0.5)
+    except sqlite3.Error:
+        return ""  # cannot even open it read-only: the real open reports why
+    try:
+        conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
+        rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check(5)")]
+    except sqlite3.DatabaseError as exc:
+        if is_busy_error(exc) or "interrupted" in str(exc):
+            return ""
+        return str(exc)
+    finally:
+        conn.close()
+    return "" if rows == ["ok"] else "; ".join(rows)
+
+
+def _anyone_recording(path: Path) -> bool:
+    locks = path.with_name(path.name + ".locks")
+    if not locks.is_dir():
+        return False
+    for lock in locks.glob("*.lock"):
+        if lock.stem.isdigit() and is_recording(path, int(lock.stem)):
+            return True
+    return False
 
 
 def _direction(value: str) -> Direction:
