@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 from bridge_world import World, make_world
-from treadmill_ctl.history.sample_sessions import record_sample_history
 
 from treadmill_ctl.app.history_bridge import HistoryBridge
 from treadmill_ctl.history import Durability, HistoryStore
+from treadmill_ctl.proof.sample_sessions import record_sample_history
 
 pytestmark = pytest.mark.usefixtures("qapp")
 

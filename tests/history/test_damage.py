@@ -12,8 +12,6 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from treadmill_ctl.history.sample_sessions import FOUR_BY_THIRTY, record_sample_history
-from treadmill_ctl.history.sample_sessions import sample_events as events_of
 
 from treadmill_ctl.cli import main
 from treadmill_ctl.errors import HistoryError
@@ -22,6 +20,8 @@ from treadmill_ctl.history.recorder import record_events
 from treadmill_ctl.history.schema import MIGRATIONS, SCHEMA_VERSION
 from treadmill_ctl.history.store import default_path
 from treadmill_ctl.history.writer import HistoryWriter, WriterState
+from treadmill_ctl.proof.sample_sessions import FOUR_BY_THIRTY, record_sample_history
+from treadmill_ctl.proof.sample_sessions import sample_events as events_of
 
 BAD_VALUES = [
     ("started_at", "'not a date'"),
