@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import logging
 import math
 import sys
 import time
@@ -20,9 +21,10 @@ from pathlib import Path
 from typing import TextIO
 
 from treadmill_ctl.commands import add_simulation_options
-from treadmill_ctl.errors import FileFormatError
-from treadmill_ctl.history.recorder import history_observer
+from treadmill_ctl.errors import FileFormatError, HistoryError
+from treadmill_ctl.history import Durability, HistoryStore, SessionHeader, SessionRecorder
 from treadmill_ctl.session.clock import parse_speedup
+from treadmill_ctl.session.controller import HistorySink, OpenHistory, plan_record
 from treadmill_ctl.session.engine import EventListener
 from treadmill_ctl.session.events import EndReason
 from treadmill_ctl.session.headless import (
@@ -38,6 +40,8 @@ from treadmill_ctl.session.plan import Plan
 from treadmill_ctl.session.presets import Preset, PresetLibrary
 from treadmill_ctl.settings import Settings, load_settings
 from treadmill_ctl.sim.profiles import load_profile
+
+log = logging.getLogger(__name__)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -119,7 +123,6 @@ def run_command(args: argparse.Namespace) -> int:
             writer = JsonLinesWriter(args.events)
             stack.callback(writer.close)
             listeners.append(writer)
-        listeners += [stack.enter_context(cm) for cm in session_observers(args, settings, preset)]
         wall0 = time.perf_counter()
         result = run_headless_blocking(
             plan,
@@ -130,6 +133,7 @@ def run_command(args: argparse.Namespace) -> int:
             listeners=listeners,
             traffic_path=args.traffic,
             hr_strap=not args.no_hr_strap,
+            open_history=history_opener(args, settings, preset),
         )
         wall = time.perf_counter() - wall0
     if not args.quiet:
@@ -137,36 +141,46 @@ def run_command(args: argparse.Namespace) -> int:
     return result.exit_status
 
 
-# ---- hooks for other parts of the app ---------------------------------------------------
-# History recording (issue 5) plugs in here: add its arguments (e.g. --no-history) in
-# _add_observer_arguments and yield its event listener from an observer in session_observers.
-# Each observer is a context manager entered before the run and exited after it (also on
-# errors); what it yields receives every session event (SessionEvent; .to_json() is the
-# events-file object).
-
-
 def _add_observer_arguments(parser: argparse.ArgumentParser) -> None:
-    """Arguments of the session observers."""
+    """Arguments of what records the run."""
     parser.add_argument(
         "--no-history", action="store_true", help="do not record this run in the session history"
     )
 
 
-def session_observers(
+def history_opener(
     args: argparse.Namespace, settings: Settings, preset: Preset
-) -> list[contextlib.AbstractContextManager[EventListener]]:
-    """Context managers yielding extra event listeners for this run: the history recorder
-    (issue 5) unless --no-history."""
-    del settings
+) -> OpenHistory | None:
+    """What opens this run's entry in the default history when the session starts (None with
+    --no-history). Headless runs drive the virtual treadmill only: the history is written
+    without an fsync per commit (still safe against a crash or a kill). A history that cannot
+    be opened is reported and the run goes on unrecorded."""
     if getattr(args, "no_history", False):
-        return []
-    recording = history_observer(
-        preset_id=preset.id,
-        preset_name=preset.name,
-        plan=preset.to_plan(),
-        profile=str(getattr(args, "sim_profile", "ideal")),
-    )
-    return [recording]
+        return None
+    plan = preset.to_plan()
+    profile = str(getattr(args, "sim_profile", "ideal"))
+
+    def open_history() -> HistorySink | None:
+        header = SessionHeader.now(
+            preset_id=preset.id,
+            preset_name=preset.name,
+            plan=plan_record(plan, settings),
+            device="Virtual Treadmill",
+            profile=profile,
+        )
+        try:
+            store = HistoryStore.open(durability=Durability.NORMAL)
+        except (HistoryError, OSError) as exc:
+            log.warning("this run is not recorded in the history: %s", exc)
+            return None
+        try:
+            return SessionRecorder.open(store, header, close_store=True)
+        except (HistoryError, OSError) as exc:
+            store.close()
+            log.warning("this run is not recorded in the history: %s", exc)
+            return None
+
+    return open_history
 
 
 def _summary(
