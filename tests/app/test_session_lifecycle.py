@@ -124,3 +124,27 @@ async def test_elapsed_time_stands_still_while_stopped_and_after_the_end(tmp_pat
         await until(lambda: rig.bridge.property("screen") == "summary", 30)
         # The summary's elapsed time is the session's, without the time it stood stopped.
         assert rig.prop("summary")["elapsedText"] == stopped_again
+
+
+async def test_a_session_ended_on_a_lost_link_is_over_and_keeps_no_key(tmp_path: Path) -> None:
+    async with connected_rig(tmp_path) as rig:
+        await run_until_state(rig, "idle")
+        assert rig.key("Return")
+        await run_until_state(rig, "running_phase")
+        rig.treadmill.drop_link(back_after_s=None)
+        await until(lambda: rig.prop("linkLost"), 10)
+        assert rig.prop("active") is True  # STOP on every screen while the belt may move
+        rig.bridge.session_bridge.end()
+        await until(lambda: rig.bridge.property("screen") == "summary", 30)
+        assert rig.prop("summary")["endText"] == "Connection lost"
+        back_to_the_session_screen(rig)
+        await asyncio.sleep(1)
+        # Over: no STOP in the header for it, no session keys, and Enter starts a new one.
+        assert rig.prop("active") is False
+        assert rig.bridge.session_bridge.is_active() is False
+        assert rig.prop("canEnd") is False
+        assert rig.prop("canStart") is True
+        assert rig.prop("hint") == "Session over. Press Enter or START for a new one"
+        await asyncio.sleep(1)
+        (recorded,) = rig.context.history.list_sessions()
+        assert recorded.ended is Ending.LINK_LOST

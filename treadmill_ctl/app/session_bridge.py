@@ -16,6 +16,7 @@ machine at once); with no session it still sends STOP over the link.
 
 from __future__ import annotations
 
+import functools
 import logging
 from typing import TYPE_CHECKING, Any, Final
 
@@ -158,7 +159,7 @@ class SessionBridge(QObject):
             link,
             plan,
             ctx.settings,
-            open_history=self._open_history,
+            open_history=functools.partial(self._open_history, plan, link),
             heart_rate=self,
             listeners=(self._on_event,),
             on_end=self._on_end,
@@ -175,13 +176,10 @@ class SessionBridge(QObject):
             return  # an old session let go while a new one is ready: the new one is fed
         self._context.engine_changed(engine)
 
-    def _open_history(self) -> HistorySink | None:
-        """This session's history entry (opened at its first start). A history that cannot be
-        opened is reported; the session runs anyway."""
+    def _open_history(self, plan: Plan, link: TreadmillControl) -> HistorySink | None:
+        """The history entry of a session of ``plan`` on ``link`` (opened at its first start).
+        A history that cannot be opened is reported; the session runs anyway."""
         ctx = self._context
-        controller = self._controller
-        if controller is None:
-            return None
         from treadmill_ctl.history import (  # noqa: PLC0415 - see load_engine
             HistoryStore,
             SessionHeader,
@@ -189,7 +187,6 @@ class SessionBridge(QObject):
         )
         from treadmill_ctl.session.controller import plan_record  # noqa: PLC0415 - as above
 
-        link = controller.link
         caps = link.capabilities
         device = (caps.name if caps is not None and caps.name else "") or link.address
         try:
@@ -198,9 +195,9 @@ class SessionBridge(QObject):
             return SessionRecorder.open(
                 ctx.history,
                 SessionHeader.now(
-                    preset_id=controller.plan.id,
-                    preset_name=controller.plan.name,
-                    plan=plan_record(controller.plan, ctx.settings),
+                    preset_id=plan.id,
+                    preset_name=plan.name,
+                    plan=plan_record(plan, ctx.settings),
                     device=device,
                     profile=ctx.sim_profile if ctx.simulate else "",
                 ),
