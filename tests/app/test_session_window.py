@@ -5,6 +5,7 @@ focus), real clicks, over the virtual treadmill. Any QML warning fails these tes
 from __future__ import annotations
 
 import pytest
+import screen_items
 from session_rig import short_plan
 from window_rig import WindowRig
 
@@ -162,3 +163,33 @@ def test_p_during_the_turn_countdown_holds_it(window: WindowRig) -> None:
     window.qtbot.wait(200)  # 4 s of loop time: the held countdown does not run on
     assert window.session("state") == "paused"
     assert OP_START not in window.control_ops()[writes:]
+
+
+def test_enter_after_end_starts_a_new_session_and_records_no_empty_one(
+    window: WindowRig,
+) -> None:
+    start_running(window)
+    window.press("Space")
+    window.wait_state("stopped")
+    window.wait(lambda: window.treadmill.belt_speed_kmh == 0.0)
+    window.click("endButton")
+    window.wait(lambda: window.running.bridge.property("screen") == "summary")
+    screen_items.click(window, "nav_session")  # the header's Session tab
+    window.wait(lambda: window.running.bridge.property("screen") == "session")
+    history = window.running.context.history
+    for _ in range(3):
+        window.press("Return")
+    window.qtbot.wait(20)  # 0.4 s of loop time: within the new session's countdown
+    # Enter started a new session (its countdown runs): the history's new entry is a session
+    # that really started, not an empty "in progress" one.
+    assert window.session("state") == "starting_countdown"
+    assert len(history.list_sessions()) == 2  # the one ended, the one just started
+    window.wait_state("running_phase")
+    window.press("Space")
+    window.wait_state("stopped")
+    window.wait(lambda: window.treadmill.belt_speed_kmh == 0.0)
+    window.click("endButton")
+    window.wait(lambda: window.running.bridge.property("screen") == "summary")
+    window.qtbot.wait(50)
+    sessions = history.list_sessions()
+    assert [s.ended_reason for s in sessions] == ["stopped_by_user", "stopped_by_user"]

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from treadmill_ctl.cli import main
+from treadmill_ctl.history import Ending, HistoryStore
 from treadmill_ctl.session.clock import SpeedupEventLoop, new_speedup_loop, parse_speedup
 from treadmill_ctl.session.events import EndReason
 from treadmill_ctl.session.headless import EXIT_STATUS, Inject
@@ -149,3 +150,21 @@ def test_the_sped_up_clock_keeps_timers_in_order_and_on_time(speedup: float) -> 
     # 104.5 s of session: ~0.1 s of wall at 1000x; the selector's millisecond resolution
     # must not add up over the 4000 waits (it would take 4 s or more).
     assert wall < 2.0
+
+
+def test_a_run_is_recorded_once_in_the_history_unless_told_not_to(tmp_path: Path) -> None:
+    status, events = run_cli(tmp_path, "first-steps", "--inject", "stop@60", "--inject", "start@90")
+    assert status == 0
+    with HistoryStore.open() as store:
+        (recorded,) = store.list_sessions()  # a STOP and a new start: still one session
+        detail = store.get_session(recorded.id)
+    assert recorded.ended is Ending.FINISHED
+    assert recorded.preset == "First steps"
+    assert recorded.profile == "ideal"
+    states = [s.state for s in detail.states]
+    assert states[0] == "starting_countdown"  # recorded from the start on
+    assert states.count("starting_countdown") == 2
+    assert detail.samples[-1].t == pytest.approx(events[-1]["t"], abs=1.5)
+    assert run_cli(tmp_path, "first-steps", "--no-history")[0] == 0
+    with HistoryStore.open() as store:
+        assert len(store.list_sessions()) == 1

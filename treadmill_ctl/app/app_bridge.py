@@ -305,6 +305,8 @@ class AppBridge(QObject):
             return
         if value is not self._screen:
             self._load_bridge_for(value)  # its QML types, before the screen's QML needs them
+            if value is Screen.SESSION:
+                self._session.shown()  # after an end: ready for the next session
             self._screen = value
             self.screenChanged.emit()
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import logging
 import math
 import os
 import sys
@@ -26,9 +27,10 @@ from typing import TextIO
 from treadmill_ctl.commands import add_simulation_options
 from treadmill_ctl.commands.progress import ProgressLine
 from treadmill_ctl.commands.terminal_text import plain
-from treadmill_ctl.errors import FileFormatError
-from treadmill_ctl.history.recorder import history_observer
+from treadmill_ctl.errors import FileFormatError, HistoryError
+from treadmill_ctl.history import Durability, HistoryStore, SessionHeader, SessionRecorder
 from treadmill_ctl.session.clock import parse_speedup
+from treadmill_ctl.session.controller import HistorySink, OpenHistory, plan_record
 from treadmill_ctl.session.engine import EventListener
 from treadmill_ctl.session.events import EndReason
 from treadmill_ctl.session.headless import (
@@ -44,6 +46,8 @@ from treadmill_ctl.session.plan import Plan
 from treadmill_ctl.session.presets import Preset, PresetLibrary
 from treadmill_ctl.settings import Settings, load_settings
 from treadmill_ctl.sim.profiles import load_profile
+
+log = logging.getLogger(__name__)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -130,7 +134,6 @@ def run_command(args: argparse.Namespace) -> int:
             writer = JsonLinesWriter(args.events)
             stack.callback(writer.close)
             listeners.append(writer)
-        listeners += [stack.enter_context(cm) for cm in session_observers(args, settings, preset)]
         if not args.quiet and sys.stderr.isatty():
             progress = ProgressLine(sys.stderr, planned_s=plan.total_s)
             progress.start(f"{preset.name}: starting on the virtual treadmill…")
@@ -146,6 +149,7 @@ def run_command(args: argparse.Namespace) -> int:
             listeners=listeners,
             traffic_path=args.traffic,
             hr_strap=not args.no_hr_strap,
+            open_history=history_opener(args, settings, preset),
         )
         wall = time.perf_counter() - wall0
     if not args.quiet:
@@ -153,36 +157,46 @@ def run_command(args: argparse.Namespace) -> int:
     return result.exit_status
 
 
-# ---- session observers ------------------------------------------------------------------
-# An observer (history recording is one) adds its arguments (e.g. --no-history) in
-# _add_observer_arguments and yields its event listener from session_observers.
-# Each observer is a context manager entered before the run and exited after it (also on
-# errors); what it yields receives every session event (SessionEvent; .to_json() is the
-# events-file object).
-
-
 def _add_observer_arguments(parser: argparse.ArgumentParser) -> None:
-    """Arguments of the session observers."""
+    """Arguments of what records the run."""
     parser.add_argument(
         "--no-history", action="store_true", help="do not record this run in the session history"
     )
 
 
-def session_observers(
+def history_opener(
     args: argparse.Namespace, settings: Settings, preset: Preset
-) -> list[contextlib.AbstractContextManager[EventListener]]:
-    """Context managers yielding extra event listeners for this run: the history recorder
-    unless --no-history."""
-    del settings
+) -> OpenHistory | None:
+    """What opens this run's entry in the default history when the session starts (None with
+    --no-history). Headless runs drive the virtual treadmill only: the history is written
+    without an fsync per commit (still safe against a crash or a kill). A history that cannot
+    be opened is reported and the run goes on unrecorded."""
     if getattr(args, "no_history", False):
-        return []
-    recording = history_observer(
-        preset_id=preset.id,
-        preset_name=preset.name,
-        plan=preset.to_plan(),
-        profile=str(getattr(args, "sim_profile", "ideal")),
-    )
-    return [recording]
+        return None
+    plan = preset.to_plan()
+    profile = str(getattr(args, "sim_profile", "ideal"))
+
+    def open_history() -> HistorySink | None:
+        header = SessionHeader.now(
+            preset_id=preset.id,
+            preset_name=preset.name,
+            plan=plan_record(plan, settings),
+            device="Virtual Treadmill",
+            profile=profile,
+        )
+        try:
+            store = HistoryStore.open(durability=Durability.NORMAL)
+        except (HistoryError, OSError) as exc:
+            log.warning("this run is not recorded in the history: %s", exc)
+            return None
+        try:
+            return SessionRecorder.open(store, header, close_store=True)
+        except (HistoryError, OSError) as exc:
+            store.close()
+            log.warning("this run is not recorded in the history: %s", exc)
+            return None
+
+    return open_history
 
 
 def _summary(

@@ -22,6 +22,7 @@ from typing import IO, Final
 from treadmill_ctl.errors import HeartRateStrapError, TreadmillError
 from treadmill_ctl.hr.strap import HeartRateStrap
 from treadmill_ctl.session.clock import new_speedup_loop
+from treadmill_ctl.session.controller import OpenHistory, SessionController
 from treadmill_ctl.session.engine import EventListener, SessionEngine
 from treadmill_ctl.session.events import EndReason, SessionEvent
 from treadmill_ctl.session.plan import Plan
@@ -150,12 +151,14 @@ async def run_headless(
     traffic_path: Path | None = None,
     device: VirtualTreadmill | None = None,
     hr_strap: bool = False,
+    open_history: OpenHistory | None = None,
 ) -> HeadlessRun:
     """Run ``plan`` on a virtual treadmill with ``profile`` on the running loop's clock and
     return how it ended. The session starts at once (countdown first, as always).
     ``hr_strap``: the runner wears a virtual heart-rate strap, connected over the same
     (virtual) Bluetooth as a real one; its heart rate is recorded and checked against the cap.
-    A strap that cannot connect is reported and the run goes on without it."""
+    A strap that cannot connect is reported and the run goes on without it. ``open_history``
+    opens the session's history entry (see ``SessionController``; None: not recorded)."""
     sim_profile = profile if isinstance(profile, SimProfile) else load_profile(profile)
     air = SimAir()
     link, treadmill = await open_simulated_link(
@@ -179,18 +182,25 @@ async def run_headless(
         done = [f.inject for f in fired]
         return any(i.event in USER_INJECTS for i in pending if i not in done)
 
-    engine = SessionEngine(link, plan, settings, listener=count, user_available=user_action_pending)
-    for listener in listeners:
-        engine.add_listener(listener)
     strap = VirtualHeartRateStrap(treadmill) if hr_strap else None
-    feed = await _wear_strap(air, strap, engine) if strap is not None else None
+    feed = await _wear_strap(air, strap) if strap is not None else None
     handles: list[asyncio.TimerHandle] = []
     try:
-        engine.user_start()  # the command line is the user's explicit start
-        run_task = loop.create_task(engine.run(), name="headless-session")
-        started = loop.create_task(engine.wait_started())
+        session = SessionController(
+            link,
+            plan,
+            settings,
+            open_history=open_history,
+            heart_rate=feed,
+            listeners=(count, *listeners),
+            user_available=user_action_pending,
+        )
+        session.start()  # the command line is the user's explicit start
+        run_task = session.launch()
+        started = loop.create_task(session.wait_started())
         await asyncio.wait({run_task, started}, return_when=asyncio.FIRST_COMPLETED)
         started.cancel()
+        engine = session.engine
         origin = engine.started_at if engine.started_at is not None else loop.time()
         for inject in pending:
             handles.append(
@@ -204,7 +214,7 @@ async def run_headless(
                 )
             )
         reason = await run_task
-        session_s = engine.snapshot().t
+        session_s = session.snapshot().t
         started_at = origin
     except TreadmillError as exc:
         log.error("headless run failed: %s", exc)  # noqa: TRY400 - the message says it all
@@ -222,10 +232,8 @@ async def run_headless(
     return HeadlessRun(reason, counted, session_s, treadmill, fired, started_at, strap)
 
 
-async def _wear_strap(
-    air: SimAir, strap: VirtualHeartRateStrap, engine: SessionEngine
-) -> StrapFeed | None:
-    """Put ``strap`` on the air, connect to it as the app does, and feed ``engine``."""
+async def _wear_strap(air: SimAir, strap: VirtualHeartRateStrap) -> StrapFeed | None:
+    """Put ``strap`` on the air and connect to it as the app does: a feed for the session."""
     air.add(strap)
     strap_link = HeartRateStrap(
         strap.address, backend=SimBleakClient, client_kwargs={"sim_air": air}
@@ -235,10 +243,7 @@ async def _wear_strap(
     except HeartRateStrapError as exc:
         log.warning("running without the heart-rate strap: %s", exc)
         return None
-
-    feed = StrapFeed(strap_link, on_direction=strap.face)
-    feed.follow(engine)
-    return feed
+    return StrapFeed(strap_link, on_direction=strap.face)
 
 
 def _fire(
