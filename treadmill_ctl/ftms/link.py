@@ -28,7 +28,7 @@ from typing import IO, TYPE_CHECKING, Any, Final
 from bleak import BleakScanner
 from bleak.backends.device import BLEDevice
 from bleak.backends.scanner import AdvertisementData
-from bleak.exc import BleakError
+from bleak.exc import BleakBluetoothNotAvailableError, BleakError
 
 from treadmill_ctl.errors import DeviceNotFoundError, LinkError
 from treadmill_ctl.ftms import codec
@@ -88,6 +88,14 @@ _TRANSITIONS: Final[dict[LinkState, frozenset[LinkState]]] = {
 }
 
 
+def error_text(exc: BaseException) -> str:
+    """An error in the user's words: bleak's "Bluetooth not available" errors carry their
+    message and a reason code as two arguments, and would print as the repr of both."""
+    if isinstance(exc, BleakBluetoothNotAvailableError) and exc.args:
+        return str(exc.args[0])
+    return str(exc)
+
+
 # --------------------------------------------------------------------------------------------
 # Scanning
 
@@ -132,8 +140,8 @@ async def scan(
             await asyncio.sleep(timeout_s)
     except (BleakError, OSError) as exc:
         raise LinkError(
-            f"Cannot scan for Bluetooth devices ({exc}). Is Bluetooth switched on, and may this "
-            "user use it (Linux: BlueZ running, user in the 'bluetooth' group)?"
+            f"Cannot scan for Bluetooth devices ({error_text(exc)}). Is Bluetooth switched on, "
+            "and may this user use it (Linux: BlueZ running, user in the 'bluetooth' group)?"
         ) from exc
     return sorted(found.values(), key=lambda d: -(d.rssi if d.rssi is not None else -999))
 
@@ -389,10 +397,11 @@ class TreadmillLink:
             caps = await self._open()
         except (LinkError, BleakError, OSError, TimeoutError) as exc:
             await self._close_treadmill()
-            self._set_state(LinkState.DISCONNECTED, f"Could not connect to {self._name}: {exc}")
+            reason = error_text(exc)
+            self._set_state(LinkState.DISCONNECTED, f"Could not connect to {self._name}: {reason}")
             if isinstance(exc, LinkError):
                 raise
-            raise LinkError(f"Could not connect to {self._name}: {exc}") from exc
+            raise LinkError(f"Could not connect to {self._name}: {reason}") from exc
         self._set_state(LinkState.CONNECTED, f"Connected to {self._name}")
         await self.request_control()
         return caps

@@ -593,6 +593,13 @@ class MachineFacts:
     model: str | None
 
 
+async def _quiet_disconnect(cli: BleakClient) -> None:
+    try:
+        await cli.disconnect()
+    except (BleakError, OSError, TimeoutError) as exc:
+        _LOGGER.debug("releasing a lost client failed: %s", exc)
+
+
 class FtmsTreadmill(Treadmill):  # type: ignore[misc]
     """pyftms's Treadmill with every known defect worked around.
 
@@ -623,6 +630,7 @@ class FtmsTreadmill(Treadmill):  # type: ignore[misc]
         self._updater = SeamUpdater(self._data_model, self._on_event, sink)
         self._controller = SeamController(self._on_event, sink, on_outcome)
         self.facts: MachineFacts | None = None
+        self._releases: set[asyncio.Task[None]] = set()
 
     @property
     def controller(self) -> SeamController:
@@ -651,11 +659,25 @@ class FtmsTreadmill(Treadmill):  # type: ignore[misc]
     def _on_disconnect(self, cli: BleakClient) -> None:
         if "_cli" in vars(self):
             super()._on_disconnect(cli)  # forgets the client, resets updater and controller
+            self._release(cli)
         else:
             self._updater.reset()
             self._controller.reset()
         if self._link_down_cb is not None:
             self._link_down_cb()
+
+    def _release(self, cli: BleakClient) -> None:
+        """Let a client that went down free what its backend holds: on BlueZ its own D-Bus
+        connection, which bleak closes only in ``disconnect()`` (a no-op otherwise), and which
+        nobody calls after a loss. Only for a client that was connected (``_cli`` set): during
+        ``connect()`` bleak itself retries on that client."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # pragma: no cover - bleak calls back on the loop
+            return
+        task = loop.create_task(_quiet_disconnect(cli), name="release-lost-client")
+        self._releases.add(task)
+        task.add_done_callback(self._releases.discard)
 
     @override
     async def _connect(self) -> None:
