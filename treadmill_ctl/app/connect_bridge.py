@@ -22,6 +22,7 @@ from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, 
 from treadmill_ctl.errors import DeviceNotFoundError, LinkError, TreadmillError
 from treadmill_ctl.ftms.model import DiscoveredDevice, LinkState
 from treadmill_ctl.session.events import SessionState
+from treadmill_ctl.units import SpeedUnit
 
 if TYPE_CHECKING:
     import asyncio
@@ -560,6 +561,8 @@ class ConnectBridge(QObject):
         previous = self._context.link
         if previous is not None and previous.state is LinkState.CONNECTED:
             await _quiet_disconnect(previous)  # one treadmill at a time
+        if not await self._apply_machine_check(address):
+            return
         link = self._context.open_link(address)
         try:
             caps = await link.connect()
@@ -582,6 +585,50 @@ class ConnectBridge(QObject):
         self._context.use_link(link)
         self.connected.emit(name)
         self._context.switch_screen(Screen.PRESETS)
+
+    async def _apply_machine_check(self, address: str) -> bool:
+        """Read this treadmill's saved check (off the loop) and use it: the unit its console
+        reads targets in goes to the link; a check that blocks sessions refuses the connect
+        (False); a treadmill never checked gets the hint to check it."""
+        import asyncio  # noqa: PLC0415 - asyncio loads after the first frame (main.py)
+
+        from treadmill_ctl.session.machine_quirks import (  # noqa: PLC0415 - as asyncio
+            NOT_CHECKED_HINT,
+            MachineBlockedError,
+            load_check,
+            session_settings,
+        )
+
+        loaded = await asyncio.to_thread(load_check, address)
+        if loaded.problem is not None:
+            self._context.notify(
+                NoticeLevel.WARNING,
+                f"{loaded.problem} — this treadmill's check is not used; sessions use the "
+                "safe defaults.",
+            )
+        settings = self._context.settings
+        fallback = getattr(settings, "treadmill_speed_unit", None)
+        try:
+            options = session_settings(
+                loaded.check,
+                fallback_unit=fallback if isinstance(fallback, SpeedUnit) else SpeedUnit.KMH,
+            )
+        except MachineBlockedError as exc:
+            self._connect_task = None
+            self._set_problem(
+                Problem(ProblemKind.FAILED, "Sessions on this treadmill are refused", str(exc))
+            )
+            self._set_status("")
+            self._set_phase(_Phase.IDLE)
+            return False
+        if dataclasses.is_dataclass(settings) and hasattr(settings, "treadmill_speed_unit"):
+            # For this run only (the check file keeps it): the link sends targets in this unit.
+            self._context.settings = dataclasses.replace(
+                settings, treadmill_speed_unit=options.target_unit
+            )
+        if loaded.check is None:
+            self._context.notify(NoticeLevel.INFO, NOT_CHECKED_HINT)
+        return True
 
     # -- helpers -----------------------------------------------------------------------------
 

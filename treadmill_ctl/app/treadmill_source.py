@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from treadmill_ctl.ftms.model import DiscoveredDevice
+from treadmill_ctl.units import SpeedUnit
 
 if TYPE_CHECKING:
     from treadmill_ctl.ftms.connection import Connection
@@ -98,7 +99,12 @@ class TreadmillSource:
             folder = Path(settings.effective_traffic_log_dir())
             folder.mkdir(parents=True, exist_ok=True)
             traffic_path = folder / f"{address.replace(':', '')}.log"
-        return TreadmillLink(address, connection=self.connection(), traffic_path=traffic_path)
+        # The unit the console reads targets in: from its machine check (the connect screen
+        # puts it in the settings), else the hand-set option; km/h without settings.
+        unit = getattr(settings, "treadmill_speed_unit", None) or SpeedUnit.KMH
+        return TreadmillLink(
+            address, connection=self.connection(), traffic_path=traffic_path, target_unit=unit
+        )
 
     def connection(self) -> Connection:
         """The treadmill link's connection method: the virtual air's when simulating, else the

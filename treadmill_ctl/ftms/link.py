@@ -300,6 +300,13 @@ class TreadmillLink:
         return self._last_speed
 
     @property
+    def reported_speed_range(self) -> SettingRange | None:
+        """The Supported Speed Range exactly as the machine sent it (in its console's unit), or
+        None when it sent none (``capabilities`` then holds the fallback range)."""
+        facts = self._treadmill.facts if self._treadmill is not None else None
+        return facts.speed_range if facts is not None else None
+
+    @property
     def pyftms(self) -> FtmsTreadmill | None:
         """The underlying (fixed) pyftms Treadmill, for diagnostics."""
         return self._treadmill
@@ -528,6 +535,23 @@ class TreadmillLink:
     async def start(self) -> CommandOutcome:
         """Start or resume the belt (op 07)."""
         return await self._command(codec.encode_start())
+
+    async def reset(self) -> CommandOutcome:
+        """Reset (op 01): the machine goes idle and control ends (the machine check uses it
+        with the belt still, to see whether commands need control)."""
+        return await self._command(codec.encode_reset())
+
+    async def set_speed_as_written(self, console_value: float) -> CommandOutcome:
+        """Send ``console_value`` (in the console's unit, to 0.01) as it is: not rounded to the
+        step nor clamped to the range. For the machine check only, which asks what an off-step
+        or out-of-range set-point gets, and keeps its own speed limit."""
+        return await self._command(codec.encode_set_speed(console_value, None))
+
+    async def stop_command(self) -> CommandOutcome:
+        """Stop (08 01) as a normal command, answered within the command timeout. Only for the
+        machine check's Stops with the belt still (what a repeated Stop gets): to stop a
+        moving belt, use the pre-emptive stop()."""
+        return await self._command(codec.encode_stop())
 
     async def pause(self) -> CommandOutcome:
         """Pause (op 08 02). Not pre-emptive: use stop() to stop."""

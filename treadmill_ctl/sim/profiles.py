@@ -182,6 +182,9 @@ class SimProfile:
     repeated_stop: RepeatedStop = RepeatedStop.SUCCESS
     speed_when_stopped: SpeedWhenStopped = SpeedWhenStopped.PENDING
     speed_unit: SpeedUnit = SpeedUnit.KMH
+    # A broken console (a hazard, seen in no capture): Stop while running is answered 01 but
+    # the belt speeds up by 1 km/h instead. The machine check must catch it.
+    stop_speeds_up: bool = False
     out_of_range: OutOfRange = OutOfRange.REJECT
     off_step: OffStep = OffStep.ROUND
     busy_writes: BusyWrites = BusyWrites.REJECT

@@ -676,6 +676,10 @@ class VirtualTreadmill:
             if self.profile.repeated_stop is RepeatedStop.FAIL:
                 return gatt.RESULT_FAILED, []
             return gatt.RESULT_SUCCESS, []
+        if stop and self.profile.stop_speeds_up and self._state is BeltState.RUNNING:
+            top = self._console_to_kmh(self.profile.speed_max)
+            self._target_kmh = min(self._target_kmh + 1.0, top)
+            return gatt.RESULT_SUCCESS, []
         if stop:
             # post-workout first, then "stopped by user" (the CS-WP8 capture's order)
             return gatt.RESULT_SUCCESS, [*self._halt(), self._stopped_status()]

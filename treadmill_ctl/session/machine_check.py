@@ -1,0 +1,884 @@
+"""The guided machine check ("Check this treadmill"): a short, slow probe that learns what one
+treadmill does, with nobody on the belt.
+
+Given a connected link (targets in the console's own unit: ``target_unit`` km/h, so the check
+sees the raw values) and the user's confirmation that nobody is on the belt and the safety key
+is in, :class:`MachineChecker` runs, in this order:
+
+1. the Supported Speed Range; a repeated Request Control; two Stops with the belt still (what
+   a repeated Stop gets; a 05 on the second one means "control before every command");
+2. Reset, then a speed set before Start (a 05 now means control is enforced; 04 means speed
+   works only once the belt runs);
+3. Start: the delay to belt motion, and the speed the belt settles at (the pre-set speed or
+   the minimum, in km/h or mph), then one more set-point: the console's target unit;
+4. a ramp up and down between two speeds (acceleration, deceleration), a set-point below the
+   range and one between two steps (rejected, clamped, rounded, truncated...), Start while
+   running (fails, succeeds, or pauses);
+5. Stop from the fastest probe speed (the run-down; a belt that speeds up is a danger), and a
+   repeated Stop; the data interval comes from every record seen.
+
+Safety: no set-point above :data:`MAX_PROBE_KMH` (3 km/h) in the worst unit (while the unit is
+not known a value is taken as mph); a reported speed above :data:`OVERSPEED_KMH` stops the belt
+at once; the whole probe is bounded by :data:`TIME_BUDGET_S` of loop time; :meth:`stop_now`
+(any key) and cancelling the task stop the belt with the link's pre-emptive STOP. Anything the
+probe cannot tell for sure is left ``None``: it never guesses.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import statistics
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Final, Protocol
+
+from treadmill_ctl.ftms.api import TreadmillControl
+from treadmill_ctl.ftms.model import (
+    CommandOutcome,
+    LinkEvent,
+    LinkState,
+    LinkUpdate,
+    MachineStatus,
+    MachineStatusKind,
+    Op,
+    Result,
+    SettingRange,
+    TreadmillData,
+)
+from treadmill_ctl.session.machine_quirks import MachineCheck, MachineQuirks
+from treadmill_ctl.sim.profiles import (
+    ControlPolicy,
+    OffStep,
+    OutOfRange,
+    RepeatedStop,
+    RepeatRequestControl,
+    SpeedWhenStopped,
+    StartWhileRunning,
+)
+from treadmill_ctl.units import KMH_PER_MPH, SpeedUnit
+
+_log = logging.getLogger(__name__)
+
+MAX_PROBE_KMH: Final = 3.0
+"""No set-point of the check is above this (in the worst unit the console may read)."""
+OVERSPEED_KMH: Final = 3.3
+"""A reported belt speed above this during the check: STOP at once, and it is a danger."""
+TIME_BUDGET_S: Final = 110.0
+"""The whole probe, Stop and run-down included, fits in under 2 minutes of loop time."""
+SETTLE_TOL_KMH: Final = 0.03
+SETTLE_MIN_WINDOW_S: Final = 1.0
+SETTLE_TIMEOUT_S: Final = 20.0
+START_MOTION_TIMEOUT_S: Final = 12.0
+STILL_KMH: Final = 0.02
+SEPARATION_KMH: Final = 0.15
+"""Two explanations of a reading must be this far apart for the check to tell them apart."""
+PAUSE_WATCH_S: Final = 2.0
+STOP_WATCH_SPEEDUP_KMH: Final = 0.15
+CONFIRM_PROMPT: Final = (
+    "The check starts the belt and runs it slowly (at most 3 km/h) for about a minute. "
+    "Nobody may stand on the belt: the check changes speed, starts and stops on its own, and "
+    "tries set-points a person would not expect. Is the belt clear and the safety key in?"
+)
+
+
+class CheckableLink(TreadmillControl, Protocol):
+    """The link as the check needs it: the common API plus a raw set-point, Reset and the
+    range as the machine sent it (``ftms.link.TreadmillLink`` has them)."""
+
+    @property
+    def target_unit(self) -> SpeedUnit: ...
+
+    @property
+    def reported_speed_range(self) -> SettingRange | None: ...
+
+    async def reset(self) -> CommandOutcome: ...
+
+    async def set_speed_as_written(self, console_value: float) -> CommandOutcome: ...
+
+    async def stop_command(self) -> CommandOutcome: ...
+
+
+class NotConfirmedError(ValueError):
+    """The check was asked to run without the user's confirmation that the belt is clear."""
+
+
+class _Abort(Exception):
+    def __init__(self, reason: str, *, danger: bool = False, by_user: bool = False) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.danger = danger
+        self.by_user = by_user
+
+
+@dataclass(slots=True)
+class CheckOutcome:
+    """What :meth:`MachineChecker.run` returns: the check, and whether it ran to its end.
+    ``stopped_by_user``: the user stopped it (a partial check: not worth saving)."""
+
+    check: MachineCheck
+    completed: bool
+    stopped_by_user: bool = False
+    max_commanded_kmh: float = 0.0
+
+
+@dataclass(slots=True)
+class _Learned:
+    """The probe's findings so far (None: not known)."""
+
+    speed_min: float | None = None
+    speed_max: float | None = None
+    speed_step: float | None = None
+    speed_unit: SpeedUnit | None = None
+    off_step: OffStep | None = None
+    out_of_range: OutOfRange | None = None
+    speed_when_stopped: SpeedWhenStopped | None = None
+    start_while_running: StartWhileRunning | None = None
+    control: ControlPolicy | None = None
+    repeat_request_control: RepeatRequestControl | None = None
+    repeated_stop: RepeatedStop | None = None
+    start_delay_s: float | None = None
+    accel_kmh_s: float | None = None
+    decel_kmh_s: float | None = None
+    stop_decel_kmh_s: float | None = None
+    data_interval_s: float | None = None
+    stop_speeds_up: bool | None = None
+    dangers: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+class MachineChecker:
+    """Run the guided check once on ``link`` (connected, targets in the console's unit).
+
+    ``confirmed``: the user said that nobody is on the belt and the safety key is in; without
+    it :meth:`run` refuses (NotConfirmedError) and nothing is sent."""
+
+    def __init__(
+        self,
+        link: CheckableLink,
+        *,
+        confirmed: bool,
+        name: str = "",
+        budget_s: float = TIME_BUDGET_S,
+        clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+        on_progress: Callable[[str], None] | None = None,
+    ) -> None:
+        self._link = link
+        self._confirmed = confirmed
+        self._name = name
+        self._budget_s = budget_s
+        self._clock = clock
+        self._on_progress = on_progress
+        self._records: list[tuple[float, float]] = []
+        self._statuses: list[tuple[float, MachineStatus]] = []
+        self._outcomes: list[CommandOutcome] = []
+        self._outcome_times: list[float] = []
+        self._changed = asyncio.Event()
+        self._abort: _Abort | None = None
+        self._stop_task: asyncio.Task[object] | None = None
+        self._started = False
+        self._deadline = 0.0
+        self._max_commanded = 0.0
+        self._max_reported = 0.0
+        self._t_start_cmd: float | None = None
+        self._learned = _Learned()
+        self._idle_stop: RepeatedStop | None = None
+        self._pre_start_result: Result | None = None
+        self._start_reading: float | None = None
+        self._start_hypotheses: dict[tuple[SpeedWhenStopped | None, SpeedUnit], float] = {}
+        self._oor_rejected_off_grid = False
+        # Set while the belt runs down after the check's Stop: a belt that speeds up then is a
+        # console that must never get another Stop (it would speed up again): pause it.
+        self._after_stop_kmh: float | None = None
+
+    # ---- the user's STOP --------------------------------------------------------------------
+
+    def stop_now(self) -> None:
+        """STOP (any key): the belt is stopped at once (pre-emptive) and the check ends."""
+        self._fail(_Abort("stopped by the user", by_user=True))
+
+    def _fail(self, abort: _Abort) -> None:
+        if self._abort is None:
+            self._abort = abort
+        if self._started and self._stop_task is None:
+            halt = self._link.pause if self._learned.stop_speeds_up else self._link.stop
+            self._stop_task = asyncio.get_running_loop().create_task(
+                halt(), name="machine-check-stop"
+            )
+        self._changed.set()
+
+    # ---- listening ----------------------------------------------------------------------------
+
+    def _now(self) -> float:
+        return asyncio.get_running_loop().time()
+
+    def _on_update(self, update: LinkUpdate) -> None:
+        now = self._now()
+        if isinstance(update, TreadmillData) and update.speed_kmh is not None:
+            speed = update.speed_kmh
+            self._records.append((now, speed))
+            self._max_reported = max(self._max_reported, speed)
+            after_stop = self._after_stop_kmh
+            if after_stop is not None and speed > after_stop + STOP_WATCH_SPEEDUP_KMH:
+                self._learned.stop_speeds_up = True
+                self._fail(
+                    _Abort(
+                        "the belt sped up after Stop: this console must not be driven by the "
+                        "app (the check paused it; pull the safety key if it still runs)",
+                        danger=True,
+                    )
+                )
+            elif speed > OVERSPEED_KMH:
+                self._fail(
+                    _Abort(
+                        f"the belt ran at {speed:.2f} km/h, faster than the check asked "
+                        f"(at most {MAX_PROBE_KMH:g} km/h)",
+                        danger=True,
+                    )
+                )
+        elif isinstance(update, MachineStatus):
+            self._statuses.append((now, update))
+            if update.kind is MachineStatusKind.STOPPED_BY_SAFETY_KEY:
+                self._fail(_Abort("the safety key was pulled"))
+        elif isinstance(update, LinkEvent) and update.state is LinkState.LOST:
+            self._fail(_Abort("the link to the treadmill was lost"))
+        self._changed.set()
+
+    def _on_outcome(self, outcome: CommandOutcome) -> None:
+        self._outcomes.append(outcome)
+        self._outcome_times.append(self._now())
+
+    async def _wait(self, predicate: Callable[[], bool], timeout_s: float) -> bool:
+        """Wait (on the loop clock) until ``predicate`` holds; False after ``timeout_s`` or at
+        the check's deadline. Raises _Abort when the check is stopped."""
+        deadline = min(self._now() + timeout_s, self._deadline)
+        while True:
+            if self._abort is not None:
+                raise self._abort
+            if predicate():
+                return True
+            remaining = deadline - self._now()
+            if remaining <= 0:
+                return False
+            self._changed.clear()
+            try:
+                async with asyncio.timeout(remaining):
+                    await self._changed.wait()
+            except TimeoutError:
+                pass
+
+    def _check_abort(self) -> None:
+        if self._abort is not None:
+            raise self._abort
+        if self._now() >= self._deadline:
+            raise _Abort("the check ran out of time")
+
+    # ---- readings --------------------------------------------------------------------------------
+
+    def _interval_guess(self) -> float:
+        gaps = [b[0] - a[0] for a, b in zip(self._records, self._records[1:], strict=False)]
+        gaps = [g for g in gaps if g > 0.005]
+        return statistics.median(gaps) if len(gaps) >= 3 else 0.5
+
+    def _current(self) -> float | None:
+        return self._records[-1][1] if self._records else None
+
+    async def _settle(self, since: float) -> float | None:
+        """The speed the belt settles at after ``since`` (steady for a window), or None."""
+        window = max(SETTLE_MIN_WINDOW_S, 3 * self._interval_guess())
+
+        def steady() -> bool:
+            recent = [r for r in self._records if r[0] >= since]
+            if not recent or recent[-1][0] - since < window:
+                return False
+            last_t = recent[-1][0]
+            speeds = [s for t, s in recent if t >= last_t - window]
+            return len(speeds) >= 3 and max(speeds) - min(speeds) <= SETTLE_TOL_KMH
+
+        if await self._wait(steady, SETTLE_TIMEOUT_S):
+            return self._current()
+        return None
+
+    def _rate(self, since: float, until: float, a_kmh: float, b_kmh: float) -> float | None:
+        """|slope| of the reported speed strictly between a and b in [since, until] (km/h/s),
+        from at least two records on the ramp; None otherwise."""
+        lo, hi = sorted((a_kmh, b_kmh))
+        pts = [
+            (t, s) for t, s in self._records if since <= t <= until and lo + 0.02 < s < hi - 0.02
+        ]
+        if len(pts) < 2 or pts[-1][0] - pts[0][0] < 0.05:
+            return None
+        return round(abs(pts[-1][1] - pts[0][1]) / (pts[-1][0] - pts[0][0]), 2)
+
+    # ---- commands --------------------------------------------------------------------------------
+
+    def _factor_worst(self) -> float:
+        unit = self._learned.speed_unit
+        return 1.0 if unit is SpeedUnit.KMH else KMH_PER_MPH
+
+    def _guard(self, console_value: float) -> None:
+        kmh = console_value * self._factor_worst()
+        if kmh > MAX_PROBE_KMH + 1e-6:
+            raise AssertionError(f"the check would ask for {kmh:.2f} km/h")  # a bug, never sent
+        self._max_commanded = max(self._max_commanded, kmh)
+
+    async def _set(self, console_value: float) -> CommandOutcome:
+        self._check_abort()
+        self._guard(console_value)
+        return await self._link.set_speed(console_value)
+
+    async def _set_raw(self, console_value: float) -> CommandOutcome:
+        self._check_abort()
+        self._guard(console_value)
+        return await self._link.set_speed_as_written(console_value)
+
+    def _say(self, text: str) -> None:
+        _log.info("machine check: %s", text)
+        if self._on_progress is not None:
+            self._on_progress(text)
+
+    # ---- the run --------------------------------------------------------------------------------
+
+    async def run(self) -> CheckOutcome:
+        """Run the probe; the belt is stopped at the end whatever happens."""
+        if not self._confirmed:
+            raise NotConfirmedError(
+                "the check needs the user's confirmation that nobody is on the belt"
+            )
+        if self._link.target_unit is not SpeedUnit.KMH:
+            raise ValueError("the check needs a link that sends targets as they are (km/h)")
+        begin = self._now()
+        self._deadline = begin + self._budget_s
+        remove = [
+            self._link.add_listener(self._on_update),
+            self._link.add_command_listener(self._on_outcome),
+        ]
+        completed = False
+        by_user = False
+        try:
+            await self._probe()
+            completed = True
+        except _Abort as abort:
+            by_user = abort.by_user
+            if abort.danger:
+                self._learned.dangers.append(abort.reason)
+            else:
+                self._learned.notes.append(f"check ended early: {abort.reason}")
+            self._say(f"stopped: {abort.reason}")
+        finally:
+            try:
+                await self._finish_stop()
+            finally:
+                for r in remove:
+                    r()
+        self._conclude()
+        check = self._result(self._now() - begin)
+        return CheckOutcome(check, completed, by_user, round(self._max_commanded, 2))
+
+    async def _finish_stop(self) -> None:
+        if self._stop_task is not None:
+            await self._stop_task
+        elif self._started and (self._current() or 0.0) > STILL_KMH:
+            if self._learned.stop_speeds_up:
+                await self._link.pause()
+            else:
+                await self._link.stop()
+
+    async def _probe(self) -> None:
+        learned = self._learned
+        rng = self._link.reported_speed_range
+        if rng is not None and rng.step > 0 and 0 <= rng.minimum <= rng.maximum:
+            learned.speed_min, learned.speed_max, learned.speed_step = (
+                rng.minimum,
+                rng.maximum,
+                rng.step,
+            )
+        else:
+            learned.notes.append("the treadmill sent no usable Supported Speed Range")
+            rng = None
+        self._say("control and Stop with the belt still")
+        await self._probe_control_and_stop()
+        v_pre = self._pre_start_speed(rng)
+        await self._probe_reset_and_pre_start(v_pre)
+        await self._probe_start(v_pre, rng)
+        await self._probe_unit(v_pre, rng)
+        if learned.speed_unit is None:
+            undecided = "the console's target unit could not be decided"
+            raise _Abort(undecided, danger=not learned.dangers)
+        await self._probe_running(rng)
+        await self._probe_stop()
+
+    # ---- 1. control, Stop with the belt still ----------------------------------------------------
+
+    async def _probe_control_and_stop(self) -> None:
+        learned = self._learned
+        again = await self._link.request_control()
+        learned.repeat_request_control = {
+            Result.SUCCESS: RepeatRequestControl.SUCCESS,
+            Result.FAILED: RepeatRequestControl.FAIL,
+        }.get(again.result)
+        mark = len(self._outcomes)
+        first = await self._link.stop_command()
+        self._check_abort()
+        second = await self._link.stop_command()
+        self._check_abort()
+        commands = [o for o in self._outcomes[mark:] if o.op is not Op.REQUEST_CONTROL]
+        if (
+            len(commands) >= 2
+            and commands[0].result is not Result.NOT_PERMITTED
+            and any(o.result is Result.NOT_PERMITTED for o in commands[1:])
+        ):
+            learned.control = ControlPolicy.EVERY_COMMAND
+        answers = {_stop_answer(first), _stop_answer(second)}
+        self._idle_stop = answers.pop() if len(answers) == 1 else None
+
+    # ---- 2. Reset, a speed before Start ---------------------------------------------------------
+
+    def _grid(self, rng: SettingRange | None, worst: float) -> list[float]:
+        """Set-points on the machine's grid within the check's limit (console unit)."""
+        if rng is None:
+            lo, hi, step = 0.1, 20.0, 0.1
+        else:
+            lo, hi, step = rng.minimum, rng.maximum, rng.step
+        out: list[float] = []
+        k = 0
+        while k < 2000:
+            v = round(lo + k * step, 2)
+            if v > hi + 1e-9 or v * worst > MAX_PROBE_KMH + 1e-9:
+                break
+            if v > 0:
+                out.append(v)
+            k += 1
+        return out
+
+    def _pre_start_speed(self, rng: SettingRange | None) -> float | None:
+        """A speed to set before Start whose readings cannot be confused: pre-set or minimum,
+        km/h or mph, all at least SEPARATION_KMH apart."""
+        if rng is None:
+            return None
+        for v in sorted(self._grid(rng, KMH_PER_MPH), key=lambda g: abs(g - 1.5)):
+            if abs(v - rng.minimum) < 1e-9:
+                continue
+            # Pre-set and minimum must differ in either unit; the unit itself comes from a
+            # set-point once the belt runs, if the start reading cannot tell it.
+            if abs(v - rng.minimum) >= SEPARATION_KMH:
+                return v
+        return None
+
+    async def _probe_reset_and_pre_start(self, v_pre: float | None) -> None:
+        learned = self._learned
+        reset_ok = False
+        if learned.control is not ControlPolicy.EVERY_COMMAND:
+            reset = await self._link.reset()
+            reset_ok = reset.ok
+            self._check_abort()
+        mark = len(self._outcomes)
+        if v_pre is not None:
+            outcome = await self._set(v_pre)
+            self._pre_start_result = outcome.result
+            learned.speed_when_stopped = (
+                SpeedWhenStopped.REJECT if outcome.result is Result.FAILED else None
+            )
+        elif reset_ok:
+            await self._link.stop_command()
+        self._check_abort()
+        if reset_ok:
+            probe = [o for o in self._outcomes[mark:] if o.op is not Op.REQUEST_CONTROL]
+            if probe:
+                first = probe[0].result
+                if first is Result.NOT_PERMITTED:
+                    learned.control = ControlPolicy.ENFORCED
+                elif first in (Result.SUCCESS, Result.FAILED, Result.INVALID_PARAMETER):
+                    learned.control = ControlPolicy.NOT_NEEDED
+
+    # ---- 3. Start: delay, first speed, the unit ------------------------------------------------
+
+    async def _probe_start(self, v_pre: float | None, rng: SettingRange | None) -> None:
+        if rng is not None and rng.minimum * KMH_PER_MPH > MAX_PROBE_KMH:
+            # The belt starts at its minimum: on an mph console that would be above the
+            # check's limit, so the check does not press Start and cannot learn the unit.
+            raise _Abort(
+                f"its minimum speed ({rng.minimum:g}) would be above {MAX_PROBE_KMH:g} km/h if "
+                "the console reads mph: the target unit cannot be decided safely",
+                danger=True,
+            )
+        self._say("Start: the belt moves slowly")
+        self._check_abort()
+        self._started = True
+        self._t_start_cmd = self._now()
+        mark = len(self._outcomes)
+        outcome = await self._link.start()
+        # The link may request control first: Start is written once that is answered.
+        for o, t in zip(self._outcomes[mark:], self._outcome_times[mark:], strict=True):
+            if o.op is Op.REQUEST_CONTROL:
+                self._t_start_cmd = t
+        if not outcome.ok:
+            raise _Abort(f"Start was refused ({outcome.result.value}): is the safety key in?")
+        t_cmd = self._t_start_cmd
+        moving = await self._wait(
+            lambda: any(t >= t_cmd and s > STILL_KMH for t, s in self._records),
+            START_MOTION_TIMEOUT_S,
+        )
+        if not moving:
+            raise _Abort("the belt did not move after Start")
+        # Settle from the first moving record: a belt still during the start delay is steady
+        # too, at zero.
+        t_moving = next(t for t, s in self._records if t >= t_cmd and s > STILL_KMH)
+        s0 = await self._settle(t_moving)
+        self._start_reading = s0
+        if s0 is None or rng is None:
+            return
+        if v_pre is not None and self._pre_start_result is Result.SUCCESS:
+            self._start_hypotheses = _pre_start_hypotheses(v_pre, rng.minimum)
+        else:
+            self._start_hypotheses = {
+                (None, SpeedUnit.KMH): rng.minimum,
+                (None, SpeedUnit.MPH): rng.minimum * KMH_PER_MPH,
+            }
+
+    async def _probe_unit(self, v_pre: float | None, rng: SettingRange | None) -> None:
+        learned = self._learned
+        s0 = self._start_reading
+        from_start = {
+            k for k, v in self._start_hypotheses.items() if s0 is not None and _near(s0, v)
+        }
+        units_start = {u for _, u in from_start}
+        current = self._current() or 0.0
+        choices = [v for v in self._grid(rng, KMH_PER_MPH) if v * (KMH_PER_MPH - 1) >= 0.2]
+        preferred = [
+            v
+            for v in choices
+            if v != v_pre
+            and (rng is None or abs(v - rng.minimum) > 1e-9)
+            and min(abs(v - current), abs(v * KMH_PER_MPH - current)) >= SEPARATION_KMH
+        ]
+        pool = preferred or choices
+        unit_set: SpeedUnit | None = None
+        if pool:
+            v_u = min(pool, key=lambda g: abs(g - 1.2))
+            self._say("a set-point to learn the console's unit")
+            t = self._now()
+            outcome = await self._set(v_u)
+            if outcome.ok:
+                s = await self._settle(t)
+                if s is not None:
+                    fits = [
+                        u
+                        for u, kmh in ((SpeedUnit.KMH, v_u), (SpeedUnit.MPH, v_u * KMH_PER_MPH))
+                        if _near(s, kmh)
+                    ]
+                    unit_set = fits[0] if len(fits) == 1 else None
+        unit_from_start = units_start.pop() if len(units_start) == 1 else None
+        if unit_set is not None and unit_from_start is not None and unit_set is not unit_from_start:
+            learned.dangers.append(
+                "the belt's speed fits km/h after Start but mph after a set-point (or the "
+                "other way round): the console's target unit cannot be decided"
+            )
+            return
+        learned.speed_unit = unit_set or unit_from_start
+        if learned.speed_unit is None:
+            return
+        if self._pre_start_result is Result.SUCCESS:
+            fitting = {w for w, u in from_start if u is learned.speed_unit}
+            if len(fitting) == 1:
+                learned.speed_when_stopped = fitting.pop()
+
+    # ---- 4. ramps, off-range, off-step, Start while running -------------------------------------
+
+    async def _probe_running(self, rng: SettingRange | None) -> None:
+        learned = self._learned
+        f = KMH_PER_MPH if learned.speed_unit is SpeedUnit.MPH else 1.0
+        grid = self._grid(rng, f)
+        if not grid:
+            return
+        lo = next((g for g in grid if g * f >= 0.5), grid[0])
+        hi = grid[-1]
+        span = (hi - lo) * f >= 0.6
+        if span:
+            self._say("ramps up and down (acceleration, deceleration)")
+            await self._go(lo)
+            t = self._now()
+            if (await self._set(hi)).ok:
+                s = await self._settle(t)
+                if s is not None and _near(s, hi * f):
+                    learned.accel_kmh_s = self._rate(t, self._now(), lo * f, hi * f)
+        if rng is not None:
+            await self._probe_out_of_range(rng, f, hi)
+        if span and learned.decel_kmh_s is None:
+            if not _near(self._current() or 0.0, hi * f):
+                await self._go(hi)
+            t = self._now()
+            if (await self._set(lo)).ok:
+                s = await self._settle(t)
+                if s is not None and _near(s, lo * f):
+                    learned.decel_kmh_s = self._rate(t, self._now(), lo * f, hi * f)
+        else:
+            await self._go(lo)
+        await self._probe_start_while_running(lo * f)
+        if rng is not None:
+            await self._probe_off_step(rng, f, lo)
+        await self._go(hi)
+
+    async def _go(self, value: float) -> float | None:
+        """Set ``value`` (on the grid) and wait for the belt to settle."""
+        t = self._now()
+        outcome = await self._set(value)
+        return await self._settle(t) if outcome.ok else None
+
+    async def _probe_out_of_range(self, rng: SettingRange, f: float, hi: float) -> None:
+        learned = self._learned
+        below = round(rng.minimum - rng.step, 2)
+        on_grid = True
+        if below < 0.05:
+            below, on_grid = round(rng.minimum / 2, 2), False
+        if below < 0.05 or below >= rng.minimum:
+            return
+        here = self._current() or 0.0
+        if abs(here - rng.minimum * f) < SEPARATION_KMH:
+            return  # clamped and ignored would look the same
+        self._say("a set-point below the range")
+        t = self._now()
+        outcome = await self._set_raw(below)
+        if outcome.result is Result.INVALID_PARAMETER:
+            self._oor_rejected_off_grid = not on_grid
+            learned.out_of_range = OutOfRange.REJECT
+            return
+        if not outcome.ok:
+            return
+        s = await self._settle(t)
+        if s is None:
+            return
+        if _near(s, rng.minimum * f) and not _near(s, here):
+            learned.out_of_range = OutOfRange.CLAMP
+            if _near(here, hi * f):
+                learned.decel_kmh_s = self._rate(t, self._now(), rng.minimum * f, hi * f)
+        elif _near(s, here) and not _near(s, rng.minimum * f):
+            learned.out_of_range = OutOfRange.IGNORE
+
+    async def _probe_start_while_running(self, at_kmh: float) -> None:
+        learned = self._learned
+        self._say("Start while the belt runs")
+        self._check_abort()
+        t = self._now()
+        outcome = await self._link.start()
+        if outcome.result is Result.FAILED:
+            learned.start_while_running = StartWhileRunning.FAIL
+            return
+        if not outcome.ok:
+            return
+        window = max(PAUSE_WATCH_S, 4 * self._interval_guess())
+        # A pause shows as a drop in speed (even with no status): one this large, seen within
+        # the window at a run-down of 0.2 km/h/s or more.
+        drop = min(0.1, at_kmh / 2)
+
+        def paused() -> bool:
+            status = any(
+                ts >= t and st.kind is MachineStatusKind.PAUSED_BY_USER for ts, st in self._statuses
+            )
+            slowed = any(ts >= t and s < at_kmh - drop for ts, s in self._records)
+            return status or slowed
+
+        if await self._wait(paused, window):
+            learned.start_while_running = StartWhileRunning.TOGGLE_PAUSE
+            t_resume = self._now()
+            again = await self._link.start()  # resume
+            if not again.ok:
+                raise _Abort("the belt paused on Start and did not resume")
+            # The belt may stand still for the start delay first (as long as after the first
+            # Start): a record from before that is no sign that it runs again.
+            t_cmd = self._t_start_cmd or t_resume
+            first_motion = next(
+                (ts for ts, sp in self._records if ts >= t_cmd and sp > STILL_KMH), t_cmd
+            )
+            t_again = t_resume + (first_motion - t_cmd)
+            await self._wait(
+                lambda: any(
+                    ts >= t_again and s >= at_kmh - SETTLE_TOL_KMH for ts, s in self._records
+                ),
+                (t_again - self._now()) + START_MOTION_TIMEOUT_S + SETTLE_TIMEOUT_S,
+            )
+            await self._settle(self._now())
+        elif self._now() - t >= window - 1e-6:
+            # Only a belt seen running on through the window says "nothing changed" (a paused
+            # belt of some consoles sends no records at all).
+            gap = 2 * self._interval_guess() + 0.05
+            seen = [ts for ts, s in self._records if ts >= t and s >= at_kmh - drop]
+            if seen and seen[-1] >= self._now() - gap:
+                learned.start_while_running = StartWhileRunning.SUCCESS
+
+    async def _probe_off_step(self, rng: SettingRange, f: float, lo: float) -> None:
+        learned = self._learned
+        step = rng.step
+        if step < 0.02 or lo + step > rng.maximum + 1e-9 or (lo + step) * f > MAX_PROBE_KMH:
+            return
+        x = round(lo + 0.7 * step, 2)
+        if not lo < x < lo + step or abs(x - lo - step / 2) < 0.005:
+            return
+        here = self._current() or 0.0
+        if not _near(here, lo * f):
+            await self._go(lo)
+        self._say("a set-point between two steps")
+        t = self._now()
+        outcome = await self._set_raw(x)
+        if outcome.result is Result.INVALID_PARAMETER:
+            learned.off_step = OffStep.REJECT
+            return
+        if not outcome.ok:
+            return
+        s = await self._settle(t)
+        if s is None:
+            return
+        tol = 0.1 * step * f + 0.01
+        candidates = {
+            OffStep.ROUND: (lo + step) * f,
+            OffStep.TRUNCATE: lo * f,
+            OffStep.EXACT: x * f,
+        }
+        fits = [k for k, v in candidates.items() if abs(s - v) <= tol]
+        if len(fits) == 1:
+            learned.off_step = fits[0]
+
+    # ---- 5. Stop, run-down, repeated Stop -------------------------------------------------------
+
+    async def _probe_stop(self) -> None:
+        learned = self._learned
+        self._say("Stop: the run-down")
+        self._check_abort()
+        s_stop = self._current() or 0.0
+        t = self._now()
+        self._after_stop_kmh = s_stop
+        await self._link.stop()
+        if not await self._wait(
+            lambda: (
+                any(ts >= t for ts, _ in self._records) and (self._current() or 0.0) <= STILL_KMH
+            ),
+            max(30.0, s_stop / 0.1),
+        ):
+            raise _Abort("the belt did not stop after Stop", danger=True)
+        self._after_stop_kmh = None
+        learned.stop_speeds_up = False
+        learned.stop_decel_kmh_s = self._rate(t, self._now(), 0.0, s_stop)
+        self._started = False
+        final = _stop_answer(await self._link.stop_command())
+        idle = self._idle_stop
+        learned.repeated_stop = final if final is not None and final == idle else None
+
+    # ---- the result -----------------------------------------------------------------------------
+
+    def _conclude(self) -> None:
+        learned = self._learned
+        gaps = [b[0] - a[0] for a, b in zip(self._records, self._records[1:], strict=False)]
+        if len(gaps) >= 8:
+            median = statistics.median(gaps)
+            close = [g for g in gaps if abs(g - median) <= 0.02]
+            if median > 0.005 and len(close) >= len(gaps) // 2:
+                learned.data_interval_s = round(median, 2)
+        if (
+            self._oor_rejected_off_grid
+            and learned.off_step is not OffStep.ROUND
+            and learned.off_step is not OffStep.TRUNCATE
+            and learned.off_step is not OffStep.EXACT
+        ):
+            learned.out_of_range = None  # 03 for a value off the grid: range or step?
+        learned.start_delay_s = self._start_delay()
+
+    def _start_delay(self) -> float | None:
+        t_cmd = self._t_start_cmd
+        if t_cmd is None:
+            return None
+        after = [(t, s) for t, s in self._records if t >= t_cmd]
+        first = next((i for i, (_, s) in enumerate(after) if s > STILL_KMH), None)
+        if first is None:
+            return None
+        t1, s1 = after[first]
+        accel = self._learned.accel_kmh_s
+        settled = self._start_reading
+        if accel and settled is not None and s1 < settled - 0.05:
+            return round(max(0.0, t1 - s1 / accel - t_cmd), 1)
+        if first > 0:
+            t0 = after[first - 1][0]
+            if t1 - t0 <= 0.1 + 1e-9:
+                return round(max(0.0, (t0 + t1) / 2 - t_cmd), 1)
+        return None
+
+    def _result(self, duration_s: float) -> MachineCheck:
+        ln = self._learned
+        quirks = MachineQuirks(
+            speed_unit=ln.speed_unit,
+            speed_min=ln.speed_min,
+            speed_max=ln.speed_max,
+            speed_step=ln.speed_step,
+            off_step=ln.off_step,
+            out_of_range=ln.out_of_range,
+            speed_when_stopped=ln.speed_when_stopped,
+            start_while_running=ln.start_while_running,
+            control=ln.control,
+            repeat_request_control=ln.repeat_request_control,
+            repeated_stop=ln.repeated_stop,
+            start_delay_s=ln.start_delay_s,
+            accel_kmh_s=ln.accel_kmh_s,
+            decel_kmh_s=ln.decel_kmh_s,
+            stop_decel_kmh_s=ln.stop_decel_kmh_s,
+            data_interval_s=ln.data_interval_s,
+            stop_speeds_up=ln.stop_speeds_up,
+        )
+        caps = self._link.capabilities
+        return MachineCheck(
+            address=self._link.address,
+            name=self._name or (caps.name if caps is not None else ""),
+            quirks=quirks,
+            checked_at=self._clock(),
+            dangers=tuple(ln.dangers),
+            blocked=bool(ln.dangers),
+            max_speed_kmh=self._max_reported,
+            duration_s=duration_s,
+            notes=tuple(ln.notes),
+        )
+
+
+def _stop_answer(outcome: CommandOutcome) -> RepeatedStop | None:
+    """What a Stop with the belt still got (05, timeouts and errors say nothing)."""
+    return {Result.SUCCESS: RepeatedStop.SUCCESS, Result.FAILED: RepeatedStop.FAIL}.get(
+        outcome.result
+    )
+
+
+def _pre_start_hypotheses(
+    v: float, minimum: float
+) -> dict[tuple[SpeedWhenStopped | None, SpeedUnit], float]:
+    """Where the belt settles after Start, per (what the pre-set speed did, the unit)."""
+    return {
+        (SpeedWhenStopped.PENDING, SpeedUnit.KMH): v,
+        (SpeedWhenStopped.PENDING, SpeedUnit.MPH): v * KMH_PER_MPH,
+        (SpeedWhenStopped.IGNORE, SpeedUnit.KMH): minimum,
+        (SpeedWhenStopped.IGNORE, SpeedUnit.MPH): minimum * KMH_PER_MPH,
+    }
+
+
+def _near(reading: float, expected: float) -> bool:
+    return abs(reading - expected) <= 0.05 + 0.02 * expected
+
+
+async def run_check(
+    link: CheckableLink,
+    *,
+    confirmed: bool,
+    name: str = "",
+    on_progress: Callable[[str], None] | None = None,
+) -> CheckOutcome:
+    """Run the guided check on ``link`` (see :class:`MachineChecker`)."""
+    return await MachineChecker(link, confirmed=confirmed, name=name, on_progress=on_progress).run()
+
+
+__all__ = [
+    "CONFIRM_PROMPT",
+    "MAX_PROBE_KMH",
+    "OVERSPEED_KMH",
+    "TIME_BUDGET_S",
+    "CheckOutcome",
+    "CheckableLink",
+    "MachineChecker",
+    "NotConfirmedError",
+    "run_check",
+]
