@@ -208,7 +208,7 @@ Control {
                         textFormat: Text.PlainText
                         property bool fresh: false
                         visible: cueCaption.fresh && screen.app.sound.lastCue !== "" && screen.session.state !== ""
-                        text: "🔊 " + screen.app.sound.lastCue
+                        text: "♪ " + screen.app.sound.lastCue
                         anchors.fill: parent
                         verticalAlignment: Text.AlignVCenter
                         color: Theme.text
