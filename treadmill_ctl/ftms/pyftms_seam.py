@@ -516,7 +516,8 @@ class SeamController(MachineController):  # type: ignore[misc]
                 written=proc.written,
             )
         except (BleakError, OSError, EOFError) as exc:
-            return self._report(request, Result.ERROR, f"write failed: {exc}", written=proc.written)
+            detail = f"write failed: {_write_error_text(exc)}"
+            return self._report(request, Result.ERROR, detail, written=proc.written)
         except asyncio.CancelledError:
             # The caller gave up (a pause, a stop, the session ending) after the bytes went out:
             # the machine may still act on them, so the record must show the command.
@@ -591,6 +592,15 @@ class MachineFacts:
     incline_range: SettingRange | None
     manufacturer: str | None
     model: str | None
+
+
+def _write_error_text(exc: BaseException) -> str:
+    """A failed write in words: bleak's GATT protocol error carries its code and text as two
+    arguments and would print as the repr of both."""
+    if isinstance(exc, BleakGATTProtocolError) and len(exc.args) == 2:
+        code, text = exc.args
+        return f"{str(text).removeprefix('GATT Protocol Error: ')} (ATT error 0x{int(code):02x})"
+    return str(exc)
 
 
 async def _quiet_disconnect(cli: BleakClient) -> None:
