@@ -626,6 +626,7 @@ class ConnectBridge(QObject):
             self._context.settings = dataclasses.replace(
                 settings, treadmill_speed_unit=options.target_unit
             )
+        self._context.machine_timing = options if loaded.check is not None else None
         if loaded.check is None:
             self._context.notify(NoticeLevel.INFO, NOT_CHECKED_HINT)
         return True

@@ -179,6 +179,8 @@ class SessionBridge(QObject):
             heart_rate=self,
             listeners=(self._on_event,),
             on_end=self._on_end,
+            # The connected treadmill's machine check (its waits); None: the safe defaults.
+            timing=ctx.machine_timing,
         )
         self._controller = controller
         ctx.engine = controller.engine

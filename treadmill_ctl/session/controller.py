@@ -32,6 +32,7 @@ from treadmill_ctl.ftms.api import TreadmillControl
 from treadmill_ctl.ftms.model import LinkState
 from treadmill_ctl.session.engine import EventListener, SessionEngine, SessionSnapshot
 from treadmill_ctl.session.events import EndEvent, EndReason, SessionEvent, SessionState, StateEvent
+from treadmill_ctl.session.machine_quirks import MachineSessionSettings
 from treadmill_ctl.session.plan import Plan
 from treadmill_ctl.session.states import ACTIVE_STATES, PAUSABLE_STATES, STARTABLE_STATES
 from treadmill_ctl.settings import Settings
@@ -182,6 +183,7 @@ class SessionController:
         user_available: Callable[[], bool] | None = None,
         on_end: Callable[[SessionController], None] | None = None,
         summarize: Summarize = summarize,
+        timing: MachineSessionSettings | None = None,
     ) -> None:
         self._link = link
         self._open_history = open_history
@@ -203,7 +205,12 @@ class SessionController:
         self._history_flush: asyncio.TimerHandle | None = None
         self._stop_tasks: set[asyncio.Task[Any]] = set()
         self._engine = SessionEngine(
-            link, plan, settings, listener=self._on_event, user_available=user_available
+            link,
+            plan,
+            settings,
+            listener=self._on_event,
+            user_available=user_available,
+            timing=timing,
         )
         for listener in listeners:
             self._engine.add_listener(listener)

@@ -20,8 +20,6 @@ from treadmill_ctl.session.events import (
     SessionState,
 )
 from treadmill_ctl.session.machine_base import (
-    BELT_START_TIMEOUT_S,
-    BELT_STOP_TIMEOUT_S,
     MAX_SETPOINT_FAILURES,
     RAMP_STALL_S,
     REACH_TIMEOUT_S,
@@ -78,7 +76,7 @@ class FlowMachine(MachineBase):
     def _enter_wait(self, t: float, kmh: float, why: str, step: Step) -> None:
         """Wait (``step``) until the reported belt speed is at or below ``kmh`` (at most 45 s)."""
         self._wait_limit = max(kmh, 0.0) + (STILL_KMH if kmh <= 0 else 0.01)
-        self._wait_deadline = t + BELT_STOP_TIMEOUT_S
+        self._wait_deadline = t + self.timing.stop_timeout_s
         self._wait_why = why
         self._goto(step)
 
@@ -96,7 +94,7 @@ class FlowMachine(MachineBase):
             self._belt_not_following(
                 t,
                 f"{self._wait_why}: the belt still runs at {self._actual_kmh or 0:.1f} km/h after "
-                f"{BELT_STOP_TIMEOUT_S:g} s.",
+                f"{self.timing.stop_timeout_s:g} s.",
             )
             return False
         return self._wait(self._wait_deadline, WAKES[self._step]) or None
@@ -151,7 +149,7 @@ class FlowMachine(MachineBase):
             return
         self._belt = Belt.RUNNING
         self._started_once = True
-        self._wait_deadline = t + BELT_START_TIMEOUT_S
+        self._wait_deadline = t + self.timing.start_timeout_s
         self._goto(Step.WAIT_MOVING)
 
     def _s_wait_moving(self, t: float) -> bool:
@@ -230,7 +228,7 @@ class FlowMachine(MachineBase):
         if self._reached_at is None:
             self._reached_at = t
         gap = abs((self._actual_kmh or 0.0) - target)
-        if t - self._reached_at > REACH_TIMEOUT_S + gap / 0.3:
+        if t - self._reached_at > REACH_TIMEOUT_S + gap / self.timing.reach_rate_kmh_s:
             self._alert(
                 t,
                 AlertLevel.WARNING,

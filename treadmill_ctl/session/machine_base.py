@@ -24,6 +24,7 @@ from treadmill_ctl.session.events import (
     SessionState,
     StateEvent,
 )
+from treadmill_ctl.session.machine_quirks import MachineSessionSettings
 from treadmill_ctl.session.plan import Plan
 from treadmill_ctl.session.policy import SafetyPolicy
 from treadmill_ctl.session.position import PlanPosition, result_words
@@ -65,13 +66,23 @@ OVERSPEED_GRACE_S: Final = 2.0  # ... for this long: the machine does not obey, 
 class MachineBase(PlanPosition):
     """The machine's data and outputs; see ``SessionMachine``."""
 
-    def __init__(self, plan: Plan, settings: Settings, *, watch_user: bool = False) -> None:
+    def __init__(
+        self,
+        plan: Plan,
+        settings: Settings,
+        *,
+        watch_user: bool = False,
+        timing: MachineSessionSettings | None = None,
+    ) -> None:
         """``watch_user``: whenever the session waits for a user, ask (effect ``Ask``) whether
-        one will act; a ``UserGone`` answer ends the session (headless runs)."""
+        one will act; a ``UserGone`` answer ends the session (headless runs). ``timing``: what
+        this treadmill's machine check says of its waits (None: never checked, the safe
+        defaults)."""
         if not plan.phases:
             raise ValueError("a plan needs at least one phase")
         super().__init__(plan, settings, SafetyPolicy(settings, None))
         self._watch_user = watch_user
+        self.timing = timing if timing is not None else MachineSessionSettings()
         self._out: list[io.Effect] = []
         self._t0: float | None = None
         self._serial = 0
