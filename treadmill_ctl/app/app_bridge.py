@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any, Final
 
+from treadmill_ctl.app.check_bridge import CheckBridge
 from treadmill_ctl.app.connect_bridge import ConnectBridge
 from treadmill_ctl.app.context import SCREEN_FILES, AppContext, NoticeLevel, Screen
 from treadmill_ctl.app.qt import (
@@ -119,6 +120,12 @@ class AppBridge(QObject):
         self._connect.disconnected.connect(self._release_link)
         self._strap = StrapBridge(context, self)
         context.engine_changed = self._strap.follow
+        # The machine check of the chosen treadmill (Treadmill screen).
+        self._check = CheckBridge(context, self)
+        self._check.linkReleased.connect(self._release_link)
+        self._connect.rememberedChanged.connect(self._check.refresh)
+        self._connect.connectedChanged.connect(self._check.refresh)
+        self._check.refresh()
         self._presets: PresetsBridge | None = None
         self._settings: SettingsBridge | None = None
         self._history: HistoryBridge | None = None
@@ -216,6 +223,7 @@ class AppBridge(QObject):
         self._session.shutdown()
         self._sound.shutdown()
         self._connect.close()
+        self._check.close()
 
     # -- keys ----------------------------------------------------------------------------------
 
@@ -271,6 +279,11 @@ class AppBridge(QObject):
     def connect(self) -> ConnectBridge:  # type: ignore[override]
         """Scan and connect (connect screen)."""
         return self._connect
+
+    @Property(CheckBridge, constant=True)
+    def check(self) -> CheckBridge:
+        """The machine check of the chosen treadmill (Treadmill screen)."""
+        return self._check
 
     @Property(StrapBridge, constant=True)
     def strap(self) -> StrapBridge:

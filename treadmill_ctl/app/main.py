@@ -305,6 +305,7 @@ def open_window(
         save_settings=save_settings or _persist_settings,
         loop=None,
         open_link=lambda address: source.open_link(address, ctx.settings),
+        open_check_link=source.open_link,
         scan=once_shown(source.scan),
         simulate=simulate,
         sim_profile=sim_profile,
