@@ -13,6 +13,7 @@ from private_bus import PrivateBus
 from treadmill_ctl.ftms.link import TreadmillLink
 from treadmill_ctl.ftms.model import CommandOutcome, LinkEvent, LinkState, LinkUpdate
 from treadmill_ctl.sim.hr_strap import VirtualHeartRateStrap
+from treadmill_ctl.sim.profiles import SimProfile
 from treadmill_ctl.sim.treadmill import VirtualTreadmill
 
 CHOSEN: Final = "5A:11:00:00:00:01"
@@ -35,10 +36,11 @@ class Watch:
 
 @asynccontextmanager
 async def air(
-    bus: PrivateBus, **bluez_options: object
+    bus: PrivateBus, profile: SimProfile | None = None, **bluez_options: object
 ) -> AsyncIterator[tuple[FakeBlueZ, VirtualTreadmill, VirtualTreadmill]]:
-    """The chosen treadmill, another FTMS treadmill nearby (louder), and a strap, on BlueZ."""
-    chosen = VirtualTreadmill(address=CHOSEN)
+    """The chosen treadmill (with ``profile``), another FTMS treadmill nearby (louder), and a
+    strap, on BlueZ."""
+    chosen = VirtualTreadmill(profile, address=CHOSEN)
     neighbour = VirtualTreadmill(name="Neighbour's Treadmill", address=NEIGHBOUR)
     strap = VirtualHeartRateStrap(chosen)
     async with FakeBlueZ(bus.address, **bluez_options) as bluez:  # type: ignore[arg-type]

@@ -256,6 +256,18 @@ class FakeBlueZ:
             with contextlib.suppress(Exception):
                 await bus.wait_for_disconnect()
 
+    async def crash(self) -> None:
+        """bluetoothd dies (a crash, ``systemctl restart bluetooth``): it leaves the bus with
+        no signal on the way (bus clients see ``org.bluez`` lose its owner), and the kernel
+        ends its LE links (the devices see a disconnect). The dbus-daemon stays."""
+        for peer in self._peers.values():
+            if peer.connected:
+                peer.connected = False
+                peer.device.set_disconnect_callback(None)
+                with contextlib.suppress(SimLinkDown):
+                    await peer.device.disconnect()
+        await self.stop()
+
     async def __aenter__(self) -> Self:
         return await self.start()
 

@@ -47,7 +47,7 @@ async def test_scan_lists_the_treadmills_bluez_hears(bluez_bus: PrivateBus) -> N
         assert by_address[CHOSEN]["name"] == "Virtual Treadmill"
         assert by_address[CHOSEN]["advertises_ftms"] is True
         assert rows[0]["address"] == NEIGHBOUR  # louder first
-        status, table, err = await treadmill_ctl("scan", "--timeout", "1")
+        status, table, err = await treadmill_ctl("scan", "--timeout", "0.5")
         assert status == 0, err
         assert "Virtual Treadmill" in table
         assert CHOSEN in table

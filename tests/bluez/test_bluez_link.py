@@ -13,6 +13,7 @@ from fake_bluez import (
     ABORT_BY_LOCAL,
     ADAPTER,
     UNREACHABLE_MESSAGE,
+    FakeBlueZ,
     bleak_heard,
     bus_connections,
     run_until,
@@ -202,3 +203,28 @@ async def test_bluetoothd_gone_with_the_bus_is_a_link_loss_not_a_hang(
         assert not stop.confirmed
         with pytest.raises(LinkError):
             await asyncio.wait_for(link.reconnect(), 10)
+
+
+async def test_bluetoothd_restarting_is_a_link_loss_and_the_link_reconnects(
+    bluez_bus: PrivateBus,
+) -> None:
+    async with air(bluez_bus) as (bluez, chosen, _):
+        link = bluetooth_source().open_link(CHOSEN)
+        watch = Watch(link)
+        await link.connect()
+        await link.start()
+        await bluez.crash()  # bluetoothd gone, the dbus-daemon still up
+        # bleak hears no Connected change: without a watch on bluetoothd the link stayed
+        # CONNECTED and every write failed.
+        await run_until(lambda: link.state is LinkState.LOST, 2, "LOST")
+        assert watch.states()[-1] is LinkState.LOST
+        with pytest.raises(LinkError):
+            await link.reconnect()  # nobody answers for org.bluez
+        # systemd starts bluetoothd again: a new org.bluez, which knows no device yet.
+        async with FakeBlueZ(bluez_bus.address) as again:
+            again.add(chosen)
+            await link.reconnect()
+            assert again.connect_calls() == [again.path_of(CHOSEN)]
+            assert chosen.has_control
+            assert (await link.stop()).confirmed
+            await link.disconnect()

@@ -31,11 +31,14 @@ from treadmill_ctl.session.plan import Phase, PhaseKind, Plan
 from treadmill_ctl.session.strap_feed import StrapFeed
 from treadmill_ctl.settings import Settings
 from treadmill_ctl.sim import gatt
+from treadmill_ctl.sim.profiles import SimProfile
 
 S = SessionState
 PLAN = Plan("BlueZ walk", (Phase(PhaseKind.WARMUP, 600, 2.0),), id="bluez-walk")
 QUICK = dataclasses.replace(Settings(), start_countdown_s=1, countdown_s=1, cue_lead_s=1)
 QUICK = dataclasses.replace(QUICK, ramp_kmh_per_s=2.0)
+# A brisk belt: the waits for it to speed up and run down are short in real time.
+BRISK = dataclasses.replace(SimProfile(), accel_kmh_s=3.0, decel_kmh_s=3.0, stop_decel_kmh_s=3.0)
 
 
 @pytest.fixture(autouse=True)
@@ -46,7 +49,7 @@ def quick_strap_reconnects(monkeypatch: pytest.MonkeyPatch) -> None:
 async def test_a_session_over_bluez_start_setpoints_pause_stop_link_loss_and_the_strap(
     bluez_bus: PrivateBus,
 ) -> None:
-    async with air(bluez_bus) as (bluez, chosen, neighbour):
+    async with air(bluez_bus, BRISK) as (bluez, chosen, neighbour):
         source = bluetooth_source()
         heard = {d.address for d in await source.scan(0.5)}
         assert CHOSEN in heard
