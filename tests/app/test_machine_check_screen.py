@@ -10,7 +10,7 @@ from window_rig import WindowRig
 
 from treadmill_ctl.app.check_bridge import CONFIRM_TEXT, NOT_CHECKED_TEXT
 from treadmill_ctl.session.machine_check import CONFIRM_PROMPT
-from treadmill_ctl.session.machine_quirks import check_path, load_check
+from treadmill_ctl.session.machine_quirks import check_path, load_check, session_settings
 from treadmill_ctl.sim import gatt
 
 CHECK_WAIT_MS = 30_000  # the whole check: under 2 minutes of loop time, 20x faster here
@@ -98,16 +98,18 @@ def test_a_full_check_shows_its_result_and_the_next_session_uses_it(window: Wind
     assert window.treadmill.belt_speed_kmh == 0
     saved = load_check(address).check
     assert saved is not None
-    assert saved.quirks.data_interval_s is not None
+    assert saved.quirks.speed_unit is not None
     press_button(window, "checkCloseButton")
     window.wait(lambda: not shown(window, "checkOverlay"))
     # The result line stays on the Treadmill screen.
     assert item(window, "checkSummary").property("text") == saved.summary()
     # The check left the treadmill disconnected; the next connect takes the saved check.
+    assert window.running.bridge.connect.property("isConnected") is False
+    assert window.running.context.link is None
     window.wait(lambda: shown(window, "connectRememberedButton"))
     press_button(window, "connectRememberedButton")
     window.wait(lambda: window.running.bridge.property("screen") == "presets")
     timing = window.running.context.machine_timing
     assert timing is not None
     assert timing.checked
-    assert timing.stale_after_s == max(2.0, 3 * saved.quirks.data_interval_s)
+    assert timing == session_settings(saved)

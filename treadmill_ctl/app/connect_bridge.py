@@ -528,6 +528,8 @@ class ConnectBridge(QObject):
         link = self._context.link
         if link is not None:
             self._link_unsubscribe = link.add_listener(lambda _update: self._show_link())
+        elif self._phase is _Phase.CONNECTED:
+            self._set_phase(_Phase.IDLE)  # forgotten elsewhere (the machine check took it)
         self._show_link()
 
     def _show_link(self) -> None:
