@@ -113,3 +113,18 @@ def test_a_full_check_shows_its_result_and_the_next_session_uses_it(window: Wind
     assert timing is not None
     assert timing.checked
     assert timing == session_settings(saved)
+
+
+def test_a_check_that_cannot_connect_says_so_and_can_be_tried_again(window: WindowRig) -> None:
+    connect_and_come_back(window)
+    press_button(window, "checkButton")
+    window.treadmill.drop_link(back_after_s=None)  # switched off before the check connects
+    press_button(window, "checkConfirmButton")
+    window.wait(lambda: shown(window, "checkResult"), CHECK_WAIT_MS)
+    assert item(window, "checkResult").property("text").startswith("The check could not connect")
+    press_button(window, "checkCloseButton")
+    window.wait(lambda: not shown(window, "checkOverlay"))
+    # Not stuck in the check: it can be started again.
+    assert window.running.bridge.check.property("phase") == "idle"
+    press_button(window, "checkButton")
+    window.wait(lambda: shown(window, "checkPrompt"))

@@ -278,9 +278,6 @@ class CheckBridge(QObject):
     async def _run(self, address: str) -> None:
         import asyncio  # noqa: PLC0415 - asyncio loads after the first frame (main.py)
 
-        from treadmill_ctl.session.machine_check import MachineChecker  # noqa: PLC0415
-        from treadmill_ctl.session.machine_quirks import save_check  # noqa: PLC0415
-
         factory = self._context.open_check_link
         assert factory is not None
         app_link = self._context.link
@@ -300,26 +297,42 @@ class CheckBridge(QObject):
             except Exception as exc:  # noqa: BLE001 - any connect failure is shown, not raised
                 self._finish(f"The check could not connect: {exc}")
                 return
-            checker = MachineChecker(
-                cast("CheckableLink", link),  # open_check_link makes a TreadmillLink
-                confirmed=True,  # the user confirmed on this screen (confirm())
-                name=getattr(link, "name", ""),
-                on_progress=lambda text: self._set_progress(text, self._fraction),
-            )
-            self._checker = checker
-            self._began = asyncio.get_running_loop().time()
-            self._timer.start()
-            outcome = await checker.run()
-            self._checker = None
-            if not outcome.stopped_by_user:
-                try:
-                    await asyncio.to_thread(save_check, outcome.check)
-                except OSError as exc:
-                    self._context.notify(NoticeLevel.WARNING, f"Check not saved: {exc}")
-            self._finish(_result_line(outcome), outcome=outcome)
+            await self._probe(link)
+        except BaseException as exc:
+            # Whatever went wrong (a bug, the app closing): the belt was stopped by the
+            # check's own ending; the screen and the keys must not stay in the check.
+            if self._phase is CheckPhase.RUNNING:
+                self._finish(f"The check failed: {exc or type(exc).__name__}")
+            raise
         finally:
             self._checker = None
             await _quiet(link.disconnect())
+
+    async def _probe(self, link: Any) -> None:
+        """Run the check on ``link`` (connected), save it unless stopped by the user, and
+        show the result."""
+        import asyncio  # noqa: PLC0415 - asyncio loads after the first frame (main.py)
+
+        from treadmill_ctl.session.machine_check import MachineChecker  # noqa: PLC0415
+        from treadmill_ctl.session.machine_quirks import save_check  # noqa: PLC0415
+
+        checker = MachineChecker(
+            cast("CheckableLink", link),  # open_check_link makes a TreadmillLink
+            confirmed=True,  # the user confirmed on this screen (confirm())
+            name=getattr(link, "name", ""),
+            on_progress=lambda text: self._set_progress(text, self._fraction),
+        )
+        self._checker = checker
+        self._began = asyncio.get_running_loop().time()
+        self._timer.start()
+        outcome = await checker.run()
+        self._checker = None
+        if not outcome.stopped_by_user:
+            try:
+                await asyncio.to_thread(save_check, outcome.check)
+            except OSError as exc:
+                self._context.notify(NoticeLevel.WARNING, f"Check not saved: {exc}")
+        self._finish(_result_line(outcome), outcome=outcome)
 
     def _finish(self, line: str, outcome: CheckOutcome | None = None) -> None:
         self._timer.stop()
@@ -338,11 +351,12 @@ class CheckBridge(QObject):
         self._set_phase(CheckPhase.DONE)
 
     def _tick(self) -> None:
-        import asyncio  # noqa: PLC0415 - loaded by now (the check runs on the loop)
-
         from treadmill_ctl.session.machine_check import TIME_BUDGET_S  # noqa: PLC0415
 
-        elapsed = asyncio.get_event_loop().time() - self._began
+        loop = self._context.loop
+        if loop is None:
+            return
+        elapsed = loop.time() - self._began
         self._set_progress(self._progress, min(1.0, max(0.0, elapsed / TIME_BUDGET_S)))
 
     # ---- helpers ---------------------------------------------------------------------------
