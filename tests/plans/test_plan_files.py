@@ -1,0 +1,139 @@
+"""Plan files: the built-ins, and every way a hand-edited plan can be wrong, reported with the
+file and the line."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from treadmill_ctl.session.presets import PresetLibrary
+from treadmill_ctl.session.training_plans import (
+    SPEED_RISE_MAX_KMH,
+    PlanLibrary,
+    check_plan_text,
+)
+from treadmill_ctl.settings import Settings
+from treadmill_ctl.toml_limits import MAX_TOML_BYTES
+
+HEAD = 'schema = 1\nname = "Mine"\nsessions_per_week = 2\n'
+
+
+def check(text: str, settings: Settings | None = None) -> list[str]:
+    result = check_plan_text(
+        text, source="mine.toml", plan_id="mine", presets=PresetLibrary(settings or Settings())
+    )
+    return [str(e) for e in result.errors]
+
+
+def test_the_built_in_plans_load_and_keep_the_speed_rule() -> None:
+    library = PlanLibrary.load()
+    assert not library.problems
+    by_id = {p.id: p for p in library.plans}
+    assert set(by_id) == {
+        "learn-backward-running",
+        "knee-friendly-backward-walking",
+        "referee-defender-conditioning",
+    }
+    learn = by_id["learn-backward-running"]
+    assert (learn.sessions_per_week, learn.weeks) == (2, 8)
+    first = learn.steps[0].load
+    assert (first.blocks, first.block_s) == (2, 30.0)
+    knee = by_id["knee-friendly-backward-walking"]
+    assert knee.asks_knee_pain
+    assert (knee.sessions_per_week, knee.weeks) == (3, 6)
+    assert knee.steps[0].load.backward_s == 600  # ~10 minutes backward
+    assert knee.steps[-1].load.backward_s == 1800  # growing to 30
+    for plan in library.plans:
+        speeds = [s.load.speed_kmh for s in plan.steps]
+        assert all(b - a <= SPEED_RISE_MAX_KMH for a, b in itertools.pairwise(speeds))
+        assert "20" in plan.description  # every built-in cites its sources (by year)
+
+
+def test_a_changed_preset_runs_as_changed() -> None:
+    errors = check(
+        HEAD
+        + '[[step]]\npreset = "four-by-thirty"\nblocks = 3\nblock_s = 40\n'
+        + "backward_kmh = 2.5\nincline_pct = 1.0\n"
+    )
+    assert errors == []
+    result = check_plan_text(
+        HEAD
+        + '[[step]]\npreset = "four-by-thirty"\nblocks = 3\nblock_s = 40\nbackward_kmh = 2.5\n',
+        source="mine.toml",
+        plan_id="mine",
+        presets=PresetLibrary(Settings()),
+    )
+    assert result.plan is not None
+    backward = [p for p in result.plan.steps[0].preset.phases if p.kind == "backward"]
+    assert [(p.duration_s, p.speed_kmh) for p in backward] == [(40.0, 2.5)] * 3
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ('[[step]]\npreset = "first-steps"\nsesions = 2\n', "mine.toml:6: unknown key 'sesions'"),
+        ('[[step]]\npreset = "no-such"\n', "mine.toml:5: no preset 'no-such'"),
+        ('[[step]]\nname = "x"\n', "mine.toml:4: missing 'preset'"),
+        ('[[step]]\npreset = "first-steps"\nsessions = 0\n', "mine.toml:6: sessions must be"),
+        ('[[step]]\npreset = "first-steps"\nbackward_kmh = 7.0\n', "above your backward cap"),
+        ('[[step]]\npreset = "first-steps"\nblock_s = -3\n', "mine.toml:6: block_s must be"),
+        (
+            '[[step]]\npreset = "first-steps"\n[[step]]\npreset = "first-steps"\n'
+            "backward_kmh = 3.6\n",
+            "mine.toml:6: step 2: backward speed rises from 3 to 3.6 km/h",
+        ),
+        (
+            '[[step]]\npreset = "first-steps"\n[[step]]\npreset = "first-steps"\n'
+            'backward_kmh = 3.5\n[[step]]\npreset = "four-by-thirty"\nbackward_kmh = 3.5\n',
+            "mine.toml:9: step 3: makes the backward blocks longer or more",
+        ),
+        (
+            '[[step]]\npreset = "first-steps"\nbackward_kmh = 3.5\nblocks = 4\n'
+            '[[step]]\npreset = "first-steps"\nblocks = 6\nbackward_kmh = 4.0\n',
+            "step 2: makes the backward blocks longer or more",
+        ),
+        ('[[step]]\npreset = "first-steps"\nbackward_kmh = "fast"\n', "backward_kmh must be"),
+    ],
+)
+def test_a_bad_plan_is_reported_with_its_line(body: str, message: str) -> None:
+    errors = check(HEAD + body)
+    assert any(message in e for e in errors), errors
+
+
+def test_a_plan_that_needs_no_speed_rule_break_is_fine_even_with_a_later_slower_step() -> None:
+    body = (
+        '[[step]]\npreset = "four-by-thirty"\n'
+        '[[step]]\npreset = "four-by-thirty"\nbackward_kmh = 3.5\n'
+        '[[step]]\npreset = "four-by-thirty"\nbackward_kmh = 3.0\n'
+    )
+    assert check(HEAD + body) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("schema = 9\n", "written by a newer treadmill-ctl"),
+        ("name = \n", "not valid TOML"),
+        (HEAD, "no steps"),
+        ('schema = 1\nname = "x"\n[[step]]\npreset = "first-steps"\n', "sessions_per_week"),
+        ("x = " + "[" * 40 + "]" * 40 + "\n", "nested more than"),
+    ],
+)
+def test_broken_and_hostile_files_are_refused_with_the_reason(text: str, message: str) -> None:
+    errors = check(text)
+    assert any(message in e for e in errors), errors
+
+
+def test_a_bad_user_plan_is_reported_and_the_others_still_load(tmp_path: Path) -> None:
+    user = tmp_path / "plans"
+    user.mkdir()
+    (user / "good.toml").write_text(HEAD + '[[step]]\npreset = "first-steps"\n', "utf-8")
+    (user / "bad.toml").write_text(HEAD + '[[step]]\npreset = "nope"\n', "utf-8")
+    (user / "huge.toml").write_text("#" * (MAX_TOML_BYTES + 1), "utf-8")
+    library = PlanLibrary.load(user_dir=user)
+    assert {p.id for p in library.plans} >= {"good", "learn-backward-running"}
+    problems = [str(p) for p in library.problems]
+    assert any("bad.toml:5: no preset 'nope'" in p for p in problems)
+    assert any("huge.toml" in p and "too big" in p for p in problems)
