@@ -108,6 +108,9 @@ def test_a_plan_session_is_debriefed_with_keys_and_the_gate_answers(window: Wind
     assert prop(window, "question_1", "text").endswith("—  1")
     key(window, Qt.Key.Key_Return)
     window.wait(lambda: window.running.bridge.property("screen") == "summary")
+    window.wait(lambda: shown(window, "planVerdict"))  # the plan's word, on the summary
+    assert prop(window, "planVerdict", "text").startswith("Next time: same session, 1 of 2")
+    assert not shown(window, "debriefButton")
     with HistoryStore.open() as store:
         (session,) = store.list_sessions()
         got = get_debrief(store, session.id)
@@ -174,3 +177,27 @@ def test_the_plans_view_and_the_debrief_at_every_size(window: WindowRig) -> None
     assert layout_problems(window) == []
     click(window, "skipDebriefButton")  # nothing recorded (no history entry): the summary
     window.wait(lambda: window.running.bridge.property("screen") == "summary")
+
+
+def test_any_session_can_be_debriefed_from_its_summary(window: WindowRig) -> None:
+    quick_plan_files()
+    window.connect()
+    window.running.context.choose_plan(
+        window.running.context.presets.find("quick-block").to_plan()  # type: ignore[union-attr]
+    )
+    window.wait(lambda: window.session("state") == "idle")
+    window.press("Return")  # start
+    window.wait(lambda: window.running.bridge.property("screen") == "summary", timeout=30_000)
+    window.wait(lambda: shown(window, "debriefButton"))
+    click(window, "debriefButton")
+    window.wait(lambda: shown(window, "question_0"))
+    assert not shown(window, "question_1")  # no knee questions outside a knee plan
+    key(window, Qt.Key.Key_6)
+    key(window, Qt.Key.Key_Return)
+    window.wait(lambda: window.running.bridge.property("screen") == "summary")
+    window.wait(lambda: not shown(window, "debriefButton"))  # answered: no second debrief
+    with HistoryStore.open() as store:
+        (session,) = store.list_sessions()
+        got = get_debrief(store, session.id)
+    assert got is not None
+    assert (got.rpe, got.pain_during, got.plan_run) == (6, None, None)

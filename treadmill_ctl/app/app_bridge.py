@@ -220,6 +220,7 @@ class AppBridge(QObject):
         late = _SCREEN_BRIDGES.get(screen)
         if late == "presets":
             self.presets_bridge()
+            self.plans_bridge()  # the summary uses it too (a plan's word, the debrief button)
         elif late == "settings":
             self.settings_bridge()
         elif late == "history":

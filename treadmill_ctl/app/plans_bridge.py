@@ -66,6 +66,10 @@ class PlansBridge(QObject):
         self._pending: plan_progress.PlanStatus | None = None  # today's session, once chosen
         self._debrief: dict[str, Any] = {}
         self._said = ""
+        self._debriefed: set[int] = set()  # sessions debriefed in this run of the app
+        if session is not None:
+            # A session ended (its summary is new): the gate's words were about the one before.
+            session.summaryChanged.connect(self._session_changed)
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -221,6 +225,35 @@ class PlansBridge(QObject):
         self._said = ""
         self.debriefChanged.emit()
 
+    def _session_changed(self) -> None:
+        self._said = ""
+        self.debriefChanged.emit()
+
+    @Property(str, notify=debriefChanged)
+    def verdict(self) -> str:
+        """The gate's words on the plan session just debriefed ("" after any other session)."""
+        return self._said
+
+    @Property(bool, notify=debriefChanged)
+    def canDebriefLast(self) -> bool:
+        """The session just ended is in the history and has no debrief yet (the summary's
+        Debrief button)."""
+        sid = self._session.history_session_id if self._session is not None else None
+        return sid is not None and sid not in self._debriefed
+
+    @Slot()
+    def debriefLast(self) -> None:
+        """Debrief the session just ended (not one of a plan): the debrief screen."""
+        session = self._session
+        sid = session.history_session_id if session is not None else None
+        if session is None or sid is None:
+            return
+        controller = session.controller
+        complete = controller is not None and controller.tally.statistics().complete
+        self._pending = None
+        self.session_ended(sid, complete)
+        self._context.switch_screen(Screen.DEBRIEF)
+
     @Property(dict, notify=debriefChanged)
     def debrief(self) -> dict[str, Any]:
         """The debrief asked now: knee (ask for knee pain), title, planName, completed, said
@@ -247,6 +280,8 @@ class PlansBridge(QObject):
         session_id = self._debrief.get("sessionId")
         s, self._pending = self._pending, None
         completed = bool(self._debrief.get("completed"))
+        if isinstance(session_id, int):
+            self._debriefed.add(session_id)
         if isinstance(session_id, int) and (answers is not None or s is not None):
             now = self._now()
             if s is not None:

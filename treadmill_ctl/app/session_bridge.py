@@ -133,6 +133,11 @@ class SessionBridge(QObject):
         """The task running the current session's engine."""
         return self._controller.task if self._controller is not None else None
 
+    @property
+    def history_session_id(self) -> int | None:
+        """The history's id of the session now or just ended (None: not recorded)."""
+        return self._session_id
+
     def use_link(self, link: TreadmillControl) -> None:
         """A connected link to drive; prepares a session when a plan is chosen."""
         if self._link_unsubscribe is not None:
