@@ -4,9 +4,12 @@ file and the line."""
 from __future__ import annotations
 
 import itertools
+import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from treadmill_ctl.session.presets import PresetLibrary
 from treadmill_ctl.session.training_plans import (
@@ -137,3 +140,87 @@ def test_a_bad_user_plan_is_reported_and_the_others_still_load(tmp_path: Path) -
     problems = [str(p) for p in library.problems]
     assert any("bad.toml:5: no preset 'nope'" in p for p in problems)
     assert any("huge.toml" in p and "too big" in p for p in problems)
+
+
+# ---- fuzzing: whatever a plan file holds, reading it never crashes --------------------------
+
+_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**6), 10**6)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=3),
+    max_leaves=6,
+)
+_step = st.dictionaries(
+    st.sampled_from(
+        [
+            "preset",
+            "name",
+            "note",
+            "sessions",
+            "block_s",
+            "blocks",
+            "backward_kmh",
+            "incline_pct",
+            "x",
+        ]
+    ),
+    st.integers(1, 12)
+    | st.sampled_from(["first-steps", "knee-friendly", "referee-defender", 2.5, 3.5, 4.5])
+    | _values,
+    max_size=6,
+)
+
+
+def _toml(value: object) -> str:
+    if value is None:
+        return '""'
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return {"nan": "nan", "inf": "inf", "-inf": "-inf"}.get(str(value), repr(value))
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    return json.dumps(value)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    per_week=st.integers(0, 8) | _values,
+    knee=st.booleans() | _values,
+    steps=st.lists(_step, max_size=5),
+)
+def test_any_plan_document_is_a_plan_or_located_errors(
+    per_week: object, knee: object, steps: list[dict[str, object]]
+) -> None:
+    lines = [
+        'name = "F"',
+        f"sessions_per_week = {_toml(per_week)}",
+        f"asks_knee_pain = {_toml(knee)}",
+    ]
+    for step in steps:
+        lines.append("[[step]]")
+        lines += [f"{k} = {_toml(v)}" for k, v in step.items()]
+    result = check_plan_text(
+        "\n".join(lines) + "\n", source="f.toml", plan_id="f", presets=FUZZ_PRESETS
+    )
+    assert (result.plan is None) == bool(result.errors)
+    for error in result.errors:
+        assert error.path == "f.toml"
+    if result.plan is not None:
+        speeds = [s.load.speed_kmh for s in result.plan.steps]
+        assert all(b - a <= SPEED_RISE_MAX_KMH + 1e-9 for a, b in itertools.pairwise(speeds))
+
+
+@given(st.text(max_size=300))
+@settings(max_examples=150, deadline=None)
+def test_any_text_is_a_plan_or_located_errors(text: str) -> None:
+    result = check_plan_text(text, source="f.toml", plan_id="f", presets=FUZZ_PRESETS)
+    assert (result.plan is None) == bool(result.errors)
+
+
+FUZZ_PRESETS = PresetLibrary(Settings(), builtin_dir=None, user_dir=Path("/nonexistent/presets"))
