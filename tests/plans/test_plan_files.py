@@ -224,3 +224,45 @@ def test_any_text_is_a_plan_or_located_errors(text: str) -> None:
 
 
 FUZZ_PRESETS = PresetLibrary(Settings(), builtin_dir=None, user_dir=Path("/nonexistent/presets"))
+
+
+_plausible_step = st.fixed_dictionaries(
+    {
+        "preset": st.sampled_from(
+            ["first-steps", "four-by-thirty", "knee-friendly", "referee-defender"]
+        )
+    },
+    optional={
+        "sessions": st.integers(1, 4),
+        "blocks": st.integers(1, 12),
+        "block_s": st.sampled_from([20, 30, 45, 60, 90, 120]),
+        "backward_kmh": st.sampled_from([2.0, 2.5, 3.0, 3.5, 4.0, 4.5, 5.0]),
+    },
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(steps=st.lists(_plausible_step, min_size=1, max_size=6))
+def test_every_plan_that_loads_keeps_the_speed_rule_and_every_other_is_told_why(
+    steps: list[dict[str, object]],
+) -> None:
+    lines = ['name = "P"', "sessions_per_week = 2"]
+    for step in steps:
+        lines.append("[[step]]")
+        lines += [f"{k} = {_toml(v)}" for k, v in step.items()]
+    result = check_plan_text(
+        "\n".join(lines) + "\n", source="p.toml", plan_id="p", presets=FUZZ_PRESETS
+    )
+    if result.plan is None:
+        assert result.errors
+        assert all(e.line is not None for e in result.errors)  # each names its line
+        return
+    loads = [s.load for s in result.plan.steps]
+    rose = False
+    for a, b in itertools.pairwise(loads):
+        assert b.speed_kmh - a.speed_kmh <= SPEED_RISE_MAX_KMH + 1e-9
+        rose = rose or b.speed_kmh > a.speed_kmh + 1e-9
+        if rose:  # once faster: never longer, more, or more backward time
+            assert b.blocks <= a.blocks
+            assert b.block_s <= a.block_s + 1e-9
+            assert b.backward_s <= a.backward_s + 1e-9
