@@ -126,3 +126,13 @@ def test_plans_list_and_show(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert " 1. First steps: 2 × 30 s backward at 3 km/h, 2 good sessions" in out
     assert "8. Backward intervals at 3.5 km/h [eight-by-ninety-long: backward at 3.5 km/h]" in out
+
+
+def test_run_takes_a_plan_step(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["--speedup", "max", "--no-hr-strap", "--no-history"]
+    assert main(["run", "referee-defender-conditioning:5", *args]) == 0
+    summary = capsys.readouterr().err
+    assert "10 back-pedals of 30 s, faster: finished" in summary
+    assert "5:00 backward" in summary  # 10 × 30 s, as the plan changed the preset
+    assert main(["run", "referee-defender-conditioning:9", *args]) == 2
+    assert "has steps 1 to 5, not 9" in capsys.readouterr().err

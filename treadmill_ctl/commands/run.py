@@ -4,8 +4,9 @@
                       [--sim-profile NAME|FILE] [--speedup N|max]
                       [--inject EVENT@SECONDS ...] [--events OUT.jsonl] [--traffic OUT.log]
 
-PRESET is a preset id, a preset name, or a preset file; ``--plan`` runs today's session of the
-current training plan (``treadmill-ctl plans start``) and records it on the plan.
+PRESET is a preset id, a preset name, a preset file, or ``PLAN:N`` (step N of a training plan,
+as the plan changes it); ``--plan`` runs today's session of the current training plan
+(``treadmill-ctl plans start``) and records it on the plan.
 ``--debrief`` answers the debrief the app asks after a session (effort 0-10, knee pain 0-10;
 ``RPE,DURING,AFTER`` for both pains), stored with the session in the history; with ``--plan``
 the plan's gate then says what comes next, so a whole plan can be simulated run by run.
@@ -37,6 +38,7 @@ from treadmill_ctl.commands.run_plan import (
     after_session,
     parse_debrief,
     plan_session,
+    plan_step_preset,
 )
 from treadmill_ctl.commands.terminal_text import plain
 from treadmill_ctl.errors import FileFormatError, HistoryError
@@ -74,7 +76,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         f"Exit status: {codes}, {EXIT_USAGE} bad arguments.",
     )
     parser.add_argument(
-        "preset", metavar="PRESET", nargs="?", help="preset id, name, or a preset file"
+        "preset",
+        metavar="PRESET",
+        nargs="?",
+        help="preset id, name, a preset file, or PLAN:N (step N of a training plan)",
     )
     add_plan_arguments(parser)
     add_simulation_options(
@@ -138,7 +143,11 @@ def run_command(args: argparse.Namespace) -> int:
     try:
         debrief = parse_debrief(args)
         on_plan = plan_session(args, settings, library)
-        preset = on_plan.preset if on_plan is not None else library.resolve(args.preset or "")
+        if on_plan is not None:
+            preset = on_plan.preset
+        else:
+            ref = args.preset or ""
+            preset = plan_step_preset(ref, library) or library.resolve(ref)
     except (FileFormatError, ValueError, HistoryError) as exc:
         _say(f"treadmill-ctl run: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -53,6 +53,23 @@ class PlanSession:
     settings: Settings
 
 
+def plan_step_preset(ref: str, presets: PresetLibrary) -> Preset | None:
+    """``PLAN:N``: step N (1-based) of a plan, as its changed preset (None: ``ref`` is not of
+    that form, or names no plan; ValueError for a step the plan does not have)."""
+    plan_ref, sep, number = ref.rpartition(":")
+    if not sep or not number.isdigit():
+        return None
+    plans = PlanLibrary(presets)
+    plans.reload()
+    plan = plans.find(plan_ref)
+    if plan is None:
+        return None
+    index = int(number) - 1
+    if not 0 <= index < len(plan.steps):
+        raise ValueError(f"plan '{plan.id}' has steps 1 to {len(plan.steps)}, not {number}")
+    return plan.steps[index].preset
+
+
 def parse_debrief(args: argparse.Namespace) -> Debrief | None:
     """The ``--debrief`` given (ValueError with the reason), or None."""
     text = getattr(args, "debrief", None)
