@@ -282,6 +282,11 @@ class PlansBridge(QObject):
         completed = bool(self._debrief.get("completed"))
         if isinstance(session_id, int):
             self._debriefed.add(session_id)
+        if s is not None and not isinstance(session_id, int):
+            self._context.notify(
+                NoticeLevel.WARNING,
+                "This session is not in the history: the plan cannot count it.",
+            )
         if isinstance(session_id, int) and (answers is not None or s is not None):
             now = self._now()
             if s is not None:
@@ -305,8 +310,7 @@ class PlansBridge(QObject):
                 after = plan_progress.status_of(
                     s.plan, s.run, [*earlier, row], self._context.settings, now
                 )
-                self._said = after.next_time
-                self._context.notify(NoticeLevel.INFO, after.next_time)
+                self._said = after.next_time  # the summary says it
         self._debrief = {}
         self.debriefChanged.emit()
         self._context.switch_screen(Screen.SUMMARY)
