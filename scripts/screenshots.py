@@ -40,6 +40,8 @@ SHOTS = [
     "history",
     "key-help",
     "connected",
+    "plans",
+    "debrief",
 ]
 
 
@@ -282,6 +284,41 @@ async def _shoot(loop: object, shots: Shots, preset_id: str, problems: list[str]
     # 13. The Treadmill screen while connected: the card says so, with Disconnect.
     if show("connect"):
         await grab("connected")
+
+    # 14-15. The Plans view, with the knee plan followed and one session debriefed (the knee
+    # said 3/10: the same session again), and the debrief after a plan session.
+    plans = getattr(bridge, "plans", None)
+    if plans is not None and show("plans"):
+        from treadmill_ctl.history.debriefs import SessionDebrief, save_debrief
+        from treadmill_ctl.history.store import HistoryStore
+        from treadmill_ctl.session import plan_progress
+        from treadmill_ctl.session.training_plans import PlanLibrary
+
+        store = ctx.history
+        assert isinstance(store, HistoryStore)
+        plan = PlanLibrary.load(settings).resolve("knee-friendly-backward-walking")
+        first = store.list_sessions()[-1]  # the oldest: the finished session
+        run = plan_progress.start(store, plan, first.started_at)
+        save_debrief(
+            store,
+            SessionDebrief(
+                first.id,
+                True,
+                run.id,
+                0,
+                rpe=4,
+                pain_during=3,
+                pain_after=2,
+                answered_at=first.started_at,
+            ),
+        )
+        plans.refresh()
+        await grab("plans")
+        plans.runToday()
+        await until(lambda: session.property("state") == "idle", "the plan's session", 5)
+        plans.session_ended(None, True)
+        if show("debrief"):
+            await grab("debrief")
 
     await running.aclose()
     return written

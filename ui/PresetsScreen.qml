@@ -105,6 +105,15 @@ Control {
                 }
             }
 
+            // The Plans view: presets strung together over weeks (docs/plans.md).
+            ActionButton {
+                objectName: "plansViewButton"
+                Layout.fillWidth: true
+                implicitHeight: 48
+                text: qsTr("Training plans ›")
+                onClicked: screen.app.screen = "plans"
+            }
+
             Rectangle {
                 Layout.fillWidth: true
                 Layout.fillHeight: true

@@ -18,6 +18,7 @@ Control {
     required property AppBridge app
     readonly property var summary: screen.app.session.summary
     readonly property PresetsBridge presets: screen.app.presets
+    readonly property PlansBridge plans: screen.app.plans
     readonly property bool complete: screen.summary.complete === true
 
     focus: true
@@ -137,6 +138,27 @@ Control {
                 caption: qsTr("Backward blocks")
                 value: screen.summary.blocksDone !== undefined ? screen.summary.blocksDone + " / " + screen.summary.blocksTotal : "–"
                 detail: screen.summary.blocksDone !== undefined && screen.summary.blocksDone === screen.summary.blocksTotal ? qsTr("all done") : qsTr("done of planned")
+            }
+        }
+
+        // ---- a training plan's word on it, or a debrief for any other session (docs/plans.md) ---
+        RowLayout {
+            Layout.fillWidth: true
+            visible: screen.plans.verdict !== "" || screen.plans.canDebriefLast
+            spacing: Theme.gap
+            Label {
+                textFormat: Text.PlainText
+                objectName: "planVerdict"
+                Layout.fillWidth: true
+                text: screen.plans.verdict !== "" ? screen.plans.verdict : qsTr("How did it go? A short debrief keeps your effort and knee with this session.")
+                color: screen.plans.verdict !== "" ? Theme.text : Theme.textDim
+                wrapMode: Text.WordWrap
+            }
+            ActionButton {
+                objectName: "debriefButton"
+                visible: screen.plans.canDebriefLast
+                text: qsTr("Debrief")
+                onClicked: screen.plans.debriefLast()
             }
         }
 

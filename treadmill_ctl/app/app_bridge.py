@@ -39,6 +39,7 @@ from treadmill_ctl.session.plan import Plan
 if TYPE_CHECKING:
     from treadmill_ctl.app.history_bridge import HistoryBridge
     from treadmill_ctl.app.keys import AppKeyFilter, KeyAction
+    from treadmill_ctl.app.plans_bridge import PlansBridge
     from treadmill_ctl.app.presets_bridge import PresetsBridge
     from treadmill_ctl.app.settings_bridge import SettingsBridge
 
@@ -54,6 +55,7 @@ LATE_PROPERTY_TYPES: Final = {
     "presets": "PresetsBridge",
     "settings": "SettingsBridge",
     "history": "HistoryBridge",
+    "plans": "PlansBridge",
 }
 # The late bridge (AppBridge property) each screen's QML uses: it loads before the screen.
 _SCREEN_BRIDGES: Final = {
@@ -62,6 +64,8 @@ _SCREEN_BRIDGES: Final = {
     Screen.SUMMARY: "presets",
     Screen.SETTINGS: "settings",
     Screen.HISTORY: "history",
+    Screen.PLANS: "plans",
+    Screen.DEBRIEF: "plans",
 }
 
 
@@ -129,6 +133,7 @@ class AppBridge(QObject):
         self._presets: PresetsBridge | None = None
         self._settings: SettingsBridge | None = None
         self._history: HistoryBridge | None = None
+        self._plans: PlansBridge | None = None
         self._load_bridge_for(self._screen)
 
     @property
@@ -201,6 +206,15 @@ class AppBridge(QObject):
             self._settings = SettingsBridge(self._context, self)
         return self._settings
 
+    def plans_bridge(self) -> PlansBridge:
+        """The Plans view's and the debrief's bridge, made on first use."""
+        if self._plans is None:
+            from treadmill_ctl.app.plans_bridge import PlansBridge  # noqa: PLC0415 - late
+
+            self._plans = PlansBridge(self._context, self._session, self)
+            self._session.on_debrief = self._plans.session_ended
+        return self._plans
+
     def history_bridge(self) -> HistoryBridge:
         """The history screen's bridge, made on first use."""
         if self._history is None:
@@ -213,10 +227,13 @@ class AppBridge(QObject):
         late = _SCREEN_BRIDGES.get(screen)
         if late == "presets":
             self.presets_bridge()
+            self.plans_bridge()  # the summary uses it too (a plan's word, the debrief button)
         elif late == "settings":
             self.settings_bridge()
         elif late == "history":
             self.history_bridge()
+        elif late == "plans":
+            self.plans_bridge()
 
     def shutdown(self) -> None:
         """The window is closing: stop the belt if a session is active, silence the cues."""
@@ -299,6 +316,11 @@ class AppBridge(QObject):
     def settings(self) -> QObject:
         """User settings (a SettingsBridge: see LATE_PROPERTY_TYPES)."""
         return self.settings_bridge()
+
+    @Property(QObject, constant=True)
+    def plans(self) -> QObject:
+        """Training plans and the debrief (a PlansBridge: see LATE_PROPERTY_TYPES)."""
+        return self.plans_bridge()
 
     @Property(QObject, constant=True)
     def history(self) -> QObject:

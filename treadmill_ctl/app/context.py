@@ -46,6 +46,8 @@ class Screen(enum.StrEnum):
     SUMMARY = "summary"
     SETTINGS = "settings"
     HISTORY = "history"
+    PLANS = "plans"  # the Presets screen's Plans view
+    DEBRIEF = "debrief"  # after a plan session, before the summary
 
 
 SCREEN_FILES: Final[dict[Screen, str]] = {
@@ -56,6 +58,8 @@ SCREEN_FILES: Final[dict[Screen, str]] = {
     Screen.SUMMARY: "SummaryScreen.qml",
     Screen.SETTINGS: "SettingsScreen.qml",
     Screen.HISTORY: "HistoryScreen.qml",
+    Screen.PLANS: "PlansScreen.qml",
+    Screen.DEBRIEF: "DebriefScreen.qml",
 }
 
 

@@ -368,6 +368,7 @@ async def load_rest(running: RunningApp) -> None:
         ("the preset library", running.bridge.presets_bridge),
         ("the settings screen", running.bridge.settings_bridge),
         ("the history screen", running.bridge.history_bridge),
+        ("the plans", running.bridge.plans_bridge),  # its QML type, before the screens compile
         *(
             (f"ui/{file}", partial(compile_qml, running, file))
             for file in SCREEN_FILES.values()

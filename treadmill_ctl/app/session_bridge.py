@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final
 
 from treadmill_ctl.app.context import AppContext, NoticeLevel, Screen
@@ -82,6 +83,11 @@ class SessionBridge(QObject):
         self._values: dict[str, Any] = {}
         self._groups: dict[str, tuple[Any, ...]] = {}
         self._summary: dict[str, Any] = {}
+        # A training plan's session (app/plans_bridge.py): at its end the debrief is asked
+        # (``on_debrief(session_id, complete)``, then the debrief screen) before the summary.
+        self.debrief_after = False
+        self.on_debrief: Callable[[int | None, bool], None] | None = None
+        self._session_id: int | None = None
         self._pending_refresh: asyncio.TimerHandle | None = None
         self._closed = False
         self._signals = {
@@ -127,6 +133,11 @@ class SessionBridge(QObject):
         """The task running the current session's engine."""
         return self._controller.task if self._controller is not None else None
 
+    @property
+    def history_session_id(self) -> int | None:
+        """The history's id of the session now or just ended (None: not recorded)."""
+        return self._session_id
+
     def use_link(self, link: TreadmillControl) -> None:
         """A connected link to drive; prepares a session when a plan is chosen."""
         if self._link_unsubscribe is not None:
@@ -153,6 +164,7 @@ class SessionBridge(QObject):
 
     def use_plan(self, plan: Plan) -> None:
         """The plan the next session runs; prepares a session when a link is connected."""
+        self.debrief_after = False
         self._context.plan = plan
         self._prepare()
 
@@ -171,6 +183,7 @@ class SessionBridge(QObject):
             return
         if old is not None:
             old.close()
+        self._session_id = None
         controller = load_engine()(
             link,
             plan,
@@ -210,7 +223,7 @@ class SessionBridge(QObject):
         try:
             if not isinstance(ctx.history, HistoryStore):
                 ctx.history = HistoryStore.open()
-            return SessionRecorder.open(
+            recorder = SessionRecorder.open(
                 ctx.history,
                 SessionHeader.now(
                     preset_id=plan.id,
@@ -225,6 +238,8 @@ class SessionBridge(QObject):
             _log.error("history not recorded: %s", exc)
             ctx.notify(NoticeLevel.WARNING, f"This session is not recorded: {exc}")
             return None
+        self._session_id = recorder.session_id
+        return recorder
 
     def _on_history_state(self, state: str, message: str) -> None:
         # The recorder's writer: the database is busy (kept, saved when free), free again,
@@ -282,6 +297,11 @@ class SessionBridge(QObject):
         self.refresh()
         task = controller.task
         if task is not None and not task.cancelled() and task.exception() is None:
+            if self.debrief_after and self.on_debrief is not None:
+                self.debrief_after = False
+                self.on_debrief(self._session_id, controller.tally.statistics().complete)
+                self._context.switch_screen(Screen.DEBRIEF)
+                return
             self._context.switch_screen(Screen.SUMMARY)
         # (a failure was logged and reported: AppContext.spawn)
 

@@ -114,6 +114,7 @@ class HeadlessRun:
     fired: list[FiredInject] = field(default_factory=list)
     started_at: float = 0.0  # loop time of session time 0 (the device's clock is loop time)
     strap: VirtualHeartRateStrap | None = None  # the virtual strap worn, if any
+    complete: bool = False  # finished with no phase skipped (statistics: "complete")
 
     @property
     def exit_status(self) -> int:
@@ -216,9 +217,11 @@ async def run_headless(
         reason = await run_task
         session_s = session.snapshot().t
         started_at = origin
+        complete = session.tally.statistics().complete
     except TreadmillError as exc:
         log.error("headless run failed: %s", exc)  # noqa: TRY400 - the message says it all
         reason, session_s, started_at = EndReason.ERROR, 0.0, loop.time()
+        complete = False
     finally:
         for handle in handles:
             handle.cancel()
@@ -229,7 +232,7 @@ async def run_headless(
             await strap.close()
         with contextlib.suppress(TreadmillError):
             await close_simulated_link(link, treadmill)
-    return HeadlessRun(reason, counted, session_s, treadmill, fired, started_at, strap)
+    return HeadlessRun(reason, counted, session_s, treadmill, fired, started_at, strap, complete)
 
 
 async def _wear_strap(air: SimAir, strap: VirtualHeartRateStrap) -> StrapFeed | None:
