@@ -165,8 +165,8 @@ Control {
                     StatTile {
                         objectName: "elapsedTile"
                         // The total is the whole session's estimate (turn-arounds, ramps and
-                        // countdowns included), and the live estimated finish.
-                        caption: qsTr("Elapsed") + (screen.session.finishText !== "" ? " · " + screen.session.finishText : "")
+                        // countdowns included), kept up to date as the session runs.
+                        caption: qsTr("Elapsed")
                         value: screen.session.elapsedText
                         unit: "/ " + screen.session.totalText
                         valueSize: Theme.fontTitle
@@ -180,7 +180,7 @@ Control {
                 // gym). Fixed, so the numbers above do not move when a caption comes and goes.
                 Item {
                     objectName: "nextOrCaption"
-                    visible: screen.session.nextTitle !== "" || cueCaption.visible
+                    visible: screen.session.nextTitle !== "" || cueCaption.visible || screen.session.finishText !== ""
                     Layout.fillWidth: true
                     Layout.preferredHeight: 48
 
@@ -189,7 +189,8 @@ Control {
                         visible: screen.session.nextTitle !== "" && !cueCaption.visible
                         spacing: Theme.gap
                         anchors.left: parent.left
-                        anchors.right: parent.right
+                        anchors.right: finishLabel.visible ? finishLabel.left : parent.right
+                        anchors.rightMargin: finishLabel.visible ? Theme.gap : 0
                         anchors.verticalCenter: parent.verticalCenter
 
                         Label {
@@ -219,6 +220,20 @@ Control {
                             elide: Text.ElideRight
                             Layout.fillWidth: true
                         }
+                    }
+
+                    // The live estimated finish ("ends ≈ 14:32"), at the end of the NEXT line.
+                    Label {
+                        id: finishLabel
+                        objectName: "finishText"
+                        textFormat: Text.PlainText
+                        visible: screen.session.finishText !== "" && !cueCaption.visible
+                        text: screen.session.finishText
+                        anchors.right: parent.right
+                        anchors.verticalCenter: parent.verticalCenter
+                        color: Theme.textDim
+                        font.pixelSize: Theme.fontBody + 4
+                        font.bold: true
                     }
 
                     // The latest cue, as a caption, in the place of the NEXT line for a few seconds
