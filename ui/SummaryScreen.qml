@@ -140,6 +140,13 @@ Control {
             }
         }
 
+        // ---- what happened (link drops, machine stops, skips...; as the History lists them) ----
+        SessionNotices {
+            Layout.fillWidth: true
+            notices: screen.summary.notices ?? []
+            rowsShown: 2
+        }
+
         // ---- what next ------------------------------------------------------------------------
         Rectangle {
             objectName: "nextCard"

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from treadmill_ctl.app import formatting
 from treadmill_ctl.ftms.model import LinkState
+from treadmill_ctl.notices import Notice
 from treadmill_ctl.session.estimate import estimate_plan, remaining_s
 from treadmill_ctl.session.events import CountdownReason, SessionState
 from treadmill_ctl.session.plan import Phase, Plan
@@ -509,13 +510,40 @@ def _alert(snap: SessionSnapshot | None) -> dict[str, Any]:
     }
 
 
+def notice_rows(
+    notices: tuple[Notice, ...], start_t: float, speed_unit: str
+) -> list[dict[str, Any]]:
+    """Notices as the summary and the History screen list them (and the chart marks them):
+    ``n`` (1, 2...: the chart's mark), ``time`` (session time from the first START, as the
+    statistics count it), ``t`` and ``end`` (session time), ``kind`` and ``text`` (speeds in
+    the user's unit)."""
+
+    def speed(kmh: float) -> str:
+        return f"{formatting.speed_text(kmh, speed_unit)} {formatting.speed_unit_label(speed_unit)}"
+
+    return [
+        {
+            "n": i + 1,
+            "time": clock_text(max(n.t - start_t, 0.0)),
+            "t": n.t,
+            "end": n.t + (n.duration_s or 0.0),
+            "kind": n.kind.value,
+            "text": n.words(speed),
+        }
+        for i, n in enumerate(notices)
+    ]
+
+
 def summary_view(summary: SessionSummary, settings: Any) -> dict[str, Any]:
     """The summary screen's values: {presetName, presetId, endReason, endText ("Session
     complete" or "Ended early"), endDetail (why it ended early), complete, progressionReason,
     forwardText, backwardText, backwardDistanceText, totalText, elapsedText, movingText,
-    distanceText, blocksDone, blocksTotal, blocksText, statistics}. The numbers are
-    ``statistics.py``'s (the same the history, the CLI and the exports show)."""
+    distanceText, blocksDone, blocksTotal, blocksText, notices, statistics}. The numbers are
+    ``statistics.py``'s (the same the history, the CLI and the exports show); the notices
+    (what happened: link drops, machine stops, skips...) ``notices.py``'s, as the History
+    screen lists them."""
     dunit = str(getattr(settings, "distance_unit", "metric"))
+    unit = str(getattr(settings, "speed_unit", "kmh"))
     stats = summary.statistics
     if stats is None:
         stats = SessionTally(blocks_planned=summary.blocks_total).statistics()
@@ -540,5 +568,6 @@ def summary_view(summary: SessionSummary, settings: Any) -> dict[str, Any]:
         "blocksDone": stats.blocks_done,
         "blocksTotal": stats.blocks_planned,
         "blocksText": f"{stats.blocks_done} of {plural(stats.blocks_planned, 'block')} done",
+        "notices": notice_rows(summary.notices, stats.start_t, unit),
         "statistics": stats.to_json(),
     }

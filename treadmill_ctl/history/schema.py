@@ -91,7 +91,13 @@ CREATE TABLE states (
 CREATE INDEX states_session ON states (session_id, t);
 """
 
-MIGRATIONS: Final[tuple[str, ...]] = (_V1,)
+# Version 2: an alert's code (which alert it was: "link_lost", "machine_stopped"...), for the
+# session's notices (notices.py). Older rows have "".
+_V2: Final = """
+ALTER TABLE alerts ADD COLUMN code TEXT NOT NULL DEFAULT '';
+"""
+
+MIGRATIONS: Final[tuple[str, ...]] = (_V1, _V2)
 """MIGRATIONS[n] takes the database from version n to n + 1."""
 
 SCHEMA_VERSION: Final = len(MIGRATIONS)
