@@ -82,6 +82,15 @@ _SAFETY_STOPS: Final = frozenset(
 )
 
 
+_KIND_WORDS: Final = {
+    "warmup": "Warm-up",
+    "cooldown": "Cool-down",
+    "backward": "Backward block",
+    "recovery": "Recovery",
+    "forward": "Forward",
+}
+
+
 @dataclass(slots=True)
 class _Drop:
     t: float
@@ -150,7 +159,7 @@ class NoticeTally:
                 if p.outcome is not PhaseOutcome.SKIPPED:
                     continue
                 planned = f" of {clock_text(p.planned_s)}" if p.planned_s else ""
-                name = p.kind.replace("_", " ").capitalize()
+                name = _KIND_WORDS.get(p.kind, p.kind.replace("_", " ").capitalize())
                 out.append(
                     Notice(
                         p.end_t if p.end_t is not None else p.start_t,
@@ -175,13 +184,14 @@ class NoticeTally:
 
 def _drop_notice(drop: _Drop, until: float, *, ended: bool) -> Notice:
     lost = max(until - drop.t, 0.0)
-    text = f"Connection lost for {clock_text(lost)}"
-    text += ", not back by the end" if ended else ", then the belt was stopped"
+    text = f"Connection lost for {clock_text(lost)}" + (", not back by the end" if ended else "")
     speed = drop.speed_kmh
     if speed is not None and speed > MOVING_KMH:
         # Nothing watched the belt: it ran on at its last speed, unless stopped at the
         # console, until the app reconnected and stopped it (or the record ends).
-        text += f"; the belt ran unattended for up to {clock_text(lost)} at {_SPEED}"
+        text += f": the belt ran unattended at {_SPEED} for up to {clock_text(lost)}"
+        if not ended:
+            text += ", until the app reconnected and stopped it"
         return Notice(drop.t, NoticeKind.LINK_LOST, text, lost, speed)
     return Notice(drop.t, NoticeKind.LINK_LOST, text, lost)
 

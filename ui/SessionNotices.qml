@@ -40,7 +40,10 @@ Rectangle {
             id: list
             objectName: "sessionNoticeList"
             Layout.fillWidth: true
+            // Its rows, or the room the card is given (then it scrolls).
+            Layout.fillHeight: true
             Layout.preferredHeight: list.implicitHeight
+            Layout.minimumHeight: Math.min(list.contentHeight, Theme.fontBody + 14)
             implicitHeight: Math.min(list.contentHeight, card.rowsShown * (Theme.fontBody + 14))
             clip: true
             spacing: 4

@@ -111,8 +111,9 @@ Control {
                         objectName: "timeLeftTile"
                         caption: qsTr("Time left in phase")
                         value: screen.session.phaseRemainingText
-                        // Why the clock stands still (it waits for the speed, the turn...).
-                        detail: screen.session.phaseTimerNote !== "" ? screen.session.phaseTimerNote : " "
+                        // Why the clock stands still (it waits for the speed, the turn...), and
+                        // when the whole session should end ("session ends ≈ 14:32", live).
+                        detail: [screen.session.phaseTimerNote, screen.session.finishText !== "" ? qsTr("session %1").arg(screen.session.finishText) : ""].filter(t => t !== "").join("  ·  ") || " "
                         valueSize: Theme.fontXL
                         Layout.fillWidth: true
                         Layout.preferredWidth: 3
@@ -180,7 +181,7 @@ Control {
                 // gym). Fixed, so the numbers above do not move when a caption comes and goes.
                 Item {
                     objectName: "nextOrCaption"
-                    visible: screen.session.nextTitle !== "" || cueCaption.visible || screen.session.finishText !== ""
+                    visible: screen.session.nextTitle !== "" || cueCaption.visible
                     Layout.fillWidth: true
                     Layout.preferredHeight: 48
 
@@ -189,8 +190,7 @@ Control {
                         visible: screen.session.nextTitle !== "" && !cueCaption.visible
                         spacing: Theme.gap
                         anchors.left: parent.left
-                        anchors.right: finishLabel.visible ? finishLabel.left : parent.right
-                        anchors.rightMargin: finishLabel.visible ? Theme.gap : 0
+                        anchors.right: parent.right
                         anchors.verticalCenter: parent.verticalCenter
 
                         Label {
@@ -220,20 +220,6 @@ Control {
                             elide: Text.ElideRight
                             Layout.fillWidth: true
                         }
-                    }
-
-                    // The live estimated finish ("ends ≈ 14:32"), at the end of the NEXT line.
-                    Label {
-                        id: finishLabel
-                        objectName: "finishText"
-                        textFormat: Text.PlainText
-                        visible: screen.session.finishText !== "" && !cueCaption.visible
-                        text: screen.session.finishText
-                        anchors.right: parent.right
-                        anchors.verticalCenter: parent.verticalCenter
-                        color: Theme.textDim
-                        font.pixelSize: Theme.fontBody + 4
-                        font.bold: true
                     }
 
                     // The latest cue, as a caption, in the place of the NEXT line for a few seconds

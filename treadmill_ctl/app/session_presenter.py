@@ -342,7 +342,7 @@ def _clock(
             "phaseTimerNote": "",
             "elapsedText": formatting.duration_text(0),
             "totalText": (
-                formatting.estimate_text(estimate_plan(plan, est).total_s)
+                formatting.estimate_text(estimate_plan(plan, est).total_s, sign=False)
                 if plan is not None
                 else formatting.duration_text(None)
             ),
@@ -364,9 +364,9 @@ def _clock(
     if left is None:
         total_text = formatting.duration_text(snap.elapsed_s)
     elif snap.state is S.IDLE and plan is not None:
-        total_text = formatting.estimate_text(estimate_plan(plan, est).total_s)
+        total_text = formatting.estimate_text(estimate_plan(plan, est).total_s, sign=False)
     else:
-        total_text = formatting.estimate_text(snap.elapsed_s + left)
+        total_text = formatting.estimate_text(snap.elapsed_s + left, sign=False)
     finish = ""
     if left is not None and now is not None and snap.state is not S.IDLE:
         finish = f"ends ≈ {(now + timedelta(seconds=left)):%H:%M}"
