@@ -173,6 +173,8 @@ def test_the_window_shows_the_stages_of_the_turn(window: WindowRig) -> None:
     assert window.item("headline").property("text") == "SLOWING DOWN"
     assert window.shown("headlineDetail")
     assert window.item("headlineDetail").property("text") == "Keep running forward"
+    # The phase named under it is the one after the turn, and says so.
+    assert window.item("phaseTitle").property("text").startswith("Next: Backward")
     window.wait(lambda: window.session("countdownReason") == "turn")
     assert window.item("countdownTitle").property("text") == "BELT STOPPED — TURN AROUND"
     assert window.treadmill.belt_speed_kmh <= 0.05

@@ -301,6 +301,9 @@ def _phase(
             else f"{done} of {plural(snap.blocks_total, 'backward block')} done"
         )
     turning = snap is not None and snap.state in (S.SLOWING_TO_TURN, S.TURN_COUNTDOWN)
+    if turning and title:
+        # The engine is at the next phase already; the runner still runs the old way.
+        title = f"Next: {title}"
     big, tone = headline(snap.state if snap is not None else None, direction)
     return {
         "headline": big,
