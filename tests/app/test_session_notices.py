@@ -70,6 +70,11 @@ async def test_summary_and_history_list_and_mark_what_happened(tmp_path: Path) -
         return [(r["kind"], r["time"], r["text"]) for r in rows]
 
     assert same(screen["notices"]) == same(summary["notices"])
+    # And `history show --json` (speeds in km/h there, times in session time).
+    shown = seen["show"]["notices"]
+    assert [(n["kind"], n["text"]) for n in shown] == [
+        (r["kind"], r["text"]) for r in summary["notices"]
+    ]
     assert same(screen["chart"]["notices"]) == same(summary["notices"])
     for mark, row in zip(screen["chart"]["notices"], summary["notices"], strict=True):
         assert mark["t"] == pytest.approx(row["t"], abs=0.01)
