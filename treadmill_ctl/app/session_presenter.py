@@ -164,7 +164,7 @@ def present(
     return {
         "state": _state(snap, plan, link, ended=ended),
         "phase": phase,
-        "clock": _clock(snap, plan, settings, now=now, ended=ended),
+        "clock": _clock(snap, plan, settings, now=now, ended=ended, machine_min=_machine_min(link)),
         "readings": _readings(snap, unit, dunit, heading_kmh=_heading(snap, plan, settings)),
         "countdown": _countdown(snap),
         "link": _link(snap, link, unit),
@@ -327,6 +327,13 @@ def _estimate_settings(settings: Any) -> Settings:
     return settings if isinstance(settings, Settings) else Settings()
 
 
+def _machine_min(link: TreadmillControl | None) -> float | None:
+    """The connected treadmill's minimum speed (the estimate's ramps start there)."""
+    caps = link.capabilities if link is not None else None
+    minimum = caps.speed.minimum if caps is not None else 0.0
+    return minimum if minimum > 0 else None
+
+
 def _clock(
     snap: SessionSnapshot | None,
     plan: Plan | None,
@@ -334,6 +341,7 @@ def _clock(
     *,
     now: datetime | None,
     ended: bool,
+    machine_min: float | None = None,
 ) -> dict[str, Any]:
     """The clocks. ``totalText`` is the whole session's estimated length (turn-arounds, ramps
     and countdowns included: session/estimate.py), kept up to date as it runs; ``finishText``
@@ -345,7 +353,9 @@ def _clock(
             "phaseTimerNote": "",
             "elapsedText": formatting.duration_text(0),
             "totalText": (
-                formatting.estimate_text(estimate_plan(plan, est).total_s, sign=False)
+                formatting.estimate_text(
+                    estimate_plan(plan, est, machine_min_kmh=machine_min).total_s, sign=False
+                )
                 if plan is not None
                 else formatting.duration_text(None)
             ),
@@ -363,11 +373,14 @@ def _clock(
             phase_remaining_s=snap.phase_remaining_s,
             actual_kmh=snap.actual_speed_kmh,
             countdown_remaining_s=snap.countdown_remaining_s,
+            machine_min_kmh=machine_min,
         )
     if left is None:
         total_text = formatting.duration_text(snap.elapsed_s)
     elif snap.state is S.IDLE and plan is not None:
-        total_text = formatting.estimate_text(estimate_plan(plan, est).total_s, sign=False)
+        total_text = formatting.estimate_text(
+            estimate_plan(plan, est, machine_min_kmh=machine_min).total_s, sign=False
+        )
     else:
         total_text = formatting.estimate_text(snap.elapsed_s + left, sign=False)
     finish = ""
