@@ -42,6 +42,9 @@ SHOTS = [
     "connected",
     "plans",
     "debrief",
+    "session-slowing",
+    "summary-notices",
+    "history-notices",
 ]
 
 
@@ -228,6 +231,10 @@ async def _shoot(loop: object, shots: Shots, preset_id: str, problems: list[str]
     )
     await until(lambda: session.property("phaseRemainingText") <= "0:47", "mid-phase", 30)
     await grab("session-forward")
+    # The first stage of the turn-around: the belt slows, the runner keeps running forward.
+    await until(lambda: session.property("state") == "slowing_to_turn", "the slow-down", 60)
+    await until(lambda: session.property("speedText") <= "3.5", "half-way down", 2)
+    await grab("session-slowing")
     await until(lambda: session.property("countdownReason") == "turn", "the turn", 60)
     await until(lambda: session.property("countdown") == 3, "the countdown", 2)
     await grab("countdown-overlay")
@@ -265,6 +272,9 @@ async def _shoot(loop: object, shots: Shots, preset_id: str, problems: list[str]
     await until(lambda: session.property("state") == "stopped", "the stop", 20)
     session.end()
     await until(lambda: bridge.property("screen") == "summary", "the summary", 20)
+    # What happened in it: the link drop, with the belt unattended at its last speed.
+    if (UI_DIR / "SummaryScreen.qml").exists():
+        await grab("summary-notices")
 
     # 10-12. Settings, history, the key help.
     if show("settings"):
@@ -277,6 +287,11 @@ async def _shoot(loop: object, shots: Shots, preset_id: str, problems: list[str]
         if finished:
             history.select(int(finished[0]["id"]))
         await grab("history")
+    if show("history"):
+        # The session with the link drop: marked on its chart and listed under it.
+        history = bridge.history
+        history.select(int(history.property("sessions")[0]["id"]))
+        await grab("history-notices")
     show("session")
     bridge.setProperty("keyHelpVisible", True)
     await grab("key-help")

@@ -349,6 +349,13 @@ Control {
                         chart: screen.detail.chart ?? ({})
                     }
 
+                    // What happened (the numbered marks on the chart), as the summary said it.
+                    SessionNotices {
+                        Layout.fillWidth: true
+                        notices: screen.detail.notices ?? []
+                        rowsShown: 2
+                    }
+
                     RowLayout {
                         spacing: Theme.gapLarge
                         Repeater {

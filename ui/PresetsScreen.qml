@@ -417,7 +417,9 @@ Control {
                             Layout.fillWidth: true
                             Layout.preferredWidth: 10
                             caption: qsTr("Total")
+                            // The whole session's estimate (turn-arounds, ramps, countdowns).
                             value: screen.selected.total ?? ""
+                            detail: screen.selected.atSpeed ? qsTr("%1 at speed").arg(screen.selected.atSpeed) : ""
                             valueSize: Theme.fontTitle
                             color: Theme.surfaceRaised
                         }

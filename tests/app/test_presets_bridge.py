@@ -36,7 +36,8 @@ def test_built_ins_show_description_timeline_total_and_backward_time(world: Worl
     assert row["name"] == "Four by thirty"
     assert row["builtin"] is True
     assert "four backward blocks of 30 seconds" in str(row["description"])
-    assert (row["total"], row["backward"], row["blocks"]) == ("19:00", "2:00", 4)
+    assert (row["atSpeed"], row["backward"], row["blocks"]) == ("19:00", "2:00", 4)
+    assert row["total"].startswith("≈ 2")  # with its turn-arounds, ramps and countdowns
     assert row["blocksText"] == "4 × 0:30 backward"
     segments = row["segments"]
     assert isinstance(segments, list)
@@ -79,7 +80,7 @@ def test_duplicate_saves_a_user_copy_off_the_ladder(world: World) -> None:
     copy = rows(bridge)["four-by-thirty-copy"]
     assert copy["name"] == "Four by thirty (copy)"
     assert copy["builtin"] is False
-    assert copy["total"] == "19:00"
+    assert copy["atSpeed"] == "19:00"
     assert bridge.property("selectedId") == "four-by-thirty-copy"
     text = (user_presets_dir() / "four-by-thirty-copy.toml").read_text()
     assert "track" not in text  # a user copy is not a rung of the built-in ladder
@@ -96,7 +97,7 @@ def test_delete_removes_the_file_and_undo_brings_it_back(world: World) -> None:
     assert bridge.property("undoText") == "Deleted “First steps (copy)”"
     bridge.undo()
     assert user_files() == ["first-steps-copy.toml"]
-    assert rows(bridge)["first-steps-copy"]["total"] == "15:00"
+    assert rows(bridge)["first-steps-copy"]["atSpeed"] == "15:00"
     assert bridge.property("canUndo") is False
 
 
@@ -116,7 +117,7 @@ def test_export_then_import_round_trips_a_preset(world: World, tmp_path: Path) -
     assert 'name = "Four by sixty"' in exported.read_text()
     assert bridge.importFile(str(exported)) is True
     imported = [r for r in bridge.property("presets") if not r["builtin"]]
-    assert [(r["name"], r["total"]) for r in imported] == [("Four by sixty", "21:00")]
+    assert [(r["name"], r["atSpeed"]) for r in imported] == [("Four by sixty", "21:00")]
     assert exported.read_text().startswith("# Built-in preset")  # the source is only read
 
 

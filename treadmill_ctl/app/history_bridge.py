@@ -22,6 +22,7 @@ from treadmill_ctl.app.formatting import (
     speed_value,
 )
 from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, Signal, Slot
+from treadmill_ctl.app.session_presenter import notice_rows
 from treadmill_ctl.errors import HistoryError
 from treadmill_ctl.session.plan import PhaseKind
 from treadmill_ctl.statistics import clock_text, plural
@@ -354,7 +355,10 @@ class HistoryBridge(QObject):
     # -- internals ---------------------------------------------------------------------------
 
     def _detail_of(self, detail: SessionDetail) -> dict[str, Any]:
-        from treadmill_ctl.history.totals import statistics_of  # noqa: PLC0415 - module doc
+        from treadmill_ctl.history.totals import (  # noqa: PLC0415 - module doc
+            notices_of,
+            statistics_of,
+        )
 
         speed_unit, distance_unit = self._units()
         s = detail.summary
@@ -379,6 +383,10 @@ class HistoryBridge(QObject):
         out["complete"] = stats.complete
         out["statistics"] = stats.to_json()
         chart = chart_of(detail, speed_unit)
+        # What happened (notices.py), as the summary listed it: listed and marked on the chart.
+        notices = notice_rows(notices_of(detail, stats), stats.start_t, speed_unit)
+        chart["notices"] = notices
+        out["notices"] = notices
         out["chart"] = chart
         out["forward"] = clock_text(s.forward_s)
         out["maxSpeed"] = f"{speed_text(s.max_speed_kmh, speed_unit)} {chart['speedUnit']}"

@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Final
 
 from treadmill_ctl.app.context import AppContext, NoticeLevel, Screen
@@ -350,6 +351,7 @@ class SessionBridge(QObject):
             settings=ctx.settings,
             ended=controller is not None and controller.ended,
             blocks_done=controller.tally.blocks_done if controller is not None else None,
+            now=datetime.now().astimezone(),  # only for the estimated finish's time of day
         )
         for group, group_values in values.items():
             new = tuple(group_values.values())
@@ -512,6 +514,7 @@ class SessionBridge(QObject):
 
     @Property(str, notify=clockChanged)
     def totalText(self) -> str:
+        """The session's estimated whole length ("≈ 28:30"), kept up to date as it runs."""
         return str(self._v("totalText"))
 
     @Property(float, notify=clockChanged)
@@ -617,6 +620,35 @@ class SessionBridge(QObject):
         backwardText, totalText, elapsedText, distanceText, blocksDone, blocksTotal}; empty
         before a session ended."""
         return dict(self._summary)
+
+    # -- the session screen's stages, belt speed and estimates (after the others: stable
+    # property indices) ---------------------------------------------------------------------
+
+    @Property(str, notify=phaseChanged)
+    def headlineDetail(self) -> str:
+        """The line under the headline in a turn-around's stages ("Keep running forward",
+        then "Belt stopped") and at the end; "" otherwise."""
+        return str(self._v("headlineDetail"))
+
+    @Property(str, notify=clockChanged)
+    def phaseTimerNote(self) -> str:
+        """Why the phase's time left stands still ("starts at speed"); "" while it runs."""
+        return str(self._v("phaseTimerNote"))
+
+    @Property(str, notify=clockChanged)
+    def finishText(self) -> str:
+        """The estimated finish, live ("ends ≈ 14:32"); "" before the start."""
+        return str(self._v("finishText"))
+
+    @Property(str, notify=readingsChanged)
+    def speedText(self) -> str:
+        """The speed tile's big number: the belt's reported speed while it runs."""
+        return str(self._v("speedText"))
+
+    @Property(str, notify=readingsChanged)
+    def speedDetailText(self) -> str:
+        """The speed tile's small line: "→ 3.0" while the speed changes, else the target."""
+        return str(self._v("speedDetailText"))
 
     # -- actions -----------------------------------------------------------------------------
 

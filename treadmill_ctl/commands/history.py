@@ -26,7 +26,7 @@ from treadmill_ctl.export.tcx import write_tcx
 from treadmill_ctl.history.model import SessionHeader, SessionSummary
 from treadmill_ctl.history.recorder import read_events_file, record_events
 from treadmill_ctl.history.store import HistoryStore
-from treadmill_ctl.history.totals import statistics_of
+from treadmill_ctl.history.totals import notices_of, statistics_of
 from treadmill_ctl.statistics import PhaseOutcome, clock_text, plural
 
 EXIT_OK = 0
@@ -125,9 +125,12 @@ def _show(args: argparse.Namespace) -> int:
     phases: list[dict[str, Any]] = [
         p.to_json() | {"target_speed_kmh": target.get(p.seq)} for p in stats.phases
     ]
+    # What happened (notices.py): the same list the summary and the History screen show.
+    notices = notices_of(detail, stats)
     if args.json:
         out = s.to_json() | {
             "statistics": stats.to_json(),
+            "notices": [n.to_json() for n in notices],
             "phases": phases,
             "samples": len(detail.samples),
             "commands": len(detail.commands),
@@ -149,6 +152,8 @@ def _show(args: argparse.Namespace) -> int:
             f"  {p.index:>5} {p.kind:<9} {p.direction:<9} {clock_text(p.moving_s):>7} "
             f"{clock_text(p.at_speed_s):>9} {p.distance_m:>7.0f} m  {mark}"
         )
+    for n in notices:
+        _out(f"  * {clock_text(max(n.t - stats.start_t, 0.0))} {n.text}")
     for a in detail.alerts:
         _out(f"  ! {clock_text(a.t)} {a.level}: {a.message}")
     return EXIT_OK

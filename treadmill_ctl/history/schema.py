@@ -117,7 +117,13 @@ CREATE TABLE debriefs (
 CREATE INDEX debriefs_plan_run ON debriefs (plan_run, session_id);
 """
 
-MIGRATIONS: Final[tuple[str, ...]] = (_V1, _V2)
+# Version 3: an alert's code (which alert it was: "link_lost", "machine_stopped"...), for the
+# session's notices (notices.py). Older rows have "".
+_V3: Final = """
+ALTER TABLE alerts ADD COLUMN code TEXT NOT NULL DEFAULT '';
+"""
+
+MIGRATIONS: Final[tuple[str, ...]] = (_V1, _V2, _V3)
 """MIGRATIONS[n] takes the database from version n to n + 1."""
 
 SCHEMA_VERSION: Final = len(MIGRATIONS)

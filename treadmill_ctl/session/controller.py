@@ -30,6 +30,7 @@ from typing import Any, Final, Protocol
 
 from treadmill_ctl.ftms.api import TreadmillControl
 from treadmill_ctl.ftms.model import LinkState
+from treadmill_ctl.notices import Notice, NoticeTally
 from treadmill_ctl.session.engine import EventListener, SessionEngine, SessionSnapshot
 from treadmill_ctl.session.events import EndEvent, EndReason, SessionEvent, SessionState, StateEvent
 from treadmill_ctl.session.machine_quirks import MachineSessionSettings
@@ -91,6 +92,9 @@ class SessionSummary:
     blocks_total: int
     # The numbers the summary and the history show (statistics.py), from the session's events.
     statistics: SessionStatistics | None = None
+    # What happened that the runner should know (link drops, machine stops, skips...):
+    # notices.py, from the same events.
+    notices: tuple[Notice, ...] = ()
 
 
 type Summarize = Callable[[Plan, SessionSnapshot, EndReason], SessionSummary]
@@ -196,6 +200,7 @@ class SessionController:
         self._tally = SessionTally(
             phases_planned=len(plan.phases), blocks_planned=plan.backward_blocks
         )
+        self._notices = NoticeTally()
         self._summary: SessionSummary | None = None
         self._end_reason: EndReason | None = None
         self._task: asyncio.Task[EndReason] | None = None
@@ -379,7 +384,9 @@ class SessionController:
     # ---- engine events ---------------------------------------------------------------------
 
     def _on_event(self, event: SessionEvent) -> None:
-        self._tally.add(event.to_json())
+        record = event.to_json()
+        self._tally.add(record)
+        self._notices.add(record)
         if isinstance(event, StateEvent):
             self._on_state(event.state)
         if self._state is ControllerState.RUNNING:
@@ -402,9 +409,11 @@ class SessionController:
         self._elapsed.hold(self._engine.snapshot().elapsed_s)
         self._end_reason = reason
         self._state = ControllerState.ENDED
+        statistics = self._tally.statistics()
         self._summary = dataclasses.replace(
             self._summarize(self.plan, self.snapshot(), reason),
-            statistics=self._tally.statistics(),
+            statistics=statistics,
+            notices=self._notices.notices(statistics),
         )
 
     def _on_run_done(self, task: asyncio.Task[EndReason]) -> None:

@@ -225,12 +225,13 @@ class PlanPosition:
             return
         current, nxt = self._plan.phases[self._index], self._plan.phases[nxt_index]
         if nxt.direction is not current.direction:
+            # Not "turn around" yet: the runner keeps running this way until the belt stops
+            # (the BELT_STOPPED cue says when to turn).
+            keep = f"keep running {current.direction}"
             self._cue(
                 t,
                 CueKind.TURN_AROUND,
-                f"Turn around coming: slowing down in {secs}"
-                if secs
-                else "Turn around: slowing down",
+                f"Slowing down in {secs}: {keep}" if secs else f"Slowing down: {keep}",
                 secs,
             )
             return
@@ -253,8 +254,14 @@ class PlanPosition:
             )
             if remaining_blocks == 1 and self._plan.backward_blocks > 1:
                 self._cue(t, CueKind.LAST_BLOCK, "Last block", None)
-        verb = "Starting" if starting else "Turn around"
-        self._cue(t, kind, f"{verb}: {phase.direction} in {seconds}", seconds)
+        if starting:
+            self._cue(t, kind, f"Starting: {phase.direction} in {seconds}", seconds)
+            return
+        # A turn: the treadmill reports the turning speed now; the runner turns around.
+        turning = self._turning_speed()
+        belt = "Belt at walking speed" if turning > 0 else "Belt stopped"
+        self._cue(t, CueKind.BELT_STOPPED, f"{belt}. Turn around", turning)
+        self._cue(t, kind, f"{str(phase.direction).capitalize()} in {seconds}", seconds)
 
     def _check_plan_against_machine(self, t: float) -> None:
         for phase in self._plan.phases:
