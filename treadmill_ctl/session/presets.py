@@ -47,6 +47,13 @@ from treadmill_ctl import shipped, storage
 from treadmill_ctl.errors import FileFormatError
 from treadmill_ctl.ftms.model import Capabilities
 from treadmill_ctl.session.plan import Phase, PhaseKind, Plan, Repeat, Step, expand_steps
+from treadmill_ctl.session.preset_folder import (
+    PRESET_SUFFIX,
+    LibraryContents,
+    ReadSteps,
+    drain,
+    read_folders,
+)
 from treadmill_ctl.settings import (
     BACKWARD_HARD_CEILING_KMH,
     FORWARD_HARD_CEILING_KMH,
@@ -68,7 +75,6 @@ from treadmill_ctl.units import Direction, TurningStyle
 log = logging.getLogger(__name__)
 
 PRESET_SCHEMA: Final = 1
-PRESET_SUFFIX: Final = ".toml"
 # Older schemas -> next schema. Empty while schema 1 is the only one ever written.
 PRESET_MIGRATIONS: Final[dict[int, Migration]] = {}
 
@@ -542,17 +548,6 @@ def slugify(name: str) -> str:
 # ---- the library ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class LibraryContents:
-    """What one read of the preset folders found (``PresetLibrary.read``): the presets that
-    loaded, the problems of the files that did not, and every file stem (bad files too, so no
-    new preset is ever written over one)."""
-
-    presets: tuple[Preset, ...] = ()
-    problems: tuple[FileFormatError, ...] = ()
-    stems: frozenset[str] = frozenset()
-
-
 type FileReader = Callable[[Path], str]
 
 
@@ -630,35 +625,29 @@ class PresetLibrary:
         self, settings: Settings | None = None, capabilities: Capabilities | None = None
     ) -> LibraryContents:
         """Read and check every preset file (with these settings and machine, or the current
-        ones). Changes nothing: safe to run in a worker thread while the library is used."""
+        ones). Changes nothing: safe to run while the library is used."""
+        return drain(self.read_steps(settings, capabilities))
+
+    def read_steps(
+        self, settings: Settings | None = None, capabilities: Capabilities | None = None
+    ) -> ReadSteps:
+        """``read`` one file per step (``preset_folder.read_folders``), so a caller on the
+        event loop can give it back between files."""
         settings = settings if settings is not None else self._settings
         caps = capabilities if capabilities is not None else self._caps
-        presets: list[Preset] = []
-        problems: list[FileFormatError] = []
-        stems: set[str] = set()
-        taken: set[str] = set()
-        for directory, builtin in ((self._builtin_dir, True), (self._user_dir, False)):
-            for path in _preset_files(directory):
-                stems.add(slugify(path.stem))
-                preset_id = slugify(path.stem)
-                if preset_id in taken:
-                    preset_id = f"{preset_id}-user"
-                result = check_preset_file(
-                    path,
-                    settings=settings,
-                    capabilities=caps,
-                    builtin=builtin,
-                    preset_id=preset_id,
-                    read_file=self._read_file,
-                )
-                if result.preset is None:
-                    for problem in result.errors:
-                        log.warning("preset not loaded: %s", problem)
-                    problems.extend(result.errors)
-                    continue
-                taken.add(preset_id)
-                presets.append(result.preset)
-        return LibraryContents(tuple(presets), tuple(problems), frozenset(stems))
+
+        def check(path: Path, builtin: bool, preset_id: str) -> PresetCheck:
+            return check_preset_file(
+                path,
+                settings=settings,
+                capabilities=caps,
+                builtin=builtin,
+                preset_id=preset_id,
+                read_file=self._read_file,
+            )
+
+        folders = ((self._builtin_dir, True), (self._user_dir, False))
+        return read_folders(folders, check, slugify)
 
     def apply(
         self,
@@ -812,12 +801,6 @@ class PresetLibrary:
             text = preset_to_toml(preset)
         storage.atomic_write_text(path, text)
         return path
-
-
-def _preset_files(directory: Path) -> list[Path]:
-    if not directory.is_dir():
-        return []
-    return sorted(p for p in directory.glob(f"*{PRESET_SUFFIX}") if p.is_file())
 
 
 def _combined(errors: Sequence[FileFormatError]) -> FileFormatError:
