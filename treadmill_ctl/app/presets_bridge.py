@@ -143,6 +143,9 @@ class PresetsBridge(QObject):
         self._suggestion_is_known = False
         self._deleted: list[Preset] = []
         self._problems: list[str] = []
+        # Rows already formatted, by preset (the same object and settings): a big preset's row
+        # takes milliseconds, so a read's rows are made one per loop turn before it is applied.
+        self._row_cache: dict[int, tuple[Preset, Settings, dict[str, Any]]] = {}
         self._editor = EditorBridge(context, self._library, self)
         self._editor.saved.connect(self._on_editor_saved)
         self._rebuild()
@@ -260,6 +263,12 @@ class PresetsBridge(QObject):
                 self._read_again = True  # a save or delete happened meanwhile: read again
             if self._read_again:
                 continue  # what was read is stale
+            for preset in contents.presets:
+                self._formatted(preset, settings)
+                await asyncio.sleep(0)
+            if self._read_again or library.changes != changes:
+                self._read_again = True
+                continue
             library.apply(contents, settings, caps)
             self._rebuild()
 
@@ -527,6 +536,15 @@ class PresetsBridge(QObject):
         self._rebuild()
         self._set_selected_id(preset_id)
 
+    def _formatted(self, preset: Preset, settings: Settings) -> dict[str, Any]:
+        """``preset_row(preset, settings)``, made once per preset and settings."""
+        cached = self._row_cache.get(id(preset))
+        if cached is not None and cached[0] is preset and cached[1] == settings:
+            return cached[2]
+        row = preset_row(preset, settings)
+        self._row_cache[id(preset)] = (preset, settings, row)
+        return row
+
     def _row(self, preset_id: str) -> dict[str, Any] | None:
         return next((r for r in self._rows if r["id"] == preset_id), None)
 
@@ -549,8 +567,12 @@ class PresetsBridge(QObject):
         settings = self._settings()
         suggested = self._suggestion.preset.id if self._suggestion.preset is not None else ""
         rows = []
-        for preset in sorted(self._library.presets, key=library_order):
-            row = preset_row(preset, settings)
+        presets = sorted(self._library.presets, key=library_order)
+        self._row_cache = {
+            id(p): self._row_cache[id(p)] for p in presets if id(p) in self._row_cache
+        }
+        for preset in presets:
+            row = dict(self._formatted(preset, settings))
             row["suggested"] = bool(suggested) and preset.id == suggested
             rows.append(row)
         if rows != self._rows:
