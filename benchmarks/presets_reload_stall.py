@@ -86,7 +86,7 @@ async def measure(args: argparse.Namespace) -> dict[str, list[float]]:
 
     async def settle() -> None:
         while presets.reading is not None and not presets.reading.done():
-            await asyncio.sleep(0.01)
+            await asyncio.wait({presets.reading})
 
     await settle()
 
