@@ -49,6 +49,11 @@ _log = logging.getLogger(__name__)
 
 UNDO_DEPTH: Final = 10
 
+FILE_GAP_S: Final = 0.01
+"""The pause between two preset files of a read: a STOP key pressed during a file is handled
+in it, its whole path to the wire (several turns of the loop) without a file read between
+each turn."""
+
 # Runs file work somewhere other than the loop (a worker thread by default).
 type OffLoop = Callable[[Callable[[], Any]], Awaitable[Any]]
 
@@ -265,7 +270,7 @@ class PresetsBridge(QObject):
                 continue  # what was read is stale
             for preset in contents.presets:
                 self._formatted(preset, settings)
-                await asyncio.sleep(0)
+                await asyncio.sleep(FILE_GAP_S)
             if self._read_again or library.changes != changes:
                 self._read_again = True
                 continue
@@ -281,7 +286,7 @@ class PresetsBridge(QObject):
             except StopIteration as done:
                 contents: LibraryContents = done.value
                 return contents
-            await asyncio.sleep(0)
+            await asyncio.sleep(FILE_GAP_S)
             if self._read_again:
                 steps.close()
                 return None
