@@ -5,6 +5,7 @@ warning fails these tests."""
 from __future__ import annotations
 
 from screen_items import click, item, prop, shown, type_into
+from test_leaving_questions import wait_for_question
 from window_rig import WindowRig
 
 from treadmill_ctl.session.presets import PresetLibrary
@@ -53,5 +54,7 @@ def test_cancel_leaves_the_editor_without_saving(window: WindowRig) -> None:
     open_new_preset(window)
     type_into(window, "presetName", "never saved")
     click(window, "cancelButton")
+    wait_for_question(window, "leaveEditorQuestion")  # unsaved changes: asked first
+    click(window, "leaveEditorConfirmButton")
     window.wait(lambda: window.running.bridge.property("screen") == "presets")
     assert PresetLibrary(Settings()).find("never-saved") is None

@@ -236,6 +236,11 @@ class PresetsBridge(QObject):
         """The preset editor (editor screen)."""
         return self._editor
 
+    @property
+    def editor_bridge(self) -> EditorBridge:
+        """The preset editor (typed, for Python callers)."""
+        return self._editor
+
     # -- actions -----------------------------------------------------------------------------
 
     @Slot()
