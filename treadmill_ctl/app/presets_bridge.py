@@ -41,6 +41,7 @@ from treadmill_ctl.session.presets import (
 )
 from treadmill_ctl.session.progression import Suggestion, repeat_after, suggest_next
 from treadmill_ctl.settings import Settings
+from treadmill_ctl.storage import documents_dir
 
 QML_IMPORT_NAME: Final = "TreadmillCtl"
 QML_IMPORT_MAJOR_VERSION: Final = 1
@@ -453,6 +454,21 @@ class PresetsBridge(QObject):
         """A file name to offer in the export dialog."""
         preset = self._library.find(preset_id)
         return f"{preset.id if preset else 'preset'}{PRESET_SUFFIX}"
+
+    @Slot(result=str)
+    def exportFolderUrl(self) -> str:
+        """The folder the export dialog opens in: the user's documents folder (a URL)."""
+        folder = documents_dir()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            _log.warning("cannot make the export folder %s: %s", folder, exc)
+        return QUrl.fromLocalFile(str(folder)).toString()
+
+    @Slot(str, result=str)
+    def exportUrl(self, preset_id: str) -> str:
+        """The file the export dialog offers: ``exportName`` in the documents folder (a URL)."""
+        return QUrl.fromLocalFile(str(documents_dir() / self.exportName(preset_id))).toString()
 
     @Slot()
     def saveSuggestion(self) -> None:
