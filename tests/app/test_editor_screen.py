@@ -24,7 +24,8 @@ def test_typing_a_speed_above_the_cap_shows_the_reason_and_blocks_save(window: W
     type_into(window, "speed_1.0", "7.5")  # the backward phase of the repeat group
     window.wait(lambda: shown(window, "problems_1.0"))
     assert prop(window, "problems_1.0", "text") == (
-        "Speed: Backward speed 7.5 km/h is above your backward cap 6 km/h (change it in Settings)"
+        "Speed: Backward speed 7.5 km/h is above your backward cap of 6.0 km/h (change it in "
+        "Settings)"
     )
     assert prop(window, "speed_1.0", "problem") != ""
     assert prop(window, "saveButton", "enabled") is False

@@ -83,6 +83,36 @@ def test_speeds_are_shown_and_typed_in_mph(world: World) -> None:
     assert world.saved_settings().backward_cap_kmh == 6.44
 
 
+def test_in_mph_typing_a_limit_as_it_reads_is_that_limit_as_the_plus_button_gives(
+    world: World,
+) -> None:
+    """The hard ceiling of 8.0 km/h reads "5.0 mph": + reaches it, and typing 5.0 mph gives
+    the same 8.0 km/h (it was "5.0 mph is above the hard ceiling of 5.0 mph"); 5.1 mph is
+    refused in mph."""
+    bridge = SettingsBridge(world.context)
+    bridge.setChoice("speed_unit", "mph")
+    for _ in range(20):
+        bridge.stepValue("backward_cap_kmh", +1)
+    assert value(bridge, "backward_cap_kmh") == "5.0"
+    by_plus = world.saved_settings().backward_cap_kmh
+    assert by_plus == 8.0
+    assert bridge.setText("backward_cap_kmh", "4") is True
+    assert bridge.setText("backward_cap_kmh", "5.0") is True
+    assert world.saved_settings().backward_cap_kmh == by_plus
+    assert "backward_cap_kmh" not in bridge.property("errors")
+    assert bridge.setText("backward_cap_kmh", "5.1") is False
+    assert bridge.property("errors")["backward_cap_kmh"] == (
+        "Refused: 5.1 mph is above the hard ceiling of 5.0 mph for backward running."
+    )
+    # The default backward speed keeps to the cap as it reads, both ways.
+    assert bridge.setText("backward_cap_kmh", "3.7") is True  # 5.95 km/h
+    assert bridge.setText("backward_default_kmh", "3.7") is True
+    assert world.saved_settings().backward_default_kmh <= world.saved_settings().backward_cap_kmh
+    assert bridge.setText("backward_default_kmh", "3.8") is False
+    assert "km/h" not in bridge.property("errors")["backward_default_kmh"]
+    assert "3.7 mph" in bridge.property("errors")["backward_default_kmh"]
+
+
 def test_choices_switches_volume_and_folder_are_saved(world: World, tmp_path: Path) -> None:
     bridge = SettingsBridge(world.context)
     bridge.setChoice("turning_style", "walk")

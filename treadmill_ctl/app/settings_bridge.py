@@ -29,7 +29,7 @@ from treadmill_ctl.settings import (
     Settings,
     Theme,
 )
-from treadmill_ctl.units import KMH_PER_MPH, SpeedUnit, TurningStyle
+from treadmill_ctl.units import KMH_PER_MPH, SpeedUnit, TurningStyle, typed_speed_kmh
 
 QML_IMPORT_NAME: Final = "TreadmillCtl"
 QML_IMPORT_MAJOR_VERSION: Final = 1
@@ -383,7 +383,8 @@ class SettingsBridge(QObject):
         if number is None:
             return self._refuse(key, "Type a number.")
         if spec.kind is FieldKind.SPEED:
-            kmh = round(number * KMH_PER_MPH, 2) if self._unit() == "mph" else number
+            # The limits as the stepper reaches them: a value typed as one reads is that one.
+            kmh = typed_speed_kmh(number, self._unit(), self._speed_limits(spec))
             refusal = self._speed_refusal(spec, kmh)
             if refusal:
                 return self._refuse(key, refusal)
@@ -413,7 +414,7 @@ class SettingsBridge(QObject):
             new = current
         elif spec.kind is FieldKind.SPEED and self._unit() == "mph":
             mph = round(current / KMH_PER_MPH + direction * spec.step, 1)
-            new = round(mph * KMH_PER_MPH, 2)
+            new = typed_speed_kmh(mph, "mph", self._speed_limits(spec))  # as if typed
         else:
             new = round(current + direction * spec.step, 2)
         new = min(max(new, spec.minimum), spec.maximum)
@@ -470,6 +471,17 @@ class SettingsBridge(QObject):
         self._apply("clicker_bindings", dict(DEFAULT_CLICKER_BINDINGS))
 
     # -- internals ---------------------------------------------------------------------------
+
+    def _speed_limits(self, spec: FieldSpec) -> tuple[float, ...]:
+        """The km/h limits of a speed field (its range, and the cap or default it must keep
+        to): what ``_speed_refusal`` checks."""
+        s = self._settings()
+        limits = [spec.maximum, spec.minimum]
+        if spec.key == "backward_default_kmh":
+            limits.insert(0, s.backward_cap_kmh)
+        elif spec.key == "backward_cap_kmh":
+            limits.append(s.backward_default_kmh)
+        return tuple(limits)
 
     def _speed_text(self, kmh: float) -> str:
         if self._unit() == "mph":

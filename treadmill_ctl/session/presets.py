@@ -70,7 +70,7 @@ from treadmill_ctl.toml_document import (
     toml_lines,
 )
 from treadmill_ctl.toml_limits import read_toml_file
-from treadmill_ctl.units import Direction, TurningStyle
+from treadmill_ctl.units import Direction, TurningStyle, speed_in, speed_words
 
 log = logging.getLogger(__name__)
 
@@ -305,24 +305,28 @@ class _Checker:
             return None
         return Phase(kind, duration, speed, incline, name)
 
+    def speed(self, kmh: float) -> str:
+        """A speed in the user's unit, one decimal ("9.0 mph"): errors read like the screens."""
+        return speed_words(kmh, self.settings.speed_unit)
+
     def check_speed(self, speed: float, direction: Direction, at: KeyPath) -> float | None:
         if speed <= 0:
-            self.error(at, f"speed {speed:g} km/h must be above 0")
+            self.error(at, f"speed {self.speed(speed)} must be above 0")
             return None
         if direction is Direction.BACKWARD:
             cap = min(self.settings.backward_cap_kmh, BACKWARD_HARD_CEILING_KMH)
             if speed > BACKWARD_HARD_CEILING_KMH:
                 self.error(
                     at,
-                    f"backward speed {speed:g} km/h is above the hard ceiling "
-                    f"{BACKWARD_HARD_CEILING_KMH:g} km/h",
+                    f"backward speed {self.speed(speed)} is above the hard ceiling of "
+                    f"{self.speed(BACKWARD_HARD_CEILING_KMH)}",
                 )
                 return None
             if speed > cap:
                 self.error(
                     at,
-                    f"backward speed {speed:g} km/h is above your backward cap {cap:g} km/h "
-                    "(settings: backward_cap_kmh)",
+                    f"backward speed {self.speed(speed)} is above your backward cap of "
+                    f"{self.speed(cap)} (settings: backward_cap_kmh)",
                 )
                 return None
         else:
@@ -330,18 +334,19 @@ class _Checker:
             if speed > cap:
                 self.error(
                     at,
-                    f"forward speed {speed:g} km/h is above your forward cap {cap:g} km/h "
-                    "(settings: forward_cap_kmh)",
+                    f"forward speed {self.speed(speed)} is above your forward cap of "
+                    f"{self.speed(cap)} (settings: forward_cap_kmh)",
                 )
                 return None
         if self.caps is not None:
             r = self.caps.speed
             if not r.minimum - 1e-9 <= speed <= r.maximum + 1e-9:
+                unit = self.settings.speed_unit
                 self.warn(
                     at,
-                    f"speed {speed:g} km/h is outside this treadmill's range "
-                    f"{r.minimum:g}–{r.maximum:g} km/h: it will run at "
-                    f"{r.clamp_to_step(speed):g} km/h",
+                    f"speed {self.speed(speed)} is outside this treadmill's range "
+                    f"{speed_in(r.minimum, unit):.1f}–{self.speed(r.maximum)}: it will run at "
+                    f"{self.speed(r.clamp_to_step(speed))}",
                 )
         return speed
 
@@ -441,8 +446,8 @@ def check_preset_text(
     if walk is not None and not 0 < walk <= TURNING_WALK_MAX_KMH:
         c.error(
             ("turning_walk_kmh",),
-            f"turning_walk_kmh {walk:g} km/h must be above 0 and at most "
-            f"{TURNING_WALK_MAX_KMH:g} km/h",
+            f"turning_walk_kmh {c.speed(walk)} must be above 0 and at most "
+            f"{c.speed(TURNING_WALK_MAX_KMH)}",
         )
         walk = None
     hr_cap = c.whole(data, "hr_cap_bpm", (), 60, 230)
