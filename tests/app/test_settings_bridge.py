@@ -113,6 +113,21 @@ def test_in_mph_typing_a_limit_as_it_reads_is_that_limit_as_the_plus_button_give
     assert "3.7 mph" in bridge.property("errors")["backward_default_kmh"]
 
 
+def test_in_mph_the_help_texts_name_mph(world: World) -> None:
+    bridge = SettingsBridge(world.context)
+    helps = {f["key"]: f["help"] for s in bridge.property("sections") for f in s["fields"]}
+    assert "Never above 8.0 km/h." in helps["backward_cap_kmh"]
+    with_signal = []
+    bridge.sectionsChanged.connect(lambda: with_signal.append(True))
+    bridge.setChoice("speed_unit", "mph")
+    assert with_signal == [True]
+    helps = {f["key"]: f["help"] for s in bridge.property("sections") for f in s["fields"]}
+    assert "Never above 5.0 mph." in helps["backward_cap_kmh"]
+    assert "at most 0.9 mph" in helps["turning_walk_kmh"]
+    speed_keys = [k for k, u in bridge.property("units").items() if u == "mph"]
+    assert all("km/h" not in helps[k] for k in speed_keys)
+
+
 def test_choices_switches_volume_and_folder_are_saved(world: World, tmp_path: Path) -> None:
     bridge = SettingsBridge(world.context)
     bridge.setChoice("turning_style", "walk")

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from treadmill_ctl.app.context import AppContext, NoticeLevel
-from treadmill_ctl.app.formatting import parse_number
+from treadmill_ctl.app.formatting import parse_number, speeds_in_unit
 from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, Signal, Slot
 from treadmill_ctl.errors import TreadmillError
 from treadmill_ctl.settings import (
@@ -72,7 +72,7 @@ SECTIONS: Final[tuple[tuple[str, tuple[FieldSpec, ...]], ...]] = (
             FieldSpec(
                 "backward_cap_kmh",
                 "Backward cap",
-                f"No backward block runs faster. Never above {BACKWARD_HARD_CEILING_KMH:g} km/h.",
+                f"No backward block runs faster. Never above {BACKWARD_HARD_CEILING_KMH:.1f} km/h.",
                 FieldKind.SPEED,
                 minimum=0.5,
                 maximum=BACKWARD_HARD_CEILING_KMH,
@@ -116,7 +116,7 @@ SECTIONS: Final[tuple[tuple[str, tuple[FieldSpec, ...]], ...]] = (
             FieldSpec(
                 "turning_walk_kmh",
                 "Turning walk speed",
-                f"Belt speed while turning with “Slow walk” (at most {TURNING_WALK_MAX_KMH:g} "
+                f"Belt speed while turning with “Slow walk” (at most {TURNING_WALK_MAX_KMH:.1f} "
                 "km/h).",
                 FieldKind.SPEED,
                 minimum=0.1,
@@ -269,6 +269,7 @@ class SettingsBridge(QObject):
 
     valuesChanged = Signal()
     errorsChanged = Signal()
+    sectionsChanged = Signal()  # only when the speed unit changes (the help texts name it)
     # Python side: the settings were replaced (theme, units, sound... may have changed).
     changed = Signal()
 
@@ -286,9 +287,11 @@ class SettingsBridge(QObject):
 
     # -- properties --------------------------------------------------------------------------
 
-    @Property(list, constant=True)
+    @Property(list, notify=sectionsChanged)
     def sections(self) -> list[dict[str, Any]]:
-        """``[{title, fields: [{key, label, help, kind, choices: [{value, label}]}]}]``."""
+        """``[{title, fields: [{key, label, help, kind, choices: [{value, label}]}]}]``; the
+        help texts' speeds in the user's unit."""
+        unit = self._unit()
         return [
             {
                 "title": title,
@@ -296,7 +299,7 @@ class SettingsBridge(QObject):
                     {
                         "key": f.key,
                         "label": f.label,
-                        "help": f.help,
+                        "help": speeds_in_unit(f.help, unit),
                         "kind": f.kind.value,
                         "choices": [{"value": v, "label": label} for v, label in f.choices],
                     }
@@ -536,6 +539,7 @@ class SettingsBridge(QObject):
             self.errorsChanged.emit()
         if new == current:
             return True
+        unit_changed = new.speed_unit != current.speed_unit
         try:
             self._context.save_settings(new)
         except (OSError, ValueError, TreadmillError) as exc:
@@ -544,5 +548,7 @@ class SettingsBridge(QObject):
             return False
         self._context.settings = new
         self.valuesChanged.emit()
+        if unit_changed:
+            self.sectionsChanged.emit()
         self.changed.emit()
         return True
