@@ -131,3 +131,35 @@ def test_the_export_never_holds_the_loop_even_on_a_locked_history(
     assert said[0][0] is True, said
     assert len(list((tmp_path / "documents").iterdir())) == 1
     window.wait(lambda: item(window, "exportFitButton").property("enabled") is True)
+
+
+def test_the_child_is_the_cli_of_this_install_or_of_the_bundle(tmp_path: Path) -> None:
+    from treadmill_ctl.app.history_export import export_command
+
+    out = tmp_path / "x.fit"
+    assert export_command(3, "fit", out, force=False, frozen=False) == [
+        sys.executable,
+        "-m",
+        "treadmill_ctl.cli",
+        "history",
+        "export",
+        "3",
+        "--format",
+        "fit",
+        "-o",
+        str(out),
+    ]
+    bundled = export_command(3, "tcx", out, force=True, frozen=True)
+    assert bundled[:4] == [sys.executable, "history", "export", "3"]
+    assert bundled[-1] == "--force"
+
+
+def test_a_failed_export_says_why_in_the_commands_words(window: WindowRig, tmp_path: Path) -> None:
+    from treadmill_ctl.app.history_export import export_session
+
+    out = tmp_path / "none.fit"
+    outcome = window.run(export_session(42, "fit", out, force=False))
+    assert outcome.ok is False
+    assert outcome.message.startswith("Not exported: ")
+    assert "No session 42" in outcome.message
+    assert not out.exists()
