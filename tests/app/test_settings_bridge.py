@@ -113,6 +113,19 @@ def test_in_mph_typing_a_limit_as_it_reads_is_that_limit_as_the_plus_button_give
     assert "3.7 mph" in bridge.property("errors")["backward_default_kmh"]
 
 
+def test_in_mph_the_ramp_is_shown_and_typed_in_mph_per_second(world: World) -> None:
+    bridge = SettingsBridge(world.context)
+    bridge.setChoice("speed_unit", "mph")
+    assert bridge.property("units")["ramp_kmh_per_s"] == "mph per s"
+    assert value(bridge, "ramp_kmh_per_s") == "0.31"  # 0.5 km/h per s
+    assert bridge.setText("ramp_kmh_per_s", "0.2") is True
+    assert world.saved_settings().ramp_kmh_per_s == pytest.approx(0.322)
+    assert bridge.setText("ramp_kmh_per_s", "3") is False
+    assert bridge.property("errors")["ramp_kmh_per_s"] == (
+        "Refused: 3 is outside 0.03–1.24 mph per s."
+    )
+
+
 def test_in_mph_the_help_texts_name_mph(world: World) -> None:
     bridge = SettingsBridge(world.context)
     helps = {f["key"]: f["help"] for s in bridge.property("sections") for f in s["fields"]}

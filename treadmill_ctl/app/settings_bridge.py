@@ -65,6 +65,9 @@ class FieldSpec:
     choices: tuple[tuple[str, str], ...] = ()
 
 
+SPEED_RATES: Final = frozenset({"ramp_kmh_per_s"})
+"""Number fields that are a speed per second: shown and typed in the user's speed unit."""
+
 SECTIONS: Final[tuple[tuple[str, tuple[FieldSpec, ...]], ...]] = (
     (
         "Safety",
@@ -319,6 +322,8 @@ class SettingsBridge(QObject):
             value = getattr(s, key)
             if spec.kind is FieldKind.SPEED:
                 out[key] = self._speed_text(value)
+            elif key in SPEED_RATES and self._unit() == "mph":
+                out[key] = f"{value / KMH_PER_MPH:.2f}"  # per second, in mph
             elif spec.kind is FieldKind.NUMBER:
                 out[key] = f"{value:g}"
             elif spec.kind is FieldKind.OPTIONAL_NUMBER:
@@ -338,7 +343,13 @@ class SettingsBridge(QObject):
         """Field -> unit label ("km/h" or "mph" for speeds)."""
         speed = "mph" if self._unit() == "mph" else "km/h"
         return {
-            key: (speed if spec.kind is FieldKind.SPEED else spec.unit)
+            key: (
+                speed
+                if spec.kind is FieldKind.SPEED
+                else spec.unit.replace("km/h", speed)
+                if key in SPEED_RATES
+                else spec.unit
+            )
             for key, spec in _SPECS.items()
         }
 
@@ -392,6 +403,13 @@ class SettingsBridge(QObject):
             if refusal:
                 return self._refuse(key, refusal)
             return self._apply(key, round(kmh, 2))
+        if key in SPEED_RATES and self._unit() == "mph":
+            typed, number = number, round(number * KMH_PER_MPH, 3)  # typed per second in mph
+            if not spec.minimum - 1e-9 <= number <= spec.maximum + 1e-9:
+                low, high = spec.minimum / KMH_PER_MPH, spec.maximum / KMH_PER_MPH
+                return self._refuse(
+                    key, f"Refused: {typed:g} is outside {low:.2f}–{high:.2f} mph per s."
+                )
         default = getattr(Settings(), key)
         value: float | int = number
         if isinstance(default, int) or spec.kind is FieldKind.OPTIONAL_NUMBER:
@@ -520,6 +538,7 @@ class SettingsBridge(QObject):
         return ""
 
     def _refuse(self, key: str, reason: str) -> bool:
+        reason = speeds_in_unit(reason, self._unit())  # the settings' own checks say km/h
         if self._errors.get(key) != reason:
             self._errors = {**self._errors, key: reason}
             self.errorsChanged.emit()
