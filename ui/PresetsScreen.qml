@@ -483,7 +483,9 @@ Control {
                             implicitWidth: implicitContentWidth + leftPadding + rightPadding
                             text: qsTr("Export…")
                             onClicked: {
-                                exportDialog.selectedFile = "file:" + screen.bridge.exportName(screen.bridge.selectedId);
+                                // In the documents folder, with the file name filled in.
+                                exportDialog.currentFolder = screen.bridge.exportFolderUrl();
+                                exportDialog.selectedFile = screen.bridge.exportUrl(screen.bridge.selectedId);
                                 exportDialog.open();
                             }
                         }

@@ -162,47 +162,45 @@ def test_edit_of_a_built_in_opens_the_editor_on_a_copy(world: World) -> None:
     assert editor.property("valid") is True
 
 
-async def test_the_presets_are_read_off_the_loop_and_stop_is_never_kept_waiting(
+async def test_the_presets_are_read_a_file_a_turn_and_stop_is_never_kept_waiting(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A slow folder (here a reader the test holds) never holds the loop: the bridge is made
-    and reloads while the read waits, the loop's callbacks (a STOP key among them) run at
-    once, and the rows appear when the read is released."""
+    """A busy folder never holds the loop for more than one (bounded) file: a loop callback
+    (a STOP key's) asked for while the first file is read runs before the second one is read;
+    nothing half-read is shown, and the rows appear once the last file is read."""
     import asyncio
-    import threading
 
-    from treadmill_ctl.app.presets_bridge import _in_worker_thread
     from treadmill_ctl.session import presets as presets_module
 
     world = make_world(tmp_path, monkeypatch)
+    folder = user_presets_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(5):
+        (folder / f"mine-{n}.toml").write_text(
+            f'schema = 1\nname = "Mine {n}"\n\n[[step]]\nkind = "warmup"\nduration_s = 60\n'
+            "speed_kmh = 4.0\n",
+            encoding="utf-8",
+        )
+    loop = asyncio.get_running_loop()
     real_check = presets_module.check_preset_file
-    holding = threading.Event()  # a read is waiting on the test
-    release = threading.Event()
+    read: list[Path] = []
+    stop_ran_after: list[int] = []
 
-    def held_check(path: Path, **kw: object) -> object:
-        if not release.is_set():
-            holding.set()
-            # Released by the test; the timeout only ends a read nobody releases (old code).
-            release.wait(timeout=2)
-            holding.clear()
+    def counted_check(path: Path, **kw: object) -> object:
+        read.append(path)
+        if len(read) == 1:  # the user presses STOP while the first file is read
+            loop.call_soon(lambda: stop_ran_after.append(len(read)))
         return real_check(path, **kw)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(presets_module, "check_preset_file", held_check)
-    loop = asyncio.get_running_loop()
-    bridge = PresetsBridge(world.context, off_loop=_in_worker_thread)  # the first read starts here
+    monkeypatch.setattr(presets_module, "check_preset_file", counted_check)
+    bridge = PresetsBridge(world.context)  # the first read starts here
     bridge.reload()  # and the Presets screen asks again when it opens
     assert bridge.property("presets") == []  # nothing half-read is shown
-    for _ in range(10_000):
-        if holding.is_set():
-            break
-        await asyncio.sleep(0)  # one turn of the loop, no time passes
-    ran: asyncio.Future[bool] = loop.create_future()
-    loop.call_soon(lambda: ran.set_result(holding.is_set()))  # e.g. a STOP key's call
-    assert await ran is True  # it ran while the read was still held
-    release.set()
     while bridge.reading is not None and not bridge.reading.done():
         await asyncio.wait({bridge.reading})
-    assert rows(bridge)["four-by-thirty"]["name"] == "Four by thirty"
+    assert stop_ran_after == [1]  # it ran before the second file was read (was: all of them)
+    assert len(read) > 5  # the built-ins and the user's five
+    assert rows(bridge)["mine-4"]["name"] == "Mine 4"
     assert bridge.property("selectedId") == "first-steps"
 
 

@@ -256,3 +256,23 @@ async def test_after_a_skipped_block_the_next_is_block_two_and_none_is_done(
         assert rig.prop("blocksText") == "0 of 2 backward blocks done"  # skipped: not done
         await until(lambda: rig.prop("blocksText").startswith("Backward block"), 300)
         assert rig.prop("blocksText") == "Backward block 2 of 2"
+
+
+async def test_in_mph_speed_keys_step_in_mph_and_alerts_say_mph(tmp_path: Path) -> None:
+    """With mph chosen, Up raises the target by 0.1 mph as the screen reads it (it added
+    0.1 km/h: 1.9 mph stayed 1.9 mph), and the session's messages are in mph."""
+    from treadmill_ctl.units import SpeedUnit
+
+    settings = Settings(speed_unit=SpeedUnit.MPH, forward_cap_kmh=4.0)
+    async with connected_rig(tmp_path, settings=settings) as rig:
+        rig.bridge.session_bridge.start()
+        await run_until_state(rig, "running_phase")
+        assert rig.prop("targetSpeedText") == "1.9"  # 3.0 km/h
+        assert rig.prop("speedUnit") == "mph"
+        rig.key("Up")
+        await until(lambda: rig.prop("targetSpeedText") == "2.0", 5)
+        for _ in range(4):
+            rig.key("Shift+Up")
+        await until(lambda: "forward cap" in rig.prop("alertText"), 5)
+        assert rig.prop("targetSpeedText") == "2.5"  # the cap, 4.0 km/h
+        assert rig.prop("alertText") == "Limited by the forward cap 2.5 mph."

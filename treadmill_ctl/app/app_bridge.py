@@ -79,6 +79,8 @@ class AppBridge(QObject):
     fullScreenChanged = Signal()
     keyHelpVisibleChanged = Signal()
     keyHelpChanged = Signal()
+    questionsChanged = Signal()
+    quitConfirmed = Signal()  # the user chose to quit: the belt is being stopped; close now
     # level ("info" | "warning" | "danger"), message in user words
     notice = Signal(str, str)
 
@@ -134,6 +136,9 @@ class AppBridge(QObject):
         self._settings: SettingsBridge | None = None
         self._history: HistoryBridge | None = None
         self._plans: PlansBridge | None = None
+        self._quit_asked = False
+        self._may_close = False  # the user said to quit, or the app is shutting down
+        self._leave_editor_for: Screen | None = None  # the screen asked for, while asking
         self._load_bridge_for(self._screen)
 
     @property
@@ -237,6 +242,7 @@ class AppBridge(QObject):
 
     def shutdown(self) -> None:
         """The window is closing: stop the belt if a session is active, silence the cues."""
+        self._may_close = True
         self._session.shutdown()
         self._sound.shutdown()
         self._connect.close()
@@ -338,6 +344,16 @@ class AppBridge(QObject):
         except ValueError:
             _log.warning("unknown screen %r", screen)
             return
+        if value is not self._screen and self._editor_has_unsaved_changes():
+            self._leave_editor_for = value  # ask first (leaveEditorAsked)
+            self.questionsChanged.emit()
+            return
+        self._show_screen(value)
+
+    def _show_screen(self, value: Screen) -> None:
+        if self._leave_editor_for is not None:
+            self._leave_editor_for = None
+            self.questionsChanged.emit()
         if value is not self._screen:
             self._load_bridge_for(value)  # its QML types, before the screen's QML needs them
             if value is Screen.SESSION:
@@ -403,6 +419,66 @@ class AppBridge(QObject):
     def toggleKeyHelp(self) -> None:
         """The ``?`` overlay listing every key."""
         self._set_key_help_visible(not self._key_help_visible)
+
+    # -- questions before leaving ------------------------------------------------------------
+
+    @Property(bool, notify=questionsChanged)
+    def quitAsked(self) -> bool:
+        """The window was closed during a session: the app asks whether to STOP and quit."""
+        return self._quit_asked
+
+    @Property(bool, notify=questionsChanged)
+    def leaveEditorAsked(self) -> bool:
+        """The user went to another screen with unsaved changes in the preset editor."""
+        return self._leave_editor_for is not None
+
+    @Slot(result=bool)
+    def mayClose(self) -> bool:
+        """The window is asked to close: True lets it. During a session it does not close at
+        once: the user is asked (``quitAsked``) and quitting STOPs the belt."""
+        if self._may_close or not self._session.active:
+            return True
+        if not self._quit_asked:
+            self._quit_asked = True
+            self.questionsChanged.emit()
+        return False
+
+    @Slot()
+    def confirmQuit(self) -> None:
+        """Quit during a session: STOP the belt at once, then close (``quitConfirmed``)."""
+        self._session.stop()
+        self._may_close = True
+        self._quit_asked = False
+        self.questionsChanged.emit()
+        self.quitConfirmed.emit()
+
+    @Slot()
+    def cancelQuit(self) -> None:
+        """Keep running: the window stays."""
+        if self._quit_asked:
+            self._quit_asked = False
+            self.questionsChanged.emit()
+
+    @Slot()
+    def discardAndLeave(self) -> None:
+        """Leave the editor without saving, to the screen asked for."""
+        target = self._leave_editor_for
+        if target is not None:
+            self._show_screen(target)
+
+    @Slot()
+    def keepEditing(self) -> None:
+        """Stay in the editor."""
+        if self._leave_editor_for is not None:
+            self._leave_editor_for = None
+            self.questionsChanged.emit()
+
+    def _editor_has_unsaved_changes(self) -> bool:
+        return (
+            self._screen is Screen.EDITOR
+            and self._presets is not None
+            and self._presets.editor_bridge.has_unsaved_changes()
+        )
 
     @Slot(str, str)
     def notify(self, level: str, message: str) -> None:

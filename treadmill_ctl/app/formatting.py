@@ -4,8 +4,10 @@ speeds and distances in the user's units. Bridges format; QML only displays."""
 from __future__ import annotations
 
 import math
+import re
+from typing import Final
 
-from treadmill_ctl.units import KMH_PER_MPH
+from treadmill_ctl.units import KMH_PER_MPH, SpeedUnit, speed_words
 
 
 def parse_number(text: str) -> float | None:
@@ -76,3 +78,15 @@ def incline_text(pct: float | None) -> str:
 def heart_rate_text(bpm: int | None) -> str:
     """``128`` (bpm), empty when unknown so the screen can hide it."""
     return "" if bpm is None or bpm <= 0 else str(bpm)
+
+
+_KMH_IN_TEXT: Final = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?) ?km/h(?![\w/])")
+
+
+def speeds_in_unit(text: str, unit: str) -> str:
+    """A message of the session core (which speaks km/h, as its records do) in the user's
+    unit: with mph chosen, every "4.5 km/h" in it reads "2.8 mph" (``units.speed_words``), so
+    the session screen never shows km/h in an mph app. Unchanged for km/h."""
+    if unit != SpeedUnit.MPH:
+        return text
+    return _KMH_IN_TEXT.sub(lambda m: speed_words(float(m.group(1)), unit), text)

@@ -23,6 +23,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Final
 
 from treadmill_ctl.app.context import AppContext, NoticeLevel, Screen
+from treadmill_ctl.app.formatting import speeds_in_unit
 from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, QTimer, Signal, Slot
 from treadmill_ctl.app.session_presenter import BANNER_ALERTS, present, summary_view
 from treadmill_ctl.errors import HistoryError
@@ -30,6 +31,9 @@ from treadmill_ctl.ftms.api import TreadmillControl
 from treadmill_ctl.ftms.model import LinkState
 from treadmill_ctl.session.events import AlertEvent, AlertLevel, CueEvent, EndEvent, EndReason
 from treadmill_ctl.session.plan import Plan
+from treadmill_ctl.units import KMH_PER_MPH, SpeedUnit
+
+MPH_READING_TOP: Final = 0.049  # below +0.05 mph: the top of a one-decimal mph reading
 
 if TYPE_CHECKING:
     import asyncio
@@ -282,7 +286,8 @@ class SessionBridge(QObject):
             and event.level is not AlertLevel.INFO
             and event.code not in BANNER_ALERTS
         ):
-            self._context.notify(str(event.level), event.message)
+            unit = str(getattr(self._context.settings, "speed_unit", "kmh"))
+            self._context.notify(str(event.level), speeds_in_unit(event.message, unit))
         elif isinstance(event, EndEvent):
             self._publish_summary(self._controller)
         self._schedule_refresh()
@@ -714,9 +719,23 @@ class SessionBridge(QObject):
             self._schedule_refresh()
 
     @Slot(float)
-    def changeSpeed(self, delta_kmh: float) -> None:
-        """Speed ± (km/h), within the caps and ramped by the engine; holds for this phase."""
-        if self._controller is not None and self._controller.change_speed(delta_kmh):
+    def changeSpeed(self, delta: float) -> None:
+        """Speed ± ``delta`` in the user's unit (+0.1 is 0.1 mph with mph chosen, as the
+        screen reads), within the caps and ramped by the engine; holds for this phase."""
+        controller = self._controller
+        if controller is None:
+            return
+        unit = str(getattr(self._context.settings, "speed_unit", "kmh"))
+        delta_kmh = delta
+        target = controller.snapshot().target_speed_kmh
+        if unit == SpeedUnit.MPH and target is not None:
+            # To the next speed as it reads (one decimal of mph): the top of that reading,
+            # which the engine rounds down onto the machine's 0.1 km/h grid, still inside it.
+            shown = round(target / KMH_PER_MPH, 1) + delta
+            delta_kmh = (shown + MPH_READING_TOP) * KMH_PER_MPH - target
+        elif unit == SpeedUnit.MPH:
+            delta_kmh = delta * KMH_PER_MPH
+        if controller.change_speed(delta_kmh):
             self._schedule_refresh()
 
     @Slot()

@@ -168,7 +168,7 @@ def present(
         "readings": _readings(snap, unit, dunit, heading_kmh=_heading(snap, plan, settings)),
         "countdown": _countdown(snap),
         "link": _link(snap, link, unit),
-        "alert": _alert(snap),
+        "alert": _alert(snap, unit),
     }
 
 
@@ -517,10 +517,10 @@ def _link(snap: SessionSnapshot | None, link: TreadmillControl | None, unit: str
     }
 
 
-def _alert(snap: SessionSnapshot | None) -> dict[str, Any]:
+def _alert(snap: SessionSnapshot | None, unit: str) -> dict[str, Any]:
     alert = snap.last_alert if snap is not None else None
     return {
-        "alertText": alert.message if alert is not None else "",
+        "alertText": formatting.speeds_in_unit(alert.message, unit) if alert is not None else "",
         "alertLevel": str(alert.level) if alert is not None else "",
         "stopUnconfirmed": alert is not None and alert.code == "stop_not_confirmed",
     }

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from treadmill_ctl.app.context import AppContext, NoticeLevel
-from treadmill_ctl.app.formatting import parse_number
+from treadmill_ctl.app.formatting import parse_number, speeds_in_unit
 from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, Signal, Slot
 from treadmill_ctl.errors import TreadmillError
 from treadmill_ctl.settings import (
@@ -29,7 +29,7 @@ from treadmill_ctl.settings import (
     Settings,
     Theme,
 )
-from treadmill_ctl.units import KMH_PER_MPH, SpeedUnit, TurningStyle
+from treadmill_ctl.units import KMH_PER_MPH, SpeedUnit, TurningStyle, typed_speed_kmh
 
 QML_IMPORT_NAME: Final = "TreadmillCtl"
 QML_IMPORT_MAJOR_VERSION: Final = 1
@@ -65,6 +65,9 @@ class FieldSpec:
     choices: tuple[tuple[str, str], ...] = ()
 
 
+SPEED_RATES: Final = frozenset({"ramp_kmh_per_s"})
+"""Number fields that are a speed per second: shown and typed in the user's speed unit."""
+
 SECTIONS: Final[tuple[tuple[str, tuple[FieldSpec, ...]], ...]] = (
     (
         "Safety",
@@ -72,7 +75,7 @@ SECTIONS: Final[tuple[tuple[str, tuple[FieldSpec, ...]], ...]] = (
             FieldSpec(
                 "backward_cap_kmh",
                 "Backward cap",
-                f"No backward block runs faster. Never above {BACKWARD_HARD_CEILING_KMH:g} km/h.",
+                f"No backward block runs faster. Never above {BACKWARD_HARD_CEILING_KMH:.1f} km/h.",
                 FieldKind.SPEED,
                 minimum=0.5,
                 maximum=BACKWARD_HARD_CEILING_KMH,
@@ -116,7 +119,7 @@ SECTIONS: Final[tuple[tuple[str, tuple[FieldSpec, ...]], ...]] = (
             FieldSpec(
                 "turning_walk_kmh",
                 "Turning walk speed",
-                f"Belt speed while turning with “Slow walk” (at most {TURNING_WALK_MAX_KMH:g} "
+                f"Belt speed while turning with “Slow walk” (at most {TURNING_WALK_MAX_KMH:.1f} "
                 "km/h).",
                 FieldKind.SPEED,
                 minimum=0.1,
@@ -269,6 +272,7 @@ class SettingsBridge(QObject):
 
     valuesChanged = Signal()
     errorsChanged = Signal()
+    sectionsChanged = Signal()  # only when the speed unit changes (the help texts name it)
     # Python side: the settings were replaced (theme, units, sound... may have changed).
     changed = Signal()
 
@@ -286,9 +290,11 @@ class SettingsBridge(QObject):
 
     # -- properties --------------------------------------------------------------------------
 
-    @Property(list, constant=True)
+    @Property(list, notify=sectionsChanged)
     def sections(self) -> list[dict[str, Any]]:
-        """``[{title, fields: [{key, label, help, kind, choices: [{value, label}]}]}]``."""
+        """``[{title, fields: [{key, label, help, kind, choices: [{value, label}]}]}]``; the
+        help texts' speeds in the user's unit."""
+        unit = self._unit()
         return [
             {
                 "title": title,
@@ -296,7 +302,7 @@ class SettingsBridge(QObject):
                     {
                         "key": f.key,
                         "label": f.label,
-                        "help": f.help,
+                        "help": speeds_in_unit(f.help, unit),
                         "kind": f.kind.value,
                         "choices": [{"value": v, "label": label} for v, label in f.choices],
                     }
@@ -316,6 +322,8 @@ class SettingsBridge(QObject):
             value = getattr(s, key)
             if spec.kind is FieldKind.SPEED:
                 out[key] = self._speed_text(value)
+            elif key in SPEED_RATES and self._unit() == "mph":
+                out[key] = f"{value / KMH_PER_MPH:.2f}"  # per second, in mph
             elif spec.kind is FieldKind.NUMBER:
                 out[key] = f"{value:g}"
             elif spec.kind is FieldKind.OPTIONAL_NUMBER:
@@ -335,7 +343,13 @@ class SettingsBridge(QObject):
         """Field -> unit label ("km/h" or "mph" for speeds)."""
         speed = "mph" if self._unit() == "mph" else "km/h"
         return {
-            key: (speed if spec.kind is FieldKind.SPEED else spec.unit)
+            key: (
+                speed
+                if spec.kind is FieldKind.SPEED
+                else spec.unit.replace("km/h", speed)
+                if key in SPEED_RATES
+                else spec.unit
+            )
             for key, spec in _SPECS.items()
         }
 
@@ -383,11 +397,19 @@ class SettingsBridge(QObject):
         if number is None:
             return self._refuse(key, "Type a number.")
         if spec.kind is FieldKind.SPEED:
-            kmh = round(number * KMH_PER_MPH, 2) if self._unit() == "mph" else number
+            # The limits as the stepper reaches them: a value typed as one reads is that one.
+            kmh = typed_speed_kmh(number, self._unit(), self._speed_limits(spec))
             refusal = self._speed_refusal(spec, kmh)
             if refusal:
                 return self._refuse(key, refusal)
             return self._apply(key, round(kmh, 2))
+        if key in SPEED_RATES and self._unit() == "mph":
+            typed, number = number, round(number * KMH_PER_MPH, 3)  # typed per second in mph
+            if not spec.minimum - 1e-9 <= number <= spec.maximum + 1e-9:
+                low, high = spec.minimum / KMH_PER_MPH, spec.maximum / KMH_PER_MPH
+                return self._refuse(
+                    key, f"Refused: {typed:g} is outside {low:.2f}–{high:.2f} mph per s."
+                )
         default = getattr(Settings(), key)
         value: float | int = number
         if isinstance(default, int) or spec.kind is FieldKind.OPTIONAL_NUMBER:
@@ -413,7 +435,7 @@ class SettingsBridge(QObject):
             new = current
         elif spec.kind is FieldKind.SPEED and self._unit() == "mph":
             mph = round(current / KMH_PER_MPH + direction * spec.step, 1)
-            new = round(mph * KMH_PER_MPH, 2)
+            new = typed_speed_kmh(mph, "mph", self._speed_limits(spec))  # as if typed
         else:
             new = round(current + direction * spec.step, 2)
         new = min(max(new, spec.minimum), spec.maximum)
@@ -471,6 +493,17 @@ class SettingsBridge(QObject):
 
     # -- internals ---------------------------------------------------------------------------
 
+    def _speed_limits(self, spec: FieldSpec) -> tuple[float, ...]:
+        """The km/h limits of a speed field (its range, and the cap or default it must keep
+        to): what ``_speed_refusal`` checks."""
+        s = self._settings()
+        limits = [spec.maximum, spec.minimum]
+        if spec.key == "backward_default_kmh":
+            limits.insert(0, s.backward_cap_kmh)
+        elif spec.key == "backward_cap_kmh":
+            limits.append(s.backward_default_kmh)
+        return tuple(limits)
+
     def _speed_text(self, kmh: float) -> str:
         if self._unit() == "mph":
             return f"{kmh / KMH_PER_MPH:.1f}"
@@ -505,6 +538,7 @@ class SettingsBridge(QObject):
         return ""
 
     def _refuse(self, key: str, reason: str) -> bool:
+        reason = speeds_in_unit(reason, self._unit())  # the settings' own checks say km/h
         if self._errors.get(key) != reason:
             self._errors = {**self._errors, key: reason}
             self.errorsChanged.emit()
@@ -524,6 +558,7 @@ class SettingsBridge(QObject):
             self.errorsChanged.emit()
         if new == current:
             return True
+        unit_changed = new.speed_unit != current.speed_unit
         try:
             self._context.save_settings(new)
         except (OSError, ValueError, TreadmillError) as exc:
@@ -532,5 +567,7 @@ class SettingsBridge(QObject):
             return False
         self._context.settings = new
         self.valuesChanged.emit()
+        if unit_changed:
+            self.sectionsChanged.emit()
         self.changed.emit()
         return True

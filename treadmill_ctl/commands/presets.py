@@ -22,6 +22,7 @@ from treadmill_ctl.errors import FileFormatError
 from treadmill_ctl.session.plan import Phase, Repeat
 from treadmill_ctl.session.presets import Preset, PresetLibrary, check_preset_file, library_order
 from treadmill_ctl.settings import Settings, load_settings
+from treadmill_ctl.units import speed_words
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -123,7 +124,7 @@ def _phase_line(phase: Phase, settings: Settings) -> str:
     incline = f", incline {phase.incline_pct:g} %" if phase.incline_pct is not None else ""
     return (
         f"{plain(phase.label):<22} {phase.direction:<8} {_mmss(phase.duration_s):>6} "
-        f"at {speed:.1f} km/h{incline}"
+        f"at {speed_words(speed, settings.speed_unit)}{incline}"
     )
 
 

@@ -162,7 +162,9 @@ def run_command(args: argparse.Namespace) -> int:
             stack.callback(writer.close)
             listeners.append(writer)
         if not args.quiet and sys.stderr.isatty():
-            progress = ProgressLine(sys.stderr, planned_s=plan.total_s)
+            progress = ProgressLine(
+                sys.stderr, planned_s=plan.total_s, speed_unit=settings.speed_unit
+            )
             progress.start(f"{preset.name}: starting on the virtual treadmill…")
             stack.callback(progress.close)
             listeners.append(progress)
