@@ -152,6 +152,10 @@ class Settings:
     start_countdown_s: int = 5
     cue_lead_s: int = 5  # how long before an automatic change its cue is given
     hr_cap_bpm: int | None = None
+    # Imported workouts (ZWO, FIT): their targets are fractions of the runner's threshold pace,
+    # given as a speed (10 km/h = 6:00 per km). Low on purpose: a workout written for a faster
+    # runner comes out slower, never faster, and every speed still meets the caps.
+    threshold_speed_kmh: float = 10.0
     # Display and sound
     speed_unit: SpeedUnit = SpeedUnit.KMH
     distance_unit: DistanceUnit = DistanceUnit.METRIC
@@ -375,6 +379,7 @@ _CHECKS: Final[dict[str, Callable[[object], str | None]]] = {
     "countdown_s": _whole(3, 30, "s"),
     "start_countdown_s": _whole(3, 30, "s"),
     "cue_lead_s": _whole(2, 30, "s"),
+    "threshold_speed_kmh": _number(4.0, FORWARD_HARD_CEILING_KMH, "km/h"),
     "hr_cap_bpm": _optional(_whole(60, 230, "bpm")),
     "volume": _number(0.0, 1.0, "(0 to 1)"),
     "key_bindings": _bindings,

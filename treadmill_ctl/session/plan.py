@@ -44,6 +44,14 @@ _KIND_LABELS = {
 
 
 @dataclass(frozen=True, slots=True)
+class PhaseCue:
+    """A line of text for the runner ``at_s`` seconds into its phase (a ZWO text event)."""
+
+    at_s: float
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Phase:
     """One stretch of a session at one speed and direction.
 
@@ -55,6 +63,7 @@ class Phase:
     speed_kmh: float | None
     incline_pct: float | None = None
     name: str = ""
+    cues: tuple[PhaseCue, ...] = ()
 
     @property
     def direction(self) -> Direction:

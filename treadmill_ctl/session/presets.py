@@ -46,6 +46,7 @@ from typing import Any, Final
 from treadmill_ctl import shipped, storage
 from treadmill_ctl.errors import FileFormatError
 from treadmill_ctl.ftms.model import Capabilities
+from treadmill_ctl.session.phase_cues import cue_lines, read_cues
 from treadmill_ctl.session.plan import Phase, PhaseKind, Plan, Repeat, Step, expand_steps
 from treadmill_ctl.settings import (
     BACKWARD_HARD_CEILING_KMH,
@@ -90,7 +91,7 @@ _TOP_KEYS: Final = frozenset(
         "step",
     }
 )
-_PHASE_KEYS: Final = frozenset({"kind", "duration_s", "speed_kmh", "incline_pct", "name"})
+_PHASE_KEYS: Final = frozenset({"kind", "duration_s", "speed_kmh", "incline_pct", "name", "cue"})
 _REPEAT_KEYS: Final = frozenset({"repeat", "phase", "name"})
 
 
@@ -295,9 +296,10 @@ class _Checker:
         if incline is not None:
             incline = self.check_incline(incline, (*at, "incline_pct"))
         name = self.text(table, "name", at) or ""
+        cues = read_cues(table.get("cue"), (*at, "cue"), duration, self.error)
         if kind is None or duration is None or (speed is None and kind is not PhaseKind.BACKWARD):
             return None
-        return Phase(kind, duration, speed, incline, name)
+        return Phase(kind, duration, speed, incline, name, cues)
 
     def check_speed(self, speed: float, direction: Direction, at: KeyPath) -> float | None:
         if speed <= 0:
@@ -502,7 +504,7 @@ def _phase_lines(phase: Phase) -> list[str]:
             "speed_kmh": phase.speed_kmh,
             "incline_pct": phase.incline_pct,
         }
-    )
+    ) + cue_lines(phase.cues)
 
 
 def preset_to_toml(preset: Preset) -> str:
