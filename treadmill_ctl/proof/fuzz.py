@@ -1159,7 +1159,23 @@ def _profile_harness(_: FuzzTally) -> Iterator[Check[str]]:
 
 
 def _targets() -> tuple[FuzzTarget[Any], ...]:
+    from treadmill_ctl.proof import fuzz_workouts as wk  # noqa: PLC0415 - it imports this module
+
     return (
+        FuzzTarget(
+            "workouts.zwo",
+            "ZWO workout files: mutated exports of the built-ins, XML-ish noise, entities",
+            wk.zwo_strategy(),
+            _pure(_timed(wk.check_zwo)),
+            share=0.1,
+        ),
+        FuzzTarget(
+            "workouts.fit",
+            "FIT workout files: mutated exports (CRC repaired or not), random encoded steps",
+            wk.fit_strategy(),
+            _pure(_timed(wk.check_fit)),
+            share=0.1,
+        ),
         FuzzTarget(
             "ftms.treadmill_data",
             "Treadmill Data packets (2ACD): random, shaped by their flags, almost right",

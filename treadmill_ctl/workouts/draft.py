@@ -37,6 +37,7 @@ class StepSource:
 
     label: str
     line: int | None = None
+    order: int = 0  # the step's number in the file: problems are listed in this order
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,12 +57,25 @@ class ImportReport:
     source: str
     errors: list[FileFormatError] = field(default_factory=list)
     notes: list[FileFormatError] = field(default_factory=list)
+    _error_order: list[int] = field(default_factory=list)
+    _note_order: list[int] = field(default_factory=list)
 
     def error(self, at: StepSource | None, reason: str) -> None:
         self.errors.append(self._located(at, reason))
+        self._error_order.append(at.order if at is not None else -1)
 
     def note(self, at: StepSource | None, reason: str) -> None:
         self.notes.append(self._located(at, reason))
+        self._note_order.append(at.order if at is not None else -1)
+
+    def _sorted(
+        self, items: list[FileFormatError], order: list[int]
+    ) -> tuple[FileFormatError, ...]:
+        ranked = sorted(range(len(items)), key=lambda i: order[i] if i < len(order) else -1)
+        return tuple(items[i] for i in ranked)
+
+    def sorted_notes(self) -> tuple[FileFormatError, ...]:
+        return self._sorted(self.notes, self._note_order)
 
     def _located(self, at: StepSource | None, reason: str) -> FileFormatError:
         if at is None:
@@ -69,7 +83,10 @@ class ImportReport:
         return FileFormatError(self.source, at.line, f"{at.label}: {reason}")
 
     def failed(self) -> WorkoutImport:
-        return WorkoutImport(None, tuple(self.errors), tuple(self.notes))
+        """The result of a workout that cannot be imported: every problem, in step order."""
+        return WorkoutImport(
+            None, self._sorted(self.errors, self._error_order), self.sorted_notes()
+        )
 
 
 def speed_kmh(value: float) -> float:
@@ -108,9 +125,8 @@ def finish(
         report.error(None, "no workout steps to import")
     if len(steps) > MAX_STEPS:
         report.error(None, f"{len(steps)} steps: a workout may have at most {MAX_STEPS}")
-    if report.errors:
         return report.failed()
-    for step, at in steps:
+    for step, at in steps:  # the steps that mapped, even when others did not: every problem
         lone = Preset(id="check", name="check", steps=(step,))
         try:
             text = preset_to_toml(lone)
@@ -149,4 +165,4 @@ def finish(
         return report.failed()
     # No id yet: the library gives it one when it is saved (never someone else's).
     preset = dataclasses.replace(check.preset, id="", warnings=())
-    return WorkoutImport(preset, (), tuple(report.notes))
+    return WorkoutImport(preset, (), report.sorted_notes())

@@ -167,7 +167,7 @@ def _map_steps(
     for index, mesg in enumerate(raw_steps):
         raw_name = mesg.get("wkt_step_name")
         shown = plain_text(raw_name, 40).replace("\n", " ") if isinstance(raw_name, str) else ""
-        at = StepSource(f"step {index + 1}{f' ({shown})' if shown else ''}")
+        at = StepSource(f"step {index + 1}{f' ({shown})' if shown else ''}", None, index + 1)
         if _word(mesg, "duration_type") == "repeat_until_steps_cmplt":
             _repeat(mesg, index, at, items, report)
             continue

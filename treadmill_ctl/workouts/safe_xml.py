@@ -50,7 +50,8 @@ class _Refused(Exception):
 def parse_xml(data: bytes, source: str) -> XmlElement:
     """The root element of ``data``; a FileFormatError with the line for anything malformed,
     a DOCTYPE or an entity, or a document beyond the bounds."""
-    parser = xml.parsers.expat.ParserCreate()
+    # UTF-8 whatever the declaration says: no codec lookup on a name from the file.
+    parser = xml.parsers.expat.ParserCreate(encoding="UTF-8")
     parser.SetParamEntityParsing(xml.parsers.expat.XML_PARAM_ENTITY_PARSING_NEVER)
     stack: list[XmlElement] = []
     root: list[XmlElement] = []
@@ -109,6 +110,8 @@ def parse_xml(data: bytes, source: str) -> XmlElement:
     except xml.parsers.expat.ExpatError as exc:
         reason = xml.parsers.expat.ErrorString(exc.code) if exc.code else str(exc)
         raise FileFormatError(source, exc.lineno or None, f"not valid XML: {reason}") from None
+    except (LookupError, ValueError) as exc:  # never expected with the encoding fixed
+        raise FileFormatError(source, None, f"not valid XML: {exc}") from None
     except RecursionError:  # never expected: the depth is bounded above
         raise FileFormatError(source, None, "nested too deeply to read") from None
     if not root:

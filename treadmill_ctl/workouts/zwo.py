@@ -152,7 +152,7 @@ def read_zwo(
     threshold = settings.threshold_speed_kmh
     steps: list[tuple[Step, StepSource]] = []
     for i, el in enumerate(workout.children, 1):
-        at = StepSource(f"step {i} <{el.tag[:40]}>", el.line)
+        at = StepSource(f"step {i} <{el.tag[:40]}>", el.line, i)
         steps.extend((step, at) for step in _map_step(_Step(el, at, report), threshold))
     author = root.child_text("author")
     description = root.child_text("description")
