@@ -27,6 +27,8 @@ def test_import_zwo_and_fit_then_list(capsys: pytest.CaptureFixture[str]) -> Non
     assert main(["presets", "list", "--json"]) == 0
     ids = {p["id"] for p in json.loads(capsys.readouterr().out)}
     assert {"tempo-run-with-strides", "speed-intervals"} <= ids
+    assert main(["presets", "show", "tempo-run-with-strides"]) == 0
+    assert "    at 4:00: One minute to go" in capsys.readouterr().out
 
 
 def test_refused_import_says_why_and_writes_nothing(

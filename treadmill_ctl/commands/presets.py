@@ -125,9 +125,16 @@ def _show(args: argparse.Namespace) -> int:
             _say(f"  {step.times} ×")
             for phase in step.phases:
                 _say(f"      {_phase_line(phase, settings)}")
+                _say_cues(phase, "        ")
         else:
             _say(f"  {_phase_line(step, settings)}")
+            _say_cues(step, "    ")
     return EXIT_OK
+
+
+def _say_cues(phase: Phase, indent: str) -> None:
+    for cue in phase.cues:
+        _say(f"{indent}at {_mmss(cue.at_s)}: {plain(cue.text)}")
 
 
 def _phase_line(phase: Phase, settings: Settings) -> str:

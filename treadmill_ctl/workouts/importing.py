@@ -16,7 +16,13 @@ from typing import Final
 from treadmill_ctl import storage
 from treadmill_ctl.errors import FileFormatError
 from treadmill_ctl.ftms.model import Capabilities
-from treadmill_ctl.session.presets import Preset, PresetLibrary
+from treadmill_ctl.session.presets import (
+    PRESET_SUFFIX,
+    Preset,
+    PresetLibrary,
+    check_preset_file,
+    preset_to_toml,
+)
 from treadmill_ctl.settings import Settings
 from treadmill_ctl.workouts.draft import WorkoutImport
 from treadmill_ctl.workouts.files import read_workout_bytes
@@ -70,10 +76,26 @@ def read_workout_file(
 def import_workout(library: PresetLibrary, path: Path) -> tuple[Preset, WorkoutImport]:
     """Save the workout in ``path`` as a new user preset; raises FileFormatError listing every
     problem (and writes nothing) when it cannot be imported whole."""
+    preset, result = copy_in_workout(library, path)
+    return library.adopt(preset), result
+
+
+def copy_in_workout(library: PresetLibrary, path: Path) -> tuple[Preset, WorkoutImport]:
+    """The file work of an import (as ``PresetLibrary.copy_in``): read and map ``path`` and
+    write the preset as a new user preset file. No list of the library changes (``adopt`` the
+    result), so this can run in a worker thread. Raises FileFormatError or OSError."""
     result = read_workout_file(path, settings=library.settings, capabilities=library.capabilities)
     if result.preset is None:
         raise combined(result.errors)
-    return library.save(result.preset), result
+    preset_id = library.new_id(result.preset.name)
+    target = library.user_dir / f"{preset_id}{PRESET_SUFFIX}"
+    storage.atomic_write_text(target, preset_to_toml(result.preset))
+    written = check_preset_file(
+        target, settings=library.settings, capabilities=library.capabilities, preset_id=preset_id
+    )
+    if written.preset is None:  # never expected: the same checks passed before the write
+        raise combined(written.errors)
+    return written.preset, result
 
 
 def combined(errors: tuple[FileFormatError, ...]) -> FileFormatError:
