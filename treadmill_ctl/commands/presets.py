@@ -140,9 +140,13 @@ def _say_cues(phase: Phase, indent: str) -> None:
 def _phase_line(phase: Phase, settings: Settings) -> str:
     speed = phase.speed_kmh if phase.speed_kmh is not None else settings.backward_default_kmh
     incline = f", incline {phase.incline_pct:g} %" if phase.incline_pct is not None else ""
+    follow = ""
+    if phase.hr_zone_bpm is not None:
+        low, high = phase.hr_zone_bpm
+        follow = f", following {low}–{high} bpm up to {phase.hr_max_kmh or speed:.1f} km/h"
     return (
         f"{plain(phase.label):<22} {phase.direction:<8} {_mmss(phase.duration_s):>6} "
-        f"at {speed:.1f} km/h{incline}"
+        f"at {speed:.1f} km/h{incline}{follow}"
     )
 
 

@@ -64,6 +64,11 @@ class Phase:
     incline_pct: float | None = None
     name: str = ""
     cues: tuple[PhaseCue, ...] = ()
+    # Forward phases only: follow the heart rate into this zone (bpm), between a floor and
+    # ``hr_max_kmh`` (default: ``speed_kmh``); ``speed_kmh`` is where it starts and what a lost
+    # strap falls back to (session/hr_follow.py).
+    hr_zone_bpm: tuple[int, int] | None = None
+    hr_max_kmh: float | None = None
 
     @property
     def direction(self) -> Direction:
