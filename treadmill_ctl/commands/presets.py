@@ -3,7 +3,7 @@
     treadmill-ctl presets list [--json]
     treadmill-ctl presets show NAME [--json]
     treadmill-ctl presets validate FILE
-    treadmill-ctl presets import FILE            (a preset .toml, a ZWO .zwo or a FIT workout .fit)
+    treadmill-ctl presets import FILE [--add-backward N[xS]]   (.toml preset, .zwo or .fit workout)
     treadmill-ctl presets export NAME FILE       (the preset's own TOML)
     treadmill-ctl presets export NAME --format zwo|fit|toml -o FILE [--force]
 
@@ -23,9 +23,11 @@ from treadmill_ctl.errors import FileFormatError
 from treadmill_ctl.session.plan import Phase, Repeat
 from treadmill_ctl.session.presets import Preset, PresetLibrary, check_preset_file, library_order
 from treadmill_ctl.settings import Settings, load_settings
+from treadmill_ctl.workouts.backward_finish import parse_finish
 from treadmill_ctl.workouts.importing import (
     WorkoutFormat,
     export_workout,
+    import_preset_with_finish,
     import_workout,
     workout_format,
 )
@@ -59,6 +61,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "import", help="copy a preset file, or a ZWO or FIT workout, into your presets"
     )
     p.add_argument("file", type=Path, metavar="FILE", help="FILE.toml, FILE.zwo or FILE.fit")
+    p.add_argument(
+        "--add-backward",
+        metavar="N[xS]",
+        default=None,
+        help="add N backward blocks of S seconds (default 30) at the end, before the cool-down",
+    )
     p.set_defaults(func=_import)
 
     p = sub.add_parser("export", help="write a preset to a file (TOML, ZWO or FIT workout)")
@@ -182,9 +190,16 @@ def _import(args: argparse.Namespace) -> int:
     library, _ = _library()
     notes: tuple[FileFormatError, ...] = ()
     try:
+        finish = parse_finish(args.add_backward) if args.add_backward is not None else None
+    except ValueError as exc:
+        _say(f"treadmill-ctl presets import: --add-backward {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
         if workout_format(args.file) is not None:
-            preset, result = import_workout(library, args.file)
+            preset, result = import_workout(library, args.file, finish=finish)
             notes = result.notes
+        elif finish is not None:
+            preset = import_preset_with_finish(library, args.file, finish)
         else:
             preset = library.import_file(args.file)
     except FileFormatError as exc:

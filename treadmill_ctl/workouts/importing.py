@@ -8,6 +8,7 @@ library checks presets with.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from datetime import datetime
 from pathlib import Path
@@ -21,9 +22,11 @@ from treadmill_ctl.session.presets import (
     Preset,
     PresetLibrary,
     check_preset_file,
+    check_preset_text,
     preset_to_toml,
 )
 from treadmill_ctl.settings import Settings
+from treadmill_ctl.workouts.backward_finish import BackwardFinish, add_backward_finish
 from treadmill_ctl.workouts.draft import WorkoutImport
 from treadmill_ctl.workouts.files import read_workout_bytes
 from treadmill_ctl.workouts.fit_workout import FIT_SUFFIX, preset_to_fit, read_fit_workout
@@ -73,29 +76,57 @@ def read_workout_file(
     return read_workout_data(data, fmt, str(path), settings=settings, capabilities=capabilities)
 
 
-def import_workout(library: PresetLibrary, path: Path) -> tuple[Preset, WorkoutImport]:
-    """Save the workout in ``path`` as a new user preset; raises FileFormatError listing every
-    problem (and writes nothing) when it cannot be imported whole."""
-    preset, result = copy_in_workout(library, path)
+def import_workout(
+    library: PresetLibrary, path: Path, *, finish: BackwardFinish | None = None
+) -> tuple[Preset, WorkoutImport]:
+    """Save the workout in ``path`` as a new user preset (with ``finish``'s backward blocks
+    added at the end, if given); raises FileFormatError listing every problem (and writes
+    nothing) when it cannot be imported whole."""
+    preset, result = copy_in_workout(library, path, finish=finish)
     return library.adopt(preset), result
 
 
-def copy_in_workout(library: PresetLibrary, path: Path) -> tuple[Preset, WorkoutImport]:
+def copy_in_workout(
+    library: PresetLibrary, path: Path, *, finish: BackwardFinish | None = None
+) -> tuple[Preset, WorkoutImport]:
     """The file work of an import (as ``PresetLibrary.copy_in``): read and map ``path`` and
     write the preset as a new user preset file. No list of the library changes (``adopt`` the
     result), so this can run in a worker thread. Raises FileFormatError or OSError."""
     result = read_workout_file(path, settings=library.settings, capabilities=library.capabilities)
     if result.preset is None:
         raise combined(result.errors)
-    preset_id = library.new_id(result.preset.name)
+    preset = result.preset
+    if finish is not None:
+        preset = add_backward_finish(preset, finish, library.settings)
+    text = preset_to_toml(preset)
+    check = check_preset_text(
+        text,
+        source=str(path),
+        preset_id="import",
+        settings=library.settings,
+        capabilities=library.capabilities,
+    )
+    if check.preset is None:  # nothing is written for a preset that would not load
+        raise combined(check.errors)
+    preset_id = library.new_id(preset.name)
     target = library.user_dir / f"{preset_id}{PRESET_SUFFIX}"
-    storage.atomic_write_text(target, preset_to_toml(result.preset))
+    storage.atomic_write_text(target, text)
     written = check_preset_file(
         target, settings=library.settings, capabilities=library.capabilities, preset_id=preset_id
     )
     if written.preset is None:  # never expected: the same checks passed before the write
         raise combined(written.errors)
     return written.preset, result
+
+
+def import_preset_with_finish(library: PresetLibrary, path: Path, finish: BackwardFinish) -> Preset:
+    """A preset file imported with backward blocks added at the end (saved as a new preset;
+    the source file is only read)."""
+    loaded = check_preset_file(path, settings=library.settings, capabilities=library.capabilities)
+    if loaded.preset is None:
+        raise combined(loaded.errors)
+    changed = add_backward_finish(loaded.preset, finish, library.settings)
+    return library.save(dataclasses.replace(changed, id="", path=None, builtin=False))
 
 
 def combined(errors: tuple[FileFormatError, ...]) -> FileFormatError:
