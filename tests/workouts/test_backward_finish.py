@@ -1,4 +1,4 @@
-""""Add N backward blocks of S seconds at the end" of an imported workout or a preset: the
+""" "Add N backward blocks of S seconds at the end" of an imported workout or a preset: the
 blocks go before the cool-down, at the default backward speed, and the result is a preset
 that passes every check."""
 
