@@ -800,6 +800,13 @@ _TOKENS: Final = (
     "\t",
     'kind = "backward"',
     'kind = "sideways"',
+    # a phase's cues and heart-rate zone (session/phase_cues.py, session/phase_hr.py)
+    'cue = [{ at_s = 10, text = "Relax" }]',
+    'cue = [{ at_s = 1e9, text = "" }, 3]',
+    "hr_zone_bpm = [130, 145]",
+    "hr_zone_bpm = [145, 130]",
+    'hr_zone_bpm = ["a", 1.5]',
+    "hr_max_kmh = 30",
     "speed_kmh = 9.5",
     "speed_kmh = -3",
     "duration_s = -30",
