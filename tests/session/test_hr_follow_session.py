@@ -100,3 +100,56 @@ def test_presets_show_says_the_phase_follows_the_heart_rate(
     preset.write_text(PRESET, encoding="utf-8")
     assert main(["presets", "show", str(preset)]) == 0
     assert "at 10.0 km/h, following 130–145 bpm up to 10.0 km/h" in capsys.readouterr().out
+
+
+CUED = """schema = 1
+name = "Cued"
+
+[[step]]
+kind = "warmup"
+duration_s = 60
+speed_kmh = 5.0
+cue = [{ at_s = 0, text = "Easy start" }, { at_s = 45, text = "Fifteen seconds" }]
+
+[[step]]
+kind = "backward"
+duration_s = 30
+speed_kmh = 3.0
+cue = [{ at_s = 10, text = "Look up, small steps" }]
+
+[[step]]
+kind = "cooldown"
+duration_s = 60
+speed_kmh = 4.5
+"""
+
+
+def test_a_presets_text_cues_are_said_on_time_and_change_nothing(tmp_path: Path) -> None:
+    preset = tmp_path / "cued.toml"
+    preset.write_text(CUED, encoding="utf-8")
+    out = tmp_path / "cued.jsonl"
+    argv = ["run", str(preset), "--simulate", "--speedup", "max", "--quiet", "--no-history"]
+    assert main([*argv, "--events", str(out)]) == 0
+    events = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    said = [(float(e["t"]), e["text"]) for e in events if e["type"] == "cue" and e["cue"] == "text"]
+    assert [text for _, text in said] == ["Easy start", "Fifteen seconds", "Look up, small steps"]
+    running = [
+        float(e["t"]) for e in events if e["type"] == "state" and e["state"] == "running_phase"
+    ]
+    warm, block = running[0], running[1]
+    assert warm <= said[0][0] <= warm + 1
+    assert warm + 45 <= said[1][0] <= warm + 46
+    assert block + 10 <= said[2][0] <= block + 11
+    plain = tmp_path / "plain.toml"
+    plain.write_text(CUED.replace("cue = [", "# cue = ["), encoding="utf-8")
+    out2 = tmp_path / "plain.jsonl"
+    argv[1] = str(plain)
+    assert main([*argv, "--events", str(out2)]) == 0
+    again = [json.loads(line) for line in out2.read_text(encoding="utf-8").splitlines()]
+
+    def commands(evs: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+        return [
+            (round(float(e["t"]), 1), e["op"], e["value"]) for e in evs if e["type"] == "command"
+        ]
+
+    assert commands(events) == commands(again)  # the belt does exactly the same

@@ -262,6 +262,7 @@ class SessionMachine(FlowMachine):
             )
         )
         self._run_flow(t, Signal.DATA)
+        self._say_text_cues(t)
         self._watch_speed(t)
         self._watch_still_moving(t)
         if data.hr_bpm is not None and not self._hr.strap_is_fresh(t):
@@ -715,6 +716,17 @@ class SessionMachine(FlowMachine):
         self._override_kmh = min(self._target_kmh(), slower)
         self._hold_machine_speed = False
         self._poke(t)
+
+    def _say_text_cues(self, t: float) -> None:
+        """A preset's text cues, on the treadmill's records (several a second) while a phase
+        runs: plain text, never a speed or a direction."""
+        if self._state is not S.RUNNING_PHASE or self._plan_complete():
+            return
+        phase = self._plan.phases[self._index]
+        if phase.cues:
+            elapsed = self._phase_elapsed(self._now(t))
+            for text in self._text_cues.due(self._index, phase.cues, elapsed):
+                self._cue(t, CueKind.TEXT, text)
 
     def _follow_hr(self, t: float) -> None:
         """A heart rate (or none fresh) for a forward phase that follows it (hr_follow.py):

@@ -25,6 +25,7 @@ from treadmill_ctl.session.events import (
     StateEvent,
 )
 from treadmill_ctl.session.hr_follow import PhaseFollowing
+from treadmill_ctl.session.phase_cues import CueClock
 from treadmill_ctl.session.plan import Plan
 from treadmill_ctl.session.policy import SafetyPolicy
 from treadmill_ctl.session.position import PlanPosition, result_words
@@ -129,6 +130,7 @@ class MachineBase(PlanPosition):
         self._hr_cap = HeartRateCap(cap_bpm) if cap_bpm is not None else None
         self._hr_slow_at: float | None = None
         self._hr_slow: tuple[int, float] = (0, 0.0)  # (phase index, speed)
+        self._text_cues = CueClock()  # a phase's text cues (phase_cues.py), each said once
         self._hr_follow = PhaseFollowing(
             forward_cap_kmh=settings.forward_cap_kmh,
             lead_s=float(settings.cue_lead_s),

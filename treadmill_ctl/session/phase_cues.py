@@ -81,3 +81,22 @@ def cue_lines(cues: tuple[PhaseCue, ...]) -> list[str]:
 
 def _clean(x: float) -> float | int:
     return int(x) if float(x).is_integer() else x
+
+
+class CueClock:
+    """Which of a phase's cues are due, each said once: the session machine asks with the
+    time at speed in the current phase (pure: the time is given)."""
+
+    def __init__(self) -> None:
+        self._index = -1
+        self._said = 0
+
+    def due(self, index: int, cues: tuple[PhaseCue, ...], elapsed_s: float) -> list[str]:
+        """The texts of phase ``index``'s cues whose time has come since the last call."""
+        if index != self._index:
+            self._index, self._said = index, 0
+        out: list[str] = []
+        while self._said < len(cues) and cues[self._said].at_s <= elapsed_s + 1e-9:
+            out.append(cues[self._said].text)
+            self._said += 1
+        return out
