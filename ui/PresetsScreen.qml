@@ -50,9 +50,9 @@ Control {
     FileDialog {
         id: importDialog
         objectName: "importDialog"
-        title: qsTr("Import a preset")
+        title: qsTr("Import a preset or a workout")
         fileMode: FileDialog.OpenFile
-        nameFilters: [qsTr("Presets (*.toml)"), qsTr("All files (*)")]
+        nameFilters: [qsTr("Presets and workouts (*.toml *.zwo *.fit)"), qsTr("Presets (*.toml)"), qsTr("Zwift workouts (*.zwo)"), qsTr("FIT workouts (*.fit)"), qsTr("All files (*)")]
         onAccepted: screen.bridge.importFile(importDialog.selectedFile.toString())
     }
 
@@ -61,7 +61,7 @@ Control {
         objectName: "exportDialog"
         title: qsTr("Export the preset")
         fileMode: FileDialog.SaveFile
-        nameFilters: [qsTr("Presets (*.toml)")]
+        nameFilters: [qsTr("Presets (*.toml)"), qsTr("Zwift workouts (*.zwo)"), qsTr("FIT workouts (*.fit)")]
         defaultSuffix: "toml"
         onAccepted: screen.bridge.exportFile(screen.bridge.selectedId, exportDialog.selectedFile.toString())
     }

@@ -11,7 +11,9 @@ from bridge_world import World, make_world
 from treadmill_ctl.app.presets_bridge import PresetsBridge
 from treadmill_ctl.session.plan import Plan
 from treadmill_ctl.session.presets import user_presets_dir
+from treadmill_ctl.settings import Settings
 from treadmill_ctl.units import Direction
+from treadmill_ctl.workouts.importing import read_workout_file
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -252,3 +254,49 @@ async def test_an_import_reads_and_copies_off_the_loop(
     assert bridge.property("selectedId") == "shared"
     assert world.notices[-1] == ("info", "Imported “Shared”.")
     assert user_files() == ["shared.toml"]
+
+
+WORKOUT_SAMPLES = Path(__file__).parent.parent / "data" / "workouts"
+
+
+def test_a_fit_workout_is_imported_and_what_was_adapted_is_said(world: World) -> None:
+    bridge = PresetsBridge(world.context)
+    assert bridge.importFile((WORKOUT_SAMPLES / "garmin-style-intervals.fit").as_uri()) is True
+    assert rows(bridge)["speed-intervals"]["name"] == "Speed intervals"
+    assert bridge.property("selectedId") == "speed-intervals"
+    level, message = world.notices[-1]
+    assert level == "info"
+    assert message.startswith(
+        "Imported “Speed intervals”. Adapted: step 1: no speed target: it runs at"
+    )
+    assert message.endswith("(and 3 more).")
+    assert user_files() == ["speed-intervals.toml"]
+
+
+def test_a_zwift_workout_too_fast_for_the_caps_is_refused_with_its_line(
+    world: World, tmp_path: Path
+) -> None:
+    bad = tmp_path / "sprint.zwo"
+    bad.write_text(
+        "<workout_file><sportType>run</sportType><workout>\n"
+        '<SteadyState Duration="30" Power="1.6"/>\n</workout></workout_file>',
+        encoding="utf-8",
+    )
+    bridge = PresetsBridge(world.context)
+    assert bridge.importFile(bad.as_uri()) is False
+    level, message = world.notices[-1]
+    assert level == "warning"
+    assert f"{bad}:2: step 1 <SteadyState>: forward speed 16 km/h is above your forward cap" in (
+        message
+    )
+    assert user_files() == []
+
+
+def test_export_as_a_fit_workout_by_its_suffix(world: World, tmp_path: Path) -> None:
+    bridge = PresetsBridge(world.context)
+    out = tmp_path / "four.fit"
+    assert bridge.exportFile("four-by-thirty", out.as_uri()) is True
+    back = read_workout_file(out, settings=Settings())
+    assert back.preset is not None
+    assert back.preset.backward_s == 120
+    assert world.notices[-1] == ("info", f"Exported to {out}.")

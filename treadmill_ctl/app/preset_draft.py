@@ -19,6 +19,8 @@ from typing import Final
 from treadmill_ctl.app.formatting import parse_number
 from treadmill_ctl.errors import FileFormatError
 from treadmill_ctl.ftms.model import Capabilities
+from treadmill_ctl.session.phase_cues import cue_lines
+from treadmill_ctl.session.phase_hr import hr_follow_items
 from treadmill_ctl.session.plan import Phase, PhaseKind, Repeat, Step
 from treadmill_ctl.session.presets import PRESET_SCHEMA, Preset, PresetCheck, check_preset_text
 from treadmill_ctl.settings import (
@@ -27,6 +29,7 @@ from treadmill_ctl.settings import (
     TURNING_WALK_MAX_KMH,
     Settings,
 )
+from treadmill_ctl.toml_document import toml_lines
 from treadmill_ctl.units import KMH_PER_MPH, Direction, TurningStyle, typed_speed_kmh
 
 # The fields of a phase the editor shows, in order.
@@ -90,15 +93,25 @@ class PhaseDraft:
     duration: str = ""
     speed: str = ""
     incline: str = ""
+    # What the editor has no field for (a phase's text cues, its heart-rate zone), kept as
+    # the file's own lines with the field a problem in them is shown at: written back as is.
+    kept: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def of(cls, phase: Phase, unit: str) -> PhaseDraft:
+        follow = hr_follow_items(phase)
+        kept = [
+            (line, "kind" if line.startswith("hr_zone_bpm") else "speed")
+            for line in toml_lines(follow)
+        ]
+        kept += [(line, "duration") for line in cue_lines(phase.cues)]
         return cls(
             kind=phase.kind.value,
             name=phase.name,
             duration=duration_input(phase.duration_s),
             speed=speed_input(phase.speed_kmh, unit),
             incline=_number_input(phase.incline_pct),
+            kept=tuple(kept),
         )
 
     @classmethod
@@ -429,6 +442,8 @@ def _phase_lines(
             errors[(i, j, "incline")] = "Type an incline in %, like 2"
         else:
             w.value("incline_pct", _literal_number(pct), (i, j, "incline"))
+    for line, owner in phase.kept:
+        w.add(line, (i, j, owner))
 
 
 def iter_fields(draft: Draft) -> Iterator[FieldKey]:

@@ -42,6 +42,7 @@ from treadmill_ctl.session.presets import (
 from treadmill_ctl.session.progression import Suggestion, repeat_after, suggest_next
 from treadmill_ctl.settings import Settings
 from treadmill_ctl.storage import documents_dir
+from treadmill_ctl.workouts.importing import copy_in_workout, export_workout, workout_format
 
 QML_IMPORT_NAME: Final = "TreadmillCtl"
 QML_IMPORT_MAJOR_VERSION: Final = 1
@@ -392,29 +393,44 @@ class PresetsBridge(QObject):
         copied in a worker thread and the outcome is said when it is done (the result then
         only says that the import started)."""
         path = local_path(path_or_url)
+        copy_in = functools.partial(self._copy_in, path)
         if _loop_is_running():
-            self._context.spawn(self._import_off_loop(path), what="Importing a preset")
+            self._context.spawn(self._import_off_loop(path, copy_in), what="Importing a preset")
             return True
         try:
-            preset = self._library.import_file(path)
+            preset, notes = copy_in()
         except (FileFormatError, OSError) as exc:
             self._not_imported(path, exc)
             return False
-        self._imported(preset)
+        self._imported(self._library.adopt(preset), notes)
         return True
 
-    async def _import_off_loop(self, path: Path) -> None:
+    def _copy_in(self, path: Path) -> tuple[Preset, tuple[FileFormatError, ...]]:
+        """The file work of an import: a preset file, or a ZWO or FIT workout (with what it
+        approximated)."""
+        if workout_format(path) is not None:
+            preset, result = copy_in_workout(self._library, path)
+            return preset, result.notes
+        return self._library.copy_in(path), ()
+
+    async def _import_off_loop(
+        self, path: Path, copy_in: Callable[[], tuple[Preset, tuple[FileFormatError, ...]]]
+    ) -> None:
         try:
-            copied = await self._off_loop(functools.partial(self._library.copy_in, path))
+            preset, notes = await self._off_loop(copy_in)
         except (FileFormatError, OSError) as exc:
             self._not_imported(path, exc)
             return
-        self._imported(self._library.adopt(copied))
+        self._imported(self._library.adopt(preset), notes)
 
-    def _imported(self, preset: Preset) -> None:
+    def _imported(self, preset: Preset, notes: tuple[FileFormatError, ...] = ()) -> None:
         self._rebuild()
         self._set_selected_id(preset.id)
-        self._notify(NoticeLevel.INFO, f"Imported “{preset.name}”.")
+        text = f"Imported “{preset.name}”."
+        if notes:
+            more = f" (and {len(notes) - 1} more)" if len(notes) > 1 else ""
+            text += f" Adapted: {notes[0].reason}{more}."
+        self._notify(NoticeLevel.INFO, text)
 
     def _not_imported(self, path: Path, exc: Exception) -> None:
         if isinstance(exc, FileFormatError):
@@ -427,9 +443,20 @@ class PresetsBridge(QObject):
         """Write a preset to a file of the user's choice (atomically); in a worker thread while
         the loop runs (the outcome is said when it is done)."""
         path = local_path(path_or_url)
-        if path.suffix != PRESET_SUFFIX:
+        fmt = workout_format(path)
+        if fmt is None and path.suffix != PRESET_SUFFIX:
             path = path.with_name(path.name + PRESET_SUFFIX)
-        write = functools.partial(self._library.export, preset_id, path)
+        write: Callable[[], Path]
+        if fmt is not None:  # a ZWO or FIT workout file: by the suffix the user typed
+            preset = self._library.find(preset_id)
+            if preset is None:
+                self._notify(NoticeLevel.WARNING, "Not exported: no such preset.")
+                return False
+            write = functools.partial(
+                export_workout, preset, fmt, path, self._settings(), force=True
+            )
+        else:
+            write = functools.partial(self._library.export, preset_id, path)
         if _loop_is_running():
             self._context.spawn(self._export_off_loop(write, path), what="Exporting a preset")
             return True

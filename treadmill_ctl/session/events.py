@@ -85,6 +85,7 @@ class CueKind(enum.StrEnum):
     PAUSED = "paused"  # the belt is pausing (user or console)
     STOPPED = "stopped"  # the belt is stopping (STOP, safety key, console)
     ALARM = "alarm"  # link lost, STOP not confirmed: loud
+    TEXT = "text"  # a preset's text cue (phase_cues.py): shown, and said by system speech
 
 
 class AlertLevel(enum.StrEnum):

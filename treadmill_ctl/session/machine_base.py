@@ -11,7 +11,7 @@ from typing import Final
 
 from treadmill_ctl.ftms.model import CommandOutcome, MachineStatusKind
 from treadmill_ctl.hr.cap import HeartRateCap
-from treadmill_ctl.hr.source import HeartRateSource
+from treadmill_ctl.hr.source import STRAP_FRESH_S, HeartRateSource
 from treadmill_ctl.session import machine_io as io
 from treadmill_ctl.session.events import (
     AlertEvent,
@@ -24,7 +24,9 @@ from treadmill_ctl.session.events import (
     SessionState,
     StateEvent,
 )
+from treadmill_ctl.session.hr_follow import PhaseFollowing
 from treadmill_ctl.session.machine_quirks import MachineSessionSettings
+from treadmill_ctl.session.phase_cues import CueClock
 from treadmill_ctl.session.plan import Plan
 from treadmill_ctl.session.policy import SafetyPolicy
 from treadmill_ctl.session.position import PlanPosition, result_words
@@ -139,6 +141,12 @@ class MachineBase(PlanPosition):
         self._hr_cap = HeartRateCap(cap_bpm) if cap_bpm is not None else None
         self._hr_slow_at: float | None = None
         self._hr_slow: tuple[int, float] = (0, 0.0)  # (phase index, speed)
+        self._text_cues = CueClock()  # a phase's text cues (phase_cues.py), each said once
+        self._hr_follow = PhaseFollowing(
+            forward_cap_kmh=settings.forward_cap_kmh,
+            lead_s=float(settings.cue_lead_s),
+            fresh_s=STRAP_FRESH_S,
+        )
 
         # waiting for a user, the link
         self._ask_at: float | None = None
@@ -296,6 +304,7 @@ class MachineBase(PlanPosition):
         if self._hr_cap is not None:
             self._hr_cap.reset()  # a new block is judged on its own readings
         self._hr_slow_at = None
+        self._hr_follow.reset()
 
     def _expect_echo(self, kind: MachineStatusKind, t: float) -> None:
         """Our next command will make the machine notify ``kind``: that one is not news."""
@@ -328,6 +337,7 @@ class MachineBase(PlanPosition):
             return
         self._end_reason = reason
         self._hr_slow_at = None
+        self._hr_follow.reset()
         self._ask_at = None
         self._out.append(io.End(reason))
 

@@ -46,6 +46,8 @@ from typing import Any, Final
 from treadmill_ctl import shipped, storage
 from treadmill_ctl.errors import FileFormatError
 from treadmill_ctl.ftms.model import Capabilities
+from treadmill_ctl.session.phase_cues import cue_lines, read_cues
+from treadmill_ctl.session.phase_hr import HR_FOLLOW_KEYS, hr_follow_items, read_hr_follow
 from treadmill_ctl.session.plan import Phase, PhaseKind, Plan, Repeat, Step, expand_steps
 from treadmill_ctl.session.preset_folder import (
     PRESET_SUFFIX,
@@ -96,7 +98,9 @@ _TOP_KEYS: Final = frozenset(
         "step",
     }
 )
-_PHASE_KEYS: Final = frozenset({"kind", "duration_s", "speed_kmh", "incline_pct", "name"})
+_PHASE_KEYS: Final = frozenset(
+    {"kind", "duration_s", "speed_kmh", "incline_pct", "name", "cue", *HR_FOLLOW_KEYS}
+)
 _REPEAT_KEYS: Final = frozenset({"repeat", "phase", "name"})
 
 
@@ -301,9 +305,13 @@ class _Checker:
         if incline is not None:
             incline = self.check_incline(incline, (*at, "incline_pct"))
         name = self.text(table, "name", at) or ""
+        cues = read_cues(table.get("cue"), (*at, "cue"), duration, self.error)
+        zone, hr_max = read_hr_follow(
+            table, at, kind=kind, speed=speed, error=self.error, check_speed=self.check_speed
+        )
         if kind is None or duration is None or (speed is None and kind is not PhaseKind.BACKWARD):
             return None
-        return Phase(kind, duration, speed, incline, name)
+        return Phase(kind, duration, speed, incline, name, cues, zone, hr_max)
 
     def speed(self, kmh: float) -> str:
         """A speed in the user's unit, one decimal ("9.0 mph"): errors read like the screens."""
@@ -512,8 +520,9 @@ def _phase_lines(phase: Phase) -> list[str]:
             "duration_s": _clean_number(phase.duration_s),
             "speed_kmh": phase.speed_kmh,
             "incline_pct": phase.incline_pct,
+            **hr_follow_items(phase),
         }
-    )
+    ) + cue_lines(phase.cues)
 
 
 def preset_to_toml(preset: Preset) -> str:
