@@ -182,9 +182,11 @@ def test_the_plans_view_and_the_debrief_at_every_size(window: WindowRig) -> None
 def test_any_session_can_be_debriefed_from_its_summary(window: WindowRig) -> None:
     quick_plan_files()
     window.connect()
-    window.running.context.choose_plan(
-        window.running.context.presets.find("quick-block").to_plan()  # type: ignore[union-attr]
-    )
+    library = window.running.context.presets
+    assert library is not None
+    # The presets are read one file per loop turn: wait until the user's preset is in.
+    window.wait(lambda: library.find("quick-block") is not None)
+    window.running.context.choose_plan(library.find("quick-block").to_plan())  # type: ignore[union-attr]
     window.wait(lambda: window.session("state") == "idle")
     window.press("Return")  # start
     window.wait(lambda: window.running.bridge.property("screen") == "summary", timeout=30_000)

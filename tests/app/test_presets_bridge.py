@@ -286,7 +286,7 @@ def test_a_zwift_workout_too_fast_for_the_caps_is_refused_with_its_line(
     assert bridge.importFile(bad.as_uri()) is False
     level, message = world.notices[-1]
     assert level == "warning"
-    assert f"{bad}:2: step 1 <SteadyState>: forward speed 16 km/h is above your forward cap" in (
+    assert f"{bad}:2: step 1 <SteadyState>: forward speed 16.0 km/h is above your forward cap" in (
         message
     )
     assert user_files() == []

@@ -160,7 +160,7 @@ def test_zone_mistakes_are_located_and_backward_phases_cannot_follow() -> None:
     upside = _check(FOLLOW.replace("[120, 140]", "[150, 140]"))
     assert str(upside.errors[0]).startswith("z.toml:8: hr_zone_bpm must be [low, high]")
     over = _check(FOLLOW.replace("hr_max_kmh = 7.0", "hr_max_kmh = 13.0"))
-    assert "z.toml:9: forward speed 13 km/h is above your forward cap" in str(over.errors[0])
+    assert "z.toml:9: forward speed 13.0 km/h is above your forward cap" in str(over.errors[0])
     below = _check(FOLLOW.replace("hr_max_kmh = 7.0", "hr_max_kmh = 5.0"))
     assert str(below.errors[0]) == "z.toml:9: hr_max_kmh 5 is below the phase's speed"
 

@@ -44,7 +44,9 @@ def test_refused_import_says_why_and_writes_nothing(
     )
     assert main(["presets", "import", str(bad)]) == 1
     err = capsys.readouterr().err
-    assert f"{bad}:2: step 1 <SteadyState>: forward speed 20 km/h is above your forward cap" in err
+    assert (
+        f"{bad}:2: step 1 <SteadyState>: forward speed 20.0 km/h is above your forward cap" in err
+    )
     assert f"{bad}:3: step 2 <Ramp>: missing PowerLow" in err
     assert "nothing was imported" in err
     assert not user_presets_dir().exists() or not list(user_presets_dir().iterdir())

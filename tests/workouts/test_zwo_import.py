@@ -87,14 +87,14 @@ def test_a_speed_over_the_forward_cap_refuses_the_workout_naming_the_step(
         encoding="utf-8",
     )
     with pytest.raises(
-        FileFormatError, match="forward speed 13 km/h is above your forward cap"
+        FileFormatError, match=r"forward speed 13\.0 km/h is above your forward cap"
     ) as err:
         import_workout(library, path)
     text = str(err.value)
-    assert f"{path}:3: step 2 <SteadyState>: forward speed 13 km/h" in text
+    assert f"{path}:3: step 2 <SteadyState>: forward speed 13.0 km/h" in text
     assert (
-        f"{path}:4: step 3 <SteadyState>: backward speed 7 km/h is above your backward cap 6 km/h"
-        in text
+        f"{path}:4: step 3 <SteadyState>: backward speed 7.0 km/h"
+        " is above your backward cap of 6.0 km/h" in text
     )
     assert not library.user_dir.exists() or not list(library.user_dir.iterdir())
     assert all(p.builtin for p in library.presets)
