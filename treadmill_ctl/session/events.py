@@ -81,6 +81,7 @@ class CueKind(enum.StrEnum):
     PAUSED = "paused"  # the belt is pausing (user or console)
     STOPPED = "stopped"  # the belt is stopping (STOP, safety key, console)
     ALARM = "alarm"  # link lost, STOP not confirmed: loud
+    NO_DATA = "no_data"  # the treadmill stopped sending its speed: everything automatic waits
 
 
 class AlertLevel(enum.StrEnum):
