@@ -106,6 +106,8 @@ Control {
                         value: screen.session.targetSpeedText
                         unit: screen.session.speedUnit
                         detail: qsTr("belt %1").arg(screen.session.actualSpeedText)
+                        stale: screen.session.readingsStale
+                        staleText: screen.session.readingsStaleText
                         valueSize: Theme.fontXL
                         Layout.fillWidth: true
                         Layout.preferredWidth: 3
@@ -117,8 +119,11 @@ Control {
                     Layout.fillWidth: true
 
                     StatTile {
+                        objectName: "distanceTile"
                         caption: qsTr("Distance")
                         value: screen.session.distanceText
+                        stale: screen.session.readingsStale
+                        staleText: screen.session.readingsStaleText
                         valueSize: Theme.fontTitle
                         Layout.fillWidth: true
                         Layout.preferredWidth: 1
