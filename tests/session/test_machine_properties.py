@@ -12,6 +12,7 @@ Each rule below is a safety.md rule; the checker (``Rules``) reads only what the
 
 from __future__ import annotations
 
+import itertools
 import os
 import statistics
 from dataclasses import dataclass, field
@@ -81,7 +82,7 @@ class Rules:
 
     def stale_limit(self) -> float:
         """max(2 s, 3 × the measured record interval), as safety.md says."""
-        gaps = [b - a for a, b in zip(self.data_times, self.data_times[1:], strict=False)][-9:]
+        gaps = [b - a for a, b in itertools.pairwise(self.data_times)][-9:]
         return max(2.0, 3 * statistics.median(gaps)) if gaps else 2.0
 
     def data_missed_since(self) -> float | None:

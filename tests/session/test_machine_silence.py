@@ -177,3 +177,23 @@ def test_a_quiet_treadmill_with_the_belt_still_is_not_an_alarm() -> None:
     bench.run_normally(30)
     assert bench.state is S.PAUSED
     assert bench.alerts("data_stale") == []
+
+
+def test_a_wait_for_the_belt_to_slow_down_on_a_quiet_treadmill_ends_in_a_stop() -> None:
+    # The data stops while the belt runs down after a pause: the resume's countdown waits
+    # for the belt to be still, which a stale speed never says. STOP, not a 45 s wait.
+    bench = bench_in(S.RUNNING_PHASE)
+    bench.user(io.UserAction.PAUSE)
+    bench.run_normally(0.5)
+    assert bench.belt_kmh > 1.0  # still running down
+    bench.sending = False
+    bench.run_normally(20)
+    assert bench.alerts("data_stale") == []  # paused: no alarm
+    mark = len(bench.effects)
+    bench.user(io.UserAction.RESUME)
+    bench.run_normally(2.1)
+    assert alerts_since(bench, mark, "data_stale")
+    bench.run_normally(5)
+    assert alerts_since(bench, mark, "data_lost")
+    assert bench.state is S.STOPPED
+    assert [e for _, e in effects_of(bench, mark, io.Send) if e.op is io.Cmd.START] == []

@@ -2,12 +2,12 @@
 up): a firmware that hangs, a subscription the Bluetooth stack lost.
 
 Data older than ``max(2 s, 3 × the measured record interval)`` while the belt should move
-(``session.watchdog``): a warning with its sound, the values shown as stale, every automatic
-change held (a speed increase, a turn-around, a start: ``FlowMachine`` asks ``holding``), and
-one re-subscription to the data (``machine_io.Resubscribe``). Still silent
-``GIVE_UP_AFTER_S`` later: STOP, and the session says why; the user decides what next. Data
-that comes back before that ends the warning and the flow goes on from where it held. STOP is
-never held.
+(``session.watchdog``; or while the flow waits for a belt last reported moving to slow down):
+a warning with its sound, the values shown as stale, every automatic change held (a speed
+increase, a turn-around, a start: ``FlowMachine`` asks ``holding``), and one re-subscription
+to the data (``machine_io.Resubscribe``). Still silent ``GIVE_UP_AFTER_S`` later: STOP, and
+the session says why; the user decides what next. Data that comes back before that ends the
+warning and the flow goes on from where it held. STOP is never held.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from typing import Final
 from treadmill_ctl.session import machine_io as io
 from treadmill_ctl.session.events import AlertLevel, CueKind, EndReason, SessionState
 from treadmill_ctl.session.flow import FlowMachine
-from treadmill_ctl.session.steps import Belt
+from treadmill_ctl.session.machine_base import STILL_KMH
+from treadmill_ctl.session.steps import Belt, Step
 from treadmill_ctl.session.transitions import COUNTING, MOVING, EngineEvent
 from treadmill_ctl.session.watchdog import GIVE_UP_AFTER_S, Verdict
 
@@ -27,6 +28,10 @@ WATCHED: Final = frozenset({*MOVING, *COUNTING, SessionState.FINISHING})
 """States in which the session changes what the belt does on its own: it needs live data."""
 
 NO_DATA_STOP_MESSAGE: Final = "The treadmill stopped sending its speed"
+
+_WAITS_FOR_BELT: Final = frozenset({Step.WAIT_STILL, Step.WAIT_TURNING})
+"""Steps that wait for the reported belt to slow down: while it was last reported moving, its
+data must keep coming (a stale speed would make them wait for ever)."""
 
 
 class SilenceMachine(FlowMachine):
@@ -47,8 +52,9 @@ class SilenceMachine(FlowMachine):
         """After every input: is the data still fresh while the belt should move?"""
         if self._end_reason is not None:
             return
+        waits_for_belt = self._step in _WAITS_FOR_BELT and (self._actual_kmh or 0.0) > STILL_KMH
         should_move = self._state in WATCHED and (
-            self._belt is Belt.RUNNING or self._data_watch.holding
+            self._belt is Belt.RUNNING or self._data_watch.holding or waits_for_belt
         )
         match self._data_watch.watch(t, belt_should_move=should_move):
             case Verdict.STALE:
