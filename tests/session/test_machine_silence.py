@@ -197,3 +197,22 @@ def test_a_wait_for_the_belt_to_slow_down_on_a_quiet_treadmill_ends_in_a_stop() 
     assert alerts_since(bench, mark, "data_lost")
     assert bench.state is S.STOPPED
     assert [e for _, e in effects_of(bench, mark, io.Send) if e.op is io.Cmd.START] == []
+
+
+def test_a_belt_that_ran_ahead_while_unseen_is_stopped_when_the_data_is_back() -> None:
+    # A console that resumes at its remembered speed while no data comes: when the data is
+    # back the belt runs far above what the session asked for. STOP; never adopt that speed.
+    bench = bench_in(S.RUNNING_PHASE)
+    bench.run_normally(5)
+    bench.sending = False
+    bench.run_normally(2.5)
+    assert bench.machine._data_watch.holding
+    mark = len(bench.effects)
+    bench.target_kmh = 6.0  # the belt speeds up on its own, unseen
+    bench.move(3)
+    bench.sending = True
+    bench.move(0.25)
+    assert effects_of(bench, mark, io.SendStop)
+    (_, why), *_ = alerts_since(bench, mark, "data_lost")
+    assert "after the treadmill was silent" in why
+    assert alerts_since(bench, mark, "data_back") == []

@@ -17,7 +17,7 @@ from typing import Final
 from treadmill_ctl.session import machine_io as io
 from treadmill_ctl.session.events import AlertLevel, CueKind, EndReason, SessionState
 from treadmill_ctl.session.flow import FlowMachine
-from treadmill_ctl.session.machine_base import STILL_KMH
+from treadmill_ctl.session.machine_base import OVERSPEED_MARGIN_KMH, STILL_KMH
 from treadmill_ctl.session.steps import Belt, Step
 from treadmill_ctl.session.transitions import COUNTING, MOVING, EngineEvent
 from treadmill_ctl.session.watchdog import GIVE_UP_AFTER_S, Verdict
@@ -28,6 +28,8 @@ WATCHED: Final = frozenset({*MOVING, *COUNTING, SessionState.FINISHING})
 """States in which the session changes what the belt does on its own: it needs live data."""
 
 NO_DATA_STOP_MESSAGE: Final = "The treadmill stopped sending its speed"
+
+RAN_AHEAD_KMH: Final = OVERSPEED_MARGIN_KMH  # data back, belt above what was asked by this: STOP
 
 _WAITS_FOR_BELT: Final = frozenset({Step.WAIT_STILL, Step.WAIT_TURNING})
 """Steps that wait for the reported belt to slow down: while it was last reported moving, its
@@ -40,6 +42,8 @@ class SilenceMachine(FlowMachine):
     def _data_seen(self, t: float) -> None:
         """A Treadmill Data record came (before the flow looks at it)."""
         if self._data_watch.seen(t) and self._end_reason is None:
+            if self._ran_ahead_unseen(t):
+                return
             self._alert(
                 t,
                 AlertLevel.INFO,
@@ -47,6 +51,24 @@ class SilenceMachine(FlowMachine):
                 "data_back",
             )
             self._poke(t)  # a held ramp or turn goes on now
+
+    def _ran_ahead_unseen(self, t: float) -> bool:
+        """The data is back and the belt runs faster than the session let it (a console that
+        went on to a remembered speed while nobody could see it): STOP, never adopt it."""
+        asked = max(self._policy.last_setpoint[0], self._policy.machine_min_kmh)
+        actual = self._actual_kmh or 0.0
+        if self._state not in WATCHED or actual <= asked + RAN_AHEAD_KMH + self._policy.step_kmh:
+            return False
+        self._alert(
+            t,
+            AlertLevel.DANGER,
+            f"The belt runs at {actual:.1f} km/h after the treadmill was silent (the session "
+            f"asked for {asked:.1f} km/h): stopping.",
+            "data_lost",
+        )
+        self._stop_cause = EndReason.STOPPED_BY_MACHINE
+        self._cause_stop(t, EngineEvent.DATA_LOST)
+        return True
 
     def _watch_data(self, t: float) -> None:
         """After every input: is the data still fresh while the belt should move?"""
