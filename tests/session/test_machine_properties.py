@@ -395,10 +395,12 @@ class MachineProperties(RuleBasedStateMachine):
     def reconnect(self, ok: bool) -> None:
         self.bench.connect(ok=ok)
 
-    @rule()
-    def treadmill_goes_quiet(self) -> None:
-        """Treadmill Data stops, the link stays up (until ``treadmill_talks_again``)."""
+    @rule(seconds=st.sampled_from([0.0, 1.5, 3.0, 8.0]))
+    def treadmill_goes_quiet(self, seconds: float) -> None:
+        """Treadmill Data stops, the link stays up (until ``treadmill_talks_again``); the
+        treadmill goes on doing what it is told for ``seconds``."""
         self.bench.sending = False
+        self.bench.run_normally(seconds)
 
     @rule()
     def treadmill_talks_again(self) -> None:
