@@ -3,6 +3,8 @@ Treadmill Data stops while the link stays up (issue 11). looptime: no real waiti
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from session_safety import check_all
 from session_world import run_looptime, small_plan, world
@@ -85,3 +87,17 @@ async def test_the_screen_snapshot_says_the_speed_is_stale() -> None:
         await w.run_for(0.5)
         assert not w.engine.snapshot().data_stale
         assert w.engine.state is S.RUNNING_PHASE
+
+
+async def test_stop_during_the_warning_is_written_at_once() -> None:
+    async with world(small_plan()) as w:
+        w.engine.user_start()
+        await w.until_state(S.RUNNING_PHASE)
+        w.device.stop_data(for_s=None)
+        await w.until(lambda: bool(w.record.alerts("data_stale")), 5)
+        loop = asyncio.get_running_loop()
+        pressed = loop.time()
+        w.engine.user_stop()
+        await w.until(lambda: any(d[:2] == b"\x08\x01" for _, d in w.device.control_writes), 2)
+        (written, _), *_ = [(t, d) for t, d in w.device.control_writes if d[:2] == b"\x08\x01"]
+        assert written - pressed <= 0.25  # STOP's budget, whatever the watchdog is doing
