@@ -68,6 +68,7 @@ WORDS: dict[str, str] = {
     "word_go": "go",
     "phrase_connection_lost": "connection lost",
     "phrase_pull_safety_key": "pull the safety key",
+    "phrase_no_speed": "no speed from the treadmill",
 }
 
 

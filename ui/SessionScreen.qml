@@ -125,6 +125,8 @@ Control {
                         value: screen.session.speedText
                         unit: screen.session.speedUnit
                         detail: screen.session.speedDetailText
+                        stale: screen.session.readingsStale
+                        staleText: screen.session.readingsStaleText
                         valueSize: Theme.fontXL
                         Layout.fillWidth: true
                         Layout.preferredWidth: 3
@@ -136,8 +138,11 @@ Control {
                     Layout.fillWidth: true
 
                     StatTile {
+                        objectName: "distanceTile"
                         caption: qsTr("Distance")
                         value: screen.session.distanceText
+                        stale: screen.session.readingsStale
+                        staleText: screen.session.readingsStaleText
                         valueSize: Theme.fontTitle
                         Layout.fillWidth: true
                         Layout.preferredWidth: 1

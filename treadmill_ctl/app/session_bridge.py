@@ -76,6 +76,7 @@ class SessionBridge(QObject):
     countdownChanged = Signal()
     linkStateChanged = Signal()
     alertChanged = Signal()
+    freshnessChanged = Signal()
     summaryChanged = Signal()
 
     def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
@@ -103,6 +104,7 @@ class SessionBridge(QObject):
             "countdown": self.countdownChanged,
             "link": self.linkStateChanged,
             "alert": self.alertChanged,
+            "freshness": self.freshnessChanged,
         }
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setInterval(REFRESH_MS)
@@ -562,6 +564,16 @@ class SessionBridge(QObject):
     def heartRateSource(self) -> str:
         """Where ``heartRateText`` comes from: "strap", "treadmill", or "" when unknown."""
         return str(self._v("heartRateSource"))
+
+    @Property(bool, notify=freshnessChanged)
+    def readingsStale(self) -> bool:
+        """The speed and distance are not live (link down, or the treadmill went quiet)."""
+        return bool(self._v("readingsStale"))
+
+    @Property(str, notify=freshnessChanged)
+    def readingsStaleText(self) -> str:
+        """How the stale readings are marked ("no data 4 s"; "" while live)."""
+        return str(self._v("readingsStaleText"))
 
     @Property(int, notify=countdownChanged)
     def countdown(self) -> int:

@@ -169,6 +169,7 @@ def present(
         "countdown": _countdown(snap),
         "link": _link(snap, link, unit),
         "alert": _alert(snap, unit),
+        "freshness": _freshness(snap),
     }
 
 
@@ -515,6 +516,22 @@ def _link(snap: SessionSnapshot | None, link: TreadmillControl | None, unit: str
             else ""
         ),
     }
+
+
+def _freshness(snap: SessionSnapshot | None) -> dict[str, Any]:
+    """Are the machine's readings (speed, distance) live? Not while the link is down or the
+    data is older than the session's watchdog allows: then they are shown greyed, with how
+    long the treadmill has been quiet ("no data 4 s"), never as live."""
+    if snap is None:
+        return {"readingsStale": False, "readingsStaleText": ""}
+    down = snap.link_state is not LinkState.CONNECTED or snap.state is S.LINK_LOST
+    known = snap.actual_speed_kmh is not None or snap.data_age_s is not None
+    stale = snap.data_stale or (down and known)
+    age = snap.data_age_s
+    text = ""
+    if stale:
+        text = f"no data {age:.0f} s" if age is not None else "no data"
+    return {"readingsStale": stale, "readingsStaleText": text}
 
 
 def _alert(snap: SessionSnapshot | None, unit: str) -> dict[str, Any]:

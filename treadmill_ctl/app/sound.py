@@ -70,6 +70,7 @@ _TONE: Final[dict[CueKind, str]] = {
     CueKind.SESSION_DONE: "tone_done",
     CueKind.STOPPED: "tone_stop",
     CueKind.ALARM: "tone_alarm",
+    CueKind.NO_DATA: "tone_alarm",
 }
 _WORDS: Final[dict[CueKind, tuple[str, ...]]] = {
     CueKind.LAST_BLOCK: ("phrase_last_block",),
@@ -77,9 +78,10 @@ _WORDS: Final[dict[CueKind, tuple[str, ...]]] = {
     CueKind.PAUSED: ("word_paused",),
     CueKind.STOPPED: ("word_stopped",),
     CueKind.GO: ("word_go",),
+    CueKind.NO_DATA: ("phrase_no_speed",),
 }
 # Cues that cut short whatever is being said.
-_URGENT: Final = frozenset({CueKind.STOPPED, CueKind.ALARM})
+_URGENT: Final = frozenset({CueKind.STOPPED, CueKind.ALARM, CueKind.NO_DATA})
 
 # The settings' "Sound check": what a runner hears around a turn, one cue after another.
 SOUND_CHECK: Final[tuple[CueEvent, ...]] = (

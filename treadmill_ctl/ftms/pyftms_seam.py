@@ -41,7 +41,7 @@ from pyftms.client.properties import SettingRange as PyftmsSettingRange
 from pyftms.client.properties.device_info import DIS_UUID
 from pyftms.models import ControlModel
 
-from treadmill_ctl.errors import LinkError
+from treadmill_ctl.errors import LinkError, TreadmillError
 from treadmill_ctl.ftms import codec
 from treadmill_ctl.ftms.codec import ControlRequest, Indication, encode_request_control
 from treadmill_ctl.ftms.model import (
@@ -792,6 +792,24 @@ class FtmsTreadmill(Treadmill):  # type: ignore[misc]
             on_written=on_written,
             first_attempt=first_attempt,
         )
+
+    async def resubscribe_data(self) -> bool:
+        """Subscribe to Treadmill Data again (its CCCD off, then on) while the link stays up:
+        a Bluetooth stack can lose a subscription and the machine then goes quiet. False when
+        it could not be done (not connected, or the write failed: the caller decides)."""
+        if not self.is_connected:
+            return False
+        cli = self._cli
+        try:
+            try:
+                await cli.stop_notify(self._data_uuid)
+            except (BleakError, TreadmillError) as exc:  # it may be off already: go on
+                _LOGGER.info("stopping the Treadmill Data notifications failed: %s", exc)
+            await self._updater.subscribe(cli, self._data_uuid)
+        except (BleakError, TreadmillError) as exc:
+            _LOGGER.warning("subscribing to Treadmill Data again failed: %s", exc)
+            return False
+        return True
 
     def deliver(self, uuid16_value: int, data: bytes, *, indication: bool = False) -> None:
         """Hand ``data`` to the same handler a notification (or indication) of characteristic

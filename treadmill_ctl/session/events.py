@@ -86,6 +86,7 @@ class CueKind(enum.StrEnum):
     STOPPED = "stopped"  # the belt is stopping (STOP, safety key, console)
     ALARM = "alarm"  # link lost, STOP not confirmed: loud
     TEXT = "text"  # a preset's text cue (phase_cues.py): shown, and said by system speech
+    NO_DATA = "no_data"  # the treadmill stopped sending its speed: everything automatic waits
 
 
 class AlertLevel(enum.StrEnum):

@@ -32,6 +32,7 @@ from treadmill_ctl.session.steps import WAKES, Belt, Signal, Step
 from treadmill_ctl.session.transitions import (
     EngineEvent,
 )
+from treadmill_ctl.session.watchdog import HOLD_POLL_S
 
 __all__ = ["FlowMachine"]
 
@@ -40,6 +41,7 @@ log = logging.getLogger(__name__)
 S = SessionState
 E = EngineEvent
 _MAX_STEPS_PER_INPUT: Final = 10_000  # a flow that never waits is a bug: never spin
+_DATA_OR_POKE: Final = frozenset({Signal.DATA, Signal.POKE})  # a step held for lack of data
 
 
 class FlowMachine(MachineBase):
@@ -106,6 +108,8 @@ class FlowMachine(MachineBase):
         return self._goto(Step.COUNTDOWN)
 
     def _s_wait_turning(self, t: float) -> bool:
+        if self._data_watch.holding:  # a stale speed is no report: the turn waits for data
+            return self._wait(None, _DATA_OR_POKE)
         if not self._belt_at_most(t):
             return False
         self._fire(E.BELT_AT_TURNING_SPEED, t)
@@ -138,6 +142,8 @@ class FlowMachine(MachineBase):
         self._announce_phase(t)
         if self._belt is Belt.RUNNING:
             return self._goto(Step.INCLINE)
+        if self._data_watch.holding:  # no data: no start (session.silence)
+            return self._wait(None, _DATA_OR_POKE)
         self._expect_echo(MachineStatusKind.STARTED_BY_USER, t)
         self._flow_cmd = self._send(io.Cmd.START)
         return not self._goto(Step.STARTING_BELT)
@@ -218,7 +224,8 @@ class FlowMachine(MachineBase):
             return False
         if wait > 0:
             _, last_t = self._policy.last_setpoint
-            if last_t is not None and t - last_t > RAMP_STALL_S:
+            stalled = last_t is not None and t - last_t > RAMP_STALL_S
+            if stalled and not self._data_watch.holding:
                 # The policy allows no further step (it should always): never spin here.
                 self._belt_not_following(t, f"The ramp to {target:.1f} km/h stalled.")
                 return False
@@ -337,6 +344,9 @@ class FlowMachine(MachineBase):
         long until the next one may go (0.0: the last set-point is the target)."""
         direction = self._direction()
         step = self._policy.next_setpoint(direction, target_kmh, t)
+        sent, _ = self._policy.last_setpoint
+        if step is not None and step > sent + 1e-6 and self._data_watch.holding:
+            return HOLD_POLL_S  # no data: no speed increase (session.silence)
         if step is not None:
             self._send_setpoint(t, step, then)
             return None

@@ -51,6 +51,8 @@ EXIT_USAGE: Final = 2
 LINK_DROP_BACK_AFTER_S: Final = 5.0
 STRAP_DROP_BACK_AFTER_S: Final = 30.0
 STRAP_CONTACT_BACK_AFTER_S: Final = 20.0
+DATA_STOP_S: Final = 30.0  # data-stop: long enough for the session to give up (STOP)
+DATA_GAP_S: Final = 4.0  # data-gap: back before the session gives up
 
 # --inject names: user actions (they keep a waiting run alive) and machine/link faults.
 USER_INJECTS: Final = frozenset({"start", "stop", "pause", "resume", "skip", "extend"})
@@ -63,6 +65,9 @@ FAULT_INJECTS: Final = frozenset(
         "console-pause",
         "strap-drop",
         "strap-contact",
+        "data-stop",
+        "data-gap",
+        "data-unsubscribed",
     }
 )
 INJECT_NAMES: Final = USER_INJECTS | FAULT_INJECTS
@@ -286,6 +291,9 @@ def inject_actions(
         "control-lost": treadmill.revoke_control,
         "console-stop": treadmill.console_stop,
         "console-pause": treadmill.console_pause,
+        "data-stop": lambda: treadmill.stop_data(DATA_STOP_S),
+        "data-gap": lambda: treadmill.stop_data(DATA_GAP_S),
+        "data-unsubscribed": treadmill.lose_data_subscription,
     }
     if strap is not None:
         actions["strap-drop"] = lambda: strap.drop_link(STRAP_DROP_BACK_AFTER_S)

@@ -32,7 +32,6 @@ from treadmill_ctl.session.events import (
     SessionState,
     StateEvent,
 )
-from treadmill_ctl.session.flow import FlowMachine
 from treadmill_ctl.session.machine_base import (
     EXTRA_SAFETY_KMH,
     OVERSPEED_GRACE_S,
@@ -46,6 +45,7 @@ from treadmill_ctl.session.machine_base import (
 )
 from treadmill_ctl.session.policy import SafetyPolicy
 from treadmill_ctl.session.position import SessionSnapshot
+from treadmill_ctl.session.silence import SilenceMachine
 from treadmill_ctl.session.steps import Belt, Signal, Step
 from treadmill_ctl.session.transitions import (
     BELT_MAY_MOVE,
@@ -78,7 +78,7 @@ _USER_EVENTS: Final = {
 }
 
 
-class SessionMachine(FlowMachine):
+class SessionMachine(SilenceMachine):
     """One plan on one treadmill, as a pure state machine (see the module docstring)."""
 
     @property
@@ -157,12 +157,16 @@ class SessionMachine(FlowMachine):
             waiting_for=waiting,
             end_reason=self._end_reason,
             hr_source=str(hr_source),
+            data_age_s=self._data_watch.age_s(t),
+            data_stale=self._data_watch.stale(t),
         )
 
     def feed(self, inp: io.Input) -> list[io.Effect]:
         """Take one input; return the effects to carry out, in order."""
         self._out = []
+        self._watch_data(inp.t)  # a deadline first: nothing automatic on stale data
         _HANDLERS[type(inp)](self, inp)
+        self._watch_data(inp.t)  # ... and a belt just set moving is watched from now
         wake = self._next_wake()
         if wake != self._last_wake:
             self._last_wake = wake
@@ -179,6 +183,7 @@ class SessionMachine(FlowMachine):
                 self._ask_at,
                 self._reconnect_at,
                 self._hr_follow.wake_at,
+                self._data_watch.wake_at(),
             )
             if w is not None
         ]
@@ -261,6 +266,7 @@ class SessionMachine(FlowMachine):
                 data.steps,
             )
         )
+        self._data_seen(t)
         self._run_flow(t, Signal.DATA)
         self._say_text_cues(t)
         self._watch_speed(t)

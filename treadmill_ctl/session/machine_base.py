@@ -37,6 +37,7 @@ from treadmill_ctl.session.transitions import (
     WAITING_FOR,
     EngineEvent,
 )
+from treadmill_ctl.session.watchdog import DataWatchdog
 from treadmill_ctl.settings import Settings
 
 __all__ = ["MachineBase"]
@@ -134,6 +135,7 @@ class MachineBase(PlanPosition):
         self._last_machine_distance: int | None = None
         self._overspeed_since: float | None = None
         self._still_moving: tuple[float, float] | None = None  # (since, speed)
+        self._data_watch = DataWatchdog()  # is the data still coming? (session.silence)
         self._console_started = False
         self._control_lost_alert_t = -math.inf
         self._incline_warned = False

@@ -72,6 +72,8 @@ class SessionSnapshot:
     waiting_for: str | None  # "start", "resume" or None: the user action the session awaits
     end_reason: EndReason | None
     hr_source: str = "none"  # where hr_bpm comes from: "strap", "treadmill" or "none"
+    data_age_s: float | None = None  # how old the last Treadmill Data record is (None: none yet)
+    data_stale: bool = False  # older than the data watchdog's limit: not live (session.watchdog)
 
 
 class PlanPosition:
