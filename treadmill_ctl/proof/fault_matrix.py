@@ -50,7 +50,7 @@ from treadmill_ctl.session.events import SessionEvent
 from treadmill_ctl.session.headless import inject_actions, target_unit_for
 from treadmill_ctl.session.plan import Plan
 from treadmill_ctl.settings import Settings
-from treadmill_ctl.sim.profiles import SimProfile
+from treadmill_ctl.sim.profiles import RememberTarget, SimProfile, SpeedWhenStopped
 from treadmill_ctl.sim.treadmill import BeltState, VirtualTreadmill
 from treadmill_ctl.units import KMH_PER_MPH, SpeedUnit
 from treadmill_ctl.virtual_link import close_simulated_link, open_simulated_link
@@ -75,6 +75,8 @@ DEFAULT_WINDOW_S: Final = 120.0
 PAUSE_FAULT_DELAY_S: Final = 3.0  # "a pause" moment: the fault comes this long into a pause
 RESUME_AFTER_S: Final = 20.0  # a runner resumes this long after a pause (or a reconnect)
 LINK_RESUME_AFTER_S: Final = 30.0
+LATE_START_DELAY_S: Final = 12.0  # "a belt that starts late": longer than the 10 s wait
+CONTROL_LOST_STOP_AFTER_S: Final = 0.5  # the user's STOP comes this soon after control is lost
 _STILL_BELT: Final = frozenset({BeltState.IDLE, BeltState.STOPPED, BeltState.STOPPING})
 
 
@@ -90,6 +92,10 @@ class Fault(enum.StrEnum):
     MALFORMED = "malformed notif"
     USER_STOP = "user STOP"
     USER_PAUSE = "user pause"
+    CONSOLE_STOP_AT_GO = "console stop @go"  # at the instant our next Start arrives
+    LATE_START = "late belt start"  # the next Start moves the belt only after 12 s
+    REMEMBERING = "remembering console"  # resumes at its old target, speeds refused paused
+    CONTROL_LOST_STOP = "ctrl lost + STOP"
 
 
 class Moment(enum.StrEnum):
@@ -116,6 +122,14 @@ _FAULT_ACTIONS: Final[dict[Fault, tuple[tuple[str, float], ...]]] = {
     Fault.MALFORMED: (("malformed", 0.0),),
     Fault.USER_STOP: (("stop", 0.0),),
     Fault.USER_PAUSE: (("pause", 0.0), ("resume", RESUME_AFTER_S)),
+    Fault.CONSOLE_STOP_AT_GO: (("console-stop-at-start", 0.0),),
+    Fault.LATE_START: (("late-start", 0.0), ("pause", 0.0), ("resume", RESUME_AFTER_S)),
+    Fault.REMEMBERING: (
+        ("remembering-console", 0.0),
+        ("pause", 0.0),
+        ("resume", RESUME_AFTER_S),
+    ),
+    Fault.CONTROL_LOST_STOP: (("control-lost", 0.0), ("stop", CONTROL_LOST_STOP_AFTER_S)),
 }
 _USER: Final = frozenset({"start", "stop", "pause", "resume", "skip", "extend"})
 
@@ -230,11 +244,23 @@ class SessionRun:
     errors: list[str]
 
 
-def _fire(name: str, engine: SessionEngine, device: VirtualTreadmill) -> None:
+def _fire(
+    name: str,
+    engine: SessionEngine,
+    device: VirtualTreadmill,
+    on_console_stop: Callable[[], None] | None = None,
+) -> None:
     actions: dict[str, Callable[[], None]] = {
         **inject_actions(engine, device),
         "unanswered": device.swallow_next_command,
         "malformed": lambda: _send_malformed_burst(device),
+        "console-stop-at-start": lambda: device.console_stop_at_next_start(on_console_stop),
+        "late-start": lambda: device.change_profile(start_delay_s=LATE_START_DELAY_S),
+        "remembering-console": lambda: device.change_profile(
+            remember_target=RememberTarget.ALWAYS,
+            speed_when_paused=SpeedWhenStopped.REJECT,
+            speed_when_stopped=SpeedWhenStopped.REJECT,
+        ),
     }
     actions[name]()
 
@@ -303,9 +329,14 @@ class _LiveSession:
     def _fire(self, action: TimedAction) -> None:
         self.fired.append(action)
         try:
-            _fire(action.name, self.engine, self.device)
+            _fire(action.name, self.engine, self.device, self._console_stopped)
         except Exception:  # an injection must not kill the loop: the error log shows it
             log.exception("injecting %s failed", action.name)
+
+    def _console_stopped(self) -> None:
+        """A console stop that raced our Start happened now: the audit holds from here."""
+        t = asyncio.get_running_loop().time() - self.origin
+        self.fired.append(TimedAction(t, "console-stop"))
 
     def _window_end(self, at_s: float) -> None:
         if self.engine.end_reason is None:
