@@ -193,6 +193,10 @@ class _StopWatch:
                 ref is not None and update.speed_kmh < ref - SPEED_FALL_KMH
             ):
                 self.confirmed.set_result("speed")
+            elif ref is None:
+                # No speed known when the STOP went out (e.g. just after a reconnect): the
+                # first record is the reference; a lower one says the belt is stopping.
+                self.reference_kmh = update.speed_kmh
 
 
 # --------------------------------------------------------------------------------------------
