@@ -37,7 +37,7 @@ async def pause_then_resume(w: World, *, pause_at_s: float = 30.0) -> float:
     """Start, run the warm-up at 5.0 km/h, pause at ``pause_at_s``, resume 20 s later; the
     session time of the resume's Start."""
     w.engine.user_start()
-    await w.until(lambda: (w.engine.snapshot().t >= pause_at_s))
+    await w.until(lambda: w.engine.snapshot().t >= pause_at_s)
     w.engine.user_pause()
     await w.until_state(S.PAUSED)
     await w.run_for(20)
