@@ -75,6 +75,8 @@ DEFAULT_WINDOW_S: Final = 120.0
 PAUSE_FAULT_DELAY_S: Final = 3.0  # "a pause" moment: the fault comes this long into a pause
 RESUME_AFTER_S: Final = 20.0  # a runner resumes this long after a pause (or a reconnect)
 LINK_RESUME_AFTER_S: Final = 30.0
+FALSE_ALARM_WINDOW_S: Final = 4.0  # the link's STOP confirmation window
+FALSE_ALARM_FALL_KMH: Final = 0.3
 LATE_START_DELAY_S: Final = 12.0  # "a belt that starts late": longer than the 10 s wait
 CONTROL_LOST_STOP_AFTER_S: Final = 0.5  # the user's STOP comes this soon after control is lost
 _STILL_BELT: Final = frozenset({BeltState.IDLE, BeltState.STOPPED, BeltState.STOPPING})
@@ -682,6 +684,30 @@ def _collect(pid: int, read_fd: int, scenario: Scenario) -> Any:
     return value
 
 
+def false_stop_alarms(events: Sequence[Mapping[str, Any]]) -> list[str]:
+    """"STOP not confirmed: pull the safety key" while the link was up and the reported speed
+    visibly ran down (or reached 0) in the STOP's confirmation window: a false alarm."""
+    out = []
+    for alert in events:
+        if alert.get("type") != "alert" or alert.get("code") != "stop_not_confirmed":
+            continue
+        t = float(alert["t"])
+        window = [e for e in events if t - FALSE_ALARM_WINDOW_S <= float(e["t"]) <= t]
+        if any(e.get("type") == "state" and e["state"] == "link_lost" for e in window):
+            continue
+        seen = [
+            float(e["speed_kmh"])
+            for e in window
+            if e.get("type") == "data" and e.get("speed_kmh") is not None
+        ]
+        if len(seen) >= 2 and (seen[-1] == 0.0 or seen[0] - seen[-1] >= FALSE_ALARM_FALL_KMH):
+            out.append(
+                f"t={t:.2f} s: 'pull the safety key' while the belt ran down "
+                f"{seen[0]:.2f} -> {seen[-1]:.2f} km/h"
+            )
+    return out
+
+
 def judge(
     scenario: Scenario,
     run: SessionRun,
@@ -723,6 +749,7 @@ def judge(
         result.problems.append(
             f"[belt] the belt is {run.belt_state} at {run.belt_kmh:.2f} km/h when the session ends"
         )
+    result.problems += [f"[alarm] {m}" for m in false_stop_alarms(run.events)]
     result.problems += [f"[crash] {m}" for m in run.errors]
     if run.end_reason == "error":
         result.problems.append("[crash] the session ended in error")
