@@ -685,7 +685,7 @@ def _collect(pid: int, read_fd: int, scenario: Scenario) -> Any:
 
 
 def false_stop_alarms(events: Sequence[Mapping[str, Any]]) -> list[str]:
-    """"STOP not confirmed: pull the safety key" while the link was up and the reported speed
+    """ "STOP not confirmed: pull the safety key" while the link was up and the reported speed
     visibly ran down (or reached 0) in the STOP's confirmation window: a false alarm."""
     out = []
     for alert in events:
