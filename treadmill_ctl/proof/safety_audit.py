@@ -488,7 +488,7 @@ class _Audit:
         motion: list[tuple[float, float]] = []  # this motion's set-points (t, km/h)
         after_start = False
         # A stop or pause (the machine's too) or a link loss ends a motion like our own writes.
-        breaks = sorted(h.t for h in self.holds(cmds))
+        breaks = sorted(h.t + h.grace for h in self.holds(cmds))  # writes it crossed: before
         last_t = -math.inf
         for c in cmds:
             if c.op in ("start", "stop", "pause", "reset"):
@@ -710,7 +710,7 @@ class _Audit:
             if c.op not in ("start", "set_speed"):
                 continue
             for h in holds:
-                if h.t + h.grace + self.grace >= c.t:
+                if h.t + h.grace + self.grace + _T_EPS >= c.t:  # events rounded to the ms
                     break
                 if not self.released(h, c.t):
                     value = f" {c.value:.2f} km/h" if c.value is not None else ""
