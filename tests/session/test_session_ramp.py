@@ -7,9 +7,12 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from machine_bench import Bench
 from session_safety import check_all
 from session_world import Record, World, small_plan, world
 
+from treadmill_ctl.ftms.model import MachineStatusKind
+from treadmill_ctl.session import machine_io as io
 from treadmill_ctl.session.events import SessionState
 from treadmill_ctl.session.plan import Phase, PhaseKind, Plan
 from treadmill_ctl.settings import Settings
@@ -162,3 +165,17 @@ async def test_a_console_stop_at_the_end_of_a_turn_countdown_wins() -> None:
         assert max(v for _, v in after) <= 0.2, after
         assert w.device.state in (BeltState.STOPPING, BeltState.STOPPED)
         assert w.device.belt_speed_kmh == 0.0
+
+
+def test_a_machine_stop_while_our_start_is_in_flight_gets_a_stop_at_once() -> None:
+    # The pure machine: the console's "stopped" arrives before our Start's answer (the
+    # machine may take our Start after its own stop): STOP now, not after 5 s of belt.
+    bench = Bench()
+    bench.user(io.UserAction.START)
+    bench.move(5.25)  # the start countdown
+    while bench.commands[0].op is not io.Cmd.START:
+        bench.answer()  # the start speed, before Start
+    # Start is written, not answered yet
+    effects = bench.status(MachineStatusKind.STOPPED_BY_USER)
+    assert any(isinstance(e, io.SendStop) for e in effects)
+    assert bench.state is S.STOPPED
