@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from session_world import Action, Record
 
@@ -77,6 +78,9 @@ def check_setpoints_within_caps(record: Record, plan: Plan, settings: Settings) 
         assert value <= machine.maximum + 1e-6, (t, value, machine)
 
 
+_START_TARGET: Final = -1.0  # marks the target written before Start in a motion
+
+
 def check_ramp(record: Record, settings: Settings) -> None:
     """Within one motion (no start/stop/pause between), over any one-second window the
     set-point in effect moves by at most the ramp's rate plus one machine step; after a start,
@@ -89,14 +93,24 @@ def check_ramp(record: Record, settings: Settings) -> None:
     motion: list[tuple[float, float]] = []
     started = False
     data = record.of("data")
-    for t, op, value in record.writes():
+    writes = record.writes()
+    for k, (t, op, value) in enumerate(writes):
         if op in ("start", "stop", "pause"):
-            motion = []
+            if not (op == "start" and motion and motion[-1][0] == _START_TARGET):
+                motion = []
             started = op == "start"
             continue
         if op != "set_speed":
             continue
         assert value is not None
+        if k + 1 < len(writes) and writes[k + 1][1] == "start":
+            # The start speed written as the machine's target just before Start (the belt is
+            # still: a machine stop, a pause or never started): a new motion begins with it,
+            # and it must be a start speed, not a jump.
+            assert value <= machine.minimum + budget, (t, value, "written before Start")
+            motion = [(_START_TARGET, value)]
+            started = False
+            continue
         if started and (not motion or value > motion[-1][1] + 1e-6):
             reported = [d["speed_kmh"] or 0.0 for d in data if d["t"] <= t + 1e-3]
             belt = reported[-1] if reported else 0.0
