@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any, Final
 
+from treadmill_ctl.app import translation
 from treadmill_ctl.app.connect_bridge import ConnectBridge
 from treadmill_ctl.app.context import SCREEN_FILES, AppContext, NoticeLevel, Screen
 from treadmill_ctl.app.qt import (
@@ -26,12 +27,14 @@ from treadmill_ctl.app.qt import (
     QmlElement,
     QmlUncreatable,
     QObject,
+    QQmlEngine,
     Signal,
     Slot,
 )
 from treadmill_ctl.app.session_bridge import SessionBridge
 from treadmill_ctl.app.sound import CuePlayer
 from treadmill_ctl.app.strap_bridge import StrapBridge
+from treadmill_ctl.app.translation import translated
 from treadmill_ctl.ftms.api import TreadmillControl
 from treadmill_ctl.session.plan import Plan
 
@@ -46,7 +49,7 @@ QML_IMPORT_MAJOR_VERSION: Final = 1
 
 _log = logging.getLogger(__name__)
 
-_THEMES: Final = ("dark", "light")
+_THEMES: Final = ("dark", "light", "high_contrast")
 
 # AppBridge properties declared as QObject because their class loads late: their QML type.
 LATE_PROPERTY_TYPES: Final = {
@@ -169,6 +172,12 @@ class AppBridge(QObject):
         """Settings changed (from any screen): theme and keys follow at once; sound and units
         are read from the settings on each use."""
         self._set_theme(str(getattr(settings, "theme", self._theme)))
+        language = translation.resolve(str(getattr(settings, "language", "system")))
+        if language != translation.current():
+            translation.use_language(language)
+            engine = self.parent()
+            if isinstance(engine, QQmlEngine):
+                engine.retranslate()  # every qsTr() binding, at once
         if self._keys is not None:
             from treadmill_ctl.app.keys import KeyMap  # noqa: PLC0415 - loaded with the filter
 
@@ -399,4 +408,4 @@ class AppBridge(QObject):
         if level not in tuple(NoticeLevel):
             level = NoticeLevel.INFO
         _log.info("notice (%s): %s", level, message)
-        self.notice.emit(level, message)
+        self.notice.emit(level, translated(message))

@@ -22,6 +22,7 @@ from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, 
 from treadmill_ctl.errors import DeviceNotFoundError, LinkError, TreadmillError
 from treadmill_ctl.ftms.model import DiscoveredDevice, LinkState
 from treadmill_ctl.session.events import SessionState
+from treadmill_ctl.texts import tr
 from treadmill_ctl.units import SpeedUnit
 
 if TYPE_CHECKING:
@@ -220,7 +221,7 @@ def change_settings(context: AppContext, **changes: Any) -> None:
         context.save_settings(new)
     except (OSError, ValueError, TreadmillError) as exc:
         _log.warning("settings not saved: %s", exc, exc_info=exc)
-        context.notify(NoticeLevel.WARNING, f"Settings not saved: {exc}")
+        context.notify(NoticeLevel.WARNING, tr("Settings not saved: {why}", why=exc))
     context.settings = new
 
 
@@ -603,8 +604,11 @@ class ConnectBridge(QObject):
         if loaded.problem is not None:
             self._context.notify(
                 NoticeLevel.WARNING,
-                f"{loaded.problem} — this treadmill's check is not used; sessions use the "
-                "safe defaults.",
+                tr(
+                    "{problem} — this treadmill's check is not used; sessions use the safe "
+                    "defaults.",
+                    problem=loaded.problem,
+                ),
             )
         settings = self._context.settings
         fallback = getattr(settings, "treadmill_speed_unit", None)

@@ -7,6 +7,19 @@ import math
 
 from treadmill_ctl.units import KMH_PER_MPH
 
+_decimal_point = "."  # the language's (app/translation.py sets it from QLocale: "," in German)
+
+
+def set_decimal_point(point: str) -> None:
+    """The decimal separator every number below is shown with ("." or ",")."""
+    global _decimal_point  # noqa: PLW0603 - one process-wide display choice, set by the Qt layer
+    _decimal_point = point or "."
+
+
+def decimal(text: str) -> str:
+    """``text`` (a number formatted with ".") with the language's decimal separator."""
+    return text.replace(".", _decimal_point) if _decimal_point != "." else text
+
 
 def parse_number(text: str) -> float | None:
     """A number as typed ("3.5", "3,5", " 4 "); None when it is not one."""
@@ -46,7 +59,7 @@ def speed_value(kmh: float | None, unit: str) -> float | None:
 def speed_text(kmh: float | None, unit: str) -> str:
     """One decimal in the user's unit, without the unit; ``–`` when unknown."""
     value = speed_value(kmh, unit)
-    return "–" if value is None else f"{value:.1f}"
+    return "–" if value is None else decimal(f"{value:.1f}")
 
 
 def distance_text(metres: float | None, unit: str) -> str:
@@ -54,15 +67,15 @@ def distance_text(metres: float | None, unit: str) -> str:
     if metres is None:
         return "–"
     if unit == "imperial":
-        return f"{metres / 1000 / KMH_PER_MPH:.2f} mi"
+        return decimal(f"{metres / 1000 / KMH_PER_MPH:.2f} mi")
     if metres < 1000:
         return f"{metres:.0f} m"
-    return f"{metres / 1000:.2f} km"
+    return decimal(f"{metres / 1000:.2f} km")
 
 
 def incline_text(pct: float | None) -> str:
     """``2.0 %``; ``–`` when the machine does not report it."""
-    return "–" if pct is None else f"{pct:.1f} %"
+    return "–" if pct is None else decimal(f"{pct:.1f} %")
 
 
 def heart_rate_text(bpm: int | None) -> str:

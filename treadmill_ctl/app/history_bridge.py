@@ -25,6 +25,7 @@ from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, 
 from treadmill_ctl.errors import HistoryError
 from treadmill_ctl.session.plan import PhaseKind
 from treadmill_ctl.statistics import clock_text, plural
+from treadmill_ctl.texts import tr
 
 if TYPE_CHECKING:
     from treadmill_ctl.history import (
@@ -321,12 +322,12 @@ class HistoryBridge(QObject):
         from treadmill_ctl.history import Ending  # noqa: PLC0415 - see the module doc
 
         if row["endedKind"] == Ending.IN_PROGRESS.value:
-            self._context.notify(NoticeLevel.INFO, "This session is being recorded right now.")
+            self._context.notify(NoticeLevel.INFO, tr("This session is being recorded right now."))
             return
         try:
             store.delete_session(session_id)
         except HistoryError as exc:
-            self._context.notify(NoticeLevel.WARNING, f"Not deleted: {exc}")
+            self._context.notify(NoticeLevel.WARNING, tr("Not deleted: {why}", why=exc))
             return
         self._deleted = [*self._deleted, (session_id, f"{row['date']} {row['time']}")][-UNDO_DEPTH:]
         self.undoChanged.emit()
@@ -344,7 +345,7 @@ class HistoryBridge(QObject):
         try:
             store.restore_session(session_id)
         except HistoryError as exc:
-            self._context.notify(NoticeLevel.WARNING, f"Not restored: {exc}")
+            self._context.notify(NoticeLevel.WARNING, tr("Not restored: {why}", why=exc))
             return
         self._deleted = self._deleted[:-1]
         self.undoChanged.emit()

@@ -23,11 +23,13 @@ from typing import TYPE_CHECKING, Any, Final
 from treadmill_ctl.app.context import AppContext, NoticeLevel, Screen
 from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, QTimer, Signal, Slot
 from treadmill_ctl.app.session_presenter import BANNER_ALERTS, present, summary_view
+from treadmill_ctl.app.translation import translated_tree
 from treadmill_ctl.errors import HistoryError
 from treadmill_ctl.ftms.api import TreadmillControl
 from treadmill_ctl.ftms.model import LinkState
 from treadmill_ctl.session.events import AlertEvent, AlertLevel, CueEvent, EndEvent, EndReason
 from treadmill_ctl.session.plan import Plan
+from treadmill_ctl.texts import tr
 
 if TYPE_CHECKING:
     import asyncio
@@ -166,7 +168,7 @@ class SessionBridge(QObject):
         old = self._controller
         if old is not None and old.is_active():
             ctx.notify(
-                NoticeLevel.WARNING, "A session is under way: stop it before choosing another."
+                NoticeLevel.WARNING, tr("A session is under way: stop it before choosing another.")
             )
             return
         if old is not None:
@@ -221,7 +223,7 @@ class SessionBridge(QObject):
             )
         except HistoryError as exc:
             _log.error("history not recorded: %s", exc)
-            ctx.notify(NoticeLevel.WARNING, f"This session is not recorded: {exc}")
+            ctx.notify(NoticeLevel.WARNING, tr("This session is not recorded: {why}", why=exc))
             return None
 
     def _on_history_state(self, state: str, message: str) -> None:
@@ -298,7 +300,7 @@ class SessionBridge(QObject):
     def _publish_summary(self, controller: SessionController | None) -> None:
         if controller is None or controller.summary is None:
             return
-        summary = summary_view(controller.summary, self._context.settings)
+        summary = translated_tree(summary_view(controller.summary, self._context.settings))
         if summary != self._summary:
             self._summary = summary
             self.summaryChanged.emit()
@@ -329,7 +331,8 @@ class SessionBridge(QObject):
             ended=controller is not None and controller.ended,
             blocks_done=controller.tally.blocks_done if controller is not None else None,
         )
-        for group, group_values in values.items():
+        for group, texts in values.items():
+            group_values = translated_tree(texts)  # in the user's language
             new = tuple(group_values.values())
             if self._groups.get(group) == new:
                 continue  # emit only on change

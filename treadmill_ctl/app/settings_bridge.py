@@ -18,6 +18,7 @@ from typing import Any, Final
 from treadmill_ctl.app.context import AppContext, NoticeLevel
 from treadmill_ctl.app.formatting import parse_number
 from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, Signal, Slot
+from treadmill_ctl.app.translation import translated_tree
 from treadmill_ctl.errors import TreadmillError
 from treadmill_ctl.settings import (
     BACKWARD_HARD_CEILING_KMH,
@@ -26,9 +27,11 @@ from treadmill_ctl.settings import (
     FORWARD_HARD_CEILING_KMH,
     TURNING_WALK_MAX_KMH,
     DistanceUnit,
+    Language,
     Settings,
     Theme,
 )
+from treadmill_ctl.texts import tr
 from treadmill_ctl.units import KMH_PER_MPH, SpeedUnit, TurningStyle
 
 QML_IMPORT_NAME: Final = "TreadmillCtl"
@@ -67,12 +70,15 @@ class FieldSpec:
 
 SECTIONS: Final[tuple[tuple[str, tuple[FieldSpec, ...]], ...]] = (
     (
-        "Safety",
+        tr("Safety"),
         (
             FieldSpec(
                 "backward_cap_kmh",
-                "Backward cap",
-                f"No backward block runs faster. Never above {BACKWARD_HARD_CEILING_KMH:g} km/h.",
+                tr("Backward cap"),
+                tr(
+                    tr("No backward block runs faster. Never above {limit} km/h."),
+                    limit=f"{BACKWARD_HARD_CEILING_KMH:g}",
+                ),
                 FieldKind.SPEED,
                 minimum=0.5,
                 maximum=BACKWARD_HARD_CEILING_KMH,
@@ -80,8 +86,8 @@ SECTIONS: Final[tuple[tuple[str, tuple[FieldSpec, ...]], ...]] = (
             ),
             FieldSpec(
                 "backward_default_kmh",
-                "Default backward speed",
-                "Used by backward blocks that do not set a speed. At most the backward cap.",
+                tr("Default backward speed"),
+                tr("Used by backward blocks that do not set a speed. At most the backward cap."),
                 FieldKind.SPEED,
                 minimum=0.5,
                 maximum=BACKWARD_HARD_CEILING_KMH,
@@ -89,8 +95,8 @@ SECTIONS: Final[tuple[tuple[str, tuple[FieldSpec, ...]], ...]] = (
             ),
             FieldSpec(
                 "forward_cap_kmh",
-                "Forward cap",
-                "No forward phase runs faster (the treadmill's own maximum also applies).",
+                tr("Forward cap"),
+                tr("No forward phase runs faster (the treadmill's own maximum also applies)."),
                 FieldKind.SPEED,
                 minimum=0.5,
                 maximum=FORWARD_HARD_CEILING_KMH,
@@ -98,8 +104,8 @@ SECTIONS: Final[tuple[tuple[str, tuple[FieldSpec, ...]], ...]] = (
             ),
             FieldSpec(
                 "ramp_kmh_per_s",
-                "Ramp rate",
-                "How fast the speed may change, in steps. STOP is never ramped.",
+                tr("Ramp rate"),
+                tr("How fast the speed may change, in steps. STOP is never ramped."),
                 FieldKind.NUMBER,
                 unit="km/h per s",
                 minimum=0.05,
@@ -108,16 +114,18 @@ SECTIONS: Final[tuple[tuple[str, tuple[FieldSpec, ...]], ...]] = (
             ),
             FieldSpec(
                 "turning_style",
-                "Turning around",
-                "Between forward and backward the belt slows down to this, then counts down.",
+                tr("Turning around"),
+                tr("Between forward and backward the belt slows down to this, then counts down."),
                 FieldKind.CHOICE,
-                choices=(("stop", "Belt stopped"), ("walk", "Slow walk")),
+                choices=(("stop", tr("Belt stopped")), ("walk", tr("Slow walk"))),
             ),
             FieldSpec(
                 "turning_walk_kmh",
-                "Turning walk speed",
-                f"Belt speed while turning with “Slow walk” (at most {TURNING_WALK_MAX_KMH:g} "
-                "km/h).",
+                tr("Turning walk speed"),
+                tr(
+                    tr("Belt speed while turning with “Slow walk” (at most {limit} km/h)."),
+                    limit=f"{TURNING_WALK_MAX_KMH:g}",
+                ),
                 FieldKind.SPEED,
                 minimum=0.1,
                 maximum=TURNING_WALK_MAX_KMH,
@@ -125,8 +133,8 @@ SECTIONS: Final[tuple[tuple[str, tuple[FieldSpec, ...]], ...]] = (
             ),
             FieldSpec(
                 "countdown_s",
-                "Turn-around countdown",
-                "Seconds counted out loud before the belt moves in the new direction.",
+                tr("Turn-around countdown"),
+                tr("Seconds counted out loud before the belt moves in the new direction."),
                 FieldKind.NUMBER,
                 unit="s",
                 minimum=3,
@@ -135,8 +143,8 @@ SECTIONS: Final[tuple[tuple[str, tuple[FieldSpec, ...]], ...]] = (
             ),
             FieldSpec(
                 "start_countdown_s",
-                "Start countdown",
-                "Seconds counted before the belt first moves.",
+                tr("Start countdown"),
+                tr("Seconds counted before the belt first moves."),
                 FieldKind.NUMBER,
                 unit="s",
                 minimum=3,
@@ -145,8 +153,8 @@ SECTIONS: Final[tuple[tuple[str, tuple[FieldSpec, ...]], ...]] = (
             ),
             FieldSpec(
                 "hr_cap_bpm",
-                "Heart-rate cap",
-                "Above it during a backward block, the belt slows to the turning speed.",
+                tr("Heart-rate cap"),
+                tr("Above it during a backward block, the belt slows to the turning speed."),
                 FieldKind.OPTIONAL_NUMBER,
                 unit="bpm",
                 minimum=60,
@@ -156,66 +164,92 @@ SECTIONS: Final[tuple[tuple[str, tuple[FieldSpec, ...]], ...]] = (
         ),
     ),
     (
-        "Display",
+        tr("Display"),
         (
             FieldSpec(
                 "speed_unit",
-                "Speed",
-                "Speeds on every screen and in the editor.",
+                tr("Speed"),
+                tr("Speeds on every screen and in the editor."),
                 FieldKind.CHOICE,
-                choices=(("kmh", "km/h"), ("mph", "mph")),
+                choices=(("kmh", tr("km/h")), ("mph", tr("mph"))),
             ),
             FieldSpec(
                 "distance_unit",
-                "Distance",
-                "Distances on every screen.",
+                tr("Distance"),
+                tr("Distances on every screen."),
                 FieldKind.CHOICE,
-                choices=(("metric", "Metric (km)"), ("imperial", "Imperial (mi)")),
+                choices=(("metric", tr("Metric (km)")), ("imperial", tr("Imperial (mi)"))),
             ),
             FieldSpec(
                 "theme",
-                "Theme",
-                "Dark is easier to read from the treadmill.",
+                tr("Theme"),
+                tr("Dark is easier to read from the treadmill."),
                 FieldKind.CHOICE,
-                choices=(("dark", "Dark"), ("light", "Light")),
+                choices=(
+                    ("dark", tr("Dark")),
+                    ("light", tr("Light")),
+                    ("high_contrast", tr("High contrast")),
+                ),
+            ),
+            FieldSpec(
+                "language",
+                tr("Language"),
+                tr("The words on every screen and the spoken cues."),
+                FieldKind.CHOICE,
+                choices=(
+                    ("system", tr("System")),
+                    ("en", "English"),
+                    ("de", "Deutsch"),
+                    ("es", "Español"),
+                    ("fr", "Français"),
+                ),
             ),
         ),
     ),
     (
-        "Sound",
+        tr("Sound"),
         (
             FieldSpec(
-                "sound_on", "Sound cues", "Beeps and tones before changes.", FieldKind.SWITCH
+                "sound_on",
+                tr("Sound cues"),
+                tr("Beeps and tones before changes."),
+                FieldKind.SWITCH,
             ),
-            FieldSpec("voice_on", "Voice", "Spoken phrases: “backward in five”.", FieldKind.SWITCH),
-            FieldSpec("volume", "Volume", "", FieldKind.VOLUME, unit="%", maximum=1.0, step=0.05),
+            FieldSpec(
+                "voice_on", tr("Voice"), tr("Spoken phrases: “backward in five”."), FieldKind.SWITCH
+            ),
+            FieldSpec(
+                "volume", tr("Volume"), "", FieldKind.VOLUME, unit="%", maximum=1.0, step=0.05
+            ),
         ),
     ),
     (
-        "Keys",
+        tr("Keys"),
         (
             FieldSpec(
                 "clicker_mode",
-                "Presenter clicker",
-                "PageUp, PageDown, B, period, F5 and Escape from a clicker: any of them can stop; "
-                "none can start the belt or speed it up.",
+                tr("Presenter clicker"),
+                tr(
+                    "PageUp, PageDown, B, period, F5 and Escape from a clicker: any of them can "
+                    "stop; none can start the belt or speed it up."
+                ),
                 FieldKind.SWITCH,
             ),
         ),
     ),
     (
-        "Diagnostics",
+        tr("Diagnostics"),
         (
             FieldSpec(
                 "debug_traffic_log",
-                "Bluetooth traffic log",
-                "Records every packet to and from the treadmill, to attach to a bug report.",
+                tr("Bluetooth traffic log"),
+                tr("Records every packet to and from the treadmill, to attach to a bug report."),
                 FieldKind.SWITCH,
             ),
             FieldSpec(
                 "traffic_log_dir",
-                "Log folder",
-                "Where traffic logs are written.",
+                tr("Log folder"),
+                tr("Where traffic logs are written."),
                 FieldKind.FOLDER,
             ),
         ),
@@ -229,22 +263,23 @@ _ENUMS: Final[dict[str, type[enum.StrEnum]]] = {
     "speed_unit": SpeedUnit,
     "distance_unit": DistanceUnit,
     "theme": Theme,
+    "language": Language,
 }
 
 # What each action does, in the words of the "?" overlay and the settings screen.
 ACTION_LABELS: Final[dict[str, str]] = {
-    "stop": "STOP",
-    "pause_resume": "Pause / resume",
-    "pause": "Pause",
-    "start_confirm": "Start / confirm",
-    "skip": "Skip to the next phase",
-    "extend": "Extend this phase",
-    "speed_up_small": "Speed +0.1",
-    "speed_down_small": "Speed −0.1",
-    "speed_up_big": "Speed +0.5",
-    "speed_down_big": "Speed −0.5",
-    "fullscreen": "Full screen",
-    "help": "Show the keys",
+    "stop": tr("STOP"),
+    "pause_resume": tr("Pause / resume"),
+    "pause": tr("Pause"),
+    "start_confirm": tr("Start / confirm"),
+    "skip": tr("Skip to the next phase"),
+    "extend": tr("Extend this phase"),
+    "speed_up_small": tr("Speed +0.1"),
+    "speed_down_small": tr("Speed −0.1"),
+    "speed_up_big": tr("Speed +0.5"),
+    "speed_down_big": tr("Speed −0.5"),
+    "fullscreen": tr("Full screen"),
+    "help": tr("Show the keys"),
 }
 
 
@@ -286,25 +321,28 @@ class SettingsBridge(QObject):
 
     # -- properties --------------------------------------------------------------------------
 
-    @Property(list, constant=True)
+    @Property(list, notify=valuesChanged)
     def sections(self) -> list[dict[str, Any]]:
-        """``[{title, fields: [{key, label, help, kind, choices: [{value, label}]}]}]``."""
-        return [
-            {
-                "title": title,
-                "fields": [
-                    {
-                        "key": f.key,
-                        "label": f.label,
-                        "help": f.help,
-                        "kind": f.kind.value,
-                        "choices": [{"value": v, "label": label} for v, label in f.choices],
-                    }
-                    for f in fields
-                ],
-            }
-            for title, fields in SECTIONS
-        ]
+        """``[{title, fields: [{key, label, help, kind, choices: [{value, label}]}]}]``, in the
+        user's language (changes with the ``language`` setting)."""
+        return translated_tree(
+            [
+                {
+                    "title": title,
+                    "fields": [
+                        {
+                            "key": f.key,
+                            "label": f.label,
+                            "help": f.help,
+                            "kind": f.kind.value,
+                            "choices": [{"value": v, "label": label} for v, label in f.choices],
+                        }
+                        for f in fields
+                    ],
+                }
+                for title, fields in SECTIONS
+            ]
+        )
 
     @Property(dict, notify=valuesChanged)
     def values(self) -> dict[str, Any]:
@@ -342,17 +380,21 @@ class SettingsBridge(QObject):
     @Property(dict, notify=errorsChanged)
     def errors(self) -> dict[str, str]:
         """Field -> why the last value typed was refused (the setting kept its value)."""
-        return self._errors
+        return translated_tree(self._errors)
 
     @Property(list, notify=valuesChanged)
     def keyBindings(self) -> list[dict[str, str]]:
         """``[{action, label, keys}]`` for the keyboard."""
-        return _bindings_rows(self._settings().key_bindings, dict(DEFAULT_KEY_BINDINGS))
+        return translated_tree(
+            _bindings_rows(self._settings().key_bindings, dict(DEFAULT_KEY_BINDINGS))
+        )
 
     @Property(list, notify=valuesChanged)
     def clickerBindings(self) -> list[dict[str, str]]:
         """``[{action, label, keys}]`` for a presenter clicker."""
-        return _bindings_rows(self._settings().clicker_bindings, dict(DEFAULT_CLICKER_BINDINGS))
+        return translated_tree(
+            _bindings_rows(self._settings().clicker_bindings, dict(DEFAULT_CLICKER_BINDINGS))
+        )
 
     @Property(str, constant=True)
     def settingsFile(self) -> str:
@@ -381,7 +423,7 @@ class SettingsBridge(QObject):
             return self._apply(key, None)
         number = parse_number(text)
         if number is None:
-            return self._refuse(key, "Type a number.")
+            return self._refuse(key, tr("Type a number."))
         if spec.kind is FieldKind.SPEED:
             kmh = round(number * KMH_PER_MPH, 2) if self._unit() == "mph" else number
             refusal = self._speed_refusal(spec, kmh)
@@ -392,7 +434,7 @@ class SettingsBridge(QObject):
         value: float | int = number
         if isinstance(default, int) or spec.kind is FieldKind.OPTIONAL_NUMBER:
             if not number.is_integer():
-                return self._refuse(key, "Type a whole number.")
+                return self._refuse(key, tr("Type a whole number."))
             value = int(number)
         return self._apply(key, value)
 
@@ -435,7 +477,7 @@ class SettingsBridge(QObject):
         try:
             choice = enum_type(value)
         except ValueError:
-            self._refuse(key, f"Unknown choice {value!r}.")
+            self._refuse(key, tr("Unknown choice {value}.", value=repr(value)))
             return
         self._apply(key, choice)
 
@@ -483,24 +525,41 @@ class SettingsBridge(QObject):
         if kmh > spec.maximum + 1e-9:
             limit = self._speed_text(spec.maximum)
             if spec.key == "backward_cap_kmh":
-                return (
-                    f"Refused: {shown} {unit} is above the hard ceiling of {limit} {unit} for "
-                    "backward running."
+                return tr(
+                    "Refused: {speed} {unit} is above the hard ceiling of {limit} {unit} for "
+                    "backward running.",
+                    speed=shown,
+                    unit=unit,
+                    limit=limit,
                 )
-            return f"Refused: {shown} {unit} is above the maximum, {limit} {unit}."
+            return tr(
+                "Refused: {speed} {unit} is above the maximum, {limit} {unit}.",
+                speed=shown,
+                unit=unit,
+                limit=limit,
+            )
         if kmh < spec.minimum - 1e-9:
             lowest = self._speed_text(spec.minimum)
-            return f"Refused: {shown} {unit} is below the minimum, {lowest} {unit}."
+            return tr(
+                "Refused: {speed} {unit} is below the minimum, {limit} {unit}.",
+                speed=shown,
+                unit=unit,
+                limit=lowest,
+            )
         s = self._settings()
         if spec.key == "backward_default_kmh" and kmh > s.backward_cap_kmh + 1e-9:
-            return (
-                f"Refused: {shown} {unit} is above your backward cap "
-                f"({self._speed_text(s.backward_cap_kmh)} {unit}). Raise the cap first."
+            return tr(
+                "Refused: {speed} {unit} is above your backward cap ({cap} {unit}). Raise the "
+                "cap first.",
+                speed=shown,
+                unit=unit,
+                cap=self._speed_text(s.backward_cap_kmh),
             )
         if spec.key == "backward_cap_kmh" and kmh < s.backward_default_kmh - 1e-9:
-            return (
-                f"Refused: your default backward speed is "
-                f"{self._speed_text(s.backward_default_kmh)} {unit}. Lower it first."
+            return tr(
+                "Refused: your default backward speed is {speed} {unit}. Lower it first.",
+                speed=self._speed_text(s.backward_default_kmh),
+                unit=unit,
             )
         return ""
 
@@ -518,7 +577,7 @@ class SettingsBridge(QObject):
             new = current.with_changes(**{key: value})
         except ValueError as exc:
             reason = str(exc).split(": ", 1)[-1]
-            return self._refuse(key, f"Refused: {reason}.")
+            return self._refuse(key, tr("Refused: {reason}.", reason=reason))
         if key in self._errors:
             self._errors = {k: v for k, v in self._errors.items() if k != key}
             self.errorsChanged.emit()
@@ -528,7 +587,7 @@ class SettingsBridge(QObject):
             self._context.save_settings(new)
         except (OSError, ValueError, TreadmillError) as exc:
             _log.warning("settings not saved: %s", exc, exc_info=exc)
-            self._context.notify(NoticeLevel.WARNING, f"Settings not saved: {exc}")
+            self._context.notify(NoticeLevel.WARNING, tr("Settings not saved: {why}", why=exc))
             return False
         self._context.settings = new
         self.valuesChanged.emit()

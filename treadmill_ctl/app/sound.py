@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from treadmill_ctl import shipped
+from treadmill_ctl.app import translation
 from treadmill_ctl.app.context import AppContext
 from treadmill_ctl.app.qt import (
     Multimedia,
@@ -40,7 +41,9 @@ from treadmill_ctl.app.qt import (
     load_multimedia,
     qInstallMessageHandler,
 )
+from treadmill_ctl.app.translation import translated
 from treadmill_ctl.session.events import CueEvent, CueKind
+from treadmill_ctl.texts import tr
 
 if TYPE_CHECKING:
     import asyncio
@@ -85,9 +88,9 @@ _URGENT: Final = frozenset({CueKind.STOPPED, CueKind.ALARM})
 # The settings' "Sound check": what a runner hears around a turn, one cue after another.
 SOUND_CHECK: Final[tuple[CueEvent, ...]] = (
     CueEvent(0.0, "3", CueKind.COUNTDOWN, 3),
-    CueEvent(0.0, "Turn around", CueKind.TURN_AROUND, None),
-    CueEvent(0.0, "Backward in 5", CueKind.DIRECTION_BACKWARD, 5),
-    CueEvent(0.0, "Go", CueKind.GO, None),
+    CueEvent(0.0, tr("Turn around"), CueKind.TURN_AROUND, None),
+    CueEvent(0.0, tr("Backward in {seconds}", seconds=5), CueKind.DIRECTION_BACKWARD, 5),
+    CueEvent(0.0, tr("Go"), CueKind.GO, None),
 )
 SOUND_CHECK_GAP_S: Final = 1.5
 
@@ -172,11 +175,12 @@ def probe_audio(
     with _quiet_backend_probe():
         mm = (load or load_multimedia)()
         if isinstance(mm, str):
-            return None, f"Sound is off: Qt Multimedia could not be loaded ({mm})."
+            return None, tr("Sound is off: Qt Multimedia could not be loaded ({why}).", why=mm)
         outputs = mm.QMediaDevices.audioOutputs()
     if not outputs:
-        return None, "No audio output found: cues are shown on screen only."
-    return mm, f"Sound plays on {mm.QMediaDevices.defaultAudioOutput().description()}."
+        return None, tr("No audio output found: cues are shown on screen only.")
+    name = mm.QMediaDevices.defaultAudioOutput().description()
+    return mm, tr("Sound plays on {device}.", device=name)
 
 
 @QmlElement
@@ -209,7 +213,8 @@ class CuePlayer(QObject):
         self._speech = list(speech_command) if speech_command is not None else find_speech_command()
         self._multimedia = multimedia
         self._mm: Multimedia | None = None
-        self._status = "Looking for an audio output…" if probe else "Sound is off."
+        self._status: str = tr("Looking for an audio output…") if probe else tr("Sound is off.")
+        self._clip_language = ""
         self._failed = ""  # why a clip could not be played (the player's error), once seen
         self._output_pending = probe
         self._effects: dict[str, Any] = {}
@@ -232,15 +237,29 @@ class CuePlayer(QObject):
         self.statusChanged.emit()
 
     def _load_clips(self) -> None:
+        """The tones and English words, then the words of the app's language over them
+        (``sounds/<lang>/``, same names; docs/translations.md)."""
         assert self._mm is not None
-        for path in sorted(self._clips_dir.glob("*.wav")):
+        self._clip_language = translation.current()
+        for effect in self._effects.values():
+            effect.deleteLater()
+        self._effects.clear()
+        paths = {p.stem: p for p in sorted(self._clips_dir.glob("*.wav"))}
+        if self._clip_language != "en":
+            paths |= {
+                p.stem: p for p in sorted((self._clips_dir / self._clip_language).glob("*.wav"))
+            }
+        for path in paths.values():
             effect = self._mm.QSoundEffect(self)
             effect.setSource(QUrl.fromLocalFile(str(path)))
             effect.playingChanged.connect(self._on_playing_changed)
             effect.statusChanged.connect(lambda e=effect, n=path.stem: self._on_status(e, n))
             self._effects[path.stem] = effect
         if not self._effects:
-            self._status = f"No sound files in {self._clips_dir}: cues are shown on screen only."
+            self._status = tr(
+                "No sound files in {folder}: cues are shown on screen only.",
+                folder=str(self._clips_dir),
+            )
             self._mm = None
 
     # -- properties --------------------------------------------------------------------------
@@ -253,7 +272,7 @@ class CuePlayer(QObject):
     @Property(str, notify=statusChanged)
     def statusText(self) -> str:
         """Why there is or is not sound, in user words (for the settings screen)."""
-        return self._failed or self._status
+        return translated(self._failed or self._status)
 
     @Property(str, notify=statusChanged)
     def silentReason(self) -> str:
@@ -262,15 +281,18 @@ class CuePlayer(QObject):
         The session screen warns with it before Start: a runner facing away from the screen
         relies on the sound."""
         if not bool(getattr(self._context.settings, "sound_on", True)):
-            return "Sound is off in Settings."
+            return translated(tr("Sound is off in Settings."))
         if self._output_pending:
             return ""
         if self._failed:
-            return self._failed
-        return "" if self._mm is not None else self._status
+            return translated(self._failed)
+        return "" if self._mm is not None else translated(self._status)
 
     def settings_changed(self) -> None:
-        """The settings changed (sound on or off): say so to what shows ``silentReason``."""
+        """The settings changed (sound on or off, the language): say so to what shows
+        ``silentReason``; the words of a new language are loaded."""
+        if self._mm is not None and self._clip_language != translation.current():
+            self._load_clips()
         self.statusChanged.emit()
 
     @Property(bool, notify=statusChanged)
@@ -287,8 +309,9 @@ class CuePlayer(QObject):
 
     def play(self, cue: CueEvent) -> None:
         """Announce one cue: caption now, tone now, words in turn."""
-        if cue.text != self._last_cue:
-            self._last_cue = cue.text
+        caption = translated(cue.text)
+        if caption != self._last_cue:
+            self._last_cue = caption
             self.lastCueChanged.emit()
         settings = self._context.settings
         if not bool(getattr(settings, "sound_on", True)):
@@ -311,12 +334,12 @@ class CuePlayer(QObject):
             if self._speaking is None:
                 self._play_next_word()
         elif voice and cue.text:
-            self.speak(cue.text)  # no clip says it (an alarm's message)
+            self.speak(caption)  # no clip says it (an alarm's message)
 
     @Slot()
     def test(self) -> None:
         """Play a sample (one cue)."""
-        self.play(CueEvent(0.0, "Speed 3.0", CueKind.SPEED, 3.0))
+        self.play(CueEvent(0.0, tr("Speed {speed}", speed="3.0"), CueKind.SPEED, 3.0))
 
     @Slot()
     def soundCheck(self) -> None:
@@ -336,7 +359,10 @@ class CuePlayer(QObject):
         assert self._mm is not None
         if effect.status() == self._mm.QSoundEffect.Status.Error and not self._failed:
             _log.warning("sound clip %s could not be played", name)
-            self._failed = f"Sound could not be played ({name}.wav): cues are shown on screen only."
+            self._failed = tr(
+                "Sound could not be played ({file}): cues are shown on screen only.",
+                file=f"{name}.wav",
+            )
             self.statusChanged.emit()
 
     def _start(self, name: str) -> Any:

@@ -29,6 +29,7 @@ from treadmill_ctl.app.context import AppContext, NoticeLevel
 from treadmill_ctl.app.formatting import heart_rate_text
 from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, Signal, Slot
 from treadmill_ctl.errors import HeartRateStrapError, TreadmillError
+from treadmill_ctl.texts import tr
 
 if TYPE_CHECKING:
     import asyncio
@@ -409,7 +410,7 @@ class StrapBridge(QObject):
             elif update.state is StrapState.CONNECTED and self._phase is StrapPhase.LOST:
                 self._set_phase(StrapPhase.CONNECTED)
                 self._set_status(f"Connected to {self._name_of(self._target)}.")
-                self._context.notify(NoticeLevel.INFO, "Heart-rate strap back.")
+                self._context.notify(NoticeLevel.INFO, tr("Heart-rate strap back."))
 
     def _set_bpm(self, bpm: int | None, *, no_contact: bool) -> None:
         if (bpm, no_contact) != (self._bpm, self._no_contact):

@@ -34,6 +34,7 @@ from treadmill_ctl.session.steps import WAKES, Belt, Signal, Step
 from treadmill_ctl.session.transitions import (
     EngineEvent,
 )
+from treadmill_ctl.texts import tr
 
 __all__ = ["FlowMachine"]
 
@@ -56,7 +57,7 @@ class FlowMachine(MachineBase):
             self._end(EndReason.FINISHED)
             return
         self._cd_reason = reason
-        self._enter_wait(t, 0.0, "Waiting for the belt to stop", Step.WAIT_STILL)
+        self._enter_wait(t, 0.0, tr("Waiting for the belt to stop"), Step.WAIT_STILL)
         self._run_flow(t, None)
 
     def _run_flow(self, t: float, signal: Signal | None) -> None:
@@ -84,7 +85,7 @@ class FlowMachine(MachineBase):
 
     def _enter_wait_turning(self, t: float) -> None:
         self._enter_wait(
-            t, self._turning_speed(), "Waiting for the belt to slow down", Step.WAIT_TURNING
+            t, self._turning_speed(), tr("Waiting for the belt to slow down"), Step.WAIT_TURNING
         )
 
     def _belt_at_most(self, t: float) -> bool | None:
@@ -95,8 +96,12 @@ class FlowMachine(MachineBase):
         if t >= self._wait_deadline - 1e-9:
             self._belt_not_following(
                 t,
-                f"{self._wait_why}: the belt still runs at {self._actual_kmh or 0:.1f} km/h after "
-                f"{BELT_STOP_TIMEOUT_S:g} s.",
+                tr(
+                    "{why}: the belt still runs at {speed} km/h after {seconds} s.",
+                    why=self._wait_why,
+                    speed=f"{self._actual_kmh or 0:.1f}",
+                    seconds=f"{BELT_STOP_TIMEOUT_S:g}",
+                ),
             )
             return False
         return self._wait(self._wait_deadline, WAKES[self._step]) or None
@@ -131,7 +136,7 @@ class FlowMachine(MachineBase):
             self._cd_next -= 1
             return self._wait(t + 1.0, WAKES[Step.COUNTDOWN])
         self._countdown = None
-        self._cue(t, CueKind.GO, "Go")
+        self._cue(t, CueKind.GO, tr("Go"))
         self._facing = self._plan.phases[self._index].direction
         self._fire(E.COUNTDOWN_DONE, t)
         return self._goto(Step.PLAN)
@@ -147,7 +152,9 @@ class FlowMachine(MachineBase):
     def _a_start(self, t: float, outcome: CommandOutcome) -> None:
         self._settle_echo(MachineStatusKind.STARTED_BY_USER, t)
         if not outcome.ok:
-            self._command_refused(t, f"The treadmill did not start ({result_words(outcome)}).")
+            self._command_refused(
+                t, tr("The treadmill did not start ({result}).", result=result_words(outcome))
+            )
             return
         self._belt = Belt.RUNNING
         self._started_once = True
@@ -162,7 +169,7 @@ class FlowMachine(MachineBase):
             self._alert(
                 t,
                 AlertLevel.WARNING,
-                "The belt has not started moving yet; ramping up from the treadmill's minimum.",
+                tr("The belt has not started moving yet; ramping up from the treadmill's minimum."),
                 "slow_start",
             )
         if self._first_motion_t is None:
@@ -187,7 +194,7 @@ class FlowMachine(MachineBase):
                 self._alert(
                     t,
                     AlertLevel.INFO,
-                    "This treadmill cannot set an incline: running flat.",
+                    tr("This treadmill cannot set an incline: running flat."),
                     "incline",
                 )
             return self._goto(Step.RAMP)
@@ -201,7 +208,11 @@ class FlowMachine(MachineBase):
             self._alert(
                 t,
                 AlertLevel.WARNING,
-                f"Incline {self._sent_value:g} %: {result_words(outcome)}.",
+                tr(
+                    "Incline {incline} %: {result}.",
+                    incline=f"{self._sent_value:g}",
+                    result=result_words(outcome),
+                ),
                 "command_failed",
             )
         self._reached_at = None
@@ -222,7 +233,9 @@ class FlowMachine(MachineBase):
             _, last_t = self._policy.last_setpoint
             if last_t is not None and t - last_t > RAMP_STALL_S:
                 # The policy allows no further step (it should always): never spin here.
-                self._belt_not_following(t, f"The ramp to {target:.1f} km/h stalled.")
+                self._belt_not_following(
+                    t, tr("The ramp to {speed} km/h stalled.", speed=f"{target:.1f}")
+                )
                 return False
             return self._wait(t + wait, frozenset({Signal.TIME, Signal.POKE}))
         if self._speed_reached(target, self._actual_kmh):
@@ -234,8 +247,12 @@ class FlowMachine(MachineBase):
             self._alert(
                 t,
                 AlertLevel.WARNING,
-                f"The belt runs at {self._actual_kmh or 0:.1f} km/h instead of "
-                f"{target:.1f} km/h; the phase starts anyway.",
+                tr(
+                    "The belt runs at {speed} km/h instead of {target} km/h; the phase starts "
+                    "anyway.",
+                    speed=f"{self._actual_kmh or 0:.1f}",
+                    target=f"{target:.1f}",
+                ),
                 "speed_not_reached",
             )
             return self._goto(Step.REACHED)
@@ -317,7 +334,7 @@ class FlowMachine(MachineBase):
 
     def _s_finish(self, t: float) -> bool:
         """The end of the plan: down to the machine's minimum, then STOP."""
-        self._cue(t, CueKind.SESSION_DONE, "Session done. Stopping the belt.")
+        self._cue(t, CueKind.SESSION_DONE, tr("Session done. Stopping the belt."))
         self._ramp_down_kmh = max(self._policy.machine_min_kmh, 0.0)
         self._ramp_down_then = Step.FINISH_STOP
         return self._goto(Step.RAMP_DOWN)
@@ -354,7 +371,12 @@ class FlowMachine(MachineBase):
             self._policy.check(self._direction(), kmh, t)
         except SafetyViolation as exc:
             log.error("safety policy refused a set-point: %s", exc)  # noqa: TRY400 - expected
-            self._alert(t, AlertLevel.DANGER, f"Safety check failed ({exc}). Stopping.", "safety")
+            self._alert(
+                t,
+                AlertLevel.DANGER,
+                tr("Safety check failed ({why}). Stopping.", why=str(exc)),
+                "safety",
+            )
             self._stop_cause = EndReason.ERROR
             self._cause_stop(t, E.POLICY_REFUSED)
             return
@@ -374,18 +396,24 @@ class FlowMachine(MachineBase):
         if outcome.result is Result.NOT_PERMITTED:
             self._command_refused(
                 t,
-                "The treadmill does not accept commands any more (control not permitted). "
-                "Use its console or the safety key.",
+                tr(
+                    "The treadmill does not accept commands any more (control not permitted). "
+                    "Use its console or the safety key."
+                ),
             )
             return
         self._alert(
             t,
             AlertLevel.WARNING,
-            f"Speed {self._sent_value:.1f} km/h: {result_words(outcome)}.",
+            tr(
+                "Speed {speed} km/h: {result}.",
+                speed=f"{self._sent_value:.1f}",
+                result=result_words(outcome),
+            ),
             "command_failed",
         )
         if self._setpoint_failures >= MAX_SETPOINT_FAILURES:
-            self._command_refused(t, "The treadmill keeps refusing speed changes.")
+            self._command_refused(t, tr("The treadmill keeps refusing speed changes."))
             return
         self._backoff_until = t + 1.0
         self._goto(Step.BACKOFF)

@@ -1,0 +1,1723 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR" sourcelanguage="en">
+<context>
+    <name></name>
+    <message>
+        <source>Settings file: {problem}</source>
+        <translation>Fichier de réglages : {problem}</translation>
+    </message>
+    <message>
+        <source>Virtual treadmill: nothing real moves.</source>
+        <translation>Tapis virtuel : rien de réel ne bouge.</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {why}</source>
+        <translation>Erreur inattendue : {why}</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Prêt</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>Démarrage</translation>
+    </message>
+    <message>
+        <source>Changing speed</source>
+        <translation>Changement de vitesse</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Slowing down to turn</source>
+        <translation>Ralentit pour se retourner</translation>
+    </message>
+    <message>
+        <source>Turn around</source>
+        <translation>Retournez-vous</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <source>Resuming</source>
+        <translation>Reprise</translation>
+    </message>
+    <message>
+        <source>Stopping</source>
+        <translation>Arrêt</translation>
+    </message>
+    <message>
+        <source>Finishing</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Arrêté</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Connection lost</source>
+        <translation>Connexion perdue</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connecté</translation>
+    </message>
+    <message>
+        <source>Starting in</source>
+        <translation>Départ dans</translation>
+    </message>
+    <message>
+        <source>Resuming in</source>
+        <translation>Reprise dans</translation>
+    </message>
+    <message>
+        <source>READY</source>
+        <translation>PRÊT</translation>
+    </message>
+    <message>
+        <source>GET READY</source>
+        <translation>PRÉPAREZ-VOUS</translation>
+    </message>
+    <message>
+        <source>TURN AROUND</source>
+        <translation>RETOURNEZ-VOUS</translation>
+    </message>
+    <message>
+        <source>PAUSED</source>
+        <translation>PAUSE</translation>
+    </message>
+    <message>
+        <source>STOPPING</source>
+        <translation>ARRÊT</translation>
+    </message>
+    <message>
+        <source>SLOWING DOWN</source>
+        <translation>RALENTIT</translation>
+    </message>
+    <message>
+        <source>STOPPED</source>
+        <translation>ARRÊTÉ</translation>
+    </message>
+    <message>
+        <source>DONE</source>
+        <translation>TERMINÉ</translation>
+    </message>
+    <message>
+        <source>CONNECTION LOST</source>
+        <translation>CONNEXION PERDUE</translation>
+    </message>
+    <message>
+        <source>NO SESSION</source>
+        <translation>AUCUNE SÉANCE</translation>
+    </message>
+    <message>
+        <source>BACKWARD</source>
+        <translation>ARRIÈRE</translation>
+    </message>
+    <message>
+        <source>FORWARD</source>
+        <translation>AVANT</translation>
+    </message>
+    <message>
+        <source>Connect to your treadmill first</source>
+        <translation>Connectez d&apos;abord votre tapis</translation>
+    </message>
+    <message>
+        <source>Choose a preset</source>
+        <translation>Choisissez un programme</translation>
+    </message>
+    <message>
+        <source>No session</source>
+        <translation>Aucune séance</translation>
+    </message>
+    <message>
+        <source>Press Enter or START to begin</source>
+        <translation>Appuyez sur Entrée ou DÉPART pour commencer</translation>
+    </message>
+    <message>
+        <source>Press P or RESUME to continue</source>
+        <translation>Appuyez sur P ou REPRENDRE pour continuer</translation>
+    </message>
+    <message>
+        <source>Reconnecting to the same treadmill…</source>
+        <translation>Reconnexion au même tapis…</translation>
+    </message>
+    <message>
+        <source>Stopped. Press Enter to start again, or END to finish</source>
+        <translation>Arrêté. Entrée pour relancer, FIN pour terminer</translation>
+    </message>
+    <message>
+        <source>Session over. Press Enter or START for a new one</source>
+        <translation>Séance finie. Entrée ou DÉPART pour une nouvelle</translation>
+    </message>
+    <message>
+        <source>{duration} at {speed} {unit}</source>
+        <translation>{duration} à {speed} {unit}</translation>
+    </message>
+    <message>
+        <source>Backward block {n} of {total}</source>
+        <translation>Bloc arrière {n} sur {total}</translation>
+    </message>
+    <message>
+        <source>{done} of 1 backward block done</source>
+        <translation>{done} bloc arrière sur 1 fait</translation>
+    </message>
+    <message>
+        <source>{done} of {total} backward blocks done</source>
+        <translation>{done} blocs arrière sur {total} faits</translation>
+    </message>
+    <message>
+        <source>Connected to {name}</source>
+        <translation>Connecté à {name}</translation>
+    </message>
+    <message>
+        <source>Session complete</source>
+        <translation>Séance complète</translation>
+    </message>
+    <message>
+        <source>Ended early</source>
+        <translation>Terminée plus tôt</translation>
+    </message>
+    <message>
+        <source>{done} of 1 block done</source>
+        <translation>{done} bloc sur 1 fait</translation>
+    </message>
+    <message>
+        <source>{done} of {total} blocks done</source>
+        <translation>{done} blocs sur {total} faits</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>Sécurité</translation>
+    </message>
+    <message>
+        <source>Backward cap</source>
+        <translation>Limite arrière</translation>
+    </message>
+    <message>
+        <source>No backward block runs faster. Never above {limit} km/h.</source>
+        <translation>Aucun bloc arrière ne va plus vite. Jamais plus de {limit} km/h.</translation>
+    </message>
+    <message>
+        <source>Default backward speed</source>
+        <translation>Vitesse arrière par défaut</translation>
+    </message>
+    <message>
+        <source>Used by backward blocks that do not set a speed. At most the backward cap.</source>
+        <translation>Pour les blocs arrière sans vitesse propre. Au plus la limite arrière.</translation>
+    </message>
+    <message>
+        <source>Forward cap</source>
+        <translation>Limite avant</translation>
+    </message>
+    <message>
+        <source>No forward phase runs faster (the treadmill&apos;s own maximum also applies).</source>
+        <translation>Aucune phase avant ne va plus vite (le maximum du tapis s&apos;applique aussi).</translation>
+    </message>
+    <message>
+        <source>Ramp rate</source>
+        <translation>Accélération</translation>
+    </message>
+    <message>
+        <source>How fast the speed may change, in steps. STOP is never ramped.</source>
+        <translation>À quelle vitesse l&apos;allure peut changer, par paliers. STOP n&apos;est jamais progressif.</translation>
+    </message>
+    <message>
+        <source>Turning around</source>
+        <translation>Demi-tour</translation>
+    </message>
+    <message>
+        <source>Between forward and backward the belt slows down to this, then counts down.</source>
+        <translation>Entre avant et arrière, le tapis ralentit jusque-là puis décompte.</translation>
+    </message>
+    <message>
+        <source>Belt stopped</source>
+        <translation>Tapis arrêté</translation>
+    </message>
+    <message>
+        <source>Slow walk</source>
+        <translation>Marche lente</translation>
+    </message>
+    <message>
+        <source>Turning walk speed</source>
+        <translation>Vitesse de demi-tour</translation>
+    </message>
+    <message>
+        <source>Belt speed while turning with “Slow walk” (at most {limit} km/h).</source>
+        <translation>Vitesse du tapis au demi-tour en « Marche lente » (au plus {limit} km/h).</translation>
+    </message>
+    <message>
+        <source>Turn-around countdown</source>
+        <translation>Décompte du demi-tour</translation>
+    </message>
+    <message>
+        <source>Seconds counted out loud before the belt moves in the new direction.</source>
+        <translation>Secondes comptées à voix haute avant que le tapis change de sens.</translation>
+    </message>
+    <message>
+        <source>Start countdown</source>
+        <translation>Décompte de départ</translation>
+    </message>
+    <message>
+        <source>Seconds counted before the belt first moves.</source>
+        <translation>Secondes comptées avant que le tapis démarre.</translation>
+    </message>
+    <message>
+        <source>Heart-rate cap</source>
+        <translation>Limite cardiaque</translation>
+    </message>
+    <message>
+        <source>Above it during a backward block, the belt slows to the turning speed.</source>
+        <translation>Au-dessus pendant un bloc arrière, le tapis ralentit à la vitesse de demi-tour.</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>Affichage</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Vitesse</translation>
+    </message>
+    <message>
+        <source>Speeds on every screen and in the editor.</source>
+        <translation>Vitesses sur tous les écrans et dans l&apos;éditeur.</translation>
+    </message>
+    <message>
+        <source>km/h</source>
+        <translation>km/h</translation>
+    </message>
+    <message>
+        <source>mph</source>
+        <translation>mph</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
+        <source>Distances on every screen.</source>
+        <translation>Distances sur tous les écrans.</translation>
+    </message>
+    <message>
+        <source>Metric (km)</source>
+        <translation>Métrique (km)</translation>
+    </message>
+    <message>
+        <source>Imperial (mi)</source>
+        <translation>Impérial (mi)</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Thème</translation>
+    </message>
+    <message>
+        <source>Dark is easier to read from the treadmill.</source>
+        <translation>Le sombre se lit mieux depuis le tapis.</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Contraste élevé</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>The words on every screen and the spoken cues.</source>
+        <translation>Les textes de tous les écrans et les annonces vocales.</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Système</translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation>Son</translation>
+    </message>
+    <message>
+        <source>Sound cues</source>
+        <translation>Signaux sonores</translation>
+    </message>
+    <message>
+        <source>Beeps and tones before changes.</source>
+        <translation>Bips et tonalités avant les changements.</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>Voix</translation>
+    </message>
+    <message>
+        <source>Spoken phrases: “backward in five”.</source>
+        <translation>Phrases parlées : « arrière dans cinq ».</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <source>Presenter clicker</source>
+        <translation>Télécommande de présentation</translation>
+    </message>
+    <message>
+        <source>PageUp, PageDown, B, period, F5 and Escape from a clicker: any of them can stop; none can start the belt or speed it up.</source>
+        <translation>Page préc., Page suiv., B, point, F5 et Échap d&apos;une télécommande : toutes peuvent arrêter, aucune ne démarre ni n&apos;accélère le tapis.</translation>
+    </message>
+    <message>
+        <source>Diagnostics</source>
+        <translation>Diagnostic</translation>
+    </message>
+    <message>
+        <source>Bluetooth traffic log</source>
+        <translation>Journal Bluetooth</translation>
+    </message>
+    <message>
+        <source>Records every packet to and from the treadmill, to attach to a bug report.</source>
+        <translation>Enregistre chaque paquet échangé avec le tapis, à joindre à un rapport de bug.</translation>
+    </message>
+    <message>
+        <source>Log folder</source>
+        <translation>Dossier des journaux</translation>
+    </message>
+    <message>
+        <source>Where traffic logs are written.</source>
+        <translation>Où les journaux sont écrits.</translation>
+    </message>
+    <message>
+        <source>STOP</source>
+        <translation>STOP</translation>
+    </message>
+    <message>
+        <source>Pause / resume</source>
+        <translation>Pause / reprise</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Start / confirm</source>
+        <translation>Départ / valider</translation>
+    </message>
+    <message>
+        <source>Skip to the next phase</source>
+        <translation>Passer à la phase suivante</translation>
+    </message>
+    <message>
+        <source>Extend this phase</source>
+        <translation>Prolonger cette phase</translation>
+    </message>
+    <message>
+        <source>Speed +0.1</source>
+        <translation>Vitesse +0,1</translation>
+    </message>
+    <message>
+        <source>Speed −0.1</source>
+        <translation>Vitesse −0,1</translation>
+    </message>
+    <message>
+        <source>Speed +0.5</source>
+        <translation>Vitesse +0,5</translation>
+    </message>
+    <message>
+        <source>Speed −0.5</source>
+        <translation>Vitesse −0,5</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Plein écran</translation>
+    </message>
+    <message>
+        <source>Show the keys</source>
+        <translation>Afficher les touches</translation>
+    </message>
+    <message>
+        <source>Type a number.</source>
+        <translation>Saisissez un nombre.</translation>
+    </message>
+    <message>
+        <source>Type a whole number.</source>
+        <translation>Saisissez un nombre entier.</translation>
+    </message>
+    <message>
+        <source>Unknown choice {value}.</source>
+        <translation>Choix inconnu {value}.</translation>
+    </message>
+    <message>
+        <source>Refused: {speed} {unit} is above the hard ceiling of {limit} {unit} for backward running.</source>
+        <translation>Refusé : {speed} {unit} dépasse le plafond fixe de {limit} {unit} en arrière.</translation>
+    </message>
+    <message>
+        <source>Refused: {speed} {unit} is above the maximum, {limit} {unit}.</source>
+        <translation>Refusé : {speed} {unit} dépasse le maximum, {limit} {unit}.</translation>
+    </message>
+    <message>
+        <source>Refused: {speed} {unit} is below the minimum, {limit} {unit}.</source>
+        <translation>Refusé : {speed} {unit} est sous le minimum, {limit} {unit}.</translation>
+    </message>
+    <message>
+        <source>Refused: {speed} {unit} is above your backward cap ({cap} {unit}). Raise the cap first.</source>
+        <translation>Refusé : {speed} {unit} dépasse votre limite arrière ({cap} {unit}). Relevez d&apos;abord la limite.</translation>
+    </message>
+    <message>
+        <source>Refused: your default backward speed is {speed} {unit}. Lower it first.</source>
+        <translation>Refusé : votre vitesse arrière par défaut est {speed} {unit}. Baissez-la d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>Refused: {reason}.</source>
+        <translation>Refusé : {reason}.</translation>
+    </message>
+    <message>
+        <source>Settings not saved: {why}</source>
+        <translation>Réglages non enregistrés : {why}</translation>
+    </message>
+    <message>
+        <source>{problem} — this treadmill&apos;s check is not used; sessions use the safe defaults.</source>
+        <translation>{problem} — le test de ce tapis n&apos;est pas utilisé ; les séances prennent les valeurs sûres.</translation>
+    </message>
+    <message>
+        <source>Backward in {seconds}</source>
+        <translation>Arrière dans {seconds}</translation>
+    </message>
+    <message>
+        <source>Go</source>
+        <translation>Partez</translation>
+    </message>
+    <message>
+        <source>Sound is off: Qt Multimedia could not be loaded ({why}).</source>
+        <translation>Son coupé : Qt Multimedia n&apos;a pas pu être chargé ({why}).</translation>
+    </message>
+    <message>
+        <source>No audio output found: cues are shown on screen only.</source>
+        <translation>Aucune sortie audio : les signaux s&apos;affichent seulement à l&apos;écran.</translation>
+    </message>
+    <message>
+        <source>Sound plays on {device}.</source>
+        <translation>Le son sort sur {device}.</translation>
+    </message>
+    <message>
+        <source>Looking for an audio output…</source>
+        <translation>Recherche d&apos;une sortie audio…</translation>
+    </message>
+    <message>
+        <source>Sound is off.</source>
+        <translation>Son coupé.</translation>
+    </message>
+    <message>
+        <source>No sound files in {folder}: cues are shown on screen only.</source>
+        <translation>Aucun fichier son dans {folder} : les signaux s&apos;affichent seulement à l&apos;écran.</translation>
+    </message>
+    <message>
+        <source>Sound is off in Settings.</source>
+        <translation>Le son est coupé dans les Réglages.</translation>
+    </message>
+    <message>
+        <source>Speed {speed}</source>
+        <translation>Vitesse {speed}</translation>
+    </message>
+    <message>
+        <source>Sound could not be played ({file}): cues are shown on screen only.</source>
+        <translation>Le son n&apos;a pas pu être joué ({file}) : les signaux s&apos;affichent seulement à l&apos;écran.</translation>
+    </message>
+    <message>
+        <source>Waiting for the belt to stop</source>
+        <translation>En attente de l&apos;arrêt du tapis</translation>
+    </message>
+    <message>
+        <source>Waiting for the belt to slow down</source>
+        <translation>En attente du ralentissement du tapis</translation>
+    </message>
+    <message>
+        <source>{why}: the belt still runs at {speed} km/h after {seconds} s.</source>
+        <translation>{why} : le tapis tourne encore à {speed} km/h après {seconds} s.</translation>
+    </message>
+    <message>
+        <source>The treadmill did not start ({result}).</source>
+        <translation>Le tapis n&apos;a pas démarré ({result}).</translation>
+    </message>
+    <message>
+        <source>The belt has not started moving yet; ramping up from the treadmill&apos;s minimum.</source>
+        <translation>Le tapis ne tourne pas encore ; accélération depuis son minimum.</translation>
+    </message>
+    <message>
+        <source>This treadmill cannot set an incline: running flat.</source>
+        <translation>Ce tapis ne peut pas s&apos;incliner : course à plat.</translation>
+    </message>
+    <message>
+        <source>Incline {incline} %: {result}.</source>
+        <translation>Inclinaison {incline} % : {result}.</translation>
+    </message>
+    <message>
+        <source>The ramp to {speed} km/h stalled.</source>
+        <translation>La montée à {speed} km/h est bloquée.</translation>
+    </message>
+    <message>
+        <source>The belt runs at {speed} km/h instead of {target} km/h; the phase starts anyway.</source>
+        <translation>Le tapis tourne à {speed} km/h au lieu de {target} km/h ; la phase commence quand même.</translation>
+    </message>
+    <message>
+        <source>Session done. Stopping the belt.</source>
+        <translation>Séance terminée. Arrêt du tapis.</translation>
+    </message>
+    <message>
+        <source>Safety check failed ({why}). Stopping.</source>
+        <translation>Contrôle de sécurité échoué ({why}). Arrêt.</translation>
+    </message>
+    <message>
+        <source>The treadmill does not accept commands any more (control not permitted). Use its console or the safety key.</source>
+        <translation>Le tapis n&apos;accepte plus de commandes (contrôle non autorisé). Utilisez sa console ou la clé de sécurité.</translation>
+    </message>
+    <message>
+        <source>Speed {speed} km/h: {result}.</source>
+        <translation>Vitesse {speed} km/h : {result}.</translation>
+    </message>
+    <message>
+        <source>The treadmill keeps refusing speed changes.</source>
+        <translation>Le tapis refuse sans cesse les changements de vitesse.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the treadmill: {error}</source>
+        <translation>Connexion au tapis impossible : {error}</translation>
+    </message>
+    <message>
+        <source>The treadmill took back control; asking for it again.</source>
+        <translation>Le tapis a repris le contrôle ; nouvelle demande.</translation>
+    </message>
+    <message>
+        <source>The belt was started from the treadmill&apos;s console.</source>
+        <translation>Le tapis a été démarré depuis sa console.</translation>
+    </message>
+    <message>
+        <source>Connection lost!</source>
+        <translation>Connexion perdue !</translation>
+    </message>
+    <message>
+        <source>Connection to the treadmill lost. The belt may still be running at {speed} km/h: use the console or pull the safety key. Reconnecting…</source>
+        <translation>Connexion au tapis perdue. Le tapis tourne peut-être encore à {speed} km/h : utilisez la console ou retirez la clé de sécurité. Reconnexion…</translation>
+    </message>
+    <message>
+        <source>Connection to the treadmill lost. Reconnecting…</source>
+        <translation>Connexion au tapis perdue. Reconnexion…</translation>
+    </message>
+    <message>
+        <source>Could not reconnect to the treadmill.</source>
+        <translation>Impossible de se reconnecter au tapis.</translation>
+    </message>
+    <message>
+        <source>The session stopped on an {error}.</source>
+        <translation>La séance s&apos;est arrêtée sur une erreur : {error}.</translation>
+    </message>
+    <message>
+        <source>Pausing</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Resume only works while paused.</source>
+        <translation>Reprendre ne marche qu&apos;en pause.</translation>
+    </message>
+    <message>
+        <source>STOP will be sent the moment the treadmill is reachable again. If the belt moves, pull the safety key.</source>
+        <translation>STOP sera envoyé dès que le tapis sera de nouveau joignable. S&apos;il tourne, retirez la clé de sécurité.</translation>
+    </message>
+    <message>
+        <source>Limited by the {limit}.</source>
+        <translation>Limité : {limit}.</translation>
+    </message>
+    <message>
+        <source>Reconnected. The belt was stopped; press resume when you are ready.</source>
+        <translation>Reconnecté. Le tapis a été arrêté ; appuyez sur REPRENDRE quand vous êtes prêt.</translation>
+    </message>
+    <message>
+        <source>Reconnected. The belt was stopped; press start when you are ready.</source>
+        <translation>Reconnecté. Le tapis a été arrêté ; appuyez sur DÉPART quand vous êtes prêt.</translation>
+    </message>
+    <message>
+        <source>Paused from the treadmill&apos;s console.</source>
+        <translation>Mis en pause depuis la console du tapis.</translation>
+    </message>
+    <message>
+        <source>{what} Resume when ready.</source>
+        <translation>{what} Reprenez quand vous êtes prêt.</translation>
+    </message>
+    <message>
+        <source>{what} Press start when you are ready.</source>
+        <translation>{what} Appuyez sur DÉPART quand vous êtes prêt.</translation>
+    </message>
+    <message>
+        <source>Speed set to {speed} km/h on the console (above your {direction} cap {cap} km/h): kept for this phase.</source>
+        <translation>Vitesse réglée à {speed} km/h sur la console (au-dessus de votre limite {direction} de {cap} km/h) : gardée pour cette phase.</translation>
+    </message>
+    <message>
+        <source>Speed set to {speed} km/h on the console: kept for this phase.</source>
+        <translation>Vitesse réglée à {speed} km/h sur la console : gardée pour cette phase.</translation>
+    </message>
+    <message>
+        <source>The belt runs at {speed} km/h, above your {direction} cap {cap} km/h. Stopping.</source>
+        <translation>Le tapis tourne à {speed} km/h, au-dessus de votre limite {direction} de {cap} km/h. Arrêt.</translation>
+    </message>
+    <message>
+        <source>The belt runs at {speed} km/h, instead of {setpoint} km/h (does its console read speeds in mph?). Stopping.</source>
+        <translation>Le tapis tourne à {speed} km/h au lieu de {setpoint} km/h (sa console lit-elle des mph ?). Arrêt.</translation>
+    </message>
+    <message>
+        <source>The belt still runs at {speed} km/h while the session is {state}: stopping it.</source>
+        <translation>Le tapis tourne encore à {speed} km/h alors que la séance est {state} : arrêt.</translation>
+    </message>
+    <message>
+        <source>Heart rate above {limit}: slowing to {speed} in {lead}</source>
+        <translation>Pouls au-dessus de {limit} : ralentit à {speed} dans {lead}</translation>
+    </message>
+    <message>
+        <source>Heart rate {hr} is above your cap {limit} bpm: slowing to {speed} km/h in {lead} s.</source>
+        <translation>Pouls {hr} au-dessus de votre limite de {limit} bpm : ralentit à {speed} km/h dans {lead} s.</translation>
+    </message>
+    <message>
+        <source>Skip works while a phase runs (not during a turn-around or a pause).</source>
+        <translation>Passer marche pendant une phase (pas pendant un demi-tour ni une pause).</translation>
+    </message>
+    <message>
+        <source>Extend works while a phase runs.</source>
+        <translation>Prolonger marche pendant une phase.</translation>
+    </message>
+    <message>
+        <source>Speed changes work while a phase runs.</source>
+        <translation>Changer la vitesse marche pendant une phase.</translation>
+    </message>
+    <message>
+        <source>The session is over.</source>
+        <translation>La séance est terminée.</translation>
+    </message>
+    <message>
+        <source>backward</source>
+        <translation>arrière</translation>
+    </message>
+    <message>
+        <source>forward</source>
+        <translation>avant</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pause</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>arrêtée</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>terminée</translation>
+    </message>
+    <message>
+        <source>&apos;{action}&apos; does not apply now.</source>
+        <translation>« {action} » ne s&apos;applique pas maintenant.</translation>
+    </message>
+    <message>
+        <source>Pause: {result}; stopping the belt instead.</source>
+        <translation>Pause : {result} ; arrêt du tapis à la place.</translation>
+    </message>
+    <message>
+        <source>{why} Stopping the session.</source>
+        <translation>{why} Arrêt de la séance.</translation>
+    </message>
+    <message>
+        <source>{why} Stopping.</source>
+        <translation>{why} Arrêt.</translation>
+    </message>
+    <message>
+        <source>STOP not confirmed. Pull the safety key!</source>
+        <translation>STOP non confirmé. Retirez la clé de sécurité !</translation>
+    </message>
+    <message>
+        <source>The treadmill did not confirm STOP. Pull the safety key now!</source>
+        <translation>Le tapis n&apos;a pas confirmé STOP. Retirez la clé de sécurité maintenant !</translation>
+    </message>
+    <message>
+        <source>Warm-up</source>
+        <translation>Échauffement</translation>
+    </message>
+    <message>
+        <source>Forward run</source>
+        <translation>Course avant</translation>
+    </message>
+    <message>
+        <source>Backward</source>
+        <translation>Arrière</translation>
+    </message>
+    <message>
+        <source>Recovery</source>
+        <translation>Récupération</translation>
+    </message>
+    <message>
+        <source>Cool-down</source>
+        <translation>Retour au calme</translation>
+    </message>
+    <message>
+        <source>Walk</source>
+        <translation>Marche</translation>
+    </message>
+    <message>
+        <source>backward cap {speed} km/h</source>
+        <translation>limite arrière {speed} km/h</translation>
+    </message>
+    <message>
+        <source>the treadmill&apos;s maximum {speed} km/h</source>
+        <translation>maximum du tapis {speed} km/h</translation>
+    </message>
+    <message>
+        <source>forward cap {speed} km/h</source>
+        <translation>limite avant {speed} km/h</translation>
+    </message>
+    <message>
+        <source>the treadmill&apos;s minimum {speed} km/h</source>
+        <translation>minimum du tapis {speed} km/h</translation>
+    </message>
+    <message>
+        <source>{phase}: speed {speed}, incline {incline} %</source>
+        <translation>{phase} : vitesse {speed}, inclinaison {incline} %</translation>
+    </message>
+    <message>
+        <source>{phase}: speed {speed}</source>
+        <translation>{phase} : vitesse {speed}</translation>
+    </message>
+    <message>
+        <source>Turn around coming: slowing down in {seconds}</source>
+        <translation>Demi-tour bientôt : ralentit dans {seconds}</translation>
+    </message>
+    <message>
+        <source>Turn around: slowing down</source>
+        <translation>Demi-tour : ralentit</translation>
+    </message>
+    <message>
+        <source>Speed up to {speed} in {seconds}</source>
+        <translation>Accélère à {speed} dans {seconds}</translation>
+    </message>
+    <message>
+        <source>Speed down to {speed} in {seconds}</source>
+        <translation>Ralentit à {speed} dans {seconds}</translation>
+    </message>
+    <message>
+        <source>Last block</source>
+        <translation>Dernier bloc</translation>
+    </message>
+    <message>
+        <source>Starting: backward in {seconds}</source>
+        <translation>Départ : arrière dans {seconds}</translation>
+    </message>
+    <message>
+        <source>Starting: forward in {seconds}</source>
+        <translation>Départ : avant dans {seconds}</translation>
+    </message>
+    <message>
+        <source>Turn around: backward in {seconds}</source>
+        <translation>Demi-tour : arrière dans {seconds}</translation>
+    </message>
+    <message>
+        <source>Turn around: forward in {seconds}</source>
+        <translation>Demi-tour : avant dans {seconds}</translation>
+    </message>
+    <message>
+        <source>{phase} at {speed} km/h will run at {allowed} km/h ({why}).</source>
+        <translation>{phase} à {speed} km/h tournera à {allowed} km/h ({why}).</translation>
+    </message>
+    <message>
+        <source>not supported by the treadmill</source>
+        <translation>non pris en charge par le tapis</translation>
+    </message>
+    <message>
+        <source>refused (invalid value)</source>
+        <translation>refusé (valeur non valide)</translation>
+    </message>
+    <message>
+        <source>refused by the treadmill</source>
+        <translation>refusé par le tapis</translation>
+    </message>
+    <message>
+        <source>control not permitted</source>
+        <translation>contrôle non autorisé</translation>
+    </message>
+    <message>
+        <source>no answer from the treadmill</source>
+        <translation>pas de réponse du tapis</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>erreur</translation>
+    </message>
+    <message>
+        <source>{result} ({detail})</source>
+        <translation>{result} ({detail})</translation>
+    </message>
+    <message>
+        <source>{task} failed: {why}</source>
+        <translation>{task} a échoué : {why}</translation>
+    </message>
+    <message>
+        <source>This session is being recorded right now.</source>
+        <translation>Cette séance est en cours d&apos;enregistrement.</translation>
+    </message>
+    <message>
+        <source>Not deleted: {why}</source>
+        <translation>Non supprimé : {why}</translation>
+    </message>
+    <message>
+        <source>Not restored: {why}</source>
+        <translation>Non restauré : {why}</translation>
+    </message>
+    <message>
+        <source>Not saved: {count} problem(s) to fix first.</source>
+        <translation>Non enregistré : {count} problème(s) à corriger d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>Not saved: {why}</source>
+        <translation>Non enregistré : {why}</translation>
+    </message>
+    <message>
+        <source>Saved “{name}”.</source>
+        <translation>« {name} » enregistré.</translation>
+    </message>
+    <message>
+        <source>A session is under way: stop it before choosing another.</source>
+        <translation>Une séance est en cours : arrêtez-la avant d&apos;en choisir une autre.</translation>
+    </message>
+    <message>
+        <source>This session is not recorded: {why}</source>
+        <translation>Cette séance n&apos;est pas enregistrée : {why}</translation>
+    </message>
+    <message>
+        <source>Heart-rate strap back.</source>
+        <translation>Ceinture cardio de retour.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectScreen</name>
+    <message>
+        <source>Your treadmill</source>
+        <translation>Votre tapis</translation>
+    </message>
+    <message>
+        <source>CONNECTED</source>
+        <translation>CONNECTÉ</translation>
+    </message>
+    <message>
+        <source>USED LAST TIME</source>
+        <translation>UTILISÉ LA DERNIÈRE FOIS</translation>
+    </message>
+    <message>
+        <source>None chosen yet</source>
+        <translation>Aucun choisi pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>Choose it in the list. The app connects only to the treadmill you choose, never to another one nearby.</source>
+        <translation>Choisissez-le dans la liste. L&apos;appli ne se connecte qu&apos;au tapis choisi, jamais à un autre à proximité.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Connecter</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation>Oublier</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>Programmes</translation>
+    </message>
+    <message>
+        <source>choose one</source>
+        <translation>en choisir un</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Déconnecter</translation>
+    </message>
+    <message>
+        <source>Virtual treadmill mode: the simulated treadmill is in the list; nothing real moves.</source>
+        <translation>Mode tapis virtuel : le tapis simulé est dans la liste ; rien de réel ne bouge.</translation>
+    </message>
+    <message>
+        <source>Before you connect: clip the safety key to your clothes, switch the treadmill on, and close other apps that use it (a treadmill takes one connection at a time).</source>
+        <translation>Avant de connecter : accrochez la clé de sécurité à vos vêtements, allumez le tapis et fermez les autres applis qui l&apos;utilisent (un tapis n&apos;accepte qu&apos;une connexion).</translation>
+    </message>
+    <message>
+        <source>Nearby</source>
+        <translation>À proximité</translation>
+    </message>
+    <message>
+        <source>Show other devices</source>
+        <translation>Afficher les autres appareils</translation>
+    </message>
+    <message>
+        <source>Scanning…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <source>Scan again</source>
+        <translation>Relancer la recherche</translation>
+    </message>
+    <message>
+        <source>LAST USED</source>
+        <translation>DERNIER</translation>
+    </message>
+    <message>
+        <source>MARKED AS TREADMILL</source>
+        <translation>MARQUÉ COMME TAPIS</translation>
+    </message>
+    <message>
+        <source>NO FITNESS SERVICE</source>
+        <translation>SANS SERVICE FITNESS</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connecté</translation>
+    </message>
+    <message>
+        <source>This is my treadmill</source>
+        <translation>C&apos;est mon tapis</translation>
+    </message>
+    <message>
+        <source>Looking for treadmills…</source>
+        <translation>Recherche de tapis…</translation>
+    </message>
+    <message>
+        <source>No treadmill in the list.
+Switch it on, close other apps connected to it, and scan again.
+If yours does not show up, turn on “Show other devices”.</source>
+        <translation>Aucun tapis dans la liste.
+Allumez-le, fermez les autres applis connectées et relancez la recherche.
+Si le vôtre n&apos;apparaît pas, activez « Afficher les autres appareils ».</translation>
+    </message>
+</context>
+<context>
+    <name>CountdownOverlay</name>
+    <message>
+        <source>then </source>
+        <translation>puis </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryScreen</name>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>%1 · %2 backward · %3</source>
+        <translation>%1 · %2 arrière · %3</translation>
+    </message>
+    <message>
+        <source>No sessions yet.
+Every session is recorded here as it runs.</source>
+        <translation>Aucune séance pour l&apos;instant.
+Chaque séance est enregistrée ici pendant qu&apos;elle se déroule.</translation>
+    </message>
+    <message>
+        <source>Choose a session on the left.</source>
+        <translation>Choisissez une séance à gauche.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Del</source>
+        <translation>Suppr</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Temps</translation>
+    </message>
+    <message>
+        <source>forward %1</source>
+        <translation>avant %1</translation>
+    </message>
+    <message>
+        <source>Backward</source>
+        <translation>Arrière</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
+        <source>top %1</source>
+        <translation>max. %1</translation>
+    </message>
+    <message>
+        <source>Heart rate</source>
+        <translation>Pouls</translation>
+    </message>
+    <message>
+        <source>bpm</source>
+        <translation>bpm</translation>
+    </message>
+    <message>
+        <source>avg · max %1</source>
+        <translation>moy. · max. %1</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <source>Backward (hatched)</source>
+        <translation>Arrière (hachuré)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>KeyHelpOverlay</name>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <source>Press ? or click anywhere to close this list. Space and Esc stop the belt, here too.</source>
+        <translation>Appuyez sur ? ou cliquez n&apos;importe où pour fermer. Espace et Échap arrêtent le tapis, ici aussi.</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Virtual treadmill</source>
+        <translation>Tapis virtuel</translation>
+    </message>
+    <message>
+        <source>VIRTUAL</source>
+        <translation>VIRTUEL</translation>
+    </message>
+    <message>
+        <source>Treadmill</source>
+        <translation>Tapis</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>Programmes</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Séance</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <source>STOP</source>
+        <translation>STOP</translation>
+    </message>
+    <message>
+        <source>CONNECTION LOST — THE BELT MAY STILL BE MOVING</source>
+        <translation>CONNEXION PERDUE — LE TAPIS TOURNE PEUT-ÊTRE ENCORE</translation>
+    </message>
+    <message>
+        <source>Last known speed %1. </source>
+        <translation>Dernière vitesse connue %1. </translation>
+    </message>
+    <message>
+        <source>Use the treadmill&apos;s own stop key or pull the safety key. Reconnecting to the same treadmill: STOP is sent first.</source>
+        <translation>Utilisez la touche d&apos;arrêt du tapis ou retirez la clé de sécurité. Reconnexion au même tapis : STOP est envoyé d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>STOP NOT CONFIRMED — PULL THE SAFETY KEY</source>
+        <translation>STOP NON CONFIRMÉ — RETIREZ LA CLÉ DE SÉCURITÉ</translation>
+    </message>
+</context>
+<context>
+    <name>PresetEditorScreen</name>
+    <message>
+        <source>Name: </source>
+        <translation>Nom : </translation>
+    </message>
+    <message>
+        <source>Time: </source>
+        <translation>Durée : </translation>
+    </message>
+    <message>
+        <source>Speed: </source>
+        <translation>Vitesse : </translation>
+    </message>
+    <message>
+        <source>Incline: </source>
+        <translation>Inclinaison : </translation>
+    </message>
+    <message>
+        <source>(name)</source>
+        <translation>(nom)</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>par défaut</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <source>Remove this phase</source>
+        <translation>Retirer cette phase</translation>
+    </message>
+    <message>
+        <source>1 problem to fix</source>
+        <translation>1 problème à corriger</translation>
+    </message>
+    <message>
+        <source>%1 problems to fix</source>
+        <translation>%1 problèmes à corriger</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>What is this session for?</source>
+        <translation>À quoi sert cette séance ?</translation>
+    </message>
+    <message>
+        <source>Turning around</source>
+        <translation>Demi-tour</translation>
+    </message>
+    <message>
+        <source>As in settings</source>
+        <translation>Comme dans les réglages</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêt</translation>
+    </message>
+    <message>
+        <source>Walk</source>
+        <translation>Marche</translation>
+    </message>
+    <message>
+        <source>Walk at</source>
+        <translation>Marche à</translation>
+    </message>
+    <message>
+        <source>1.0</source>
+        <translation>1,0</translation>
+    </message>
+    <message>
+        <source>Countdown before each turn</source>
+        <translation>Décompte avant chaque demi-tour</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation>TOTAL</translation>
+    </message>
+    <message>
+        <source>BACKWARD</source>
+        <translation>ARRIÈRE</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Incline %</source>
+        <translation>Inclinaison %</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Répéter</translation>
+    </message>
+    <message>
+        <source>times:</source>
+        <translation>fois :</translation>
+    </message>
+    <message>
+        <source>+ Phase in the group</source>
+        <translation>+ Phase dans le groupe</translation>
+    </message>
+    <message>
+        <source>+ Phase</source>
+        <translation>+ Phase</translation>
+    </message>
+    <message>
+        <source>+ Repeat group</source>
+        <translation>+ Groupe répété</translation>
+    </message>
+</context>
+<context>
+    <name>PresetsScreen</name>
+    <message>
+        <source>Import a preset</source>
+        <translation>Importer un programme</translation>
+    </message>
+    <message>
+        <source>Presets (*.toml)</source>
+        <translation>Programmes (*.toml)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Export the preset</source>
+        <translation>Exporter le programme</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>Programmes</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nouveau</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importer…</translation>
+    </message>
+    <message>
+        <source>BUILT-IN</source>
+        <translation>INTÉGRÉS</translation>
+    </message>
+    <message>
+        <source>YOUR PRESETS</source>
+        <translation>VOS PROGRAMMES</translation>
+    </message>
+    <message>
+        <source>SUGGESTED NEXT</source>
+        <translation>SUGGÉRÉ</translation>
+    </message>
+    <message>
+        <source>Suggested next: %1</source>
+        <translation>Suggéré ensuite : %1</translation>
+    </message>
+    <message>
+        <source>Save as my preset</source>
+        <translation>Enregistrer comme le mien</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Voir</translation>
+    </message>
+    <message>
+        <source>Choose a preset on the left.</source>
+        <translation>Choisissez un programme à gauche.</translation>
+    </message>
+    <message>
+        <source>YOURS</source>
+        <translation>LE VÔTRE</translation>
+    </message>
+    <message>
+        <source>No description.</source>
+        <translation>Pas de description.</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <source>Backward</source>
+        <translation>Arrière</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>en %1</translation>
+    </message>
+    <message>
+        <source>Backward at</source>
+        <translation>Arrière à</translation>
+    </message>
+    <message>
+        <source>Use this preset</source>
+        <translation>Utiliser ce programme</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>Edit a copy</source>
+        <translation>Modifier une copie</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Dupliquer</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Del</source>
+        <translation>Suppr</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>SessionScreen</name>
+    <message>
+        <source>Time left in phase</source>
+        <translation>Temps restant de la phase</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Vitesse</translation>
+    </message>
+    <message>
+        <source>belt %1</source>
+        <translation>tapis %1</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
+        <source>Incline</source>
+        <translation>Pente</translation>
+    </message>
+    <message>
+        <source>Heart rate</source>
+        <translation>Pouls</translation>
+    </message>
+    <message>
+        <source>bpm</source>
+        <translation>bpm</translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation>Écoulé</translation>
+    </message>
+    <message>
+        <source>NEXT</source>
+        <translation>ENSUITE</translation>
+    </message>
+    <message>
+        <source>⚠ NO SOUND — %1 You will not hear the cues while you run backward: check Settings → Sound before you start.</source>
+        <translation>⚠ PAS DE SON — %1 Vous n&apos;entendrez pas les signaux en courant en arrière : vérifiez Réglages → Son avant de commencer.</translation>
+    </message>
+    <message>
+        <source>No session</source>
+        <translation>Aucune séance</translation>
+    </message>
+    <message>
+        <source>Choose treadmill</source>
+        <translation>Choisir le tapis</translation>
+    </message>
+    <message>
+        <source>Choose a preset</source>
+        <translation>Choisir un programme</translation>
+    </message>
+    <message>
+        <source>START</source>
+        <translation>DÉPART</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>RESUME</source>
+        <translation>REPRENDRE</translation>
+    </message>
+    <message>
+        <source>PAUSE</source>
+        <translation>PAUSE</translation>
+    </message>
+    <message>
+        <source>− 0.1</source>
+        <translation>− 0,1</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>↓</translation>
+    </message>
+    <message>
+        <source>+ 0.1</source>
+        <translation>+ 0,1</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>↑</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Passer</translation>
+    </message>
+    <message>
+        <source>+30 s</source>
+        <translation>+30 s</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>summary</source>
+        <translation>bilan</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <source>Folder for Bluetooth traffic logs</source>
+        <translation>Dossier des journaux Bluetooth</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Par défaut</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <source>Saved at once to
+%1</source>
+        <translation>Enregistré aussitôt dans
+%1</translation>
+    </message>
+    <message>
+        <source>No audio device: running silently. Cues are shown on screen only.</source>
+        <translation>Aucun appareil audio : fonctionnement silencieux. Signaux à l&apos;écran seulement.</translation>
+    </message>
+    <message>
+        <source>Last cue: %1</source>
+        <translation>Dernier signal : %1</translation>
+    </message>
+    <message>
+        <source>Sound check</source>
+        <translation>Test du son</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>Clavier</translation>
+    </message>
+    <message>
+        <source>Presenter clicker</source>
+        <translation>Télécommande</translation>
+    </message>
+    <message>
+        <source>To change a key, edit [key_bindings] in the settings file; a clicker can only be bound to STOP, pause and slower.</source>
+        <translation>Pour changer une touche, modifiez [key_bindings] dans le fichier de réglages ; une télécommande ne peut que STOP, pause et ralentir.</translation>
+    </message>
+    <message>
+        <source>Reset keys</source>
+        <translation>Réinitialiser les touches</translation>
+    </message>
+</context>
+<context>
+    <name>StopButton</name>
+    <message>
+        <source>STOP</source>
+        <translation>STOP</translation>
+    </message>
+    <message>
+        <source>Stop the belt</source>
+        <translation>Arrêter le tapis</translation>
+    </message>
+    <message>
+        <source>Space · Esc</source>
+        <translation>Espace · Échap</translation>
+    </message>
+</context>
+<context>
+    <name>StrapCard</name>
+    <message>
+        <source>HEART-RATE STRAP</source>
+        <translation>CEINTURE CARDIO</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>facultatif</translation>
+    </message>
+    <message>
+        <source>None chosen</source>
+        <translation>Aucune choisie</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>Utiliser</translation>
+    </message>
+    <message>
+        <source>Looking…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Chercher</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Connecter</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Déconnecter</translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation>Oublier</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryScreen</name>
+    <message>
+        <source>No session yet</source>
+        <translation>Pas encore de séance</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>Programmes</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <source>belt moving</source>
+        <translation>tapis en marche</translation>
+    </message>
+    <message>
+        <source>Backward</source>
+        <translation>Arrière</translation>
+    </message>
+    <message>
+        <source>belt moving · %1</source>
+        <translation>tapis en marche · %1</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>en %1</translation>
+    </message>
+    <message>
+        <source>Backward blocks</source>
+        <translation>Blocs arrière</translation>
+    </message>
+    <message>
+        <source>all done</source>
+        <translation>tous faits</translation>
+    </message>
+    <message>
+        <source>done of planned</source>
+        <translation>faits sur prévus</translation>
+    </message>
+    <message>
+        <source>NEXT TIME</source>
+        <translation>LA PROCHAINE FOIS</translation>
+    </message>
+    <message>
+        <source>Repeat what you did, or pick a preset.</source>
+        <translation>Refaites la même séance ou choisissez un programme.</translation>
+    </message>
+    <message>
+        <source>Save it and use it</source>
+        <translation>Enregistrer et utiliser</translation>
+    </message>
+    <message>
+        <source>Use it now</source>
+        <translation>Utiliser maintenant</translation>
+    </message>
+    <message>
+        <source>Save as my preset</source>
+        <translation>Enregistrer comme le mien</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,119 @@
+"""The app in German, Spanish and French (docs/translations.md): every user string can be
+translated and is, the core's messages are translated where they reach the screen, numbers
+follow the language, and the language setting changes the window at once."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import translation_check
+from pytestqt.qtbot import QtBot
+
+from treadmill_ctl.app import formatting, translation
+from treadmill_ctl.app.main import build_app
+from treadmill_ctl.app.qt import QGuiApplication, QQuickItem
+from treadmill_ctl.app.translation import translated
+from treadmill_ctl.settings import Language, Settings
+from treadmill_ctl.texts import tr
+
+
+@pytest.fixture
+def german(qapp: QGuiApplication) -> Iterator[None]:
+    translation.use_language("de")
+    yield
+    translation.use_language("en")
+
+
+def test_every_string_is_translatable_and_translated(tmp_path: Path) -> None:
+    """The code's strings are all in i18n/*.ts, each has a de/es/fr translation with the same
+    placeholders, the shipped .qm files are built from them, and no alert, cue, notice or QML
+    text is a bare literal. Each problem names the file (and line) to fix."""
+    problems = translation_check.problems(tmp_path)
+    assert not problems, "\n".join(problems)
+
+
+def test_the_checks_name_a_bare_literal() -> None:
+    qml = 'Item {\n    Text { text: "Ready to go" }\n    Text { text: qsTr("Fine") }\n}\n'
+    assert translation_check.qml_problems("ui/X.qml", qml) == [
+        'ui/X.qml:2: "Ready to go" in text is not translatable: write qsTr("Ready to go")'
+    ]
+    # Compared, not shown:
+    assert not translation_check.qml_problems("ui/X.qml", 'text: a === "turn" ? qsTr("T") : ""')
+    py = 'def f(self, t):\n    self._alert(t, L.INFO, f"Speed {x} km/h", "code")\n'
+    (problem,) = translation_check.python_problems("treadmill_ctl/session/x.py", py)
+    assert problem.startswith("treadmill_ctl/session/x.py:2: f'Speed {x} km/h' given to _alert()")
+    assert not translation_check.python_problems(
+        "x.py", 'self._alert(t, L.INFO, tr("Speed {x}", x=x), "code")'
+    )
+
+
+@pytest.mark.usefixtures("german")
+def test_core_texts_are_translated_with_their_arguments() -> None:
+    assert translated(tr("Backward in {seconds}", seconds=5)) == "Rückwärts in 5"
+    nested = tr("{why} Stopping.", why=tr("The ramp to {speed} km/h stalled.", speed="3.5"))
+    assert str(nested) == "The ramp to 3.5 km/h stalled. Stopping."  # the core reads English
+    assert translated(nested) == "Die Beschleunigung auf 3,5 km/h hängt. Stopp."
+    assert translated("A preset's own name") == "A preset's own name"  # user text: as it is
+    assert formatting.speed_text(3.5, "kmh") == "3,5"
+    assert formatting.distance_text(1250, "metric") == "1,25 km"
+
+
+@pytest.mark.parametrize(
+    ("language", "decimal", "go"),
+    [("es", "3,5", "Ya"), ("fr", "3,5", "Partez"), ("en", "3.5", "Go")],
+)
+def test_each_language(qapp: QGuiApplication, language: str, decimal: str, go: str) -> None:
+    try:
+        assert translation.use_language(language) == language
+        assert translated(tr("Go")) == go
+        assert formatting.speed_text(3.5, "kmh") == decimal
+    finally:
+        translation.use_language("en")
+
+
+def test_system_language_is_the_default(
+    qapp: QGuiApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert Settings().language is Language.SYSTEM
+    monkeypatch.setattr(translation.QLocale, "system", lambda: translation.QLocale("fr_FR"))
+    assert translation.resolve("system") == "fr"
+    monkeypatch.setattr(translation.QLocale, "system", lambda: translation.QLocale("ja_JP"))
+    assert translation.resolve("system") == "en"  # no catalogue: English
+
+
+def _texts(root: QQuickItem) -> set[str]:
+    out, stack = set(), [root]
+    while stack:
+        item = stack.pop()
+        text = item.property("text")
+        if isinstance(text, str) and text and item.isVisible():
+            out.add(text)
+        stack.extend(item.childItems())
+    return out
+
+
+def test_the_window_in_german_and_back(qtbot: QtBot, app_loop: object) -> None:
+    """Started in German the window reads German; choosing English in the settings changes
+    it at once (QML and the bridges' texts), without a restart."""
+    import asyncio
+
+    saved: list[Settings] = []
+    running = build_app(
+        simulate=True, settings=Settings(language=Language.GERMAN), save_settings=saved.append
+    )
+    try:
+        qtbot.waitExposed(running.window)
+        content = running.window.contentItem()
+        qtbot.waitUntil(lambda: "Dein Laufband" in _texts(content))
+        assert "Your treadmill" not in _texts(content)
+        ctx = running.context
+        ctx.save_settings(dataclasses.replace(ctx.settings, language=Language.ENGLISH))
+        qtbot.waitUntil(lambda: "Your treadmill" in _texts(content))
+        assert "Dein Laufband" not in _texts(content)
+    finally:
+        task = asyncio.get_event_loop().create_task(running.aclose())
+        qtbot.waitUntil(task.done)
+        translation.use_language("en")
