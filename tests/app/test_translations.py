@@ -10,12 +10,16 @@ from pathlib import Path
 
 import pytest
 import translation_check
+from fake_audio import FakeAudio, FakeEffect
 from pytestqt.qtbot import QtBot
 
 from treadmill_ctl.app import formatting, translation
+from treadmill_ctl.app.context import AppContext
 from treadmill_ctl.app.main import build_app
-from treadmill_ctl.app.qt import QGuiApplication, QQuickItem
+from treadmill_ctl.app.qt import QCoreApplication, QEvent, QGuiApplication, QQuickItem
+from treadmill_ctl.app.sound import CuePlayer, sounds_dir
 from treadmill_ctl.app.translation import translated
+from treadmill_ctl.session.events import CueEvent, CueKind
 from treadmill_ctl.settings import Language, Settings
 from treadmill_ctl.texts import tr
 
@@ -116,4 +120,43 @@ def test_the_window_in_german_and_back(qtbot: QtBot, app_loop: object) -> None:
     finally:
         task = asyncio.get_event_loop().create_task(running.aclose())
         qtbot.waitUntil(task.done)
+        translation.use_language("en")
+
+
+@pytest.mark.parametrize(
+    ("language", "caption"),
+    [("de", "Rückwärts in 5"), ("es", "Atrás en 5"), ("fr", "Arrière dans 5")],
+)
+def test_cues_are_spoken_and_captioned_in_the_language(
+    qapp: QGuiApplication, language: str, caption: str
+) -> None:
+    """The words come from sounds/<lang>/ (the tones are shared), the caption is translated;
+    back in English the English words play again."""
+    audio = FakeAudio()
+    ctx = AppContext(
+        settings=Settings(),
+        save_settings=lambda s: None,
+        loop=None,
+        open_link=lambda a: None,  # type: ignore[arg-type,return-value]
+        scan=lambda s: None,  # type: ignore[arg-type,return-value]
+    )
+    try:
+        translation.use_language(language)
+        player = CuePlayer(ctx, speech_command=None, multimedia=audio.multimedia)
+        player.play(
+            CueEvent(0.0, tr("Backward in {seconds}", seconds=5), CueKind.DIRECTION_BACKWARD, 5)
+        )
+        assert player.property("lastCue") == caption
+        effects = player.findChildren(FakeEffect)
+        sources = {Path(e.source).relative_to(sounds_dir()).as_posix() for e in effects}
+        assert f"{language}/word_backward.wav" in sources
+        assert "tone_backward.wav" in sources
+        assert "word_backward.wav" not in sources  # the English word is replaced
+        translation.use_language("en")
+        player.settings_changed()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the old clips
+        effects = player.findChildren(FakeEffect)
+        sources = {Path(e.source).relative_to(sounds_dir()).as_posix() for e in effects}
+        assert "word_backward.wav" in sources
+    finally:
         translation.use_language("en")

@@ -241,7 +241,10 @@ class CuePlayer(QObject):
         (``sounds/<lang>/``, same names; docs/translations.md)."""
         assert self._mm is not None
         self._clip_language = translation.current()
+        self._queue.clear()
+        self._speaking = None
         for effect in self._effects.values():
+            effect.stop()
             effect.deleteLater()
         self._effects.clear()
         paths = {p.stem: p for p in sorted(self._clips_dir.glob("*.wav"))}
