@@ -1149,6 +1149,10 @@ Jedes Training wird hier aufgezeichnet, während es läuft.</translation>
         <translation>STOP</translation>
     </message>
     <message>
+        <source>Show the keys</source>
+        <translation>Tasten zeigen</translation>
+    </message>
+    <message>
         <source>CONNECTION LOST — THE BELT MAY STILL BE MOVING</source>
         <translation>VERBINDUNG WEG – DAS BAND LÄUFT VIELLEICHT NOCH</translation>
     </message>
@@ -1222,6 +1226,14 @@ Jedes Training wird hier aufgezeichnet, während es läuft.</translation>
     <message>
         <source>Name</source>
         <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind of phase</source>
+        <translation>Art der Phase</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Tempo</translation>
     </message>
     <message>
         <source>Description</source>
@@ -1537,8 +1549,16 @@ Jedes Training wird hier aufgezeichnet, während es läuft.</translation>
         <translation>Ordner für Bluetooth-Protokolle</translation>
     </message>
     <message>
+        <source>Less: %1</source>
+        <translation>Weniger: %1</translation>
+    </message>
+    <message>
         <source>off</source>
         <translation>aus</translation>
+    </message>
+    <message>
+        <source>More: %1</source>
+        <translation>Mehr: %1</translation>
     </message>
     <message>
         <source>Choose…</source>

@@ -1149,6 +1149,10 @@ Cada sesión se graba aquí mientras corres.</translation>
         <translation>STOP</translation>
     </message>
     <message>
+        <source>Show the keys</source>
+        <translation>Mostrar las teclas</translation>
+    </message>
+    <message>
         <source>CONNECTION LOST — THE BELT MAY STILL BE MOVING</source>
         <translation>SIN CONEXIÓN: LA CINTA PUEDE SEGUIR MOVIÉNDOSE</translation>
     </message>
@@ -1222,6 +1226,14 @@ Cada sesión se graba aquí mientras corres.</translation>
     <message>
         <source>Name</source>
         <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Kind of phase</source>
+        <translation>Tipo de fase</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Velocidad</translation>
     </message>
     <message>
         <source>Description</source>
@@ -1537,8 +1549,16 @@ Cada sesión se graba aquí mientras corres.</translation>
         <translation>Carpeta para registros Bluetooth</translation>
     </message>
     <message>
+        <source>Less: %1</source>
+        <translation>Menos: %1</translation>
+    </message>
+    <message>
         <source>off</source>
         <translation>no</translation>
+    </message>
+    <message>
+        <source>More: %1</source>
+        <translation>Más: %1</translation>
     </message>
     <message>
         <source>Choose…</source>

@@ -1149,6 +1149,10 @@ Chaque séance est enregistrée ici pendant qu&apos;elle se déroule.</translati
         <translation>STOP</translation>
     </message>
     <message>
+        <source>Show the keys</source>
+        <translation>Afficher les touches</translation>
+    </message>
+    <message>
         <source>CONNECTION LOST — THE BELT MAY STILL BE MOVING</source>
         <translation>CONNEXION PERDUE — LE TAPIS TOURNE PEUT-ÊTRE ENCORE</translation>
     </message>
@@ -1222,6 +1226,14 @@ Chaque séance est enregistrée ici pendant qu&apos;elle se déroule.</translati
     <message>
         <source>Name</source>
         <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Kind of phase</source>
+        <translation>Type de phase</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Vitesse</translation>
     </message>
     <message>
         <source>Description</source>
@@ -1537,8 +1549,16 @@ Chaque séance est enregistrée ici pendant qu&apos;elle se déroule.</translati
         <translation>Dossier des journaux Bluetooth</translation>
     </message>
     <message>
+        <source>Less: %1</source>
+        <translation>Moins : %1</translation>
+    </message>
+    <message>
         <source>off</source>
         <translation>non</translation>
+    </message>
+    <message>
+        <source>More: %1</source>
+        <translation>Plus : %1</translation>
     </message>
     <message>
         <source>Choose…</source>

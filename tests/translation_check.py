@@ -53,6 +53,7 @@ class Message:
 
 
 def read_ts(path: Path) -> list[Message]:
+    """The messages of one .ts file (locations relative to the repository, when it has them)."""
     root = ET.parse(path).getroot()
     out = []
     for ctx in root.iter("context"):
@@ -60,7 +61,11 @@ def read_ts(path: Path) -> list[Message]:
         for msg in ctx.iter("message"):
             tr = msg.find("translation")
             loc = msg.find("location")
-            where = f"{loc.get('filename')}:{loc.get('line')}" if loc is not None else ""
+            where = ""
+            if loc is not None:
+                file = (path.parent / (loc.get("filename") or "")).resolve()
+                shown = file.relative_to(ROOT) if file.is_relative_to(ROOT) else file
+                where = f"{shown}:{loc.get('line')}"
             out.append(
                 Message(
                     name,
@@ -187,7 +192,11 @@ def catalogue_problems(tmp: Path) -> list[str]:
         for key, m in have.items():
             where = fresh[key].where if key in fresh else rel
             if m.unfinished or not m.translation.strip():
-                found.append(f'{where}: "{m.source}" has no {lang} translation in {rel}')
+                found.append(
+                    f'{where}: "{m.source}" has no {lang} translation in {rel}: translate it '
+                    "there (pyside6-linguist, or the XML), then run "
+                    "`.venv/bin/python scripts/translations.py build`"
+                )
             elif _placeholders(m.translation) != _placeholders(m.source):
                 found.append(
                     f'{where}: the {lang} translation "{m.translation}" of "{m.source}" in {rel} '

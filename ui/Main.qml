@@ -195,6 +195,7 @@ Window {
                 anchors.rightMargin: Theme.gap
                 anchors.verticalCenter: parent.verticalCenter
                 text: "?"
+                Accessible.name: qsTr("Show the keys")
                 current: window.app.keyHelpVisible
                 onClicked: window.app.toggleKeyHelp()
             }

@@ -16,6 +16,8 @@ Rectangle {
     implicitHeight: column.implicitHeight + 2 * Theme.gap
     radius: Theme.radius
     color: Theme.surface
+    Accessible.role: Accessible.StaticText
+    Accessible.name: (tile.caption + ": " + tile.value + " " + tile.unit + (tile.detail !== "" ? ", " + tile.detail : "")).trim()
 
     ColumnLayout {
         id: column
