@@ -173,15 +173,15 @@
     </message>
     <message>
         <source>Backward block {n} of {total}</source>
-        <translation>Rückwärtsblock {n} von {total}</translation>
+        <translation>Rückwärtsblock {n}/{total}</translation>
     </message>
     <message>
         <source>{done} of 1 backward block done</source>
-        <translation>{done} von 1 Rückwärtsblock geschafft</translation>
+        <translation>Rückwärts: {done} von 1</translation>
     </message>
     <message>
         <source>{done} of {total} backward blocks done</source>
-        <translation>{done} von {total} Rückwärtsblöcken geschafft</translation>
+        <translation>Rückwärts: {done} von {total}</translation>
     </message>
     <message>
         <source>Connected to {name}</source>
@@ -912,6 +912,14 @@
         <translation>Dieses Training wird nicht aufgezeichnet: {why}</translation>
     </message>
     <message>
+        <source>no contact</source>
+        <translation>kein Kontakt</translation>
+    </message>
+    <message>
+        <source>strap lost</source>
+        <translation>Gurt weg</translation>
+    </message>
+    <message>
         <source>Heart-rate strap back.</source>
         <translation>Pulsgurt wieder da.</translation>
     </message>
@@ -1404,7 +1412,7 @@ Jedes Training wird hier aufgezeichnet, während es läuft.</translation>
     </message>
     <message>
         <source>Use this preset</source>
-        <translation>Dieses Programm nutzen</translation>
+        <translation>Auswählen</translation>
     </message>
     <message>
         <source>Enter</source>
@@ -1464,6 +1472,14 @@ Jedes Training wird hier aufgezeichnet, während es läuft.</translation>
     <message>
         <source>Heart rate</source>
         <translation>Puls</translation>
+    </message>
+    <message>
+        <source>strap</source>
+        <translation>Gurt</translation>
+    </message>
+    <message>
+        <source>treadmill</source>
+        <translation>Laufband</translation>
     </message>
     <message>
         <source>bpm</source>
@@ -1527,7 +1543,7 @@ Jedes Training wird hier aufgezeichnet, während es läuft.</translation>
     </message>
     <message>
         <source>Skip</source>
-        <translation>Weiter</translation>
+        <translation>Überspringen</translation>
     </message>
     <message>
         <source>+30 s</source>
@@ -1570,7 +1586,7 @@ Jedes Training wird hier aufgezeichnet, während es läuft.</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation>Einstellungen</translation>
+        <translation>Optionen</translation>
     </message>
     <message>
         <source>Saved at once to
@@ -1738,6 +1754,17 @@ Jedes Training wird hier aufgezeichnet, während es läuft.</translation>
     <message>
         <source>Save as my preset</source>
         <translation>Als mein Programm speichern</translation>
+    </message>
+</context>
+<context>
+    <name>Theme</name>
+    <message>
+        <source>FORWARD</source>
+        <translation>VORWÄRTS</translation>
+    </message>
+    <message>
+        <source>BACKWARD</source>
+        <translation>RÜCKWÄRTS</translation>
     </message>
 </context>
 </TS>

@@ -173,15 +173,15 @@
     </message>
     <message>
         <source>Backward block {n} of {total}</source>
-        <translation>Bloque atrás {n} de {total}</translation>
+        <translation>Bloque atrás {n}/{total}</translation>
     </message>
     <message>
         <source>{done} of 1 backward block done</source>
-        <translation>{done} de 1 bloque atrás hecho</translation>
+        <translation>Atrás: {done} de 1</translation>
     </message>
     <message>
         <source>{done} of {total} backward blocks done</source>
-        <translation>{done} de {total} bloques atrás hechos</translation>
+        <translation>Atrás: {done} de {total}</translation>
     </message>
     <message>
         <source>Connected to {name}</source>
@@ -912,6 +912,14 @@
         <translation>Esta sesión no se graba: {why}</translation>
     </message>
     <message>
+        <source>no contact</source>
+        <translation>sin contacto</translation>
+    </message>
+    <message>
+        <source>strap lost</source>
+        <translation>banda perdida</translation>
+    </message>
+    <message>
         <source>Heart-rate strap back.</source>
         <translation>Banda de pulso de vuelta.</translation>
     </message>
@@ -1088,7 +1096,7 @@ Cada sesión se graba aquí mientras corres.</translation>
     </message>
     <message>
         <source>avg · max %1</source>
-        <translation>media · máx. %1</translation>
+        <translation>med · máx %1</translation>
     </message>
     <message>
         <source>Forward</source>
@@ -1404,7 +1412,7 @@ Cada sesión se graba aquí mientras corres.</translation>
     </message>
     <message>
         <source>Use this preset</source>
-        <translation>Usar este programa</translation>
+        <translation>Usar programa</translation>
     </message>
     <message>
         <source>Enter</source>
@@ -1464,6 +1472,14 @@ Cada sesión se graba aquí mientras corres.</translation>
     <message>
         <source>Heart rate</source>
         <translation>Pulso</translation>
+    </message>
+    <message>
+        <source>strap</source>
+        <translation>banda</translation>
+    </message>
+    <message>
+        <source>treadmill</source>
+        <translation>cinta</translation>
     </message>
     <message>
         <source>bpm</source>
@@ -1738,6 +1754,17 @@ Cada sesión se graba aquí mientras corres.</translation>
     <message>
         <source>Save as my preset</source>
         <translation>Guardar como mío</translation>
+    </message>
+</context>
+<context>
+    <name>Theme</name>
+    <message>
+        <source>FORWARD</source>
+        <translation>ADELANTE</translation>
+    </message>
+    <message>
+        <source>BACKWARD</source>
+        <translation>ATRÁS</translation>
     </message>
 </context>
 </TS>

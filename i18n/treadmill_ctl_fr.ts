@@ -173,15 +173,15 @@
     </message>
     <message>
         <source>Backward block {n} of {total}</source>
-        <translation>Bloc arrière {n} sur {total}</translation>
+        <translation>Bloc arrière {n}/{total}</translation>
     </message>
     <message>
         <source>{done} of 1 backward block done</source>
-        <translation>{done} bloc arrière sur 1 fait</translation>
+        <translation>Arrière : {done} sur 1</translation>
     </message>
     <message>
         <source>{done} of {total} backward blocks done</source>
-        <translation>{done} blocs arrière sur {total} faits</translation>
+        <translation>Arrière : {done} sur {total}</translation>
     </message>
     <message>
         <source>Connected to {name}</source>
@@ -912,6 +912,14 @@
         <translation>Cette séance n&apos;est pas enregistrée : {why}</translation>
     </message>
     <message>
+        <source>no contact</source>
+        <translation>pas de contact</translation>
+    </message>
+    <message>
+        <source>strap lost</source>
+        <translation>ceinture perdue</translation>
+    </message>
+    <message>
         <source>Heart-rate strap back.</source>
         <translation>Ceinture cardio de retour.</translation>
     </message>
@@ -976,11 +984,11 @@
     </message>
     <message>
         <source>Nearby</source>
-        <translation>À proximité</translation>
+        <translation>À portée</translation>
     </message>
     <message>
         <source>Show other devices</source>
-        <translation>Afficher les autres appareils</translation>
+        <translation>Tous les appareils</translation>
     </message>
     <message>
         <source>Scanning…</source>
@@ -1020,7 +1028,7 @@ Switch it on, close other apps connected to it, and scan again.
 If yours does not show up, turn on “Show other devices”.</source>
         <translation>Aucun tapis dans la liste.
 Allumez-le, fermez les autres applis connectées et relancez la recherche.
-Si le vôtre n&apos;apparaît pas, activez « Afficher les autres appareils ».</translation>
+Si le vôtre n&apos;apparaît pas, activez « Tous les appareils ».</translation>
     </message>
 </context>
 <context>
@@ -1404,7 +1412,7 @@ Chaque séance est enregistrée ici pendant qu&apos;elle se déroule.</translati
     </message>
     <message>
         <source>Use this preset</source>
-        <translation>Utiliser ce programme</translation>
+        <translation>Utiliser</translation>
     </message>
     <message>
         <source>Enter</source>
@@ -1443,7 +1451,7 @@ Chaque séance est enregistrée ici pendant qu&apos;elle se déroule.</translati
     <name>SessionScreen</name>
     <message>
         <source>Time left in phase</source>
-        <translation>Temps restant de la phase</translation>
+        <translation>Temps restant</translation>
     </message>
     <message>
         <source>Speed</source>
@@ -1464,6 +1472,14 @@ Chaque séance est enregistrée ici pendant qu&apos;elle se déroule.</translati
     <message>
         <source>Heart rate</source>
         <translation>Pouls</translation>
+    </message>
+    <message>
+        <source>strap</source>
+        <translation>ceinture</translation>
+    </message>
+    <message>
+        <source>treadmill</source>
+        <translation>tapis</translation>
     </message>
     <message>
         <source>bpm</source>
@@ -1738,6 +1754,17 @@ Chaque séance est enregistrée ici pendant qu&apos;elle se déroule.</translati
     <message>
         <source>Save as my preset</source>
         <translation>Enregistrer comme le mien</translation>
+    </message>
+</context>
+<context>
+    <name>Theme</name>
+    <message>
+        <source>FORWARD</source>
+        <translation>AVANT</translation>
+    </message>
+    <message>
+        <source>BACKWARD</source>
+        <translation>ARRIÈRE</translation>
     </message>
 </context>
 </TS>

@@ -24,6 +24,10 @@ _QML_LITERAL = re.compile(
     + "|".join(re.escape(p) for p in QML_TEXT_PROPERTIES)
     + r')\s*:\s*(?P<value>.*"[^"]*".*)$'
 )
+# Any string property given words with a capital ("FORWARD"; "forward" is a value, not text).
+_QML_STRING_PROPERTY = re.compile(
+    r'^\s*(?:readonly\s+)?property\s+string\s+(?P<prop>\w+)\s*:\s*"(?P<literal>[^"]*[A-Z][^"]*)"'
+)
 _STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
 _WORDS = re.compile(r"[A-Za-zÀ-ÿ]{2,}")
 # Calls whose text argument reaches the user: (name, index of the text argument).
@@ -90,6 +94,14 @@ def qml_problems(name: str, text: str) -> list[str]:
     """The untranslatable literals of one QML file's ``text``."""
     found = []
     for n, line in enumerate(text.splitlines(), 1):
+        declared = _QML_STRING_PROPERTY.match(line)
+        if declared and _WORDS.search(declared.group("literal")):
+            literal = declared.group("literal")
+            found.append(
+                f'{name}:{n}: "{literal}" in {declared.group("prop")} is not translatable: '
+                f'write qsTr("{literal}")'
+            )
+            continue
         m = _QML_LITERAL.search(line)
         if m is None or line.lstrip().startswith("//"):
             continue

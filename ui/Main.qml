@@ -28,6 +28,12 @@ Window {
 
     Binding {
         target: Theme
+        property: "highContrast"
+        value: window.app.theme === "high_contrast"
+    }
+
+    Binding {
+        target: Theme
         property: "zoom"
         value: Math.min(Math.max(window.width, Theme.minimumWidth) / Theme.baseWidth, Math.max(window.height, Theme.minimumHeight) / Theme.baseHeight)
     }

@@ -4,14 +4,27 @@ Any QML warning fails these tests."""
 
 from __future__ import annotations
 
+import asyncio
+import dataclasses
 import itertools
 
+import shiboken6
 from accessibility import focus_chain, unnamed_controls
+from pytestqt.qtbot import QtBot
 from screen_items import click
 from test_summary_screen import start_quick_rung
 from window_rig import WindowRig
 
-from treadmill_ctl.app.qt import QQmlComponent, QQuickItem, QUrl
+from treadmill_ctl.app.main import RunningApp, build_app
+from treadmill_ctl.app.qt import (
+    QColor,
+    QQmlComponent,
+    QQmlEngine,
+    QQmlExpression,
+    QQuickItem,
+    QUrl,
+)
+from treadmill_ctl.settings import Settings, Theme
 
 SETTINGS_SECTIONS = ("Safety", "Display", "Sound", "Keys", "Diagnostics")
 
@@ -89,3 +102,59 @@ def test_the_walk_finds_an_unnamed_control(window: WindowRig) -> None:
     finally:
         extra.setParentItem(None)
         extra.deleteLater()
+
+
+def _theme(running: RunningApp, name: str) -> QColor:
+    context = QQmlEngine.contextForObject(running.window)
+    assert context is not None
+    expression = QQmlExpression(context, running.window, f"Theme.{name}")
+    try:
+        value = expression.evaluate()[0]
+    finally:
+        shiboken6.delete(expression)
+    return QColor(value)
+
+
+def _contrast(a: QColor, b: QColor) -> float:
+    def luminance(c: QColor) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        return (
+            0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+        )
+
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+HC_PAIRS = ("text", "textDim", "accent", "forward", "backward", "turning", "warning", "border")
+
+
+def _contrasts(running: RunningApp) -> dict[str, float]:
+    """Each colour's contrast against the window's background."""
+    background = _theme(running, "background")
+    return {name: round(_contrast(_theme(running, name), background), 1) for name in HC_PAIRS}
+
+
+def test_high_contrast_theme(qtbot: QtBot, app_loop: object) -> None:
+    """The high-contrast setting turns the window black with text, the direction colours and
+    the accent and the edges at 7:1 or more against it (WCAG AAA); back to dark, they are not."""
+    saved: list[Settings] = []
+    running = build_app(
+        simulate=True, settings=Settings(theme=Theme.HIGH_CONTRAST), save_settings=saved.append
+    )
+    try:
+        qtbot.waitExposed(running.window)
+        assert running.window.color().name() == "#000000"
+        high = _contrasts(running)
+        assert min(high.values()) >= 7.0, high
+        ctx = running.context
+        ctx.save_settings(dataclasses.replace(ctx.settings, theme=Theme.DARK))
+        qtbot.waitUntil(lambda: running.window.color().name() != "#000000")
+        dark = _contrasts(running)
+        assert min(dark.values()) < min(high.values()), (dark, high)
+        assert dark["border"] < 7.0 <= high["border"]  # high contrast: every edge drawn white
+    finally:
+        task = asyncio.get_event_loop().create_task(running.aclose())
+        qtbot.waitUntil(task.done)

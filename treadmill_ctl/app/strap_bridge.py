@@ -28,6 +28,7 @@ from treadmill_ctl.app.connect_bridge import (
 from treadmill_ctl.app.context import AppContext, NoticeLevel
 from treadmill_ctl.app.formatting import heart_rate_text
 from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, Signal, Slot
+from treadmill_ctl.app.translation import translated
 from treadmill_ctl.errors import HeartRateStrapError, TreadmillError
 from treadmill_ctl.texts import tr
 
@@ -158,9 +159,9 @@ class StrapBridge(QObject):
         """What is wrong with the strap's heart rate, in a word or two for the session's
         heart-rate tile ("no contact", "strap lost"), empty when nothing is."""
         if self._phase is StrapPhase.CONNECTED and self._no_contact:
-            return "no contact"
+            return translated(tr("no contact"))
         if self._phase is StrapPhase.LOST:
-            return "strap lost"
+            return translated(tr("strap lost"))
         return ""
 
     @Property(str, notify=stateChanged)
