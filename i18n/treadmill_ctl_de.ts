@@ -496,12 +496,124 @@
         <translation>Abgelehnt: {reason}.</translation>
     </message>
     <message>
+        <source>Bluetooth is off</source>
+        <translation>Bluetooth ist aus</translation>
+    </message>
+    <message>
+        <source>Turn Bluetooth on in your system settings, then scan again.</source>
+        <translation>Schalte Bluetooth in den Systemeinstellungen ein und suche dann neu.</translation>
+    </message>
+    <message>
+        <source>No Bluetooth on this computer</source>
+        <translation>Kein Bluetooth auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>This computer has no usable Bluetooth radio. Plug in a Bluetooth LE adapter, or try the app with --simulate.</source>
+        <translation>Dieser Computer hat kein nutzbares Bluetooth. Steck einen Bluetooth-LE-Adapter ein oder probiere die App mit --simulate.</translation>
+    </message>
+    <message>
+        <source>No permission to use Bluetooth</source>
+        <translation>Keine Berechtigung für Bluetooth</translation>
+    </message>
+    <message>
+        <source>Allow this app to use Bluetooth (macOS: System Settings › Privacy › Bluetooth; Linux: your user must be allowed to use BlueZ, e.g. the &apos;bluetooth&apos; group), then scan again.</source>
+        <translation>Erlaube dieser App Bluetooth (macOS: Systemeinstellungen › Datenschutz › Bluetooth; Linux: dein Benutzer muss BlueZ nutzen dürfen, z. B. Gruppe „bluetooth“) und suche dann neu.</translation>
+    </message>
+    <message>
+        <source>The treadmill is busy</source>
+        <translation>Das Laufband ist belegt</translation>
+    </message>
+    <message>
+        <source>It is connected to something else, or Bluetooth is still busy with a previous attempt. Close other fitness apps (phone, tablet, watch) that use the treadmill, wait a few seconds and try again.</source>
+        <translation>Es ist mit etwas anderem verbunden, oder Bluetooth ist noch mit einem früheren Versuch beschäftigt. Schließe andere Fitness-Apps (Handy, Tablet, Uhr), die das Laufband nutzen, warte ein paar Sekunden und versuch es erneut.</translation>
+    </message>
+    <message>
+        <source>Treadmill not found</source>
+        <translation>Laufband nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Is it switched on and in range? Most treadmills stop advertising while another app is connected to them. Scan again when it is free.</source>
+        <translation>Ist es eingeschaltet und in Reichweite? Die meisten Laufbänder sind unsichtbar, solange eine andere App verbunden ist. Such neu, wenn es frei ist.</translation>
+    </message>
+    <message>
+        <source>Could not connect</source>
+        <translation>Verbindung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Switch the treadmill off and on, then try again.</source>
+        <translation>Schalte das Laufband aus und wieder ein und versuch es erneut.</translation>
+    </message>
+    <message>
+        <source>{advice} ({detail})</source>
+        <translation>{advice} ({detail})</translation>
+    </message>
+    <message>
         <source>Settings not saved: {why}</source>
         <translation>Einstellungen nicht gespeichert: {why}</translation>
     </message>
     <message>
+        <source>Scanning for treadmills…</source>
+        <translation>Suche Laufbänder…</translation>
+    </message>
+    <message>
+        <source>Not a treadmill</source>
+        <translation>Kein Laufband</translation>
+    </message>
+    <message>
+        <source>This device does not say it is a fitness machine. If it is your treadmill, choose “This is my treadmill” first.</source>
+        <translation>Dieses Gerät meldet sich nicht als Fitnessgerät. Ist es dein Laufband, wähle zuerst „Das ist mein Laufband“.</translation>
+    </message>
+    <message>
+        <source>A session is under way</source>
+        <translation>Ein Training läuft</translation>
+    </message>
+    <message>
+        <source>Stop it (and end it) before connecting to another treadmill.</source>
+        <translation>Stoppe (und beende) es, bevor du ein anderes Laufband verbindest.</translation>
+    </message>
+    <message>
+        <source>Connecting to {name}…</source>
+        <translation>Verbinde mit {name}…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Stop it (and end it) before disconnecting the treadmill.</source>
+        <translation>Stoppe (und beende) es, bevor du das Laufband trennst.</translation>
+    </message>
+    <message>
+        <source>Disconnecting from {name}…</source>
+        <translation>Trenne von {name}…</translation>
+    </message>
+    <message>
+        <source>Disconnected.</source>
+        <translation>Getrennt.</translation>
+    </message>
+    <message>
+        <source>Connected to {name}.</source>
+        <translation>Verbunden mit {name}.</translation>
+    </message>
+    <message>
         <source>{problem} — this treadmill&apos;s check is not used; sessions use the safe defaults.</source>
         <translation>{problem} – der Check dieses Laufbands wird nicht genutzt; Trainings nutzen sichere Standardwerte.</translation>
+    </message>
+    <message>
+        <source>Sessions on this treadmill are refused</source>
+        <translation>Trainings auf diesem Laufband werden abgelehnt</translation>
+    </message>
+    <message>
+        <source>No treadmill found yet. Is it switched on and free (no other app connected)?</source>
+        <translation>Noch kein Laufband gefunden. Ist es eingeschaltet und frei (keine andere App verbunden)?</translation>
+    </message>
+    <message>
+        <source>1 treadmill found.</source>
+        <translation>1 Laufband gefunden.</translation>
+    </message>
+    <message>
+        <source>{count} treadmills found.</source>
+        <translation>{count} Laufbänder gefunden.</translation>
     </message>
     <message>
         <source>Backward in {seconds}</source>
@@ -918,6 +1030,26 @@
     <message>
         <source>strap lost</source>
         <translation>Gurt weg</translation>
+    </message>
+    <message>
+        <source>Looking for heart-rate straps… (wear yours: most sleep until worn)</source>
+        <translation>Suche Pulsgurte… (leg deinen an: die meisten schlafen, bis man sie trägt)</translation>
+    </message>
+    <message>
+        <source>{problem}: {advice}</source>
+        <translation>{problem}: {advice}</translation>
+    </message>
+    <message>
+        <source>No heart-rate strap heard. Wear it (moisten the electrodes) and look again.</source>
+        <translation>Kein Pulsgurt zu hören. Leg ihn an (Elektroden anfeuchten) und such erneut.</translation>
+    </message>
+    <message>
+        <source>1 strap found.</source>
+        <translation>1 Gurt gefunden.</translation>
+    </message>
+    <message>
+        <source>{count} straps found.</source>
+        <translation>{count} Gurte gefunden.</translation>
     </message>
     <message>
         <source>Heart-rate strap back.</source>

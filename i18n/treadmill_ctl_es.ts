@@ -496,12 +496,124 @@
         <translation>Rechazado: {reason}.</translation>
     </message>
     <message>
+        <source>Bluetooth is off</source>
+        <translation>Bluetooth está apagado</translation>
+    </message>
+    <message>
+        <source>Turn Bluetooth on in your system settings, then scan again.</source>
+        <translation>Activa Bluetooth en los ajustes del sistema y vuelve a buscar.</translation>
+    </message>
+    <message>
+        <source>No Bluetooth on this computer</source>
+        <translation>Este ordenador no tiene Bluetooth</translation>
+    </message>
+    <message>
+        <source>This computer has no usable Bluetooth radio. Plug in a Bluetooth LE adapter, or try the app with --simulate.</source>
+        <translation>Este ordenador no tiene una radio Bluetooth utilizable. Conecta un adaptador Bluetooth LE o prueba la app con --simulate.</translation>
+    </message>
+    <message>
+        <source>No permission to use Bluetooth</source>
+        <translation>Sin permiso para usar Bluetooth</translation>
+    </message>
+    <message>
+        <source>Allow this app to use Bluetooth (macOS: System Settings › Privacy › Bluetooth; Linux: your user must be allowed to use BlueZ, e.g. the &apos;bluetooth&apos; group), then scan again.</source>
+        <translation>Permite que esta app use Bluetooth (macOS: Ajustes del Sistema › Privacidad › Bluetooth; Linux: tu usuario debe poder usar BlueZ, p. ej. el grupo «bluetooth») y vuelve a buscar.</translation>
+    </message>
+    <message>
+        <source>The treadmill is busy</source>
+        <translation>La cinta está ocupada</translation>
+    </message>
+    <message>
+        <source>It is connected to something else, or Bluetooth is still busy with a previous attempt. Close other fitness apps (phone, tablet, watch) that use the treadmill, wait a few seconds and try again.</source>
+        <translation>Está conectada a otra cosa, o Bluetooth sigue ocupado con un intento anterior. Cierra otras apps de fitness (móvil, tableta, reloj) que usen la cinta, espera unos segundos y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Treadmill not found</source>
+        <translation>Cinta no encontrada</translation>
+    </message>
+    <message>
+        <source>Is it switched on and in range? Most treadmills stop advertising while another app is connected to them. Scan again when it is free.</source>
+        <translation>¿Está encendida y al alcance? La mayoría de las cintas dejan de anunciarse mientras otra app está conectada. Vuelve a buscar cuando esté libre.</translation>
+    </message>
+    <message>
+        <source>Could not connect</source>
+        <translation>No se pudo conectar</translation>
+    </message>
+    <message>
+        <source>Switch the treadmill off and on, then try again.</source>
+        <translation>Apaga y enciende la cinta y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>{advice} ({detail})</source>
+        <translation>{advice} ({detail})</translation>
+    </message>
+    <message>
         <source>Settings not saved: {why}</source>
         <translation>Ajustes no guardados: {why}</translation>
     </message>
     <message>
+        <source>Scanning for treadmills…</source>
+        <translation>Buscando cintas…</translation>
+    </message>
+    <message>
+        <source>Not a treadmill</source>
+        <translation>No es una cinta</translation>
+    </message>
+    <message>
+        <source>This device does not say it is a fitness machine. If it is your treadmill, choose “This is my treadmill” first.</source>
+        <translation>Este dispositivo no dice ser una máquina de fitness. Si es tu cinta, elige antes «Es mi cinta».</translation>
+    </message>
+    <message>
+        <source>A session is under way</source>
+        <translation>Hay una sesión en curso</translation>
+    </message>
+    <message>
+        <source>Stop it (and end it) before connecting to another treadmill.</source>
+        <translation>Párala (y termínala) antes de conectar otra cinta.</translation>
+    </message>
+    <message>
+        <source>Connecting to {name}…</source>
+        <translation>Conectando a {name}…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelado.</translation>
+    </message>
+    <message>
+        <source>Stop it (and end it) before disconnecting the treadmill.</source>
+        <translation>Párala (y termínala) antes de desconectar la cinta.</translation>
+    </message>
+    <message>
+        <source>Disconnecting from {name}…</source>
+        <translation>Desconectando de {name}…</translation>
+    </message>
+    <message>
+        <source>Disconnected.</source>
+        <translation>Desconectado.</translation>
+    </message>
+    <message>
+        <source>Connected to {name}.</source>
+        <translation>Conectado a {name}.</translation>
+    </message>
+    <message>
         <source>{problem} — this treadmill&apos;s check is not used; sessions use the safe defaults.</source>
         <translation>{problem} — no se usa la prueba de esta cinta; las sesiones usan valores seguros.</translation>
+    </message>
+    <message>
+        <source>Sessions on this treadmill are refused</source>
+        <translation>Se rechazan las sesiones en esta cinta</translation>
+    </message>
+    <message>
+        <source>No treadmill found yet. Is it switched on and free (no other app connected)?</source>
+        <translation>Aún no se ha encontrado ninguna cinta. ¿Está encendida y libre (sin otra app conectada)?</translation>
+    </message>
+    <message>
+        <source>1 treadmill found.</source>
+        <translation>1 cinta encontrada.</translation>
+    </message>
+    <message>
+        <source>{count} treadmills found.</source>
+        <translation>{count} cintas encontradas.</translation>
     </message>
     <message>
         <source>Backward in {seconds}</source>
@@ -918,6 +1030,26 @@
     <message>
         <source>strap lost</source>
         <translation>banda perdida</translation>
+    </message>
+    <message>
+        <source>Looking for heart-rate straps… (wear yours: most sleep until worn)</source>
+        <translation>Buscando bandas de pulso… (póntela: la mayoría duermen hasta que se llevan puestas)</translation>
+    </message>
+    <message>
+        <source>{problem}: {advice}</source>
+        <translation>{problem}: {advice}</translation>
+    </message>
+    <message>
+        <source>No heart-rate strap heard. Wear it (moisten the electrodes) and look again.</source>
+        <translation>No se oye ninguna banda de pulso. Póntela (humedece los electrodos) y vuelve a buscar.</translation>
+    </message>
+    <message>
+        <source>1 strap found.</source>
+        <translation>1 banda encontrada.</translation>
+    </message>
+    <message>
+        <source>{count} straps found.</source>
+        <translation>{count} bandas encontradas.</translation>
     </message>
     <message>
         <source>Heart-rate strap back.</source>

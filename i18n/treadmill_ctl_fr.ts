@@ -496,12 +496,124 @@
         <translation>Refusé : {reason}.</translation>
     </message>
     <message>
+        <source>Bluetooth is off</source>
+        <translation>Le Bluetooth est désactivé</translation>
+    </message>
+    <message>
+        <source>Turn Bluetooth on in your system settings, then scan again.</source>
+        <translation>Activez le Bluetooth dans les réglages du système, puis relancez la recherche.</translation>
+    </message>
+    <message>
+        <source>No Bluetooth on this computer</source>
+        <translation>Pas de Bluetooth sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>This computer has no usable Bluetooth radio. Plug in a Bluetooth LE adapter, or try the app with --simulate.</source>
+        <translation>Cet ordinateur n&apos;a pas de Bluetooth utilisable. Branchez un adaptateur Bluetooth LE, ou essayez l&apos;appli avec --simulate.</translation>
+    </message>
+    <message>
+        <source>No permission to use Bluetooth</source>
+        <translation>Pas d&apos;autorisation pour le Bluetooth</translation>
+    </message>
+    <message>
+        <source>Allow this app to use Bluetooth (macOS: System Settings › Privacy › Bluetooth; Linux: your user must be allowed to use BlueZ, e.g. the &apos;bluetooth&apos; group), then scan again.</source>
+        <translation>Autorisez cette appli à utiliser le Bluetooth (macOS : Réglages Système › Confidentialité › Bluetooth ; Linux : votre utilisateur doit pouvoir utiliser BlueZ, p. ex. le groupe « bluetooth »), puis relancez la recherche.</translation>
+    </message>
+    <message>
+        <source>The treadmill is busy</source>
+        <translation>Le tapis est occupé</translation>
+    </message>
+    <message>
+        <source>It is connected to something else, or Bluetooth is still busy with a previous attempt. Close other fitness apps (phone, tablet, watch) that use the treadmill, wait a few seconds and try again.</source>
+        <translation>Il est connecté à autre chose, ou le Bluetooth est encore occupé par une tentative précédente. Fermez les autres applis de sport (téléphone, tablette, montre) qui utilisent le tapis, attendez quelques secondes et réessayez.</translation>
+    </message>
+    <message>
+        <source>Treadmill not found</source>
+        <translation>Tapis introuvable</translation>
+    </message>
+    <message>
+        <source>Is it switched on and in range? Most treadmills stop advertising while another app is connected to them. Scan again when it is free.</source>
+        <translation>Est-il allumé et à portée ? La plupart des tapis ne se signalent plus quand une autre appli y est connectée. Relancez la recherche quand il est libre.</translation>
+    </message>
+    <message>
+        <source>Could not connect</source>
+        <translation>Connexion impossible</translation>
+    </message>
+    <message>
+        <source>Switch the treadmill off and on, then try again.</source>
+        <translation>Éteignez puis rallumez le tapis, et réessayez.</translation>
+    </message>
+    <message>
+        <source>{advice} ({detail})</source>
+        <translation>{advice} ({detail})</translation>
+    </message>
+    <message>
         <source>Settings not saved: {why}</source>
         <translation>Réglages non enregistrés : {why}</translation>
     </message>
     <message>
+        <source>Scanning for treadmills…</source>
+        <translation>Recherche de tapis…</translation>
+    </message>
+    <message>
+        <source>Not a treadmill</source>
+        <translation>Pas un tapis</translation>
+    </message>
+    <message>
+        <source>This device does not say it is a fitness machine. If it is your treadmill, choose “This is my treadmill” first.</source>
+        <translation>Cet appareil ne se présente pas comme un appareil de fitness. Si c&apos;est votre tapis, choisissez d&apos;abord « C&apos;est mon tapis ».</translation>
+    </message>
+    <message>
+        <source>A session is under way</source>
+        <translation>Une séance est en cours</translation>
+    </message>
+    <message>
+        <source>Stop it (and end it) before connecting to another treadmill.</source>
+        <translation>Arrêtez-la (et terminez-la) avant de connecter un autre tapis.</translation>
+    </message>
+    <message>
+        <source>Connecting to {name}…</source>
+        <translation>Connexion à {name}…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <source>Stop it (and end it) before disconnecting the treadmill.</source>
+        <translation>Arrêtez-la (et terminez-la) avant de déconnecter le tapis.</translation>
+    </message>
+    <message>
+        <source>Disconnecting from {name}…</source>
+        <translation>Déconnexion de {name}…</translation>
+    </message>
+    <message>
+        <source>Disconnected.</source>
+        <translation>Déconnecté.</translation>
+    </message>
+    <message>
+        <source>Connected to {name}.</source>
+        <translation>Connecté à {name}.</translation>
+    </message>
+    <message>
         <source>{problem} — this treadmill&apos;s check is not used; sessions use the safe defaults.</source>
         <translation>{problem} — le test de ce tapis n&apos;est pas utilisé ; les séances prennent les valeurs sûres.</translation>
+    </message>
+    <message>
+        <source>Sessions on this treadmill are refused</source>
+        <translation>Les séances sur ce tapis sont refusées</translation>
+    </message>
+    <message>
+        <source>No treadmill found yet. Is it switched on and free (no other app connected)?</source>
+        <translation>Aucun tapis trouvé pour l&apos;instant. Est-il allumé et libre (aucune autre appli connectée) ?</translation>
+    </message>
+    <message>
+        <source>1 treadmill found.</source>
+        <translation>1 tapis trouvé.</translation>
+    </message>
+    <message>
+        <source>{count} treadmills found.</source>
+        <translation>{count} tapis trouvés.</translation>
     </message>
     <message>
         <source>Backward in {seconds}</source>
@@ -918,6 +1030,26 @@
     <message>
         <source>strap lost</source>
         <translation>ceinture perdue</translation>
+    </message>
+    <message>
+        <source>Looking for heart-rate straps… (wear yours: most sleep until worn)</source>
+        <translation>Recherche de ceintures cardio… (portez la vôtre : la plupart dorment tant qu&apos;on ne les porte pas)</translation>
+    </message>
+    <message>
+        <source>{problem}: {advice}</source>
+        <translation>{problem} : {advice}</translation>
+    </message>
+    <message>
+        <source>No heart-rate strap heard. Wear it (moisten the electrodes) and look again.</source>
+        <translation>Aucune ceinture cardio détectée. Portez-la (humidifiez les électrodes) et relancez la recherche.</translation>
+    </message>
+    <message>
+        <source>1 strap found.</source>
+        <translation>1 ceinture trouvée.</translation>
+    </message>
+    <message>
+        <source>{count} straps found.</source>
+        <translation>{count} ceintures trouvées.</translation>
     </message>
     <message>
         <source>Heart-rate strap back.</source>

@@ -147,7 +147,7 @@ class StrapBridge(QObject):
     @Property(str, notify=stateChanged)
     def status(self) -> str:
         """One line for the user: what the strap link is doing, or what went wrong."""
-        return self._status
+        return translated(self._status)
 
     @Property(str, notify=heartRateChanged)
     def heartRateText(self) -> str:
@@ -191,7 +191,7 @@ class StrapBridge(QObject):
         if self._scanning or self._scan_fn is None:
             return
         self._scanning = True
-        self._set_status("Looking for heart-rate straps… (wear yours: most sleep until worn)")
+        self._set_status(tr("Looking for heart-rate straps… (wear yours: most sleep until worn)"))
         self._scan_task = self._context.spawn(self._async_scan(), what="Strap scan")
 
     @Slot(str)
@@ -206,7 +206,7 @@ class StrapBridge(QObject):
         op = self._begin()
         self._target = address
         self._set_phase(StrapPhase.CONNECTING)
-        self._set_status(f"Connecting to {self._name_of(address)}…")
+        self._set_status(tr("Connecting to {name}…", name=self._name_of(address)))
         # The connect screen connects the remembered strap as it opens, which may be before
         # the app's loop runs (the window's first frame comes first): it starts once it does.
         if not self._context.when_running(lambda: self._start_connect(address, op)):
@@ -290,14 +290,18 @@ class StrapBridge(QObject):
         except radio_errors() as exc:
             _log.warning("strap scan failed: %s", exc, exc_info=exc)
             problem = describe_bluetooth_error(exc)
-            self._set_status(f"{problem.title}: {problem.advice}")
+            self._set_status(
+                tr("{problem}: {advice}", problem=problem.title, advice=problem.advice)
+            )
             found = []
         else:
             count = len(found)
             self._set_status(
-                "No heart-rate strap heard. Wear it (moisten the electrodes) and look again."
+                tr("No heart-rate strap heard. Wear it (moisten the electrodes) and look again.")
                 if count == 0
-                else ("1 strap found." if count == 1 else f"{count} straps found.")
+                else (
+                    tr("1 strap found.") if count == 1 else tr("{count} straps found.", count=count)
+                )
             )
         finally:
             self._scanning = False
@@ -353,7 +357,7 @@ class StrapBridge(QObject):
             feed.follow(self._engine)
             self._set_phase(StrapPhase.CONNECTED)
             name = self._name_of(address)
-            self._set_status(f"Connected to {name}.")
+            self._set_status(tr("Connected to {name}.", name=name))
             self._remember(address, name)
             self._rebuild()
 
@@ -410,7 +414,7 @@ class StrapBridge(QObject):
                 self._context.notify(NoticeLevel.WARNING, update.message)
             elif update.state is StrapState.CONNECTED and self._phase is StrapPhase.LOST:
                 self._set_phase(StrapPhase.CONNECTED)
-                self._set_status(f"Connected to {self._name_of(self._target)}.")
+                self._set_status(tr("Connected to {name}.", name=self._name_of(self._target)))
                 self._context.notify(NoticeLevel.INFO, tr("Heart-rate strap back."))
 
     def _set_bpm(self, bpm: int | None, *, no_contact: bool) -> None:
