@@ -552,6 +552,34 @@
         <translation>Einstellungen nicht gespeichert: {why}</translation>
     </message>
     <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>weak</source>
+        <translation>schwach</translation>
+    </message>
+    <message>
+        <source>fair</source>
+        <translation>mäßig</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>gut</translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <translation>stark</translation>
+    </message>
+    <message>
+        <source>signal unknown</source>
+        <translation>Signal unbekannt</translation>
+    </message>
+    <message>
+        <source>{quality} ({rssi} dBm)</source>
+        <translation>{quality} ({rssi} dBm)</translation>
+    </message>
+    <message>
         <source>Scanning for treadmills…</source>
         <translation>Suche Laufbänder…</translation>
     </message>

@@ -552,6 +552,34 @@
         <translation>Ajustes no guardados: {why}</translation>
     </message>
     <message>
+        <source>unknown</source>
+        <translation>desconocida</translation>
+    </message>
+    <message>
+        <source>weak</source>
+        <translation>débil</translation>
+    </message>
+    <message>
+        <source>fair</source>
+        <translation>regular</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>buena</translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <translation>fuerte</translation>
+    </message>
+    <message>
+        <source>signal unknown</source>
+        <translation>señal desconocida</translation>
+    </message>
+    <message>
+        <source>{quality} ({rssi} dBm)</source>
+        <translation>{quality} ({rssi} dBm)</translation>
+    </message>
+    <message>
         <source>Scanning for treadmills…</source>
         <translation>Buscando cintas…</translation>
     </message>

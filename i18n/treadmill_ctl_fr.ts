@@ -5,15 +5,15 @@
     <name></name>
     <message>
         <source>Settings file: {problem}</source>
-        <translation>Fichier de réglages : {problem}</translation>
+        <translation>Fichier de réglages&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>Virtual treadmill: nothing real moves.</source>
-        <translation>Tapis virtuel : rien de réel ne bouge.</translation>
+        <translation>Tapis virtuel&#xa0;: rien de réel ne bouge.</translation>
     </message>
     <message>
         <source>Unexpected error: {why}</source>
-        <translation>Erreur inattendue : {why}</translation>
+        <translation>Erreur inattendue&#xa0;: {why}</translation>
     </message>
     <message>
         <source>Ready</source>
@@ -177,11 +177,11 @@
     </message>
     <message>
         <source>{done} of 1 backward block done</source>
-        <translation>Arrière : {done} sur 1</translation>
+        <translation>Arrière&#xa0;: {done} sur 1</translation>
     </message>
     <message>
         <source>{done} of {total} backward blocks done</source>
-        <translation>Arrière : {done} sur {total}</translation>
+        <translation>Arrière&#xa0;: {done} sur {total}</translation>
     </message>
     <message>
         <source>Connected to {name}</source>
@@ -261,7 +261,7 @@
     </message>
     <message>
         <source>Belt speed while turning with “Slow walk” (at most {limit} km/h).</source>
-        <translation>Vitesse du tapis au demi-tour en « Marche lente » (au plus {limit} km/h).</translation>
+        <translation>Vitesse du tapis au demi-tour en «&#xa0;Marche lente&#xa0;» (au plus {limit} km/h).</translation>
     </message>
     <message>
         <source>Turn-around countdown</source>
@@ -373,7 +373,7 @@
     </message>
     <message>
         <source>Spoken phrases: “backward in five”.</source>
-        <translation>Phrases parlées : « arrière dans cinq ».</translation>
+        <translation>Phrases parlées&#xa0;: «&#xa0;arrière dans cinq&#xa0;».</translation>
     </message>
     <message>
         <source>Volume</source>
@@ -389,7 +389,7 @@
     </message>
     <message>
         <source>PageUp, PageDown, B, period, F5 and Escape from a clicker: any of them can stop; none can start the belt or speed it up.</source>
-        <translation>Page préc., Page suiv., B, point, F5 et Échap d&apos;une télécommande : toutes peuvent arrêter, aucune ne démarre ni n&apos;accélère le tapis.</translation>
+        <translation>Page préc., Page suiv., B, point, F5 et Échap d&apos;une télécommande&#xa0;: toutes peuvent arrêter, aucune ne démarre ni n&apos;accélère le tapis.</translation>
     </message>
     <message>
         <source>Diagnostics</source>
@@ -473,27 +473,27 @@
     </message>
     <message>
         <source>Refused: {speed} {unit} is above the hard ceiling of {limit} {unit} for backward running.</source>
-        <translation>Refusé : {speed} {unit} dépasse le plafond fixe de {limit} {unit} en arrière.</translation>
+        <translation>Refusé&#xa0;: {speed} {unit} dépasse le plafond fixe de {limit} {unit} en arrière.</translation>
     </message>
     <message>
         <source>Refused: {speed} {unit} is above the maximum, {limit} {unit}.</source>
-        <translation>Refusé : {speed} {unit} dépasse le maximum, {limit} {unit}.</translation>
+        <translation>Refusé&#xa0;: {speed} {unit} dépasse le maximum, {limit} {unit}.</translation>
     </message>
     <message>
         <source>Refused: {speed} {unit} is below the minimum, {limit} {unit}.</source>
-        <translation>Refusé : {speed} {unit} est sous le minimum, {limit} {unit}.</translation>
+        <translation>Refusé&#xa0;: {speed} {unit} est sous le minimum, {limit} {unit}.</translation>
     </message>
     <message>
         <source>Refused: {speed} {unit} is above your backward cap ({cap} {unit}). Raise the cap first.</source>
-        <translation>Refusé : {speed} {unit} dépasse votre limite arrière ({cap} {unit}). Relevez d&apos;abord la limite.</translation>
+        <translation>Refusé&#xa0;: {speed} {unit} dépasse votre limite arrière ({cap} {unit}). Relevez d&apos;abord la limite.</translation>
     </message>
     <message>
         <source>Refused: your default backward speed is {speed} {unit}. Lower it first.</source>
-        <translation>Refusé : votre vitesse arrière par défaut est {speed} {unit}. Baissez-la d&apos;abord.</translation>
+        <translation>Refusé&#xa0;: votre vitesse arrière par défaut est {speed} {unit}. Baissez-la d&apos;abord.</translation>
     </message>
     <message>
         <source>Refused: {reason}.</source>
-        <translation>Refusé : {reason}.</translation>
+        <translation>Refusé&#xa0;: {reason}.</translation>
     </message>
     <message>
         <source>Bluetooth is off</source>
@@ -517,7 +517,7 @@
     </message>
     <message>
         <source>Allow this app to use Bluetooth (macOS: System Settings › Privacy › Bluetooth; Linux: your user must be allowed to use BlueZ, e.g. the &apos;bluetooth&apos; group), then scan again.</source>
-        <translation>Autorisez cette appli à utiliser le Bluetooth (macOS : Réglages Système › Confidentialité › Bluetooth ; Linux : votre utilisateur doit pouvoir utiliser BlueZ, p. ex. le groupe « bluetooth »), puis relancez la recherche.</translation>
+        <translation>Autorisez cette appli à utiliser le Bluetooth (macOS&#xa0;: Réglages Système › Confidentialité › Bluetooth&#xa0;; Linux&#xa0;: votre utilisateur doit pouvoir utiliser BlueZ, p. ex. le groupe «&#xa0;bluetooth&#xa0;»), puis relancez la recherche.</translation>
     </message>
     <message>
         <source>The treadmill is busy</source>
@@ -533,7 +533,7 @@
     </message>
     <message>
         <source>Is it switched on and in range? Most treadmills stop advertising while another app is connected to them. Scan again when it is free.</source>
-        <translation>Est-il allumé et à portée ? La plupart des tapis ne se signalent plus quand une autre appli y est connectée. Relancez la recherche quand il est libre.</translation>
+        <translation>Est-il allumé et à portée&#xa0;? La plupart des tapis ne se signalent plus quand une autre appli y est connectée. Relancez la recherche quand il est libre.</translation>
     </message>
     <message>
         <source>Could not connect</source>
@@ -549,7 +549,35 @@
     </message>
     <message>
         <source>Settings not saved: {why}</source>
-        <translation>Réglages non enregistrés : {why}</translation>
+        <translation>Réglages non enregistrés&#xa0;: {why}</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>weak</source>
+        <translation>faible</translation>
+    </message>
+    <message>
+        <source>fair</source>
+        <translation>moyen</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>bon</translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <translation>fort</translation>
+    </message>
+    <message>
+        <source>signal unknown</source>
+        <translation>signal inconnu</translation>
+    </message>
+    <message>
+        <source>{quality} ({rssi} dBm)</source>
+        <translation>{quality} ({rssi} dBm)</translation>
     </message>
     <message>
         <source>Scanning for treadmills…</source>
@@ -561,7 +589,7 @@
     </message>
     <message>
         <source>This device does not say it is a fitness machine. If it is your treadmill, choose “This is my treadmill” first.</source>
-        <translation>Cet appareil ne se présente pas comme un appareil de fitness. Si c&apos;est votre tapis, choisissez d&apos;abord « C&apos;est mon tapis ».</translation>
+        <translation>Cet appareil ne se présente pas comme un appareil de fitness. Si c&apos;est votre tapis, choisissez d&apos;abord «&#xa0;C&apos;est mon tapis&#xa0;».</translation>
     </message>
     <message>
         <source>A session is under way</source>
@@ -597,7 +625,7 @@
     </message>
     <message>
         <source>{problem} — this treadmill&apos;s check is not used; sessions use the safe defaults.</source>
-        <translation>{problem} — le test de ce tapis n&apos;est pas utilisé ; les séances prennent les valeurs sûres.</translation>
+        <translation>{problem} — le test de ce tapis n&apos;est pas utilisé&#xa0;; les séances prennent les valeurs sûres.</translation>
     </message>
     <message>
         <source>Sessions on this treadmill are refused</source>
@@ -605,7 +633,7 @@
     </message>
     <message>
         <source>No treadmill found yet. Is it switched on and free (no other app connected)?</source>
-        <translation>Aucun tapis trouvé pour l&apos;instant. Est-il allumé et libre (aucune autre appli connectée) ?</translation>
+        <translation>Aucun tapis trouvé pour l&apos;instant. Est-il allumé et libre (aucune autre appli connectée)&#xa0;?</translation>
     </message>
     <message>
         <source>1 treadmill found.</source>
@@ -625,11 +653,11 @@
     </message>
     <message>
         <source>Sound is off: Qt Multimedia could not be loaded ({why}).</source>
-        <translation>Son coupé : Qt Multimedia n&apos;a pas pu être chargé ({why}).</translation>
+        <translation>Son coupé&#xa0;: Qt Multimedia n&apos;a pas pu être chargé ({why}).</translation>
     </message>
     <message>
         <source>No audio output found: cues are shown on screen only.</source>
-        <translation>Aucune sortie audio : les signaux s&apos;affichent seulement à l&apos;écran.</translation>
+        <translation>Aucune sortie audio&#xa0;: les signaux s&apos;affichent seulement à l&apos;écran.</translation>
     </message>
     <message>
         <source>Sound plays on {device}.</source>
@@ -645,7 +673,7 @@
     </message>
     <message>
         <source>No sound files in {folder}: cues are shown on screen only.</source>
-        <translation>Aucun fichier son dans {folder} : les signaux s&apos;affichent seulement à l&apos;écran.</translation>
+        <translation>Aucun fichier son dans {folder}&#xa0;: les signaux s&apos;affichent seulement à l&apos;écran.</translation>
     </message>
     <message>
         <source>Sound is off in Settings.</source>
@@ -657,7 +685,7 @@
     </message>
     <message>
         <source>Sound could not be played ({file}): cues are shown on screen only.</source>
-        <translation>Le son n&apos;a pas pu être joué ({file}) : les signaux s&apos;affichent seulement à l&apos;écran.</translation>
+        <translation>Le son n&apos;a pas pu être joué ({file})&#xa0;: les signaux s&apos;affichent seulement à l&apos;écran.</translation>
     </message>
     <message>
         <source>Waiting for the belt to stop</source>
@@ -669,7 +697,7 @@
     </message>
     <message>
         <source>{why}: the belt still runs at {speed} km/h after {seconds} s.</source>
-        <translation>{why} : le tapis tourne encore à {speed} km/h après {seconds} s.</translation>
+        <translation>{why}&#xa0;: le tapis tourne encore à {speed} km/h après {seconds} s.</translation>
     </message>
     <message>
         <source>The treadmill did not start ({result}).</source>
@@ -677,15 +705,15 @@
     </message>
     <message>
         <source>The belt has not started moving yet; ramping up from the treadmill&apos;s minimum.</source>
-        <translation>Le tapis ne tourne pas encore ; accélération depuis son minimum.</translation>
+        <translation>Le tapis ne tourne pas encore&#xa0;; accélération depuis son minimum.</translation>
     </message>
     <message>
         <source>This treadmill cannot set an incline: running flat.</source>
-        <translation>Ce tapis ne peut pas s&apos;incliner : course à plat.</translation>
+        <translation>Ce tapis ne peut pas s&apos;incliner&#xa0;: course à plat.</translation>
     </message>
     <message>
         <source>Incline {incline} %: {result}.</source>
-        <translation>Inclinaison {incline} % : {result}.</translation>
+        <translation>Inclinaison {incline} %&#xa0;: {result}.</translation>
     </message>
     <message>
         <source>The ramp to {speed} km/h stalled.</source>
@@ -693,7 +721,7 @@
     </message>
     <message>
         <source>The belt runs at {speed} km/h instead of {target} km/h; the phase starts anyway.</source>
-        <translation>Le tapis tourne à {speed} km/h au lieu de {target} km/h ; la phase commence quand même.</translation>
+        <translation>Le tapis tourne à {speed} km/h au lieu de {target} km/h&#xa0;; la phase commence quand même.</translation>
     </message>
     <message>
         <source>Session done. Stopping the belt.</source>
@@ -709,7 +737,7 @@
     </message>
     <message>
         <source>Speed {speed} km/h: {result}.</source>
-        <translation>Vitesse {speed} km/h : {result}.</translation>
+        <translation>Vitesse {speed} km/h&#xa0;: {result}.</translation>
     </message>
     <message>
         <source>The treadmill keeps refusing speed changes.</source>
@@ -717,11 +745,11 @@
     </message>
     <message>
         <source>Cannot connect to the treadmill: {error}</source>
-        <translation>Connexion au tapis impossible : {error}</translation>
+        <translation>Connexion au tapis impossible&#xa0;: {error}</translation>
     </message>
     <message>
         <source>The treadmill took back control; asking for it again.</source>
-        <translation>Le tapis a repris le contrôle ; nouvelle demande.</translation>
+        <translation>Le tapis a repris le contrôle&#xa0;; nouvelle demande.</translation>
     </message>
     <message>
         <source>The belt was started from the treadmill&apos;s console.</source>
@@ -729,11 +757,11 @@
     </message>
     <message>
         <source>Connection lost!</source>
-        <translation>Connexion perdue !</translation>
+        <translation>Connexion perdue&#xa0;!</translation>
     </message>
     <message>
         <source>Connection to the treadmill lost. The belt may still be running at {speed} km/h: use the console or pull the safety key. Reconnecting…</source>
-        <translation>Connexion au tapis perdue. Le tapis tourne peut-être encore à {speed} km/h : utilisez la console ou retirez la clé de sécurité. Reconnexion…</translation>
+        <translation>Connexion au tapis perdue. Le tapis tourne peut-être encore à {speed} km/h&#xa0;: utilisez la console ou retirez la clé de sécurité. Reconnexion…</translation>
     </message>
     <message>
         <source>Connection to the treadmill lost. Reconnecting…</source>
@@ -745,7 +773,7 @@
     </message>
     <message>
         <source>The session stopped on an {error}.</source>
-        <translation>La séance s&apos;est arrêtée sur une erreur : {error}.</translation>
+        <translation>La séance s&apos;est arrêtée sur une erreur&#xa0;: {error}.</translation>
     </message>
     <message>
         <source>Pausing</source>
@@ -761,15 +789,15 @@
     </message>
     <message>
         <source>Limited by the {limit}.</source>
-        <translation>Limité : {limit}.</translation>
+        <translation>Limité&#xa0;: {limit}.</translation>
     </message>
     <message>
         <source>Reconnected. The belt was stopped; press resume when you are ready.</source>
-        <translation>Reconnecté. Le tapis a été arrêté ; appuyez sur REPRENDRE quand vous êtes prêt.</translation>
+        <translation>Reconnecté. Le tapis a été arrêté&#xa0;; appuyez sur REPRENDRE quand vous êtes prêt.</translation>
     </message>
     <message>
         <source>Reconnected. The belt was stopped; press start when you are ready.</source>
-        <translation>Reconnecté. Le tapis a été arrêté ; appuyez sur DÉPART quand vous êtes prêt.</translation>
+        <translation>Reconnecté. Le tapis a été arrêté&#xa0;; appuyez sur DÉPART quand vous êtes prêt.</translation>
     </message>
     <message>
         <source>Paused from the treadmill&apos;s console.</source>
@@ -785,11 +813,11 @@
     </message>
     <message>
         <source>Speed set to {speed} km/h on the console (above your {direction} cap {cap} km/h): kept for this phase.</source>
-        <translation>Vitesse réglée à {speed} km/h sur la console (au-dessus de votre limite {direction} de {cap} km/h) : gardée pour cette phase.</translation>
+        <translation>Vitesse réglée à {speed} km/h sur la console (au-dessus de votre limite {direction} de {cap} km/h)&#xa0;: gardée pour cette phase.</translation>
     </message>
     <message>
         <source>Speed set to {speed} km/h on the console: kept for this phase.</source>
-        <translation>Vitesse réglée à {speed} km/h sur la console : gardée pour cette phase.</translation>
+        <translation>Vitesse réglée à {speed} km/h sur la console&#xa0;: gardée pour cette phase.</translation>
     </message>
     <message>
         <source>The belt runs at {speed} km/h, above your {direction} cap {cap} km/h. Stopping.</source>
@@ -797,19 +825,19 @@
     </message>
     <message>
         <source>The belt runs at {speed} km/h, instead of {setpoint} km/h (does its console read speeds in mph?). Stopping.</source>
-        <translation>Le tapis tourne à {speed} km/h au lieu de {setpoint} km/h (sa console lit-elle des mph ?). Arrêt.</translation>
+        <translation>Le tapis tourne à {speed} km/h au lieu de {setpoint} km/h (sa console lit-elle des mph&#xa0;?). Arrêt.</translation>
     </message>
     <message>
         <source>The belt still runs at {speed} km/h while the session is {state}: stopping it.</source>
-        <translation>Le tapis tourne encore à {speed} km/h alors que la séance est {state} : arrêt.</translation>
+        <translation>Le tapis tourne encore à {speed} km/h alors que la séance est {state}&#xa0;: arrêt.</translation>
     </message>
     <message>
         <source>Heart rate above {limit}: slowing to {speed} in {lead}</source>
-        <translation>Pouls au-dessus de {limit} : ralentit à {speed} dans {lead}</translation>
+        <translation>Pouls au-dessus de {limit}&#xa0;: ralentit à {speed} dans {lead}</translation>
     </message>
     <message>
         <source>Heart rate {hr} is above your cap {limit} bpm: slowing to {speed} km/h in {lead} s.</source>
-        <translation>Pouls {hr} au-dessus de votre limite de {limit} bpm : ralentit à {speed} km/h dans {lead} s.</translation>
+        <translation>Pouls {hr} au-dessus de votre limite de {limit} bpm&#xa0;: ralentit à {speed} km/h dans {lead} s.</translation>
     </message>
     <message>
         <source>Skip works while a phase runs (not during a turn-around or a pause).</source>
@@ -849,11 +877,11 @@
     </message>
     <message>
         <source>&apos;{action}&apos; does not apply now.</source>
-        <translation>« {action} » ne s&apos;applique pas maintenant.</translation>
+        <translation>«&#xa0;{action}&#xa0;» ne s&apos;applique pas maintenant.</translation>
     </message>
     <message>
         <source>Pause: {result}; stopping the belt instead.</source>
-        <translation>Pause : {result} ; arrêt du tapis à la place.</translation>
+        <translation>Pause&#xa0;: {result}&#xa0;; arrêt du tapis à la place.</translation>
     </message>
     <message>
         <source>{why} Stopping the session.</source>
@@ -865,11 +893,11 @@
     </message>
     <message>
         <source>STOP not confirmed. Pull the safety key!</source>
-        <translation>STOP non confirmé. Retirez la clé de sécurité !</translation>
+        <translation>STOP non confirmé. Retirez la clé de sécurité&#xa0;!</translation>
     </message>
     <message>
         <source>The treadmill did not confirm STOP. Pull the safety key now!</source>
-        <translation>Le tapis n&apos;a pas confirmé STOP. Retirez la clé de sécurité maintenant !</translation>
+        <translation>Le tapis n&apos;a pas confirmé STOP. Retirez la clé de sécurité maintenant&#xa0;!</translation>
     </message>
     <message>
         <source>Warm-up</source>
@@ -913,19 +941,19 @@
     </message>
     <message>
         <source>{phase}: speed {speed}, incline {incline} %</source>
-        <translation>{phase} : vitesse {speed}, inclinaison {incline} %</translation>
+        <translation>{phase}&#xa0;: vitesse {speed}, inclinaison {incline} %</translation>
     </message>
     <message>
         <source>{phase}: speed {speed}</source>
-        <translation>{phase} : vitesse {speed}</translation>
+        <translation>{phase}&#xa0;: vitesse {speed}</translation>
     </message>
     <message>
         <source>Turn around coming: slowing down in {seconds}</source>
-        <translation>Demi-tour bientôt : ralentit dans {seconds}</translation>
+        <translation>Demi-tour bientôt&#xa0;: ralentit dans {seconds}</translation>
     </message>
     <message>
         <source>Turn around: slowing down</source>
-        <translation>Demi-tour : ralentit</translation>
+        <translation>Demi-tour&#xa0;: ralentit</translation>
     </message>
     <message>
         <source>Speed up to {speed} in {seconds}</source>
@@ -941,19 +969,19 @@
     </message>
     <message>
         <source>Starting: backward in {seconds}</source>
-        <translation>Départ : arrière dans {seconds}</translation>
+        <translation>Départ&#xa0;: arrière dans {seconds}</translation>
     </message>
     <message>
         <source>Starting: forward in {seconds}</source>
-        <translation>Départ : avant dans {seconds}</translation>
+        <translation>Départ&#xa0;: avant dans {seconds}</translation>
     </message>
     <message>
         <source>Turn around: backward in {seconds}</source>
-        <translation>Demi-tour : arrière dans {seconds}</translation>
+        <translation>Demi-tour&#xa0;: arrière dans {seconds}</translation>
     </message>
     <message>
         <source>Turn around: forward in {seconds}</source>
-        <translation>Demi-tour : avant dans {seconds}</translation>
+        <translation>Demi-tour&#xa0;: avant dans {seconds}</translation>
     </message>
     <message>
         <source>{phase} at {speed} km/h will run at {allowed} km/h ({why}).</source>
@@ -989,7 +1017,7 @@
     </message>
     <message>
         <source>{task} failed: {why}</source>
-        <translation>{task} a échoué : {why}</translation>
+        <translation>{task} a échoué&#xa0;: {why}</translation>
     </message>
     <message>
         <source>This session is being recorded right now.</source>
@@ -997,31 +1025,31 @@
     </message>
     <message>
         <source>Not deleted: {why}</source>
-        <translation>Non supprimé : {why}</translation>
+        <translation>Non supprimé&#xa0;: {why}</translation>
     </message>
     <message>
         <source>Not restored: {why}</source>
-        <translation>Non restauré : {why}</translation>
+        <translation>Non restauré&#xa0;: {why}</translation>
     </message>
     <message>
         <source>Not saved: {count} problem(s) to fix first.</source>
-        <translation>Non enregistré : {count} problème(s) à corriger d&apos;abord.</translation>
+        <translation>Non enregistré&#xa0;: {count} problème(s) à corriger d&apos;abord.</translation>
     </message>
     <message>
         <source>Not saved: {why}</source>
-        <translation>Non enregistré : {why}</translation>
+        <translation>Non enregistré&#xa0;: {why}</translation>
     </message>
     <message>
         <source>Saved “{name}”.</source>
-        <translation>« {name} » enregistré.</translation>
+        <translation>«&#xa0;{name}&#xa0;» enregistré.</translation>
     </message>
     <message>
         <source>A session is under way: stop it before choosing another.</source>
-        <translation>Une séance est en cours : arrêtez-la avant d&apos;en choisir une autre.</translation>
+        <translation>Une séance est en cours&#xa0;: arrêtez-la avant d&apos;en choisir une autre.</translation>
     </message>
     <message>
         <source>This session is not recorded: {why}</source>
-        <translation>Cette séance n&apos;est pas enregistrée : {why}</translation>
+        <translation>Cette séance n&apos;est pas enregistrée&#xa0;: {why}</translation>
     </message>
     <message>
         <source>no contact</source>
@@ -1033,11 +1061,11 @@
     </message>
     <message>
         <source>Looking for heart-rate straps… (wear yours: most sleep until worn)</source>
-        <translation>Recherche de ceintures cardio… (portez la vôtre : la plupart dorment tant qu&apos;on ne les porte pas)</translation>
+        <translation>Recherche de ceintures cardio… (portez la vôtre&#xa0;: la plupart dorment tant qu&apos;on ne les porte pas)</translation>
     </message>
     <message>
         <source>{problem}: {advice}</source>
-        <translation>{problem} : {advice}</translation>
+        <translation>{problem}&#xa0;: {advice}</translation>
     </message>
     <message>
         <source>No heart-rate strap heard. Wear it (moisten the electrodes) and look again.</source>
@@ -1108,11 +1136,11 @@
     </message>
     <message>
         <source>Virtual treadmill mode: the simulated treadmill is in the list; nothing real moves.</source>
-        <translation>Mode tapis virtuel : le tapis simulé est dans la liste ; rien de réel ne bouge.</translation>
+        <translation>Mode tapis virtuel&#xa0;: le tapis simulé est dans la liste&#xa0;; rien de réel ne bouge.</translation>
     </message>
     <message>
         <source>Before you connect: clip the safety key to your clothes, switch the treadmill on, and close other apps that use it (a treadmill takes one connection at a time).</source>
-        <translation>Avant de connecter : accrochez la clé de sécurité à vos vêtements, allumez le tapis et fermez les autres applis qui l&apos;utilisent (un tapis n&apos;accepte qu&apos;une connexion).</translation>
+        <translation>Avant de connecter&#xa0;: accrochez la clé de sécurité à vos vêtements, allumez le tapis et fermez les autres applis qui l&apos;utilisent (un tapis n&apos;accepte qu&apos;une connexion).</translation>
     </message>
     <message>
         <source>Nearby</source>
@@ -1160,7 +1188,7 @@ Switch it on, close other apps connected to it, and scan again.
 If yours does not show up, turn on “Show other devices”.</source>
         <translation>Aucun tapis dans la liste.
 Allumez-le, fermez les autres applis connectées et relancez la recherche.
-Si le vôtre n&apos;apparaît pas, activez « Tous les appareils ».</translation>
+Si le vôtre n&apos;apparaît pas, activez «&#xa0;Tous les appareils&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -1251,7 +1279,7 @@ Chaque séance est enregistrée ici pendant qu&apos;elle se déroule.</translati
     </message>
     <message>
         <source>Press ? or click anywhere to close this list. Space and Esc stop the belt, here too.</source>
-        <translation>Appuyez sur ? ou cliquez n&apos;importe où pour fermer. Espace et Échap arrêtent le tapis, ici aussi.</translation>
+        <translation>Appuyez sur&#xa0;? ou cliquez n&apos;importe où pour fermer. Espace et Échap arrêtent le tapis, ici aussi.</translation>
     </message>
 </context>
 <context>
@@ -1302,7 +1330,7 @@ Chaque séance est enregistrée ici pendant qu&apos;elle se déroule.</translati
     </message>
     <message>
         <source>Use the treadmill&apos;s own stop key or pull the safety key. Reconnecting to the same treadmill: STOP is sent first.</source>
-        <translation>Utilisez la touche d&apos;arrêt du tapis ou retirez la clé de sécurité. Reconnexion au même tapis : STOP est envoyé d&apos;abord.</translation>
+        <translation>Utilisez la touche d&apos;arrêt du tapis ou retirez la clé de sécurité. Reconnexion au même tapis&#xa0;: STOP est envoyé d&apos;abord.</translation>
     </message>
     <message>
         <source>STOP NOT CONFIRMED — PULL THE SAFETY KEY</source>
@@ -1313,19 +1341,19 @@ Chaque séance est enregistrée ici pendant qu&apos;elle se déroule.</translati
     <name>PresetEditorScreen</name>
     <message>
         <source>Name: </source>
-        <translation>Nom : </translation>
+        <translation>Nom&#xa0;: </translation>
     </message>
     <message>
         <source>Time: </source>
-        <translation>Durée : </translation>
+        <translation>Durée&#xa0;: </translation>
     </message>
     <message>
         <source>Speed: </source>
-        <translation>Vitesse : </translation>
+        <translation>Vitesse&#xa0;: </translation>
     </message>
     <message>
         <source>Incline: </source>
-        <translation>Inclinaison : </translation>
+        <translation>Inclinaison&#xa0;: </translation>
     </message>
     <message>
         <source>(name)</source>
@@ -1381,7 +1409,7 @@ Chaque séance est enregistrée ici pendant qu&apos;elle se déroule.</translati
     </message>
     <message>
         <source>What is this session for?</source>
-        <translation>À quoi sert cette séance ?</translation>
+        <translation>À quoi sert cette séance&#xa0;?</translation>
     </message>
     <message>
         <source>Turning around</source>
@@ -1441,7 +1469,7 @@ Chaque séance est enregistrée ici pendant qu&apos;elle se déroule.</translati
     </message>
     <message>
         <source>times:</source>
-        <translation>fois :</translation>
+        <translation>fois&#xa0;:</translation>
     </message>
     <message>
         <source>+ Phase in the group</source>
@@ -1500,7 +1528,7 @@ Chaque séance est enregistrée ici pendant qu&apos;elle se déroule.</translati
     </message>
     <message>
         <source>Suggested next: %1</source>
-        <translation>Suggéré ensuite : %1</translation>
+        <translation>Suggéré ensuite&#xa0;: %1</translation>
     </message>
     <message>
         <source>Save as my preset</source>
@@ -1627,7 +1655,7 @@ Chaque séance est enregistrée ici pendant qu&apos;elle se déroule.</translati
     </message>
     <message>
         <source>⚠ NO SOUND — %1 You will not hear the cues while you run backward: check Settings → Sound before you start.</source>
-        <translation>⚠ PAS DE SON — %1 Vous n&apos;entendrez pas les signaux en courant en arrière : vérifiez Réglages → Son avant de commencer.</translation>
+        <translation>⚠ PAS DE SON — %1 Vous n&apos;entendrez pas les signaux en courant en arrière&#xa0;: vérifiez Réglages → Son avant de commencer.</translation>
     </message>
     <message>
         <source>No session</source>
@@ -1698,7 +1726,7 @@ Chaque séance est enregistrée ici pendant qu&apos;elle se déroule.</translati
     </message>
     <message>
         <source>Less: %1</source>
-        <translation>Moins : %1</translation>
+        <translation>Moins&#xa0;: %1</translation>
     </message>
     <message>
         <source>off</source>
@@ -1706,7 +1734,7 @@ Chaque séance est enregistrée ici pendant qu&apos;elle se déroule.</translati
     </message>
     <message>
         <source>More: %1</source>
-        <translation>Plus : %1</translation>
+        <translation>Plus&#xa0;: %1</translation>
     </message>
     <message>
         <source>Choose…</source>
@@ -1728,11 +1756,11 @@ Chaque séance est enregistrée ici pendant qu&apos;elle se déroule.</translati
     </message>
     <message>
         <source>No audio device: running silently. Cues are shown on screen only.</source>
-        <translation>Aucun appareil audio : fonctionnement silencieux. Signaux à l&apos;écran seulement.</translation>
+        <translation>Aucun appareil audio&#xa0;: fonctionnement silencieux. Signaux à l&apos;écran seulement.</translation>
     </message>
     <message>
         <source>Last cue: %1</source>
-        <translation>Dernier signal : %1</translation>
+        <translation>Dernier signal&#xa0;: %1</translation>
     </message>
     <message>
         <source>Sound check</source>
@@ -1748,7 +1776,7 @@ Chaque séance est enregistrée ici pendant qu&apos;elle se déroule.</translati
     </message>
     <message>
         <source>To change a key, edit [key_bindings] in the settings file; a clicker can only be bound to STOP, pause and slower.</source>
-        <translation>Pour changer une touche, modifiez [key_bindings] dans le fichier de réglages ; une télécommande ne peut que STOP, pause et ralentir.</translation>
+        <translation>Pour changer une touche, modifiez [key_bindings] dans le fichier de réglages&#xa0;; une télécommande ne peut que STOP, pause et ralentir.</translation>
     </message>
     <message>
         <source>Reset keys</source>

@@ -246,14 +246,15 @@ def signal_bars(rssi: int | None) -> int:
     return 0
 
 
-_SIGNAL_WORDS: Final = ("unknown", "weak", "fair", "good", "strong")
+_SIGNAL_WORDS: Final = (tr("unknown"), tr("weak"), tr("fair"), tr("good"), tr("strong"))
 
 
 def signal_text(rssi: int | None) -> str:
-    """``good (-72 dBm)``, or ``signal unknown``."""
+    """``good (-72 dBm)``, or ``signal unknown``, in the user's language."""
     if rssi is None:
-        return "signal unknown"
-    return f"{_SIGNAL_WORDS[signal_bars(rssi)]} ({rssi} dBm)"
+        return translated(tr("signal unknown"))
+    quality = _SIGNAL_WORDS[signal_bars(rssi)]
+    return translated(tr("{quality} ({rssi} dBm)", quality=quality, rssi=rssi))
 
 
 class _Phase(enum.StrEnum):
