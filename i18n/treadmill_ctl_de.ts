@@ -348,12 +348,12 @@
         <translation>Sprache</translation>
     </message>
     <message>
-        <source>The words on every screen and the spoken cues.</source>
-        <translation>Texte auf allen Seiten und die Sprachansagen.</translation>
+        <source>Auto: the system&apos;s. EN English, DE Deutsch, ES Español, FR Français.</source>
+        <translation>Auto: die des Systems. EN English, DE Deutsch, ES Español, FR Français.</translation>
     </message>
     <message>
-        <source>System</source>
-        <translation>System</translation>
+        <source>Auto</source>
+        <translation>Auto</translation>
     </message>
     <message>
         <source>Sound</source>

@@ -348,12 +348,12 @@
         <translation>Idioma</translation>
     </message>
     <message>
-        <source>The words on every screen and the spoken cues.</source>
-        <translation>Los textos de todas las pantallas y los avisos hablados.</translation>
+        <source>Auto: the system&apos;s. EN English, DE Deutsch, ES Español, FR Français.</source>
+        <translation>Auto: el del sistema. EN English, DE Deutsch, ES Español, FR Français.</translation>
     </message>
     <message>
-        <source>System</source>
-        <translation>Sistema</translation>
+        <source>Auto</source>
+        <translation>Auto</translation>
     </message>
     <message>
         <source>Sound</source>

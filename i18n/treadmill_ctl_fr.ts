@@ -348,12 +348,12 @@
         <translation>Langue</translation>
     </message>
     <message>
-        <source>The words on every screen and the spoken cues.</source>
-        <translation>Les textes de tous les écrans et les annonces vocales.</translation>
+        <source>Auto: the system&apos;s. EN English, DE Deutsch, ES Español, FR Français.</source>
+        <translation>Auto&#xa0;: celle du système. EN English, DE Deutsch, ES Español, FR Français.</translation>
     </message>
     <message>
-        <source>System</source>
-        <translation>Système</translation>
+        <source>Auto</source>
+        <translation>Auto</translation>
     </message>
     <message>
         <source>Sound</source>

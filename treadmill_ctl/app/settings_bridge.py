@@ -194,14 +194,15 @@ SECTIONS: Final[tuple[tuple[str, tuple[FieldSpec, ...]], ...]] = (
             FieldSpec(
                 "language",
                 tr("Language"),
-                tr("The words on every screen and the spoken cues."),
+                tr("Auto: the system's. EN English, DE Deutsch, ES Español, FR Français."),
                 FieldKind.CHOICE,
+                # Codes: five names do not fit beside the label at 1024×600.
                 choices=(
-                    ("system", tr("System")),
-                    ("en", "English"),
-                    ("de", "Deutsch"),
-                    ("es", "Español"),
-                    ("fr", "Français"),
+                    ("system", tr("Auto")),
+                    ("en", "EN"),
+                    ("de", "DE"),
+                    ("es", "ES"),
+                    ("fr", "FR"),
                 ),
             ),
         ),
