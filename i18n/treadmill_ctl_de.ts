@@ -64,8 +64,40 @@
         <translation>Beendet</translation>
     </message>
     <message>
+        <source>Stopped by you</source>
+        <translation>Von dir gestoppt</translation>
+    </message>
+    <message>
+        <source>Stopped by the treadmill</source>
+        <translation>Vom Laufband gestoppt</translation>
+    </message>
+    <message>
         <source>Connection lost</source>
         <translation>Verbindung verloren</translation>
+    </message>
+    <message>
+        <source>Ended by an error</source>
+        <translation>Durch einen Fehler beendet</translation>
+    </message>
+    <message>
+        <source>Interrupted (app closed or crashed)</source>
+        <translation>Unterbrochen (App geschlossen oder abgestürzt)</translation>
+    </message>
+    <message>
+        <source>Recording now</source>
+        <translation>Wird aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>Damaged record (cannot be read)</source>
+        <translation>Beschädigter Eintrag (nicht lesbar)</translation>
+    </message>
+    <message>
+        <source>Deleted the session of {when}</source>
+        <translation>Training vom {when} gelöscht</translation>
+    </message>
+    <message>
+        <source>Ended early: {why}</source>
+        <translation>Vorzeitig beendet: {why}</translation>
     </message>
     <message>
         <source>Not connected</source>
@@ -436,6 +468,26 @@
         <translation>Diese Phase verlängern</translation>
     </message>
     <message>
+        <source>STOP the belt at once (again: it stays stopped)</source>
+        <translation>Band sofort STOPPEN (nochmal: es bleibt stehen)</translation>
+    </message>
+    <message>
+        <source>Pause / resume (resume counts down first)</source>
+        <translation>Pause / weiter (weiter zählt erst herunter)</translation>
+    </message>
+    <message>
+        <source>Pause (never resumes)</source>
+        <translation>Pause (setzt nie fort)</translation>
+    </message>
+    <message>
+        <source>Start the session / confirm</source>
+        <translation>Training starten / bestätigen</translation>
+    </message>
+    <message>
+        <source>Extend the phase by 30 s</source>
+        <translation>Phase um 30 s verlängern</translation>
+    </message>
+    <message>
         <source>Speed +0.1</source>
         <translation>Tempo +0,1</translation>
     </message>
@@ -450,6 +502,18 @@
     <message>
         <source>Speed −0.5</source>
         <translation>Tempo −0,5</translation>
+    </message>
+    <message>
+        <source>Full screen on / off</source>
+        <translation>Vollbild an / aus</translation>
+    </message>
+    <message>
+        <source>Show / hide this list</source>
+        <translation>Diese Liste zeigen / ausblenden</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>Tastatur</translation>
     </message>
     <message>
         <source>Full screen</source>
@@ -1082,6 +1146,62 @@
     <message>
         <source>Heart-rate strap back.</source>
         <translation>Pulsgurt wieder da.</translation>
+    </message>
+    <message>
+        <source>Not loaded (the files are left as they are):</source>
+        <translation>Nicht geladen (die Dateien bleiben, wie sie sind):</translation>
+    </message>
+    <message>
+        <source>Deleted “{name}”</source>
+        <translation>„{name}“ gelöscht</translation>
+    </message>
+    <message>
+        <source>That preset is gone (was its file removed?).</source>
+        <translation>Dieses Programm ist weg (wurde seine Datei gelöscht?).</translation>
+    </message>
+    <message>
+        <source>Could not duplicate “{name}”: {why}</source>
+        <translation>„{name}“ ließ sich nicht duplizieren: {why}</translation>
+    </message>
+    <message>
+        <source>Saved a copy: “{name}”.</source>
+        <translation>Kopie gespeichert: „{name}“.</translation>
+    </message>
+    <message>
+        <source>Built-in presets cannot be deleted.</source>
+        <translation>Eingebaute Programme lassen sich nicht löschen.</translation>
+    </message>
+    <message>
+        <source>Could not delete “{name}”: {why}</source>
+        <translation>„{name}“ ließ sich nicht löschen: {why}</translation>
+    </message>
+    <message>
+        <source>Could not restore “{name}”: {why}</source>
+        <translation>„{name}“ ließ sich nicht wiederherstellen: {why}</translation>
+    </message>
+    <message>
+        <source>Imported “{name}”.</source>
+        <translation>„{name}“ importiert.</translation>
+    </message>
+    <message>
+        <source>Not imported: {why}</source>
+        <translation>Nicht importiert: {why}</translation>
+    </message>
+    <message>
+        <source>Not imported: cannot read {path}: {why}</source>
+        <translation>Nicht importiert: {path} ist nicht lesbar: {why}</translation>
+    </message>
+    <message>
+        <source>Not exported: {why}</source>
+        <translation>Nicht exportiert: {why}</translation>
+    </message>
+    <message>
+        <source>Exported to {path}.</source>
+        <translation>Exportiert nach {path}.</translation>
+    </message>
+    <message>
+        <source>Could not save the suggestion: {why}</source>
+        <translation>Der Vorschlag ließ sich nicht speichern: {why}</translation>
     </message>
 </context>
 <context>

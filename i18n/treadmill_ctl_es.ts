@@ -64,8 +64,40 @@
         <translation>Terminado</translation>
     </message>
     <message>
+        <source>Stopped by you</source>
+        <translation>Parada por ti</translation>
+    </message>
+    <message>
+        <source>Stopped by the treadmill</source>
+        <translation>Parada por la cinta</translation>
+    </message>
+    <message>
         <source>Connection lost</source>
         <translation>Conexión perdida</translation>
+    </message>
+    <message>
+        <source>Ended by an error</source>
+        <translation>Terminada por un error</translation>
+    </message>
+    <message>
+        <source>Interrupted (app closed or crashed)</source>
+        <translation>Interrumpida (app cerrada o bloqueada)</translation>
+    </message>
+    <message>
+        <source>Recording now</source>
+        <translation>Grabando ahora</translation>
+    </message>
+    <message>
+        <source>Damaged record (cannot be read)</source>
+        <translation>Registro dañado (ilegible)</translation>
+    </message>
+    <message>
+        <source>Deleted the session of {when}</source>
+        <translation>Sesión del {when} borrada</translation>
+    </message>
+    <message>
+        <source>Ended early: {why}</source>
+        <translation>Terminada antes: {why}</translation>
     </message>
     <message>
         <source>Not connected</source>
@@ -436,6 +468,26 @@
         <translation>Alargar esta fase</translation>
     </message>
     <message>
+        <source>STOP the belt at once (again: it stays stopped)</source>
+        <translation>PARAR la cinta al instante (otra vez: sigue parada)</translation>
+    </message>
+    <message>
+        <source>Pause / resume (resume counts down first)</source>
+        <translation>Pausa / seguir (seguir cuenta atrás antes)</translation>
+    </message>
+    <message>
+        <source>Pause (never resumes)</source>
+        <translation>Pausa (nunca reanuda)</translation>
+    </message>
+    <message>
+        <source>Start the session / confirm</source>
+        <translation>Iniciar la sesión / confirmar</translation>
+    </message>
+    <message>
+        <source>Extend the phase by 30 s</source>
+        <translation>Alargar la fase 30 s</translation>
+    </message>
+    <message>
         <source>Speed +0.1</source>
         <translation>Velocidad +0,1</translation>
     </message>
@@ -450,6 +502,18 @@
     <message>
         <source>Speed −0.5</source>
         <translation>Velocidad −0,5</translation>
+    </message>
+    <message>
+        <source>Full screen on / off</source>
+        <translation>Pantalla completa sí / no</translation>
+    </message>
+    <message>
+        <source>Show / hide this list</source>
+        <translation>Mostrar / ocultar esta lista</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>Teclado</translation>
     </message>
     <message>
         <source>Full screen</source>
@@ -1082,6 +1146,62 @@
     <message>
         <source>Heart-rate strap back.</source>
         <translation>Banda de pulso de vuelta.</translation>
+    </message>
+    <message>
+        <source>Not loaded (the files are left as they are):</source>
+        <translation>No cargados (los archivos se quedan como están):</translation>
+    </message>
+    <message>
+        <source>Deleted “{name}”</source>
+        <translation>«{name}» borrado</translation>
+    </message>
+    <message>
+        <source>That preset is gone (was its file removed?).</source>
+        <translation>Ese programa ya no está (¿se borró su archivo?).</translation>
+    </message>
+    <message>
+        <source>Could not duplicate “{name}”: {why}</source>
+        <translation>No se pudo duplicar «{name}»: {why}</translation>
+    </message>
+    <message>
+        <source>Saved a copy: “{name}”.</source>
+        <translation>Copia guardada: «{name}».</translation>
+    </message>
+    <message>
+        <source>Built-in presets cannot be deleted.</source>
+        <translation>Los programas incluidos no se pueden borrar.</translation>
+    </message>
+    <message>
+        <source>Could not delete “{name}”: {why}</source>
+        <translation>No se pudo borrar «{name}»: {why}</translation>
+    </message>
+    <message>
+        <source>Could not restore “{name}”: {why}</source>
+        <translation>No se pudo restaurar «{name}»: {why}</translation>
+    </message>
+    <message>
+        <source>Imported “{name}”.</source>
+        <translation>«{name}» importado.</translation>
+    </message>
+    <message>
+        <source>Not imported: {why}</source>
+        <translation>No importado: {why}</translation>
+    </message>
+    <message>
+        <source>Not imported: cannot read {path}: {why}</source>
+        <translation>No importado: no se puede leer {path}: {why}</translation>
+    </message>
+    <message>
+        <source>Not exported: {why}</source>
+        <translation>No exportado: {why}</translation>
+    </message>
+    <message>
+        <source>Exported to {path}.</source>
+        <translation>Exportado a {path}.</translation>
+    </message>
+    <message>
+        <source>Could not save the suggestion: {why}</source>
+        <translation>No se pudo guardar la sugerencia: {why}</translation>
     </message>
 </context>
 <context>

@@ -64,8 +64,40 @@
         <translation>Terminé</translation>
     </message>
     <message>
+        <source>Stopped by you</source>
+        <translation>Arrêtée par vous</translation>
+    </message>
+    <message>
+        <source>Stopped by the treadmill</source>
+        <translation>Arrêtée par le tapis</translation>
+    </message>
+    <message>
         <source>Connection lost</source>
         <translation>Connexion perdue</translation>
+    </message>
+    <message>
+        <source>Ended by an error</source>
+        <translation>Terminée par une erreur</translation>
+    </message>
+    <message>
+        <source>Interrupted (app closed or crashed)</source>
+        <translation>Interrompue (appli fermée ou plantée)</translation>
+    </message>
+    <message>
+        <source>Recording now</source>
+        <translation>En cours d&apos;enregistrement</translation>
+    </message>
+    <message>
+        <source>Damaged record (cannot be read)</source>
+        <translation>Enregistrement abîmé (illisible)</translation>
+    </message>
+    <message>
+        <source>Deleted the session of {when}</source>
+        <translation>Séance du {when} supprimée</translation>
+    </message>
+    <message>
+        <source>Ended early: {why}</source>
+        <translation>Terminée plus tôt&#xa0;: {why}</translation>
     </message>
     <message>
         <source>Not connected</source>
@@ -436,6 +468,26 @@
         <translation>Prolonger cette phase</translation>
     </message>
     <message>
+        <source>STOP the belt at once (again: it stays stopped)</source>
+        <translation>ARRÊTER le tapis tout de suite (encore&#xa0;: il reste arrêté)</translation>
+    </message>
+    <message>
+        <source>Pause / resume (resume counts down first)</source>
+        <translation>Pause / reprise (la reprise décompte d&apos;abord)</translation>
+    </message>
+    <message>
+        <source>Pause (never resumes)</source>
+        <translation>Pause (ne reprend jamais)</translation>
+    </message>
+    <message>
+        <source>Start the session / confirm</source>
+        <translation>Démarrer la séance / valider</translation>
+    </message>
+    <message>
+        <source>Extend the phase by 30 s</source>
+        <translation>Prolonger la phase de 30 s</translation>
+    </message>
+    <message>
         <source>Speed +0.1</source>
         <translation>Vitesse +0,1</translation>
     </message>
@@ -450,6 +502,18 @@
     <message>
         <source>Speed −0.5</source>
         <translation>Vitesse −0,5</translation>
+    </message>
+    <message>
+        <source>Full screen on / off</source>
+        <translation>Plein écran oui / non</translation>
+    </message>
+    <message>
+        <source>Show / hide this list</source>
+        <translation>Afficher / masquer cette liste</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>Clavier</translation>
     </message>
     <message>
         <source>Full screen</source>
@@ -1082,6 +1146,62 @@
     <message>
         <source>Heart-rate strap back.</source>
         <translation>Ceinture cardio de retour.</translation>
+    </message>
+    <message>
+        <source>Not loaded (the files are left as they are):</source>
+        <translation>Non chargés (les fichiers restent tels quels)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Deleted “{name}”</source>
+        <translation>«&#xa0;{name}&#xa0;» supprimé</translation>
+    </message>
+    <message>
+        <source>That preset is gone (was its file removed?).</source>
+        <translation>Ce programme a disparu (son fichier a-t-il été supprimé&#xa0;?).</translation>
+    </message>
+    <message>
+        <source>Could not duplicate “{name}”: {why}</source>
+        <translation>Impossible de dupliquer «&#xa0;{name}&#xa0;»&#xa0;: {why}</translation>
+    </message>
+    <message>
+        <source>Saved a copy: “{name}”.</source>
+        <translation>Copie enregistrée&#xa0;: «&#xa0;{name}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Built-in presets cannot be deleted.</source>
+        <translation>Les programmes intégrés ne peuvent pas être supprimés.</translation>
+    </message>
+    <message>
+        <source>Could not delete “{name}”: {why}</source>
+        <translation>Impossible de supprimer «&#xa0;{name}&#xa0;»&#xa0;: {why}</translation>
+    </message>
+    <message>
+        <source>Could not restore “{name}”: {why}</source>
+        <translation>Impossible de restaurer «&#xa0;{name}&#xa0;»&#xa0;: {why}</translation>
+    </message>
+    <message>
+        <source>Imported “{name}”.</source>
+        <translation>«&#xa0;{name}&#xa0;» importé.</translation>
+    </message>
+    <message>
+        <source>Not imported: {why}</source>
+        <translation>Non importé&#xa0;: {why}</translation>
+    </message>
+    <message>
+        <source>Not imported: cannot read {path}: {why}</source>
+        <translation>Non importé&#xa0;: impossible de lire {path}&#xa0;: {why}</translation>
+    </message>
+    <message>
+        <source>Not exported: {why}</source>
+        <translation>Non exporté&#xa0;: {why}</translation>
+    </message>
+    <message>
+        <source>Exported to {path}.</source>
+        <translation>Exporté vers {path}.</translation>
+    </message>
+    <message>
+        <source>Could not save the suggestion: {why}</source>
+        <translation>Impossible d&apos;enregistrer la suggestion&#xa0;: {why}</translation>
     </message>
 </context>
 <context>

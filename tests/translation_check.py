@@ -40,6 +40,7 @@ PY_TEXT_CALLS: dict[str, tuple[int, ...]] = {
     "_belt_not_following": (1,),
     "_refuse": (1,),
     "notify": (1,),
+    "_notify": (1,),
     "CueEvent": (1,),
     "AlertEvent": (2,),
     "_set_status": (0,),  # the Treadmill screen's and the strap card's status lines

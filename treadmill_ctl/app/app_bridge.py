@@ -366,7 +366,7 @@ class AppBridge(QObject):
     @Property(list, notify=keyHelpChanged)
     def keyHelp(self) -> list[dict[str, object]]:
         """Rows of the ``?`` overlay: {keys, action, stop, clicker}."""
-        return self.key_filter.keymap.help_rows()
+        return translation.translated_tree(self.key_filter.keymap.help_rows())
 
     @Slot()
     def toggleFullScreen(self) -> None:

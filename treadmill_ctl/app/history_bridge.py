@@ -22,6 +22,7 @@ from treadmill_ctl.app.formatting import (
     speed_value,
 )
 from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, Signal, Slot
+from treadmill_ctl.app.translation import translated, translated_tree
 from treadmill_ctl.errors import HistoryError
 from treadmill_ctl.session.plan import PhaseKind
 from treadmill_ctl.statistics import clock_text, plural
@@ -61,14 +62,14 @@ def ending_text() -> dict[Ending, str]:
     from treadmill_ctl.history import Ending  # noqa: PLC0415 - see the module doc
 
     return {
-        Ending.FINISHED: "Finished",
-        Ending.STOPPED_BY_USER: "Stopped by you",
-        Ending.STOPPED_BY_MACHINE: "Stopped by the treadmill",
-        Ending.LINK_LOST: "Connection lost",
-        Ending.ERROR: "Ended by an error",
-        Ending.INTERRUPTED: "Interrupted (app closed or crashed)",
-        Ending.IN_PROGRESS: "Recording now",
-        Ending.DAMAGED: "Damaged record (cannot be read)",
+        Ending.FINISHED: tr("Finished"),
+        Ending.STOPPED_BY_USER: tr("Stopped by you"),
+        Ending.STOPPED_BY_MACHINE: tr("Stopped by the treadmill"),
+        Ending.LINK_LOST: tr("Connection lost"),
+        Ending.ERROR: tr("Ended by an error"),
+        Ending.INTERRUPTED: tr("Interrupted (app closed or crashed)"),
+        Ending.IN_PROGRESS: tr("Recording now"),
+        Ending.DAMAGED: tr("Damaged record (cannot be read)"),
     }
 
 
@@ -225,7 +226,7 @@ class HistoryBridge(QObject):
     @Property(list, notify=sessionsChanged)
     def sessions(self) -> list[dict[str, Any]]:
         """Every session, newest first (see ``session_row``)."""
-        return self._rows
+        return translated_tree(self._rows)
 
     @Property(int, notify=sessionsChanged)
     def count(self) -> int:
@@ -253,7 +254,7 @@ class HistoryBridge(QObject):
     def detail(self) -> dict[str, Any]:
         """The selected session: its list row plus ``chart`` (see ``chart_of``), ``device``,
         ``maxSpeed`` and ``hr`` texts; empty when none is selected."""
-        return self._detail
+        return translated_tree(self._detail)
 
     @Property(bool, notify=undoChanged)
     def canUndo(self) -> bool:
@@ -261,7 +262,9 @@ class HistoryBridge(QObject):
 
     @Property(str, notify=undoChanged)
     def undoText(self) -> str:
-        return f"Deleted the session of {self._deleted[-1][1]}" if self._deleted else ""
+        if not self._deleted:
+            return ""
+        return translated(tr("Deleted the session of {when}", when=self._deleted[-1][1]))
 
     @Property(str, notify=problemChanged)
     def problem(self) -> str:
@@ -375,7 +378,9 @@ class HistoryBridge(QObject):
             else plural(stats.blocks_done, "block")
         )
         out["outcomeText"] = (
-            "Session complete" if stats.complete else f"Ended early: {stats.why_text}"
+            tr("Session complete")
+            if stats.complete
+            else tr("Ended early: {why}", why=stats.why_text)
         )
         out["complete"] = stats.complete
         out["statistics"] = stats.to_json()

@@ -27,6 +27,7 @@ from treadmill_ctl.app.preset_draft import Draft
 from treadmill_ctl.app.preset_editor_bridge import EditorBridge
 from treadmill_ctl.app.preset_rows import preset_row
 from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, QUrl, Signal, Slot
+from treadmill_ctl.app.translation import translated
 from treadmill_ctl.errors import FileFormatError
 from treadmill_ctl.session.presets import (
     LADDER_TRACK,
@@ -37,6 +38,7 @@ from treadmill_ctl.session.presets import (
 )
 from treadmill_ctl.session.progression import Suggestion, repeat_after, suggest_next
 from treadmill_ctl.settings import Settings
+from treadmill_ctl.texts import tr
 
 QML_IMPORT_NAME: Final = "TreadmillCtl"
 QML_IMPORT_MAJOR_VERSION: Final = 1
@@ -170,7 +172,8 @@ class PresetsBridge(QObject):
         """``problems`` as lines, under a heading ("" when every file loaded)."""
         if not self._problems:
             return ""
-        return "Not loaded (the files are left as they are):\n" + "\n".join(self._problems)
+        heading = translated(tr("Not loaded (the files are left as they are):"))
+        return heading + "\n" + "\n".join(self._problems)
 
     def _get_selected_id(self) -> str:
         return self._selected_id
@@ -217,7 +220,9 @@ class PresetsBridge(QObject):
     @Property(str, notify=undoChanged)
     def undoText(self) -> str:
         """E.g. "Deleted “My intervals”"."""
-        return f"Deleted “{self._deleted[-1].name}”" if self._deleted else ""
+        if not self._deleted:
+            return ""
+        return translated(tr("Deleted “{name}”", name=self._deleted[-1].name))
 
     @Property(EditorBridge, constant=True)
     def editor(self) -> EditorBridge:
@@ -268,7 +273,7 @@ class PresetsBridge(QObject):
         move until the user starts there)."""
         preset = self._library.find(preset_id)
         if preset is None:
-            self._notify(NoticeLevel.WARNING, "That preset is gone (was its file removed?).")
+            self._notify(NoticeLevel.WARNING, tr("That preset is gone (was its file removed?)."))
             self.reload()
             return
         self._set_selected_id(preset_id)
@@ -303,11 +308,14 @@ class PresetsBridge(QObject):
         try:
             saved = self._library.save(copy)
         except (FileFormatError, OSError) as exc:
-            self._notify(NoticeLevel.WARNING, f"Could not duplicate “{preset.name}”: {exc}")
+            self._notify(
+                NoticeLevel.WARNING,
+                tr("Could not duplicate “{name}”: {why}", name=preset.name, why=exc),
+            )
             return
         self._rebuild()
         self._set_selected_id(saved.id)
-        self._notify(NoticeLevel.INFO, f"Saved a copy: “{saved.name}”.")
+        self._notify(NoticeLevel.INFO, tr("Saved a copy: “{name}”.", name=saved.name))
 
     @Slot(str)
     def remove(self, preset_id: str) -> None:
@@ -316,12 +324,15 @@ class PresetsBridge(QObject):
         if preset is None:
             return
         if preset.builtin:
-            self._notify(NoticeLevel.INFO, "Built-in presets cannot be deleted.")
+            self._notify(NoticeLevel.INFO, tr("Built-in presets cannot be deleted."))
             return
         try:
             removed = self._library.delete(preset_id)
         except (FileFormatError, OSError) as exc:
-            self._notify(NoticeLevel.WARNING, f"Could not delete “{preset.name}”: {exc}")
+            self._notify(
+                NoticeLevel.WARNING,
+                tr("Could not delete “{name}”: {why}", name=preset.name, why=exc),
+            )
             return
         self._deleted = [*self._deleted, removed][-UNDO_DEPTH:]
         self.undoChanged.emit()
@@ -338,7 +349,10 @@ class PresetsBridge(QObject):
         try:
             restored = self._library.save(preset)
         except (FileFormatError, OSError) as exc:
-            self._notify(NoticeLevel.WARNING, f"Could not restore “{preset.name}”: {exc}")
+            self._notify(
+                NoticeLevel.WARNING,
+                tr("Could not restore “{name}”: {why}", name=preset.name, why=exc),
+            )
             return
         self._deleted = self._deleted[:-1]
         self.undoChanged.emit()
@@ -374,13 +388,16 @@ class PresetsBridge(QObject):
     def _imported(self, preset: Preset) -> None:
         self._rebuild()
         self._set_selected_id(preset.id)
-        self._notify(NoticeLevel.INFO, f"Imported “{preset.name}”.")
+        self._notify(NoticeLevel.INFO, tr("Imported “{name}”.", name=preset.name))
 
     def _not_imported(self, path: Path, exc: Exception) -> None:
         if isinstance(exc, FileFormatError):
-            self._notify(NoticeLevel.WARNING, f"Not imported: {exc}")
+            self._notify(NoticeLevel.WARNING, tr("Not imported: {why}", why=exc))
         else:
-            self._notify(NoticeLevel.WARNING, f"Not imported: cannot read {path}: {exc}")
+            self._notify(
+                NoticeLevel.WARNING,
+                tr("Not imported: cannot read {path}: {why}", path=path, why=exc),
+            )
 
     @Slot(str, str, result=bool)
     def exportFile(self, preset_id: str, path_or_url: str) -> bool:
@@ -396,18 +413,18 @@ class PresetsBridge(QObject):
         try:
             write()
         except (FileFormatError, OSError) as exc:
-            self._notify(NoticeLevel.WARNING, f"Not exported: {exc}")
+            self._notify(NoticeLevel.WARNING, tr("Not exported: {why}", why=exc))
             return False
-        self._notify(NoticeLevel.INFO, f"Exported to {path}.")
+        self._notify(NoticeLevel.INFO, tr("Exported to {path}.", path=path))
         return True
 
     async def _export_off_loop(self, write: Callable[[], Path], path: Path) -> None:
         try:
             await self._off_loop(write)
         except (FileFormatError, OSError) as exc:
-            self._notify(NoticeLevel.WARNING, f"Not exported: {exc}")
+            self._notify(NoticeLevel.WARNING, tr("Not exported: {why}", why=exc))
             return
-        self._notify(NoticeLevel.INFO, f"Exported to {path}.")
+        self._notify(NoticeLevel.INFO, tr("Exported to {path}.", path=path))
 
     @Slot(str, result=str)
     def exportName(self, preset_id: str) -> str:
@@ -424,7 +441,7 @@ class PresetsBridge(QObject):
         try:
             saved = self._library.save(preset)
         except (FileFormatError, OSError) as exc:
-            self._notify(NoticeLevel.WARNING, f"Could not save the suggestion: {exc}")
+            self._notify(NoticeLevel.WARNING, tr("Could not save the suggestion: {why}", why=exc))
             return
         self._suggestion = Suggestion(saved, self._suggestion.reason)
         self._rebuild()
