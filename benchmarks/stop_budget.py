@@ -8,6 +8,9 @@ bridge, engine, link, pyftms, bleak, virtual treadmill), under each of:
   sqlite3 shell left in a transaction) from before the session starts until after STOP;
 - busy presets folder: the Presets screen reloads a folder of large, pathological presets
   (many files, thousands of dotted keys, deep nesting) and Space is pressed while it does;
+  then the same with ``--presets`` valid presets of 200 KB each (the largest the TOML limits
+  let through: the folder is read one file per loop turn, so one such file is the most STOP
+  can wait behind);
 - control lost on ``laggy``: the slow console (responses 2.5 s late) sends status FF
   (control permission lost), then Space; measured against an idle STOP on ``laggy``.
 
@@ -262,6 +265,14 @@ async def measure(args: argparse.Namespace) -> dict[str, list[float]]:
     write_pathological_presets(user_presets_dir(), args.presets, args.dotted_keys)
     presets = bench.running.bridge.presets_bridge()
     results["busy presets folder"] = [
+        await bench.stop_while(presets.reload) for _ in range(args.trials)
+    ]
+    from presets_reload_stall import write_big_presets
+
+    for old in user_presets_dir().glob("*.toml"):
+        old.unlink()
+    write_big_presets(user_presets_dir(), args.presets, 200)
+    results["busy presets folder, 200 KB files"] = [
         await bench.stop_while(presets.reload) for _ in range(args.trials)
     ]
     await bench.close()

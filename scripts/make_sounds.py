@@ -62,6 +62,10 @@ WORDS: dict[str, str] = {
     "word_backward": "backward",
     "word_forward": "forward",
     "phrase_turn_around": "turn around",
+    "phrase_slowing_down": "slowing down",
+    "phrase_keep_running": "keep running",
+    "phrase_belt_stopped": "belt stopped",
+    "phrase_belt_walking": "belt at walking speed",
     "phrase_last_block": "last block",
     "phrase_session_done": "session done",
     "word_paused": "paused",
@@ -69,6 +73,7 @@ WORDS: dict[str, str] = {
     "word_go": "go",
     "phrase_connection_lost": "connection lost",
     "phrase_pull_safety_key": "pull the safety key",
+    "phrase_no_speed": "no speed from the treadmill",
 }
 
 
@@ -102,6 +107,9 @@ TRANSLATED: dict[str, tuple[str, dict[str, str]]] = {
         "word_stopped": "gestoppt", "word_go": "los",
         "phrase_connection_lost": "Verbindung verloren",
         "phrase_pull_safety_key": "Sicherheitsschlüssel ziehen",
+        "phrase_slowing_down": "langsamer", "phrase_keep_running": "weiter",
+        "phrase_belt_stopped": "Band steht", "phrase_belt_walking": "Band im Gehtempo",
+        "phrase_no_speed": "kein Tempo vom Laufband",
     }),
     "es": ("es", {
         "word_speed": "velocidad", "word_point": "coma", "word_in": "en",
@@ -111,6 +119,9 @@ TRANSLATED: dict[str, tuple[str, dict[str, str]]] = {
         "word_stopped": "parado", "word_go": "ya",
         "phrase_connection_lost": "conexión perdida",
         "phrase_pull_safety_key": "quita la llave de seguridad",
+        "phrase_slowing_down": "frenando", "phrase_keep_running": "sigue hacia",
+        "phrase_belt_stopped": "cinta parada", "phrase_belt_walking": "cinta al paso",
+        "phrase_no_speed": "la cinta no envía la velocidad",
     }),
     "fr": ("fr", {
         "word_speed": "vitesse", "word_point": "virgule", "word_in": "dans",
@@ -120,6 +131,9 @@ TRANSLATED: dict[str, tuple[str, dict[str, str]]] = {
         "word_stopped": "arrêté", "word_go": "partez",
         "phrase_connection_lost": "connexion perdue",
         "phrase_pull_safety_key": "retirez la clé de sécurité",
+        "phrase_slowing_down": "ralentissement", "phrase_keep_running": "continuez en",
+        "phrase_belt_stopped": "tapis arrêté", "phrase_belt_walking": "tapis au pas",
+        "phrase_no_speed": "pas de vitesse du tapis",
     }),
 }  # fmt: skip
 _DIGITS = {f"num_{n.replace(' ', '_')}": str(i) for i, n in enumerate(NUMBERS[:26])} | {

@@ -45,6 +45,11 @@ SHOTS = [
     "history",
     "key-help",
     "connected",
+    "plans",
+    "debrief",
+    "session-slowing",
+    "summary-notices",
+    "history-notices",
 ]
 
 
@@ -247,6 +252,10 @@ async def _shoot(
     )
     await until(lambda: session.property("phaseRemainingText") <= "0:47", "mid-phase", 30)
     await grab("session-forward")
+    # The first stage of the turn-around: the belt slows, the runner keeps running forward.
+    await until(lambda: session.property("state") == "slowing_to_turn", "the slow-down", 60)
+    await until(lambda: session.property("speedText") <= "3.5", "half-way down", 2)
+    await grab("session-slowing")
     await until(lambda: session.property("countdownReason") == "turn", "the turn", 60)
     await until(lambda: session.property("countdown") == 3, "the countdown", 2)
     await grab("countdown-overlay")
@@ -284,6 +293,9 @@ async def _shoot(
     await until(lambda: session.property("state") == "stopped", "the stop", 20)
     session.end()
     await until(lambda: bridge.property("screen") == "summary", "the summary", 20)
+    # What happened in it: the link drop, with the belt unattended at its last speed.
+    if (UI_DIR / "SummaryScreen.qml").exists():
+        await grab("summary-notices")
 
     # 10-12. Settings, history, the key help.
     if show("settings"):
@@ -296,6 +308,11 @@ async def _shoot(
         if finished:
             history.select(int(finished[0]["id"]))
         await grab("history")
+    if show("history"):
+        # The session with the link drop: marked on its chart and listed under it.
+        history = bridge.history
+        history.select(int(history.property("sessions")[0]["id"]))
+        await grab("history-notices")
     show("session")
     bridge.setProperty("keyHelpVisible", True)
     await grab("key-help")
@@ -303,6 +320,41 @@ async def _shoot(
     # 13. The Treadmill screen while connected: the card says so, with Disconnect.
     if show("connect"):
         await grab("connected")
+
+    # 14-15. The Plans view, with the knee plan followed and one session debriefed (the knee
+    # said 3/10: the same session again), and the debrief after a plan session.
+    plans = getattr(bridge, "plans", None)
+    if plans is not None and show("plans"):
+        from treadmill_ctl.history.debriefs import SessionDebrief, save_debrief
+        from treadmill_ctl.history.store import HistoryStore
+        from treadmill_ctl.session import plan_progress
+        from treadmill_ctl.session.training_plans import PlanLibrary
+
+        store = ctx.history
+        assert isinstance(store, HistoryStore)
+        plan = PlanLibrary.load(settings).resolve("knee-friendly-backward-walking")
+        first = store.list_sessions()[-1]  # the oldest: the finished session
+        run = plan_progress.start(store, plan, first.started_at)
+        save_debrief(
+            store,
+            SessionDebrief(
+                first.id,
+                True,
+                run.id,
+                0,
+                rpe=4,
+                pain_during=3,
+                pain_after=2,
+                answered_at=first.started_at,
+            ),
+        )
+        plans.refresh()
+        await grab("plans")
+        plans.runToday()
+        await until(lambda: session.property("state") == "idle", "the plan's session", 5)
+        plans.session_ended(None, True)
+        if show("debrief"):
+            await grab("debrief")
 
     await running.aclose()
     return written

@@ -49,10 +49,12 @@ def pytest_report_header() -> list[str]:
 
 @pytest.fixture(autouse=True)
 def _isolated_app_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Point the app's config, data and runtime directories into the test's tmp dir."""
+    """Point the app's config, data, runtime and documents directories into the test's tmp
+    dir."""
     monkeypatch.setenv("TREADMILL_CTL_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("TREADMILL_CTL_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("TREADMILL_CTL_RUNTIME_DIR", str(tmp_path / "run"))
+    monkeypatch.setenv("TREADMILL_CTL_DOCUMENTS_DIR", str(tmp_path / "documents"))
 
 
 @pytest.fixture(autouse=True)

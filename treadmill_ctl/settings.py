@@ -163,6 +163,15 @@ class Settings:
     start_countdown_s: int = 5
     cue_lead_s: int = 5  # how long before an automatic change its cue is given
     hr_cap_bpm: int | None = None
+    # Training plans: the gate after each session's debrief (docs/plans.md, "The gate")
+    plan_pain_ok_max: int = 2  # knee pain (0-10) at most this: the plan may move on
+    plan_pain_high: int = 5  # at least this: the plan steps back
+    plan_effort_max: int = 7  # effort (RPE 0-10) above this: the same session again
+    plan_high_pain_sessions: int = 2  # high pain this many sessions in a row: see a professional
+    # Imported workouts (ZWO, FIT): their targets are fractions of the runner's threshold pace,
+    # given as a speed (10 km/h = 6:00 per km). Low on purpose: a workout written for a faster
+    # runner comes out slower, never faster, and every speed still meets the caps.
+    threshold_speed_kmh: float = 10.0
     # Display and sound
     speed_unit: SpeedUnit = SpeedUnit.KMH
     distance_unit: DistanceUnit = DistanceUnit.METRIC
@@ -387,7 +396,13 @@ _CHECKS: Final[dict[str, Callable[[object], str | None]]] = {
     "countdown_s": _whole(3, 30, "s"),
     "start_countdown_s": _whole(3, 30, "s"),
     "cue_lead_s": _whole(2, 30, "s"),
+    "threshold_speed_kmh": _number(4.0, FORWARD_HARD_CEILING_KMH, "km/h"),
     "hr_cap_bpm": _optional(_whole(60, 230, "bpm")),
+    # Ranges that never overlap: "low enough to move on" is always below "high".
+    "plan_pain_ok_max": _whole(0, 3, "of 10"),
+    "plan_pain_high": _whole(4, 8, "of 10"),
+    "plan_effort_max": _whole(3, 10, "of 10"),
+    "plan_high_pain_sessions": _whole(1, 5, "sessions"),
     "volume": _number(0.0, 1.0, "(0 to 1)"),
     "key_bindings": _bindings,
     "clicker_bindings": _bindings,

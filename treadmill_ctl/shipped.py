@@ -54,6 +54,11 @@ def presets_dir() -> Path:
     return resources_dir() / "presets"
 
 
+def plans_dir() -> Path:
+    """The built-in training plans (``*.toml``; docs/plans.md)."""
+    return resources_dir() / "plans"
+
+
 def sim_profiles_dir() -> Path:
     """The virtual treadmill's shipped profiles (``*.toml``)."""
     return resources_dir() / "sim_profiles"

@@ -15,6 +15,7 @@ APP_NAME: Final = "treadmill-ctl"
 # Tests and headless runs point these elsewhere (never at the user's real files).
 _ENV_CONFIG: Final = "TREADMILL_CTL_CONFIG_DIR"
 _ENV_DATA: Final = "TREADMILL_CTL_DATA_DIR"
+_ENV_DOCUMENTS: Final = "TREADMILL_CTL_DOCUMENTS_DIR"
 
 
 def config_dir() -> Path:
@@ -35,6 +36,20 @@ def data_dir() -> Path:
     import platformdirs  # noqa: PLC0415 - see the note at the top
 
     return Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def documents_dir() -> Path:
+    """Where exported files go by default (session FIT/TCX, presets): the user's documents
+    folder, else their downloads folder, else their home (or $TREADMILL_CTL_DOCUMENTS_DIR)."""
+    override = os.environ.get(_ENV_DOCUMENTS)
+    if override:
+        return Path(override)
+    import platformdirs  # noqa: PLC0415 - see the note at the top
+
+    for folder in (platformdirs.user_documents_dir(), platformdirs.user_downloads_dir()):
+        if Path(folder).is_dir():
+            return Path(folder)
+    return Path.home()
 
 
 def atomic_write_text(path: Path, text: str) -> None:

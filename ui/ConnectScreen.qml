@@ -312,7 +312,7 @@ Item {
             anchors.left: parent.left
             anchors.right: parent.right
             anchors.top: listHeader.bottom
-            anchors.bottom: statusLine.top
+            anchors.bottom: checkStrip.visible ? checkStrip.top : statusLine.top
             anchors.topMargin: Theme.gap
             anchors.bottomMargin: Theme.gap
             radius: Theme.radius
@@ -449,6 +449,52 @@ Item {
             }
         }
 
+        // The chosen treadmill's machine check: its saved result in one line (or the
+        // suggestion to run it) and "Check this treadmill". Under the list, which gives way.
+        Rectangle {
+            id: checkStrip
+            objectName: "checkStrip"
+            visible: screen.app.check.available
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.bottom: statusLine.top
+            anchors.bottomMargin: Theme.gap
+            implicitHeight: Math.max(checkSummary.implicitHeight, checkButton.implicitHeight) + 2 * Theme.gap
+            radius: Theme.radius
+            color: Theme.surface
+            border.width: screen.app.check.suggested || screen.app.check.blocked ? 2 : 0
+            border.color: screen.app.check.blocked ? Theme.danger : Theme.warning
+
+            Text {
+                id: checkSummary
+                objectName: "checkSummary"
+                textFormat: Text.PlainText
+                anchors.left: parent.left
+                anchors.right: checkButton.left
+                anchors.verticalCenter: parent.verticalCenter
+                anchors.margins: Theme.gap
+                text: screen.app.check.summary
+                color: screen.app.check.blocked ? Theme.danger : Theme.text
+                font.pixelSize: Theme.fontSmall
+                wrapMode: Text.WordWrap
+                maximumLineCount: 3
+                elide: Text.ElideRight
+            }
+            ActionButton {
+                id: checkButton
+                objectName: "checkButton"
+                anchors.right: parent.right
+                anchors.verticalCenter: parent.verticalCenter
+                anchors.rightMargin: Theme.gap
+                text: qsTr("Check this treadmill")
+                keyHint: qsTr("nobody on the belt")
+                fill: screen.app.check.suggested ? Theme.warning : Theme.surfaceRaised
+                textColor: screen.app.check.suggested ? Theme.background : Theme.text
+                enabled: !screen.bridge.connecting && screen.app.check.phase === "idle"
+                onClicked: screen.app.check.begin()
+            }
+        }
+
         Text {
             textFormat: Text.PlainText
             id: statusLine
@@ -461,5 +507,12 @@ Item {
             font.pixelSize: Theme.fontSmall
             elide: Text.ElideRight
         }
+    }
+
+    // Over everything while the machine check confirms, runs or shows its result.
+    MachineCheckOverlay {
+        anchors.fill: parent
+        z: 10
+        check: screen.app.check
     }
 }

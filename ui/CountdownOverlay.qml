@@ -50,6 +50,13 @@ Rectangle {
             textFormat: Text.PlainText
             objectName: "countdownTitle"
             Layout.alignment: Qt.AlignHCenter
+            // "BELT STOPPED — TURN AROUND" is long: it shrinks to the room left of STOP.
+            Layout.fillWidth: true
+            Layout.leftMargin: 40
+            Layout.rightMargin: 16
+            horizontalAlignment: Text.AlignHCenter
+            fontSizeMode: Text.HorizontalFit
+            minimumPixelSize: Theme.fontBody
             text: overlay.title.toUpperCase()
             color: overlay.reason === "turn" ? Theme.turning : Theme.text
             font.pixelSize: Theme.fontLarge

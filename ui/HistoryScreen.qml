@@ -38,6 +38,18 @@ Control {
         if (screen.hasDetail)
             screen.bridge.remove(screen.bridge.selectedId);
     }
+    // F and T export the selected session (the buttons show the keys).
+    Keys.onPressed: event => {
+        if (event.modifiers !== Qt.NoModifier || !screen.hasDetail)
+            return;
+        if (event.key === Qt.Key_F) {
+            screen.bridge.exportSelected("fit");
+            event.accepted = true;
+        } else if (event.key === Qt.Key_T) {
+            screen.bridge.exportSelected("tcx");
+            event.accepted = true;
+        }
+    }
 
     Component.onCompleted: screen.bridge.reload()
 
@@ -297,6 +309,34 @@ Control {
                         }
                     }
 
+                    // Export: FIT or TCX into the documents folder (the notice says where).
+                    RowLayout {
+                        objectName: "exportRow"
+                        Layout.fillWidth: true
+                        spacing: Theme.gap
+                        ActionButton {
+                            objectName: "exportFitButton"
+                            implicitHeight: 48
+                            font.pixelSize: Theme.fontSmall
+                            enabled: !screen.bridge.exporting
+                            text: qsTr("Export FIT")
+                            keyHint: qsTr("F")
+                            onClicked: screen.bridge.exportSelected("fit")
+                        }
+                        ActionButton {
+                            objectName: "exportTcxButton"
+                            implicitHeight: 48
+                            font.pixelSize: Theme.fontSmall
+                            enabled: !screen.bridge.exporting
+                            text: qsTr("Export TCX")
+                            keyHint: qsTr("T")
+                            onClicked: screen.bridge.exportSelected("tcx")
+                        }
+                        Item {
+                            Layout.fillWidth: true
+                        }
+                    }
+
                     RowLayout {
                         Layout.fillWidth: true
                         spacing: Theme.gap
@@ -351,6 +391,13 @@ Control {
                         chart: screen.detail.chart ?? ({})
                     }
 
+                    // What happened (the numbered marks on the chart), as the summary said it.
+                    SessionNotices {
+                        Layout.fillWidth: true
+                        notices: screen.detail.notices ?? []
+                        rowsShown: 2
+                    }
+
                     RowLayout {
                         spacing: Theme.gapLarge
                         Repeater {
@@ -397,6 +444,48 @@ Control {
                                 font.pixelSize: Theme.fontSmall - 1
                             }
                         }
+                    }
+                }
+            }
+
+            // An export would replace a file: ask first.
+            Rectangle {
+                objectName: "exportOverwriteBar"
+                visible: screen.bridge.overwritePath !== ""
+                Layout.fillWidth: true
+                implicitHeight: overwriteRow.implicitHeight + 16
+                radius: Theme.radius
+                color: Theme.surfaceRaised
+                border.width: 2
+                border.color: Theme.warning
+
+                RowLayout {
+                    id: overwriteRow
+                    anchors.fill: parent
+                    anchors.leftMargin: Theme.gap
+                    anchors.rightMargin: 8
+                    Label {
+                        textFormat: Text.PlainText
+                        objectName: "exportOverwriteText"
+                        Layout.fillWidth: true
+                        text: qsTr("%1 already exists. Replace it?").arg(screen.bridge.overwritePath)
+                        color: Theme.text
+                        font.pixelSize: Theme.fontSmall
+                        wrapMode: Text.WrapAnywhere
+                    }
+                    ActionButton {
+                        objectName: "exportReplaceButton"
+                        implicitHeight: 48
+                        text: qsTr("Replace")
+                        fill: Theme.warning
+                        textColor: Theme.background
+                        onClicked: screen.bridge.replaceExisting()
+                    }
+                    ActionButton {
+                        objectName: "exportKeepButton"
+                        implicitHeight: 48
+                        text: qsTr("Keep it")
+                        onClicked: screen.bridge.keepExisting()
                     }
                 }
             }

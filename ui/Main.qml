@@ -62,6 +62,18 @@ Window {
         window.showKeyHelp();
     }
 
+    // Closing during a session asks first (the question band below); quitting then STOPs the belt.
+    onClosing: close => {
+        close.accepted = window.app.mayClose();
+    }
+
+    Connections {
+        target: window.app
+        function onQuitConfirmed() {
+            window.close();
+        }
+    }
+
     // Everything, laid out for at least Theme.baseWidth × baseHeight and zoomed to the window.
     Item {
         id: zoomed
@@ -229,6 +241,32 @@ Window {
                 width: bands.width
                 title: qsTr("STOP NOT CONFIRMED — PULL THE SAFETY KEY")
                 message: window.app.session.alertText
+            }
+
+            QuestionBar {
+                objectName: "quitQuestion"
+                visible: window.app.quitAsked
+                width: bands.width
+                message: qsTr("A session is running. Quit and STOP the belt?")
+                confirmText: qsTr("STOP and quit")
+                confirmName: "quitConfirmButton"
+                cancelText: qsTr("Keep running")
+                cancelName: "quitCancelButton"
+                onConfirmed: window.app.confirmQuit()
+                onCancelled: window.app.cancelQuit()
+            }
+
+            QuestionBar {
+                objectName: "leaveEditorQuestion"
+                visible: window.app.leaveEditorAsked
+                width: bands.width
+                message: qsTr("This preset has unsaved changes. Leave and lose them?")
+                confirmText: qsTr("Discard changes")
+                confirmName: "leaveEditorConfirmButton"
+                cancelText: qsTr("Keep editing")
+                cancelName: "leaveEditorCancelButton"
+                onConfirmed: window.app.discardAndLeave()
+                onCancelled: window.app.keepEditing()
             }
 
             NoticeBar {

@@ -50,9 +50,9 @@ Control {
     FileDialog {
         id: importDialog
         objectName: "importDialog"
-        title: qsTr("Import a preset")
+        title: qsTr("Import a preset or a workout")
         fileMode: FileDialog.OpenFile
-        nameFilters: [qsTr("Presets (*.toml)"), qsTr("All files (*)")]
+        nameFilters: [qsTr("Presets and workouts (*.toml *.zwo *.fit)"), qsTr("Presets (*.toml)"), qsTr("Zwift workouts (*.zwo)"), qsTr("FIT workouts (*.fit)"), qsTr("All files (*)")]
         onAccepted: screen.bridge.importFile(importDialog.selectedFile.toString())
     }
 
@@ -61,7 +61,7 @@ Control {
         objectName: "exportDialog"
         title: qsTr("Export the preset")
         fileMode: FileDialog.SaveFile
-        nameFilters: [qsTr("Presets (*.toml)")]
+        nameFilters: [qsTr("Presets (*.toml)"), qsTr("Zwift workouts (*.zwo)"), qsTr("FIT workouts (*.fit)")]
         defaultSuffix: "toml"
         onAccepted: screen.bridge.exportFile(screen.bridge.selectedId, exportDialog.selectedFile.toString())
     }
@@ -103,6 +103,15 @@ Control {
                     text: qsTr("Import…")
                     onClicked: importDialog.open()
                 }
+            }
+
+            // The Plans view: presets strung together over weeks (docs/plans.md).
+            ActionButton {
+                objectName: "plansViewButton"
+                Layout.fillWidth: true
+                implicitHeight: 48
+                text: qsTr("Training plans ›")
+                onClicked: screen.app.screen = "plans"
             }
 
             Rectangle {
@@ -410,7 +419,9 @@ Control {
                             Layout.fillWidth: true
                             Layout.preferredWidth: 10
                             caption: qsTr("Total")
+                            // The whole session's estimate (turn-arounds, ramps, countdowns).
                             value: screen.selected.total ?? ""
+                            detail: screen.selected.atSpeed ? qsTr("%1 at speed").arg(screen.selected.atSpeed) : ""
                             valueSize: Theme.fontTitle
                             color: Theme.surfaceRaised
                         }
@@ -474,7 +485,9 @@ Control {
                             implicitWidth: implicitContentWidth + leftPadding + rightPadding
                             text: qsTr("Export…")
                             onClicked: {
-                                exportDialog.selectedFile = "file:" + screen.bridge.exportName(screen.bridge.selectedId);
+                                // In the documents folder, with the file name filled in.
+                                exportDialog.currentFolder = screen.bridge.exportFolderUrl();
+                                exportDialog.selectedFile = screen.bridge.exportUrl(screen.bridge.selectedId);
                                 exportDialog.open();
                             }
                         }

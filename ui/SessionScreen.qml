@@ -78,6 +78,21 @@ Control {
                     }
                 }
 
+                // The stages of a turn-around ("Keep running forward", then "Belt stopped"):
+                // what to do now, under the big word.
+                Label {
+                    textFormat: Text.PlainText
+                    objectName: "headlineDetail"
+                    visible: screen.session.headlineDetail !== ""
+                    text: screen.session.headlineDetail
+                    color: screen.headlineColor
+                    font.pixelSize: screen.tight ? Theme.fontTitle : Theme.fontLarge
+                    font.bold: true
+                    fontSizeMode: Text.HorizontalFit
+                    minimumPixelSize: Theme.fontBody
+                    Layout.fillWidth: true
+                }
+
                 Label {
                     textFormat: Text.PlainText
                     objectName: "phaseTitle"
@@ -96,6 +111,9 @@ Control {
                         objectName: "timeLeftTile"
                         caption: qsTr("Time left in phase")
                         value: screen.session.phaseRemainingText
+                        // Why the clock stands still (it waits for the speed, the turn...), and
+                        // when the whole session should end ("session ends ≈ 14:32", live).
+                        detail: [screen.session.phaseTimerNote, screen.session.finishText !== "" ? qsTr("session %1").arg(screen.session.finishText) : ""].filter(t => t !== "").join("  ·  ") || " "
                         valueSize: Theme.fontXL
                         Layout.fillWidth: true
                         Layout.preferredWidth: 3
@@ -103,9 +121,12 @@ Control {
                     StatTile {
                         objectName: "speedTile"
                         caption: qsTr("Speed")
-                        value: screen.session.targetSpeedText
+                        // The belt's reported speed while it runs; where it is heading below.
+                        value: screen.session.speedText
                         unit: screen.session.speedUnit
-                        detail: qsTr("belt %1").arg(screen.session.actualSpeedText)
+                        detail: screen.session.speedDetailText
+                        stale: screen.session.readingsStale
+                        staleText: screen.session.readingsStaleText
                         valueSize: Theme.fontXL
                         Layout.fillWidth: true
                         Layout.preferredWidth: 3
@@ -117,8 +138,11 @@ Control {
                     Layout.fillWidth: true
 
                     StatTile {
+                        objectName: "distanceTile"
                         caption: qsTr("Distance")
                         value: screen.session.distanceText
+                        stale: screen.session.readingsStale
+                        staleText: screen.session.readingsStaleText
                         valueSize: Theme.fontTitle
                         Layout.fillWidth: true
                         Layout.preferredWidth: 1
@@ -145,6 +169,9 @@ Control {
                         Layout.preferredWidth: 1
                     }
                     StatTile {
+                        objectName: "elapsedTile"
+                        // The total is the whole session's estimate (turn-arounds, ramps and
+                        // countdowns included), kept up to date as the session runs.
                         caption: qsTr("Elapsed")
                         value: screen.session.elapsedText
                         unit: "/ " + screen.session.totalText

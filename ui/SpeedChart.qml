@@ -2,7 +2,9 @@ import QtQuick
 
 // A recorded session's speed over time: phases as bands (backward ones hatched), the speed line
 // coloured by direction, heart rate (when known) as a dashed line on its own scale at the right.
-// `chart` is the history bridge's {points, hr, phases, duration, maxSpeed, minHr, maxHr, speedUnit}.
+// `chart` is the history bridge's {points, hr, phases, notices, duration, maxSpeed, minHr, maxHr,
+// speedUnit}. What happened (notices: a link drop, a stop from the console...) is marked with its
+// number, as the list under the chart and the summary give it; a link drop's span is shaded.
 // Every text is drawn whole and inside the chart: a phase band too narrow for its name gets its
 // short name, and the time labels are kept inside the edges (the last one was cut to "10 mi").
 Canvas {
@@ -10,7 +12,7 @@ Canvas {
 
     property var chart: ({})
     readonly property color hrColor: "#cc79a7" // Okabe–Ito reddish purple: apart from both directions
-    // What the last paint wrote: [{kind: "band"|"time", text, x, width, left, right}] (the band's
+    // What the last paint wrote: [{kind: "band"|"time"|"notice", text, x, width, left, right}] (the band's
     // or the chart's bounds), so tests can check that every label is whole and in its place.
     property var drawnLabels: []
 
@@ -146,6 +148,44 @@ Canvas {
             run.push(p);
         }
         flush();
+
+        // what happened: a numbered mark (and a link drop's span) at its time
+        ctx.font = "bold 14px sans-serif";
+        for (const n of (data.notices ?? [])) {
+            const x0 = x(n.t), x1 = x(Math.min(n.end, data.duration));
+            if (x1 - x0 >= 1) {
+                ctx.fillStyle = canvas.shade(Theme.warning, 0.18);
+                ctx.fillRect(x0, top, x1 - x0, h);
+            }
+            ctx.strokeStyle = canvas.shade(Theme.warning, 1.0);
+            ctx.lineWidth = 2;
+            ctx.setLineDash([4, 3]);
+            ctx.beginPath();
+            ctx.moveTo(x0, top);
+            ctx.lineTo(x0, top + h);
+            ctx.stroke();
+            ctx.setLineDash([]);
+            const text = String(n.n);
+            const r = 10;
+            const cx = Math.max(left + r, Math.min(x0, left + w - r));
+            const cy = top + r + 2 + ((n.n - 1) % 3) * (2 * r + 2); // marks close together stack
+            ctx.fillStyle = canvas.shade(Theme.warning, 1.0);
+            ctx.beginPath();
+            ctx.arc(cx, cy, r, 0, 2 * Math.PI);
+            ctx.fill();
+            const width = ctx.measureText(text).width;
+            ctx.fillStyle = canvas.shade(Theme.background, 1.0);
+            ctx.fillText(text, cx - width / 2, cy + 5);
+            drawn.push({
+                kind: "notice",
+                text: text,
+                x: cx - width / 2,
+                width: width,
+                left: left,
+                right: left + w
+            });
+        }
+        ctx.font = "15px sans-serif";
 
         // heart rate on its own scale
         if (data.hr.length > 1) {

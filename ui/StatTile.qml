@@ -3,6 +3,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 
 // One reading: a caption, a big value with its unit, and an optional small line under it.
+// A stale reading (the link is down, the treadmill went quiet) is greyed and marked, never
+// shown as live.
 Rectangle {
     id: tile
 
@@ -11,6 +13,8 @@ Rectangle {
     property string unit: ""
     property string detail: ""
     property int valueSize: Theme.fontLarge
+    property bool stale: false
+    property string staleText: ""
 
     implicitWidth: 200
     implicitHeight: column.implicitHeight + 2 * Theme.gap
@@ -27,24 +31,40 @@ Rectangle {
         anchors.margins: Theme.gap
         spacing: 0
 
-        Label {
-            textFormat: Text.PlainText
-            text: tile.caption
-            color: Theme.textDim
-            font.pixelSize: Theme.fontSmall
-            font.capitalization: Font.AllUppercase
-            font.letterSpacing: 1
-            // Wraps rather than running past the tile ("HEART RATE · STRAP" in a narrow one).
+        // The caption, and beside it (so that the tile keeps its height) the stale mark.
+        RowLayout {
+            spacing: 8
             Layout.fillWidth: true
-            wrapMode: Text.Wrap
+            Label {
+                textFormat: Text.PlainText
+                text: tile.caption
+                color: Theme.textDim
+                font.pixelSize: Theme.fontSmall
+                font.capitalization: Font.AllUppercase
+                font.letterSpacing: 1
+                // Wraps rather than running past the tile ("HEART RATE · STRAP" in a narrow one).
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+            }
+            Label {
+                objectName: "tileStale"
+                textFormat: Text.PlainText
+                visible: tile.stale
+                text: tile.staleText
+                color: Theme.warning
+                font.pixelSize: Theme.fontSmall
+                font.bold: true
+            }
         }
         RowLayout {
             spacing: 8
+            opacity: tile.stale ? 0.45 : 1.0
             Label {
                 objectName: "tileValue"
                 textFormat: Text.PlainText
                 text: tile.value
-                color: Theme.text
+                color: tile.stale ? Theme.textDim : Theme.text
+                font.strikeout: tile.stale
                 font.pixelSize: tile.valueSize
                 font.bold: true
             }
@@ -59,6 +79,7 @@ Rectangle {
         Label {
             textFormat: Text.PlainText
             visible: tile.detail !== ""
+            opacity: tile.stale ? 0.45 : 1.0
             text: tile.detail
             color: Theme.textDim
             font.pixelSize: Theme.fontSmall

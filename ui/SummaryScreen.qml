@@ -18,6 +18,7 @@ Control {
     required property AppBridge app
     readonly property var summary: screen.app.session.summary
     readonly property PresetsBridge presets: screen.app.presets
+    readonly property PlansBridge plans: screen.app.plans
     readonly property bool complete: screen.summary.complete === true
 
     focus: true
@@ -140,66 +141,104 @@ Control {
             }
         }
 
-        // ---- what next ------------------------------------------------------------------------
-        Rectangle {
-            objectName: "nextCard"
+        // ---- a training plan's word on it, or a debrief for any other session (docs/plans.md) ---
+        RowLayout {
             Layout.fillWidth: true
-            implicitHeight: nextColumn.implicitHeight + 2 * Theme.gapLarge
-            radius: Theme.radius
-            color: Theme.surface
-            border.width: screen.presets.suggestedName !== "" ? 2 : 0
-            border.color: Theme.ok
+            visible: screen.plans.verdict !== "" || screen.plans.canDebriefLast
+            spacing: Theme.gap
+            Label {
+                textFormat: Text.PlainText
+                objectName: "planVerdict"
+                Layout.fillWidth: true
+                text: screen.plans.verdict !== "" ? screen.plans.verdict : qsTr("How did it go? A short debrief keeps your effort and knee with this session.")
+                color: screen.plans.verdict !== "" ? Theme.text : Theme.textDim
+                wrapMode: Text.WordWrap
+            }
+            ActionButton {
+                objectName: "debriefButton"
+                visible: screen.plans.canDebriefLast
+                text: qsTr("Debrief")
+                onClicked: screen.plans.debriefLast()
+            }
+        }
 
-            ColumnLayout {
-                id: nextColumn
-                anchors.fill: parent
-                anchors.margins: Theme.gapLarge
-                spacing: 8
+        // ---- what next, and what happened (link drops, machine stops, skips...; as the History
+        // lists them) beside it, as tall as it, scrolling when there is more ---------------------
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.gap
 
-                Label {
-                    textFormat: Text.PlainText
-                    text: qsTr("NEXT TIME")
-                    color: Theme.textDim
-                    font.pixelSize: Theme.fontSmall
-                    font.letterSpacing: 1
-                }
-                Label {
-                    textFormat: Text.PlainText
-                    objectName: "nextName"
-                    Layout.fillWidth: true
-                    text: screen.presets.suggestedName !== "" ? screen.presets.suggestedName : qsTr("Repeat what you did, or pick a preset.")
-                    color: Theme.text
-                    font.pixelSize: Theme.fontTitle
-                    font.bold: true
-                    elide: Text.ElideRight
-                }
-                Label {
-                    textFormat: Text.PlainText
-                    objectName: "nextReason"
-                    visible: screen.presets.suggestionReason !== ""
-                    Layout.fillWidth: true
-                    text: screen.presets.suggestionReason
-                    color: Theme.textDim
-                    font.pixelSize: Theme.fontBody
-                    wrapMode: Text.WordWrap
-                }
-                RowLayout {
-                    visible: screen.presets.suggestedName !== ""
-                    spacing: Theme.gap
-                    ActionButton {
-                        objectName: "useNextButton"
-                        text: screen.presets.suggestionIsNew ? qsTr("Save it and use it") : qsTr("Use it now")
-                        fill: Theme.accent
-                        textColor: Theme.background
-                        onClicked: screen.presets.useSuggestion()
+            Rectangle {
+                id: nextCard
+                objectName: "nextCard"
+                Layout.fillWidth: true
+                Layout.preferredWidth: 10
+                Layout.alignment: Qt.AlignTop
+                implicitHeight: nextColumn.implicitHeight + 2 * Theme.gapLarge
+                radius: Theme.radius
+                color: Theme.surface
+                border.width: screen.presets.suggestedName !== "" ? 2 : 0
+                border.color: Theme.ok
+
+                ColumnLayout {
+                    id: nextColumn
+                    anchors.fill: parent
+                    anchors.margins: Theme.gapLarge
+                    spacing: 8
+
+                    Label {
+                        textFormat: Text.PlainText
+                        text: qsTr("NEXT TIME")
+                        color: Theme.textDim
+                        font.pixelSize: Theme.fontSmall
+                        font.letterSpacing: 1
                     }
-                    ActionButton {
-                        objectName: "saveNextButton"
-                        visible: screen.presets.suggestionIsNew
-                        text: qsTr("Save as my preset")
-                        onClicked: screen.presets.saveSuggestion()
+                    Label {
+                        textFormat: Text.PlainText
+                        objectName: "nextName"
+                        Layout.fillWidth: true
+                        text: screen.presets.suggestedName !== "" ? screen.presets.suggestedName : qsTr("Repeat what you did, or pick a preset.")
+                        color: Theme.text
+                        font.pixelSize: Theme.fontTitle
+                        font.bold: true
+                        elide: Text.ElideRight
+                    }
+                    Label {
+                        textFormat: Text.PlainText
+                        objectName: "nextReason"
+                        visible: screen.presets.suggestionReason !== ""
+                        Layout.fillWidth: true
+                        text: screen.presets.suggestionReason
+                        color: Theme.textDim
+                        font.pixelSize: Theme.fontBody
+                        wrapMode: Text.WordWrap
+                    }
+                    RowLayout {
+                        visible: screen.presets.suggestedName !== ""
+                        spacing: Theme.gap
+                        ActionButton {
+                            objectName: "useNextButton"
+                            text: screen.presets.suggestionIsNew ? qsTr("Save it and use it") : qsTr("Use it now")
+                            fill: Theme.accent
+                            textColor: Theme.background
+                            onClicked: screen.presets.useSuggestion()
+                        }
+                        ActionButton {
+                            objectName: "saveNextButton"
+                            visible: screen.presets.suggestionIsNew
+                            text: qsTr("Save as my preset")
+                            onClicked: screen.presets.saveSuggestion()
+                        }
                     }
                 }
+            }
+
+            SessionNotices {
+                Layout.fillWidth: true
+                Layout.preferredWidth: 10
+                Layout.preferredHeight: nextCard.implicitHeight
+                Layout.alignment: Qt.AlignTop
+                notices: screen.summary.notices ?? []
             }
         }
 

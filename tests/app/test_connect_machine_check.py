@@ -49,13 +49,20 @@ async def test_a_treadmill_never_checked_connects_with_defaults_and_suggests_the
     assert bridge.property("isConnected") is True
     assert (NoticeLevel.INFO, NOT_CHECKED_HINT) in world.notices
     assert world.context.settings.treadmill_speed_unit is SpeedUnit.KMH
+    assert world.context.machine_timing is None  # the session's safe defaults
 
 
 async def test_a_checked_mph_console_gets_targets_in_mph(world: World) -> None:
-    save_check(MachineCheck(ADDRESS, MachineQuirks(speed_unit=SpeedUnit.MPH), WHEN))
+    quirks = MachineQuirks(speed_unit=SpeedUnit.MPH, start_delay_s=12.0, data_interval_s=1.0)
+    save_check(MachineCheck(ADDRESS, quirks, WHEN))
     bridge = await connect(world)
     assert bridge.property("isConnected") is True
     assert world.context.settings.treadmill_speed_unit is SpeedUnit.MPH
+    # ... and the session's waits and staleness threshold come from the same check.
+    timing = world.context.machine_timing
+    assert timing is not None
+    assert timing.start_timeout_s == 17.0
+    assert timing.stale_after_s == 3.0
     assert all(msg != NOT_CHECKED_HINT for _, msg in world.notices)
 
 

@@ -50,7 +50,7 @@ def test_a_backward_speed_above_the_cap_is_refused_with_the_reason_at_its_field(
     editor.setPhaseField(1, 0, "speed", "6.5")
     errors = editor.property("errors")
     assert errors == {
-        "1.0.speed": "Backward speed 6.5 km/h is above your backward cap 6 km/h "
+        "1.0.speed": "Backward speed 6.5 km/h is above your backward cap of 6.0 km/h "
         "(change it in Settings)"
     }
     assert editor.property("valid") is False
@@ -66,7 +66,7 @@ def test_the_hard_ceiling_holds_even_with_the_cap_raised_to_it(world: World) -> 
     world.context.settings = Settings(backward_cap_kmh=8.0)
     _, editor = new_editor(world)
     editor.setPhaseField(1, 0, "speed", "8.5")
-    assert "above the hard ceiling 8 km/h" in editor.property("errors")["1.0.speed"]
+    assert "above the hard ceiling of 8.0 km/h" in editor.property("errors")["1.0.speed"]
     editor.setPhaseField(1, 0, "speed", "8")
     assert editor.property("valid") is True
 
@@ -167,3 +167,51 @@ def test_speeds_are_typed_in_mph_when_the_user_chose_mph(world: World) -> None:
     saved = PresetLibrary(Settings()).find("miles")
     assert saved is not None
     assert saved.phases[1].speed_kmh == 3.22
+
+
+def all_texts(editor: EditorBridge) -> str:
+    """Every hint, error and warning the editor shows."""
+    parts = [
+        str(editor.property("capsText")),
+        str(editor.property("speedUnit")),
+        *map(str, editor.property("errors").values()),
+        *map(str, editor.property("warnings").values()),
+        *map(str, editor.property("generalErrors") or []),
+    ]
+    return "\n".join(parts)
+
+
+def test_in_mph_every_hint_and_error_is_in_mph_and_typed_limits_are_the_limits(
+    world: World,
+) -> None:
+    """With mph chosen and the backward cap raised to the hard ceiling (8.0 km/h, read as
+    "5.0 mph"): 9.0 mph is refused in mph words, 5.0 mph is the ceiling itself (it was "5.0
+    mph is above the ceiling of 5.0 mph"), and no text of the form says km/h."""
+    world.context.settings = Settings(speed_unit=SpeedUnit.MPH, backward_cap_kmh=8.0)
+    _, editor = new_editor(world)
+    editor.setPhaseField(1, 0, "speed", "9.0")
+    assert editor.property("errors")["1.0.speed"] == (
+        "Backward speed 9.0 mph is above the hard ceiling of 5.0 mph"
+    )
+    assert "km/h" not in all_texts(editor)
+    assert "Backward up to 5.0 mph" in editor.property("capsText")
+    editor.setPhaseField(1, 0, "speed", "5.0")
+    assert editor.property("errors") == {}
+    assert editor.property("valid") is True
+    assert editor.save() is True
+    library = PresetLibrary(Settings(backward_cap_kmh=8.0))
+    [saved] = [p for p in library.presets if not p.builtin]
+    backward = [p.speed_kmh for p in saved.phases if p.direction.value == "backward"]
+    assert backward == [8.0, 8.0]  # the ceiling itself, never 8.05
+
+
+def test_in_mph_the_forward_cap_is_in_mph_too(world: World) -> None:
+    world.context.settings = Settings(speed_unit=SpeedUnit.MPH, forward_cap_kmh=12.0)
+    _, editor = new_editor(world)
+    editor.setPhaseField(0, 0, "speed", "8")  # 12.87 km/h
+    assert editor.property("errors")["0.0.speed"] == (
+        "Forward speed 8.0 mph is above your forward cap of 7.5 mph (change it in Settings)"
+    )
+    editor.setPhaseField(0, 0, "speed", "7.5")  # the cap as it reads: the cap
+    assert editor.property("errors") == {}
+    assert "km/h" not in all_texts(editor)

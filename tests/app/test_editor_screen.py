@@ -5,6 +5,7 @@ warning fails these tests."""
 from __future__ import annotations
 
 from screen_items import click, item, prop, shown, type_into
+from test_leaving_questions import wait_for_question
 from window_rig import WindowRig
 
 from treadmill_ctl.session.presets import PresetLibrary
@@ -23,7 +24,8 @@ def test_typing_a_speed_above_the_cap_shows_the_reason_and_blocks_save(window: W
     type_into(window, "speed_1.0", "7.5")  # the backward phase of the repeat group
     window.wait(lambda: shown(window, "problems_1.0"))
     assert prop(window, "problems_1.0", "text") == (
-        "Speed: Backward speed 7.5 km/h is above your backward cap 6 km/h (change it in Settings)"
+        "Speed: Backward speed 7.5 km/h is above your backward cap of 6.0 km/h (change it in "
+        "Settings)"
     )
     assert prop(window, "speed_1.0", "problem") != ""
     assert prop(window, "saveButton", "enabled") is False
@@ -53,5 +55,7 @@ def test_cancel_leaves_the_editor_without_saving(window: WindowRig) -> None:
     open_new_preset(window)
     type_into(window, "presetName", "never saved")
     click(window, "cancelButton")
+    wait_for_question(window, "leaveEditorQuestion")  # unsaved changes: asked first
+    click(window, "leaveEditorConfirmButton")
     window.wait(lambda: window.running.bridge.property("screen") == "presets")
     assert PresetLibrary(Settings()).find("never-saved") is None

@@ -5,6 +5,7 @@ delete and undo with the buttons. Any QML warning fails these tests."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import math
 from collections.abc import Iterator
 from datetime import datetime
@@ -17,7 +18,9 @@ from window_rig import WindowRig
 
 from treadmill_ctl.app.history_bridge import chart_of
 from treadmill_ctl.app.qt import QQuickItem
+from treadmill_ctl.app.session_presenter import notice_rows
 from treadmill_ctl.history import (
+    AlertRecord,
     Durability,
     Ending,
     HistoryStore,
@@ -26,6 +29,8 @@ from treadmill_ctl.history import (
     SessionDetail,
     SessionSummary,
 )
+from treadmill_ctl.history.totals import notices_of
+from treadmill_ctl.notices import NoticeKind
 from treadmill_ctl.session.clock import new_speedup_loop
 from treadmill_ctl.units import Direction
 
@@ -187,3 +192,44 @@ def test_week_bars_and_the_backward_tile_say_blocks_in_words(
     assert weeks[-1]["blocksText"] == "2 blocks"  # the stopped session did none
     assert all(w["blocksText"] == "0 blocks" for w in weeks[:-1])
     assert "bl." not in str([w["blocksText"] for w in weeks])
+
+
+def test_the_chart_marks_what_happened_with_the_numbers_of_the_list(
+    two_sessions: tuple[int, int], window: WindowRig
+) -> None:
+    """A link drop (its span shaded) and a console stop, numbered on the chart as the list
+    under it (and the summary) number them; every mark inside the chart."""
+    window.running.window.resize(1024, 600)
+    show_history(window)
+    chart_item = item(window, "speedChart")
+    window.wait(lambda: bool(drawn_labels(chart_item)))
+    detail = dataclasses.replace(
+        _chart_detail(600.0, 120.0, 60.0),
+        alerts=(
+            AlertRecord(130.0, "danger", "Connection to the treadmill lost.", "link_lost"),
+            AlertRecord(138.0, "info", "Reconnected.", "reconnected"),
+            AlertRecord(
+                590.0,
+                "warning",
+                "Stopped from the treadmill's console. Press start.",
+                "machine_stopped",
+            ),
+        ),
+    )
+    # (This made-up record has no phase clock: its phases count as skipped; left out here.)
+    notices = tuple(n for n in notices_of(detail) if n.kind is not NoticeKind.SKIPPED)
+    rows = notice_rows(notices, 0.0, "kmh")
+    assert [r["text"] for r in rows] == [
+        "Connection lost for 0:08: the belt ran unattended at 3.0 km/h for up to 0:08, "
+        "until the app reconnected and stopped it",
+        "Stopped from the treadmill's console",
+    ]
+    chart = chart_of(detail, "kmh")
+    chart["notices"] = rows
+    chart_item.setProperty("chart", chart)
+    window.wait(lambda: any(d["kind"] == "notice" for d in drawn_labels(chart_item)))
+    marks = [d for d in drawn_labels(chart_item) if d["kind"] == "notice"]
+    assert [d["text"] for d in marks] == ["1", "2"]
+    for d in marks:
+        assert d["left"] - 0.5 <= d["x"], d
+        assert d["x"] + d["width"] <= d["right"] + 0.5, d

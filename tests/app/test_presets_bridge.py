@@ -11,7 +11,9 @@ from bridge_world import World, make_world
 from treadmill_ctl.app.presets_bridge import PresetsBridge
 from treadmill_ctl.session.plan import Plan
 from treadmill_ctl.session.presets import user_presets_dir
+from treadmill_ctl.settings import Settings
 from treadmill_ctl.units import Direction
+from treadmill_ctl.workouts.importing import read_workout_file
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -36,7 +38,8 @@ def test_built_ins_show_description_timeline_total_and_backward_time(world: Worl
     assert row["name"] == "Four by thirty"
     assert row["builtin"] is True
     assert "four backward blocks of 30 seconds" in str(row["description"])
-    assert (row["total"], row["backward"], row["blocks"]) == ("19:00", "2:00", 4)
+    assert (row["atSpeed"], row["backward"], row["blocks"]) == ("19:00", "2:00", 4)
+    assert row["total"].startswith("≈ 2")  # with its turn-arounds, ramps and countdowns
     assert row["blocksText"] == "4 × 0:30 backward"
     segments = row["segments"]
     assert isinstance(segments, list)
@@ -79,7 +82,7 @@ def test_duplicate_saves_a_user_copy_off_the_ladder(world: World) -> None:
     copy = rows(bridge)["four-by-thirty-copy"]
     assert copy["name"] == "Four by thirty (copy)"
     assert copy["builtin"] is False
-    assert copy["total"] == "19:00"
+    assert copy["atSpeed"] == "19:00"
     assert bridge.property("selectedId") == "four-by-thirty-copy"
     text = (user_presets_dir() / "four-by-thirty-copy.toml").read_text()
     assert "track" not in text  # a user copy is not a rung of the built-in ladder
@@ -96,7 +99,7 @@ def test_delete_removes_the_file_and_undo_brings_it_back(world: World) -> None:
     assert bridge.property("undoText") == "Deleted “First steps (copy)”"
     bridge.undo()
     assert user_files() == ["first-steps-copy.toml"]
-    assert rows(bridge)["first-steps-copy"]["total"] == "15:00"
+    assert rows(bridge)["first-steps-copy"]["atSpeed"] == "15:00"
     assert bridge.property("canUndo") is False
 
 
@@ -116,7 +119,7 @@ def test_export_then_import_round_trips_a_preset(world: World, tmp_path: Path) -
     assert 'name = "Four by sixty"' in exported.read_text()
     assert bridge.importFile(str(exported)) is True
     imported = [r for r in bridge.property("presets") if not r["builtin"]]
-    assert [(r["name"], r["total"]) for r in imported] == [("Four by sixty", "21:00")]
+    assert [(r["name"], r["atSpeed"]) for r in imported] == [("Four by sixty", "21:00")]
     assert exported.read_text().startswith("# Built-in preset")  # the source is only read
 
 
@@ -161,47 +164,45 @@ def test_edit_of_a_built_in_opens_the_editor_on_a_copy(world: World) -> None:
     assert editor.property("valid") is True
 
 
-async def test_the_presets_are_read_off_the_loop_and_stop_is_never_kept_waiting(
+async def test_the_presets_are_read_a_file_a_turn_and_stop_is_never_kept_waiting(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A slow folder (here a reader the test holds) never holds the loop: the bridge is made
-    and reloads while the read waits, the loop's callbacks (a STOP key among them) run at
-    once, and the rows appear when the read is released."""
+    """A busy folder never holds the loop for more than one (bounded) file: a loop callback
+    (a STOP key's) asked for while the first file is read runs before the second one is read;
+    nothing half-read is shown, and the rows appear once the last file is read."""
     import asyncio
-    import threading
 
-    from treadmill_ctl.app.presets_bridge import _in_worker_thread
     from treadmill_ctl.session import presets as presets_module
 
     world = make_world(tmp_path, monkeypatch)
+    folder = user_presets_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(5):
+        (folder / f"mine-{n}.toml").write_text(
+            f'schema = 1\nname = "Mine {n}"\n\n[[step]]\nkind = "warmup"\nduration_s = 60\n'
+            "speed_kmh = 4.0\n",
+            encoding="utf-8",
+        )
+    loop = asyncio.get_running_loop()
     real_check = presets_module.check_preset_file
-    holding = threading.Event()  # a read is waiting on the test
-    release = threading.Event()
+    read: list[Path] = []
+    stop_ran_after: list[int] = []
 
-    def held_check(path: Path, **kw: object) -> object:
-        if not release.is_set():
-            holding.set()
-            # Released by the test; the timeout only ends a read nobody releases (old code).
-            release.wait(timeout=2)
-            holding.clear()
+    def counted_check(path: Path, **kw: object) -> object:
+        read.append(path)
+        if len(read) == 1:  # the user presses STOP while the first file is read
+            loop.call_soon(lambda: stop_ran_after.append(len(read)))
         return real_check(path, **kw)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(presets_module, "check_preset_file", held_check)
-    loop = asyncio.get_running_loop()
-    bridge = PresetsBridge(world.context, off_loop=_in_worker_thread)  # the first read starts here
+    monkeypatch.setattr(presets_module, "check_preset_file", counted_check)
+    bridge = PresetsBridge(world.context)  # the first read starts here
     bridge.reload()  # and the Presets screen asks again when it opens
     assert bridge.property("presets") == []  # nothing half-read is shown
-    for _ in range(10_000):
-        if holding.is_set():
-            break
-        await asyncio.sleep(0)  # one turn of the loop, no time passes
-    ran: asyncio.Future[bool] = loop.create_future()
-    loop.call_soon(lambda: ran.set_result(holding.is_set()))  # e.g. a STOP key's call
-    assert await ran is True  # it ran while the read was still held
-    release.set()
     while bridge.reading is not None and not bridge.reading.done():
         await asyncio.wait({bridge.reading})
-    assert rows(bridge)["four-by-thirty"]["name"] == "Four by thirty"
+    assert stop_ran_after == [1]  # it ran before the second file was read (was: all of them)
+    assert len(read) > 5  # the built-ins and the user's five
+    assert rows(bridge)["mine-4"]["name"] == "Mine 4"
     assert bridge.property("selectedId") == "first-steps"
 
 
@@ -253,3 +254,49 @@ async def test_an_import_reads_and_copies_off_the_loop(
     assert bridge.property("selectedId") == "shared"
     assert world.notices[-1] == ("info", "Imported “Shared”.")
     assert user_files() == ["shared.toml"]
+
+
+WORKOUT_SAMPLES = Path(__file__).parent.parent / "data" / "workouts"
+
+
+def test_a_fit_workout_is_imported_and_what_was_adapted_is_said(world: World) -> None:
+    bridge = PresetsBridge(world.context)
+    assert bridge.importFile((WORKOUT_SAMPLES / "garmin-style-intervals.fit").as_uri()) is True
+    assert rows(bridge)["speed-intervals"]["name"] == "Speed intervals"
+    assert bridge.property("selectedId") == "speed-intervals"
+    level, message = world.notices[-1]
+    assert level == "info"
+    assert message.startswith(
+        "Imported “Speed intervals”. Adapted: step 1: no speed target: it runs at"
+    )
+    assert message.endswith("(and 3 more).")
+    assert user_files() == ["speed-intervals.toml"]
+
+
+def test_a_zwift_workout_too_fast_for_the_caps_is_refused_with_its_line(
+    world: World, tmp_path: Path
+) -> None:
+    bad = tmp_path / "sprint.zwo"
+    bad.write_text(
+        "<workout_file><sportType>run</sportType><workout>\n"
+        '<SteadyState Duration="30" Power="1.6"/>\n</workout></workout_file>',
+        encoding="utf-8",
+    )
+    bridge = PresetsBridge(world.context)
+    assert bridge.importFile(bad.as_uri()) is False
+    level, message = world.notices[-1]
+    assert level == "warning"
+    assert f"{bad}:2: step 1 <SteadyState>: forward speed 16.0 km/h is above your forward cap" in (
+        message
+    )
+    assert user_files() == []
+
+
+def test_export_as_a_fit_workout_by_its_suffix(world: World, tmp_path: Path) -> None:
+    bridge = PresetsBridge(world.context)
+    out = tmp_path / "four.fit"
+    assert bridge.exportFile("four-by-thirty", out.as_uri()) is True
+    back = read_workout_file(out, settings=Settings())
+    assert back.preset is not None
+    assert back.preset.backward_s == 120
+    assert world.notices[-1] == ("info", f"Exported to {out}.")

@@ -42,7 +42,8 @@ async def test_before_start_the_screen_says_ready_and_shows_the_plan(tmp_path: P
         assert rig.prop("canStart") is True
         assert rig.prop("hint") == "Press Enter or START to begin"
         assert [b["direction"] for b in rig.prop("timeline")] == ["forward", "backward", "forward"]
-        assert rig.prop("totalText") == "1:00"
+        # 1:00 at speed, with its two turn-arounds, ramps and countdowns (session/estimate.py).
+        assert rig.prop("totalText") == "1:50"
         assert rig.prop("linkState") == "connected"
         assert rig.prop("active") is False
         assert rig.treadmill.state is BeltState.IDLE
@@ -74,13 +75,14 @@ async def test_a_turn_shows_the_countdown_with_the_new_direction_then_backward(
         rig.bridge.session_bridge.start()
         await until(lambda: rig.prop("countdownReason") == "turn")
         assert rig.prop("headline") == "TURN AROUND"
+        assert rig.prop("headlineDetail") == "Belt stopped"
         assert rig.prop("countdownDirection") == "backward"
-        assert rig.prop("countdownTitle") == "Turn around"
+        assert rig.prop("countdownTitle") == "Belt stopped — turn around"
         # The turn happens with the belt stopped: as the treadmill reports it (0.00 km/h, its
         # resolution is 0.01); the engine's 0.5 km/h ramp steps may leave the model a few
         # microseconds from its exact stop at that instant.
         assert rig.treadmill.belt_speed_kmh == pytest.approx(0.0, abs=0.005)
-        assert rig.bridge.cue_player.property("lastCue") in {"5", "Turn around: backward in 5"}
+        assert rig.bridge.cue_player.property("lastCue") in {"5", "Backward in 5"}
         await until(
             lambda: rig.prop("headline") == "BACKWARD" and rig.prop("state") == "running_phase"
         )
@@ -181,12 +183,13 @@ async def test_skip_and_extend_keys(tmp_path: Path) -> None:
     async with connected_rig(tmp_path) as rig:
         rig.bridge.session_bridge.start()
         await run_until_state(rig, "running_phase")
-        before = rig.prop("totalText")
+        engine = rig.bridge.session_bridge.engine
+        assert engine is not None
+        before = engine.snapshot().phase_remaining_s
         rig.key("E")
-        await until(lambda: rig.prop("totalText") != before, 5)
-        assert rig.prop("totalText") == "1:30"
+        await until(lambda: engine.snapshot().phase_remaining_s > before + 25, 5)
         rig.key("N")
-        await until(lambda: rig.prop("headline") == "TURN AROUND", 20)
+        await until(lambda: rig.prop("headline") == "SLOWING DOWN", 20)
 
 
 async def test_link_loss_shows_the_belt_may_still_be_moving_at_the_last_speed(
@@ -253,3 +256,23 @@ async def test_after_a_skipped_block_the_next_is_block_two_and_none_is_done(
         assert rig.prop("blocksText") == "0 of 2 backward blocks done"  # skipped: not done
         await until(lambda: rig.prop("blocksText").startswith("Backward block"), 300)
         assert rig.prop("blocksText") == "Backward block 2 of 2"
+
+
+async def test_in_mph_speed_keys_step_in_mph_and_alerts_say_mph(tmp_path: Path) -> None:
+    """With mph chosen, Up raises the target by 0.1 mph as the screen reads it (it added
+    0.1 km/h: 1.9 mph stayed 1.9 mph), and the session's messages are in mph."""
+    from treadmill_ctl.units import SpeedUnit
+
+    settings = Settings(speed_unit=SpeedUnit.MPH, forward_cap_kmh=4.0)
+    async with connected_rig(tmp_path, settings=settings) as rig:
+        rig.bridge.session_bridge.start()
+        await run_until_state(rig, "running_phase")
+        assert rig.prop("targetSpeedText") == "1.9"  # 3.0 km/h
+        assert rig.prop("speedUnit") == "mph"
+        rig.key("Up")
+        await until(lambda: rig.prop("targetSpeedText") == "2.0", 5)
+        for _ in range(4):
+            rig.key("Shift+Up")
+        await until(lambda: "forward cap" in rig.prop("alertText"), 5)
+        assert rig.prop("targetSpeedText") == "2.5"  # the cap, 4.0 km/h
+        assert rig.prop("alertText") == "Limited by the forward cap 2.5 mph."

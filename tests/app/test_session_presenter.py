@@ -37,7 +37,8 @@ def test_with_no_session_the_screen_says_what_is_missing() -> None:
     assert groups["clock"]["elapsedText"] == "0:00"
     assert groups["link"]["linkText"] == "Not connected"
     chosen = present(None, plan=PLAN, link=None, settings=Settings())
-    assert chosen["clock"]["totalText"] == "2:30"
+    # 2:30 at speed, and the start, the ramps and the turn-around on top.
+    assert chosen["clock"]["totalText"] == "3:00"
     assert [b["direction"] for b in chosen["phase"]["timeline"]] == ["forward", "backward"]
 
 

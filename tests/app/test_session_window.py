@@ -71,7 +71,7 @@ def test_turn_countdown_fills_the_screen_and_stop_stays_on_top(window: WindowRig
     start_running(window)
     window.wait(lambda: window.session("countdownReason") == "turn")
     assert window.shown("countdownOverlay")
-    assert window.item("countdownTitle").property("text") == "TURN AROUND"
+    assert window.item("countdownTitle").property("text") == "BELT STOPPED — TURN AROUND"
     assert int(window.item("countdownDigits").property("text")) in range(1, 6)
     assert window.shown("stopButton")
     # The overlay covers the screen; STOP is above it: a click on STOP stops the session.

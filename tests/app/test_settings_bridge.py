@@ -83,6 +83,64 @@ def test_speeds_are_shown_and_typed_in_mph(world: World) -> None:
     assert world.saved_settings().backward_cap_kmh == 6.44
 
 
+def test_in_mph_typing_a_limit_as_it_reads_is_that_limit_as_the_plus_button_gives(
+    world: World,
+) -> None:
+    """The hard ceiling of 8.0 km/h reads "5.0 mph": + reaches it, and typing 5.0 mph gives
+    the same 8.0 km/h (it was "5.0 mph is above the hard ceiling of 5.0 mph"); 5.1 mph is
+    refused in mph."""
+    bridge = SettingsBridge(world.context)
+    bridge.setChoice("speed_unit", "mph")
+    for _ in range(20):
+        bridge.stepValue("backward_cap_kmh", +1)
+    assert value(bridge, "backward_cap_kmh") == "5.0"
+    by_plus = world.saved_settings().backward_cap_kmh
+    assert by_plus == 8.0
+    assert bridge.setText("backward_cap_kmh", "4") is True
+    assert bridge.setText("backward_cap_kmh", "5.0") is True
+    assert world.saved_settings().backward_cap_kmh == by_plus
+    assert "backward_cap_kmh" not in bridge.property("errors")
+    assert bridge.setText("backward_cap_kmh", "5.1") is False
+    assert bridge.property("errors")["backward_cap_kmh"] == (
+        "Refused: 5.1 mph is above the hard ceiling of 5.0 mph for backward running."
+    )
+    # The default backward speed keeps to the cap as it reads, both ways.
+    assert bridge.setText("backward_cap_kmh", "3.7") is True  # 5.95 km/h
+    assert bridge.setText("backward_default_kmh", "3.7") is True
+    assert world.saved_settings().backward_default_kmh <= world.saved_settings().backward_cap_kmh
+    assert bridge.setText("backward_default_kmh", "3.8") is False
+    assert "km/h" not in bridge.property("errors")["backward_default_kmh"]
+    assert "3.7 mph" in bridge.property("errors")["backward_default_kmh"]
+
+
+def test_in_mph_the_ramp_is_shown_and_typed_in_mph_per_second(world: World) -> None:
+    bridge = SettingsBridge(world.context)
+    bridge.setChoice("speed_unit", "mph")
+    assert bridge.property("units")["ramp_kmh_per_s"] == "mph per s"
+    assert value(bridge, "ramp_kmh_per_s") == "0.31"  # 0.5 km/h per s
+    assert bridge.setText("ramp_kmh_per_s", "0.2") is True
+    assert world.saved_settings().ramp_kmh_per_s == pytest.approx(0.322)
+    assert bridge.setText("ramp_kmh_per_s", "3") is False
+    assert bridge.property("errors")["ramp_kmh_per_s"] == (
+        "Refused: 3 is outside 0.03–1.24 mph per s."
+    )
+
+
+def test_in_mph_the_help_texts_name_mph(world: World) -> None:
+    bridge = SettingsBridge(world.context)
+    helps = {f["key"]: f["help"] for s in bridge.property("sections") for f in s["fields"]}
+    assert "Never above 8.0 km/h." in helps["backward_cap_kmh"]
+    with_signal = []
+    bridge.sectionsChanged.connect(lambda: with_signal.append(True))
+    bridge.setChoice("speed_unit", "mph")
+    assert with_signal == [True]
+    helps = {f["key"]: f["help"] for s in bridge.property("sections") for f in s["fields"]}
+    assert "Never above 5.0 mph." in helps["backward_cap_kmh"]
+    assert "at most 0.9 mph" in helps["turning_walk_kmh"]
+    speed_keys = [k for k, u in bridge.property("units").items() if u == "mph"]
+    assert all("km/h" not in helps[k] for k in speed_keys)
+
+
 def test_choices_switches_volume_and_folder_are_saved(world: World, tmp_path: Path) -> None:
     bridge = SettingsBridge(world.context)
     bridge.setChoice("turning_style", "walk")

@@ -111,6 +111,8 @@ class _Characteristic:
     sim: SimCharacteristic
     cccd_path: str | None
     notify_senders: set[str] = field(default_factory=set)
+    # Errors the next calls get instead of reaching the device: (member, error), in order.
+    faults: list[tuple[str, BlueZError]] = field(default_factory=list)
     write_busy: bool = False
     read_busy: bool = False
 
@@ -254,6 +256,18 @@ class FakeBlueZ:
             with contextlib.suppress(Exception):
                 await bus.wait_for_disconnect()
 
+    async def crash(self) -> None:
+        """bluetoothd dies (a crash, ``systemctl restart bluetooth``): it leaves the bus with
+        no signal on the way (bus clients see ``org.bluez`` lose its owner), and the kernel
+        ends its LE links (the devices see a disconnect). The dbus-daemon stays."""
+        for peer in self._peers.values():
+            if peer.connected:
+                peer.connected = False
+                peer.device.set_disconnect_callback(None)
+                with contextlib.suppress(SimLinkDown):
+                    await peer.device.disconnect()
+        await self.stop()
+
     async def __aenter__(self) -> Self:
         return await self.start()
 
@@ -296,6 +310,37 @@ class FakeBlueZ:
         ``message``. For ``le-connection-abort-by-local`` the link comes up and goes down
         first (Connected true, then false), as bleak expects of it."""
         self.peer(address).connect_faults.extend([message] * times)
+
+    def fail_next_request(
+        self,
+        address: str,
+        uuid: str,
+        error: BlueZError,
+        *,
+        member: str = "WriteValue",
+        times: int = 1,
+    ) -> None:
+        """The next ``times`` ``member`` calls (WriteValue, ReadValue, StartNotify) on
+        ``address``'s characteristic ``uuid`` get ``error`` (e.g. ``att_error(0xFE)``,
+        ``BlueZError("InProgress", "In Progress")``) and never reach the device. The device
+        must be connected (its GATT objects published)."""
+        peer = self.peer(address)
+        want = _uuid128(uuid)
+        char = next((c for c in peer.gatt.values() if _uuid128(c.sim.uuid) == want), None)
+        if char is None:
+            raise KeyError(f"{address} has no characteristic {uuid} (not connected?)")
+        char.faults.extend([(member, error)] * times)
+
+    def gatt_calls(self, member: str, address: str | None = None) -> int:
+        """How many ``member`` calls GATT objects got (of ``address``'s device, if given)."""
+        prefix = self.path_of(address) + "/" if address is not None else ""
+        return sum(
+            1
+            for c in self.calls
+            if c.interface == GATT_CHARACTERISTIC
+            and c.member == member
+            and c.path.startswith(prefix)
+        )
 
     def connect_calls(self) -> list[str]:
         """The device paths Connect was called on, in order."""
@@ -822,8 +867,16 @@ class FakeBlueZ:
             raise BlueZError("Failed", "Not connected")
         return peer, char
 
+    def _injected(self, char: _Characteristic, member: str) -> None:
+        """Raise the error a test arranged for this call (``fail_next_request``), if any."""
+        for i, (wanted, error) in enumerate(char.faults):
+            if wanted == member:
+                del char.faults[i]
+                raise error
+
     def _read_value(self, msg: Message) -> Coroutine[Any, Any, Message]:
         peer, char = self._char_at(msg.path or "")
+        self._injected(char, "ReadValue")
         if "read" not in char.sim.properties:
             raise BlueZError("NotPermitted", "Read not permitted")
         if char.read_busy:
@@ -856,6 +909,7 @@ class FakeBlueZ:
 
     def _write_value(self, msg: Message) -> Coroutine[Any, Any, Message]:
         peer, char = self._char_at(msg.path or "")
+        self._injected(char, "WriteValue")
         data, options = msg.body
         kind = options["type"].value if "type" in options else None
         offset = options["offset"].value if "offset" in options else 0
@@ -891,6 +945,7 @@ class FakeBlueZ:
 
     def _start_notify(self, msg: Message) -> Message:
         peer, char = self._char_at(msg.path or "")
+        self._injected(char, "StartNotify")
         if not ({"notify", "indicate"} & set(char.sim.properties)):
             raise BlueZError("NotSupported", "Operation is not supported")
         sender = msg.sender or ""

@@ -18,6 +18,7 @@ from treadmill_ctl.sim import gatt
 from treadmill_ctl.sim.treadmill import VirtualTreadmill
 
 TREADMILL = "5A:11:00:00:00:01"
+OTHER = "5A:11:00:00:00:07"
 
 
 async def find(address: str, timeout_s: float = 3.0) -> BLEDevice:
@@ -30,10 +31,13 @@ async def test_a_scan_hears_the_treadmill_only_through_signals_while_discovering
     bluez_bus: PrivateBus,
 ) -> None:
     treadmill = VirtualTreadmill()
+    other = VirtualTreadmill(name="Other Treadmill", address=OTHER)
     async with FakeBlueZ(bluez_bus.address) as bluez:
         bluez.add(treadmill)
         heard: list[tuple[BLEDevice, AdvertisementData]] = []
-        async with BleakScanner(lambda d, a: heard.append((d, a))):
+        async with BleakScanner(
+            lambda d, a: heard.append((d, a)) if d.address == TREADMILL else None
+        ):
             await run_until(lambda: len(heard) >= 3, 3.0, "three adverts")
         device, adv = heard[0]
         assert device.address == TREADMILL
@@ -45,11 +49,15 @@ async def test_a_scan_hears_the_treadmill_only_through_signals_while_discovering
         # again (GetManagedObjects alone reports nothing).
         assert bluez.has_object(bluez.path_of(TREADMILL))
         bluez.take_off_air(treadmill)
-        again: list[BLEDevice] = []
-        async with BleakScanner(lambda d, a: again.append(d)):
-            await asyncio.sleep(0.5)
-        assert again == []
+        bluez.add(other)
+        again: list[str] = []
+        async with BleakScanner(lambda d, a: again.append(d.address)):
+            # Listening for as long as it takes to hear another device three times (three
+            # rounds of adverts), not for a guessed time.
+            await run_until(lambda: again.count(OTHER) >= 3, 3.0, "the other treadmill")
+        assert TREADMILL not in again
     await treadmill.close()
+    await other.close()
 
 
 async def test_connect_read_write_and_indications_through_bluez(bluez_bus: PrivateBus) -> None:

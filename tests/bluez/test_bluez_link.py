@@ -6,10 +6,9 @@ Real time: each test takes a fraction of a second."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 
 import pytest
+from bluez_air import CHOSEN, NEIGHBOUR, Watch, air
 from fake_bluez import (
     ABORT_BY_LOCAL,
     ADAPTER,
@@ -17,54 +16,13 @@ from fake_bluez import (
     FakeBlueZ,
     bleak_heard,
     bus_connections,
-    release_bleak,
     run_until,
 )
 from private_bus import PrivateBus
 
 from treadmill_ctl.app.treadmill_source import bluetooth_source
 from treadmill_ctl.errors import LinkError
-from treadmill_ctl.ftms.link import TreadmillLink
-from treadmill_ctl.ftms.model import CommandOutcome, LinkEvent, LinkState, LinkUpdate, Result
-from treadmill_ctl.sim.hr_strap import VirtualHeartRateStrap
-from treadmill_ctl.sim.treadmill import VirtualTreadmill
-
-CHOSEN = "5A:11:00:00:00:01"
-NEIGHBOUR = "5A:11:00:00:00:99"
-
-
-class Watch:
-    """What a link told its listeners."""
-
-    def __init__(self, link: TreadmillLink) -> None:
-        self.updates: list[LinkUpdate] = []
-        self.outcomes: list[CommandOutcome] = []
-        link.add_listener(self.updates.append)
-        link.add_command_listener(self.outcomes.append)
-
-    def states(self) -> list[LinkState]:
-        return [u.state for u in self.updates if isinstance(u, LinkEvent)]
-
-
-@asynccontextmanager
-async def air(
-    bus: PrivateBus, **bluez_options: object
-) -> AsyncIterator[tuple[FakeBlueZ, VirtualTreadmill, VirtualTreadmill]]:
-    """The chosen treadmill, another FTMS treadmill nearby (louder), and a strap, on BlueZ."""
-    chosen = VirtualTreadmill(address=CHOSEN)
-    neighbour = VirtualTreadmill(name="Neighbour's Treadmill", address=NEIGHBOUR)
-    strap = VirtualHeartRateStrap(chosen)
-    async with FakeBlueZ(bus.address, **bluez_options) as bluez:  # type: ignore[arg-type]
-        bluez.add(chosen, rssi=-70)
-        bluez.add(neighbour, rssi=-40)
-        bluez.add(strap)
-        try:
-            yield bluez, chosen, neighbour
-        finally:
-            await release_bleak()
-            await chosen.close()
-            await neighbour.close()
-            await strap.close()
+from treadmill_ctl.ftms.model import LinkEvent, LinkState, Result
 
 
 async def test_the_app_lists_both_treadmills_and_connects_only_the_chosen_one(
@@ -245,3 +203,28 @@ async def test_bluetoothd_gone_with_the_bus_is_a_link_loss_not_a_hang(
         assert not stop.confirmed
         with pytest.raises(LinkError):
             await asyncio.wait_for(link.reconnect(), 10)
+
+
+async def test_bluetoothd_restarting_is_a_link_loss_and_the_link_reconnects(
+    bluez_bus: PrivateBus,
+) -> None:
+    async with air(bluez_bus) as (bluez, chosen, _):
+        link = bluetooth_source().open_link(CHOSEN)
+        watch = Watch(link)
+        await link.connect()
+        await link.start()
+        await bluez.crash()  # bluetoothd gone, the dbus-daemon still up
+        # bleak hears no Connected change: without a watch on bluetoothd the link stayed
+        # CONNECTED and every write failed.
+        await run_until(lambda: link.state is LinkState.LOST, 2, "LOST")
+        assert watch.states()[-1] is LinkState.LOST
+        with pytest.raises(LinkError):
+            await link.reconnect()  # nobody answers for org.bluez
+        # systemd starts bluetoothd again: a new org.bluez, which knows no device yet.
+        async with FakeBlueZ(bluez_bus.address) as again:
+            again.add(chosen)
+            await link.reconnect()
+            assert again.connect_calls() == [again.path_of(CHOSEN)]
+            assert chosen.has_control
+            assert (await link.stop()).confirmed
+            await link.disconnect()

@@ -69,6 +69,35 @@ def test_export(
         assert b"TrainingCenterDatabase" in data
 
 
+def test_export_refuses_to_overwrite_without_force(
+    ids: list[int], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "mine.fit"
+    out.write_bytes(b"a file the user keeps")
+    args = ["history", "export", str(ids[-1]), "--format", "fit", "-o", str(out)]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert str(out) in err
+    assert "--force" in err
+    assert out.read_bytes() == b"a file the user keeps"
+    assert main([*args, "--force"]) == 0
+    assert Decoder(Stream.from_byte_array(bytearray(out.read_bytes()))).check_integrity()
+
+
+def test_export_without_a_file_goes_to_the_documents_folder_by_date_and_preset(
+    ids: list[int], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["history", "show", str(ids[-1]), "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    started = datetime.fromisoformat(shown["started_at"])
+    assert main(["history", "export", str(ids[-1]), "--format", "tcx"]) == 0
+    [written] = (tmp_path / "documents").iterdir()
+    assert shown["preset"] == "Six by sixty"
+    assert written.name == f"{started:%Y-%m-%d_%H%M}_six-by-sixty.tcx"
+    assert str(written) in capsys.readouterr().out
+    assert b"TrainingCenterDatabase" in written.read_bytes()
+
+
 def test_export_unknown_session_fails_clearly(
     store: HistoryStore, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -20,6 +20,8 @@ EXAMPLES = {
     "presets.hostile_toml": 60,
     "settings.hostile": 150,
     "sim.profile_toml": 100,
+    "workouts.zwo": 300,
+    "workouts.fit": 200,
 }
 DEFAULT_EXAMPLES = 300
 # Targets whose inputs must reach both a typed value and a reported bad one (a fuzzer that
@@ -27,7 +29,18 @@ DEFAULT_EXAMPLES = 300
 ONE_SIDED = {"ftms.treadmill_data.split_records"}  # valid by construction: always decoded
 
 
-PRESET_TARGETS = ("presets.text", "presets.library", "presets.hostile_toml")
+PRESET_TARGETS = (
+    "presets.text",
+    "presets.library",
+    "presets.hostile_toml",
+    "workouts.zwo",
+    "workouts.fit",
+)
+
+
+def test_workout_importers_are_fuzzed() -> None:
+    names = {t.name for t in FUZZ_TARGETS}
+    assert {"workouts.zwo", "workouts.fit"} <= names
 
 
 def test_hostile_toml_and_settings_are_fuzzed() -> None:

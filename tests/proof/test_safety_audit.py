@@ -287,3 +287,56 @@ def test_a_first_speed_above_the_warm_up_is_caught() -> None:
     first = next(i for i, w in enumerate(s.writes) if w.data[0] == 0x02)
     s.writes[first] = ControlWrite(s.writes[first].t, speed(0.6))
     assert Rule.START in rules(s)
+
+
+def running_session() -> Session:
+    s = Session()
+    s.state("idle")
+    s.state("starting_countdown")
+    s.countdown("start")
+    s.state("ramping")
+    s.phase(0, "warmup", "forward", 4.0)
+    s.start_belt()
+    s.ramp(2.0)
+    return s
+
+
+def quiet(s: Session, seconds: float) -> None:
+    """The machine sends nothing for ``seconds`` (the belt runs on unseen)."""
+    s.t += seconds
+
+
+def test_a_speed_increase_on_stale_data_is_caught() -> None:
+    s = running_session()
+    quiet(s, 3.0)  # no data for 3 s: stale (the limit is 2 s at 4 records a second)
+    s.write(speed(2.1), op="set_speed", value=2.1)
+    s.wait(1)
+    s.state("running_phase")
+    s.end()
+    assert rules(s) == {Rule.SILENCE}
+
+
+def test_a_belt_left_running_silent_is_caught_and_a_timely_stop_passes() -> None:
+    s = running_session()
+    s.state("running_phase")
+    quiet(s, 12)
+    s.end()  # STOP 12 s after the last data: 5 s too late
+    assert rules(s) == {Rule.SILENCE}
+    s = running_session()
+    s.state("running_phase")
+    quiet(s, 6.9)
+    s.state("stopping")
+    s.end()  # STOP 2 + 5 s after the last data
+    assert rules(s) == set()
+
+
+def test_slowing_down_and_a_quiet_paused_belt_are_not_silence() -> None:
+    s = running_session()
+    quiet(s, 3)
+    s.belt = 1.5
+    s.write(speed(1.5), op="set_speed", value=1.5)  # lower: allowed without data
+    s.write(PAUSE, op="pause")
+    s.state("paused")
+    quiet(s, 30)
+    s.end()
+    assert Rule.SILENCE not in rules(s)

@@ -71,6 +71,9 @@ class Bench:
     target_kmh: float = 0.0  # what the model's console aims at
     running: bool = False
     ended: bool = False
+    sending: bool = True  # the treadmill sends Treadmill Data (False: it went quiet)
+    data_interval_s: float | None = None  # None: a record at every step of ``move``
+    _next_data: float = 0.0
     observers: list[Callable[[Bench, io.Input, list[io.Effect]], None]] = field(
         default_factory=list
     )
@@ -161,7 +164,8 @@ class Bench:
             self.belt_kmh += max(-delta, min(delta, aim - self.belt_kmh))
             if self.running and self.belt_kmh < self.caps.speed.minimum:
                 self.belt_kmh = min(aim, self.caps.speed.minimum)
-            if self.link_up:
+            if self.link_up and self.sending and self.t >= self._next_data - 1e-9:
+                self._next_data = self.t + (self.data_interval_s or 0.0)
                 self.data()
             if self.wake is not None and self.t >= self.wake - 1e-9:
                 self.wake = None

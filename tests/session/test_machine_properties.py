@@ -12,7 +12,9 @@ Each rule below is a safety.md rule; the checker (``Rules``) reads only what the
 
 from __future__ import annotations
 
+import itertools
 import os
+import statistics
 from dataclasses import dataclass, field
 
 from hypothesis import settings
@@ -41,6 +43,8 @@ TOL = 1e-6
 _TOKEN_GIVERS = frozenset({S.STARTING_COUNTDOWN, S.RESUME_COUNTDOWN, S.TURN_COUNTDOWN})
 _TOKEN_TAKERS = frozenset({S.PAUSED, S.STOPPING, S.STOPPED, S.IDLE, S.FINISHED, S.LINK_LOST})
 _USER_ACTIONS = [a for a in io.UserAction if a is not io.UserAction.SPEED]
+_MOVING_STATES = frozenset({S.RAMPING, S.RUNNING_PHASE, S.SLOWING_TO_TURN})
+SILENCE_STOP_S = 5.0  # safety.md: still silent this long after the data went stale: STOP
 
 
 @dataclass
@@ -69,6 +73,23 @@ class Rules:
     stop_owed: bool = False  # a user STOP while the link was down
     link_back: bool = False  # the link came back: its first command must be STOP
     stops_open: int = 0
+    # The data watchdog (safety.md, "The treadmill must keep talking").
+    data_times: list[float] = field(default_factory=list)
+    start_cmds: set[int] = field(default_factory=set)
+    pause_cmds: set[int] = field(default_factory=set)
+    belt_started_at: float | None = None  # a Start was answered; nothing stopped it since
+    state: SessionState = S.IDLE
+
+    def stale_limit(self) -> float:
+        """max(2 s, 3 × the measured record interval), as safety.md says."""
+        gaps = [b - a for a, b in itertools.pairwise(self.data_times)][-9:]
+        return max(2.0, 3 * statistics.median(gaps)) if gaps else 2.0
+
+    def data_missed_since(self) -> float | None:
+        """Since when the belt, started by the session, has gone without data."""
+        if self.belt_started_at is None:
+            return None
+        return max(self.data_times[-1] if self.data_times else -1e9, self.belt_started_at)
 
     def caps(self, direction: Direction) -> float:
         if direction is Direction.BACKWARD:
@@ -86,6 +107,7 @@ class Rules:
             self.stops_open = max(self.stops_open - 1, 0)
         if isinstance(inp, io.Data) and inp.data.speed_kmh is not None:
             self.reported_kmh = inp.data.speed_kmh
+        self._watchdog_input(t, inp)
         if isinstance(inp, io.Status) and inp.status.kind is MachineStatusKind.TARGET_SPEED_CHANGED:
             self.setpoints = []  # the runner set a speed on the console: ramps from there
             self.first_after_start = False
@@ -97,6 +119,47 @@ class Rules:
             self._effect(t, effect, user=isinstance(inp, io.User))
         if isinstance(inp, io.LinkBack) and not bench.ended:
             assert not self.link_back, "rule: the first command after a reconnect is STOP"
+        self._silent_belt_is_stopped(t, bench)
+
+    def _watchdog_input(self, t: float, inp: io.Input) -> None:
+        match inp:
+            case io.Data():
+                self.data_times = [*self.data_times[-12:], t]
+            case io.CommandDone(cmd=cmd, outcome=outcome) if cmd in self.start_cmds:
+                self.start_cmds.discard(cmd)
+                if outcome.result is Result.SUCCESS:
+                    self.belt_started_at = t
+            case io.CommandDone(cmd=cmd) if cmd in self.pause_cmds:
+                self.pause_cmds.discard(cmd)
+                self.belt_started_at = None
+            case io.StopDone() | io.LinkLost():
+                self.belt_started_at = None
+            case io.Status(status=status) if status.kind in (
+                MachineStatusKind.STOPPED_BY_SAFETY_KEY,
+                MachineStatusKind.STOPPED_BY_USER,
+                MachineStatusKind.RESET,
+                MachineStatusKind.PAUSED_BY_USER,
+            ):
+                self.belt_started_at = None
+            case _:
+                pass
+
+    def _silent_belt_is_stopped(self, t: float, bench: Bench) -> None:
+        since = self.data_missed_since()
+        if since is None or bench.ended or self.state not in _MOVING_STATES:
+            return
+        silent = t - since
+        assert silent <= self.stale_limit() + SILENCE_STOP_S + 0.3, (
+            f"rule: no data for {silent:.1f} s while the belt runs, and no STOP"
+        )
+
+    def _no_change_on_stale_data(self, t: float, what: str) -> None:
+        since = self.data_missed_since()
+        if since is None:
+            return
+        assert t - since < self.stale_limit() + TOL, (
+            f"rule: {what} {t - since:.2f} s after the last data (stale: held)"
+        )
 
     def _user(self, inp: io.User, effects: list[io.Effect], bench: Bench) -> None:
         if inp.action in (io.UserAction.STOP, io.UserAction.PAUSE, io.UserAction.END):
@@ -121,13 +184,15 @@ class Rules:
                 self.stops_open += 1
                 self.link_back = False
                 self.stop_owed = False
-            case io.Send(op=io.Cmd.START):
+            case io.Send(op=io.Cmd.START, cmd=cmd):
+                self.start_cmds.add(cmd)
                 assert not self.link_back, "rule: the first command after a reconnect is STOP"
                 assert self.may_move, "rule: no Start without a user start/resume"
                 assert not self.countdown, "rule: nothing moves during a countdown"
                 self.setpoints = []
                 self.first_after_start = True
-            case io.Send(op=io.Cmd.PAUSE):
+            case io.Send(op=io.Cmd.PAUSE, cmd=cmd):
+                self.pause_cmds.add(cmd)
                 assert not self.link_back, "rule: the first command after a reconnect is STOP"
                 self.setpoints = []
             case io.Send(op=io.Cmd.SET_SPEED, value=value):
@@ -165,6 +230,8 @@ class Rules:
                         f"rule: ramp: {v1} at {t1} -> {v} at {t}: faster than the ramp"
                     )
             self._cued(v0, v)
+            if v > v0 + TOL:
+                self._no_change_on_stale_data(t, f"speed up to {v}")
         self.setpoints = [(t1, v1) for t1, v1 in self.setpoints if t - t1 <= window + 1.0]
         self.setpoints.append((t, v))
 
@@ -184,6 +251,7 @@ class Rules:
     def _event(self, t: float, event: object, *, user: bool) -> None:
         match event:
             case StateEvent(state=state):
+                self.state = state
                 if state in _TOKEN_TAKERS:
                     self.may_move = False
                 if user and state in _TOKEN_GIVERS:
@@ -280,7 +348,7 @@ class MachineProperties(RuleBasedStateMachine):
     @rule(kmh=st.sampled_from([0.0, 0.5, 1.0, 3.0, 6.0, 9.5]))
     def belt_does_its_own_thing(self, kmh: float) -> None:
         self.bench.belt_kmh = kmh
-        if self.bench.link_up:
+        if self.bench.link_up and self.bench.sending:
             self.bench.data()
 
     @rule(
@@ -326,6 +394,17 @@ class MachineProperties(RuleBasedStateMachine):
     @rule(ok=st.booleans())
     def reconnect(self, ok: bool) -> None:
         self.bench.connect(ok=ok)
+
+    @rule(seconds=st.sampled_from([0.0, 1.5, 3.0, 8.0]))
+    def treadmill_goes_quiet(self, seconds: float) -> None:
+        """Treadmill Data stops, the link stays up (until ``treadmill_talks_again``); the
+        treadmill goes on doing what it is told for ``seconds``."""
+        self.bench.sending = False
+        self.bench.run_normally(seconds)
+
+    @rule()
+    def treadmill_talks_again(self) -> None:
+        self.bench.sending = True
 
     @rule(bpm=st.sampled_from([None, 120, 190]))
     def heart_rate(self, bpm: int | None) -> None:

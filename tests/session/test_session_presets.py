@@ -99,7 +99,7 @@ def test_writing_and_reading_back_gives_the_same_preset() -> None:
         (
             ("  duration_s = 20\n", "  duration_s = 20\n  speed_kmh = 7.0\n"),
             16,
-            "above your backward cap 6",
+            "above your backward cap of 6.0 km/h",
         ),
         (('kind = "warmup"', 'kind = "sprint"'), 6, "kind must be one of"),
         (("repeat = 2", "repeat = 0"), 11, "repeat must be a whole number"),
@@ -139,7 +139,7 @@ def test_a_speed_outside_the_machine_range_is_a_warning_with_what_will_happen() 
     text = text.replace("speed_kmh = 5.0", "speed_kmh = 8.0")
     result = check(text, caps=FLAT_MACHINE)
     assert result.preset is not None
-    assert "will run at 6 km/h" in result.warnings[0].reason
+    assert "will run at 6.0 km/h" in result.warnings[0].reason
     assert result.warnings[0].line == 8
 
 

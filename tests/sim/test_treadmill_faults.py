@@ -228,3 +228,69 @@ async def test_profile_drops_an_idle_link() -> None:
     await asyncio.sleep(300)
     assert [round(t - t0) for t in drops] == [900]
     await device.close()
+
+
+async def test_stop_data_silences_treadmill_data_while_the_belt_runs_on() -> None:
+    device, client = await running()
+    loop = asyncio.get_running_loop()
+    await asyncio.sleep(3)
+    device.stop_data(for_s=8.0)
+    t_stop = loop.time()
+    await asyncio.sleep(6)
+    # The link is up, the belt runs at its speed, yet no record came; commands still work.
+    assert [r for r in client.got if r.what == "D" and r.t > t_stop + 1e-6] == []
+    assert device.connected
+    assert device.belt_speed_kmh == pytest.approx(3.0)
+    await client.ok("02f401")  # 5.0 km/h: obeyed while silent
+    await asyncio.sleep(3)
+    assert device.belt_speed_kmh == pytest.approx(5.0)
+    data = [r for r in client.got if r.what == "D" and r.t > t_stop + 1e-6]
+    assert data
+    assert data[0].t == pytest.approx(t_stop + 8.0, abs=0.3)  # back after 8 s
+    await device.close()
+
+
+async def test_stop_data_until_resumed_and_re_subscribing_does_not_bring_it_back() -> None:
+    device, client = await running()
+    loop = asyncio.get_running_loop()
+    device.stop_data(for_s=None)
+    t_stop = loop.time()
+    device.set_subscriber(DATA, None)
+    device.set_subscriber(DATA, client._make_cb(DATA))
+    await asyncio.sleep(20)
+    assert [r for r in client.got if r.what == "D" and r.t > t_stop + 1e-6] == []
+    device.resume_data()
+    await asyncio.sleep(1)
+    assert [r for r in client.got if r.what == "D" and r.t > t_stop + 1e-6]
+    await device.close()
+
+
+async def test_a_lost_data_subscription_comes_back_only_when_the_client_subscribes() -> None:
+    device, client = await running()
+    loop = asyncio.get_running_loop()
+    device.lose_data_subscription()
+    t_lost = loop.time()
+    await asyncio.sleep(10)
+    assert [r for r in client.got if r.what == "D" and r.t > t_lost + 1e-6] == []
+    assert device.connected
+    assert device.belt_speed_kmh == pytest.approx(3.0)
+    assert await client.command("0801") == bytes.fromhex("800801")  # statuses, indications go on
+    device.set_subscriber(DATA, client._make_cb(DATA))
+    t_back = loop.time()
+    await asyncio.sleep(1)
+    assert [r for r in client.got if r.what == "D" and r.t > t_back]
+    await device.close()
+
+
+async def test_data_silence_faults_can_be_scheduled() -> None:
+    device, client = await running()
+    loop = asyncio.get_running_loop()
+    t0 = loop.time()
+    device.schedule("stop_data", t0 + 2, for_s=3.0)
+    device.schedule("lose_data_subscription", t0 + 10)
+    await asyncio.sleep(12)
+    times = [r.t - t0 for r in client.got if r.what == "D" and r.t > t0]
+    assert not [t for t in times if 2.0 + 1e-6 < t < 5.0 - 1e-6]  # silent for 3 s
+    assert [t for t in times if 5.0 <= t < 10.0]  # then back
+    assert not [t for t in times if t > 10.0 + 1e-6]  # then lost for good
+    await device.close()

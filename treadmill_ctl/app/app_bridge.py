@@ -19,6 +19,7 @@ import logging
 from typing import TYPE_CHECKING, Any, Final
 
 from treadmill_ctl.app import translation
+from treadmill_ctl.app.check_bridge import CheckBridge
 from treadmill_ctl.app.connect_bridge import ConnectBridge
 from treadmill_ctl.app.context import SCREEN_FILES, AppContext, NoticeLevel, Screen
 from treadmill_ctl.app.qt import (
@@ -41,6 +42,7 @@ from treadmill_ctl.session.plan import Plan
 if TYPE_CHECKING:
     from treadmill_ctl.app.history_bridge import HistoryBridge
     from treadmill_ctl.app.keys import AppKeyFilter, KeyAction
+    from treadmill_ctl.app.plans_bridge import PlansBridge
     from treadmill_ctl.app.presets_bridge import PresetsBridge
     from treadmill_ctl.app.settings_bridge import SettingsBridge
 
@@ -56,6 +58,7 @@ LATE_PROPERTY_TYPES: Final = {
     "presets": "PresetsBridge",
     "settings": "SettingsBridge",
     "history": "HistoryBridge",
+    "plans": "PlansBridge",
 }
 # The late bridge (AppBridge property) each screen's QML uses: it loads before the screen.
 _SCREEN_BRIDGES: Final = {
@@ -64,6 +67,8 @@ _SCREEN_BRIDGES: Final = {
     Screen.SUMMARY: "presets",
     Screen.SETTINGS: "settings",
     Screen.HISTORY: "history",
+    Screen.PLANS: "plans",
+    Screen.DEBRIEF: "plans",
 }
 
 
@@ -77,6 +82,8 @@ class AppBridge(QObject):
     fullScreenChanged = Signal()
     keyHelpVisibleChanged = Signal()
     keyHelpChanged = Signal()
+    questionsChanged = Signal()
+    quitConfirmed = Signal()  # the user chose to quit: the belt is being stopped; close now
     # level ("info" | "warning" | "danger"), message in user words
     notice = Signal(str, str)
 
@@ -122,9 +129,19 @@ class AppBridge(QObject):
         self._connect.disconnected.connect(self._release_link)
         self._strap = StrapBridge(context, self)
         context.engine_changed = self._strap.follow
+        # The machine check of the chosen treadmill (Treadmill screen).
+        self._check = CheckBridge(context, self)
+        self._check.linkReleased.connect(self._release_link)
+        self._connect.rememberedChanged.connect(self._check.refresh)
+        self._connect.connectedChanged.connect(self._check.refresh)
+        self._check.refresh()
         self._presets: PresetsBridge | None = None
         self._settings: SettingsBridge | None = None
         self._history: HistoryBridge | None = None
+        self._plans: PlansBridge | None = None
+        self._quit_asked = False
+        self._may_close = False  # the user said to quit, or the app is shutting down
+        self._leave_editor_for: Screen | None = None  # the screen asked for, while asking
         self._load_bridge_for(self._screen)
 
     @property
@@ -203,6 +220,15 @@ class AppBridge(QObject):
             self._settings = SettingsBridge(self._context, self)
         return self._settings
 
+    def plans_bridge(self) -> PlansBridge:
+        """The Plans view's and the debrief's bridge, made on first use."""
+        if self._plans is None:
+            from treadmill_ctl.app.plans_bridge import PlansBridge  # noqa: PLC0415 - late
+
+            self._plans = PlansBridge(self._context, self._session, self)
+            self._session.on_debrief = self._plans.session_ended
+        return self._plans
+
     def history_bridge(self) -> HistoryBridge:
         """The history screen's bridge, made on first use."""
         if self._history is None:
@@ -215,16 +241,21 @@ class AppBridge(QObject):
         late = _SCREEN_BRIDGES.get(screen)
         if late == "presets":
             self.presets_bridge()
+            self.plans_bridge()  # the summary uses it too (a plan's word, the debrief button)
         elif late == "settings":
             self.settings_bridge()
         elif late == "history":
             self.history_bridge()
+        elif late == "plans":
+            self.plans_bridge()
 
     def shutdown(self) -> None:
         """The window is closing: stop the belt if a session is active, silence the cues."""
+        self._may_close = True
         self._session.shutdown()
         self._sound.shutdown()
         self._connect.close()
+        self._check.close()
 
     # -- keys ----------------------------------------------------------------------------------
 
@@ -281,6 +312,11 @@ class AppBridge(QObject):
         """Scan and connect (connect screen)."""
         return self._connect
 
+    @Property(CheckBridge, constant=True)
+    def check(self) -> CheckBridge:
+        """The machine check of the chosen treadmill (Treadmill screen)."""
+        return self._check
+
     @Property(StrapBridge, constant=True)
     def strap(self) -> StrapBridge:
         """The heart-rate strap (connect screen; its state on the session screen)."""
@@ -295,6 +331,11 @@ class AppBridge(QObject):
     def settings(self) -> QObject:
         """User settings (a SettingsBridge: see LATE_PROPERTY_TYPES)."""
         return self.settings_bridge()
+
+    @Property(QObject, constant=True)
+    def plans(self) -> QObject:
+        """Training plans and the debrief (a PlansBridge: see LATE_PROPERTY_TYPES)."""
+        return self.plans_bridge()
 
     @Property(QObject, constant=True)
     def history(self) -> QObject:
@@ -312,6 +353,16 @@ class AppBridge(QObject):
         except ValueError:
             _log.warning("unknown screen %r", screen)
             return
+        if value is not self._screen and self._editor_has_unsaved_changes():
+            self._leave_editor_for = value  # ask first (leaveEditorAsked)
+            self.questionsChanged.emit()
+            return
+        self._show_screen(value)
+
+    def _show_screen(self, value: Screen) -> None:
+        if self._leave_editor_for is not None:
+            self._leave_editor_for = None
+            self.questionsChanged.emit()
         if value is not self._screen:
             self._load_bridge_for(value)  # its QML types, before the screen's QML needs them
             if value is Screen.SESSION:
@@ -377,6 +428,66 @@ class AppBridge(QObject):
     def toggleKeyHelp(self) -> None:
         """The ``?`` overlay listing every key."""
         self._set_key_help_visible(not self._key_help_visible)
+
+    # -- questions before leaving ------------------------------------------------------------
+
+    @Property(bool, notify=questionsChanged)
+    def quitAsked(self) -> bool:
+        """The window was closed during a session: the app asks whether to STOP and quit."""
+        return self._quit_asked
+
+    @Property(bool, notify=questionsChanged)
+    def leaveEditorAsked(self) -> bool:
+        """The user went to another screen with unsaved changes in the preset editor."""
+        return self._leave_editor_for is not None
+
+    @Slot(result=bool)
+    def mayClose(self) -> bool:
+        """The window is asked to close: True lets it. During a session it does not close at
+        once: the user is asked (``quitAsked``) and quitting STOPs the belt."""
+        if self._may_close or not self._session.active:
+            return True
+        if not self._quit_asked:
+            self._quit_asked = True
+            self.questionsChanged.emit()
+        return False
+
+    @Slot()
+    def confirmQuit(self) -> None:
+        """Quit during a session: STOP the belt at once, then close (``quitConfirmed``)."""
+        self._session.stop()
+        self._may_close = True
+        self._quit_asked = False
+        self.questionsChanged.emit()
+        self.quitConfirmed.emit()
+
+    @Slot()
+    def cancelQuit(self) -> None:
+        """Keep running: the window stays."""
+        if self._quit_asked:
+            self._quit_asked = False
+            self.questionsChanged.emit()
+
+    @Slot()
+    def discardAndLeave(self) -> None:
+        """Leave the editor without saving, to the screen asked for."""
+        target = self._leave_editor_for
+        if target is not None:
+            self._show_screen(target)
+
+    @Slot()
+    def keepEditing(self) -> None:
+        """Stay in the editor."""
+        if self._leave_editor_for is not None:
+            self._leave_editor_for = None
+            self.questionsChanged.emit()
+
+    def _editor_has_unsaved_changes(self) -> bool:
+        return (
+            self._screen is Screen.EDITOR
+            and self._presets is not None
+            and self._presets.editor_bridge.has_unsaved_changes()
+        )
 
     @Slot(str, str)
     def notify(self, level: str, message: str) -> None:

@@ -543,6 +543,8 @@ class ConnectBridge(QObject):
         link = self._context.link
         if link is not None:
             self._link_unsubscribe = link.add_listener(lambda _update: self._show_link())
+        elif self._phase is _Phase.CONNECTED:
+            self._set_phase(_Phase.IDLE)  # forgotten elsewhere (the machine check took it)
         self._show_link()
 
     def _show_link(self) -> None:
@@ -644,6 +646,7 @@ class ConnectBridge(QObject):
             self._context.settings = dataclasses.replace(
                 settings, treadmill_speed_unit=options.target_unit
             )
+        self._context.machine_timing = options if loaded.check is not None else None
         if loaded.check is None:
             self._context.notify(NoticeLevel.INFO, NOT_CHECKED_HINT)
         return True

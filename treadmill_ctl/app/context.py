@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from treadmill_ctl.history.store import HistoryStore
     from treadmill_ctl.hr.strap import DiscoveredStrap, HeartRateStrap
     from treadmill_ctl.session.engine import SessionEngine
+    from treadmill_ctl.session.machine_quirks import MachineSessionSettings
     from treadmill_ctl.session.plan import Plan
     from treadmill_ctl.session.presets import PresetLibrary
     from treadmill_ctl.settings import Settings
@@ -46,6 +47,8 @@ class Screen(enum.StrEnum):
     SUMMARY = "summary"
     SETTINGS = "settings"
     HISTORY = "history"
+    PLANS = "plans"  # the Presets screen's Plans view
+    DEBRIEF = "debrief"  # after a plan session, before the summary
 
 
 SCREEN_FILES: Final[dict[Screen, str]] = {
@@ -56,6 +59,8 @@ SCREEN_FILES: Final[dict[Screen, str]] = {
     Screen.SUMMARY: "SummaryScreen.qml",
     Screen.SETTINGS: "SettingsScreen.qml",
     Screen.HISTORY: "HistoryScreen.qml",
+    Screen.PLANS: "PlansScreen.qml",
+    Screen.DEBRIEF: "DebriefScreen.qml",
 }
 
 
@@ -143,6 +148,13 @@ class AppContext:
     waiting: list[Callable[[], object]] = field(default_factory=list)
     # Makes the app's loop when something needs it before ``start`` (main.py).
     make_loop: Callable[[], asyncio.AbstractEventLoop] | None = None
+    # The connected treadmill's machine check, as a session takes it
+    # (``session.machine_quirks.MachineSessionSettings``, set by the connect screen); None:
+    # never checked, sessions use the safe defaults.
+    machine_timing: MachineSessionSettings | None = None
+    # A link for the machine check (``app/check_bridge.py``): targets sent as written (km/h),
+    # whatever unit the settings give sessions. None: the check is not offered.
+    open_check_link: LinkFactory | None = None
 
     def running_loop(self) -> asyncio.AbstractEventLoop:
         """The app's loop (tasks made on it run once it runs): made now with ``make_loop`` if

@@ -4,8 +4,12 @@ speeds and distances in the user's units. Bridges format; QML only displays."""
 from __future__ import annotations
 
 import math
+import re
+from types import MappingProxyType
+from typing import Final, Self
 
-from treadmill_ctl.units import KMH_PER_MPH
+from treadmill_ctl.texts import Text
+from treadmill_ctl.units import KMH_PER_MPH, SpeedUnit, speed_words
 
 _decimal_point = "."  # the language's (app/translation.py sets it from QLocale: "," in German)
 
@@ -42,6 +46,14 @@ def duration_text(seconds: float | None) -> str:
     h, rest = divmod(total, 3600)
     m, s = divmod(rest, 60)
     return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+def estimate_text(seconds: float | None, *, sign: bool = True) -> str:
+    """An estimated duration ("≈ 28:30"; without the sign where space is short): to the
+    nearest 10 s, as it is not more exact."""
+    if seconds is None or not math.isfinite(seconds):
+        return duration_text(None)
+    return ("≈ " if sign else "") + duration_text(round(seconds / 10) * 10)
 
 
 def speed_unit_label(unit: str) -> str:
@@ -81,3 +93,45 @@ def incline_text(pct: float | None) -> str:
 def heart_rate_text(bpm: int | None) -> str:
     """``128`` (bpm), empty when unknown so the screen can hide it."""
     return "" if bpm is None or bpm <= 0 else str(bpm)
+
+
+_KMH_IN_TEXT: Final = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?) ?km/h(?![\w/])")
+
+
+class SpeedsInUnit(Text):
+    """A core ``Text`` shown with its speeds in the user's unit: it reads the converted English,
+    and ``app/translation.translated()`` translates the message first, then converts."""
+
+    __slots__ = ("unit",)
+    unit: str
+
+    def __new__(cls, text: Text, unit: str) -> Self:
+        self = str.__new__(cls, convert_speeds(text, unit))
+        self.template = "{text}"
+        self.args = MappingProxyType({"text": text})
+        self.unit = unit
+        return self
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (SpeedsInUnit, (self.args["text"], self.unit))
+
+
+def convert_speeds(text: str, unit: str) -> str:
+    """Every "4.5 km/h" (or "4,5 km/h") in ``text`` as "2.8 mph" with mph chosen."""
+    if unit != SpeedUnit.MPH:
+        return text
+    return _KMH_IN_TEXT.sub(
+        lambda m: decimal(speed_words(float(m.group(1).replace(",", ".")), unit)), text
+    )
+
+
+def speeds_in_unit(text: str, unit: str) -> str:
+    """A message of the session core (which speaks km/h, as its records do) in the user's
+    unit: with mph chosen, every "4.5 km/h" in it reads "2.8 mph" (``units.speed_words``), so
+    the session screen never shows km/h in an mph app. Unchanged for km/h. A ``Text`` stays
+    translatable (``SpeedsInUnit``)."""
+    if unit != SpeedUnit.MPH:
+        return text
+    if isinstance(text, Text):
+        return SpeedsInUnit(text, unit)
+    return convert_speeds(text, unit)

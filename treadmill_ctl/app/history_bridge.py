@@ -9,9 +9,11 @@ with this module (the app's window shows before it is loaded).
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import logging
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from treadmill_ctl.app.context import AppContext, NoticeLevel
@@ -21,9 +23,12 @@ from treadmill_ctl.app.formatting import (
     speed_unit_label,
     speed_value,
 )
+from treadmill_ctl.app.history_export import ExportOutcome, export_session
 from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, Signal, Slot
+from treadmill_ctl.app.session_presenter import notice_rows
 from treadmill_ctl.app.translation import translated, translated_tree
 from treadmill_ctl.errors import HistoryError
+from treadmill_ctl.export.naming import EXPORT_FORMATS, default_export_path
 from treadmill_ctl.session.plan import PhaseKind
 from treadmill_ctl.statistics import clock_text, plural
 from treadmill_ctl.texts import tr
@@ -189,6 +194,8 @@ class HistoryBridge(QObject):
     selectionChanged = Signal()
     undoChanged = Signal()
     problemChanged = Signal()
+    exportChanged = Signal()
+    exported = Signal(bool, str)  # ok, what the user was told (tests, the screen)
 
     def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -199,6 +206,10 @@ class HistoryBridge(QObject):
         self._detail: dict[str, Any] = {}
         self._deleted: list[tuple[int, str]] = []
         self._problem = ""
+        # The selected session's start and preset: what its exported file is named after.
+        self._export_name: tuple[datetime, str] | None = None
+        self._exporting: asyncio.Task[None] | None = None
+        self._overwrite: tuple[int, str, Path] | None = None  # waits for the user's answer
 
     def _store(self) -> HistoryStore | None:
         """The app's history store, opened on first use when the app has none."""
@@ -271,7 +282,53 @@ class HistoryBridge(QObject):
         """Why the history cannot be shown (a damaged database...), empty when all is well."""
         return self._problem
 
+    @Property(bool, notify=exportChanged)
+    def exporting(self) -> bool:
+        """An export is being written (the export buttons wait)."""
+        return self._exporting is not None and not self._exporting.done()
+
+    @Property(str, notify=exportChanged)
+    def overwritePath(self) -> str:
+        """The file an export would replace, while the screen asks whether to ("" otherwise)."""
+        return str(self._overwrite[2]) if self._overwrite is not None else ""
+
+    @Slot(str, result=str)
+    def exportPath(self, fmt: str) -> str:
+        """Where the selected session's export goes: the user's documents folder, named by
+        date and preset ("" when no session is selected)."""
+        path = self._export_path(fmt)
+        return str(path) if path is not None else ""
+
     # -- actions -----------------------------------------------------------------------------
+
+    @Slot(str)
+    def exportSelected(self, fmt: str) -> None:
+        """Export the selected session as ``fmt`` ("fit" or "tcx") to ``exportPath``: at once
+        when no such file exists, else once the user says to replace it (``overwritePath``).
+        The file is written by a child process; the outcome is a notice with the path."""
+        path = self._export_path(fmt)
+        if path is None or self.exporting:
+            return
+        if path.exists():
+            self._overwrite = (self._selected, fmt, path)
+            self.exportChanged.emit()
+            return
+        self._start_export(self._selected, fmt, path, force=False)
+
+    @Slot()
+    def replaceExisting(self) -> None:
+        """The user said to replace the file (``overwritePath``)."""
+        pending, self._overwrite = self._overwrite, None
+        self.exportChanged.emit()
+        if pending is not None:
+            self._start_export(*pending, force=True)
+
+    @Slot()
+    def keepExisting(self) -> None:
+        """The user said to keep the file: nothing is exported."""
+        if self._overwrite is not None:
+            self._overwrite = None
+            self.exportChanged.emit()
 
     @Slot()
     def reload(self) -> None:
@@ -313,6 +370,9 @@ class HistoryBridge(QObject):
                 session_id = 0
         self._selected = session_id
         self._detail = detail
+        if self._overwrite is not None and self._overwrite[0] != session_id:
+            self._overwrite = None
+            self.exportChanged.emit()
         self.selectionChanged.emit()
 
     @Slot(int)
@@ -357,11 +417,39 @@ class HistoryBridge(QObject):
 
     # -- internals ---------------------------------------------------------------------------
 
+    def _export_path(self, fmt: str) -> Path | None:
+        if fmt not in EXPORT_FORMATS or not self._selected or self._export_name is None:
+            return None
+        started_at, preset = self._export_name
+        return default_export_path(started_at, preset, fmt)
+
+    def _start_export(self, session_id: int, fmt: str, path: Path, *, force: bool) -> None:
+        self._exporting = self._context.spawn(
+            self._export(session_id, fmt, path, force=force), what="Exporting a session"
+        )
+        self.exportChanged.emit()
+
+    async def _export(self, session_id: int, fmt: str, path: Path, *, force: bool) -> None:
+        try:
+            outcome = await export_session(session_id, fmt, path, force=force)
+        except Exception as exc:  # noqa: BLE001 - said to the user, never lost
+            _log.warning("export failed", exc_info=exc)
+            outcome = ExportOutcome(False, path, f"Not exported: {exc}")
+        finally:
+            asyncio.get_running_loop().call_soon(self.exportChanged.emit)  # task is done then
+        level = NoticeLevel.INFO if outcome.ok else NoticeLevel.WARNING
+        self._context.notify(level, outcome.message)
+        self.exported.emit(outcome.ok, outcome.message)
+
     def _detail_of(self, detail: SessionDetail) -> dict[str, Any]:
-        from treadmill_ctl.history.totals import statistics_of  # noqa: PLC0415 - module doc
+        from treadmill_ctl.history.totals import (  # noqa: PLC0415 - module doc
+            notices_of,
+            statistics_of,
+        )
 
         speed_unit, distance_unit = self._units()
         s = detail.summary
+        self._export_name = (s.started_at, s.preset)
         stats = statistics_of(detail)
         out = session_row(s, distance_unit)
         # The same statistics as the summary screen showed: blocks out of planned, skips, why
@@ -385,6 +473,10 @@ class HistoryBridge(QObject):
         out["complete"] = stats.complete
         out["statistics"] = stats.to_json()
         chart = chart_of(detail, speed_unit)
+        # What happened (notices.py), as the summary listed it: listed and marked on the chart.
+        notices = notice_rows(notices_of(detail, stats), stats.start_t, speed_unit)
+        chart["notices"] = notices
+        out["notices"] = notices
         out["chart"] = chart
         out["forward"] = clock_text(s.forward_s)
         out["maxSpeed"] = f"{speed_text(s.max_speed_kmh, speed_unit)} {chart['speedUnit']}"

@@ -308,6 +308,7 @@ def open_window(
         save_settings=save_settings or _persist_settings,
         loop=None,
         open_link=lambda address: source.open_link(address, ctx.settings),
+        open_check_link=source.open_link,
         scan=once_shown(source.scan),
         simulate=simulate,
         sim_profile=sim_profile,
@@ -370,6 +371,7 @@ async def load_rest(running: RunningApp) -> None:
         ("the preset library", running.bridge.presets_bridge),
         ("the settings screen", running.bridge.settings_bridge),
         ("the history screen", running.bridge.history_bridge),
+        ("the plans", running.bridge.plans_bridge),  # its QML type, before the screens compile
         *(
             (f"ui/{file}", partial(compile_qml, running, file))
             for file in SCREEN_FILES.values()

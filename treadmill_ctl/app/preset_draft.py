@@ -12,17 +12,25 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Final
 
 from treadmill_ctl.app.formatting import parse_number
 from treadmill_ctl.errors import FileFormatError
 from treadmill_ctl.ftms.model import Capabilities
+from treadmill_ctl.session.phase_cues import cue_lines
+from treadmill_ctl.session.phase_hr import hr_follow_items
 from treadmill_ctl.session.plan import Phase, PhaseKind, Repeat, Step
 from treadmill_ctl.session.presets import PRESET_SCHEMA, Preset, PresetCheck, check_preset_text
-from treadmill_ctl.settings import Settings
-from treadmill_ctl.units import KMH_PER_MPH, TurningStyle
+from treadmill_ctl.settings import (
+    BACKWARD_HARD_CEILING_KMH,
+    FORWARD_HARD_CEILING_KMH,
+    TURNING_WALK_MAX_KMH,
+    Settings,
+)
+from treadmill_ctl.toml_document import toml_lines
+from treadmill_ctl.units import KMH_PER_MPH, Direction, TurningStyle, typed_speed_kmh
 
 # The fields of a phase the editor shows, in order.
 PHASE_FIELDS: Final = ("kind", "name", "duration", "speed", "incline")
@@ -85,15 +93,25 @@ class PhaseDraft:
     duration: str = ""
     speed: str = ""
     incline: str = ""
+    # What the editor has no field for (a phase's text cues, its heart-rate zone), kept as
+    # the file's own lines with the field a problem in them is shown at: written back as is.
+    kept: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def of(cls, phase: Phase, unit: str) -> PhaseDraft:
+        follow = hr_follow_items(phase)
+        kept = [
+            (line, "kind" if line.startswith("hr_zone_bpm") else "speed")
+            for line in toml_lines(follow)
+        ]
+        kept += [(line, "duration") for line in cue_lines(phase.cues)]
         return cls(
             kind=phase.kind.value,
             name=phase.name,
             duration=duration_input(phase.duration_s),
             speed=speed_input(phase.speed_kmh, unit),
             incline=_number_input(phase.incline_pct),
+            kept=tuple(kept),
         )
 
     @classmethod
@@ -206,7 +224,10 @@ class DraftCheck:
 class _Writer:
     """Writes the draft's TOML, remembering which field each line holds."""
 
-    def __init__(self) -> None:
+    def __init__(self, limits: Mapping[str, tuple[float, ...]] | None = None) -> None:
+        # Per direction ("forward", "backward", "walk"): the km/h limits a typed speed that
+        # reads as one of them snaps to (units.typed_speed_kmh).
+        self.limits: Mapping[str, tuple[float, ...]] = limits or {}
         self.lines: list[str] = []
         self.owner: dict[int, FieldKey] = {}
         # Text that is not a number/time at all: said in the editor's words, not the file's.
@@ -225,11 +246,24 @@ def _literal_number(value: float) -> str:
     return repr(float(value)) if not float(value).is_integer() else f"{value:.1f}"
 
 
-def _to_kmh(text: str, unit: str) -> float | None:
+def _to_kmh(text: str, unit: str, limits: tuple[float, ...] = ()) -> float | None:
     value = parse_number(text)
     if value is None:
         return None
-    return round(value * KMH_PER_MPH, 2) if unit == "mph" else value
+    return typed_speed_kmh(value, unit, limits)
+
+
+def speed_limits(settings: Settings) -> dict[str, tuple[float, ...]]:
+    """The limits a typed speed is checked against, per direction (and the turning walk),
+    in km/h: what the editor's hints show."""
+    return {
+        Direction.BACKWARD.value: (
+            min(settings.backward_cap_kmh, BACKWARD_HARD_CEILING_KMH),
+            BACKWARD_HARD_CEILING_KMH,
+        ),
+        Direction.FORWARD.value: (min(settings.forward_cap_kmh, FORWARD_HARD_CEILING_KMH),),
+        "walk": (TURNING_WALK_MAX_KMH,),
+    }
 
 
 def check_draft(
@@ -251,7 +285,8 @@ def check_draft(
             capabilities=capabilities,
         )
 
-    whole = _Writer()
+    limits = speed_limits(settings)
+    whole = _Writer(limits)
     _header_lines(whole, draft, unit)
     for i, step in enumerate(draft.steps):
         _step_lines(whole, step, i, unit)
@@ -262,7 +297,7 @@ def check_draft(
     _collect(result, whole, field_errors, warnings, general, only_step=-1)
     if result.errors or result.warnings:
         for i, step in enumerate(draft.steps):
-            alone = _Writer()
+            alone = _Writer(limits)
             _header_lines(alone, draft, unit)
             _step_lines(alone, step, i, unit)
             _collect(check(alone), alone, field_errors, warnings, [], only_step=i)
@@ -322,7 +357,7 @@ def _header_lines(w: _Writer, draft: Draft, unit: str) -> None:
     if draft.turning_style:
         w.value("turning_style", json.dumps(draft.turning_style), (-1, -1, "turningStyle"))
     if draft.turning_style == TurningStyle.WALK.value and draft.turning_walk.strip():
-        kmh = _to_kmh(draft.turning_walk, unit)
+        kmh = _to_kmh(draft.turning_walk, unit, w.limits.get("walk", ()))
         if kmh is None:
             w.errors[(-1, -1, "turningWalk")] = "Type a speed, like 1.0"
         else:
@@ -391,7 +426,11 @@ def _phase_lines(
         else:
             w.value("duration_s", _literal_number(seconds), (i, j, "duration"))
     if phase.speed.strip():
-        kmh = _to_kmh(phase.speed, unit)
+        try:
+            direction = PhaseKind(phase.kind).direction.value
+        except ValueError:
+            direction = Direction.FORWARD.value
+        kmh = _to_kmh(phase.speed, unit, w.limits.get(direction, ()))
         if kmh is None:
             errors[(i, j, "speed")] = "Type a speed, like 3.0"
             w.value("speed_kmh", "1.0", (i, j, "speed"))
@@ -403,6 +442,8 @@ def _phase_lines(
             errors[(i, j, "incline")] = "Type an incline in %, like 2"
         else:
             w.value("incline_pct", _literal_number(pct), (i, j, "incline"))
+    for line, owner in phase.kept:
+        w.add(line, (i, j, owner))
 
 
 def iter_fields(draft: Draft) -> Iterator[FieldKey]:

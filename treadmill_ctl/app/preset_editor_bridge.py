@@ -219,6 +219,10 @@ class EditorBridge(QObject):
         """Something changed since the editor opened."""
         return self._draft != self._original or not self._draft.source_id
 
+    def has_unsaved_changes(self) -> bool:
+        """The draft differs from what was opened (or last saved): leaving would lose it."""
+        return self._draft != self._original
+
     @Property(str, notify=checkChanged)
     def total(self) -> str:
         """Total planned time ("–:––" while the draft has errors)."""

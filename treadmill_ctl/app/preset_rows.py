@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from treadmill_ctl.app.formatting import duration_text, speed_text, speed_unit_label
+from treadmill_ctl.app.formatting import (
+    duration_text,
+    estimate_text,
+    speed_text,
+    speed_unit_label,
+)
+from treadmill_ctl.session.estimate import estimate_plan
 from treadmill_ctl.session.plan import Phase
 from treadmill_ctl.session.presets import Preset
 from treadmill_ctl.settings import Settings
@@ -54,7 +60,10 @@ def preset_row(preset: Preset, settings: Settings) -> dict[str, Any]:
         "builtin": preset.builtin,
         "totalS": plan.total_s,
         "backwardS": plan.backward_s,
-        "total": duration_text(plan.total_s),
+        # The whole session with its turn-arounds, ramps and countdowns (session/estimate.py);
+        # the time at speed alone is "atSpeed".
+        "total": estimate_text(estimate_plan(plan, settings).total_s),
+        "atSpeed": duration_text(plan.total_s),
         "backward": duration_text(plan.backward_s),
         "blocks": blocks,
         "blocksText": _blocks_text(plan.phases),

@@ -6,9 +6,13 @@ The library itself is ``session.presets.PresetLibrary``: every write goes throug
 validated). This bridge only formats rows for QML and keeps the undo stack of deletions.
 
 Reading the folders is file work that grows with what is in them (a folder of big or hostile
-files once held STOP ~5 s): while the loop runs, every full read happens in a worker thread and
-its result is applied on the loop; the loop never waits on it. A reload asked for while one is
-running is done once more after it.
+files once held STOP ~5 s, 40 files of 200 KB ~0.9 s): while the loop runs, the folders are read
+one bounded file per turn of the loop (``PresetLibrary.read_steps``; each file is limited by
+``toml_limits``), and the loop runs everything else (a STOP key) between files; the result is
+applied when the last file is read. A reload asked for while one is running starts it again
+from the first file. No worker thread: a Python thread reading files while the Qt window ran
+crashed PySide6 in the window tests (see history/writer.py). Import and export, one file each,
+go through ``off_loop``.
 """
 
 from __future__ import annotations
@@ -29,16 +33,18 @@ from treadmill_ctl.app.preset_rows import preset_row
 from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, QUrl, Signal, Slot
 from treadmill_ctl.app.translation import translated
 from treadmill_ctl.errors import FileFormatError
+from treadmill_ctl.session.preset_folder import PRESET_SUFFIX, LibraryContents, ReadSteps
 from treadmill_ctl.session.presets import (
     LADDER_TRACK,
-    PRESET_SUFFIX,
     Preset,
     PresetLibrary,
     library_order,
 )
 from treadmill_ctl.session.progression import Suggestion, repeat_after, suggest_next
 from treadmill_ctl.settings import Settings
+from treadmill_ctl.storage import documents_dir
 from treadmill_ctl.texts import tr
+from treadmill_ctl.workouts.importing import copy_in_workout, export_workout, workout_format
 
 QML_IMPORT_NAME: Final = "TreadmillCtl"
 QML_IMPORT_MAJOR_VERSION: Final = 1
@@ -46,6 +52,11 @@ QML_IMPORT_MAJOR_VERSION: Final = 1
 _log = logging.getLogger(__name__)
 
 UNDO_DEPTH: Final = 10
+
+FILE_GAP_S: Final = 0.01
+"""The pause between two preset files of a read: a STOP key pressed during a file is handled
+in it, its whole path to the wire (several turns of the loop) without a file read between
+each turn."""
 
 # Runs file work somewhere other than the loop (a worker thread by default).
 type OffLoop = Callable[[Callable[[], Any]], Awaitable[Any]]
@@ -141,6 +152,9 @@ class PresetsBridge(QObject):
         self._suggestion_is_known = False
         self._deleted: list[Preset] = []
         self._problems: list[str] = []
+        # Rows already formatted, by preset (the same object and settings): a big preset's row
+        # takes milliseconds, so a read's rows are made one per loop turn before it is applied.
+        self._row_cache: dict[int, tuple[Preset, Settings, dict[str, Any]]] = {}
         self._editor = EditorBridge(context, self._library, self)
         self._editor.saved.connect(self._on_editor_saved)
         self._rebuild()
@@ -229,12 +243,17 @@ class PresetsBridge(QObject):
         """The preset editor (editor screen)."""
         return self._editor
 
+    @property
+    def editor_bridge(self) -> EditorBridge:
+        """The preset editor (typed, for Python callers)."""
+        return self._editor
+
     # -- actions -----------------------------------------------------------------------------
 
     @Slot()
     def reload(self) -> None:
-        """Read every preset file again (with the current settings and treadmill): in a worker
-        thread while the loop runs (the rows change when it is done), at once otherwise."""
+        """Read every preset file again (with the current settings and treadmill): one file per
+        turn of the loop while it runs (the rows change when it is done), at once otherwise."""
         if not _loop_is_running():
             self._library.reload(self._settings(), self._capabilities())
             self._rebuild()
@@ -254,13 +273,35 @@ class PresetsBridge(QObject):
             settings, caps = self._settings(), self._capabilities()
             library = self._library
             changes = library.changes
-            contents = await self._off_loop(functools.partial(library.read, settings, caps))
+            contents = await self._one_file_a_turn(library.read_steps(settings, caps))
+            if contents is None:
+                continue  # asked again meanwhile: start over
             if library.changes != changes:
                 self._read_again = True  # a save or delete happened meanwhile: read again
             if self._read_again:
                 continue  # what was read is stale
+            for preset in contents.presets:
+                self._formatted(preset, settings)
+                await asyncio.sleep(FILE_GAP_S)
+            if self._read_again or library.changes != changes:
+                self._read_again = True
+                continue
             library.apply(contents, settings, caps)
             self._rebuild()
+
+    async def _one_file_a_turn(self, steps: ReadSteps) -> LibraryContents | None:
+        """Drain ``steps``, giving the loop back after every file; None when a new reload
+        was asked for meanwhile (what was read is stale)."""
+        while True:
+            try:
+                next(steps)
+            except StopIteration as done:
+                contents: LibraryContents = done.value
+                return contents
+            await asyncio.sleep(FILE_GAP_S)
+            if self._read_again:
+                steps.close()
+                return None
 
     @Slot(str)
     def select(self, preset_id: str) -> None:
@@ -366,29 +407,51 @@ class PresetsBridge(QObject):
         copied in a worker thread and the outcome is said when it is done (the result then
         only says that the import started)."""
         path = local_path(path_or_url)
+        copy_in = functools.partial(self._copy_in, path)
         if _loop_is_running():
-            self._context.spawn(self._import_off_loop(path), what="Importing a preset")
+            self._context.spawn(self._import_off_loop(path, copy_in), what="Importing a preset")
             return True
         try:
-            preset = self._library.import_file(path)
+            preset, notes = copy_in()
         except (FileFormatError, OSError) as exc:
             self._not_imported(path, exc)
             return False
-        self._imported(preset)
+        self._imported(self._library.adopt(preset), notes)
         return True
 
-    async def _import_off_loop(self, path: Path) -> None:
+    def _copy_in(self, path: Path) -> tuple[Preset, tuple[FileFormatError, ...]]:
+        """The file work of an import: a preset file, or a ZWO or FIT workout (with what it
+        approximated)."""
+        if workout_format(path) is not None:
+            preset, result = copy_in_workout(self._library, path)
+            return preset, result.notes
+        return self._library.copy_in(path), ()
+
+    async def _import_off_loop(
+        self, path: Path, copy_in: Callable[[], tuple[Preset, tuple[FileFormatError, ...]]]
+    ) -> None:
         try:
-            copied = await self._off_loop(functools.partial(self._library.copy_in, path))
+            preset, notes = await self._off_loop(copy_in)
         except (FileFormatError, OSError) as exc:
             self._not_imported(path, exc)
             return
-        self._imported(self._library.adopt(copied))
+        self._imported(self._library.adopt(preset), notes)
 
-    def _imported(self, preset: Preset) -> None:
+    def _imported(self, preset: Preset, notes: tuple[FileFormatError, ...] = ()) -> None:
         self._rebuild()
         self._set_selected_id(preset.id)
-        self._notify(NoticeLevel.INFO, tr("Imported “{name}”.", name=preset.name))
+        if not notes:
+            text = tr("Imported “{name}”.", name=preset.name)
+        elif len(notes) == 1:
+            text = tr("Imported “{name}”. Adapted: {why}.", name=preset.name, why=notes[0].reason)
+        else:
+            text = tr(
+                "Imported “{name}”. Adapted: {why} (and {more} more).",
+                name=preset.name,
+                why=notes[0].reason,
+                more=len(notes) - 1,
+            )
+        self._notify(NoticeLevel.INFO, text)
 
     def _not_imported(self, path: Path, exc: Exception) -> None:
         if isinstance(exc, FileFormatError):
@@ -404,9 +467,20 @@ class PresetsBridge(QObject):
         """Write a preset to a file of the user's choice (atomically); in a worker thread while
         the loop runs (the outcome is said when it is done)."""
         path = local_path(path_or_url)
-        if path.suffix != PRESET_SUFFIX:
+        fmt = workout_format(path)
+        if fmt is None and path.suffix != PRESET_SUFFIX:
             path = path.with_name(path.name + PRESET_SUFFIX)
-        write = functools.partial(self._library.export, preset_id, path)
+        write: Callable[[], Path]
+        if fmt is not None:  # a ZWO or FIT workout file: by the suffix the user typed
+            preset = self._library.find(preset_id)
+            if preset is None:
+                self._notify(NoticeLevel.WARNING, "Not exported: no such preset.")
+                return False
+            write = functools.partial(
+                export_workout, preset, fmt, path, self._settings(), force=True
+            )
+        else:
+            write = functools.partial(self._library.export, preset_id, path)
         if _loop_is_running():
             self._context.spawn(self._export_off_loop(write, path), what="Exporting a preset")
             return True
@@ -431,6 +505,21 @@ class PresetsBridge(QObject):
         """A file name to offer in the export dialog."""
         preset = self._library.find(preset_id)
         return f"{preset.id if preset else 'preset'}{PRESET_SUFFIX}"
+
+    @Slot(result=str)
+    def exportFolderUrl(self) -> str:
+        """The folder the export dialog opens in: the user's documents folder (a URL)."""
+        folder = documents_dir()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            _log.warning("cannot make the export folder %s: %s", folder, exc)
+        return QUrl.fromLocalFile(str(folder)).toString()
+
+    @Slot(str, result=str)
+    def exportUrl(self, preset_id: str) -> str:
+        """The file the export dialog offers: ``exportName`` in the documents folder (a URL)."""
+        return QUrl.fromLocalFile(str(documents_dir() / self.exportName(preset_id))).toString()
 
     @Slot()
     def saveSuggestion(self) -> None:
@@ -524,6 +613,15 @@ class PresetsBridge(QObject):
         self._rebuild()
         self._set_selected_id(preset_id)
 
+    def _formatted(self, preset: Preset, settings: Settings) -> dict[str, Any]:
+        """``preset_row(preset, settings)``, made once per preset and settings."""
+        cached = self._row_cache.get(id(preset))
+        if cached is not None and cached[0] is preset and cached[1] == settings:
+            return cached[2]
+        row = preset_row(preset, settings)
+        self._row_cache[id(preset)] = (preset, settings, row)
+        return row
+
     def _row(self, preset_id: str) -> dict[str, Any] | None:
         return next((r for r in self._rows if r["id"] == preset_id), None)
 
@@ -546,8 +644,12 @@ class PresetsBridge(QObject):
         settings = self._settings()
         suggested = self._suggestion.preset.id if self._suggestion.preset is not None else ""
         rows = []
-        for preset in sorted(self._library.presets, key=library_order):
-            row = preset_row(preset, settings)
+        presets = sorted(self._library.presets, key=library_order)
+        self._row_cache = {
+            id(p): self._row_cache[id(p)] for p in presets if id(p) in self._row_cache
+        }
+        for preset in presets:
+            row = dict(self._formatted(preset, settings))
             row["suggested"] = bool(suggested) and preset.id == suggested
             rows.append(row)
         if rows != self._rows:

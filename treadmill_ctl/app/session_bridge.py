@@ -18,9 +18,12 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Final
 
 from treadmill_ctl.app.context import AppContext, NoticeLevel, Screen
+from treadmill_ctl.app.formatting import speeds_in_unit
 from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, QTimer, Signal, Slot
 from treadmill_ctl.app.session_presenter import BANNER_ALERTS, present, summary_view
 from treadmill_ctl.app.translation import translated_tree
@@ -30,6 +33,9 @@ from treadmill_ctl.ftms.model import LinkState
 from treadmill_ctl.session.events import AlertEvent, AlertLevel, CueEvent, EndEvent, EndReason
 from treadmill_ctl.session.plan import Plan
 from treadmill_ctl.texts import tr
+from treadmill_ctl.units import KMH_PER_MPH, SpeedUnit
+
+MPH_READING_TOP: Final = 0.049  # below +0.05 mph: the top of a one-decimal mph reading
 
 if TYPE_CHECKING:
     import asyncio
@@ -72,6 +78,7 @@ class SessionBridge(QObject):
     countdownChanged = Signal()
     linkStateChanged = Signal()
     alertChanged = Signal()
+    freshnessChanged = Signal()
     summaryChanged = Signal()
 
     def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
@@ -84,6 +91,11 @@ class SessionBridge(QObject):
         self._values: dict[str, Any] = {}
         self._groups: dict[str, tuple[Any, ...]] = {}
         self._summary: dict[str, Any] = {}
+        # A training plan's session (app/plans_bridge.py): at its end the debrief is asked
+        # (``on_debrief(session_id, complete)``, then the debrief screen) before the summary.
+        self.debrief_after = False
+        self.on_debrief: Callable[[int | None, bool], None] | None = None
+        self._session_id: int | None = None
         self._pending_refresh: asyncio.TimerHandle | None = None
         self._closed = False
         self._signals = {
@@ -94,6 +106,7 @@ class SessionBridge(QObject):
             "countdown": self.countdownChanged,
             "link": self.linkStateChanged,
             "alert": self.alertChanged,
+            "freshness": self.freshnessChanged,
         }
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setInterval(REFRESH_MS)
@@ -129,6 +142,11 @@ class SessionBridge(QObject):
         """The task running the current session's engine."""
         return self._controller.task if self._controller is not None else None
 
+    @property
+    def history_session_id(self) -> int | None:
+        """The history's id of the session now or just ended (None: not recorded)."""
+        return self._session_id
+
     def use_link(self, link: TreadmillControl) -> None:
         """A connected link to drive; prepares a session when a plan is chosen."""
         if self._link_unsubscribe is not None:
@@ -155,6 +173,7 @@ class SessionBridge(QObject):
 
     def use_plan(self, plan: Plan) -> None:
         """The plan the next session runs; prepares a session when a link is connected."""
+        self.debrief_after = False
         self._context.plan = plan
         self._prepare()
 
@@ -173,6 +192,7 @@ class SessionBridge(QObject):
             return
         if old is not None:
             old.close()
+        self._session_id = None
         controller = load_engine()(
             link,
             plan,
@@ -181,6 +201,8 @@ class SessionBridge(QObject):
             heart_rate=self,
             listeners=(self._on_event,),
             on_end=self._on_end,
+            # The connected treadmill's machine check (its waits); None: the safe defaults.
+            timing=ctx.machine_timing,
         )
         self._controller = controller
         ctx.engine = controller.engine
@@ -210,7 +232,7 @@ class SessionBridge(QObject):
         try:
             if not isinstance(ctx.history, HistoryStore):
                 ctx.history = HistoryStore.open()
-            return SessionRecorder.open(
+            recorder = SessionRecorder.open(
                 ctx.history,
                 SessionHeader.now(
                     preset_id=plan.id,
@@ -225,6 +247,8 @@ class SessionBridge(QObject):
             _log.error("history not recorded: %s", exc)
             ctx.notify(NoticeLevel.WARNING, tr("This session is not recorded: {why}", why=exc))
             return None
+        self._session_id = recorder.session_id
+        return recorder
 
     def _on_history_state(self, state: str, message: str) -> None:
         # The recorder's writer: the database is busy (kept, saved when free), free again,
@@ -266,7 +290,8 @@ class SessionBridge(QObject):
             and event.level is not AlertLevel.INFO
             and event.code not in BANNER_ALERTS
         ):
-            self._context.notify(str(event.level), event.message)
+            unit = str(getattr(self._context.settings, "speed_unit", "kmh"))
+            self._context.notify(str(event.level), speeds_in_unit(event.message, unit))
         elif isinstance(event, EndEvent):
             self._publish_summary(self._controller)
         self._schedule_refresh()
@@ -282,6 +307,11 @@ class SessionBridge(QObject):
         self.refresh()
         task = controller.task
         if task is not None and not task.cancelled() and task.exception() is None:
+            if self.debrief_after and self.on_debrief is not None:
+                self.debrief_after = False
+                self.on_debrief(self._session_id, controller.tally.statistics().complete)
+                self._context.switch_screen(Screen.DEBRIEF)
+                return
             self._context.switch_screen(Screen.SUMMARY)
         # (a failure was logged and reported: AppContext.spawn)
 
@@ -330,6 +360,7 @@ class SessionBridge(QObject):
             settings=ctx.settings,
             ended=controller is not None and controller.ended,
             blocks_done=controller.tally.blocks_done if controller is not None else None,
+            now=datetime.now().astimezone(),  # only for the estimated finish's time of day
         )
         for group, texts in values.items():
             group_values = translated_tree(texts)  # in the user's language
@@ -493,6 +524,7 @@ class SessionBridge(QObject):
 
     @Property(str, notify=clockChanged)
     def totalText(self) -> str:
+        """The session's estimated whole length ("≈ 28:30"), kept up to date as it runs."""
         return str(self._v("totalText"))
 
     @Property(float, notify=clockChanged)
@@ -535,6 +567,16 @@ class SessionBridge(QObject):
     def heartRateSource(self) -> str:
         """Where ``heartRateText`` comes from: "strap", "treadmill", or "" when unknown."""
         return str(self._v("heartRateSource"))
+
+    @Property(bool, notify=freshnessChanged)
+    def readingsStale(self) -> bool:
+        """The speed and distance are not live (link down, or the treadmill went quiet)."""
+        return bool(self._v("readingsStale"))
+
+    @Property(str, notify=freshnessChanged)
+    def readingsStaleText(self) -> str:
+        """How the stale readings are marked ("no data 4 s"; "" while live)."""
+        return str(self._v("readingsStaleText"))
 
     @Property(int, notify=countdownChanged)
     def countdown(self) -> int:
@@ -598,6 +640,35 @@ class SessionBridge(QObject):
         backwardText, totalText, elapsedText, distanceText, blocksDone, blocksTotal}; empty
         before a session ended."""
         return dict(self._summary)
+
+    # -- the session screen's stages, belt speed and estimates (after the others: stable
+    # property indices) ---------------------------------------------------------------------
+
+    @Property(str, notify=phaseChanged)
+    def headlineDetail(self) -> str:
+        """The line under the headline in a turn-around's stages ("Keep running forward",
+        then "Belt stopped") and at the end; "" otherwise."""
+        return str(self._v("headlineDetail"))
+
+    @Property(str, notify=clockChanged)
+    def phaseTimerNote(self) -> str:
+        """Why the phase's time left stands still ("starts at speed"); "" while it runs."""
+        return str(self._v("phaseTimerNote"))
+
+    @Property(str, notify=clockChanged)
+    def finishText(self) -> str:
+        """The estimated finish, live ("ends ≈ 14:32"); "" before the start."""
+        return str(self._v("finishText"))
+
+    @Property(str, notify=readingsChanged)
+    def speedText(self) -> str:
+        """The speed tile's big number: the belt's reported speed while it runs."""
+        return str(self._v("speedText"))
+
+    @Property(str, notify=readingsChanged)
+    def speedDetailText(self) -> str:
+        """The speed tile's small line: "→ 3.0" while the speed changes, else the target."""
+        return str(self._v("speedDetailText"))
 
     # -- actions -----------------------------------------------------------------------------
 
@@ -663,9 +734,23 @@ class SessionBridge(QObject):
             self._schedule_refresh()
 
     @Slot(float)
-    def changeSpeed(self, delta_kmh: float) -> None:
-        """Speed ± (km/h), within the caps and ramped by the engine; holds for this phase."""
-        if self._controller is not None and self._controller.change_speed(delta_kmh):
+    def changeSpeed(self, delta: float) -> None:
+        """Speed ± ``delta`` in the user's unit (+0.1 is 0.1 mph with mph chosen, as the
+        screen reads), within the caps and ramped by the engine; holds for this phase."""
+        controller = self._controller
+        if controller is None:
+            return
+        unit = str(getattr(self._context.settings, "speed_unit", "kmh"))
+        delta_kmh = delta
+        target = controller.snapshot().target_speed_kmh
+        if unit == SpeedUnit.MPH and target is not None:
+            # To the next speed as it reads (one decimal of mph): the top of that reading,
+            # which the engine rounds down onto the machine's 0.1 km/h grid, still inside it.
+            shown = round(target / KMH_PER_MPH, 1) + delta
+            delta_kmh = (shown + MPH_READING_TOP) * KMH_PER_MPH - target
+        elif unit == SpeedUnit.MPH:
+            delta_kmh = delta * KMH_PER_MPH
+        if controller.change_speed(delta_kmh):
             self._schedule_refresh()
 
     @Slot()

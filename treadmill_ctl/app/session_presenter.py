@@ -8,16 +8,20 @@ formats a session's summary. Tests can call both without a QGuiApplication.
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Final
 
 from treadmill_ctl.app import formatting
 from treadmill_ctl.ftms.model import LinkState
+from treadmill_ctl.notices import Notice
+from treadmill_ctl.session.estimate import estimate_plan, remaining_s
 from treadmill_ctl.session.events import CountdownReason, SessionState
 from treadmill_ctl.session.plan import Phase, Plan
 from treadmill_ctl.session.states import ACTIVE_STATES, MOVING_STATES, PAUSABLE_STATES
+from treadmill_ctl.settings import Settings
 from treadmill_ctl.statistics import SessionTally, clock_text
 from treadmill_ctl.texts import tr
-from treadmill_ctl.units import Direction
+from treadmill_ctl.units import Direction, TurningStyle
 
 if TYPE_CHECKING:  # the engine loads after the window has shown (see session_bridge)
     from treadmill_ctl.ftms.api import TreadmillControl
@@ -54,7 +58,7 @@ BANNER_ALERTS: Final = frozenset({"link_lost", "stop_pending", "stop_not_confirm
 
 COUNTDOWN_TITLE: Final[dict[CountdownReason, str]] = {
     CountdownReason.START: tr("Starting in"),
-    CountdownReason.TURN: tr("Turn around"),
+    CountdownReason.TURN: tr("Belt stopped — turn around"),
     CountdownReason.RESUME: tr("Resuming in"),
 }
 # The big word on the session screen and its tone (the colour QML gives it): the direction
@@ -62,7 +66,9 @@ COUNTDOWN_TITLE: Final[dict[CountdownReason, str]] = {
 HEADLINES: Final[dict[SessionState, tuple[str, str]]] = {
     S.IDLE: (tr("READY"), "neutral"),
     S.STARTING_COUNTDOWN: (tr("GET READY"), "neutral"),
-    S.SLOWING_TO_TURN: (tr("TURN AROUND"), "turn"),
+    # A turn-around in stages: the runner keeps running the old way while the belt slows
+    # down, and turns only once the treadmill reports the turning speed (the countdown).
+    S.SLOWING_TO_TURN: (tr("SLOWING DOWN"), "turn"),
     S.TURN_COUNTDOWN: (tr("TURN AROUND"), "turn"),
     S.PAUSED: (tr("PAUSED"), "paused"),
     S.RESUME_COUNTDOWN: (tr("GET READY"), "neutral"),
@@ -74,8 +80,58 @@ HEADLINES: Final[dict[SessionState, tuple[str, str]]] = {
 }
 
 
+# Why the phase clock stands still (the time left in the phase waits for these).
+TIMER_NOTES: Final[dict[SessionState, str]] = {
+    S.IDLE: "starts at speed",
+    S.STARTING_COUNTDOWN: "starts at speed",
+    S.RAMPING: "starts at speed",
+    S.SLOWING_TO_TURN: "starts after the turn",
+    S.TURN_COUNTDOWN: "starts after the turn",
+    S.RESUME_COUNTDOWN: "starts at speed",
+    S.PAUSED: "held: paused",
+    S.STOPPED: "held: stopped",
+    S.LINK_LOST: "held: connection lost",
+}
+# States in which the belt's speed changes on its way somewhere (the big number is the belt's).
+CHANGING_STATES: Final = frozenset(
+    {S.RAMPING, S.SLOWING_TO_TURN, S.TURN_COUNTDOWN, S.FINISHING, S.STOPPING}
+)
+SPEED_SHOWN_AS_REACHED_KMH: Final = 0.15  # the belt this close to the target: at speed
+
+
 def _direction(value: Direction | None) -> str:
     return str(value) if value is not None else ""
+
+
+def _turns_walking(plan: Plan | None, settings: Any) -> bool:
+    style = (plan.turning_style if plan is not None else None) or getattr(
+        settings, "turning_style", TurningStyle.STOP
+    )
+    return str(style) == TurningStyle.WALK.value
+
+
+def _turning_kmh(plan: Plan | None, settings: Any) -> float:
+    """The speed a turn-around slows to (0: stopped)."""
+    if not _turns_walking(plan, settings):
+        return 0.0
+    walk = (plan.turning_walk_kmh if plan is not None else None) or getattr(
+        settings, "turning_walk_kmh", 1.0
+    )
+    return min(float(walk or 1.0), 1.5)
+
+
+def headline_detail(snap: SessionSnapshot | None, plan: Plan | None, settings: Any) -> str:
+    """The line under the headline: what to do now, in the stages of a turn-around."""
+    if snap is None:
+        return ""
+    facing = _direction(snap.facing) or "forward"
+    if snap.state is S.SLOWING_TO_TURN:
+        return f"Keep running {facing}"
+    if snap.state is S.TURN_COUNTDOWN:
+        return "Belt at walking speed" if _turns_walking(plan, settings) else "Belt stopped"
+    if snap.state is S.FINISHING:
+        return f"Keep running {facing} until the belt stops"
+    return ""
 
 
 def headline(state: SessionState | None, direction: str) -> tuple[str, str]:
@@ -95,21 +151,26 @@ def present(
     settings: Any,
     ended: bool = False,
     blocks_done: int | None = None,
+    now: datetime | None = None,
 ) -> Groups:
     """The screen's values for ``snap`` of a session of ``plan`` (``snap`` None: no session
     prepared, ``plan`` the chosen one if any); ``ended``: that session is over (nothing more
-    can be done in it)."""
+    can be done in it); ``now``: the local wall-clock time, for the estimated finish (None:
+    not shown)."""
     unit = str(getattr(settings, "speed_unit", "kmh"))
     dunit = str(getattr(settings, "distance_unit", "metric"))
     backward_default = float(getattr(settings, "backward_default_kmh", 3.0))
+    phase = _phase(snap, plan, unit, backward_default, blocks_done)
+    phase["headlineDetail"] = headline_detail(snap, plan, settings)
     return {
         "state": _state(snap, plan, link, ended=ended),
-        "phase": _phase(snap, plan, unit, backward_default, blocks_done),
-        "clock": _clock(snap, plan),
-        "readings": _readings(snap, unit, dunit),
+        "phase": phase,
+        "clock": _clock(snap, plan, settings, now=now, ended=ended, machine_min=_machine_min(link)),
+        "readings": _readings(snap, unit, dunit, heading_kmh=_heading(snap, plan, settings)),
         "countdown": _countdown(snap),
         "link": _link(snap, link, unit),
-        "alert": _alert(snap),
+        "alert": _alert(snap, unit),
+        "freshness": _freshness(snap),
     }
 
 
@@ -246,6 +307,9 @@ def _phase(
             else tr("{done} of {total} backward blocks done", done=done, total=snap.blocks_total)
         )
     turning = snap is not None and snap.state in (S.SLOWING_TO_TURN, S.TURN_COUNTDOWN)
+    if turning and title:
+        # The engine is at the next phase already; the runner still runs the old way.
+        title = f"Next: {title}"
     big, tone = headline(snap.state if snap is not None else None, direction)
     return {
         "headline": big,
@@ -265,15 +329,69 @@ def _phase(
     }
 
 
-def _clock(snap: SessionSnapshot | None, plan: Plan | None) -> dict[str, Any]:
+def _estimate_settings(settings: Any) -> Settings:
+    return settings if isinstance(settings, Settings) else Settings()
+
+
+def _machine_min(link: TreadmillControl | None) -> float | None:
+    """The connected treadmill's minimum speed (the estimate's ramps start there)."""
+    caps = link.capabilities if link is not None else None
+    minimum = caps.speed.minimum if caps is not None else 0.0
+    return minimum if minimum > 0 else None
+
+
+def _clock(
+    snap: SessionSnapshot | None,
+    plan: Plan | None,
+    settings: Any,
+    *,
+    now: datetime | None,
+    ended: bool,
+    machine_min: float | None = None,
+) -> dict[str, Any]:
+    """The clocks. ``totalText`` is the whole session's estimated length (turn-arounds, ramps
+    and countdowns included: session/estimate.py), kept up to date as it runs; ``finishText``
+    when it should end ("ends ≈ 14:32")."""
+    est = _estimate_settings(settings)
     if snap is None:
         return {
             "phaseRemainingText": formatting.duration_text(None),
+            "phaseTimerNote": "",
             "elapsedText": formatting.duration_text(0),
-            "totalText": formatting.duration_text(plan.total_s if plan is not None else None),
+            "totalText": (
+                formatting.estimate_text(
+                    estimate_plan(plan, est, machine_min_kmh=machine_min).total_s, sign=False
+                )
+                if plan is not None
+                else formatting.duration_text(None)
+            ),
+            "finishText": "",
             "progress": 0.0,
             "phaseFraction": 0.0,
         }
+    left: float | None = None
+    if plan is not None and not ended and snap.state is not S.FINISHED:
+        left = remaining_s(
+            plan,
+            est,
+            state=snap.state,
+            index=snap.phase.index if snap.phase is not None else len(plan.phases),
+            phase_remaining_s=snap.phase_remaining_s,
+            actual_kmh=snap.actual_speed_kmh,
+            countdown_remaining_s=snap.countdown_remaining_s,
+            machine_min_kmh=machine_min,
+        )
+    if left is None:
+        total_text = formatting.duration_text(snap.elapsed_s)
+    elif snap.state is S.IDLE and plan is not None:
+        total_text = formatting.estimate_text(
+            estimate_plan(plan, est, machine_min_kmh=machine_min).total_s, sign=False
+        )
+    else:
+        total_text = formatting.estimate_text(snap.elapsed_s + left, sign=False)
+    finish = ""
+    if left is not None and now is not None and snap.state is not S.IDLE:
+        finish = f"ends ≈ {(now + timedelta(seconds=left)):%H:%M}"
     progress = snap.done_s / snap.total_s if snap.total_s > 0 else 0.0
     phase_total = snap.phase_elapsed_s + snap.phase_remaining_s
     fraction = snap.phase_elapsed_s / phase_total if phase_total > 0 else 0.0
@@ -281,15 +399,59 @@ def _clock(snap: SessionSnapshot | None, plan: Plan | None) -> dict[str, Any]:
         "phaseRemainingText": formatting.duration_text(
             snap.phase_remaining_s if snap.phase is not None else None
         ),
+        "phaseTimerNote": "" if ended else TIMER_NOTES.get(snap.state, ""),
         "elapsedText": formatting.duration_text(snap.elapsed_s),
-        "totalText": formatting.duration_text(snap.total_s),
+        "totalText": total_text,
+        "finishText": finish,
         "progress": round(min(max(progress, 0.0), 1.0), 4),
         "phaseFraction": round(min(max(fraction, 0.0), 1.0), 3),
     }
 
 
-def _readings(snap: SessionSnapshot | None, unit: str, dunit: str) -> dict[str, Any]:
+def _heading(snap: SessionSnapshot | None, plan: Plan | None, settings: Any) -> float | None:
+    """Where the belt's speed is heading now: the turning speed in a turn-around, 0 at the
+    end, otherwise the phase's target."""
+    if snap is None:
+        return None
+    if snap.state in (S.SLOWING_TO_TURN, S.TURN_COUNTDOWN):
+        return _turning_kmh(plan, settings)
+    if snap.state in (S.FINISHING, S.STOPPING):
+        return 0.0
+    return snap.target_speed_kmh
+
+
+def _speed_tile(
+    snap: SessionSnapshot | None, unit: str, heading_kmh: float | None
+) -> tuple[str, str]:
+    """The speed tile's big number and its small line. While the belt runs the big number is
+    the belt's reported speed; while it changes, the small line says where it is heading
+    ("→ 3.0"). Otherwise (before the start, stopped) the big number is the target."""
+    if snap is None:
+        return formatting.speed_text(None, unit), ""
+    actual = snap.actual_speed_kmh
+    belt_runs = snap.state in MOVING_STATES or snap.state in CHANGING_STATES
+    if not belt_runs or actual is None:
+        return (
+            formatting.speed_text(snap.target_speed_kmh, unit),
+            f"belt {formatting.speed_text(actual, unit)}",
+        )
+    changing = snap.state in CHANGING_STATES or (
+        heading_kmh is not None and abs(actual - heading_kmh) > SPEED_SHOWN_AS_REACHED_KMH
+    )
+    if changing and heading_kmh is not None:
+        return formatting.speed_text(actual, unit), f"→ {formatting.speed_text(heading_kmh, unit)}"
+    return formatting.speed_text(actual, unit), (
+        f"target {formatting.speed_text(heading_kmh, unit)}" if heading_kmh is not None else ""
+    )
+
+
+def _readings(
+    snap: SessionSnapshot | None, unit: str, dunit: str, *, heading_kmh: float | None = None
+) -> dict[str, Any]:
+    big, detail = _speed_tile(snap, unit, heading_kmh)
     return {
+        "speedText": big,
+        "speedDetailText": detail,
         "targetSpeedText": formatting.speed_text(
             snap.target_speed_kmh if snap is not None else None, unit
         ),
@@ -361,22 +523,65 @@ def _link(snap: SessionSnapshot | None, link: TreadmillControl | None, unit: str
     }
 
 
-def _alert(snap: SessionSnapshot | None) -> dict[str, Any]:
+def _freshness(snap: SessionSnapshot | None) -> dict[str, Any]:
+    """Are the machine's readings (speed, distance) live? Not while the link is down or the
+    data is older than the session's watchdog allows: then they are shown greyed, with how
+    long the treadmill has been quiet ("no data 4 s"), never as live."""
+    if snap is None:
+        return {"readingsStale": False, "readingsStaleText": ""}
+    down = snap.link_state is not LinkState.CONNECTED or snap.state is S.LINK_LOST
+    known = snap.actual_speed_kmh is not None or snap.data_age_s is not None
+    stale = snap.data_stale or (down and known)
+    age = snap.data_age_s
+    text = ""
+    if stale:
+        text = f"no data {age:.0f} s" if age is not None else "no data"
+    return {"readingsStale": stale, "readingsStaleText": text}
+
+
+def _alert(snap: SessionSnapshot | None, unit: str) -> dict[str, Any]:
     alert = snap.last_alert if snap is not None else None
     return {
-        "alertText": alert.message if alert is not None else "",
+        "alertText": formatting.speeds_in_unit(alert.message, unit) if alert is not None else "",
         "alertLevel": str(alert.level) if alert is not None else "",
         "stopUnconfirmed": alert is not None and alert.code == "stop_not_confirmed",
     }
+
+
+def notice_rows(
+    notices: tuple[Notice, ...], start_t: float, speed_unit: str
+) -> list[dict[str, Any]]:
+    """Notices as the summary and the History screen list them (and the chart marks them):
+    ``n`` (1, 2...: the chart's mark), ``time`` (session time from the first START, as the
+    statistics count it), ``t`` and ``end`` (session time), ``kind`` and ``text`` (speeds in
+    the user's unit)."""
+
+    def speed(kmh: float) -> str:
+        return f"{formatting.speed_text(kmh, speed_unit)} {formatting.speed_unit_label(speed_unit)}"
+
+    return [
+        {
+            "n": i + 1,
+            "time": clock_text(max(n.t - start_t, 0.0)),
+            "t": n.t,
+            "end": n.t + (n.duration_s or 0.0),
+            "kind": n.kind.value,
+            "text": n.words(speed),
+        }
+        for i, n in enumerate(notices)
+    ]
 
 
 def summary_view(summary: SessionSummary, settings: Any) -> dict[str, Any]:
     """The summary screen's values: {presetName, presetId, endReason, endText ("Session
     complete" or "Ended early"), endDetail (why it ended early), complete, progressionReason,
     forwardText, backwardText, backwardDistanceText, totalText, elapsedText, movingText,
-    distanceText, blocksDone, blocksTotal, blocksText, statistics}. The numbers are
-    ``statistics.py``'s (the same the history, the CLI and the exports show)."""
+    distanceText, blocksDone, blocksTotal, blocksText, notices, statistics}. The numbers are
+    ``statistics.py``'s (the same the history, the CLI and the exports show); the notices
+    (what happened: link drops, machine stops, skips...) ``notices.py``'s, as the History
+    screen lists them."""
     dunit = str(getattr(settings, "distance_unit", "metric"))
+    unit = str(getattr(settings, "speed_unit", "kmh"))
     stats = summary.statistics
     if stats is None:
         stats = SessionTally(blocks_planned=summary.blocks_total).statistics()
@@ -407,5 +612,6 @@ def summary_view(summary: SessionSummary, settings: Any) -> dict[str, Any]:
                 "{done} of {total} blocks done", done=stats.blocks_done, total=stats.blocks_planned
             )
         ),
+        "notices": notice_rows(summary.notices, stats.start_t, unit),
         "statistics": stats.to_json(),
     }

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from treadmill_ctl.app.context import AppContext, NoticeLevel
-from treadmill_ctl.app.formatting import parse_number
+from treadmill_ctl.app.formatting import parse_number, speeds_in_unit
 from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, Signal, Slot
 from treadmill_ctl.app.translation import translated_tree
 from treadmill_ctl.errors import TreadmillError
@@ -32,7 +32,7 @@ from treadmill_ctl.settings import (
     Theme,
 )
 from treadmill_ctl.texts import tr
-from treadmill_ctl.units import KMH_PER_MPH, SpeedUnit, TurningStyle
+from treadmill_ctl.units import KMH_PER_MPH, SpeedUnit, TurningStyle, typed_speed_kmh
 
 QML_IMPORT_NAME: Final = "TreadmillCtl"
 QML_IMPORT_MAJOR_VERSION: Final = 1
@@ -68,6 +68,9 @@ class FieldSpec:
     choices: tuple[tuple[str, str], ...] = ()
 
 
+SPEED_RATES: Final = frozenset({"ramp_kmh_per_s"})
+"""Number fields that are a speed per second: shown and typed in the user's speed unit."""
+
 SECTIONS: Final[tuple[tuple[str, tuple[FieldSpec, ...]], ...]] = (
     (
         tr("Safety"),
@@ -77,7 +80,7 @@ SECTIONS: Final[tuple[tuple[str, tuple[FieldSpec, ...]], ...]] = (
                 tr("Backward cap"),
                 tr(
                     tr("No backward block runs faster. Never above {limit} km/h."),
-                    limit=f"{BACKWARD_HARD_CEILING_KMH:g}",
+                    limit=f"{BACKWARD_HARD_CEILING_KMH:.1f}",
                 ),
                 FieldKind.SPEED,
                 minimum=0.5,
@@ -124,7 +127,7 @@ SECTIONS: Final[tuple[tuple[str, tuple[FieldSpec, ...]], ...]] = (
                 tr("Turning walk speed"),
                 tr(
                     tr("Belt speed while turning with “Slow walk” (at most {limit} km/h)."),
-                    limit=f"{TURNING_WALK_MAX_KMH:g}",
+                    limit=f"{TURNING_WALK_MAX_KMH:.1f}",
                 ),
                 FieldKind.SPEED,
                 minimum=0.1,
@@ -305,6 +308,7 @@ class SettingsBridge(QObject):
 
     valuesChanged = Signal()
     errorsChanged = Signal()
+    sectionsChanged = Signal()  # when the speed unit or the language changes
     # Python side: the settings were replaced (theme, units, sound... may have changed).
     changed = Signal()
 
@@ -322,10 +326,12 @@ class SettingsBridge(QObject):
 
     # -- properties --------------------------------------------------------------------------
 
-    @Property(list, notify=valuesChanged)
+    @Property(list, notify=sectionsChanged)
     def sections(self) -> list[dict[str, Any]]:
         """``[{title, fields: [{key, label, help, kind, choices: [{value, label}]}]}]``, in the
-        user's language (changes with the ``language`` setting)."""
+        user's language (changes with the ``language`` setting); the help texts' speeds in the
+        user's unit."""
+        unit = self._unit()
         return translated_tree(
             [
                 {
@@ -334,7 +340,7 @@ class SettingsBridge(QObject):
                         {
                             "key": f.key,
                             "label": f.label,
-                            "help": f.help,
+                            "help": speeds_in_unit(f.help, unit),
                             "kind": f.kind.value,
                             "choices": [{"value": v, "label": label} for v, label in f.choices],
                         }
@@ -355,6 +361,8 @@ class SettingsBridge(QObject):
             value = getattr(s, key)
             if spec.kind is FieldKind.SPEED:
                 out[key] = self._speed_text(value)
+            elif key in SPEED_RATES and self._unit() == "mph":
+                out[key] = f"{value / KMH_PER_MPH:.2f}"  # per second, in mph
             elif spec.kind is FieldKind.NUMBER:
                 out[key] = f"{value:g}"
             elif spec.kind is FieldKind.OPTIONAL_NUMBER:
@@ -374,7 +382,13 @@ class SettingsBridge(QObject):
         """Field -> unit label ("km/h" or "mph" for speeds)."""
         speed = "mph" if self._unit() == "mph" else "km/h"
         return {
-            key: (speed if spec.kind is FieldKind.SPEED else spec.unit)
+            key: (
+                speed
+                if spec.kind is FieldKind.SPEED
+                else spec.unit.replace("km/h", speed)
+                if key in SPEED_RATES
+                else spec.unit
+            )
             for key, spec in _SPECS.items()
         }
 
@@ -426,11 +440,19 @@ class SettingsBridge(QObject):
         if number is None:
             return self._refuse(key, tr("Type a number."))
         if spec.kind is FieldKind.SPEED:
-            kmh = round(number * KMH_PER_MPH, 2) if self._unit() == "mph" else number
+            # The limits as the stepper reaches them: a value typed as one reads is that one.
+            kmh = typed_speed_kmh(number, self._unit(), self._speed_limits(spec))
             refusal = self._speed_refusal(spec, kmh)
             if refusal:
                 return self._refuse(key, refusal)
             return self._apply(key, round(kmh, 2))
+        if key in SPEED_RATES and self._unit() == "mph":
+            typed, number = number, round(number * KMH_PER_MPH, 3)  # typed per second in mph
+            if not spec.minimum - 1e-9 <= number <= spec.maximum + 1e-9:
+                low, high = spec.minimum / KMH_PER_MPH, spec.maximum / KMH_PER_MPH
+                return self._refuse(
+                    key, f"Refused: {typed:g} is outside {low:.2f}–{high:.2f} mph per s."
+                )
         default = getattr(Settings(), key)
         value: float | int = number
         if isinstance(default, int) or spec.kind is FieldKind.OPTIONAL_NUMBER:
@@ -456,7 +478,7 @@ class SettingsBridge(QObject):
             new = current
         elif spec.kind is FieldKind.SPEED and self._unit() == "mph":
             mph = round(current / KMH_PER_MPH + direction * spec.step, 1)
-            new = round(mph * KMH_PER_MPH, 2)
+            new = typed_speed_kmh(mph, "mph", self._speed_limits(spec))  # as if typed
         else:
             new = round(current + direction * spec.step, 2)
         new = min(max(new, spec.minimum), spec.maximum)
@@ -514,6 +536,17 @@ class SettingsBridge(QObject):
 
     # -- internals ---------------------------------------------------------------------------
 
+    def _speed_limits(self, spec: FieldSpec) -> tuple[float, ...]:
+        """The km/h limits of a speed field (its range, and the cap or default it must keep
+        to): what ``_speed_refusal`` checks."""
+        s = self._settings()
+        limits = [spec.maximum, spec.minimum]
+        if spec.key == "backward_default_kmh":
+            limits.insert(0, s.backward_cap_kmh)
+        elif spec.key == "backward_cap_kmh":
+            limits.append(s.backward_default_kmh)
+        return tuple(limits)
+
     def _speed_text(self, kmh: float) -> str:
         if self._unit() == "mph":
             return f"{kmh / KMH_PER_MPH:.1f}"
@@ -565,6 +598,7 @@ class SettingsBridge(QObject):
         return ""
 
     def _refuse(self, key: str, reason: str) -> bool:
+        reason = speeds_in_unit(reason, self._unit())  # the settings' own checks say km/h
         if self._errors.get(key) != reason:
             self._errors = {**self._errors, key: reason}
             self.errorsChanged.emit()
@@ -584,6 +618,8 @@ class SettingsBridge(QObject):
             self.errorsChanged.emit()
         if new == current:
             return True
+        # The help texts name the speed unit and are in the user's language.
+        sections_changed = (new.speed_unit, new.language) != (current.speed_unit, current.language)
         try:
             self._context.save_settings(new)
         except (OSError, ValueError, TreadmillError) as exc:
@@ -592,5 +628,7 @@ class SettingsBridge(QObject):
             return False
         self._context.settings = new
         self.valuesChanged.emit()
-        self.changed.emit()
+        self.changed.emit()  # the language is applied here
+        if sections_changed:
+            self.sectionsChanged.emit()
         return True

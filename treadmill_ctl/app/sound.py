@@ -73,22 +73,24 @@ _TONE: Final[dict[CueKind, str]] = {
     CueKind.SESSION_DONE: "tone_done",
     CueKind.STOPPED: "tone_stop",
     CueKind.ALARM: "tone_alarm",
+    CueKind.NO_DATA: "tone_alarm",
 }
 _WORDS: Final[dict[CueKind, tuple[str, ...]]] = {
-    CueKind.TURN_AROUND: ("phrase_turn_around",),
     CueKind.LAST_BLOCK: ("phrase_last_block",),
     CueKind.SESSION_DONE: ("phrase_session_done",),
     CueKind.PAUSED: ("word_paused",),
     CueKind.STOPPED: ("word_stopped",),
     CueKind.GO: ("word_go",),
+    CueKind.NO_DATA: ("phrase_no_speed",),
 }
 # Cues that cut short whatever is being said.
-_URGENT: Final = frozenset({CueKind.STOPPED, CueKind.ALARM})
+_URGENT: Final = frozenset({CueKind.STOPPED, CueKind.ALARM, CueKind.NO_DATA})
 
 # The settings' "Sound check": what a runner hears around a turn, one cue after another.
 SOUND_CHECK: Final[tuple[CueEvent, ...]] = (
     CueEvent(0.0, "3", CueKind.COUNTDOWN, 3),
-    CueEvent(0.0, tr("Turn around"), CueKind.TURN_AROUND, None),
+    CueEvent(0.0, tr("Slowing down: keep running forward"), CueKind.TURN_AROUND, None),
+    CueEvent(0.0, tr("Belt stopped. Turn around"), CueKind.BELT_STOPPED, 0.0),
     CueEvent(0.0, tr("Backward in {seconds}", seconds=5), CueKind.DIRECTION_BACKWARD, 5),
     CueEvent(0.0, tr("Go"), CueKind.GO, None),
 )
@@ -122,6 +124,17 @@ def clips_for(cue: CueEvent, *, voice: bool) -> tuple[str | None, list[str]]:
         clip = _whole_number_clip(value) if value is not None else None
         if clip is not None:
             words += ["word_in", clip]
+    elif cue.cue is CueKind.TURN_AROUND:
+        # "Slowing down in 5: keep running forward" (the direction is the text's last word:
+        # the way the runner faces now; the cue's value is the seconds).
+        clip = _whole_number_clip(value) if value is not None else None
+        facing = "word_backward" if cue.text.rstrip(". ").endswith("backward") else "word_forward"
+        words = ["phrase_slowing_down", *(["word_in", clip] if clip else []), "phrase_keep_running"]
+        words.append(facing)
+    elif cue.cue is CueKind.BELT_STOPPED:
+        # "Belt stopped. Turn around" (value: the turning speed; above 0: a walk).
+        walking = value is not None and value > 0
+        words = ["phrase_belt_walking" if walking else "phrase_belt_stopped", "phrase_turn_around"]
     elif cue.cue is CueKind.COUNTDOWN and value is not None:
         clip = _whole_number_clip(value)
         words = [clip] if clip is not None else []

@@ -94,6 +94,8 @@ def translated(text: str) -> str:
     language's decimal separator in its numbers; any other string unchanged."""
     if not isinstance(text, Text):
         return text
+    if isinstance(text, formatting.SpeedsInUnit):
+        return formatting.convert_speeds(translated(text.args["text"]), text.unit)  # type: ignore[arg-type]
     template = QCoreApplication.translate(CONTEXT, text.template) if text.template else ""
     if not text.args:
         return template

@@ -2,7 +2,7 @@
 
     treadmill-ctl history list [--json]
     treadmill-ctl history show ID [--json]
-    treadmill-ctl history export ID --format fit|tcx -o FILE
+    treadmill-ctl history export ID --format fit|tcx [-o FILE] [--force]
     treadmill-ctl history weeks [--json]
     treadmill-ctl history delete ID | restore ID
     treadmill-ctl history import EVENTS.jsonl [--preset NAME]
@@ -22,11 +22,12 @@ from typing import Any
 from treadmill_ctl.commands.terminal_text import plain
 from treadmill_ctl.errors import HistoryError
 from treadmill_ctl.export.fit import write_fit
+from treadmill_ctl.export.naming import EXPORT_FORMATS, default_export_path
 from treadmill_ctl.export.tcx import write_tcx
 from treadmill_ctl.history.model import SessionHeader, SessionSummary
 from treadmill_ctl.history.recorder import read_events_file, record_events
 from treadmill_ctl.history.store import HistoryStore
-from treadmill_ctl.history.totals import statistics_of
+from treadmill_ctl.history.totals import notices_of, statistics_of
 from treadmill_ctl.statistics import PhaseOutcome, clock_text, plural
 
 EXIT_OK = 0
@@ -51,8 +52,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     p = sub.add_parser("export", help="write a session as a FIT or TCX file")
     p.add_argument("id", type=int)
-    p.add_argument("--format", choices=("fit", "tcx"), required=True)
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    p.add_argument("--format", choices=EXPORT_FORMATS, required=True)
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="where to write it (default: the documents folder, named by date and preset)",
+    )
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.set_defaults(func=_export)
 
     p = sub.add_parser("weeks", help="backward minutes and blocks per week")
@@ -125,9 +133,12 @@ def _show(args: argparse.Namespace) -> int:
     phases: list[dict[str, Any]] = [
         p.to_json() | {"target_speed_kmh": target.get(p.seq)} for p in stats.phases
     ]
+    # What happened (notices.py): the same list the summary and the History screen show.
+    notices = notices_of(detail, stats)
     if args.json:
         out = s.to_json() | {
             "statistics": stats.to_json(),
+            "notices": [n.to_json() for n in notices],
             "phases": phases,
             "samples": len(detail.samples),
             "commands": len(detail.commands),
@@ -149,6 +160,8 @@ def _show(args: argparse.Namespace) -> int:
             f"  {p.index:>5} {p.kind:<9} {p.direction:<9} {clock_text(p.moving_s):>7} "
             f"{clock_text(p.at_speed_s):>9} {p.distance_m:>7.0f} m  {mark}"
         )
+    for n in notices:
+        _out(f"  * {clock_text(max(n.t - stats.start_t, 0.0))} {n.text}")
     for a in detail.alerts:
         _out(f"  ! {clock_text(a.t)} {a.level}: {a.message}")
     return EXIT_OK
@@ -158,10 +171,14 @@ def _export(args: argparse.Namespace) -> int:
     try:
         with HistoryStore.open() as store:
             detail = store.get_session(args.id)
+        s = detail.summary
+        output: Path = args.output or default_export_path(s.started_at, s.preset, args.format)
+        if output.exists() and not args.force:
+            return _fail(FileExistsError(f"{output} exists; not replaced (--force replaces it)"))
         if args.format == "fit":
-            write_fit(detail, args.output)
+            write_fit(detail, output)
         else:
-            write_tcx(detail, args.output)
+            write_tcx(detail, output)
     except (HistoryError, OSError) as exc:
         return _fail(exc)
     note = (
@@ -169,7 +186,7 @@ def _export(args: argparse.Namespace) -> int:
         if detail.summary.ended.incomplete
         else ""
     )
-    _out(f"Session {args.id} written to {args.output}{note}")
+    _out(f"Session {args.id} written to {output}{note}")
     return EXIT_OK
 
 

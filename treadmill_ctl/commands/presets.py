@@ -3,8 +3,9 @@
     treadmill-ctl presets list [--json]
     treadmill-ctl presets show NAME [--json]
     treadmill-ctl presets validate FILE
-    treadmill-ctl presets import FILE
-    treadmill-ctl presets export NAME FILE
+    treadmill-ctl presets import FILE [--add-backward N[xS]]   (.toml preset, .zwo or .fit workout)
+    treadmill-ctl presets export NAME FILE       (the preset's own TOML)
+    treadmill-ctl presets export NAME --format zwo|fit|toml -o FILE [--force]
 
 Exit status: 0 done, 1 a preset file has problems (validate/import) or could not be written,
 2 bad arguments (unknown preset).
@@ -22,6 +23,15 @@ from treadmill_ctl.errors import FileFormatError
 from treadmill_ctl.session.plan import Phase, Repeat
 from treadmill_ctl.session.presets import Preset, PresetLibrary, check_preset_file, library_order
 from treadmill_ctl.settings import Settings, load_settings
+from treadmill_ctl.units import speed_words
+from treadmill_ctl.workouts.backward_finish import parse_finish
+from treadmill_ctl.workouts.importing import (
+    WorkoutFormat,
+    export_workout,
+    import_preset_with_finish,
+    import_workout,
+    workout_format,
+)
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -48,13 +58,24 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("file", type=Path, metavar="FILE")
     p.set_defaults(func=_validate)
 
-    p = sub.add_parser("import", help="copy a preset file into your presets")
-    p.add_argument("file", type=Path, metavar="FILE")
+    p = sub.add_parser(
+        "import", help="copy a preset file, or a ZWO or FIT workout, into your presets"
+    )
+    p.add_argument("file", type=Path, metavar="FILE", help="FILE.toml, FILE.zwo or FILE.fit")
+    p.add_argument(
+        "--add-backward",
+        metavar="N[xS]",
+        default=None,
+        help="add N backward blocks of S seconds (default 30) at the end, before the cool-down",
+    )
     p.set_defaults(func=_import)
 
-    p = sub.add_parser("export", help="write a preset to a file")
+    p = sub.add_parser("export", help="write a preset to a file (TOML, ZWO or FIT workout)")
     p.add_argument("name", metavar="NAME", help="preset id or name")
-    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("file", type=Path, metavar="FILE", nargs="?", help="the preset's TOML file")
+    p.add_argument("--format", choices=("toml", *WorkoutFormat), default=None)
+    p.add_argument("-o", "--output", type=Path, metavar="FILE", default=None)
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.set_defaults(func=_export)
 
 
@@ -113,17 +134,29 @@ def _show(args: argparse.Namespace) -> int:
             _say(f"  {step.times} ×")
             for phase in step.phases:
                 _say(f"      {_phase_line(phase, settings)}")
+                _say_cues(phase, "        ")
         else:
             _say(f"  {_phase_line(step, settings)}")
+            _say_cues(step, "    ")
     return EXIT_OK
+
+
+def _say_cues(phase: Phase, indent: str) -> None:
+    for cue in phase.cues:
+        _say(f"{indent}at {_mmss(cue.at_s)}: {plain(cue.text)}")
 
 
 def _phase_line(phase: Phase, settings: Settings) -> str:
     speed = phase.speed_kmh if phase.speed_kmh is not None else settings.backward_default_kmh
     incline = f", incline {phase.incline_pct:g} %" if phase.incline_pct is not None else ""
+    follow = ""
+    if phase.hr_zone_bpm is not None:
+        low, high = phase.hr_zone_bpm
+        top = speed_words(phase.hr_max_kmh or speed, settings.speed_unit)
+        follow = f", following {low}–{high} bpm up to {top}"
     return (
         f"{plain(phase.label):<22} {phase.direction:<8} {_mmss(phase.duration_s):>6} "
-        f"at {speed:.1f} km/h{incline}"
+        f"at {speed_words(speed, settings.speed_unit)}{incline}{follow}"
     )
 
 
@@ -157,17 +190,51 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     library, _ = _library()
+    notes: tuple[FileFormatError, ...] = ()
     try:
-        preset = library.import_file(args.file)
+        finish = parse_finish(args.add_backward) if args.add_backward is not None else None
+    except ValueError as exc:
+        _say(f"treadmill-ctl presets import: --add-backward {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        if workout_format(args.file) is not None:
+            preset, result = import_workout(library, args.file, finish=finish)
+            notes = result.notes
+        elif finish is not None:
+            preset = import_preset_with_finish(library, args.file, finish)
+        else:
+            preset = library.import_file(args.file)
     except FileFormatError as exc:
         _say(f"treadmill-ctl presets import: {exc}", file=sys.stderr)
+        _say("nothing was imported", file=sys.stderr)
         return EXIT_INVALID
+    except OSError as exc:
+        _say(f"treadmill-ctl presets import: cannot save: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    for note in notes:
+        _say(f"note: {note}")
     _say(f"imported {plain(preset.name)} as '{preset.id}' ({preset.path})")
     return EXIT_OK
 
 
 def _export(args: argparse.Namespace) -> int:
-    library, _ = _library()
+    library, settings = _library()
+    target = args.output or args.file
+    if target is None or (args.output is not None and args.file is not None):
+        _say("treadmill-ctl presets export: give the file once (FILE or -o FILE)", file=sys.stderr)
+        return EXIT_USAGE
+    fmt = args.format or (
+        str(workout_format(target)) if workout_format(target) is not None else "toml"
+    )
+    if fmt != "toml" or args.output is not None:
+        return _export_as(
+            library,
+            settings,
+            args.name,
+            fmt=WorkoutFormat(fmt) if fmt != "toml" else None,
+            target=target,
+            force=args.force,
+        )
     try:
         path = library.export(args.name, args.file)
     except FileFormatError as exc:
@@ -177,6 +244,39 @@ def _export(args: argparse.Namespace) -> int:
         _say(f"treadmill-ctl presets export: cannot write {args.file}: {exc}", file=sys.stderr)
         return EXIT_INVALID
     _say(f"wrote {path}")
+    return EXIT_OK
+
+
+def _export_as(
+    library: PresetLibrary,
+    settings: Settings,
+    name: str,
+    *,
+    fmt: WorkoutFormat | None,
+    target: Path,
+    force: bool,
+) -> int:
+    """``export NAME --format F -o FILE``: never over an existing file without --force."""
+    try:
+        preset = library.resolve(name)
+    except FileFormatError as exc:
+        _say(f"treadmill-ctl presets export: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if target.exists() and not force:
+        _say(
+            f"treadmill-ctl presets export: {target} exists (--force to replace it)",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
+    try:
+        if fmt is None:
+            library.export(preset.id, target)
+        else:
+            export_workout(preset, fmt, target, settings, force=True)
+    except OSError as exc:
+        _say(f"treadmill-ctl presets export: cannot write {target}: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    _say(f"wrote {target}")
     return EXIT_OK
 
 

@@ -11,6 +11,8 @@ import time
 from collections.abc import Callable
 from typing import Any, Protocol, TextIO
 
+from treadmill_ctl.units import SpeedUnit, speed_words
+
 
 class _Event(Protocol):
     def to_json(self) -> dict[str, Any]: ...
@@ -35,8 +37,10 @@ class ProgressLine:
         planned_s: float,
         interval_s: float = 0.2,
         clock: Callable[[], float] = time.monotonic,
+        speed_unit: str = SpeedUnit.KMH,
     ) -> None:
         self._stream = stream
+        self._unit = speed_unit
         self._planned_s = planned_s
         self._interval_s = interval_s
         self._clock = clock
@@ -61,7 +65,9 @@ class ProgressLine:
             count = data.get("count") or 0
             number = f" {int(data['index']) + 1}/{count}" if count else ""
             target = float(data.get("target_speed_kmh", 0.0))
-            self._phase = f"phase{number} {name}, {data.get('direction')} → {target:.1f} km/h"
+            self._phase = (
+                f"phase{number} {name}, {data.get('direction')} → {speed_words(target, self._unit)}"
+            )
             new_phase = True
         elif kind == "countdown":
             what = _COUNTDOWN_WORDS.get(str(data.get("reason")), "starting")
@@ -74,7 +80,9 @@ class ProgressLine:
             new_phase = True
         now = self._clock()
         if new_phase or self._last_draw is None or now - self._last_draw >= self._interval_s:
-            belt = f"  belt {self._speed:.1f} km/h" if self._speed is not None else ""
+            belt = (
+                f"  belt {speed_words(self._speed, self._unit)}" if self._speed is not None else ""
+            )
             self._draw(f"{_mmss(self._t)} / {_mmss(self._planned_s)}  {self._phase}{belt}")
 
     def _draw(self, text: str) -> None:

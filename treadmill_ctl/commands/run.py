@@ -1,15 +1,22 @@
 """``treadmill-ctl run``: a whole session on the virtual treadmill, without a window.
 
-    treadmill-ctl run PRESET [--sim-profile NAME|FILE] [--speedup N|max]
+    treadmill-ctl run PRESET|--plan [--debrief RPE,PAIN] [--note TEXT]
+                      [--sim-profile NAME|FILE] [--speedup N|max]
                       [--inject EVENT@SECONDS ...] [--events OUT.jsonl] [--traffic OUT.log]
 
-PRESET is a preset id, a preset name, or a preset file. It always runs on the virtual
-treadmill (a real one is driven from the app, where STOP is always at hand; ``--simulate`` is
-accepted and changes nothing). On a terminal a progress line shows the session time, the phase
-and the belt. The run starts at once (countdown first) and never waits for a user: where the
-app would wait for one and no later ``--inject`` user action is pending, it ends. Exit
-status: 0 finished, 3 stopped by the user, 4 stopped by the machine, 5 link lost, 1 error, 2 bad
-arguments (see ``session.headless.EXIT_STATUS``).
+PRESET is a preset id, a preset name, a preset file, or ``PLAN:N`` (step N of a training plan,
+as the plan changes it); ``--plan`` runs today's session of the current training plan
+(``treadmill-ctl plans start``) and records it on the plan.
+``--debrief`` answers the debrief the app asks after a session (effort 0-10, knee pain 0-10;
+``RPE,DURING,AFTER`` for both pains), stored with the session in the history; with ``--plan``
+the plan's gate then says what comes next, so a whole plan can be simulated run by run.
+
+It always runs on the virtual treadmill (a real one is driven from the app, where STOP is
+always at hand; ``--simulate`` is accepted and changes nothing). On a terminal a progress line
+shows the session time, the phase and the belt. The run starts at once (countdown first) and
+never waits for a user: where the app would wait for one and no later ``--inject`` user action
+is pending, it ends. Exit status: 0 finished, 3 stopped by the user, 4 stopped by the machine,
+5 link lost, 1 error, 2 bad arguments (see ``session.headless.EXIT_STATUS``).
 """
 
 from __future__ import annotations
@@ -26,6 +33,13 @@ from typing import TextIO
 
 from treadmill_ctl.commands import add_simulation_options
 from treadmill_ctl.commands.progress import ProgressLine
+from treadmill_ctl.commands.run_plan import (
+    add_plan_arguments,
+    after_session,
+    parse_debrief,
+    plan_session,
+    plan_step_preset,
+)
 from treadmill_ctl.commands.terminal_text import plain
 from treadmill_ctl.errors import FileFormatError, HistoryError
 from treadmill_ctl.history import Durability, HistoryStore, SessionHeader, SessionRecorder
@@ -61,7 +75,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Run a whole session on the virtual treadmill without a window. "
         f"Exit status: {codes}, {EXIT_USAGE} bad arguments.",
     )
-    parser.add_argument("preset", metavar="PRESET", help="preset id, name, or a preset file")
+    parser.add_argument(
+        "preset",
+        metavar="PRESET",
+        nargs="?",
+        help="preset id, name, a preset file, or PLAN:N (step N of a training plan)",
+    )
+    add_plan_arguments(parser)
     add_simulation_options(
         parser,
         simulate_help="accepted for symmetry with the app: run always uses the virtual treadmill",
@@ -121,13 +141,20 @@ def run_command(args: argparse.Namespace) -> int:
     settings = loaded.settings
     library = PresetLibrary(settings)
     try:
-        preset = library.resolve(args.preset)
-    except FileFormatError as exc:
+        debrief = parse_debrief(args)
+        on_plan = plan_session(args, settings, library)
+        if on_plan is not None:
+            preset = on_plan.preset
+        else:
+            ref = args.preset or ""
+            preset = plan_step_preset(ref, library) or library.resolve(ref)
+    except (FileFormatError, ValueError, HistoryError) as exc:
         _say(f"treadmill-ctl run: {exc}", file=sys.stderr)
         return EXIT_USAGE
     for warning in preset.warnings:
         _say(f"preset: {warning}", file=sys.stderr)
     plan = preset.to_plan()
+    recorders: list[SessionRecorder] = []
     with contextlib.ExitStack() as stack:
         listeners: list[EventListener] = []
         if args.events is not None:
@@ -135,7 +162,9 @@ def run_command(args: argparse.Namespace) -> int:
             stack.callback(writer.close)
             listeners.append(writer)
         if not args.quiet and sys.stderr.isatty():
-            progress = ProgressLine(sys.stderr, planned_s=plan.total_s)
+            progress = ProgressLine(
+                sys.stderr, planned_s=plan.total_s, speed_unit=settings.speed_unit
+            )
             progress.start(f"{preset.name}: starting on the virtual treadmill…")
             stack.callback(progress.close)
             listeners.append(progress)
@@ -149,11 +178,12 @@ def run_command(args: argparse.Namespace) -> int:
             listeners=listeners,
             traffic_path=args.traffic,
             hr_strap=not args.no_hr_strap,
-            open_history=history_opener(args, settings, preset),
+            open_history=history_opener(args, settings, preset, recorders),
         )
         wall = time.perf_counter() - wall0
     if not args.quiet:
         _summary(preset, plan, result.end_reason, result.session_s, wall_s=wall, speedup=speedup)
+    after_session(recorders, on_plan, debrief, completed=result.complete)
     return result.exit_status
 
 
@@ -165,7 +195,10 @@ def _add_observer_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def history_opener(
-    args: argparse.Namespace, settings: Settings, preset: Preset
+    args: argparse.Namespace,
+    settings: Settings,
+    preset: Preset,
+    opened: list[SessionRecorder] | None = None,
 ) -> OpenHistory | None:
     """What opens this run's entry in the default history when the session starts (None with
     --no-history). Headless runs drive the virtual treadmill only: the history is written
@@ -190,11 +223,14 @@ def history_opener(
             log.warning("this run is not recorded in the history: %s", exc)
             return None
         try:
-            return SessionRecorder.open(store, header, close_store=True)
+            recorder = SessionRecorder.open(store, header, close_store=True)
         except (HistoryError, OSError) as exc:
             store.close()
             log.warning("this run is not recorded in the history: %s", exc)
             return None
+        if opened is not None:
+            opened.append(recorder)
+        return recorder
 
     return open_history
 

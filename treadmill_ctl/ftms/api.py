@@ -64,6 +64,11 @@ class TreadmillControl(Protocol):
 
     async def set_incline(self, pct: float) -> CommandOutcome: ...
 
+    async def resubscribe_data(self) -> bool:
+        """Subscribe to Treadmill Data again while the link stays up (a lost subscription);
+        False when it could not be done. Never raises for a failed write."""
+        ...
+
     async def stop(self) -> StopOutcome:
         """Pre-emptive STOP: written at once (never queued behind a pending command), then
         confirmed by the indication, a stop status or the reported speed falling, and retried

@@ -14,13 +14,17 @@ structurally, and the app (``app/treadmill_source.py``), the commands and headle
 
 from __future__ import annotations
 
+import logging
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Final, Protocol
 
 from bleak import BleakClient
 from bleak.backends.device import BLEDevice
 from bleak_retry_connector import close_stale_connections, establish_connection
+
+_LOGGER = logging.getLogger(__name__)
 
 
 class Connection(Protocol):
@@ -65,14 +69,97 @@ class BluetoothConnection:
         services: list[str],
         **client_kwargs: Any,
     ) -> C:
-        """See ``Connection.connect``."""
+        """See ``Connection.connect``. On Linux the link is also lost when bluetoothd goes
+        away (a crash, ``systemctl restart bluetooth``): bleak hears nothing then (no
+        ``Connected`` change comes), so ``disconnected_callback`` would never be called and
+        every write would fail with the link still shown as connected."""
         await close_stale_connections(device)
+        watch = _BlueZWatch(disconnected_callback)
         client: C = await establish_connection(
             client_class=client_class,
             device=device,
             name=name,
-            disconnected_callback=disconnected_callback,
+            disconnected_callback=watch.disconnected,
             services=services,
             **client_kwargs,
         )
+        if sys.platform.startswith("linux"):
+            await watch.start(client)
         return client
+
+
+BLUEZ_SERVICE: Final = "org.bluez"
+_NAME_OWNER_RULE: Final = (
+    "type='signal',sender='org.freedesktop.DBus',interface='org.freedesktop.DBus',"
+    f"member='NameOwnerChanged',arg0='{BLUEZ_SERVICE}'"
+)
+
+
+class _BlueZWatch:
+    """Tells a connected client's ``disconnected_callback`` (once) when the link went down
+    or bluetoothd left the system bus (watched on a D-Bus connection of its own while the
+    client is connected)."""
+
+    def __init__(self, callback: Callable[[BleakClient], None]) -> None:
+        self._callback = callback
+        self._client: BleakClient | None = None
+        self._bus: Any = None
+        self._told = False
+
+    def disconnected(self, client: BleakClient) -> None:
+        """bleak's callback (also when bleak retries a connect: only a connected client's
+        loss is passed on, as bleak itself does)."""
+        if self._client is None:  # still connecting: as bleak says it (the link decides)
+            self._callback(client)
+            return
+        self._close()
+        self._tell(client)
+
+    def _tell(self, client: BleakClient) -> None:
+        if self._told:  # bluetoothd's exit and bleak's own callback: one loss
+            return
+        self._told = True
+        self._callback(client)
+
+    async def start(self, client: BleakClient) -> None:
+        """Watch bluetoothd for ``client`` (connected now)."""
+        from dbus_fast import BusType, Message, MessageType  # noqa: PLC0415 - Linux only
+        from dbus_fast.aio import MessageBus  # noqa: PLC0415
+
+        self._client = client
+        try:
+            bus = await MessageBus(bus_type=BusType.SYSTEM).connect()
+        except (OSError, EOFError, ValueError) as exc:  # no system bus: nothing to watch
+            _LOGGER.debug("not watching bluetoothd: %s", exc)
+            return
+
+        def on_message(msg: Message) -> None:
+            if (
+                msg.message_type is MessageType.SIGNAL
+                and msg.member == "NameOwnerChanged"
+                and msg.body[:1] == [BLUEZ_SERVICE]
+                and not msg.body[2]
+            ):
+                _LOGGER.warning("bluetoothd left the system bus: the link is gone")
+                self._close()
+                self._tell(client)
+
+        bus.add_message_handler(on_message)
+        self._bus = bus
+        await bus.call(
+            Message(
+                destination="org.freedesktop.DBus",
+                path="/org/freedesktop/DBus",
+                interface="org.freedesktop.DBus",
+                member="AddMatch",
+                signature="s",
+                body=[_NAME_OWNER_RULE],
+            )
+        )
+        if self._told or not client.is_connected:  # lost while the watch was being set up
+            self._close()
+
+    def _close(self) -> None:
+        bus, self._bus = self._bus, None
+        if bus is not None:
+            bus.disconnect()

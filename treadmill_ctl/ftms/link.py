@@ -557,6 +557,14 @@ class TreadmillLink:
         """Pause (op 08 02). Not pre-emptive: use stop() to stop."""
         return await self._command(codec.encode_pause())
 
+    async def resubscribe_data(self) -> bool:
+        """Subscribe to Treadmill Data again, the link staying up (the session's data
+        watchdog asks once when the machine goes quiet). False: not done."""
+        treadmill = self._treadmill
+        if treadmill is None or self._state is not LinkState.CONNECTED:
+            return False
+        return await treadmill.resubscribe_data()
+
     def encode_speed(self, kmh: float) -> ControlRequest:
         """The Set Target Speed request for ``kmh``: the nearest step of the machine's range,
         clamped to it (in the console's unit on an mph console; ``value`` stays km/h)."""

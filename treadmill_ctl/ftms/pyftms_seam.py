@@ -41,7 +41,7 @@ from pyftms.client.properties import SettingRange as PyftmsSettingRange
 from pyftms.client.properties.device_info import DIS_UUID
 from pyftms.models import ControlModel
 
-from treadmill_ctl.errors import LinkError
+from treadmill_ctl.errors import LinkError, TreadmillError
 from treadmill_ctl.ftms import codec
 from treadmill_ctl.ftms.codec import ControlRequest, Indication, encode_request_control
 from treadmill_ctl.ftms.model import (
@@ -516,7 +516,8 @@ class SeamController(MachineController):  # type: ignore[misc]
                 written=proc.written,
             )
         except (BleakError, OSError, EOFError) as exc:
-            return self._report(request, Result.ERROR, f"write failed: {exc}", written=proc.written)
+            detail = f"write failed: {_write_error_text(exc)}"
+            return self._report(request, Result.ERROR, detail, written=proc.written)
         except asyncio.CancelledError:
             # The caller gave up (a pause, a stop, the session ending) after the bytes went out:
             # the machine may still act on them, so the record must show the command.
@@ -591,6 +592,15 @@ class MachineFacts:
     incline_range: SettingRange | None
     manufacturer: str | None
     model: str | None
+
+
+def _write_error_text(exc: BaseException) -> str:
+    """A failed write in words: bleak's GATT protocol error carries its code and text as two
+    arguments and would print as the repr of both."""
+    if isinstance(exc, BleakGATTProtocolError) and len(exc.args) == 2:
+        code, text = exc.args
+        return f"{str(text).removeprefix('GATT Protocol Error: ')} (ATT error 0x{int(code):02x})"
+    return str(exc)
 
 
 async def _quiet_disconnect(cli: BleakClient) -> None:
@@ -782,6 +792,24 @@ class FtmsTreadmill(Treadmill):  # type: ignore[misc]
             on_written=on_written,
             first_attempt=first_attempt,
         )
+
+    async def resubscribe_data(self) -> bool:
+        """Subscribe to Treadmill Data again (its CCCD off, then on) while the link stays up:
+        a Bluetooth stack can lose a subscription and the machine then goes quiet. False when
+        it could not be done (not connected, or the write failed: the caller decides)."""
+        if not self.is_connected:
+            return False
+        cli = self._cli
+        try:
+            try:
+                await cli.stop_notify(self._data_uuid)
+            except (BleakError, TreadmillError) as exc:  # it may be off already: go on
+                _LOGGER.info("stopping the Treadmill Data notifications failed: %s", exc)
+            await self._updater.subscribe(cli, self._data_uuid)
+        except (BleakError, TreadmillError) as exc:
+            _LOGGER.warning("subscribing to Treadmill Data again failed: %s", exc)
+            return False
+        return True
 
     def deliver(self, uuid16_value: int, data: bytes, *, indication: bool = False) -> None:
         """Hand ``data`` to the same handler a notification (or indication) of characteristic

@@ -185,6 +185,7 @@ class AlertRecord:
     t: float
     level: str
     message: str
+    code: str = ""  # the engine's alert code ("" in sessions recorded before schema 2)
 
 
 @dataclass(frozen=True, slots=True)

@@ -382,7 +382,12 @@ class SessionRecorder:
         self._commit(t)
 
     def _on_alert(self, t: float, event: EventDict) -> None:
-        alert = AlertRecord(t, str(event.get("level", "info")), str(event.get("message", "")))
+        alert = AlertRecord(
+            t,
+            str(event.get("level", "info")),
+            str(event.get("message", "")),
+            str(event.get("code", "") or ""),
+        )
         self._store.add_alert(self._id, alert)
         self._commit(t)
 

@@ -91,7 +91,39 @@ CREATE TABLE states (
 CREATE INDEX states_session ON states (session_id, t);
 """
 
-MIGRATIONS: Final[tuple[str, ...]] = (_V1,)
+# Version 2: training plans. A plan run is one runner following one plan from a start; a
+# debrief is what the runner said after a session (effort, knee pain, a note), with the plan
+# step it was done for. Both only add tables: every version-1 row stays as it was.
+_V2: Final = """
+CREATE TABLE plan_runs (
+    id INTEGER PRIMARY KEY,
+    plan_id TEXT NOT NULL,
+    plan_name TEXT NOT NULL DEFAULT '',
+    started_at TEXT NOT NULL,          -- ISO 8601 wall-clock time with its UTC offset
+    ended_at TEXT                      -- NULL: the current plan (at most one)
+);
+
+CREATE TABLE debriefs (
+    session_id INTEGER PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,
+    plan_run INTEGER REFERENCES plan_runs (id) ON DELETE SET NULL,
+    plan_step INTEGER,                 -- 0-based step of the plan the session was done for
+    completed INTEGER NOT NULL DEFAULT 0,
+    rpe INTEGER,                       -- effort 0-10, NULL: not answered
+    pain_during INTEGER,               -- knee pain 0-10 during the session
+    pain_after INTEGER,                -- knee pain 0-10 after it
+    note TEXT NOT NULL DEFAULT '',
+    answered_at TEXT NOT NULL
+);
+CREATE INDEX debriefs_plan_run ON debriefs (plan_run, session_id);
+"""
+
+# Version 3: an alert's code (which alert it was: "link_lost", "machine_stopped"...), for the
+# session's notices (notices.py). Older rows have "".
+_V3: Final = """
+ALTER TABLE alerts ADD COLUMN code TEXT NOT NULL DEFAULT '';
+"""
+
+MIGRATIONS: Final[tuple[str, ...]] = (_V1, _V2, _V3)
 """MIGRATIONS[n] takes the database from version n to n + 1."""
 
 SCHEMA_VERSION: Final = len(MIGRATIONS)

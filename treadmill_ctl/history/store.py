@@ -257,7 +257,7 @@ class HistoryStore:
             for r in self._rows_of("commands", session_id)
         )
         alerts = tuple(
-            AlertRecord(r["t"], r["level"], r["message"])
+            AlertRecord(r["t"], r["level"], r["message"], r["code"])
             for r in self._rows_of("alerts", session_id)
         )
         states = tuple(StateRecord(r["t"], r["state"]) for r in self._rows_of("states", session_id))
@@ -392,8 +392,8 @@ class HistoryStore:
     def add_alert(self, session_id: int, alert: AlertRecord) -> None:
         """Queue one alert row."""
         self._execute(
-            "INSERT INTO alerts VALUES (?, ?, ?, ?)",
-            (session_id, alert.t, alert.level, alert.message),
+            "INSERT INTO alerts (session_id, t, level, message, code) VALUES (?, ?, ?, ?, ?)",
+            (session_id, alert.t, alert.level, alert.message, alert.code),
         )
 
     def add_state(self, session_id: int, state: StateRecord) -> None:

@@ -9,7 +9,10 @@ the summary screen said for the same session.
 
 from __future__ import annotations
 
+from typing import Any
+
 from treadmill_ctl.history.model import SessionDetail, SessionSummary
+from treadmill_ctl.notices import Notice, notices_of_events
 from treadmill_ctl.statistics import (
     SessionStatistics,
     SessionTally,
@@ -18,7 +21,7 @@ from treadmill_ctl.statistics import (
     planned_counts,
 )
 
-__all__ = ["TotalsAccumulator", "statistics_of"]
+__all__ = ["TotalsAccumulator", "notices_of", "statistics_of"]
 
 
 def statistics_of(detail: SessionDetail) -> SessionStatistics:
@@ -59,4 +62,31 @@ def _stored_totals(s: SessionSummary, detail: SessionDetail) -> StoredTotals:
         backward_m=s.backward_m,
         phase_moving_s={p.seq: p.moving_s for p in detail.phases},
         phase_distance_m={p.seq: p.distance_m for p in detail.phases},
+    )
+
+
+def notices_of(
+    detail: SessionDetail, statistics: SessionStatistics | None = None
+) -> tuple[Notice, ...]:
+    """A recorded session's notices (notices.py), from the events rebuilt from what the
+    history stored: its samples (the belt's speed), alerts (with their codes) and end."""
+    events: list[tuple[float, int, dict[str, Any]]] = [
+        (x.t, 0, {"t": x.t, "type": "data", "speed_kmh": x.speed_kmh}) for x in detail.samples
+    ]
+    events += [
+        (
+            a.t,
+            1,
+            {"t": a.t, "type": "alert", "level": a.level, "message": a.message, "code": a.code},
+        )
+        for a in detail.alerts
+    ]
+    s = detail.summary
+    if s.ended_reason is not None:
+        events.append((s.end_t, 2, {"t": s.end_t, "type": "end", "reason": s.ended_reason}))
+    else:
+        events.append((s.end_t, 2, {"t": s.end_t, "type": "seen"}))
+    ordered = [e for _t, _k, e in sorted(events, key=lambda x: (x[0], x[1]))]
+    return notices_of_events(
+        ordered, statistics if statistics is not None else statistics_of(detail)
     )

@@ -144,6 +144,7 @@ class HeartRateStrap:
         self._state = StrapState.DISCONNECTED
         self._listeners: list[StrapListener] = []
         self._reconnect_task: asyncio.Task[None] | None = None
+        self._releases: set[asyncio.Task[None]] = set()  # lost clients being released
         self._closing = False
         self.bad_packets = 0
         self.last_reading: HeartRateReading | None = None
@@ -182,6 +183,8 @@ class HeartRateStrap:
         if client is not None:
             with contextlib.suppress(BleakError, OSError, TimeoutError):
                 await client.disconnect()
+        if self._releases:
+            await asyncio.gather(*self._releases, return_exceptions=True)
         self._set_state(StrapState.DISCONNECTED, "Heart-rate strap disconnected")
 
     # ---------------------------------------------------------------- internals
@@ -236,8 +239,14 @@ class HeartRateStrap:
         self.last_reading = reading
         self._emit(reading)
 
-    def _on_disconnected(self, _client: BleakClient) -> None:
+    def _on_disconnected(self, client: BleakClient) -> None:
+        if client is not self._client:
+            # A client still connecting (bleak calls back when BlueZ's link came up and went
+            # down on the way, e.g. le-connection-abort-by-local, and retries), or one already
+            # released: its connect() succeeds or fails on its own. Not a lost strap.
+            return
         self._client = None
+        self._release(client)
         if self._closing:
             return
         self._set_state(
@@ -251,6 +260,16 @@ class HeartRateStrap:
             )
             task.add_done_callback(self._reconnect_done)
             self._reconnect_task = task
+
+    def _release(self, client: BleakClient) -> None:
+        """Let a client that went down free what its backend holds: on BlueZ its own D-Bus
+        connection, which bleak closes only in ``disconnect()`` (one connection leaked per
+        loss otherwise)."""
+        task = asyncio.get_running_loop().create_task(
+            _quiet_disconnect(client), name=f"hr-strap-release-{self.address}"
+        )
+        self._releases.add(task)
+        task.add_done_callback(self._releases.discard)
 
     async def _reconnect_forever(self) -> None:
         attempt = 0

@@ -75,6 +75,7 @@ DEFAULT_WINDOW_S: Final = 120.0
 PAUSE_FAULT_DELAY_S: Final = 3.0  # "a pause" moment: the fault comes this long into a pause
 RESUME_AFTER_S: Final = 20.0  # a runner resumes this long after a pause (or a reconnect)
 LINK_RESUME_AFTER_S: Final = 30.0
+DATA_RESTART_AFTER_S: Final = 40.0  # data-stop lasts 30 s: a new start 10 s after it is back
 _STILL_BELT: Final = frozenset({BeltState.IDLE, BeltState.STOPPED, BeltState.STOPPING})
 
 
@@ -90,6 +91,8 @@ class Fault(enum.StrEnum):
     MALFORMED = "malformed notif"
     USER_STOP = "user STOP"
     USER_PAUSE = "user pause"
+    DATA_SILENCE = "data silence"  # Treadmill Data stops for 30 s, the link stays up
+    DATA_UNSUBSCRIBED = "data sub lost"  # the data subscription is lost, link up
 
 
 class Moment(enum.StrEnum):
@@ -116,6 +119,9 @@ _FAULT_ACTIONS: Final[dict[Fault, tuple[tuple[str, float], ...]]] = {
     Fault.MALFORMED: (("malformed", 0.0),),
     Fault.USER_STOP: (("stop", 0.0),),
     Fault.USER_PAUSE: (("pause", 0.0), ("resume", RESUME_AFTER_S)),
+    # After the silence STOP a runner starts again once the treadmill talks again.
+    Fault.DATA_SILENCE: (("data-stop", 0.0), ("start", DATA_RESTART_AFTER_S)),
+    Fault.DATA_UNSUBSCRIBED: (("data-unsubscribed", 0.0),),
 }
 _USER: Final = frozenset({"start", "stop", "pause", "resume", "skip", "extend"})
 

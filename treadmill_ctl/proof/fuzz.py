@@ -800,6 +800,13 @@ _TOKENS: Final = (
     "\t",
     'kind = "backward"',
     'kind = "sideways"',
+    # a phase's cues and heart-rate zone (session/phase_cues.py, session/phase_hr.py)
+    'cue = [{ at_s = 10, text = "Relax" }]',
+    'cue = [{ at_s = 1e9, text = "" }, 3]',
+    "hr_zone_bpm = [130, 145]",
+    "hr_zone_bpm = [145, 130]",
+    'hr_zone_bpm = ["a", 1.5]',
+    "hr_max_kmh = 30",
     "speed_kmh = 9.5",
     "speed_kmh = -3",
     "duration_s = -30",
@@ -1159,7 +1166,23 @@ def _profile_harness(_: FuzzTally) -> Iterator[Check[str]]:
 
 
 def _targets() -> tuple[FuzzTarget[Any], ...]:
+    from treadmill_ctl.proof import fuzz_workouts as wk  # noqa: PLC0415 - it imports this module
+
     return (
+        FuzzTarget(
+            "workouts.zwo",
+            "ZWO workout files: mutated exports of the built-ins, XML-ish noise, entities",
+            wk.zwo_strategy(),
+            _pure(_timed(wk.check_zwo)),
+            share=0.1,
+        ),
+        FuzzTarget(
+            "workouts.fit",
+            "FIT workout files: mutated exports (CRC repaired or not), random encoded steps",
+            wk.fit_strategy(),
+            _pure(_timed(wk.check_fit)),
+            share=0.1,
+        ),
         FuzzTarget(
             "ftms.treadmill_data",
             "Treadmill Data packets (2ACD): random, shaped by their flags, almost right",

@@ -32,6 +32,8 @@ Rules (``Rule``):
   through the state it leads to.)
 - LINK: after a link loss, the first command that reaches the machine (after Request
   Control) is STOP.
+- SILENCE: no speed increase or Start on stale data; a belt that goes silent while the session
+  drives it is stopped within the limit + 5 s (``proof.silence_audit``).
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from treadmill_ctl.ftms.model import SettingRange
+from treadmill_ctl.proof.silence_audit import silence_violations
 from treadmill_ctl.session.plan import Plan
 from treadmill_ctl.settings import BACKWARD_HARD_CEILING_KMH, TURNING_WALK_MAX_KMH, Settings
 from treadmill_ctl.units import TurningStyle
@@ -80,6 +83,9 @@ FAULT_ACTIONS: Final = frozenset(
         "console-pause",
         "unanswered",
         "malformed",
+        "data-stop",
+        "data-gap",
+        "data-unsubscribed",
     }
 )
 
@@ -143,6 +149,7 @@ class Rule(enum.StrEnum):
     TURN = "turn"
     HOLD = "hold"
     LINK = "link"
+    SILENCE = "silence"
 
 
 @dataclass(frozen=True, slots=True)
@@ -675,6 +682,10 @@ class _Audit:
         holds = self.holds(cmds)
         self.check_holds(cmds, holds)
         self.check_link(cmds)
+        for t, message in silence_violations(
+            self.data, self.states, cmds, end_t=self.end_t, grace_s=self.grace
+        ):
+            self.flag(Rule.SILENCE, t, message)
         return AuditReport(
             tuple(sorted(self.violations, key=lambda v: v.t)),
             setpoints=sum(1 for c in cmds if c.op == "set_speed"),

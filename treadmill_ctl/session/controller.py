@@ -30,8 +30,10 @@ from typing import Any, Final, Protocol
 
 from treadmill_ctl.ftms.api import TreadmillControl
 from treadmill_ctl.ftms.model import LinkState
+from treadmill_ctl.notices import Notice, NoticeTally
 from treadmill_ctl.session.engine import EventListener, SessionEngine, SessionSnapshot
 from treadmill_ctl.session.events import EndEvent, EndReason, SessionEvent, SessionState, StateEvent
+from treadmill_ctl.session.machine_quirks import MachineSessionSettings
 from treadmill_ctl.session.plan import Plan
 from treadmill_ctl.session.states import ACTIVE_STATES, PAUSABLE_STATES, STARTABLE_STATES
 from treadmill_ctl.settings import Settings
@@ -90,6 +92,9 @@ class SessionSummary:
     blocks_total: int
     # The numbers the summary and the history show (statistics.py), from the session's events.
     statistics: SessionStatistics | None = None
+    # What happened that the runner should know (link drops, machine stops, skips...):
+    # notices.py, from the same events.
+    notices: tuple[Notice, ...] = ()
 
 
 type Summarize = Callable[[Plan, SessionSnapshot, EndReason], SessionSummary]
@@ -182,6 +187,7 @@ class SessionController:
         user_available: Callable[[], bool] | None = None,
         on_end: Callable[[SessionController], None] | None = None,
         summarize: Summarize = summarize,
+        timing: MachineSessionSettings | None = None,
     ) -> None:
         self._link = link
         self._open_history = open_history
@@ -194,6 +200,7 @@ class SessionController:
         self._tally = SessionTally(
             phases_planned=len(plan.phases), blocks_planned=plan.backward_blocks
         )
+        self._notices = NoticeTally()
         self._summary: SessionSummary | None = None
         self._end_reason: EndReason | None = None
         self._task: asyncio.Task[EndReason] | None = None
@@ -203,7 +210,12 @@ class SessionController:
         self._history_flush: asyncio.TimerHandle | None = None
         self._stop_tasks: set[asyncio.Task[Any]] = set()
         self._engine = SessionEngine(
-            link, plan, settings, listener=self._on_event, user_available=user_available
+            link,
+            plan,
+            settings,
+            listener=self._on_event,
+            user_available=user_available,
+            timing=timing,
         )
         for listener in listeners:
             self._engine.add_listener(listener)
@@ -372,7 +384,9 @@ class SessionController:
     # ---- engine events ---------------------------------------------------------------------
 
     def _on_event(self, event: SessionEvent) -> None:
-        self._tally.add(event.to_json())
+        record = event.to_json()
+        self._tally.add(record)
+        self._notices.add(record)
         if isinstance(event, StateEvent):
             self._on_state(event.state)
         if self._state is ControllerState.RUNNING:
@@ -395,9 +409,11 @@ class SessionController:
         self._elapsed.hold(self._engine.snapshot().elapsed_s)
         self._end_reason = reason
         self._state = ControllerState.ENDED
+        statistics = self._tally.statistics()
         self._summary = dataclasses.replace(
             self._summarize(self.plan, self.snapshot(), reason),
-            statistics=self._tally.statistics(),
+            statistics=statistics,
+            notices=self._notices.notices(statistics),
         )
 
     def _on_run_done(self, task: asyncio.Task[EndReason]) -> None:

@@ -33,6 +33,7 @@ from treadmill_ctl.ftms.api import TreadmillControl
 from treadmill_ctl.session import machine_io as io
 from treadmill_ctl.session.events import EndReason, SessionEvent, SessionState
 from treadmill_ctl.session.machine import SessionMachine
+from treadmill_ctl.session.machine_quirks import MachineSessionSettings
 from treadmill_ctl.session.plan import Plan
 from treadmill_ctl.session.policy import SafetyPolicy
 from treadmill_ctl.session.position import PhaseInfo, SessionSnapshot
@@ -66,13 +67,16 @@ class SessionEngine:
         *,
         listener: EventListener | None = None,
         user_available: Callable[[], bool] | None = None,
+        timing: MachineSessionSettings | None = None,
     ) -> None:
         """``user_available`` answers "can a user still act?" whenever the engine would wait
         for one (before the start, after STOP, a machine stop, a pause, a reconnect). The GUI
         leaves it ``None`` (a user is always there); a headless run answers whether a later
         ``--inject`` action is pending, and ``run()`` ends when it says no."""
         self._link = link
-        self._machine = SessionMachine(plan, settings, watch_user=user_available is not None)
+        self._machine = SessionMachine(
+            plan, settings, watch_user=user_available is not None, timing=timing
+        )
         self._machine.policy.update_capabilities(link.capabilities)
         self._listeners: list[EventListener] = [listener] if listener else []
         self._runner = SessionRunner(

@@ -72,7 +72,11 @@ class CueKind(enum.StrEnum):
 
     COUNTDOWN = "countdown"  # value: seconds left (5, 4, 3, 2, 1)
     GO = "go"  # the belt is about to move (end of a countdown)
-    TURN_AROUND = "turn_around"  # slowing down to turn (value: seconds until the slow-down)
+    # A turn-around in two cues: TURN_AROUND before the slow-down ("Slowing down in 5: keep
+    # running forward"; value: seconds until the slow-down), BELT_STOPPED once the treadmill
+    # reports the turning speed ("Belt stopped. Turn around"; value: that speed, 0: stopped).
+    TURN_AROUND = "turn_around"
+    BELT_STOPPED = "belt_stopped"
     DIRECTION_BACKWARD = "direction_backward"  # value: seconds until it applies
     DIRECTION_FORWARD = "direction_forward"  # value: seconds until it applies
     SPEED = "speed"  # value: the new target speed in km/h, announced before the ramp
@@ -81,6 +85,8 @@ class CueKind(enum.StrEnum):
     PAUSED = "paused"  # the belt is pausing (user or console)
     STOPPED = "stopped"  # the belt is stopping (STOP, safety key, console)
     ALARM = "alarm"  # link lost, STOP not confirmed: loud
+    TEXT = "text"  # a preset's text cue (phase_cues.py): shown, and said by system speech
+    NO_DATA = "no_data"  # the treadmill stopped sending its speed: everything automatic waits
 
 
 class AlertLevel(enum.StrEnum):

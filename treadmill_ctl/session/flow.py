@@ -20,8 +20,6 @@ from treadmill_ctl.session.events import (
     SessionState,
 )
 from treadmill_ctl.session.machine_base import (
-    BELT_START_TIMEOUT_S,
-    BELT_STOP_TIMEOUT_S,
     MAX_SETPOINT_FAILURES,
     RAMP_STALL_S,
     REACH_TIMEOUT_S,
@@ -34,6 +32,7 @@ from treadmill_ctl.session.steps import WAKES, Belt, Signal, Step
 from treadmill_ctl.session.transitions import (
     EngineEvent,
 )
+from treadmill_ctl.session.watchdog import HOLD_POLL_S
 from treadmill_ctl.texts import tr
 
 __all__ = ["FlowMachine"]
@@ -43,6 +42,7 @@ log = logging.getLogger(__name__)
 S = SessionState
 E = EngineEvent
 _MAX_STEPS_PER_INPUT: Final = 10_000  # a flow that never waits is a bug: never spin
+_DATA_OR_POKE: Final = frozenset({Signal.DATA, Signal.POKE})  # a step held for lack of data
 
 
 class FlowMachine(MachineBase):
@@ -79,7 +79,7 @@ class FlowMachine(MachineBase):
     def _enter_wait(self, t: float, kmh: float, why: str, step: Step) -> None:
         """Wait (``step``) until the reported belt speed is at or below ``kmh`` (at most 45 s)."""
         self._wait_limit = max(kmh, 0.0) + (STILL_KMH if kmh <= 0 else 0.01)
-        self._wait_deadline = t + BELT_STOP_TIMEOUT_S
+        self._wait_deadline = t + self.timing.stop_timeout_s
         self._wait_why = why
         self._goto(step)
 
@@ -100,7 +100,7 @@ class FlowMachine(MachineBase):
                     "{why}: the belt still runs at {speed} km/h after {seconds} s.",
                     why=self._wait_why,
                     speed=f"{self._actual_kmh or 0:.1f}",
-                    seconds=f"{BELT_STOP_TIMEOUT_S:g}",
+                    seconds=f"{self.timing.stop_timeout_s:g}",
                 ),
             )
             return False
@@ -113,6 +113,8 @@ class FlowMachine(MachineBase):
         return self._goto(Step.COUNTDOWN)
 
     def _s_wait_turning(self, t: float) -> bool:
+        if self._data_watch.holding:  # a stale speed is no report: the turn waits for data
+            return self._wait(None, _DATA_OR_POKE)
         if not self._belt_at_most(t):
             return False
         self._fire(E.BELT_AT_TURNING_SPEED, t)
@@ -145,6 +147,8 @@ class FlowMachine(MachineBase):
         self._announce_phase(t)
         if self._belt is Belt.RUNNING:
             return self._goto(Step.INCLINE)
+        if self._data_watch.holding:  # no data: no start (session.silence)
+            return self._wait(None, _DATA_OR_POKE)
         self._expect_echo(MachineStatusKind.STARTED_BY_USER, t)
         self._flow_cmd = self._send(io.Cmd.START)
         return not self._goto(Step.STARTING_BELT)
@@ -158,7 +162,7 @@ class FlowMachine(MachineBase):
             return
         self._belt = Belt.RUNNING
         self._started_once = True
-        self._wait_deadline = t + BELT_START_TIMEOUT_S
+        self._wait_deadline = t + self.timing.start_timeout_s
         self._goto(Step.WAIT_MOVING)
 
     def _s_wait_moving(self, t: float) -> bool:
@@ -231,7 +235,8 @@ class FlowMachine(MachineBase):
             return False
         if wait > 0:
             _, last_t = self._policy.last_setpoint
-            if last_t is not None and t - last_t > RAMP_STALL_S:
+            stalled = last_t is not None and t - last_t > RAMP_STALL_S
+            if stalled and not self._data_watch.holding:
                 # The policy allows no further step (it should always): never spin here.
                 self._belt_not_following(
                     t, tr("The ramp to {speed} km/h stalled.", speed=f"{target:.1f}")
@@ -243,7 +248,7 @@ class FlowMachine(MachineBase):
         if self._reached_at is None:
             self._reached_at = t
         gap = abs((self._actual_kmh or 0.0) - target)
-        if t - self._reached_at > REACH_TIMEOUT_S + gap / 0.3:
+        if t - self._reached_at > REACH_TIMEOUT_S + gap / self.timing.reach_rate_kmh_s:
             self._alert(
                 t,
                 AlertLevel.WARNING,
@@ -356,6 +361,9 @@ class FlowMachine(MachineBase):
         long until the next one may go (0.0: the last set-point is the target)."""
         direction = self._direction()
         step = self._policy.next_setpoint(direction, target_kmh, t)
+        sent, _ = self._policy.last_setpoint
+        if step is not None and step > sent + 1e-6 and self._data_watch.holding:
+            return HOLD_POLL_S  # no data: no speed increase (session.silence)
         if step is not None:
             self._send_setpoint(t, step, then)
             return None

@@ -51,6 +51,8 @@ EXIT_USAGE: Final = 2
 LINK_DROP_BACK_AFTER_S: Final = 5.0
 STRAP_DROP_BACK_AFTER_S: Final = 30.0
 STRAP_CONTACT_BACK_AFTER_S: Final = 20.0
+DATA_STOP_S: Final = 30.0  # data-stop: long enough for the session to give up (STOP)
+DATA_GAP_S: Final = 4.0  # data-gap: back before the session gives up
 
 # --inject names: user actions (they keep a waiting run alive) and machine/link faults.
 USER_INJECTS: Final = frozenset({"start", "stop", "pause", "resume", "skip", "extend"})
@@ -63,6 +65,9 @@ FAULT_INJECTS: Final = frozenset(
         "console-pause",
         "strap-drop",
         "strap-contact",
+        "data-stop",
+        "data-gap",
+        "data-unsubscribed",
     }
 )
 INJECT_NAMES: Final = USER_INJECTS | FAULT_INJECTS
@@ -114,6 +119,7 @@ class HeadlessRun:
     fired: list[FiredInject] = field(default_factory=list)
     started_at: float = 0.0  # loop time of session time 0 (the device's clock is loop time)
     strap: VirtualHeartRateStrap | None = None  # the virtual strap worn, if any
+    complete: bool = False  # finished with no phase skipped (statistics: "complete")
 
     @property
     def exit_status(self) -> int:
@@ -216,9 +222,11 @@ async def run_headless(
         reason = await run_task
         session_s = session.snapshot().t
         started_at = origin
+        complete = session.tally.statistics().complete
     except TreadmillError as exc:
         log.error("headless run failed: %s", exc)  # noqa: TRY400 - the message says it all
         reason, session_s, started_at = EndReason.ERROR, 0.0, loop.time()
+        complete = False
     finally:
         for handle in handles:
             handle.cancel()
@@ -229,7 +237,7 @@ async def run_headless(
             await strap.close()
         with contextlib.suppress(TreadmillError):
             await close_simulated_link(link, treadmill)
-    return HeadlessRun(reason, counted, session_s, treadmill, fired, started_at, strap)
+    return HeadlessRun(reason, counted, session_s, treadmill, fired, started_at, strap, complete)
 
 
 async def _wear_strap(air: SimAir, strap: VirtualHeartRateStrap) -> StrapFeed | None:
@@ -283,6 +291,9 @@ def inject_actions(
         "control-lost": treadmill.revoke_control,
         "console-stop": treadmill.console_stop,
         "console-pause": treadmill.console_pause,
+        "data-stop": lambda: treadmill.stop_data(DATA_STOP_S),
+        "data-gap": lambda: treadmill.stop_data(DATA_GAP_S),
+        "data-unsubscribed": treadmill.lose_data_subscription,
     }
     if strap is not None:
         actions["strap-drop"] = lambda: strap.drop_link(STRAP_DROP_BACK_AFTER_S)

@@ -32,7 +32,6 @@ from treadmill_ctl.session.events import (
     SessionState,
     StateEvent,
 )
-from treadmill_ctl.session.flow import FlowMachine
 from treadmill_ctl.session.machine_base import (
     EXTRA_SAFETY_KMH,
     OVERSPEED_GRACE_S,
@@ -46,6 +45,7 @@ from treadmill_ctl.session.machine_base import (
 )
 from treadmill_ctl.session.policy import SafetyPolicy
 from treadmill_ctl.session.position import SessionSnapshot
+from treadmill_ctl.session.silence import SilenceMachine
 from treadmill_ctl.session.steps import Belt, Signal, Step
 from treadmill_ctl.session.transitions import (
     BELT_MAY_MOVE,
@@ -79,7 +79,7 @@ _USER_EVENTS: Final = {
 }
 
 
-class SessionMachine(FlowMachine):
+class SessionMachine(SilenceMachine):
     """One plan on one treadmill, as a pure state machine (see the module docstring)."""
 
     @property
@@ -158,12 +158,16 @@ class SessionMachine(FlowMachine):
             waiting_for=waiting,
             end_reason=self._end_reason,
             hr_source=str(hr_source),
+            data_age_s=self._data_watch.age_s(t),
+            data_stale=self._data_watch.stale(t),
         )
 
     def feed(self, inp: io.Input) -> list[io.Effect]:
         """Take one input; return the effects to carry out, in order."""
         self._out = []
+        self._watch_data(inp.t)  # a deadline first: nothing automatic on stale data
         _HANDLERS[type(inp)](self, inp)
+        self._watch_data(inp.t)  # ... and a belt just set moving is watched from now
         wake = self._next_wake()
         if wake != self._last_wake:
             self._last_wake = wake
@@ -174,7 +178,14 @@ class SessionMachine(FlowMachine):
     def _next_wake(self) -> float | None:
         times = [
             w
-            for w in (self._flow_wake, self._hr_slow_at, self._ask_at, self._reconnect_at)
+            for w in (
+                self._flow_wake,
+                self._hr_slow_at,
+                self._ask_at,
+                self._reconnect_at,
+                self._hr_follow.wake_at,
+                self._data_watch.wake_at(),
+            )
             if w is not None
         ]
         return min(times) if times else None
@@ -259,11 +270,14 @@ class SessionMachine(FlowMachine):
                 data.steps,
             )
         )
+        self._data_seen(t)
         self._run_flow(t, Signal.DATA)
+        self._say_text_cues(t)
         self._watch_speed(t)
         self._watch_still_moving(t)
         if data.hr_bpm is not None and not self._hr.strap_is_fresh(t):
             self._check_hr_cap(t)  # the treadmill's is the heart rate in use
+            self._follow_hr(t)
 
     def _on_status(self, inp: io.Status) -> None:
         t, status = inp.t, inp.status
@@ -407,6 +421,7 @@ class SessionMachine(FlowMachine):
             self._emit(HeartRateEvent(self._now(inp.t), inp.bpm))
         if inp.bpm is not None:
             self._check_hr_cap(inp.t)
+        self._follow_hr(inp.t)
 
     def _on_tick(self, inp: io.Tick) -> None:
         t = inp.t
@@ -420,6 +435,8 @@ class SessionMachine(FlowMachine):
         if self._hr_slow_at is not None and t >= self._hr_slow_at - 1e-9:
             self._hr_slow_at = None
             self._hr_slow_down(t)
+        if (w := self._hr_follow.wake_at) is not None and t >= w - 1e-9:
+            self._hr_follow_due(t)
         if self._flow_wake is not None and t >= self._flow_wake - 1e-9:
             self._run_flow(t, Signal.TIME)
 
@@ -448,6 +465,7 @@ class SessionMachine(FlowMachine):
     def _on_closing(self, inp: io.Closing) -> None:
         self._cancel_flow()
         self._reconnect_at = self._ask_at = self._hr_slow_at = None
+        self._hr_follow.reset()
         may_move = self._belt is Belt.RUNNING or self._state in BELT_MAY_MOVE
         if may_move and inp.link_up:
             self._stop(io.StopKind.FINAL)
@@ -743,6 +761,42 @@ class SessionMachine(FlowMachine):
                 self._hr_cap.reset()
             return
         self._override_kmh = min(self._target_kmh(), slower)
+        self._hold_machine_speed = False
+        self._poke(t)
+
+    def _say_text_cues(self, t: float) -> None:
+        """A preset's text cues, on the treadmill's records (several a second) while a phase
+        runs: plain text, never a speed or a direction."""
+        if self._state is not S.RUNNING_PHASE or self._plan_complete():
+            return
+        phase = self._plan.phases[self._index]
+        if phase.cues:
+            elapsed = self._phase_elapsed(self._now(t))
+            for text in self._text_cues.due(self._index, phase.cues, elapsed):
+                self._cue(t, CueKind.TEXT, text)
+
+    def _follow_hr(self, t: float) -> None:
+        """A heart rate (or none fresh) for a forward phase that follows it (hr_follow.py):
+        a small step is cued ``cue_lead_s`` before it, as every automatic change is."""
+        if self._plan_complete() or (self._state, E.HR_READING) not in REACTIONS:
+            return
+        hr, _source = self._hr.current(t)
+        phase = self._plan.phases[self._index]
+        step = self._hr_follow.reading(t, self._index, phase, hr, self._target_kmh())
+        if step is not None:
+            lead = float(self._settings.cue_lead_s)
+            self._cue(t, CueKind.SPEED, f"{step.words} in {lead:.0f}", step.kmh)
+
+    def _hr_follow_due(self, t: float) -> None:
+        due = self._hr_follow.due(t)
+        if due is None:
+            if self._hr_follow.stale(t):
+                self._follow_hr(t)  # no fresh reading: the strap is lost
+            return
+        index, kmh = due
+        if index != self._index or (self._state, E.HR_READING) not in REACTIONS:
+            return  # the phase is over, or paused meanwhile: judged afresh from new readings
+        self._override_kmh = kmh
         self._hold_machine_speed = False
         self._poke(t)
 

@@ -11,7 +11,7 @@ from typing import Final
 
 from treadmill_ctl.ftms.model import CommandOutcome, MachineStatusKind
 from treadmill_ctl.hr.cap import HeartRateCap
-from treadmill_ctl.hr.source import HeartRateSource
+from treadmill_ctl.hr.source import STRAP_FRESH_S, HeartRateSource
 from treadmill_ctl.session import machine_io as io
 from treadmill_ctl.session.events import (
     AlertEvent,
@@ -24,6 +24,9 @@ from treadmill_ctl.session.events import (
     SessionState,
     StateEvent,
 )
+from treadmill_ctl.session.hr_follow import PhaseFollowing
+from treadmill_ctl.session.machine_quirks import MachineSessionSettings
+from treadmill_ctl.session.phase_cues import CueClock
 from treadmill_ctl.session.plan import Plan
 from treadmill_ctl.session.policy import SafetyPolicy
 from treadmill_ctl.session.position import PlanPosition, result_words
@@ -34,6 +37,7 @@ from treadmill_ctl.session.transitions import (
     WAITING_FOR,
     EngineEvent,
 )
+from treadmill_ctl.session.watchdog import DataWatchdog
 from treadmill_ctl.settings import Settings
 from treadmill_ctl.texts import tr
 
@@ -66,13 +70,23 @@ OVERSPEED_GRACE_S: Final = 2.0  # ... for this long: the machine does not obey, 
 class MachineBase(PlanPosition):
     """The machine's data and outputs; see ``SessionMachine``."""
 
-    def __init__(self, plan: Plan, settings: Settings, *, watch_user: bool = False) -> None:
+    def __init__(
+        self,
+        plan: Plan,
+        settings: Settings,
+        *,
+        watch_user: bool = False,
+        timing: MachineSessionSettings | None = None,
+    ) -> None:
         """``watch_user``: whenever the session waits for a user, ask (effect ``Ask``) whether
-        one will act; a ``UserGone`` answer ends the session (headless runs)."""
+        one will act; a ``UserGone`` answer ends the session (headless runs). ``timing``: what
+        this treadmill's machine check says of its waits (None: never checked, the safe
+        defaults)."""
         if not plan.phases:
             raise ValueError("a plan needs at least one phase")
         super().__init__(plan, settings, SafetyPolicy(settings, None))
         self._watch_user = watch_user
+        self.timing = timing if timing is not None else MachineSessionSettings()
         self._out: list[io.Effect] = []
         self._t0: float | None = None
         self._serial = 0
@@ -122,6 +136,7 @@ class MachineBase(PlanPosition):
         self._last_machine_distance: int | None = None
         self._overspeed_since: float | None = None
         self._still_moving: tuple[float, float] | None = None  # (since, speed)
+        self._data_watch = DataWatchdog()  # is the data still coming? (session.silence)
         self._console_started = False
         self._control_lost_alert_t = -math.inf
         self._incline_warned = False
@@ -129,6 +144,12 @@ class MachineBase(PlanPosition):
         self._hr_cap = HeartRateCap(cap_bpm) if cap_bpm is not None else None
         self._hr_slow_at: float | None = None
         self._hr_slow: tuple[int, float] = (0, 0.0)  # (phase index, speed)
+        self._text_cues = CueClock()  # a phase's text cues (phase_cues.py), each said once
+        self._hr_follow = PhaseFollowing(
+            forward_cap_kmh=settings.forward_cap_kmh,
+            lead_s=float(settings.cue_lead_s),
+            fresh_s=STRAP_FRESH_S,
+        )
 
         # waiting for a user, the link
         self._ask_at: float | None = None
@@ -291,6 +312,7 @@ class MachineBase(PlanPosition):
         if self._hr_cap is not None:
             self._hr_cap.reset()  # a new block is judged on its own readings
         self._hr_slow_at = None
+        self._hr_follow.reset()
 
     def _expect_echo(self, kind: MachineStatusKind, t: float) -> None:
         """Our next command will make the machine notify ``kind``: that one is not news."""
@@ -323,6 +345,7 @@ class MachineBase(PlanPosition):
             return
         self._end_reason = reason
         self._hr_slow_at = None
+        self._hr_follow.reset()
         self._ask_at = None
         self._out.append(io.End(reason))
 

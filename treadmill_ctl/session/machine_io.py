@@ -40,6 +40,7 @@ __all__ = [
     "LinkBack",
     "LinkLost",
     "Opening",
+    "Resubscribe",
     "Send",
     "SendStop",
     "Status",
@@ -310,4 +311,10 @@ class Ask:
     serial: int
 
 
-type Effect = Send | SendStop | Connect | Emit | End | WakeAt | Ask
+@dataclass(frozen=True, slots=True)
+class Resubscribe:
+    """Subscribe to Treadmill Data again (the link is up, the data stopped); no answer: the
+    data coming back is the answer."""
+
+
+type Effect = Send | SendStop | Connect | Emit | End | WakeAt | Ask | Resubscribe

@@ -47,6 +47,8 @@ DEFAULT_STALE_AFTER_S: Final = 2.0
 """Treadmill Data older than max(this, 3 x the record interval) is stale (safety.md)."""
 DEFAULT_START_TIMEOUT_S: Final = 10.0
 DEFAULT_STOP_TIMEOUT_S: Final = 45.0
+DEFAULT_REACH_RATE_KMH_S: Final = 0.3
+"""The slowest speed change assumed when waiting for the belt to reach a set-point."""
 
 
 class MachineBlockedError(TreadmillError):
@@ -185,16 +187,21 @@ class MachineCheck:
 
 @dataclass(frozen=True, slots=True)
 class MachineSessionSettings:
-    """What today's link and engine take from a check (or the safe defaults without one).
+    """What the link and the session engine take from a check (or the safe defaults without
+    one).
 
-    ``target_unit`` goes to ``TreadmillLink(target_unit=...)``; the rest are for the engine
-    (which reads its own constants today; see docs/machine-check.md)."""
+    ``target_unit`` goes to ``TreadmillLink(target_unit=...)``; the session machine waits
+    ``start_timeout_s`` for the belt after Start, ``stop_timeout_s`` for a still belt after
+    Stop or pause, and allows ``reach_rate_kmh_s`` (the machine's slower of accelerating and
+    decelerating) for the belt to reach a set-point; ``stale_after_s`` is the staleness
+    threshold of Treadmill Data (``MachineBase.timing``; docs/machine-check.md)."""
 
     target_unit: SpeedUnit = SpeedUnit.KMH
     stale_after_s: float = DEFAULT_STALE_AFTER_S
     speed_step_kmh: float | None = None
     start_timeout_s: float = DEFAULT_START_TIMEOUT_S
     stop_timeout_s: float = DEFAULT_STOP_TIMEOUT_S
+    reach_rate_kmh_s: float = DEFAULT_REACH_RATE_KMH_S
     speed_before_start: bool | None = None  # None: unknown, send it before and after Start
     start_toggles_pause: bool | None = None
     checked: bool = False
@@ -230,6 +237,9 @@ def session_settings(
     step = None
     if q.speed_step is not None and factor is not None:
         step = round(q.speed_step * factor, 3)
+    rates = [r for r in (q.accel_kmh_s, q.decel_kmh_s) if r is not None and r > 0]
+    # Never more patient than the default's 0.3 km/h/s allows for a slow console, never less.
+    reach = min(DEFAULT_REACH_RATE_KMH_S, *rates) if rates else DEFAULT_REACH_RATE_KMH_S
     before = None
     if q.speed_when_stopped is not None:
         before = q.speed_when_stopped is SpeedWhenStopped.PENDING
@@ -242,6 +252,7 @@ def session_settings(
         speed_step_kmh=step,
         start_timeout_s=start_timeout,
         stop_timeout_s=stop_timeout,
+        reach_rate_kmh_s=max(0.05, reach),
         speed_before_start=before,
         start_toggles_pause=toggles,
         checked=True,

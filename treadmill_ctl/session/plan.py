@@ -45,6 +45,14 @@ _KIND_LABELS = {
 
 
 @dataclass(frozen=True, slots=True)
+class PhaseCue:
+    """A line of text for the runner ``at_s`` seconds into its phase (a ZWO text event)."""
+
+    at_s: float
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Phase:
     """One stretch of a session at one speed and direction.
 
@@ -56,6 +64,12 @@ class Phase:
     speed_kmh: float | None
     incline_pct: float | None = None
     name: str = ""
+    cues: tuple[PhaseCue, ...] = ()
+    # Forward phases only: follow the heart rate into this zone (bpm), between a floor and
+    # ``hr_max_kmh`` (default: ``speed_kmh``); ``speed_kmh`` is where it starts and what a lost
+    # strap falls back to (session/hr_follow.py).
+    hr_zone_bpm: tuple[int, int] | None = None
+    hr_max_kmh: float | None = None
 
     @property
     def direction(self) -> Direction:

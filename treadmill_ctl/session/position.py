@@ -73,6 +73,8 @@ class SessionSnapshot:
     waiting_for: str | None  # "start", "resume" or None: the user action the session awaits
     end_reason: EndReason | None
     hr_source: str = "none"  # where hr_bpm comes from: "strap", "treadmill" or "none"
+    data_age_s: float | None = None  # how old the last Treadmill Data record is (None: none yet)
+    data_stale: bool = False  # older than the data watchdog's limit: not live (session.watchdog)
 
 
 class PlanPosition:
@@ -235,12 +237,23 @@ class PlanPosition:
             return
         current, nxt = self._plan.phases[self._index], self._plan.phases[nxt_index]
         if nxt.direction is not current.direction:
+            # Not "turn around" yet: the runner keeps running this way until the belt stops
+            # (the BELT_STOPPED cue says when to turn).
+            backward_now = current.direction is Direction.BACKWARD
             self._cue(
                 t,
                 CueKind.TURN_AROUND,
-                tr("Turn around coming: slowing down in {seconds}", seconds=secs)
+                (
+                    tr("Slowing down in {seconds}: keep running backward", seconds=secs)
+                    if backward_now
+                    else tr("Slowing down in {seconds}: keep running forward", seconds=secs)
+                )
                 if secs
-                else tr("Turn around: slowing down"),
+                else (
+                    tr("Slowing down: keep running backward")
+                    if backward_now
+                    else tr("Slowing down: keep running forward")
+                ),
                 secs,
             )
             return
@@ -276,12 +289,21 @@ class PlanPosition:
                 if backward
                 else tr("Starting: forward in {seconds}", seconds=seconds)
             )
-        else:
-            text = (
-                tr("Turn around: backward in {seconds}", seconds=seconds)
-                if backward
-                else tr("Turn around: forward in {seconds}", seconds=seconds)
-            )
+            self._cue(t, kind, text, seconds)
+            return
+        # A turn: the treadmill reports the turning speed now; the runner turns around.
+        turning = self._turning_speed()
+        belt = (
+            tr("Belt at walking speed. Turn around")
+            if turning > 0
+            else tr("Belt stopped. Turn around")
+        )
+        self._cue(t, CueKind.BELT_STOPPED, belt, turning)
+        text = (
+            tr("Backward in {seconds}", seconds=seconds)
+            if backward
+            else tr("Forward in {seconds}", seconds=seconds)
+        )
         self._cue(t, kind, text, seconds)
 
     def _check_plan_against_machine(self, t: float) -> None:

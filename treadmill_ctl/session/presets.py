@@ -46,7 +46,16 @@ from typing import Any, Final
 from treadmill_ctl import shipped, storage
 from treadmill_ctl.errors import FileFormatError
 from treadmill_ctl.ftms.model import Capabilities
+from treadmill_ctl.session.phase_cues import cue_lines, read_cues
+from treadmill_ctl.session.phase_hr import HR_FOLLOW_KEYS, hr_follow_items, read_hr_follow
 from treadmill_ctl.session.plan import Phase, PhaseKind, Plan, Repeat, Step, expand_steps
+from treadmill_ctl.session.preset_folder import (
+    PRESET_SUFFIX,
+    LibraryContents,
+    ReadSteps,
+    drain,
+    read_folders,
+)
 from treadmill_ctl.settings import (
     BACKWARD_HARD_CEILING_KMH,
     FORWARD_HARD_CEILING_KMH,
@@ -63,12 +72,11 @@ from treadmill_ctl.toml_document import (
     toml_lines,
 )
 from treadmill_ctl.toml_limits import read_toml_file
-from treadmill_ctl.units import Direction, TurningStyle
+from treadmill_ctl.units import Direction, TurningStyle, speed_in, speed_words
 
 log = logging.getLogger(__name__)
 
 PRESET_SCHEMA: Final = 1
-PRESET_SUFFIX: Final = ".toml"
 # Older schemas -> next schema. Empty while schema 1 is the only one ever written.
 PRESET_MIGRATIONS: Final[dict[int, Migration]] = {}
 
@@ -90,7 +98,9 @@ _TOP_KEYS: Final = frozenset(
         "step",
     }
 )
-_PHASE_KEYS: Final = frozenset({"kind", "duration_s", "speed_kmh", "incline_pct", "name"})
+_PHASE_KEYS: Final = frozenset(
+    {"kind", "duration_s", "speed_kmh", "incline_pct", "name", "cue", *HR_FOLLOW_KEYS}
+)
 _REPEAT_KEYS: Final = frozenset({"repeat", "phase", "name"})
 
 
@@ -295,28 +305,36 @@ class _Checker:
         if incline is not None:
             incline = self.check_incline(incline, (*at, "incline_pct"))
         name = self.text(table, "name", at) or ""
+        cues = read_cues(table.get("cue"), (*at, "cue"), duration, self.error)
+        zone, hr_max = read_hr_follow(
+            table, at, kind=kind, speed=speed, error=self.error, check_speed=self.check_speed
+        )
         if kind is None or duration is None or (speed is None and kind is not PhaseKind.BACKWARD):
             return None
-        return Phase(kind, duration, speed, incline, name)
+        return Phase(kind, duration, speed, incline, name, cues, zone, hr_max)
+
+    def speed(self, kmh: float) -> str:
+        """A speed in the user's unit, one decimal ("9.0 mph"): errors read like the screens."""
+        return speed_words(kmh, self.settings.speed_unit)
 
     def check_speed(self, speed: float, direction: Direction, at: KeyPath) -> float | None:
         if speed <= 0:
-            self.error(at, f"speed {speed:g} km/h must be above 0")
+            self.error(at, f"speed {self.speed(speed)} must be above 0")
             return None
         if direction is Direction.BACKWARD:
             cap = min(self.settings.backward_cap_kmh, BACKWARD_HARD_CEILING_KMH)
             if speed > BACKWARD_HARD_CEILING_KMH:
                 self.error(
                     at,
-                    f"backward speed {speed:g} km/h is above the hard ceiling "
-                    f"{BACKWARD_HARD_CEILING_KMH:g} km/h",
+                    f"backward speed {self.speed(speed)} is above the hard ceiling of "
+                    f"{self.speed(BACKWARD_HARD_CEILING_KMH)}",
                 )
                 return None
             if speed > cap:
                 self.error(
                     at,
-                    f"backward speed {speed:g} km/h is above your backward cap {cap:g} km/h "
-                    "(settings: backward_cap_kmh)",
+                    f"backward speed {self.speed(speed)} is above your backward cap of "
+                    f"{self.speed(cap)} (settings: backward_cap_kmh)",
                 )
                 return None
         else:
@@ -324,18 +342,19 @@ class _Checker:
             if speed > cap:
                 self.error(
                     at,
-                    f"forward speed {speed:g} km/h is above your forward cap {cap:g} km/h "
-                    "(settings: forward_cap_kmh)",
+                    f"forward speed {self.speed(speed)} is above your forward cap of "
+                    f"{self.speed(cap)} (settings: forward_cap_kmh)",
                 )
                 return None
         if self.caps is not None:
             r = self.caps.speed
             if not r.minimum - 1e-9 <= speed <= r.maximum + 1e-9:
+                unit = self.settings.speed_unit
                 self.warn(
                     at,
-                    f"speed {speed:g} km/h is outside this treadmill's range "
-                    f"{r.minimum:g}–{r.maximum:g} km/h: it will run at "
-                    f"{r.clamp_to_step(speed):g} km/h",
+                    f"speed {self.speed(speed)} is outside this treadmill's range "
+                    f"{speed_in(r.minimum, unit):.1f}–{self.speed(r.maximum)}: it will run at "
+                    f"{self.speed(r.clamp_to_step(speed))}",
                 )
         return speed
 
@@ -435,8 +454,8 @@ def check_preset_text(
     if walk is not None and not 0 < walk <= TURNING_WALK_MAX_KMH:
         c.error(
             ("turning_walk_kmh",),
-            f"turning_walk_kmh {walk:g} km/h must be above 0 and at most "
-            f"{TURNING_WALK_MAX_KMH:g} km/h",
+            f"turning_walk_kmh {c.speed(walk)} must be above 0 and at most "
+            f"{c.speed(TURNING_WALK_MAX_KMH)}",
         )
         walk = None
     hr_cap = c.whole(data, "hr_cap_bpm", (), 60, 230)
@@ -501,8 +520,9 @@ def _phase_lines(phase: Phase) -> list[str]:
             "duration_s": _clean_number(phase.duration_s),
             "speed_kmh": phase.speed_kmh,
             "incline_pct": phase.incline_pct,
+            **hr_follow_items(phase),
         }
-    )
+    ) + cue_lines(phase.cues)
 
 
 def preset_to_toml(preset: Preset) -> str:
@@ -540,17 +560,6 @@ def slugify(name: str) -> str:
 
 
 # ---- the library ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class LibraryContents:
-    """What one read of the preset folders found (``PresetLibrary.read``): the presets that
-    loaded, the problems of the files that did not, and every file stem (bad files too, so no
-    new preset is ever written over one)."""
-
-    presets: tuple[Preset, ...] = ()
-    problems: tuple[FileFormatError, ...] = ()
-    stems: frozenset[str] = frozenset()
 
 
 type FileReader = Callable[[Path], str]
@@ -630,35 +639,29 @@ class PresetLibrary:
         self, settings: Settings | None = None, capabilities: Capabilities | None = None
     ) -> LibraryContents:
         """Read and check every preset file (with these settings and machine, or the current
-        ones). Changes nothing: safe to run in a worker thread while the library is used."""
+        ones). Changes nothing: safe to run while the library is used."""
+        return drain(self.read_steps(settings, capabilities))
+
+    def read_steps(
+        self, settings: Settings | None = None, capabilities: Capabilities | None = None
+    ) -> ReadSteps:
+        """``read`` one file per step (``preset_folder.read_folders``), so a caller on the
+        event loop can give it back between files."""
         settings = settings if settings is not None else self._settings
         caps = capabilities if capabilities is not None else self._caps
-        presets: list[Preset] = []
-        problems: list[FileFormatError] = []
-        stems: set[str] = set()
-        taken: set[str] = set()
-        for directory, builtin in ((self._builtin_dir, True), (self._user_dir, False)):
-            for path in _preset_files(directory):
-                stems.add(slugify(path.stem))
-                preset_id = slugify(path.stem)
-                if preset_id in taken:
-                    preset_id = f"{preset_id}-user"
-                result = check_preset_file(
-                    path,
-                    settings=settings,
-                    capabilities=caps,
-                    builtin=builtin,
-                    preset_id=preset_id,
-                    read_file=self._read_file,
-                )
-                if result.preset is None:
-                    for problem in result.errors:
-                        log.warning("preset not loaded: %s", problem)
-                    problems.extend(result.errors)
-                    continue
-                taken.add(preset_id)
-                presets.append(result.preset)
-        return LibraryContents(tuple(presets), tuple(problems), frozenset(stems))
+
+        def check(path: Path, builtin: bool, preset_id: str) -> PresetCheck:
+            return check_preset_file(
+                path,
+                settings=settings,
+                capabilities=caps,
+                builtin=builtin,
+                preset_id=preset_id,
+                read_file=self._read_file,
+            )
+
+        folders = ((self._builtin_dir, True), (self._user_dir, False))
+        return read_folders(folders, check, slugify)
 
     def apply(
         self,
@@ -812,12 +815,6 @@ class PresetLibrary:
             text = preset_to_toml(preset)
         storage.atomic_write_text(path, text)
         return path
-
-
-def _preset_files(directory: Path) -> list[Path]:
-    if not directory.is_dir():
-        return []
-    return sorted(p for p in directory.glob(f"*{PRESET_SUFFIX}") if p.is_file())
 
 
 def _combined(errors: Sequence[FileFormatError]) -> FileFormatError:

@@ -134,6 +134,8 @@ class SessionRunner:
                     self._timer = self._loop.call_at(t, self._tick, t)
             case io.Connect():
                 self._spawn(self._connect(), "reconnect")
+            case io.Resubscribe():
+                self._spawn(self._resubscribe(), "resubscribe")
             case io.Ask(serial):
                 if self._loop is not None:
                     self._loop.call_soon(self._ask, serial)
@@ -180,6 +182,14 @@ class SessionRunner:
             self.feed(io.ConnectFailed(self.time(), str(exc), self._user_can_act()))
             return
         self.feed(io.LinkBack(self.time(), caps))
+
+    async def _resubscribe(self) -> None:
+        try:
+            done = await self._link.resubscribe_data()
+        except TreadmillError as exc:
+            log.warning("subscribing to Treadmill Data again failed: %s", exc)
+            return
+        log.info("subscribed to Treadmill Data again: %s", "done" if done else "not done")
 
     def _tick(self, when: float) -> None:
         self._timer = None

@@ -56,6 +56,7 @@ class EngineEvent(enum.StrEnum):
     OVERSPEED = "overspeed"  # the belt runs clearly faster than asked or allowed
     POLICY_REFUSED = "policy_refused"  # the safety policy refused a set-point (a bug)
     STILL_MOVING = "still_moving"  # paused/stopped, yet the belt keeps running
+    DATA_LOST = "data_lost"  # no Treadmill Data for long while the belt should move
     CONSOLE_SPEED = "console_speed"  # the runner changed the speed on the console
     CONSOLE_START = "console_start"  # the runner started the belt on the console
     HR_READING = "hr_reading"  # a heart-rate reading to judge against the cap
@@ -126,6 +127,8 @@ def _build_transitions() -> dict[tuple[SessionState, EngineEvent], SessionState]
         t[(s, E.POLICY_REFUSED)] = S.STOPPING
     for s in _MOVING:
         t[(s, E.OVERSPEED)] = S.STOPPING
+    for s in (*_ACTIVE, S.FINISHING):
+        t[(s, E.DATA_LOST)] = S.STOPPING
     for s in (S.IDLE, *_ACTIVE, S.PAUSED, S.STOPPED, S.FINISHING):
         t[(s, E.USER_STOP)] = S.STOPPING
     for s in _NOT_ENDED:

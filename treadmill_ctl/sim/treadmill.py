@@ -13,6 +13,7 @@ import enum
 import heapq
 import itertools
 import logging
+import math
 import struct
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -147,6 +148,9 @@ FAULTS: Final = frozenset(
         "console_set_speed",
         "swallow_next_command",
         "send_malformed",
+        "stop_data",
+        "resume_data",
+        "lose_data_subscription",
     }
 )
 """Names :meth:`VirtualTreadmill.schedule` accepts."""
@@ -230,6 +234,7 @@ class VirtualTreadmill:
         self._outbox_timer: asyncio.TimerHandle | None = None
         self._pending_indications = 0
         self._record_count = 0
+        self._data_quiet_until = -math.inf  # stop_data(): no Treadmill Data before this time
 
         self._tick_timer: asyncio.TimerHandle | None = None
         self._next_tick = 0.0
@@ -891,7 +896,7 @@ class VirtualTreadmill:
         elif p.idle_drop_after_s is not None and now - self._last_activity >= p.idle_drop_after_s:
             self.drop_link(p.link_back_after_s)
             return
-        if TREADMILL_DATA in self._subscribers:
+        if TREADMILL_DATA in self._subscribers and now >= self._data_quiet_until:
             self._notify_record(idle)
 
     def _notify_record(self, idle: bool) -> None:
@@ -1040,6 +1045,23 @@ class VirtualTreadmill:
         if data is None:
             data = b"\x84\x24\xc8" if target == TREADMILL_DATA else b"\x05\x96"
         self._send([(target, data)])
+
+    def stop_data(self, for_s: float | None = 10.0) -> None:
+        """Treadmill Data stops for ``for_s`` seconds (``None``: until :meth:`resume_data`)
+        while the link stays up: a firmware that hangs its data task. The belt keeps doing
+        what it was told; commands, statuses and indications go on; re-subscribing does not
+        help."""
+        self._data_quiet_until = math.inf if for_s is None else self._now() + for_s
+
+    def resume_data(self) -> None:
+        """Treadmill Data flows again (after :meth:`stop_data`)."""
+        self._data_quiet_until = -math.inf
+
+    def lose_data_subscription(self) -> None:
+        """The Treadmill Data subscription is lost (a Bluetooth stack that drops the CCCD)
+        while the link stays up: no more records until the client subscribes again. The belt
+        keeps doing what it was told."""
+        self._subscribers.pop(TREADMILL_DATA, None)
 
 
 @dataclass(frozen=True, slots=True)
