@@ -434,12 +434,12 @@ class HistoryBridge(QObject):
             outcome = await export_session(session_id, fmt, path, force=force)
         except Exception as exc:  # noqa: BLE001 - said to the user, never lost
             _log.warning("export failed", exc_info=exc)
-            outcome = ExportOutcome(False, path, f"Not exported: {exc}")
+            outcome = ExportOutcome(False, path, tr("Not exported: {why}", why=exc))
         finally:
             asyncio.get_running_loop().call_soon(self.exportChanged.emit)  # task is done then
         level = NoticeLevel.INFO if outcome.ok else NoticeLevel.WARNING
         self._context.notify(level, outcome.message)
-        self.exported.emit(outcome.ok, outcome.message)
+        self.exported.emit(outcome.ok, translated(outcome.message))
 
     def _detail_of(self, detail: SessionDetail) -> dict[str, Any]:
         from treadmill_ctl.history.totals import (  # noqa: PLC0415 - module doc

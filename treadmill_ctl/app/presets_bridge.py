@@ -474,7 +474,7 @@ class PresetsBridge(QObject):
         if fmt is not None:  # a ZWO or FIT workout file: by the suffix the user typed
             preset = self._library.find(preset_id)
             if preset is None:
-                self._notify(NoticeLevel.WARNING, "Not exported: no such preset.")
+                self._notify(NoticeLevel.WARNING, tr("Not exported: no such preset."))
                 return False
             write = functools.partial(
                 export_workout, preset, fmt, path, self._settings(), force=True

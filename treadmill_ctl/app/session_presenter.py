@@ -82,15 +82,15 @@ HEADLINES: Final[dict[SessionState, tuple[str, str]]] = {
 
 # Why the phase clock stands still (the time left in the phase waits for these).
 TIMER_NOTES: Final[dict[SessionState, str]] = {
-    S.IDLE: "starts at speed",
-    S.STARTING_COUNTDOWN: "starts at speed",
-    S.RAMPING: "starts at speed",
-    S.SLOWING_TO_TURN: "starts after the turn",
-    S.TURN_COUNTDOWN: "starts after the turn",
-    S.RESUME_COUNTDOWN: "starts at speed",
-    S.PAUSED: "held: paused",
-    S.STOPPED: "held: stopped",
-    S.LINK_LOST: "held: connection lost",
+    S.IDLE: tr("starts at speed"),
+    S.STARTING_COUNTDOWN: tr("starts at speed"),
+    S.RAMPING: tr("starts at speed"),
+    S.SLOWING_TO_TURN: tr("starts after the turn"),
+    S.TURN_COUNTDOWN: tr("starts after the turn"),
+    S.RESUME_COUNTDOWN: tr("starts at speed"),
+    S.PAUSED: tr("held: paused"),
+    S.STOPPED: tr("held: stopped"),
+    S.LINK_LOST: tr("held: connection lost"),
 }
 # States in which the belt's speed changes on its way somewhere (the big number is the belt's).
 CHANGING_STATES: Final = frozenset(
@@ -124,13 +124,17 @@ def headline_detail(snap: SessionSnapshot | None, plan: Plan | None, settings: A
     """The line under the headline: what to do now, in the stages of a turn-around."""
     if snap is None:
         return ""
-    facing = _direction(snap.facing) or "forward"
+    backward = snap.facing is Direction.BACKWARD
     if snap.state is S.SLOWING_TO_TURN:
-        return f"Keep running {facing}"
+        return tr("Keep running backward") if backward else tr("Keep running forward")
     if snap.state is S.TURN_COUNTDOWN:
-        return "Belt at walking speed" if _turns_walking(plan, settings) else "Belt stopped"
+        return tr("Belt at walking speed") if _turns_walking(plan, settings) else tr("Belt stopped")
     if snap.state is S.FINISHING:
-        return f"Keep running {facing} until the belt stops"
+        return (
+            tr("Keep running backward until the belt stops")
+            if backward
+            else tr("Keep running forward until the belt stops")
+        )
     return ""
 
 
@@ -309,7 +313,7 @@ def _phase(
     turning = snap is not None and snap.state in (S.SLOWING_TO_TURN, S.TURN_COUNTDOWN)
     if turning and title:
         # The engine is at the next phase already; the runner still runs the old way.
-        title = f"Next: {title}"
+        title = tr("Next: {title}", title=title)
     big, tone = headline(snap.state if snap is not None else None, direction)
     return {
         "headline": big,
@@ -535,7 +539,7 @@ def _freshness(snap: SessionSnapshot | None) -> dict[str, Any]:
     age = snap.data_age_s
     text = ""
     if stale:
-        text = f"no data {age:.0f} s" if age is not None else "no data"
+        text = tr("no data {seconds} s", seconds=f"{age:.0f}") if age is not None else tr("no data")
     return {"readingsStale": stale, "readingsStaleText": text}
 
 

@@ -451,7 +451,13 @@ class SettingsBridge(QObject):
             if not spec.minimum - 1e-9 <= number <= spec.maximum + 1e-9:
                 low, high = spec.minimum / KMH_PER_MPH, spec.maximum / KMH_PER_MPH
                 return self._refuse(
-                    key, f"Refused: {typed:g} is outside {low:.2f}–{high:.2f} mph per s."
+                    key,
+                    tr(
+                        "Refused: {typed} is outside {low}–{high} mph per s.",
+                        typed=f"{typed:g}",
+                        low=f"{low:.2f}",
+                        high=f"{high:.2f}",
+                    ),
                 )
         default = getattr(Settings(), key)
         value: float | int = number

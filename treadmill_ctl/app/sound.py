@@ -43,7 +43,8 @@ from treadmill_ctl.app.qt import (
 )
 from treadmill_ctl.app.translation import translated
 from treadmill_ctl.session.events import CueEvent, CueKind
-from treadmill_ctl.texts import tr
+from treadmill_ctl.texts import Text, tr
+from treadmill_ctl.units import Direction
 
 if TYPE_CHECKING:
     import asyncio
@@ -89,7 +90,12 @@ _URGENT: Final = frozenset({CueKind.STOPPED, CueKind.ALARM, CueKind.NO_DATA})
 # The settings' "Sound check": what a runner hears around a turn, one cue after another.
 SOUND_CHECK: Final[tuple[CueEvent, ...]] = (
     CueEvent(0.0, "3", CueKind.COUNTDOWN, 3),
-    CueEvent(0.0, tr("Slowing down: keep running forward"), CueKind.TURN_AROUND, None),
+    CueEvent(
+        0.0,
+        tr("Slowing down: keep running forward", facing=Direction.FORWARD),
+        CueKind.TURN_AROUND,
+        None,
+    ),
     CueEvent(0.0, tr("Belt stopped. Turn around"), CueKind.BELT_STOPPED, 0.0),
     CueEvent(0.0, tr("Backward in {seconds}", seconds=5), CueKind.DIRECTION_BACKWARD, 5),
     CueEvent(0.0, tr("Go"), CueKind.GO, None),
@@ -111,6 +117,15 @@ def _whole_number_clip(value: float) -> str | None:
     return f"num_{_NUMBER_WORDS[n]}" if 0 < n < len(_NUMBER_WORDS) else None
 
 
+def _faces_backward(cue: CueEvent) -> bool:
+    """A turn-around cue's way the runner faces now: its ``facing`` argument (position.py);
+    a cue read back from an events file has only its English words, whose last one says it."""
+    facing = cue.text.args.get("facing") if isinstance(cue.text, Text) else None
+    if facing is not None:
+        return facing is Direction.BACKWARD
+    return cue.text.rstrip(". ").endswith("backward")
+
+
 def clips_for(cue: CueEvent, *, voice: bool) -> tuple[str | None, list[str]]:
     """The tone and the word clips for one cue (words only when ``voice``). A cue with no word
     clips (an alarm's message) is left to system speech."""
@@ -128,7 +143,7 @@ def clips_for(cue: CueEvent, *, voice: bool) -> tuple[str | None, list[str]]:
         # "Slowing down in 5: keep running forward" (the direction is the text's last word:
         # the way the runner faces now; the cue's value is the seconds).
         clip = _whole_number_clip(value) if value is not None else None
-        facing = "word_backward" if cue.text.rstrip(". ").endswith("backward") else "word_forward"
+        facing = "word_backward" if _faces_backward(cue) else "word_forward"
         words = ["phrase_slowing_down", *(["word_in", clip] if clip else []), "phrase_keep_running"]
         words.append(facing)
     elif cue.cue is CueKind.BELT_STOPPED:

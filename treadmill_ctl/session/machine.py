@@ -286,14 +286,14 @@ class SessionMachine(SilenceMachine):
         match status.kind:
             case MachineStatusKind.STOPPED_BY_SAFETY_KEY:
                 self._machine_stopped(
-                    t, "Safety key pulled: the treadmill stopped.", AlertLevel.DANGER
+                    t, tr("Safety key pulled: the treadmill stopped."), AlertLevel.DANGER
                 )
             case MachineStatusKind.STOPPED_BY_USER:
                 self._machine_stopped(
-                    t, "Stopped from the treadmill's console.", AlertLevel.WARNING
+                    t, tr("Stopped from the treadmill's console."), AlertLevel.WARNING
                 )
             case MachineStatusKind.RESET:
-                self._machine_stopped(t, "The treadmill was reset.", AlertLevel.WARNING)
+                self._machine_stopped(t, tr("The treadmill was reset."), AlertLevel.WARNING)
             case MachineStatusKind.PAUSED_BY_USER:
                 self._machine_paused(t)
             case MachineStatusKind.TARGET_SPEED_CHANGED:
@@ -785,7 +785,12 @@ class SessionMachine(SilenceMachine):
         step = self._hr_follow.reading(t, self._index, phase, hr, self._target_kmh())
         if step is not None:
             lead = float(self._settings.cue_lead_s)
-            self._cue(t, CueKind.SPEED, f"{step.words} in {lead:.0f}", step.kmh)
+            self._cue(
+                t,
+                CueKind.SPEED,
+                tr("{change} in {seconds}", change=step.words, seconds=f"{lead:.0f}"),
+                step.kmh,
+            )
 
     def _hr_follow_due(self, t: float) -> None:
         due = self._hr_follow.due(t)

@@ -244,15 +244,23 @@ class PlanPosition:
                 t,
                 CueKind.TURN_AROUND,
                 (
-                    tr("Slowing down in {seconds}: keep running backward", seconds=secs)
+                    tr(
+                        "Slowing down in {seconds}: keep running backward",
+                        seconds=secs,
+                        facing=Direction.BACKWARD,
+                    )
                     if backward_now
-                    else tr("Slowing down in {seconds}: keep running forward", seconds=secs)
+                    else tr(
+                        "Slowing down in {seconds}: keep running forward",
+                        seconds=secs,
+                        facing=Direction.FORWARD,
+                    )
                 )
                 if secs
                 else (
-                    tr("Slowing down: keep running backward")
+                    tr("Slowing down: keep running backward", facing=Direction.BACKWARD)
                     if backward_now
-                    else tr("Slowing down: keep running forward")
+                    else tr("Slowing down: keep running forward", facing=Direction.FORWARD)
                 ),
                 secs,
             )
