@@ -104,8 +104,56 @@
         <translation>Nicht verbunden</translation>
     </message>
     <message>
+        <source>The check starts the belt and runs it slowly (at most 3 km/h) for about a minute. Nobody may stand on the belt: the check changes speed, starts and stops on its own, and tries set-points a person would not expect. Is the belt clear and the safety key in?</source>
+        <translation>Der Test startet das Band und lässt es etwa eine Minute langsam laufen (höchstens 3 km/h). Niemand darf auf dem Band stehen: Der Test ändert das Tempo, startet und stoppt von selbst und probiert Werte, mit denen niemand rechnet. Ist das Band frei und der Sicherheitsschlüssel eingesteckt?</translation>
+    </message>
+    <message>
+        <source>Not checked yet: sessions use safe defaults. Check it once (nobody on the belt) so the app learns its unit, steps and timing.</source>
+        <translation>Noch nicht getestet: Trainings nutzen sichere Standardwerte. Teste es einmal (niemand auf dem Band), damit die App Einheit, Schritte und Zeiten kennt.</translation>
+    </message>
+    <message>
+        <source>The saved check cannot be read ({why}).</source>
+        <translation>Der gespeicherte Test ist nicht lesbar ({why}).</translation>
+    </message>
+    <message>
+        <source>A session is under way: stop and end it before the check.</source>
+        <translation>Ein Training läuft: Stopp und beende es vor dem Test.</translation>
+    </message>
+    <message>
         <source>Connecting…</source>
         <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Stoppe…</translation>
+    </message>
+    <message>
+        <source>Check stopped by you before anything moved; nothing saved.</source>
+        <translation>Test von dir gestoppt, bevor sich etwas bewegte; nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>The check could not connect: {why}</source>
+        <translation>Der Test konnte nicht verbinden: {why}</translation>
+    </message>
+    <message>
+        <source>The check failed: {why}</source>
+        <translation>Der Test ist fehlgeschlagen: {why}</translation>
+    </message>
+    <message>
+        <source>Check not saved: {why}</source>
+        <translation>Test nicht gespeichert: {why}</translation>
+    </message>
+    <message>
+        <source>Check stopped by you: the belt was stopped; nothing saved.</source>
+        <translation>Test von dir gestoppt: Das Band wurde angehalten; nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>DANGER: {dangers}. Sessions on this treadmill are refused until you clear it (&apos;treadmill-ctl check --unblock {address}&apos;).</source>
+        <translation>GEFAHR: {dangers}. Trainings auf diesem Laufband sind gesperrt, bis du es freigibst (&apos;treadmill-ctl check --unblock {address}&apos;).</translation>
+    </message>
+    <message>
+        <source>The check ended early (saved what it learned): {summary}</source>
+        <translation>Der Test endete vorzeitig (Gelerntes gespeichert): {summary}</translation>
     </message>
     <message>
         <source>Connected</source>
@@ -144,6 +192,10 @@
         <translation>LANGSAMER</translation>
     </message>
     <message>
+        <source>Belt stopped — turn around</source>
+        <translation>Band steht — umdrehen</translation>
+    </message>
+    <message>
         <source>STOPPED</source>
         <translation>GESTOPPT</translation>
     </message>
@@ -154,6 +206,46 @@
     <message>
         <source>CONNECTION LOST</source>
         <translation>VERBINDUNG WEG</translation>
+    </message>
+    <message>
+        <source>starts at speed</source>
+        <translation>startet bei Tempo</translation>
+    </message>
+    <message>
+        <source>starts after the turn</source>
+        <translation>startet nach dem Umdrehen</translation>
+    </message>
+    <message>
+        <source>held: paused</source>
+        <translation>angehalten: Pause</translation>
+    </message>
+    <message>
+        <source>held: stopped</source>
+        <translation>angehalten: gestoppt</translation>
+    </message>
+    <message>
+        <source>held: connection lost</source>
+        <translation>angehalten: Verbindung weg</translation>
+    </message>
+    <message>
+        <source>Keep running backward</source>
+        <translation>Weiter rückwärts laufen</translation>
+    </message>
+    <message>
+        <source>Keep running forward</source>
+        <translation>Weiter vorwärts laufen</translation>
+    </message>
+    <message>
+        <source>Belt at walking speed</source>
+        <translation>Band im Gehtempo</translation>
+    </message>
+    <message>
+        <source>Keep running backward until the belt stops</source>
+        <translation>Weiter rückwärts, bis das Band steht</translation>
+    </message>
+    <message>
+        <source>Keep running forward until the belt stops</source>
+        <translation>Weiter vorwärts, bis das Band steht</translation>
     </message>
     <message>
         <source>NO SESSION</source>
@@ -216,8 +308,20 @@
         <translation>Rückwärts: {done} von {total}</translation>
     </message>
     <message>
+        <source>Next: {title}</source>
+        <translation>Als Nächstes: {title}</translation>
+    </message>
+    <message>
         <source>Connected to {name}</source>
         <translation>Verbunden mit {name}</translation>
+    </message>
+    <message>
+        <source>no data {seconds} s</source>
+        <translation>keine Daten {seconds} s</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>keine Daten</translation>
     </message>
     <message>
         <source>Session complete</source>
@@ -528,6 +632,10 @@
         <translation>Gib eine Zahl ein.</translation>
     </message>
     <message>
+        <source>Refused: {typed} is outside {low}–{high} mph per s.</source>
+        <translation>Abgelehnt: {typed} liegt außerhalb von {low}–{high} mph pro s.</translation>
+    </message>
+    <message>
         <source>Type a whole number.</source>
         <translation>Gib eine ganze Zahl ein.</translation>
     </message>
@@ -708,6 +816,14 @@
         <translation>{count} Laufbänder gefunden.</translation>
     </message>
     <message>
+        <source>Slowing down: keep running forward</source>
+        <translation>Langsamer: weiter vorwärts laufen</translation>
+    </message>
+    <message>
+        <source>Belt stopped. Turn around</source>
+        <translation>Band steht. Umdrehen</translation>
+    </message>
+    <message>
         <source>Backward in {seconds}</source>
         <translation>Rückwärts in {seconds}</translation>
     </message>
@@ -812,6 +928,18 @@
         <translation>Keine Verbindung zum Laufband: {error}</translation>
     </message>
     <message>
+        <source>Safety key pulled: the treadmill stopped.</source>
+        <translation>Sicherheitsschlüssel gezogen: Das Laufband hat gestoppt.</translation>
+    </message>
+    <message>
+        <source>Stopped from the treadmill&apos;s console.</source>
+        <translation>An der Konsole des Laufbands gestoppt.</translation>
+    </message>
+    <message>
+        <source>The treadmill was reset.</source>
+        <translation>Das Laufband wurde zurückgesetzt.</translation>
+    </message>
+    <message>
         <source>The treadmill took back control; asking for it again.</source>
         <translation>Das Laufband hat die Steuerung zurückgenommen; frage erneut an.</translation>
     </message>
@@ -904,6 +1032,10 @@
         <translation>Puls {hr} liegt über deinem Limit von {limit} bpm: langsamer auf {speed} km/h in {lead} s.</translation>
     </message>
     <message>
+        <source>{change} in {seconds}</source>
+        <translation>{change} in {seconds}</translation>
+    </message>
+    <message>
         <source>Skip works while a phase runs (not during a turn-around or a pause).</source>
         <translation>Überspringen geht, während eine Phase läuft (nicht beim Wenden oder in der Pause).</translation>
     </message>
@@ -968,6 +1100,42 @@
         <translation>Aufwärmen</translation>
     </message>
     <message>
+        <source>Backward block</source>
+        <translation>Rückwärtsblock</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Vorwärts</translation>
+    </message>
+    <message>
+        <source>Safety key pulled: the treadmill stopped</source>
+        <translation>Sicherheitsschlüssel gezogen: Das Laufband hat gestoppt</translation>
+    </message>
+    <message>
+        <source>{name} skipped after {ran} of {planned}</source>
+        <translation>{name} übersprungen nach {ran} von {planned}</translation>
+    </message>
+    <message>
+        <source>{name} skipped after {ran}</source>
+        <translation>{name} übersprungen nach {ran}</translation>
+    </message>
+    <message>
+        <source>Connection lost for {lost}, not back by the end: the belt ran unattended at {speed} for up to {lost}</source>
+        <translation>Verbindung {lost} lang weg, bis zum Ende nicht zurück: Das Band lief bis zu {lost} unbeaufsichtigt mit {speed}</translation>
+    </message>
+    <message>
+        <source>Connection lost for {lost}: the belt ran unattended at {speed} for up to {lost}, until the app reconnected and stopped it</source>
+        <translation>Verbindung {lost} lang weg: Das Band lief bis zu {lost} unbeaufsichtigt mit {speed}, bis die App neu verband und es stoppte</translation>
+    </message>
+    <message>
+        <source>Connection lost for {lost}, not back by the end</source>
+        <translation>Verbindung {lost} lang weg, bis zum Ende nicht zurück</translation>
+    </message>
+    <message>
+        <source>Connection lost for {lost}</source>
+        <translation>Verbindung {lost} lang weg</translation>
+    </message>
+    <message>
         <source>Forward run</source>
         <translation>Vorwärtslauf</translation>
     </message>
@@ -1012,14 +1180,6 @@
         <translation>{phase}: Tempo {speed}</translation>
     </message>
     <message>
-        <source>Turn around coming: slowing down in {seconds}</source>
-        <translation>Gleich umdrehen: langsamer in {seconds}</translation>
-    </message>
-    <message>
-        <source>Turn around: slowing down</source>
-        <translation>Umdrehen: langsamer</translation>
-    </message>
-    <message>
         <source>Speed up to {speed} in {seconds}</source>
         <translation>Schneller auf {speed} in {seconds}</translation>
     </message>
@@ -1040,12 +1200,24 @@
         <translation>Start: vorwärts in {seconds}</translation>
     </message>
     <message>
-        <source>Turn around: backward in {seconds}</source>
-        <translation>Umdrehen: rückwärts in {seconds}</translation>
+        <source>Slowing down in {seconds}: keep running backward</source>
+        <translation>Langsamer in {seconds}: weiter rückwärts laufen</translation>
     </message>
     <message>
-        <source>Turn around: forward in {seconds}</source>
-        <translation>Umdrehen: vorwärts in {seconds}</translation>
+        <source>Slowing down in {seconds}: keep running forward</source>
+        <translation>Langsamer in {seconds}: weiter vorwärts laufen</translation>
+    </message>
+    <message>
+        <source>Slowing down: keep running backward</source>
+        <translation>Langsamer: weiter rückwärts laufen</translation>
+    </message>
+    <message>
+        <source>Belt at walking speed. Turn around</source>
+        <translation>Band im Gehtempo. Umdrehen</translation>
+    </message>
+    <message>
+        <source>Forward in {seconds}</source>
+        <translation>Vorwärts in {seconds}</translation>
     </message>
     <message>
         <source>{phase} at {speed} km/h will run at {allowed} km/h ({why}).</source>
@@ -1184,12 +1356,24 @@
         <translation>„{name}“ importiert.</translation>
     </message>
     <message>
+        <source>Imported “{name}”. Adapted: {why}.</source>
+        <translation>„{name}“ importiert. Angepasst: {why}.</translation>
+    </message>
+    <message>
+        <source>Imported “{name}”. Adapted: {why} (and {more} more).</source>
+        <translation>„{name}“ importiert. Angepasst: {why} (und {more} weitere).</translation>
+    </message>
+    <message>
         <source>Not imported: {why}</source>
         <translation>Nicht importiert: {why}</translation>
     </message>
     <message>
         <source>Not imported: cannot read {path}: {why}</source>
         <translation>Nicht importiert: {path} ist nicht lesbar: {why}</translation>
+    </message>
+    <message>
+        <source>Not exported: no such preset.</source>
+        <translation>Nicht exportiert: Programm nicht gefunden.</translation>
     </message>
     <message>
         <source>Not exported: {why}</source>
@@ -1202,6 +1386,170 @@
     <message>
         <source>Could not save the suggestion: {why}</source>
         <translation>Der Vorschlag ließ sich nicht speichern: {why}</translation>
+    </message>
+    <message>
+        <source>could not start the export: {why}</source>
+        <translation>Export konnte nicht starten: {why}</translation>
+    </message>
+    <message>
+        <source>the export took longer than {seconds} s</source>
+        <translation>der Export dauerte länger als {seconds} s</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>Exportiert nach {path}</translation>
+    </message>
+    <message>
+        <source>Plans need the history: {why}</source>
+        <translation>Pläne brauchen den Verlauf: {why}</translation>
+    </message>
+    <message>
+        <source>Plans: {why}</source>
+        <translation>Pläne: {why}</translation>
+    </message>
+    <message>
+        <source>{per_week}× a week · about {weeks} weeks · {steps} steps</source>
+        <translation>{per_week}× pro Woche · etwa {weeks} Wochen · {steps} Stufen</translation>
+    </message>
+    <message>
+        <source>{load} · 1 good session</source>
+        <translation>{load} · 1 gutes Training</translation>
+    </message>
+    <message>
+        <source>{load} · {n} good sessions</source>
+        <translation>{load} · {n} gute Trainings</translation>
+    </message>
+    <message>
+        <source>Step {step} of {total}</source>
+        <translation>Stufe {step} von {total}</translation>
+    </message>
+    <message>
+        <source>{load} · {good} of {total} good sessions done</source>
+        <translation>{load} · {good} von {total} guten Trainings geschafft</translation>
+    </message>
+    <message>
+        <source>The plan was not started: {why}</source>
+        <translation>Der Plan wurde nicht gestartet: {why}</translation>
+    </message>
+    <message>
+        <source>The plan was not stopped: {why}</source>
+        <translation>Der Plan wurde nicht beendet: {why}</translation>
+    </message>
+    <message>
+        <source>This session is not in the history: the plan cannot count it.</source>
+        <translation>Dieses Training ist nicht im Verlauf: Der Plan kann es nicht zählen.</translation>
+    </message>
+    <message>
+        <source>Heart rate {hr} (zone {zone}): easing to {speed}</source>
+        <translation>Puls {hr} (Zone {zone}): runter auf {speed}</translation>
+    </message>
+    <message>
+        <source>Heart rate {hr} (zone {zone}): up to {speed}</source>
+        <translation>Puls {hr} (Zone {zone}): hoch auf {speed}</translation>
+    </message>
+    <message>
+        <source>Heart rate lost: back to {speed}</source>
+        <translation>Puls verloren: zurück auf {speed}</translation>
+    </message>
+    <message>
+        <source>your knee said {pain}/10, {count} sessions in a row: please see a physiotherapist or doctor before you go on</source>
+        <translation>dein Knie meldete {pain}/10, {count} Trainings in Folge: Bitte geh zu Physiotherapie oder Arzt, bevor du weitermachst</translation>
+    </message>
+    <message>
+        <source>your knee said {pain}/10</source>
+        <translation>dein Knie meldete {pain}/10</translation>
+    </message>
+    <message>
+        <source>the session ended early</source>
+        <translation>das Training endete vorzeitig</translation>
+    </message>
+    <message>
+        <source>no debrief was given</source>
+        <translation>keine Rückmeldung gegeben</translation>
+    </message>
+    <message>
+        <source>no knee pain was given</source>
+        <translation>kein Knieschmerz angegeben</translation>
+    </message>
+    <message>
+        <source>effort {rpe}/10 was above {most}/10</source>
+        <translation>Anstrengung {rpe}/10 lag über {most}/10</translation>
+    </message>
+    <message>
+        <source>finished, effort {rpe}/10, knee {pain}/10</source>
+        <translation>geschafft, Anstrengung {rpe}/10, Knie {pain}/10</translation>
+    </message>
+    <message>
+        <source>finished, effort {rpe}/10</source>
+        <translation>geschafft, Anstrengung {rpe}/10</translation>
+    </message>
+    <message>
+        <source>Plan complete: well done. Keep the last session going, or start a new plan.</source>
+        <translation>Plan geschafft: gut gemacht. Bleib beim letzten Training oder starte einen neuen Plan.</translation>
+    </message>
+    <message>
+        <source>First session: step 1, “{title}”.</source>
+        <translation>Erstes Training: Stufe 1, „{title}“.</translation>
+    </message>
+    <message>
+        <source>Next time: the first step again, “{title}” — {why}.</source>
+        <translation>Nächstes Mal: wieder die erste Stufe, „{title}“ — {why}.</translation>
+    </message>
+    <message>
+        <source>Next time: one step back, “{title}” — {why}.</source>
+        <translation>Nächstes Mal: eine Stufe zurück, „{title}“ — {why}.</translation>
+    </message>
+    <message>
+        <source>Next time: same session — {why}.</source>
+        <translation>Nächstes Mal: dasselbe Training — {why}.</translation>
+    </message>
+    <message>
+        <source>Next time: step {step}, “{title}” — {why}.</source>
+        <translation>Nächstes Mal: Stufe {step}, „{title}“ — {why}.</translation>
+    </message>
+    <message>
+        <source>Next time: same session, {good} of {total} good sessions done — {why}.</source>
+        <translation>Nächstes Mal: dasselbe Training, {good} von {total} guten Trainings geschafft — {why}.</translation>
+    </message>
+    <message>
+        <source>Week {week} · {sessions} so far</source>
+        <translation>Woche {week} · bisher {sessions}</translation>
+    </message>
+    <message>
+        <source>Week {week} · {sessions} · {percent} % of the planned sessions in the weeks gone</source>
+        <translation>Woche {week} · {sessions} · {percent} % der geplanten Trainings in den vergangenen Wochen</translation>
+    </message>
+    <message>
+        <source>{n} session</source>
+        <translation>{n} Training</translation>
+    </message>
+    <message>
+        <source>{n} sessions</source>
+        <translation>{n} Trainings</translation>
+    </message>
+    <message>
+        <source>The treadmill sends its speed again: the session goes on.</source>
+        <translation>Das Laufband sendet sein Tempo wieder: Das Training geht weiter.</translation>
+    </message>
+    <message>
+        <source>The belt runs at {actual} km/h after the treadmill was silent (the session asked for {asked} km/h): stopping.</source>
+        <translation>Das Band läuft mit {actual} km/h, nachdem das Laufband stumm war (das Training wollte {asked} km/h): Stopp.</translation>
+    </message>
+    <message>
+        <source>No speed from the treadmill</source>
+        <translation>Kein Tempo vom Laufband</translation>
+    </message>
+    <message>
+        <source>No speed from the treadmill for {silent} s: holding every automatic change and asking it again. The session stops in {give_up} s unless it answers.</source>
+        <translation>Seit {silent} s kein Tempo vom Laufband: Jede automatische Änderung wartet, die App fragt erneut. Das Training stoppt in {give_up} s, wenn es nicht antwortet.</translation>
+    </message>
+    <message>
+        <source>The treadmill stopped sending its speed ({silent} s without data): stopping. Check the treadmill, then press start to go on or END to finish.</source>
+        <translation>Das Laufband sendet kein Tempo mehr ({silent} s ohne Daten): Stopp. Prüf das Laufband, dann drück START zum Weitermachen oder ENDE zum Beenden.</translation>
+    </message>
+    <message>
+        <source>{blocks} × {seconds} s backward at {speed} km/h</source>
+        <translation>{blocks} × {seconds} s rückwärts mit {speed} km/h</translation>
     </message>
 </context>
 <context>
@@ -1310,12 +1658,63 @@ If yours does not show up, turn on “Show other devices”.</source>
 Schalte es ein, schließe andere verbundene Apps und suche neu.
 Fehlt deins, schalte „Andere Geräte zeigen“ ein.</translation>
     </message>
+    <message>
+        <source>Check this treadmill</source>
+        <translation>Dieses Laufband testen</translation>
+    </message>
+    <message>
+        <source>nobody on the belt</source>
+        <translation>niemand auf dem Band</translation>
+    </message>
 </context>
 <context>
     <name>CountdownOverlay</name>
     <message>
         <source>then </source>
         <translation>dann </translation>
+    </message>
+</context>
+<context>
+    <name>DebriefScreen</name>
+    <message>
+        <source>Effort: how hard was it? (0 rest … 10 maximal)</source>
+        <translation>Anstrengung: Wie hart war es? (0 Ruhe … 10 maximal)</translation>
+    </message>
+    <message>
+        <source>Knee pain during the session (0 none … 10 worst)</source>
+        <translation>Knieschmerz im Training (0 keiner … 10 stärkster)</translation>
+    </message>
+    <message>
+        <source>Knee pain now, after it (0 none … 10 worst)</source>
+        <translation>Knieschmerz jetzt, danach (0 keiner … 10 stärkster)</translation>
+    </message>
+    <message>
+        <source>How did it go?</source>
+        <translation>Wie lief es?</translation>
+    </message>
+    <message>
+        <source> (ended early)</source>
+        <translation> (vorzeitig beendet)</translation>
+    </message>
+    <message>
+        <source>A note (optional)</source>
+        <translation>Notiz (optional)</translation>
+    </message>
+    <message>
+        <source>Keys 0–9 answer, Backspace goes back, Enter saves.</source>
+        <translation>Tasten 0–9 antworten, Rücktaste geht zurück, Enter speichert.</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Überspringen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
     </message>
 </context>
 <context>
@@ -1345,6 +1744,22 @@ Jedes Training wird hier aufgezeichnet, während es läuft.</translation>
     <message>
         <source>Del</source>
         <translation>Entf</translation>
+    </message>
+    <message>
+        <source>Export FIT</source>
+        <translation>FIT exportieren</translation>
+    </message>
+    <message>
+        <source>F</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <source>Export TCX</source>
+        <translation>TCX exportieren</translation>
+    </message>
+    <message>
+        <source>T</source>
+        <translation>T</translation>
     </message>
     <message>
         <source>Time</source>
@@ -1387,6 +1802,18 @@ Jedes Training wird hier aufgezeichnet, während es läuft.</translation>
         <translation>Rückwärts (schraffiert)</translation>
     </message>
     <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 gibt es schon. Ersetzen?</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
@@ -1400,6 +1827,41 @@ Jedes Training wird hier aufgezeichnet, während es läuft.</translation>
     <message>
         <source>Press ? or click anywhere to close this list. Space and Esc stop the belt, here too.</source>
         <translation>Drück ? oder klick irgendwo, um die Liste zu schließen. Leertaste und Esc stoppen das Band, auch hier.</translation>
+    </message>
+</context>
+<context>
+    <name>MachineCheckOverlay</name>
+    <message>
+        <source>Checking the treadmill — any key stops the belt</source>
+        <translation>Laufband-Test — jede Taste stoppt das Band</translation>
+    </message>
+    <message>
+        <source>Machine check</source>
+        <translation>Laufband-Test</translation>
+    </message>
+    <message>
+        <source>Check this treadmill</source>
+        <translation>Dieses Laufband testen</translation>
+    </message>
+    <message>
+        <source>Nobody is on the belt, the safety key is in: start</source>
+        <translation>Niemand auf dem Band, Schlüssel steckt: starten</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Nicht jetzt</translation>
+    </message>
+    <message>
+        <source>STOP</source>
+        <translation>STOP</translation>
+    </message>
+    <message>
+        <source>any key</source>
+        <translation>jede Taste</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>
@@ -1455,6 +1917,81 @@ Jedes Training wird hier aufgezeichnet, während es läuft.</translation>
     <message>
         <source>STOP NOT CONFIRMED — PULL THE SAFETY KEY</source>
         <translation>STOP NICHT BESTÄTIGT – SICHERHEITSSCHLÜSSEL ZIEHEN</translation>
+    </message>
+    <message>
+        <source>A session is running. Quit and STOP the belt?</source>
+        <translation>Ein Training läuft. Beenden und das Band STOPPEN?</translation>
+    </message>
+    <message>
+        <source>STOP and quit</source>
+        <translation>STOP und beenden</translation>
+    </message>
+    <message>
+        <source>Keep running</source>
+        <translation>Weiterlaufen</translation>
+    </message>
+    <message>
+        <source>This preset has unsaved changes. Leave and lose them?</source>
+        <translation>Dieses Programm hat ungespeicherte Änderungen. Verlassen und verwerfen?</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Weiter bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>PlansScreen</name>
+    <message>
+        <source>Plans</source>
+        <translation>Pläne</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source> · asks about knee pain</source>
+        <translation> · fragt nach Knieschmerz</translation>
+    </message>
+    <message>
+        <source>Switch to this plan</source>
+        <translation>Zu diesem Plan wechseln</translation>
+    </message>
+    <message>
+        <source>Start this plan</source>
+        <translation>Diesen Plan starten</translation>
+    </message>
+    <message>
+        <source>The current plan “%1” cannot be read any more: start another one.</source>
+        <translation>Der aktuelle Plan „%1“ ist nicht mehr lesbar: Starte einen anderen.</translation>
+    </message>
+    <message>
+        <source>No plan yet. Pick one on the left: it suggests a session each time, and moves on only when the last one went well.</source>
+        <translation>Noch kein Plan. Wähle links einen: Er schlägt jedes Mal ein Training vor und geht erst weiter, wenn das letzte gut lief.</translation>
+    </message>
+    <message>
+        <source>PLAN COMPLETE</source>
+        <translation>PLAN GESCHAFFT</translation>
+    </message>
+    <message>
+        <source>TODAY</source>
+        <translation>HEUTE</translation>
+    </message>
+    <message>
+        <source>Run today&apos;s session</source>
+        <translation>Heutiges Training laufen</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Stop the plan</source>
+        <translation>Plan beenden</translation>
     </message>
 </context>
 <context>
@@ -1607,8 +2144,8 @@ Jedes Training wird hier aufgezeichnet, während es läuft.</translation>
 <context>
     <name>PresetsScreen</name>
     <message>
-        <source>Import a preset</source>
-        <translation>Programm importieren</translation>
+        <source>Import a preset or a workout</source>
+        <translation>Programm oder Workout importieren</translation>
     </message>
     <message>
         <source>Presets (*.toml)</source>
@@ -1617,6 +2154,18 @@ Jedes Training wird hier aufgezeichnet, während es läuft.</translation>
     <message>
         <source>All files (*)</source>
         <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Presets and workouts (*.toml *.zwo *.fit)</source>
+        <translation>Programme und Workouts (*.toml *.zwo *.fit)</translation>
+    </message>
+    <message>
+        <source>Zwift workouts (*.zwo)</source>
+        <translation>Zwift-Workouts (*.zwo)</translation>
+    </message>
+    <message>
+        <source>FIT workouts (*.fit)</source>
+        <translation>FIT-Workouts (*.fit)</translation>
     </message>
     <message>
         <source>Export the preset</source>
@@ -1633,6 +2182,10 @@ Jedes Training wird hier aufgezeichnet, während es läuft.</translation>
     <message>
         <source>Import…</source>
         <translation>Importieren…</translation>
+    </message>
+    <message>
+        <source>Training plans ›</source>
+        <translation>Trainingspläne ›</translation>
     </message>
     <message>
         <source>BUILT-IN</source>
@@ -1683,6 +2236,10 @@ Jedes Training wird hier aufgezeichnet, während es läuft.</translation>
         <translation>Gesamt</translation>
     </message>
     <message>
+        <source>%1 at speed</source>
+        <translation>%1 bei Tempo</translation>
+    </message>
+    <message>
         <source>in %1</source>
         <translation>in %1</translation>
     </message>
@@ -1728,18 +2285,25 @@ Jedes Training wird hier aufgezeichnet, während es läuft.</translation>
     </message>
 </context>
 <context>
+    <name>SessionNotices</name>
+    <message>
+        <source>WHAT HAPPENED</source>
+        <translation>WAS PASSIERTE</translation>
+    </message>
+</context>
+<context>
     <name>SessionScreen</name>
     <message>
         <source>Time left in phase</source>
         <translation>Restzeit der Phase</translation>
     </message>
     <message>
-        <source>Speed</source>
-        <translation>Tempo</translation>
+        <source>session %1</source>
+        <translation>Training %1</translation>
     </message>
     <message>
-        <source>belt %1</source>
-        <translation>Band %1</translation>
+        <source>Speed</source>
+        <translation>Tempo</translation>
     </message>
     <message>
         <source>Distance</source>
@@ -2014,6 +2578,14 @@ Jedes Training wird hier aufgezeichnet, während es läuft.</translation>
     <message>
         <source>done of planned</source>
         <translation>geschafft von geplant</translation>
+    </message>
+    <message>
+        <source>How did it go? A short debrief keeps your effort and knee with this session.</source>
+        <translation>Wie lief es? Eine kurze Rückmeldung speichert Anstrengung und Knie mit diesem Training.</translation>
+    </message>
+    <message>
+        <source>Debrief</source>
+        <translation>Rückmeldung</translation>
     </message>
     <message>
         <source>NEXT TIME</source>

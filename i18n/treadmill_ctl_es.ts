@@ -104,8 +104,56 @@
         <translation>Sin conexión</translation>
     </message>
     <message>
+        <source>The check starts the belt and runs it slowly (at most 3 km/h) for about a minute. Nobody may stand on the belt: the check changes speed, starts and stops on its own, and tries set-points a person would not expect. Is the belt clear and the safety key in?</source>
+        <translation>La prueba arranca la cinta y la mueve despacio (como mucho 3 km/h) durante un minuto. Nadie puede estar sobre la cinta: la prueba cambia la velocidad, arranca y para sola y prueba valores que nadie esperaría. ¿Está la cinta libre y la llave de seguridad puesta?</translation>
+    </message>
+    <message>
+        <source>Not checked yet: sessions use safe defaults. Check it once (nobody on the belt) so the app learns its unit, steps and timing.</source>
+        <translation>Aún sin probar: las sesiones usan valores seguros. Pruébala una vez (nadie sobre la cinta) para que la app aprenda su unidad, sus pasos y sus tiempos.</translation>
+    </message>
+    <message>
+        <source>The saved check cannot be read ({why}).</source>
+        <translation>No se puede leer la prueba guardada ({why}).</translation>
+    </message>
+    <message>
+        <source>A session is under way: stop and end it before the check.</source>
+        <translation>Hay una sesión en curso: párala y termínala antes de la prueba.</translation>
+    </message>
+    <message>
         <source>Connecting…</source>
         <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Parando…</translation>
+    </message>
+    <message>
+        <source>Check stopped by you before anything moved; nothing saved.</source>
+        <translation>Prueba parada por ti antes de que nada se moviera; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>The check could not connect: {why}</source>
+        <translation>La prueba no pudo conectar: {why}</translation>
+    </message>
+    <message>
+        <source>The check failed: {why}</source>
+        <translation>La prueba falló: {why}</translation>
+    </message>
+    <message>
+        <source>Check not saved: {why}</source>
+        <translation>Prueba no guardada: {why}</translation>
+    </message>
+    <message>
+        <source>Check stopped by you: the belt was stopped; nothing saved.</source>
+        <translation>Prueba parada por ti: la cinta se paró; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>DANGER: {dangers}. Sessions on this treadmill are refused until you clear it (&apos;treadmill-ctl check --unblock {address}&apos;).</source>
+        <translation>PELIGRO: {dangers}. Las sesiones en esta cinta se rechazan hasta que la desbloquees (&apos;treadmill-ctl check --unblock {address}&apos;).</translation>
+    </message>
+    <message>
+        <source>The check ended early (saved what it learned): {summary}</source>
+        <translation>La prueba terminó antes (se guardó lo aprendido): {summary}</translation>
     </message>
     <message>
         <source>Connected</source>
@@ -144,6 +192,10 @@
         <translation>FRENANDO</translation>
     </message>
     <message>
+        <source>Belt stopped — turn around</source>
+        <translation>Cinta parada: date la vuelta</translation>
+    </message>
+    <message>
         <source>STOPPED</source>
         <translation>PARADO</translation>
     </message>
@@ -154,6 +206,46 @@
     <message>
         <source>CONNECTION LOST</source>
         <translation>SIN CONEXIÓN</translation>
+    </message>
+    <message>
+        <source>starts at speed</source>
+        <translation>empieza al llegar a la velocidad</translation>
+    </message>
+    <message>
+        <source>starts after the turn</source>
+        <translation>empieza tras la vuelta</translation>
+    </message>
+    <message>
+        <source>held: paused</source>
+        <translation>detenido: pausa</translation>
+    </message>
+    <message>
+        <source>held: stopped</source>
+        <translation>detenido: parado</translation>
+    </message>
+    <message>
+        <source>held: connection lost</source>
+        <translation>detenido: sin conexión</translation>
+    </message>
+    <message>
+        <source>Keep running backward</source>
+        <translation>Sigue corriendo hacia atrás</translation>
+    </message>
+    <message>
+        <source>Keep running forward</source>
+        <translation>Sigue corriendo hacia delante</translation>
+    </message>
+    <message>
+        <source>Belt at walking speed</source>
+        <translation>Cinta al paso</translation>
+    </message>
+    <message>
+        <source>Keep running backward until the belt stops</source>
+        <translation>Sigue hacia atrás hasta que pare la cinta</translation>
+    </message>
+    <message>
+        <source>Keep running forward until the belt stops</source>
+        <translation>Sigue hacia delante hasta que pare la cinta</translation>
     </message>
     <message>
         <source>NO SESSION</source>
@@ -216,8 +308,20 @@
         <translation>Atrás: {done} de {total}</translation>
     </message>
     <message>
+        <source>Next: {title}</source>
+        <translation>Después: {title}</translation>
+    </message>
+    <message>
         <source>Connected to {name}</source>
         <translation>Conectado a {name}</translation>
+    </message>
+    <message>
+        <source>no data {seconds} s</source>
+        <translation>sin datos {seconds} s</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>sin datos</translation>
     </message>
     <message>
         <source>Session complete</source>
@@ -528,6 +632,10 @@
         <translation>Escribe un número.</translation>
     </message>
     <message>
+        <source>Refused: {typed} is outside {low}–{high} mph per s.</source>
+        <translation>Rechazado: {typed} está fuera de {low}–{high} mph por s.</translation>
+    </message>
+    <message>
         <source>Type a whole number.</source>
         <translation>Escribe un número entero.</translation>
     </message>
@@ -708,6 +816,14 @@
         <translation>{count} cintas encontradas.</translation>
     </message>
     <message>
+        <source>Slowing down: keep running forward</source>
+        <translation>Frenando: sigue hacia delante</translation>
+    </message>
+    <message>
+        <source>Belt stopped. Turn around</source>
+        <translation>Cinta parada. Date la vuelta</translation>
+    </message>
+    <message>
         <source>Backward in {seconds}</source>
         <translation>Atrás en {seconds}</translation>
     </message>
@@ -812,6 +928,18 @@
         <translation>No se puede conectar con la cinta: {error}</translation>
     </message>
     <message>
+        <source>Safety key pulled: the treadmill stopped.</source>
+        <translation>Llave de seguridad quitada: la cinta se ha parado.</translation>
+    </message>
+    <message>
+        <source>Stopped from the treadmill&apos;s console.</source>
+        <translation>Parado desde la consola de la cinta.</translation>
+    </message>
+    <message>
+        <source>The treadmill was reset.</source>
+        <translation>La cinta se ha reiniciado.</translation>
+    </message>
+    <message>
         <source>The treadmill took back control; asking for it again.</source>
         <translation>La cinta recuperó el control; pidiéndolo de nuevo.</translation>
     </message>
@@ -904,6 +1032,10 @@
         <translation>Pulso {hr} por encima de tu límite de {limit} ppm: bajando a {speed} km/h en {lead} s.</translation>
     </message>
     <message>
+        <source>{change} in {seconds}</source>
+        <translation>{change} en {seconds}</translation>
+    </message>
+    <message>
         <source>Skip works while a phase runs (not during a turn-around or a pause).</source>
         <translation>Saltar funciona mientras corre una fase (no al girar ni en pausa).</translation>
     </message>
@@ -968,6 +1100,42 @@
         <translation>Calentamiento</translation>
     </message>
     <message>
+        <source>Backward block</source>
+        <translation>Bloque atrás</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Adelante</translation>
+    </message>
+    <message>
+        <source>Safety key pulled: the treadmill stopped</source>
+        <translation>Llave de seguridad quitada: la cinta se ha parado</translation>
+    </message>
+    <message>
+        <source>{name} skipped after {ran} of {planned}</source>
+        <translation>{name} saltado tras {ran} de {planned}</translation>
+    </message>
+    <message>
+        <source>{name} skipped after {ran}</source>
+        <translation>{name} saltado tras {ran}</translation>
+    </message>
+    <message>
+        <source>Connection lost for {lost}, not back by the end: the belt ran unattended at {speed} for up to {lost}</source>
+        <translation>Conexión perdida durante {lost}, sin volver hasta el final: la cinta siguió sin control a {speed} hasta {lost}</translation>
+    </message>
+    <message>
+        <source>Connection lost for {lost}: the belt ran unattended at {speed} for up to {lost}, until the app reconnected and stopped it</source>
+        <translation>Conexión perdida durante {lost}: la cinta siguió sin control a {speed} hasta {lost}, hasta que la app reconectó y la paró</translation>
+    </message>
+    <message>
+        <source>Connection lost for {lost}, not back by the end</source>
+        <translation>Conexión perdida durante {lost}, sin volver hasta el final</translation>
+    </message>
+    <message>
+        <source>Connection lost for {lost}</source>
+        <translation>Conexión perdida durante {lost}</translation>
+    </message>
+    <message>
         <source>Forward run</source>
         <translation>Carrera adelante</translation>
     </message>
@@ -1012,14 +1180,6 @@
         <translation>{phase}: velocidad {speed}</translation>
     </message>
     <message>
-        <source>Turn around coming: slowing down in {seconds}</source>
-        <translation>Pronto a girar: frenando en {seconds}</translation>
-    </message>
-    <message>
-        <source>Turn around: slowing down</source>
-        <translation>A girar: frenando</translation>
-    </message>
-    <message>
         <source>Speed up to {speed} in {seconds}</source>
         <translation>Sube a {speed} en {seconds}</translation>
     </message>
@@ -1040,12 +1200,24 @@
         <translation>Empieza: adelante en {seconds}</translation>
     </message>
     <message>
-        <source>Turn around: backward in {seconds}</source>
-        <translation>Date la vuelta: atrás en {seconds}</translation>
+        <source>Slowing down in {seconds}: keep running backward</source>
+        <translation>Frenando en {seconds}: sigue hacia atrás</translation>
     </message>
     <message>
-        <source>Turn around: forward in {seconds}</source>
-        <translation>Date la vuelta: adelante en {seconds}</translation>
+        <source>Slowing down in {seconds}: keep running forward</source>
+        <translation>Frenando en {seconds}: sigue hacia delante</translation>
+    </message>
+    <message>
+        <source>Slowing down: keep running backward</source>
+        <translation>Frenando: sigue hacia atrás</translation>
+    </message>
+    <message>
+        <source>Belt at walking speed. Turn around</source>
+        <translation>Cinta al paso. Date la vuelta</translation>
+    </message>
+    <message>
+        <source>Forward in {seconds}</source>
+        <translation>Adelante en {seconds}</translation>
     </message>
     <message>
         <source>{phase} at {speed} km/h will run at {allowed} km/h ({why}).</source>
@@ -1184,12 +1356,24 @@
         <translation>«{name}» importado.</translation>
     </message>
     <message>
+        <source>Imported “{name}”. Adapted: {why}.</source>
+        <translation>«{name}» importado. Adaptado: {why}.</translation>
+    </message>
+    <message>
+        <source>Imported “{name}”. Adapted: {why} (and {more} more).</source>
+        <translation>«{name}» importado. Adaptado: {why} (y {more} más).</translation>
+    </message>
+    <message>
         <source>Not imported: {why}</source>
         <translation>No importado: {why}</translation>
     </message>
     <message>
         <source>Not imported: cannot read {path}: {why}</source>
         <translation>No importado: no se puede leer {path}: {why}</translation>
+    </message>
+    <message>
+        <source>Not exported: no such preset.</source>
+        <translation>No exportado: no existe ese programa.</translation>
     </message>
     <message>
         <source>Not exported: {why}</source>
@@ -1202,6 +1386,170 @@
     <message>
         <source>Could not save the suggestion: {why}</source>
         <translation>No se pudo guardar la sugerencia: {why}</translation>
+    </message>
+    <message>
+        <source>could not start the export: {why}</source>
+        <translation>no se pudo iniciar la exportación: {why}</translation>
+    </message>
+    <message>
+        <source>the export took longer than {seconds} s</source>
+        <translation>la exportación tardó más de {seconds} s</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>Exportado a {path}</translation>
+    </message>
+    <message>
+        <source>Plans need the history: {why}</source>
+        <translation>Los planes necesitan el historial: {why}</translation>
+    </message>
+    <message>
+        <source>Plans: {why}</source>
+        <translation>Planes: {why}</translation>
+    </message>
+    <message>
+        <source>{per_week}× a week · about {weeks} weeks · {steps} steps</source>
+        <translation>{per_week}× por semana · unas {weeks} semanas · {steps} etapas</translation>
+    </message>
+    <message>
+        <source>{load} · 1 good session</source>
+        <translation>{load} · 1 sesión buena</translation>
+    </message>
+    <message>
+        <source>{load} · {n} good sessions</source>
+        <translation>{load} · {n} sesiones buenas</translation>
+    </message>
+    <message>
+        <source>Step {step} of {total}</source>
+        <translation>Etapa {step} de {total}</translation>
+    </message>
+    <message>
+        <source>{load} · {good} of {total} good sessions done</source>
+        <translation>{load} · {good} de {total} sesiones buenas hechas</translation>
+    </message>
+    <message>
+        <source>The plan was not started: {why}</source>
+        <translation>El plan no se inició: {why}</translation>
+    </message>
+    <message>
+        <source>The plan was not stopped: {why}</source>
+        <translation>El plan no se detuvo: {why}</translation>
+    </message>
+    <message>
+        <source>This session is not in the history: the plan cannot count it.</source>
+        <translation>Esta sesión no está en el historial: el plan no puede contarla.</translation>
+    </message>
+    <message>
+        <source>Heart rate {hr} (zone {zone}): easing to {speed}</source>
+        <translation>Pulso {hr} (zona {zone}): bajando a {speed}</translation>
+    </message>
+    <message>
+        <source>Heart rate {hr} (zone {zone}): up to {speed}</source>
+        <translation>Pulso {hr} (zona {zone}): subiendo a {speed}</translation>
+    </message>
+    <message>
+        <source>Heart rate lost: back to {speed}</source>
+        <translation>Pulso perdido: vuelta a {speed}</translation>
+    </message>
+    <message>
+        <source>your knee said {pain}/10, {count} sessions in a row: please see a physiotherapist or doctor before you go on</source>
+        <translation>tu rodilla marcó {pain}/10, {count} sesiones seguidas: consulta a un fisioterapeuta o a un médico antes de seguir</translation>
+    </message>
+    <message>
+        <source>your knee said {pain}/10</source>
+        <translation>tu rodilla marcó {pain}/10</translation>
+    </message>
+    <message>
+        <source>the session ended early</source>
+        <translation>la sesión terminó antes de tiempo</translation>
+    </message>
+    <message>
+        <source>no debrief was given</source>
+        <translation>no hubo valoración</translation>
+    </message>
+    <message>
+        <source>no knee pain was given</source>
+        <translation>no se indicó el dolor de rodilla</translation>
+    </message>
+    <message>
+        <source>effort {rpe}/10 was above {most}/10</source>
+        <translation>el esfuerzo {rpe}/10 superó {most}/10</translation>
+    </message>
+    <message>
+        <source>finished, effort {rpe}/10, knee {pain}/10</source>
+        <translation>terminada, esfuerzo {rpe}/10, rodilla {pain}/10</translation>
+    </message>
+    <message>
+        <source>finished, effort {rpe}/10</source>
+        <translation>terminada, esfuerzo {rpe}/10</translation>
+    </message>
+    <message>
+        <source>Plan complete: well done. Keep the last session going, or start a new plan.</source>
+        <translation>Plan completado: ¡bien hecho! Sigue con la última sesión o empieza un plan nuevo.</translation>
+    </message>
+    <message>
+        <source>First session: step 1, “{title}”.</source>
+        <translation>Primera sesión: etapa 1, «{title}».</translation>
+    </message>
+    <message>
+        <source>Next time: the first step again, “{title}” — {why}.</source>
+        <translation>La próxima vez: otra vez la primera etapa, «{title}» — {why}.</translation>
+    </message>
+    <message>
+        <source>Next time: one step back, “{title}” — {why}.</source>
+        <translation>La próxima vez: una etapa atrás, «{title}» — {why}.</translation>
+    </message>
+    <message>
+        <source>Next time: same session — {why}.</source>
+        <translation>La próxima vez: la misma sesión — {why}.</translation>
+    </message>
+    <message>
+        <source>Next time: step {step}, “{title}” — {why}.</source>
+        <translation>La próxima vez: etapa {step}, «{title}» — {why}.</translation>
+    </message>
+    <message>
+        <source>Next time: same session, {good} of {total} good sessions done — {why}.</source>
+        <translation>La próxima vez: la misma sesión, {good} de {total} sesiones buenas hechas — {why}.</translation>
+    </message>
+    <message>
+        <source>Week {week} · {sessions} so far</source>
+        <translation>Semana {week} · {sessions} hasta ahora</translation>
+    </message>
+    <message>
+        <source>Week {week} · {sessions} · {percent} % of the planned sessions in the weeks gone</source>
+        <translation>Semana {week} · {sessions} · {percent} % de las sesiones previstas en las semanas pasadas</translation>
+    </message>
+    <message>
+        <source>{n} session</source>
+        <translation>{n} sesión</translation>
+    </message>
+    <message>
+        <source>{n} sessions</source>
+        <translation>{n} sesiones</translation>
+    </message>
+    <message>
+        <source>The treadmill sends its speed again: the session goes on.</source>
+        <translation>La cinta vuelve a enviar su velocidad: la sesión sigue.</translation>
+    </message>
+    <message>
+        <source>The belt runs at {actual} km/h after the treadmill was silent (the session asked for {asked} km/h): stopping.</source>
+        <translation>La cinta va a {actual} km/h tras estar callada (la sesión pidió {asked} km/h): se para.</translation>
+    </message>
+    <message>
+        <source>No speed from the treadmill</source>
+        <translation>La cinta no envía la velocidad</translation>
+    </message>
+    <message>
+        <source>No speed from the treadmill for {silent} s: holding every automatic change and asking it again. The session stops in {give_up} s unless it answers.</source>
+        <translation>La cinta no envía la velocidad desde hace {silent} s: se retiene todo cambio automático y se le vuelve a pedir. La sesión se para en {give_up} s si no responde.</translation>
+    </message>
+    <message>
+        <source>The treadmill stopped sending its speed ({silent} s without data): stopping. Check the treadmill, then press start to go on or END to finish.</source>
+        <translation>La cinta dejó de enviar su velocidad ({silent} s sin datos): se para. Revisa la cinta y pulsa INICIAR para seguir o FIN para terminar.</translation>
+    </message>
+    <message>
+        <source>{blocks} × {seconds} s backward at {speed} km/h</source>
+        <translation>{blocks} × {seconds} s atrás a {speed} km/h</translation>
     </message>
 </context>
 <context>
@@ -1310,12 +1658,63 @@ If yours does not show up, turn on “Show other devices”.</source>
 Enciéndela, cierra otras apps conectadas y busca de nuevo.
 Si la tuya no aparece, activa «Mostrar otros dispositivos».</translation>
     </message>
+    <message>
+        <source>Check this treadmill</source>
+        <translation>Probar esta cinta</translation>
+    </message>
+    <message>
+        <source>nobody on the belt</source>
+        <translation>nadie en la cinta</translation>
+    </message>
 </context>
 <context>
     <name>CountdownOverlay</name>
     <message>
         <source>then </source>
         <translation>luego </translation>
+    </message>
+</context>
+<context>
+    <name>DebriefScreen</name>
+    <message>
+        <source>Effort: how hard was it? (0 rest … 10 maximal)</source>
+        <translation>Esfuerzo: ¿cuánto costó? (0 reposo … 10 máximo)</translation>
+    </message>
+    <message>
+        <source>Knee pain during the session (0 none … 10 worst)</source>
+        <translation>Dolor de rodilla en la sesión (0 nada … 10 máximo)</translation>
+    </message>
+    <message>
+        <source>Knee pain now, after it (0 none … 10 worst)</source>
+        <translation>Dolor de rodilla ahora, después (0 nada … 10 máximo)</translation>
+    </message>
+    <message>
+        <source>How did it go?</source>
+        <translation>¿Qué tal fue?</translation>
+    </message>
+    <message>
+        <source> (ended early)</source>
+        <translation> (terminada antes)</translation>
+    </message>
+    <message>
+        <source>A note (optional)</source>
+        <translation>Una nota (opcional)</translation>
+    </message>
+    <message>
+        <source>Keys 0–9 answer, Backspace goes back, Enter saves.</source>
+        <translation>Teclas 0–9 responden, Retroceso vuelve, Intro guarda.</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Saltar</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Intro</translation>
     </message>
 </context>
 <context>
@@ -1345,6 +1744,22 @@ Cada sesión se graba aquí mientras corres.</translation>
     <message>
         <source>Del</source>
         <translation>Supr</translation>
+    </message>
+    <message>
+        <source>Export FIT</source>
+        <translation>Exportar FIT</translation>
+    </message>
+    <message>
+        <source>F</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <source>Export TCX</source>
+        <translation>Exportar TCX</translation>
+    </message>
+    <message>
+        <source>T</source>
+        <translation>T</translation>
     </message>
     <message>
         <source>Time</source>
@@ -1387,6 +1802,18 @@ Cada sesión se graba aquí mientras corres.</translation>
         <translation>Atrás (rayado)</translation>
     </message>
     <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 ya existe. ¿Reemplazarlo?</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Reemplazar</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Conservar</translation>
+    </message>
+    <message>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
@@ -1400,6 +1827,41 @@ Cada sesión se graba aquí mientras corres.</translation>
     <message>
         <source>Press ? or click anywhere to close this list. Space and Esc stop the belt, here too.</source>
         <translation>Pulsa ? o haz clic en cualquier sitio para cerrar la lista. Espacio y Esc paran la cinta, también aquí.</translation>
+    </message>
+</context>
+<context>
+    <name>MachineCheckOverlay</name>
+    <message>
+        <source>Checking the treadmill — any key stops the belt</source>
+        <translation>Probando la cinta: cualquier tecla la para</translation>
+    </message>
+    <message>
+        <source>Machine check</source>
+        <translation>Prueba de la cinta</translation>
+    </message>
+    <message>
+        <source>Check this treadmill</source>
+        <translation>Probar esta cinta</translation>
+    </message>
+    <message>
+        <source>Nobody is on the belt, the safety key is in: start</source>
+        <translation>Nadie en la cinta, llave puesta: empezar</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Ahora no</translation>
+    </message>
+    <message>
+        <source>STOP</source>
+        <translation>STOP</translation>
+    </message>
+    <message>
+        <source>any key</source>
+        <translation>cualquier tecla</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
     </message>
 </context>
 <context>
@@ -1455,6 +1917,81 @@ Cada sesión se graba aquí mientras corres.</translation>
     <message>
         <source>STOP NOT CONFIRMED — PULL THE SAFETY KEY</source>
         <translation>STOP SIN CONFIRMAR: QUITA LA LLAVE DE SEGURIDAD</translation>
+    </message>
+    <message>
+        <source>A session is running. Quit and STOP the belt?</source>
+        <translation>Hay una sesión en curso. ¿Salir y PARAR la cinta?</translation>
+    </message>
+    <message>
+        <source>STOP and quit</source>
+        <translation>STOP y salir</translation>
+    </message>
+    <message>
+        <source>Keep running</source>
+        <translation>Seguir corriendo</translation>
+    </message>
+    <message>
+        <source>This preset has unsaved changes. Leave and lose them?</source>
+        <translation>Este programa tiene cambios sin guardar. ¿Salir y perderlos?</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Descartar cambios</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Seguir editando</translation>
+    </message>
+</context>
+<context>
+    <name>PlansScreen</name>
+    <message>
+        <source>Plans</source>
+        <translation>Planes</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>Programas</translation>
+    </message>
+    <message>
+        <source> · asks about knee pain</source>
+        <translation> · pregunta por la rodilla</translation>
+    </message>
+    <message>
+        <source>Switch to this plan</source>
+        <translation>Cambiar a este plan</translation>
+    </message>
+    <message>
+        <source>Start this plan</source>
+        <translation>Empezar este plan</translation>
+    </message>
+    <message>
+        <source>The current plan “%1” cannot be read any more: start another one.</source>
+        <translation>El plan actual «%1» ya no se puede leer: empieza otro.</translation>
+    </message>
+    <message>
+        <source>No plan yet. Pick one on the left: it suggests a session each time, and moves on only when the last one went well.</source>
+        <translation>Aún no hay plan. Elige uno a la izquierda: propone una sesión cada vez y solo avanza cuando la última fue bien.</translation>
+    </message>
+    <message>
+        <source>PLAN COMPLETE</source>
+        <translation>PLAN COMPLETADO</translation>
+    </message>
+    <message>
+        <source>TODAY</source>
+        <translation>HOY</translation>
+    </message>
+    <message>
+        <source>Run today&apos;s session</source>
+        <translation>Hacer la sesión de hoy</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Intro</translation>
+    </message>
+    <message>
+        <source>Stop the plan</source>
+        <translation>Dejar el plan</translation>
     </message>
 </context>
 <context>
@@ -1607,8 +2144,8 @@ Cada sesión se graba aquí mientras corres.</translation>
 <context>
     <name>PresetsScreen</name>
     <message>
-        <source>Import a preset</source>
-        <translation>Importar un programa</translation>
+        <source>Import a preset or a workout</source>
+        <translation>Importar un programa o un entrenamiento</translation>
     </message>
     <message>
         <source>Presets (*.toml)</source>
@@ -1617,6 +2154,18 @@ Cada sesión se graba aquí mientras corres.</translation>
     <message>
         <source>All files (*)</source>
         <translation>Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Presets and workouts (*.toml *.zwo *.fit)</source>
+        <translation>Programas y entrenamientos (*.toml *.zwo *.fit)</translation>
+    </message>
+    <message>
+        <source>Zwift workouts (*.zwo)</source>
+        <translation>Entrenamientos de Zwift (*.zwo)</translation>
+    </message>
+    <message>
+        <source>FIT workouts (*.fit)</source>
+        <translation>Entrenamientos FIT (*.fit)</translation>
     </message>
     <message>
         <source>Export the preset</source>
@@ -1633,6 +2182,10 @@ Cada sesión se graba aquí mientras corres.</translation>
     <message>
         <source>Import…</source>
         <translation>Importar…</translation>
+    </message>
+    <message>
+        <source>Training plans ›</source>
+        <translation>Planes ›</translation>
     </message>
     <message>
         <source>BUILT-IN</source>
@@ -1683,6 +2236,10 @@ Cada sesión se graba aquí mientras corres.</translation>
         <translation>Total</translation>
     </message>
     <message>
+        <source>%1 at speed</source>
+        <translation>%1 a velocidad</translation>
+    </message>
+    <message>
         <source>in %1</source>
         <translation>en %1</translation>
     </message>
@@ -1728,18 +2285,25 @@ Cada sesión se graba aquí mientras corres.</translation>
     </message>
 </context>
 <context>
+    <name>SessionNotices</name>
+    <message>
+        <source>WHAT HAPPENED</source>
+        <translation>QUÉ PASÓ</translation>
+    </message>
+</context>
+<context>
     <name>SessionScreen</name>
     <message>
         <source>Time left in phase</source>
         <translation>Tiempo restante de la fase</translation>
     </message>
     <message>
-        <source>Speed</source>
-        <translation>Velocidad</translation>
+        <source>session %1</source>
+        <translation>sesión %1</translation>
     </message>
     <message>
-        <source>belt %1</source>
-        <translation>cinta %1</translation>
+        <source>Speed</source>
+        <translation>Velocidad</translation>
     </message>
     <message>
         <source>Distance</source>
@@ -2014,6 +2578,14 @@ Cada sesión se graba aquí mientras corres.</translation>
     <message>
         <source>done of planned</source>
         <translation>hechos de previstos</translation>
+    </message>
+    <message>
+        <source>How did it go? A short debrief keeps your effort and knee with this session.</source>
+        <translation>¿Qué tal fue? Una breve valoración guarda tu esfuerzo y tu rodilla con esta sesión.</translation>
+    </message>
+    <message>
+        <source>Debrief</source>
+        <translation>Valorar</translation>
     </message>
     <message>
         <source>NEXT TIME</source>

@@ -104,8 +104,56 @@
         <translation>Non connecté</translation>
     </message>
     <message>
+        <source>The check starts the belt and runs it slowly (at most 3 km/h) for about a minute. Nobody may stand on the belt: the check changes speed, starts and stops on its own, and tries set-points a person would not expect. Is the belt clear and the safety key in?</source>
+        <translation>Le test démarre le tapis et le fait tourner lentement (3 km/h au plus) pendant environ une minute. Personne ne doit être sur le tapis : le test change la vitesse, démarre et s&apos;arrête tout seul et essaie des consignes inattendues. Le tapis est-il libre et la clé de sécurité en place ?</translation>
+    </message>
+    <message>
+        <source>Not checked yet: sessions use safe defaults. Check it once (nobody on the belt) so the app learns its unit, steps and timing.</source>
+        <translation>Pas encore testé : les séances utilisent des valeurs sûres. Testez-le une fois (personne sur le tapis) pour que l&apos;app apprenne son unité, ses pas et ses délais.</translation>
+    </message>
+    <message>
+        <source>The saved check cannot be read ({why}).</source>
+        <translation>Le test enregistré est illisible ({why}).</translation>
+    </message>
+    <message>
+        <source>A session is under way: stop and end it before the check.</source>
+        <translation>Une séance est en cours : arrêtez-la et terminez-la avant le test.</translation>
+    </message>
+    <message>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Arrêt…</translation>
+    </message>
+    <message>
+        <source>Check stopped by you before anything moved; nothing saved.</source>
+        <translation>Test arrêté par vous avant tout mouvement ; rien n&apos;est enregistré.</translation>
+    </message>
+    <message>
+        <source>The check could not connect: {why}</source>
+        <translation>Le test n&apos;a pas pu se connecter : {why}</translation>
+    </message>
+    <message>
+        <source>The check failed: {why}</source>
+        <translation>Le test a échoué : {why}</translation>
+    </message>
+    <message>
+        <source>Check not saved: {why}</source>
+        <translation>Test non enregistré : {why}</translation>
+    </message>
+    <message>
+        <source>Check stopped by you: the belt was stopped; nothing saved.</source>
+        <translation>Test arrêté par vous : le tapis a été arrêté ; rien n&apos;est enregistré.</translation>
+    </message>
+    <message>
+        <source>DANGER: {dangers}. Sessions on this treadmill are refused until you clear it (&apos;treadmill-ctl check --unblock {address}&apos;).</source>
+        <translation>DANGER : {dangers}. Les séances sur ce tapis sont refusées jusqu&apos;à son déblocage (&apos;treadmill-ctl check --unblock {address}&apos;).</translation>
+    </message>
+    <message>
+        <source>The check ended early (saved what it learned): {summary}</source>
+        <translation>Le test s&apos;est arrêté tôt (acquis enregistrés) : {summary}</translation>
     </message>
     <message>
         <source>Connected</source>
@@ -144,6 +192,10 @@
         <translation>RALENTIT</translation>
     </message>
     <message>
+        <source>Belt stopped — turn around</source>
+        <translation>Tapis arrêté — retournez-vous</translation>
+    </message>
+    <message>
         <source>STOPPED</source>
         <translation>ARRÊTÉ</translation>
     </message>
@@ -154,6 +206,46 @@
     <message>
         <source>CONNECTION LOST</source>
         <translation>CONNEXION PERDUE</translation>
+    </message>
+    <message>
+        <source>starts at speed</source>
+        <translation>démarre à la vitesse</translation>
+    </message>
+    <message>
+        <source>starts after the turn</source>
+        <translation>démarre après le demi-tour</translation>
+    </message>
+    <message>
+        <source>held: paused</source>
+        <translation>suspendu : pause</translation>
+    </message>
+    <message>
+        <source>held: stopped</source>
+        <translation>suspendu : arrêté</translation>
+    </message>
+    <message>
+        <source>held: connection lost</source>
+        <translation>suspendu : connexion perdue</translation>
+    </message>
+    <message>
+        <source>Keep running backward</source>
+        <translation>Continuez en arrière</translation>
+    </message>
+    <message>
+        <source>Keep running forward</source>
+        <translation>Continuez en avant</translation>
+    </message>
+    <message>
+        <source>Belt at walking speed</source>
+        <translation>Tapis au pas</translation>
+    </message>
+    <message>
+        <source>Keep running backward until the belt stops</source>
+        <translation>Continuez en arrière jusqu&apos;à l&apos;arrêt du tapis</translation>
+    </message>
+    <message>
+        <source>Keep running forward until the belt stops</source>
+        <translation>Continuez en avant jusqu&apos;à l&apos;arrêt du tapis</translation>
     </message>
     <message>
         <source>NO SESSION</source>
@@ -216,8 +308,20 @@
         <translation>Arrière&#xa0;: {done} sur {total}</translation>
     </message>
     <message>
+        <source>Next: {title}</source>
+        <translation>Ensuite : {title}</translation>
+    </message>
+    <message>
         <source>Connected to {name}</source>
         <translation>Connecté à {name}</translation>
+    </message>
+    <message>
+        <source>no data {seconds} s</source>
+        <translation>pas de données {seconds} s</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>pas de données</translation>
     </message>
     <message>
         <source>Session complete</source>
@@ -528,6 +632,10 @@
         <translation>Saisissez un nombre.</translation>
     </message>
     <message>
+        <source>Refused: {typed} is outside {low}–{high} mph per s.</source>
+        <translation>Refusé : {typed} est hors de {low}–{high} mph par s.</translation>
+    </message>
+    <message>
         <source>Type a whole number.</source>
         <translation>Saisissez un nombre entier.</translation>
     </message>
@@ -708,6 +816,14 @@
         <translation>{count} tapis trouvés.</translation>
     </message>
     <message>
+        <source>Slowing down: keep running forward</source>
+        <translation>Ralentissement : continuez en avant</translation>
+    </message>
+    <message>
+        <source>Belt stopped. Turn around</source>
+        <translation>Tapis arrêté. Retournez-vous</translation>
+    </message>
+    <message>
         <source>Backward in {seconds}</source>
         <translation>Arrière dans {seconds}</translation>
     </message>
@@ -812,6 +928,18 @@
         <translation>Connexion au tapis impossible&#xa0;: {error}</translation>
     </message>
     <message>
+        <source>Safety key pulled: the treadmill stopped.</source>
+        <translation>Clé de sécurité retirée : le tapis s&apos;est arrêté.</translation>
+    </message>
+    <message>
+        <source>Stopped from the treadmill&apos;s console.</source>
+        <translation>Arrêté depuis la console du tapis.</translation>
+    </message>
+    <message>
+        <source>The treadmill was reset.</source>
+        <translation>Le tapis a été réinitialisé.</translation>
+    </message>
+    <message>
         <source>The treadmill took back control; asking for it again.</source>
         <translation>Le tapis a repris le contrôle&#xa0;; nouvelle demande.</translation>
     </message>
@@ -904,6 +1032,10 @@
         <translation>Pouls {hr} au-dessus de votre limite de {limit} bpm&#xa0;: ralentit à {speed} km/h dans {lead} s.</translation>
     </message>
     <message>
+        <source>{change} in {seconds}</source>
+        <translation>{change} dans {seconds}</translation>
+    </message>
+    <message>
         <source>Skip works while a phase runs (not during a turn-around or a pause).</source>
         <translation>Passer marche pendant une phase (pas pendant un demi-tour ni une pause).</translation>
     </message>
@@ -968,6 +1100,42 @@
         <translation>Échauffement</translation>
     </message>
     <message>
+        <source>Backward block</source>
+        <translation>Bloc arrière</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <source>Safety key pulled: the treadmill stopped</source>
+        <translation>Clé de sécurité retirée : le tapis s&apos;est arrêté</translation>
+    </message>
+    <message>
+        <source>{name} skipped after {ran} of {planned}</source>
+        <translation>{name} passé après {ran} sur {planned}</translation>
+    </message>
+    <message>
+        <source>{name} skipped after {ran}</source>
+        <translation>{name} passé après {ran}</translation>
+    </message>
+    <message>
+        <source>Connection lost for {lost}, not back by the end: the belt ran unattended at {speed} for up to {lost}</source>
+        <translation>Connexion perdue pendant {lost}, pas revenue avant la fin : le tapis a tourné sans surveillance à {speed} jusqu&apos;à {lost}</translation>
+    </message>
+    <message>
+        <source>Connection lost for {lost}: the belt ran unattended at {speed} for up to {lost}, until the app reconnected and stopped it</source>
+        <translation>Connexion perdue pendant {lost} : le tapis a tourné sans surveillance à {speed} jusqu&apos;à {lost}, jusqu&apos;à ce que l&apos;app se reconnecte et l&apos;arrête</translation>
+    </message>
+    <message>
+        <source>Connection lost for {lost}, not back by the end</source>
+        <translation>Connexion perdue pendant {lost}, pas revenue avant la fin</translation>
+    </message>
+    <message>
+        <source>Connection lost for {lost}</source>
+        <translation>Connexion perdue pendant {lost}</translation>
+    </message>
+    <message>
         <source>Forward run</source>
         <translation>Course avant</translation>
     </message>
@@ -1012,14 +1180,6 @@
         <translation>{phase}&#xa0;: vitesse {speed}</translation>
     </message>
     <message>
-        <source>Turn around coming: slowing down in {seconds}</source>
-        <translation>Demi-tour bientôt&#xa0;: ralentit dans {seconds}</translation>
-    </message>
-    <message>
-        <source>Turn around: slowing down</source>
-        <translation>Demi-tour&#xa0;: ralentit</translation>
-    </message>
-    <message>
         <source>Speed up to {speed} in {seconds}</source>
         <translation>Accélère à {speed} dans {seconds}</translation>
     </message>
@@ -1040,12 +1200,24 @@
         <translation>Départ&#xa0;: avant dans {seconds}</translation>
     </message>
     <message>
-        <source>Turn around: backward in {seconds}</source>
-        <translation>Demi-tour&#xa0;: arrière dans {seconds}</translation>
+        <source>Slowing down in {seconds}: keep running backward</source>
+        <translation>Ralentissement dans {seconds} : continuez en arrière</translation>
     </message>
     <message>
-        <source>Turn around: forward in {seconds}</source>
-        <translation>Demi-tour&#xa0;: avant dans {seconds}</translation>
+        <source>Slowing down in {seconds}: keep running forward</source>
+        <translation>Ralentissement dans {seconds} : continuez en avant</translation>
+    </message>
+    <message>
+        <source>Slowing down: keep running backward</source>
+        <translation>Ralentissement : continuez en arrière</translation>
+    </message>
+    <message>
+        <source>Belt at walking speed. Turn around</source>
+        <translation>Tapis au pas. Retournez-vous</translation>
+    </message>
+    <message>
+        <source>Forward in {seconds}</source>
+        <translation>Avant dans {seconds}</translation>
     </message>
     <message>
         <source>{phase} at {speed} km/h will run at {allowed} km/h ({why}).</source>
@@ -1184,12 +1356,24 @@
         <translation>«&#xa0;{name}&#xa0;» importé.</translation>
     </message>
     <message>
+        <source>Imported “{name}”. Adapted: {why}.</source>
+        <translation>« {name} » importé. Adapté : {why}.</translation>
+    </message>
+    <message>
+        <source>Imported “{name}”. Adapted: {why} (and {more} more).</source>
+        <translation>« {name} » importé. Adapté : {why} (et {more} de plus).</translation>
+    </message>
+    <message>
         <source>Not imported: {why}</source>
         <translation>Non importé&#xa0;: {why}</translation>
     </message>
     <message>
         <source>Not imported: cannot read {path}: {why}</source>
         <translation>Non importé&#xa0;: impossible de lire {path}&#xa0;: {why}</translation>
+    </message>
+    <message>
+        <source>Not exported: no such preset.</source>
+        <translation>Non exporté : programme introuvable.</translation>
     </message>
     <message>
         <source>Not exported: {why}</source>
@@ -1202,6 +1386,170 @@
     <message>
         <source>Could not save the suggestion: {why}</source>
         <translation>Impossible d&apos;enregistrer la suggestion&#xa0;: {why}</translation>
+    </message>
+    <message>
+        <source>could not start the export: {why}</source>
+        <translation>impossible de lancer l&apos;export : {why}</translation>
+    </message>
+    <message>
+        <source>the export took longer than {seconds} s</source>
+        <translation>l&apos;export a pris plus de {seconds} s</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>Exporté vers {path}</translation>
+    </message>
+    <message>
+        <source>Plans need the history: {why}</source>
+        <translation>Les plans ont besoin de l&apos;historique : {why}</translation>
+    </message>
+    <message>
+        <source>Plans: {why}</source>
+        <translation>Plans : {why}</translation>
+    </message>
+    <message>
+        <source>{per_week}× a week · about {weeks} weeks · {steps} steps</source>
+        <translation>{per_week}× par semaine · environ {weeks} semaines · {steps} étapes</translation>
+    </message>
+    <message>
+        <source>{load} · 1 good session</source>
+        <translation>{load} · 1 bonne séance</translation>
+    </message>
+    <message>
+        <source>{load} · {n} good sessions</source>
+        <translation>{load} · {n} bonnes séances</translation>
+    </message>
+    <message>
+        <source>Step {step} of {total}</source>
+        <translation>Étape {step} sur {total}</translation>
+    </message>
+    <message>
+        <source>{load} · {good} of {total} good sessions done</source>
+        <translation>{load} · {good} bonnes séances sur {total} faites</translation>
+    </message>
+    <message>
+        <source>The plan was not started: {why}</source>
+        <translation>Le plan n&apos;a pas démarré : {why}</translation>
+    </message>
+    <message>
+        <source>The plan was not stopped: {why}</source>
+        <translation>Le plan n&apos;a pas été arrêté : {why}</translation>
+    </message>
+    <message>
+        <source>This session is not in the history: the plan cannot count it.</source>
+        <translation>Cette séance n&apos;est pas dans l&apos;historique : le plan ne peut pas la compter.</translation>
+    </message>
+    <message>
+        <source>Heart rate {hr} (zone {zone}): easing to {speed}</source>
+        <translation>Pouls {hr} (zone {zone}) : on baisse à {speed}</translation>
+    </message>
+    <message>
+        <source>Heart rate {hr} (zone {zone}): up to {speed}</source>
+        <translation>Pouls {hr} (zone {zone}) : on monte à {speed}</translation>
+    </message>
+    <message>
+        <source>Heart rate lost: back to {speed}</source>
+        <translation>Pouls perdu : retour à {speed}</translation>
+    </message>
+    <message>
+        <source>your knee said {pain}/10, {count} sessions in a row: please see a physiotherapist or doctor before you go on</source>
+        <translation>votre genou a dit {pain}/10, {count} séances de suite : consultez un kiné ou un médecin avant de continuer</translation>
+    </message>
+    <message>
+        <source>your knee said {pain}/10</source>
+        <translation>votre genou a dit {pain}/10</translation>
+    </message>
+    <message>
+        <source>the session ended early</source>
+        <translation>la séance s&apos;est terminée tôt</translation>
+    </message>
+    <message>
+        <source>no debrief was given</source>
+        <translation>aucun bilan donné</translation>
+    </message>
+    <message>
+        <source>no knee pain was given</source>
+        <translation>aucune douleur au genou indiquée</translation>
+    </message>
+    <message>
+        <source>effort {rpe}/10 was above {most}/10</source>
+        <translation>effort {rpe}/10 au-dessus de {most}/10</translation>
+    </message>
+    <message>
+        <source>finished, effort {rpe}/10, knee {pain}/10</source>
+        <translation>terminée, effort {rpe}/10, genou {pain}/10</translation>
+    </message>
+    <message>
+        <source>finished, effort {rpe}/10</source>
+        <translation>terminée, effort {rpe}/10</translation>
+    </message>
+    <message>
+        <source>Plan complete: well done. Keep the last session going, or start a new plan.</source>
+        <translation>Plan terminé : bravo ! Gardez la dernière séance ou commencez un nouveau plan.</translation>
+    </message>
+    <message>
+        <source>First session: step 1, “{title}”.</source>
+        <translation>Première séance : étape 1, « {title} ».</translation>
+    </message>
+    <message>
+        <source>Next time: the first step again, “{title}” — {why}.</source>
+        <translation>La prochaine fois : de nouveau la première étape, « {title} » — {why}.</translation>
+    </message>
+    <message>
+        <source>Next time: one step back, “{title}” — {why}.</source>
+        <translation>La prochaine fois : une étape en arrière, « {title} » — {why}.</translation>
+    </message>
+    <message>
+        <source>Next time: same session — {why}.</source>
+        <translation>La prochaine fois : même séance — {why}.</translation>
+    </message>
+    <message>
+        <source>Next time: step {step}, “{title}” — {why}.</source>
+        <translation>La prochaine fois : étape {step}, « {title} » — {why}.</translation>
+    </message>
+    <message>
+        <source>Next time: same session, {good} of {total} good sessions done — {why}.</source>
+        <translation>La prochaine fois : même séance, {good} bonnes séances sur {total} faites — {why}.</translation>
+    </message>
+    <message>
+        <source>Week {week} · {sessions} so far</source>
+        <translation>Semaine {week} · {sessions} pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>Week {week} · {sessions} · {percent} % of the planned sessions in the weeks gone</source>
+        <translation>Semaine {week} · {sessions} · {percent} % des séances prévues les semaines passées</translation>
+    </message>
+    <message>
+        <source>{n} session</source>
+        <translation>{n} séance</translation>
+    </message>
+    <message>
+        <source>{n} sessions</source>
+        <translation>{n} séances</translation>
+    </message>
+    <message>
+        <source>The treadmill sends its speed again: the session goes on.</source>
+        <translation>Le tapis renvoie sa vitesse : la séance continue.</translation>
+    </message>
+    <message>
+        <source>The belt runs at {actual} km/h after the treadmill was silent (the session asked for {asked} km/h): stopping.</source>
+        <translation>Le tapis tourne à {actual} km/h après un silence (la séance demandait {asked} km/h) : arrêt.</translation>
+    </message>
+    <message>
+        <source>No speed from the treadmill</source>
+        <translation>Pas de vitesse du tapis</translation>
+    </message>
+    <message>
+        <source>No speed from the treadmill for {silent} s: holding every automatic change and asking it again. The session stops in {give_up} s unless it answers.</source>
+        <translation>Pas de vitesse du tapis depuis {silent} s : tout changement automatique est suspendu et la vitesse redemandée. La séance s&apos;arrête dans {give_up} s sans réponse.</translation>
+    </message>
+    <message>
+        <source>The treadmill stopped sending its speed ({silent} s without data): stopping. Check the treadmill, then press start to go on or END to finish.</source>
+        <translation>Le tapis n&apos;envoie plus sa vitesse ({silent} s sans données) : arrêt. Vérifiez le tapis, puis appuyez sur DÉPART pour continuer ou FIN pour terminer.</translation>
+    </message>
+    <message>
+        <source>{blocks} × {seconds} s backward at {speed} km/h</source>
+        <translation>{blocks} × {seconds} s en arrière à {speed} km/h</translation>
     </message>
 </context>
 <context>
@@ -1310,12 +1658,63 @@ If yours does not show up, turn on “Show other devices”.</source>
 Allumez-le, fermez les autres applis connectées et relancez la recherche.
 Si le vôtre n&apos;apparaît pas, activez «&#xa0;Tous les appareils&#xa0;».</translation>
     </message>
+    <message>
+        <source>Check this treadmill</source>
+        <translation>Tester ce tapis</translation>
+    </message>
+    <message>
+        <source>nobody on the belt</source>
+        <translation>personne sur le tapis</translation>
+    </message>
 </context>
 <context>
     <name>CountdownOverlay</name>
     <message>
         <source>then </source>
         <translation>puis </translation>
+    </message>
+</context>
+<context>
+    <name>DebriefScreen</name>
+    <message>
+        <source>Effort: how hard was it? (0 rest … 10 maximal)</source>
+        <translation>Effort : c&apos;était dur ? (0 repos … 10 maximal)</translation>
+    </message>
+    <message>
+        <source>Knee pain during the session (0 none … 10 worst)</source>
+        <translation>Douleur au genou pendant la séance (0 aucune … 10 pire)</translation>
+    </message>
+    <message>
+        <source>Knee pain now, after it (0 none … 10 worst)</source>
+        <translation>Douleur au genou maintenant (0 aucune … 10 pire)</translation>
+    </message>
+    <message>
+        <source>How did it go?</source>
+        <translation>Comment ça s&apos;est passé ?</translation>
+    </message>
+    <message>
+        <source> (ended early)</source>
+        <translation> (terminée tôt)</translation>
+    </message>
+    <message>
+        <source>A note (optional)</source>
+        <translation>Une note (facultatif)</translation>
+    </message>
+    <message>
+        <source>Keys 0–9 answer, Backspace goes back, Enter saves.</source>
+        <translation>Touches 0–9 pour répondre, Retour arrière revient, Entrée enregistre.</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Passer</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Entrée</translation>
     </message>
 </context>
 <context>
@@ -1345,6 +1744,22 @@ Chaque séance est enregistrée ici pendant qu&apos;elle se déroule.</translati
     <message>
         <source>Del</source>
         <translation>Suppr</translation>
+    </message>
+    <message>
+        <source>Export FIT</source>
+        <translation>Exporter FIT</translation>
+    </message>
+    <message>
+        <source>F</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <source>Export TCX</source>
+        <translation>Exporter TCX</translation>
+    </message>
+    <message>
+        <source>T</source>
+        <translation>T</translation>
     </message>
     <message>
         <source>Time</source>
@@ -1387,6 +1802,18 @@ Chaque séance est enregistrée ici pendant qu&apos;elle se déroule.</translati
         <translation>Arrière (hachuré)</translation>
     </message>
     <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 existe déjà. Le remplacer ?</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Remplacer</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Garder</translation>
+    </message>
+    <message>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
@@ -1400,6 +1827,41 @@ Chaque séance est enregistrée ici pendant qu&apos;elle se déroule.</translati
     <message>
         <source>Press ? or click anywhere to close this list. Space and Esc stop the belt, here too.</source>
         <translation>Appuyez sur&#xa0;? ou cliquez n&apos;importe où pour fermer. Espace et Échap arrêtent le tapis, ici aussi.</translation>
+    </message>
+</context>
+<context>
+    <name>MachineCheckOverlay</name>
+    <message>
+        <source>Checking the treadmill — any key stops the belt</source>
+        <translation>Test du tapis — toute touche l&apos;arrête</translation>
+    </message>
+    <message>
+        <source>Machine check</source>
+        <translation>Test du tapis</translation>
+    </message>
+    <message>
+        <source>Check this treadmill</source>
+        <translation>Tester ce tapis</translation>
+    </message>
+    <message>
+        <source>Nobody is on the belt, the safety key is in: start</source>
+        <translation>Personne sur le tapis, clé en place : démarrer</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Pas maintenant</translation>
+    </message>
+    <message>
+        <source>STOP</source>
+        <translation>STOP</translation>
+    </message>
+    <message>
+        <source>any key</source>
+        <translation>toute touche</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>
@@ -1455,6 +1917,81 @@ Chaque séance est enregistrée ici pendant qu&apos;elle se déroule.</translati
     <message>
         <source>STOP NOT CONFIRMED — PULL THE SAFETY KEY</source>
         <translation>STOP NON CONFIRMÉ — RETIREZ LA CLÉ DE SÉCURITÉ</translation>
+    </message>
+    <message>
+        <source>A session is running. Quit and STOP the belt?</source>
+        <translation>Une séance est en cours. Quitter et ARRÊTER le tapis ?</translation>
+    </message>
+    <message>
+        <source>STOP and quit</source>
+        <translation>STOP et quitter</translation>
+    </message>
+    <message>
+        <source>Keep running</source>
+        <translation>Continuer</translation>
+    </message>
+    <message>
+        <source>This preset has unsaved changes. Leave and lose them?</source>
+        <translation>Ce programme a des modifications non enregistrées. Quitter et les perdre ?</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Continuer l&apos;édition</translation>
+    </message>
+</context>
+<context>
+    <name>PlansScreen</name>
+    <message>
+        <source>Plans</source>
+        <translation>Plans</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>Programmes</translation>
+    </message>
+    <message>
+        <source> · asks about knee pain</source>
+        <translation> · demande la douleur au genou</translation>
+    </message>
+    <message>
+        <source>Switch to this plan</source>
+        <translation>Passer à ce plan</translation>
+    </message>
+    <message>
+        <source>Start this plan</source>
+        <translation>Commencer ce plan</translation>
+    </message>
+    <message>
+        <source>The current plan “%1” cannot be read any more: start another one.</source>
+        <translation>Le plan en cours « %1 » n&apos;est plus lisible : commencez-en un autre.</translation>
+    </message>
+    <message>
+        <source>No plan yet. Pick one on the left: it suggests a session each time, and moves on only when the last one went well.</source>
+        <translation>Pas encore de plan. Choisissez-en un à gauche : il propose une séance à chaque fois et n&apos;avance que si la dernière s&apos;est bien passée.</translation>
+    </message>
+    <message>
+        <source>PLAN COMPLETE</source>
+        <translation>PLAN TERMINÉ</translation>
+    </message>
+    <message>
+        <source>TODAY</source>
+        <translation>AUJOURD&apos;HUI</translation>
+    </message>
+    <message>
+        <source>Run today&apos;s session</source>
+        <translation>Faire la séance du jour</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>Stop the plan</source>
+        <translation>Arrêter le plan</translation>
     </message>
 </context>
 <context>
@@ -1607,8 +2144,8 @@ Chaque séance est enregistrée ici pendant qu&apos;elle se déroule.</translati
 <context>
     <name>PresetsScreen</name>
     <message>
-        <source>Import a preset</source>
-        <translation>Importer un programme</translation>
+        <source>Import a preset or a workout</source>
+        <translation>Importer un programme ou un entraînement</translation>
     </message>
     <message>
         <source>Presets (*.toml)</source>
@@ -1617,6 +2154,18 @@ Chaque séance est enregistrée ici pendant qu&apos;elle se déroule.</translati
     <message>
         <source>All files (*)</source>
         <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Presets and workouts (*.toml *.zwo *.fit)</source>
+        <translation>Programmes et entraînements (*.toml *.zwo *.fit)</translation>
+    </message>
+    <message>
+        <source>Zwift workouts (*.zwo)</source>
+        <translation>Entraînements Zwift (*.zwo)</translation>
+    </message>
+    <message>
+        <source>FIT workouts (*.fit)</source>
+        <translation>Entraînements FIT (*.fit)</translation>
     </message>
     <message>
         <source>Export the preset</source>
@@ -1633,6 +2182,10 @@ Chaque séance est enregistrée ici pendant qu&apos;elle se déroule.</translati
     <message>
         <source>Import…</source>
         <translation>Importer…</translation>
+    </message>
+    <message>
+        <source>Training plans ›</source>
+        <translation>Plans ›</translation>
     </message>
     <message>
         <source>BUILT-IN</source>
@@ -1683,6 +2236,10 @@ Chaque séance est enregistrée ici pendant qu&apos;elle se déroule.</translati
         <translation>Total</translation>
     </message>
     <message>
+        <source>%1 at speed</source>
+        <translation>%1 à vitesse</translation>
+    </message>
+    <message>
         <source>in %1</source>
         <translation>en %1</translation>
     </message>
@@ -1728,18 +2285,25 @@ Chaque séance est enregistrée ici pendant qu&apos;elle se déroule.</translati
     </message>
 </context>
 <context>
+    <name>SessionNotices</name>
+    <message>
+        <source>WHAT HAPPENED</source>
+        <translation>CE QUI S&apos;EST PASSÉ</translation>
+    </message>
+</context>
+<context>
     <name>SessionScreen</name>
     <message>
         <source>Time left in phase</source>
         <translation>Temps restant</translation>
     </message>
     <message>
-        <source>Speed</source>
-        <translation>Vitesse</translation>
+        <source>session %1</source>
+        <translation>séance %1</translation>
     </message>
     <message>
-        <source>belt %1</source>
-        <translation>tapis %1</translation>
+        <source>Speed</source>
+        <translation>Vitesse</translation>
     </message>
     <message>
         <source>Distance</source>
@@ -2014,6 +2578,14 @@ Chaque séance est enregistrée ici pendant qu&apos;elle se déroule.</translati
     <message>
         <source>done of planned</source>
         <translation>faits sur prévus</translation>
+    </message>
+    <message>
+        <source>How did it go? A short debrief keeps your effort and knee with this session.</source>
+        <translation>Comment ça s&apos;est passé ? Un court bilan garde votre effort et votre genou avec cette séance.</translation>
+    </message>
+    <message>
+        <source>Debrief</source>
+        <translation>Bilan</translation>
     </message>
     <message>
         <source>NEXT TIME</source>
