@@ -26,6 +26,13 @@ def value(window: WindowRig, tile: str) -> QQuickItem:
     return found
 
 
+def quiet_for(window: WindowRig, tile: str) -> int:
+    """The seconds the tile's marker says the treadmill has been quiet (-1: no count)."""
+    text = str(marker(window, tile).property("text"))
+    number = text.removeprefix("no data ").removesuffix(" s")
+    return int(number) if number.isdigit() else -1
+
+
 def looks_live(window: WindowRig, tile: str) -> bool:
     value_row = value(window, tile).parentItem()
     return (
@@ -48,7 +55,8 @@ def test_a_quiet_treadmill_greys_the_speed_and_distance_and_says_for_how_long(
         assert value(window, tile).parentItem().opacity() < 0.6
     assert window.session("readingsStale")
     # The count goes on while it stays quiet.
-    window.wait(lambda: marker(window, "speedTile").property("text") == "no data 4 s")
+    # (The screen refreshes on its own timer: a loaded machine may show 3 then 5.)
+    window.wait(lambda: quiet_for(window, "speedTile") >= 4)
     window.treadmill.resume_data()
     window.wait(lambda: looks_live(window, "speedTile"))
     assert looks_live(window, "distanceTile")
@@ -69,7 +77,7 @@ def test_a_lost_link_marks_the_readings_at_once(window: WindowRig) -> None:
 def test_the_marked_tiles_fit_at_every_window_size(window: WindowRig) -> None:
     start_running(window)
     window.treadmill.stop_data(for_s=None)
-    window.wait(lambda: marker(window, "distanceTile").property("text") == "no data 3 s")
+    window.wait(lambda: quiet_for(window, "distanceTile") >= 3)
     # Nothing elided, clipped or drawn over another item, from 1024×600 to 1920×1080.
     assert problems_at_every_size(window) == []
     assert not looks_live(window, "speedTile")

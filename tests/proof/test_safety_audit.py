@@ -211,7 +211,8 @@ def test_a_turn_while_the_belt_still_runs_is_caught() -> None:
 def test_a_restart_after_the_users_stop_is_caught() -> None:
     s = forward_then_backward()
     stop_t = 20.0  # the user pressed STOP in the forward phase; the session went on anyway
-    assert rules(s, [*USER_START, TimedAction(stop_t, "stop")]) == {Rule.HOLD}
+    # the set-points written after it, and the belt moving again (STILL)
+    assert rules(s, [*USER_START, TimedAction(stop_t, "stop")]) == {Rule.HOLD, Rule.STILL}
 
 
 def test_a_restart_after_the_machine_stopped_needs_a_user_start() -> None:
@@ -340,3 +341,84 @@ def test_slowing_down_and_a_quiet_paused_belt_are_not_silence() -> None:
     quiet(s, 30)
     s.end()
     assert Rule.SILENCE not in rules(s)
+
+
+def started_at(kmh: float) -> Session:
+    """Started, ramped to ``kmh`` at the ramp, and steady there for 30 s."""
+    s = Session()
+    s.state("idle")
+    s.state("starting_countdown")
+    s.countdown("start")
+    s.state("ramping")
+    s.phase(0, "warmup", "forward", 5.0)
+    s.start_belt()
+    s.ramp(kmh)
+    s.state("running_phase")
+    s.wait(30)
+    return s
+
+
+def audit(s: Session, actions: list[TimedAction] | None = None) -> set[Rule]:
+    s.end()
+    report = audit_session(s.events, LIMITS, actions=actions or USER_START, writes=s.writes)
+    return {v.rule for v in report.violations}
+
+
+def test_a_front_loaded_ramp_after_a_steady_phase_breaks_the_window_rule() -> None:
+    # One write adds 0.5 km/h after the steady phase, then the ramp goes on at full rate:
+    # every consecutive pair is within the old rule, 0.8 km/h within one second is not.
+    s = started_at(3.0)
+    for kmh in (3.5, 3.6, 3.7, 3.8):
+        s.belt = kmh
+        s.write(speed(kmh), op="set_speed", value=kmh)
+        s.wait(0.2)
+    assert Rule.RAMP in audit(s)
+    smooth = started_at(3.0)
+    smooth.ramp(3.8)  # 0.1 every 0.25 s: at most 0.5 km/h in any second
+    assert Rule.RAMP not in audit(smooth)
+
+
+def test_set_points_that_run_away_from_a_belt_that_has_not_started_break_the_ramp() -> None:
+    s = Session()
+    s.state("ramping")
+    s.phase(0, "warmup", "forward", 5.0)
+    s.write(START, op="start")
+    s.wait(10.5)  # the belt does not move
+    for i in range(1, 9):  # the ramp goes on by the clock: 0.5 ... 2.5 km/h, belt at 0
+        kmh = round(0.5 + 0.25 * i, 2)
+        s.write(speed(kmh), op="set_speed", value=kmh)
+        s.wait(0.5)
+    assert Rule.RAMP in audit(s)
+
+
+def test_a_belt_ahead_of_the_ramp_must_be_stopped() -> None:
+    def resumed(*, stop_after: float | None) -> set[Rule]:
+        s = Session()
+        s.state("ramping")
+        s.phase(0, "warmup", "forward", 5.0)
+        s.write(speed(0.5), op="set_speed", value=0.5)
+        s.write(START, op="start")
+        for _ in range(16):  # the console heads back to its old 4.7 km/h
+            s.belt = round(min(s.belt + 0.3, 4.7), 2)
+            s.wait(0.25)
+            if stop_after is not None and s.belt >= 1.5:
+                s.wait(stop_after)
+                s.write(STOP, op="stop")
+                s.state("stopping")
+                break
+        return audit(s)
+
+    assert Rule.AHEAD in resumed(stop_after=None)  # adopted, never stopped
+    assert Rule.AHEAD not in resumed(stop_after=0.25)
+
+
+def test_a_belt_that_moves_again_after_a_console_stop_is_caught() -> None:
+    s = started_at(3.0)
+    console = TimedAction(s.t, "console-stop")
+    s.state("stopped")
+    s.belt = 0.0
+    s.wait(2.0)
+    s.write(START, op="start", log=False)  # our Start crossed it: the belt runs at 0.5
+    s.belt = 0.5
+    s.wait(5.5)
+    assert Rule.STILL in audit(s, [*USER_START, console])

@@ -181,6 +181,8 @@ def test_each_cause_of_a_stop_is_its_own_event() -> None:
     refused = Bench()
     refused.user(io.UserAction.START)
     refused.move(5.25)
+    assert refused.commands[0].op is io.Cmd.SET_SPEED  # the start speed, before Start
+    refused.answer()
     assert refused.commands[0].op is io.Cmd.START
     refused.answer(Result.FAILED)
     assert refused.alerts("command_refused")
@@ -208,7 +210,7 @@ def test_each_cause_of_a_stop_is_its_own_event() -> None:
 def test_a_set_point_the_policy_refuses_stops_the_session(monkeypatch: pytest.MonkeyPatch) -> None:
     bench = started(6.5)
     assert bench.state is S.RAMPING
-    monkeypatch.setattr(SafetyPolicy, "next_setpoint", lambda self, d, k, t: 9.0)
+    monkeypatch.setattr(SafetyPolicy, "next_setpoint", lambda self, d, k, t, b=None: 9.0)
     bench.run_normally(1)
     assert bench.alerts("safety")
     assert 9.0 not in [s.value for _, s in bench.sends(io.Cmd.SET_SPEED)]

@@ -224,16 +224,25 @@ class Rules:
             assert abs(v - v0) <= rate * window + self.step + TOL, (
                 f"rule: ramp: {v0} -> {v} km/h in one set-point"
             )
-            for t1, v1 in self.setpoints:
-                if t - t1 <= 1.0 + TOL:
+            # Over any one-second window: every set-point in effect at some instant of a
+            # window that also holds this one (its successor came less than 1 s ago).
+            successors = [t1 for t1, _ in self.setpoints[1:]] + [t]
+            for (t1, v1), after in zip(self.setpoints, successors, strict=True):
+                if t - after < 1.0 - TOL:
                     assert abs(v - v1) <= rate * 1.0 + self.step + TOL, (
-                        f"rule: ramp: {v1} at {t1} -> {v} at {t}: faster than the ramp"
+                        f"rule: ramp: {v1} (set at {t1}) -> {v} at {t}: faster than the ramp "
+                        "within one second"
                     )
+            if self.first_after_start and v > v0 + TOL:
+                assert v <= max(self.machine_min, self.reported_kmh) + rate + self.step + TOL, (
+                    f"rule: set-point {v} chases a belt reported at {self.reported_kmh}"
+                )
             self._cued(v0, v)
             if v > v0 + TOL:
                 self._no_change_on_stale_data(t, f"speed up to {v}")
-        self.setpoints = [(t1, v1) for t1, v1 in self.setpoints if t - t1 <= window + 1.0]
         self.setpoints.append((t, v))
+        while len(self.setpoints) > 1 and t - self.setpoints[1][0] >= window + 1.0:
+            self.setpoints.pop(0)  # in effect before a window that ended long ago
 
     def _cued(self, previous: float, v: float) -> None:
         """Every change the machine makes on its own was announced before."""

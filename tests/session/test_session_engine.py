@@ -78,7 +78,8 @@ async def test_stop_preempts_and_nothing_restarts_without_a_new_start() -> None:
         t_restart = w.engine.snapshot().t
         w.engine.user_start()
         await w.until_state(S.RUNNING_PHASE)
-        reasons = [c["reason"] for c in w.record.of("countdown") if c["t"] >= t_restart]
+        # event times are rounded to the millisecond
+        reasons = [c["reason"] for c in w.record.of("countdown") if c["t"] >= t_restart - 1e-3]
         assert reasons == ["start"] * 5
 
 
@@ -185,7 +186,8 @@ async def test_console_stop_and_pause_are_followed_not_fought() -> None:
     paused = await run_looptime(small_plan(), injects=["console-pause@30", "resume@50"])
     assert paused.reason is EndReason.FINISHED
     assert "paused" in paused.states()
-    assert moving_writes(paused.writes(), 30)[0] == "start"
+    # the console's remembered target is lowered to the start speed, then Start
+    assert moving_writes(paused.writes(), 30)[:2] == ["set_speed", "start"]
     first_after = next(t for t, op, _ in paused.writes() if t > 30 and op == "start")
     assert first_after > 50
 
@@ -236,8 +238,8 @@ async def test_lost_control_is_requested_again_and_the_session_goes_on() -> None
 async def test_an_unanswered_command_is_reported_not_pretended() -> None:
     async with world(small_plan()) as w:
         w.engine.user_start()
-        await w.until_state(S.RAMPING)
-        w.device.swallow_next_command()
+        await w.until(lambda: any(e["op"] == "start" for e in w.record.of("command")), 30)
+        w.device.swallow_next_command()  # a set-point of the ramp
         await w.until(lambda: any(e["result"] == "timeout" for e in w.record.of("command")), 30)
         await w.until(lambda: bool(w.record.alerts("command_failed")), 10)
         assert "no answer" in w.record.alerts("command_failed")[0]["message"]

@@ -99,7 +99,8 @@ def test_setpoints_never_exceed_caps_or_the_ramp(
     settings = Settings(backward_cap_kmh=round(cap, 1), ramp_kmh_per_s=rate)
     policy = SafetyPolicy(settings, machine(lo, 12.0, step))
     policy.motion_started(0.0, 0.0)
-    last, last_t = policy.last_setpoint
+    last, _ = policy.last_setpoint
+    written = [(0.0, last)]
     t = 0.0
     for target, dt in targets:
         t += dt
@@ -109,7 +110,68 @@ def test_setpoints_never_exceed_caps_or_the_ramp(
         policy.check(direction, sp, t)  # the engine's last line of defence agrees
         assert sp <= policy.cap_kmh(direction) + 1e-9
         assert sp <= 12.0 + 1e-9
-        window = policy.max_ramp_window_s()
-        assert abs(sp - last) <= rate * min(t - (last_t or 0.0), window) + 1e-9
+        assert abs(sp - last) <= rate * policy.max_ramp_window_s() + 1e-9
+        # any one-second window: the set-points in effect in it (a step at most if coarser)
+        successors = [w for w, _ in written[1:]] + [t]
+        for (_, before), after in zip(written, successors, strict=True):
+            if t - after < 1.0 - 1e-9:
+                assert abs(sp - before) <= max(rate, step) + 1e-9
         policy.record(sp, t)
-        last, last_t = sp, t
+        written.append((t, sp))
+        last = sp
+
+
+def ramp_after_a_steady_phase(policy: SafetyPolicy, answer_s: float) -> list[tuple[float, float]]:
+    """The set-points of a ramp 3.0 -> 5.0 km/h that begins after 60 s at 3.0, each answered
+    ``answer_s`` after it is written (the flow asks again at once, or when told to)."""
+    policy.motion_started(0.0, 3.0)
+    assert policy.next_setpoint(Direction.FORWARD, 3.0, 60.0) is None  # steady at 3.0
+    t, out = 60.0, []
+    while t < 75.0:
+        sp = policy.next_setpoint(Direction.FORWARD, 5.0, t)
+        if sp is None:
+            t += 0.05  # the flow looks again (its wake time, or a data record)
+            continue
+        policy.check(Direction.FORWARD, sp, t)
+        policy.record(sp, t)
+        out.append((t, sp))
+        t += answer_s
+    return out
+
+
+@pytest.mark.parametrize("answer_s", [0.03, 0.2, 2.5])
+def test_no_front_loaded_ramp_after_a_steady_phase(answer_s: float) -> None:
+    # Before: the first write after 60 s at 3.0 took 0.5 km/h at once and the ramp went on at
+    # full rate: 3.8 km/h within the first second. Now any one-second window holds at most
+    # the ramp's 0.5 km/h (plus one step).
+    points = ramp_after_a_steady_phase(SafetyPolicy(Settings(), machine()), answer_s)
+    assert points[-1][1] == 5.0
+    assert points[0][1] == pytest.approx(3.1)  # a ramp begins with one machine step
+    for t0, _ in points:
+        before = max([v for t, v in points if t < t0], default=3.0)
+        inside = [v for t, v in points if t0 <= t < t0 + 1.0 - 1e-6]
+        assert max(inside) - before <= 0.5 + 1e-9, (t0, points)
+
+
+def test_the_window_rule_refuses_a_second_jump_within_a_second() -> None:
+    policy = SafetyPolicy(Settings(), machine())
+    policy.motion_started(0.0, 3.0)
+    policy.record(3.5, 60.0)  # one jump of the ramp's second's worth
+    with pytest.raises(SafetyViolation, match="within 1 s"):
+        policy.check(Direction.FORWARD, 3.7, 60.4)  # 0.7 within one second
+    policy.check(Direction.FORWARD, 3.6, 60.4)  # the rule's one machine step more is allowed
+
+
+def test_the_ramp_waits_for_a_belt_that_starts_late() -> None:
+    policy = SafetyPolicy(Settings(), machine())
+    policy.motion_started(0.0, 0.0)  # "the belt has not started moving yet"
+    t, high = 0.0, 0.0
+    while t < 20.0:
+        sp = policy.next_setpoint(Direction.FORWARD, 4.0, t, belt_kmh=0.0)
+        if sp is not None:
+            policy.record(sp, t)
+            high = sp
+        t += 0.2
+    assert high == pytest.approx(1.0)  # the start speed and one window of the ramp, no more
+    assert policy.held_by_belt(Direction.FORWARD, 4.0, 0.0)
+    assert not policy.held_by_belt(Direction.FORWARD, 4.0, 0.9)

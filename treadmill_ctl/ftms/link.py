@@ -71,6 +71,7 @@ STOP_RECHECK_S: Final = 0.5
 """After a STOP write that was not confirmed by its response: how long to watch the reported
 speed and the status for confirmation before writing again."""
 SPEED_FALL_KMH: Final = 0.05
+FOLLOW_GAP_MAX_KMH: Final = 1.0
 FALLBACK_SPEED_RANGE: Final = SettingRange(0.0, 20.0, 0.1)
 """Assumed when a machine that sets speed has no Supported Speed Range characteristic."""
 
@@ -177,10 +178,16 @@ class _StopWatch:
     reference_kmh: float | None = None  # last reported speed when the STOP reached the device
     armed: bool = False  # the STOP write has been acknowledged by the device
 
-    def arm(self, last_speed: float | None) -> None:
+    def arm(self, last_speed: float | None, last_setpoint: float | None = None) -> None:
         if not self.armed:
             self.armed = True
-            self.reference_kmh = last_speed
+            # A belt still running down to our last (lower) set-point is not stopping: it must
+            # fall further than that (at most FOLLOW_GAP_MAX_KMH: a belt further above the
+            # set-point is not just following it).
+            gap = 0.0
+            if last_speed is not None and last_setpoint is not None:
+                gap = min(max(last_speed - last_setpoint, 0.0), FOLLOW_GAP_MAX_KMH)
+            self.reference_kmh = None if last_speed is None else last_speed - gap
 
     def see(self, update: LinkUpdate) -> None:
         if self.confirmed.done():
@@ -193,6 +200,10 @@ class _StopWatch:
                 ref is not None and update.speed_kmh < ref - SPEED_FALL_KMH
             ):
                 self.confirmed.set_result("speed")
+            elif ref is None:
+                # No speed known when the STOP went out (e.g. just after a reconnect): the
+                # first record is the reference; a lower one says the belt is stopping.
+                self.reference_kmh = update.speed_kmh
 
 
 # --------------------------------------------------------------------------------------------
@@ -265,6 +276,7 @@ class TreadmillLink:
         self._command_listeners: list[CommandListener] = []
         self._closing = False
         self._last_speed: float | None = None
+        self._last_setpoint: float | None = None  # km/h, the last set-point written
         self._stop_task: asyncio.Task[StopOutcome] | None = None
         self._stop_watch: _StopWatch | None = None
         self._background: set[asyncio.Task[Any]] = set()
@@ -435,6 +447,7 @@ class TreadmillLink:
         elif device.name:
             self._name = device.name
         self._last_speed = None
+        self._last_setpoint = None
         self._closing = False
         record = (
             self._record_traffic
@@ -580,6 +593,7 @@ class TreadmillLink:
     async def set_speed(self, kmh: float) -> CommandOutcome:
         """Send a speed set-point, rounded to the machine's step and clamped to its range."""
         request = self.encode_speed(kmh)
+        self._last_setpoint = request.value
         caps = self._capabilities
         if caps is not None and not caps.can_set_speed:
             outcome = CommandOutcome(
@@ -629,7 +643,7 @@ class TreadmillLink:
         attempts = 0
 
         def written() -> None:
-            watch.arm(self._last_speed)
+            watch.arm(self._last_speed, self._last_setpoint)
 
         try:
             while True:

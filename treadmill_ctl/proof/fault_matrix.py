@@ -50,7 +50,7 @@ from treadmill_ctl.session.events import SessionEvent
 from treadmill_ctl.session.headless import inject_actions, target_unit_for
 from treadmill_ctl.session.plan import Plan
 from treadmill_ctl.settings import Settings
-from treadmill_ctl.sim.profiles import SimProfile
+from treadmill_ctl.sim.profiles import RememberTarget, SimProfile, SpeedWhenStopped
 from treadmill_ctl.sim.treadmill import BeltState, VirtualTreadmill
 from treadmill_ctl.units import KMH_PER_MPH, SpeedUnit
 from treadmill_ctl.virtual_link import close_simulated_link, open_simulated_link
@@ -76,6 +76,10 @@ PAUSE_FAULT_DELAY_S: Final = 3.0  # "a pause" moment: the fault comes this long 
 RESUME_AFTER_S: Final = 20.0  # a runner resumes this long after a pause (or a reconnect)
 LINK_RESUME_AFTER_S: Final = 30.0
 DATA_RESTART_AFTER_S: Final = 40.0  # data-stop lasts 30 s: a new start 10 s after it is back
+FALSE_ALARM_WINDOW_S: Final = 4.0  # the link's STOP confirmation window
+FALSE_ALARM_FALL_KMH: Final = 0.3
+LATE_START_DELAY_S: Final = 12.0  # "a belt that starts late": longer than the 10 s wait
+CONTROL_LOST_STOP_AFTER_S: Final = 0.5  # the user's STOP comes this soon after control is lost
 _STILL_BELT: Final = frozenset({BeltState.IDLE, BeltState.STOPPED, BeltState.STOPPING})
 
 
@@ -93,6 +97,10 @@ class Fault(enum.StrEnum):
     USER_PAUSE = "user pause"
     DATA_SILENCE = "data silence"  # Treadmill Data stops for 30 s, the link stays up
     DATA_UNSUBSCRIBED = "data sub lost"  # the data subscription is lost, link up
+    CONSOLE_STOP_AT_GO = "console stop @go"  # at the instant our next Start arrives
+    LATE_START = "late belt start"  # the next Start moves the belt only after 12 s
+    REMEMBERING = "remembering console"  # resumes at its old target, speeds refused paused
+    CONTROL_LOST_STOP = "ctrl lost + STOP"
 
 
 class Moment(enum.StrEnum):
@@ -122,6 +130,14 @@ _FAULT_ACTIONS: Final[dict[Fault, tuple[tuple[str, float], ...]]] = {
     # After the silence STOP a runner starts again once the treadmill talks again.
     Fault.DATA_SILENCE: (("data-stop", 0.0), ("start", DATA_RESTART_AFTER_S)),
     Fault.DATA_UNSUBSCRIBED: (("data-unsubscribed", 0.0),),
+    Fault.CONSOLE_STOP_AT_GO: (("console-stop-at-start", 0.0),),
+    Fault.LATE_START: (("late-start", 0.0), ("pause", 0.0), ("resume", RESUME_AFTER_S)),
+    Fault.REMEMBERING: (
+        ("remembering-console", 0.0),
+        ("pause", 0.0),
+        ("resume", RESUME_AFTER_S),
+    ),
+    Fault.CONTROL_LOST_STOP: (("control-lost", 0.0), ("stop", CONTROL_LOST_STOP_AFTER_S)),
 }
 _USER: Final = frozenset({"start", "stop", "pause", "resume", "skip", "extend"})
 
@@ -236,11 +252,23 @@ class SessionRun:
     errors: list[str]
 
 
-def _fire(name: str, engine: SessionEngine, device: VirtualTreadmill) -> None:
+def _fire(
+    name: str,
+    engine: SessionEngine,
+    device: VirtualTreadmill,
+    on_console_stop: Callable[[], None] | None = None,
+) -> None:
     actions: dict[str, Callable[[], None]] = {
         **inject_actions(engine, device),
         "unanswered": device.swallow_next_command,
         "malformed": lambda: _send_malformed_burst(device),
+        "console-stop-at-start": lambda: device.console_stop_at_next_start(on_console_stop),
+        "late-start": lambda: device.change_profile(start_delay_s=LATE_START_DELAY_S),
+        "remembering-console": lambda: device.change_profile(
+            remember_target=RememberTarget.ALWAYS,
+            speed_when_paused=SpeedWhenStopped.REJECT,
+            speed_when_stopped=SpeedWhenStopped.REJECT,
+        ),
     }
     actions[name]()
 
@@ -309,9 +337,14 @@ class _LiveSession:
     def _fire(self, action: TimedAction) -> None:
         self.fired.append(action)
         try:
-            _fire(action.name, self.engine, self.device)
+            _fire(action.name, self.engine, self.device, self._console_stopped)
         except Exception:  # an injection must not kill the loop: the error log shows it
             log.exception("injecting %s failed", action.name)
+
+    def _console_stopped(self) -> None:
+        """A console stop that raced our Start happened now: the audit holds from here."""
+        t = asyncio.get_running_loop().time() - self.origin
+        self.fired.append(TimedAction(t, "console-stop"))
 
     def _window_end(self, at_s: float) -> None:
         if self.engine.end_reason is None:
@@ -657,6 +690,30 @@ def _collect(pid: int, read_fd: int, scenario: Scenario) -> Any:
     return value
 
 
+def false_stop_alarms(events: Sequence[Mapping[str, Any]]) -> list[str]:
+    """ "STOP not confirmed: pull the safety key" while the link was up and the reported speed
+    visibly ran down (or reached 0) in the STOP's confirmation window: a false alarm."""
+    out = []
+    for alert in events:
+        if alert.get("type") != "alert" or alert.get("code") != "stop_not_confirmed":
+            continue
+        t = float(alert["t"])
+        window = [e for e in events if t - FALSE_ALARM_WINDOW_S <= float(e["t"]) <= t]
+        if any(e.get("type") == "state" and e["state"] == "link_lost" for e in window):
+            continue
+        seen = [
+            float(e["speed_kmh"])
+            for e in window
+            if e.get("type") == "data" and e.get("speed_kmh") is not None
+        ]
+        if len(seen) >= 2 and (seen[-1] == 0.0 or seen[0] - seen[-1] >= FALSE_ALARM_FALL_KMH):
+            out.append(
+                f"t={t:.2f} s: 'pull the safety key' while the belt ran down "
+                f"{seen[0]:.2f} -> {seen[-1]:.2f} km/h"
+            )
+    return out
+
+
 def judge(
     scenario: Scenario,
     run: SessionRun,
@@ -698,6 +755,7 @@ def judge(
         result.problems.append(
             f"[belt] the belt is {run.belt_state} at {run.belt_kmh:.2f} km/h when the session ends"
         )
+    result.problems += [f"[alarm] {m}" for m in false_stop_alarms(run.events)]
     result.problems += [f"[crash] {m}" for m in run.errors]
     if run.end_reason == "error":
         result.problems.append("[crash] the session ended in error")

@@ -17,8 +17,14 @@ Rules (``Rule``):
   the last; every control-point write is in the record (except those still unanswered at the
   end).
 - CAP: no set-point above the cap of the direction the runner faces, nor the machine's maximum.
-- RAMP: consecutive set-points differ by at most ``max(machine step, ramp × min(dt, window))``;
-  the first set-point after a start is at most that far above the belt's reported speed.
+- RAMP: over any window of ``ramp_window_s`` (1 s) the set-point in effect moves by at most
+  ``ramp × window + one machine step``; after a start an upward set-point is at most that far
+  above the belt's last reported speed (or the machine's minimum): never chase a late belt.
+- AHEAD: after a Start, a belt reported more than ``ramp × window + step + 0.3`` km/h above
+  the highest set-point of its motion (e.g. a console resuming at a remembered speed) is
+  stopped or paused within ``_AHEAD_GRACE_S``, never adopted.
+- STILL: after a STOP or pause (the user's or the machine's), until the user starts or resumes,
+  the reported speed never rises 0.3 km/h above its lowest since for a second.
 - START: the first belt start comes after an explicit user start (its countdown: COUNTDOWN);
   the first set-point is no higher than the first phase's speed.
 - COUNTDOWN: every Start (07) written to the machine follows a full countdown (N, N-1 ... 1,
@@ -40,6 +46,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -72,6 +79,11 @@ _TICK_MAX_S: Final = 1.2
 _MACHINE_GRACE_S: Final = 0.1  # the machine's notification is on its way: writes it crossed
 _ANSWER_WINDOW_S: Final = 6.0  # a command's answer (or its timeout) comes within this
 _RETRY_S: Final = 1.0  # a write refused with 0xFE ("procedure in progress") is retried within
+_AHEAD_EXTRA_KMH: Final = 0.3  # a belt this far beyond the ramp's reach runs ahead of it
+_AHEAD_GRACE_S: Final = 1.0  # ... and must be stopped (or paused) within this
+_RISE_KMH: Final = 0.3  # a held belt rising this much above its lowest ...
+_RISE_S: Final = 1.0  # ... for this long is moving again
+_HOLD_DATA_GRACE_S: Final = 0.5  # records already on their way when a hold begins
 
 USER_ACTIONS: Final = frozenset({"start", "stop", "pause", "resume", "skip", "extend"})
 FAULT_ACTIONS: Final = frozenset(
@@ -86,6 +98,9 @@ FAULT_ACTIONS: Final = frozenset(
         "data-stop",
         "data-gap",
         "data-unsubscribed",
+        "console-stop-at-start",
+        "late-start",
+        "remembering-console",
     }
 )
 
@@ -127,9 +142,10 @@ _HOLD_STATES: Final = {
     "paused": "pause",
     "link_lost": "link",
 }
+_USER_GRACE_S: Final = 0.02  # a write already on the wire (its ATT write) when the key is pressed
 _HOLD_ACTIONS: Final = {
-    "stop": ("stop", 0.0),
-    "pause": ("pause", 0.0),
+    "stop": ("stop", _USER_GRACE_S),
+    "pause": ("pause", _USER_GRACE_S),
     "safety-key": ("stop", _MACHINE_GRACE_S),
     "console-stop": ("stop", _MACHINE_GRACE_S),
     "console-pause": ("pause", _MACHINE_GRACE_S),
@@ -144,6 +160,8 @@ class Rule(enum.StrEnum):
     RECORD = "record"
     CAP = "cap"
     RAMP = "ramp"
+    AHEAD = "ahead"
+    STILL = "still"
     START = "start"
     COUNTDOWN = "countdown"
     TURN = "turn"
@@ -472,15 +490,26 @@ class _Audit:
 
     def check_caps_and_ramp(self, cmds: list[_Cmd]) -> None:
         lim = self.limits
-        ref: tuple[float, float] | None = None  # last set-point of this motion segment
-        after_start_t: float | None = None
+        budget = lim.ramp_kmh_per_s * lim.ramp_window_s + lim.machine_step_kmh
+        window = lim.ramp_window_s
+        motion: list[tuple[float, float]] = []  # this motion's set-points (t, km/h)
+        after_start = False
+        # A stop or pause (the machine's too) or a link loss ends a motion like our own writes.
+        breaks = sorted(h.t + h.grace for h in self.holds(cmds))  # writes it crossed: before
+        last_t = -math.inf
         for c in cmds:
             if c.op in ("start", "stop", "pause", "reset"):
-                ref = None
-                after_start_t = c.t if c.op == "start" else None
+                motion = []
+                after_start = c.op == "start"
+                last_t = c.t
                 continue
             if c.op != "set_speed" or c.value is None:
                 continue
+            i = bisect.bisect_left(breaks, last_t)
+            if i < len(breaks) and breaks[i] < c.t:
+                motion = []
+                after_start = False
+            last_t = c.t
             self.counted[Rule.CAP] += 1
             v = c.value
             latest, cautious = self.direction_at(c.t)
@@ -489,34 +518,95 @@ class _Audit:
                 self.flag(Rule.CAP, c.t, f"set-point {v:.2f} km/h above the {cautious} cap {cap}")
             if v > lim.machine_max_kmh + _KMH_EPS:
                 self.flag(Rule.CAP, c.t, f"set-point {v:.2f} above the machine's maximum")
-            step_allowed = max(lim.machine_step_kmh, lim.ramp_kmh_per_s * lim.ramp_window_s)
-            if ref is None:
-                if after_start_t is not None:
-                    belt = self.last_speed_before(c.t) or 0.0
-                    base = max(lim.machine_min_kmh, belt)
-                    if v > base + step_allowed + _KMH_EPS:
-                        self.flag(
-                            Rule.RAMP,
-                            c.t,
-                            f"first set-point after Start {v:.2f} km/h with the belt at "
-                            f"{base:.2f}: a step above the ramp",
-                        )
-            else:
-                t0, v0 = ref
-                dt = max(c.t - t0, 0.0)
-                allowed = max(
-                    lim.machine_step_kmh,
-                    lim.ramp_kmh_per_s * min(dt, lim.ramp_window_s),
-                )
-                self.counted[Rule.RAMP] += 1
-                if abs(v - v0) > allowed + _KMH_EPS:
+            previous = motion[-1][1] if motion else None
+            if after_start and (previous is None or v > previous + _KMH_EPS):
+                belt = self.last_speed_before(c.t + _T_EPS) or 0.0
+                base = max(lim.machine_min_kmh, belt)
+                if v > base + budget + _KMH_EPS:
                     self.flag(
                         Rule.RAMP,
                         c.t,
-                        f"set-point {v0:.2f} -> {v:.2f} km/h in {dt:.2f} s: a step of "
-                        f"{abs(v - v0):.2f}, the ramp allows {allowed:.2f}",
+                        f"set-point {v:.2f} km/h with the belt reported at {belt:.2f}: more than "
+                        f"the ramp's {budget:.2f} above it (the ramp chases a belt that is not "
+                        "there)",
                     )
-            ref = (c.t, v)
+            # The window rule: each set-point in effect at some instant of a window that also
+            # holds this write (its successor came less than a window before it).
+            for i, (t0, v0) in enumerate(motion):
+                successor_t = motion[i + 1][0] if i + 1 < len(motion) else c.t
+                if c.t - successor_t >= window - _T_EPS:
+                    continue
+                self.counted[Rule.RAMP] += 1
+                if abs(v - v0) > budget + _KMH_EPS:
+                    self.flag(
+                        Rule.RAMP,
+                        c.t,
+                        f"set-point {v0:.2f} (at {t0:.2f} s) -> {v:.2f} km/h within "
+                        f"{window:g} s: a change of {abs(v - v0):.2f}, the ramp allows "
+                        f"{budget:.2f}",
+                    )
+                    break
+            motion.append((c.t, v))
+            while len(motion) > 1 and c.t - motion[1][0] >= window:
+                motion.pop(0)
+
+    def check_ahead(self, cmds: list[_Cmd]) -> None:
+        """A belt reported well above every set-point of its motion is stopped at once."""
+        lim = self.limits
+        margin = lim.ramp_kmh_per_s * lim.ramp_window_s + lim.machine_step_kmh
+        bounds = [0.0, *(c.t for c in cmds if c.op in ("stop", "pause", "reset"))]
+        bounds.append(math.inf)
+        for a, b in itertools.pairwise(bounds):
+            inside = [c for c in cmds if a <= c.t < b]
+            starts = [c.t for c in inside if c.op == "start"]
+            if not starts:
+                continue
+            peak = lim.machine_min_kmh
+            points = sorted((c.t, c.value or 0.0) for c in inside if c.op == "set_speed")
+            k = 0
+            for t, speed in self.data_between(starts[0], b):
+                while k < len(points) and points[k][0] <= t + _T_EPS:
+                    peak = max(peak, points[k][1])
+                    k += 1
+                self.counted[Rule.AHEAD] += 1
+                if speed > peak + margin + _AHEAD_EXTRA_KMH and b > t + _AHEAD_GRACE_S:
+                    self.flag(
+                        Rule.AHEAD,
+                        t,
+                        f"belt reported at {speed:.2f} km/h, ahead of the ramp (highest "
+                        f"set-point {peak:.2f}), and not stopped within {_AHEAD_GRACE_S:g} s",
+                    )
+                    break
+
+    def check_still(self, holds: list[_Hold]) -> None:
+        """After a STOP or pause the belt does not move again before the user's start/resume."""
+        for h in holds:
+            if h.kind not in ("stop", "pause"):
+                continue
+            ends = [
+                a.t
+                for a in self.actions
+                if a.t >= h.t - _T_EPS and h.kind in _RELEASES.get(a.name, ())
+            ]
+            end = min(ends, default=math.inf)
+            lowest = math.inf
+            rising_since: float | None = None
+            for t, speed in self.data_between(h.t + _HOLD_DATA_GRACE_S, end):
+                self.counted[Rule.STILL] += 1
+                lowest = min(lowest, speed)
+                if speed <= lowest + _RISE_KMH:
+                    rising_since = None
+                    continue
+                rising_since = t if rising_since is None else rising_since
+                if t - rising_since >= _RISE_S:
+                    self.flag(
+                        Rule.STILL,
+                        t,
+                        f"the belt moves again at {speed:.2f} km/h {t - h.t:.2f} s after "
+                        f"{h.cause} at {h.t:.2f} s with no user "
+                        f"{'start' if h.kind == 'stop' else 'resume'}",
+                    )
+                    break
 
     def check_start(self, cmds: list[_Cmd]) -> None:
         starts = [c for c in cmds if c.op == "start"]
@@ -627,7 +717,7 @@ class _Audit:
             if c.op not in ("start", "set_speed"):
                 continue
             for h in holds:
-                if h.t + h.grace + self.grace >= c.t:
+                if h.t + h.grace + self.grace + _T_EPS >= c.t:  # events rounded to the ms
                     break
                 if not self.released(h, c.t):
                     value = f" {c.value:.2f} km/h" if c.value is not None else ""
@@ -676,11 +766,13 @@ class _Audit:
         cmds = self.commands()
         self.check_record_writes()
         self.check_caps_and_ramp(cmds)
+        self.check_ahead(cmds)
         self.check_start(cmds)
         self.check_countdowns(cmds)
         turns = self.check_turns(cmds)
         holds = self.holds(cmds)
         self.check_holds(cmds, holds)
+        self.check_still(holds)
         self.check_link(cmds)
         for t, message in silence_violations(
             self.data, self.states, cmds, end_t=self.end_t, grace_s=self.grace

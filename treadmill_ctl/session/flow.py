@@ -30,10 +30,12 @@ from treadmill_ctl.session.policy import SafetyViolation
 from treadmill_ctl.session.position import result_words
 from treadmill_ctl.session.steps import WAKES, Belt, Signal, Step
 from treadmill_ctl.session.transitions import (
+    REACTIONS,
     EngineEvent,
 )
 from treadmill_ctl.session.watchdog import HOLD_POLL_S
 from treadmill_ctl.texts import tr
+from treadmill_ctl.units import KMH_PER_MPH
 
 __all__ = ["FlowMachine"]
 
@@ -43,6 +45,8 @@ S = SessionState
 E = EngineEvent
 _MAX_STEPS_PER_INPUT: Final = 10_000  # a flow that never waits is a bug: never spin
 _DATA_OR_POKE: Final = frozenset({Signal.DATA, Signal.POKE})  # a step held for lack of data
+AHEAD_EXTRA_KMH: Final = 0.2  # above the ramp's reach from its peak: a belt running ahead
+BELT_POLL_S: Final = 0.5  # a ramp held by the belt looks again this often (and on its data)
 
 
 class FlowMachine(MachineBase):
@@ -149,6 +153,35 @@ class FlowMachine(MachineBase):
             return self._goto(Step.INCLINE)
         if self._data_watch.holding:  # no data: no start (session.silence)
             return self._wait(None, _DATA_OR_POKE)
+        # Many consoles start (or resume) at the target they remember: lower it to the start
+        # speed before Start, so that the belt ramps from there.
+        self._preset_ok = False
+        if self._start_setpoint(t, Step.PRESETTING):
+            return False
+        return self._send_start(t)
+
+    def _start_setpoint(self, t: float, step: Step) -> bool:
+        """Write the start speed as the machine's target (before Start, or at once after it on
+        a console that takes speeds only once started). False: none to write."""
+        kmh = self._policy.begin_start(t)
+        try:
+            self._policy.check(self._direction(), kmh, t)
+        except SafetyViolation:
+            return False  # a start speed above the cap: the machine starts on its own minimum
+        self._policy.record(kmh, t)
+        self._recent_setpoints.append(kmh)
+        self._sent_value = kmh
+        self._flow_cmd = self._send(io.Cmd.SET_SPEED, kmh)
+        return self._goto(step)
+
+    def _a_preset(self, t: float, outcome: CommandOutcome) -> None:
+        # Refused (e.g. "speed only once the belt runs"): Start, then the start speed at once.
+        self._preset_ok = outcome.ok
+        if not outcome.ok:
+            log.info("start speed before Start: %s", result_words(outcome))
+        self._send_start(t)
+
+    def _send_start(self, t: float) -> bool:
         self._expect_echo(MachineStatusKind.STARTED_BY_USER, t)
         self._flow_cmd = self._send(io.Cmd.START)
         return not self._goto(Step.STARTING_BELT)
@@ -163,6 +196,12 @@ class FlowMachine(MachineBase):
         self._belt = Belt.RUNNING
         self._started_once = True
         self._wait_deadline = t + self.timing.start_timeout_s
+        if self._preset_ok or not self._start_setpoint(t, Step.PINNING):
+            self._goto(Step.WAIT_MOVING)
+
+    def _a_pin(self, t: float, outcome: CommandOutcome) -> None:
+        if not outcome.ok:
+            log.info("start speed after Start: %s", result_words(outcome))
         self._goto(Step.WAIT_MOVING)
 
     def _s_wait_moving(self, t: float) -> bool:
@@ -173,7 +212,7 @@ class FlowMachine(MachineBase):
             self._alert(
                 t,
                 AlertLevel.WARNING,
-                tr("The belt has not started moving yet; ramping up from the treadmill's minimum."),
+                tr("The belt has not started moving yet; the ramp waits for it."),
                 "slow_start",
             )
         if self._first_motion_t is None:
@@ -185,6 +224,59 @@ class FlowMachine(MachineBase):
             self._send_setpoint(t, reference, Step.INCLINE)
             return False
         return self._goto(Step.INCLINE)
+
+    def _start_in_flight(self) -> bool:
+        """Our Start is written and not answered yet (the machine may take it after a stop or
+        pause of its own that crossed it)."""
+        return self._flow_cmd is not None and self._step is Step.STARTING_BELT
+
+    def _stop_crossed_start(self, t: float) -> None:
+        """The machine stopped (or paused) while our Start was on its way: that Start may
+        start the belt after the console's stop. The console wins: STOP at once."""
+        log.info("the machine stopped while our Start was in flight: STOP")
+        self._expect_echo(MachineStatusKind.STOPPED_BY_USER, t)
+        self._quiet_stop = self._stop(io.StopKind.QUIET)
+
+    def _watch_ramp_ahead(self, t: float) -> None:
+        """While ramping (from the Start on), the belt's reported speed is checked against the
+        ramp: a belt well above every set-point of this motion runs ahead of it (e.g. a
+        console that went back to the speed it had before a pause): STOP, and say so."""
+        peak = self._policy.motion_peak_kmh
+        if (self._state, E.RAMP_WATCH) not in REACTIONS or self._hold_machine_speed or peak <= 0:
+            return
+        actual = self._actual_kmh or 0.0
+        limit = self._policy.ahead_limit_kmh() + AHEAD_EXTRA_KMH
+        if actual <= limit:
+            return
+        if abs(actual - peak * KMH_PER_MPH) <= 0.15 * actual:
+            self._alert(
+                t,
+                AlertLevel.DANGER,
+                tr(
+                    "The belt runs at {actual} km/h instead of {peak} km/h (does its "
+                    "console read speeds in mph?). Stopping.",
+                    actual=f"{actual:.1f}",
+                    peak=f"{peak:.1f}",
+                ),
+                "overspeed",
+            )
+            self._stop_cause = EndReason.STOPPED_BY_MACHINE
+            self._cause_stop(t, E.OVERSPEED)
+            return
+        self._alert(
+            t,
+            AlertLevel.DANGER,
+            tr(
+                "The belt sped up to {actual} km/h on its own, faster than the ramp "
+                "(set to {peak} km/h): the treadmill may have gone back to an earlier speed. "
+                "Stopping.",
+                actual=f"{actual:.1f}",
+                peak=f"{peak:.1f}",
+            ),
+            "belt_ahead",
+        )
+        self._stop_cause = EndReason.STOPPED_BY_MACHINE
+        self._cause_stop(t, E.BELT_AHEAD)
 
     def _s_incline(self, t: float) -> bool:
         self._reached_at = None
@@ -238,11 +330,17 @@ class FlowMachine(MachineBase):
             stalled = last_t is not None and t - last_t > RAMP_STALL_S
             if stalled and not self._data_watch.holding:
                 # The policy allows no further step (it should always): never spin here.
-                self._belt_not_following(
-                    t, tr("The ramp to {speed} km/h stalled.", speed=f"{target:.1f}")
-                )
+                why = tr("The ramp to {speed} km/h stalled.", speed=f"{target:.1f}")
+                if self._ramp_held:
+                    why = tr(
+                        "The belt does not follow the ramp: it runs at {speed} km/h after "
+                        "{seconds} s.",
+                        speed=f"{self._actual_kmh or 0:.1f}",
+                        seconds=f"{RAMP_STALL_S:g}",
+                    )
+                self._belt_not_following(t, why)
                 return False
-            return self._wait(t + wait, frozenset({Signal.TIME, Signal.POKE}))
+            return self._wait(t + wait, self._ramp_wakes({Signal.TIME, Signal.POKE}))
         if self._speed_reached(target, self._actual_kmh):
             return self._goto(Step.REACHED)
         if self._reached_at is None:
@@ -291,7 +389,7 @@ class FlowMachine(MachineBase):
                 wait = min(wait, step_wait)
         if wait <= 0:
             return True  # again, at once
-        return self._wait(t + wait, WAKES[Step.CLOCK])
+        return self._wait(t + wait, self._ramp_wakes(WAKES[Step.CLOCK]))
 
     def _s_phase_over(self, t: float) -> bool:
         self._complete_phase(t, skipped=self._skip)
@@ -360,7 +458,9 @@ class FlowMachine(MachineBase):
         allows (``None``: written; the flow goes on at ``then`` once it is answered), or say how
         long until the next one may go (0.0: the last set-point is the target)."""
         direction = self._direction()
-        step = self._policy.next_setpoint(direction, target_kmh, t)
+        belt = self._actual_kmh if self._belt is Belt.RUNNING else None
+        step = self._policy.next_setpoint(direction, target_kmh, t, belt)
+        self._ramp_held = False
         sent, _ = self._policy.last_setpoint
         if step is not None and step > sent + 1e-6 and self._data_watch.holding:
             return HOLD_POLL_S  # no data: no speed increase (session.silence)
@@ -371,7 +471,21 @@ class FlowMachine(MachineBase):
         last, _ = self._policy.last_setpoint
         if abs(last - target) <= 1e-6:
             return 0.0
-        return self._policy.seconds_until_next_step(target)
+        if belt is not None and self._policy.held_by_belt(direction, target_kmh, belt):
+            if self._setpoint_failures:
+                # The machine refused or never answered the last set-point (the belt may not
+                # have it): write it again rather than wait for a belt that waits for it.
+                self._send_setpoint(t, last, then)
+                return None
+            # The ramp goes on from the belt's reported speed: wait for it, never chase it.
+            self._ramp_held = True
+            self._policy.wait_for_belt()
+            return BELT_POLL_S
+        return self._policy.seconds_until_next_step(target, t)
+
+    def _ramp_wakes(self, wakes: frozenset[Signal] | set[Signal]) -> frozenset[Signal]:
+        """A ramp held by the belt also wakes on its next reported speed."""
+        return frozenset(wakes) | ({Signal.DATA} if self._ramp_held else frozenset())
 
     def _send_setpoint(self, t: float, kmh: float, then: Step) -> None:
         """Every set-point goes out here, checked by the policy right before it is written."""
@@ -454,6 +568,8 @@ _STEPS: Final[dict[Step, Callable[[FlowMachine, float], bool]]] = {
 """What each step does when the flow reaches it or it wakes (False: it waits now)."""
 
 _ANSWERS: Final[dict[Step, Callable[[FlowMachine, float, CommandOutcome], None]]] = {
+    Step.PRESETTING: FlowMachine._a_preset,
+    Step.PINNING: FlowMachine._a_pin,
     Step.STARTING_BELT: FlowMachine._a_start,
     Step.SETTING_INCLINE: FlowMachine._a_incline,
     Step.SETPOINT_SENT: FlowMachine._a_setpoint,

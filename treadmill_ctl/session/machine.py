@@ -274,6 +274,7 @@ class SessionMachine(SilenceMachine):
         self._run_flow(t, Signal.DATA)
         self._say_text_cues(t)
         self._watch_speed(t)
+        self._watch_ramp_ahead(t)
         self._watch_still_moving(t)
         if data.hr_bpm is not None and not self._hr.strap_is_fresh(t):
             self._check_hr_cap(t)  # the treadmill's is the heart rate in use
@@ -562,13 +563,19 @@ class SessionMachine(SilenceMachine):
 
     def _machine_stopped(self, t: float, message: str, level: AlertLevel) -> None:
         was_running = self._belt is Belt.RUNNING or self._state in BELT_MAY_MOVE
+        crossed = self._start_in_flight()
         self._belt_stopped()
         self._machine_event(t, E.MACHINE_STOPPED, message, level, cue=was_running)
+        if crossed:
+            self._stop_crossed_start(t)
 
     def _machine_paused(self, t: float) -> None:
+        crossed = self._start_in_flight()
         self._belt_stopped()
         message = tr("Paused from the treadmill's console.")
         self._machine_event(t, E.MACHINE_PAUSED, message, AlertLevel.WARNING, cue=True)
+        if crossed:
+            self._stop_crossed_start(t)
 
     def _machine_event(
         self, t: float, event: EngineEvent, message: str, level: AlertLevel, *, cue: bool
@@ -607,7 +614,7 @@ class SessionMachine(SilenceMachine):
             return
         # The runner changed the speed on the console: reflect it, never fight it.
         self._hold_machine_speed = True
-        self._policy.record(value, t)
+        self._policy.console_set(value, t)
         direction = self._direction()
         cap = self._policy.cap_kmh(direction)
         level = AlertLevel.WARNING if value > cap + 1e-6 else AlertLevel.INFO

@@ -117,6 +117,8 @@ class MachineBase(PlanPosition):
         self._sent_value = 0.0  # the last set-point or incline written
         self._announced = False
         self._skip = False
+        self._preset_ok = False  # the start speed was taken as the target before Start
+        self._ramp_held = False  # the ramp waits for the belt's reported speed
 
         # commands
         self._next_cmd = 0

@@ -121,9 +121,10 @@ class SessionRunner:
                 if kind in _ANSWERED_STOPS:
                     self._stop_answered.clear()
                 task = self._spawn(self._stop(cmd), "stop", eager=True)
-                if kind is not io.StopKind.QUIET:
-                    self._stops.add(task)
-                    task.add_done_callback(self._stops.discard)
+                # Every STOP finishes before the end, a quiet one too (the session may end
+                # the instant it is sent: the link must not close before it is written).
+                self._stops.add(task)
+                task.add_done_callback(self._stops.discard)
             case io.Send(cmd, op, value):
                 self._spawn(self._command(cmd, op, value), str(op), eager=True)
             case io.WakeAt(t):

@@ -36,7 +36,9 @@ class Step(enum.StrEnum):
     WAIT_STILL = "wait_still"  # before a start/resume countdown: the belt to be still
     COUNTDOWN = "countdown"  # counting down, one number a second
     PLAN = "plan"  # the top of a phase: announce it, start the belt if needed
+    PRESETTING = "presetting"  # the start speed written as the target before Start: its answer
     STARTING_BELT = "starting_belt"  # Start written: its answer
+    PINNING = "pinning"  # the start speed written at once after Start: its answer
     WAIT_MOVING = "wait_moving"  # Start answered: the belt to move (at most 10 s)
     INCLINE = "incline"  # the phase's incline, if any
     SETTING_INCLINE = "setting_incline"  # incline written: its answer

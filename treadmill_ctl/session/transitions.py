@@ -54,6 +54,7 @@ class EngineEvent(enum.StrEnum):
     COMMAND_REFUSED = "command_refused"  # the machine refused a start or set-points
     BELT_NOT_FOLLOWING = "belt_not_following"  # the belt did not slow down / the ramp stalled
     OVERSPEED = "overspeed"  # the belt runs clearly faster than asked or allowed
+    BELT_AHEAD = "belt_ahead"  # the belt runs ahead of the ramp (e.g. a remembered target)
     POLICY_REFUSED = "policy_refused"  # the safety policy refused a set-point (a bug)
     STILL_MOVING = "still_moving"  # paused/stopped, yet the belt keeps running
     DATA_LOST = "data_lost"  # no Treadmill Data for long while the belt should move
@@ -62,6 +63,7 @@ class EngineEvent(enum.StrEnum):
     HR_READING = "hr_reading"  # a heart-rate reading to judge against the cap
     SPEED_WATCH = "speed_watch"  # a data record to judge against the caps (overspeed)
     SETPOINT_WATCH = "setpoint_watch"  # ... and against the set-point (at a phase's speed)
+    RAMP_WATCH = "ramp_watch"  # ... and against the ramp (from the Start to the phase's speed)
     LINK_LOST = "link_lost"
     LINK_BACK = "link_back"  # reconnected, STOP sent: paused, waits for the user
     LINK_BACK_STOPPED = "link_back_stopped"  # ... the session was stopped before
@@ -129,6 +131,8 @@ def _build_transitions() -> dict[tuple[SessionState, EngineEvent], SessionState]
         t[(s, E.OVERSPEED)] = S.STOPPING
     for s in (*_ACTIVE, S.FINISHING):
         t[(s, E.DATA_LOST)] = S.STOPPING
+    for s in _MOVING:
+        t[(s, E.BELT_AHEAD)] = S.STOPPING
     for s in (S.IDLE, *_ACTIVE, S.PAUSED, S.STOPPED, S.FINISHING):
         t[(s, E.USER_STOP)] = S.STOPPING
     for s in _NOT_ENDED:
@@ -149,6 +153,7 @@ def _build_reactions() -> frozenset[tuple[SessionState, EngineEvent]]:
     for s in _MOVING:
         r |= {(s, E.HR_READING), (s, E.SPEED_WATCH)}
     r.add((S.RUNNING_PHASE, E.SETPOINT_WATCH))
+    r.add((S.RAMPING, E.RAMP_WATCH))
     for s in (S.PAUSED, S.STOPPED):
         r.add((s, E.STILL_MOVING))
     for s in (S.IDLE, S.STOPPED, S.PAUSED, S.STOPPING, S.FINISHING, S.LINK_LOST):

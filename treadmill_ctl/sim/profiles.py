@@ -61,6 +61,14 @@ class SpeedWhenStopped(enum.StrEnum):
     IGNORE = "ignore"  # 01 but forgotten: the belt starts at its minimum
 
 
+class RememberTarget(enum.StrEnum):
+    """Which target a Start (re)starts the belt at, when no set-point is pending."""
+
+    PAUSE = "pause"  # after a pause, the target it had; after a stop, its minimum
+    ALWAYS = "always"  # the last target, after a pause and after a stop alike
+    NEVER = "never"  # always its minimum
+
+
 class OutOfRange(enum.StrEnum):
     """What a set-point outside the supported range gets."""
 
@@ -181,6 +189,10 @@ class SimProfile:
     start_while_running: StartWhileRunning = StartWhileRunning.FAIL
     repeated_stop: RepeatedStop = RepeatedStop.SUCCESS
     speed_when_stopped: SpeedWhenStopped = SpeedWhenStopped.PENDING
+    # Set Target Speed while paused: PENDING takes it as the target the belt resumes at;
+    # REJECT / IGNORE as for a stopped belt (a console that needs Start first).
+    speed_when_paused: SpeedWhenStopped = SpeedWhenStopped.PENDING
+    remember_target: RememberTarget = RememberTarget.PAUSE
     speed_unit: SpeedUnit = SpeedUnit.KMH
     # A broken console (a hazard, seen in no capture): Stop while running is answered 01 but
     # the belt speeds up by 1 km/h instead. The machine check must catch it.
@@ -467,6 +479,7 @@ __all__ = [
     "IdleRecords",
     "OffStep",
     "OutOfRange",
+    "RememberTarget",
     "RepeatRequestControl",
     "RepeatedStop",
     "SimProfile",

@@ -9,6 +9,7 @@ bleak and pyftms. Everything runs on the asyncio loop's clock (looptime-friendly
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import enum
 import heapq
 import itertools
@@ -42,6 +43,7 @@ from treadmill_ctl.sim.profiles import (
     IdleRecords,
     OffStep,
     OutOfRange,
+    RememberTarget,
     RepeatedStop,
     RepeatRequestControl,
     SimProfile,
@@ -151,6 +153,8 @@ FAULTS: Final = frozenset(
         "stop_data",
         "resume_data",
         "lose_data_subscription",
+        "console_stop_at_next_start",
+        "change_profile",
     }
 )
 """Names :meth:`VirtualTreadmill.schedule` accepts."""
@@ -229,6 +233,7 @@ class VirtualTreadmill:
         self._has_control = False
         self._revoked = False
         self._swallow: list[bool] = []  # one entry per swallowed command: apply it?
+        self._stop_before_start: Callable[[], None] | None = None  # console stop racing Start
         self._outbox: list[_Outgoing] = []
         self._seq = itertools.count()
         self._outbox_timer: asyncio.TimerHandle | None = None
@@ -572,6 +577,8 @@ class VirtualTreadmill:
         if not data:
             raise SimAttError(ATT_INVALID_LENGTH)
         self._last_activity = now
+        if data[0] == gatt.OP_START and self._stop_before_start is not None:
+            self._console_stop_racing_start()
         apply = True
         answer = True
         if self._swallow:
@@ -702,10 +709,13 @@ class VirtualTreadmill:
         if applied is None:  # accepted and ignored
             return gatt.RESULT_SUCCESS, []
         kmh = self._console_to_kmh(applied / 100)
-        if self._state in (BeltState.RUNNING, BeltState.PAUSED):
+        paused = self._state is BeltState.PAUSED
+        if self._state is BeltState.RUNNING or (
+            paused and p.speed_when_paused is SpeedWhenStopped.PENDING
+        ):
             self._target_kmh = kmh
         else:
-            match p.speed_when_stopped:
+            match p.speed_when_paused if paused else p.speed_when_stopped:
                 case SpeedWhenStopped.REJECT:
                     return gatt.RESULT_FAILED, []
                 case SpeedWhenStopped.IGNORE:
@@ -820,9 +830,14 @@ class VirtualTreadmill:
     def _belt_starts(self, *, resume: bool, notify: bool) -> None:
         self._state = BeltState.RUNNING
         self._training = gatt.TRAINING_MANUAL
+        remember = self.profile.remember_target
         if self._pending_kmh is not None:
             self._target_kmh = self._pending_kmh
-        elif not resume or self._target_kmh <= 0:
+        elif (
+            self._target_kmh <= 0
+            or remember is RememberTarget.NEVER
+            or (not resume and remember is RememberTarget.PAUSE)
+        ):
             self._target_kmh = self._console_to_kmh(self.profile.speed_min)
         self._pending_kmh = None
         if notify:
@@ -1032,6 +1047,24 @@ class VirtualTreadmill:
             self._pending_kmh = kmh
         raw = self._kmh_to_console_raw(kmh)
         self._send([self._status(gatt.STATUS_TARGET_SPEED, struct.pack("<H", raw))])
+
+    def console_stop_at_next_start(self, on_stop: Callable[[], None] | None = None) -> None:
+        """The console's stop key is pressed at the very instant our next Start (07) arrives,
+        just before the machine takes it (the worst order of a race); ``on_stop`` is called
+        then."""
+        self._stop_before_start = on_stop or (lambda: None)
+
+    def _console_stop_racing_start(self) -> None:
+        on_stop, self._stop_before_start = self._stop_before_start, None
+        self.console_stop()
+        if on_stop is not None:
+            on_stop()
+
+    def change_profile(self, **changes: Any) -> None:
+        """The console behaves differently from now on (a fault: e.g. ``start_delay_s=12`` for
+        a belt that starts late, ``remember_target=RememberTarget.ALWAYS``)."""
+        self._advance()
+        self.profile = dataclasses.replace(self.profile, **changes)
 
     def swallow_next_command(self, *, apply: bool = False) -> None:
         """The next control-point write is acknowledged but never answered (no indication);
