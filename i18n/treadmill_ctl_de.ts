@@ -884,8 +884,16 @@
         <translation>Das Laufband ist nicht angelaufen ({result}).</translation>
     </message>
     <message>
-        <source>The belt has not started moving yet; ramping up from the treadmill&apos;s minimum.</source>
-        <translation>Das Band läuft noch nicht an; beschleunige ab dem Minimum des Laufbands.</translation>
+        <source>The belt has not started moving yet; the ramp waits for it.</source>
+        <translation>Das Band läuft noch nicht an; die Beschleunigung wartet darauf.</translation>
+    </message>
+    <message>
+        <source>The belt runs at {actual} km/h instead of {peak} km/h (does its console read speeds in mph?). Stopping.</source>
+        <translation>Das Band läuft mit {actual} statt {peak} km/h (liest die Konsole Tempo in mph?). Stopp.</translation>
+    </message>
+    <message>
+        <source>The belt sped up to {actual} km/h on its own, faster than the ramp (set to {peak} km/h): the treadmill may have gone back to an earlier speed. Stopping.</source>
+        <translation>Das Band hat von selbst auf {actual} km/h beschleunigt, schneller als die Beschleunigung (auf {peak} km/h gesetzt): Das Laufband ist wohl zu einem früheren Tempo zurückgekehrt. Stopp.</translation>
     </message>
     <message>
         <source>This treadmill cannot set an incline: running flat.</source>
@@ -898,6 +906,10 @@
     <message>
         <source>The ramp to {speed} km/h stalled.</source>
         <translation>Die Beschleunigung auf {speed} km/h hängt.</translation>
+    </message>
+    <message>
+        <source>The belt does not follow the ramp: it runs at {speed} km/h after {seconds} s.</source>
+        <translation>Das Band folgt der Beschleunigung nicht: Es läuft nach {seconds} s mit {speed} km/h.</translation>
     </message>
     <message>
         <source>The belt runs at {speed} km/h instead of {target} km/h; the phase starts anyway.</source>

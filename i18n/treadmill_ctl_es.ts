@@ -884,8 +884,16 @@
         <translation>La cinta no arrancó ({result}).</translation>
     </message>
     <message>
-        <source>The belt has not started moving yet; ramping up from the treadmill&apos;s minimum.</source>
-        <translation>La cinta aún no se mueve; acelerando desde el mínimo de la cinta.</translation>
+        <source>The belt has not started moving yet; the ramp waits for it.</source>
+        <translation>La cinta aún no se mueve; la subida la espera.</translation>
+    </message>
+    <message>
+        <source>The belt runs at {actual} km/h instead of {peak} km/h (does its console read speeds in mph?). Stopping.</source>
+        <translation>La cinta va a {actual} km/h en vez de {peak} km/h (¿su consola lee la velocidad en mph?). Parando.</translation>
+    </message>
+    <message>
+        <source>The belt sped up to {actual} km/h on its own, faster than the ramp (set to {peak} km/h): the treadmill may have gone back to an earlier speed. Stopping.</source>
+        <translation>La cinta aceleró sola a {actual} km/h, más rápido que la subida (fijada en {peak} km/h): puede que la cinta volviera a una velocidad anterior. Parando.</translation>
     </message>
     <message>
         <source>This treadmill cannot set an incline: running flat.</source>
@@ -898,6 +906,10 @@
     <message>
         <source>The ramp to {speed} km/h stalled.</source>
         <translation>La subida a {speed} km/h se ha atascado.</translation>
+    </message>
+    <message>
+        <source>The belt does not follow the ramp: it runs at {speed} km/h after {seconds} s.</source>
+        <translation>La cinta no sigue la subida: va a {speed} km/h tras {seconds} s.</translation>
     </message>
     <message>
         <source>The belt runs at {speed} km/h instead of {target} km/h; the phase starts anyway.</source>

@@ -105,11 +105,11 @@
     </message>
     <message>
         <source>The check starts the belt and runs it slowly (at most 3 km/h) for about a minute. Nobody may stand on the belt: the check changes speed, starts and stops on its own, and tries set-points a person would not expect. Is the belt clear and the safety key in?</source>
-        <translation>Le test démarre le tapis et le fait tourner lentement (3 km/h au plus) pendant environ une minute. Personne ne doit être sur le tapis : le test change la vitesse, démarre et s&apos;arrête tout seul et essaie des consignes inattendues. Le tapis est-il libre et la clé de sécurité en place ?</translation>
+        <translation>Le test démarre le tapis et le fait tourner lentement (3 km/h au plus) pendant environ une minute. Personne ne doit être sur le tapis&#xa0;: le test change la vitesse, démarre et s&apos;arrête tout seul et essaie des consignes inattendues. Le tapis est-il libre et la clé de sécurité en place&#xa0;?</translation>
     </message>
     <message>
         <source>Not checked yet: sessions use safe defaults. Check it once (nobody on the belt) so the app learns its unit, steps and timing.</source>
-        <translation>Pas encore testé : les séances utilisent des valeurs sûres. Testez-le une fois (personne sur le tapis) pour que l&apos;app apprenne son unité, ses pas et ses délais.</translation>
+        <translation>Pas encore testé&#xa0;: les séances utilisent des valeurs sûres. Testez-le une fois (personne sur le tapis) pour que l&apos;app apprenne son unité, ses pas et ses délais.</translation>
     </message>
     <message>
         <source>The saved check cannot be read ({why}).</source>
@@ -117,7 +117,7 @@
     </message>
     <message>
         <source>A session is under way: stop and end it before the check.</source>
-        <translation>Une séance est en cours : arrêtez-la et terminez-la avant le test.</translation>
+        <translation>Une séance est en cours&#xa0;: arrêtez-la et terminez-la avant le test.</translation>
     </message>
     <message>
         <source>Connecting…</source>
@@ -129,31 +129,31 @@
     </message>
     <message>
         <source>Check stopped by you before anything moved; nothing saved.</source>
-        <translation>Test arrêté par vous avant tout mouvement ; rien n&apos;est enregistré.</translation>
+        <translation>Test arrêté par vous avant tout mouvement&#xa0;; rien n&apos;est enregistré.</translation>
     </message>
     <message>
         <source>The check could not connect: {why}</source>
-        <translation>Le test n&apos;a pas pu se connecter : {why}</translation>
+        <translation>Le test n&apos;a pas pu se connecter&#xa0;: {why}</translation>
     </message>
     <message>
         <source>The check failed: {why}</source>
-        <translation>Le test a échoué : {why}</translation>
+        <translation>Le test a échoué&#xa0;: {why}</translation>
     </message>
     <message>
         <source>Check not saved: {why}</source>
-        <translation>Test non enregistré : {why}</translation>
+        <translation>Test non enregistré&#xa0;: {why}</translation>
     </message>
     <message>
         <source>Check stopped by you: the belt was stopped; nothing saved.</source>
-        <translation>Test arrêté par vous : le tapis a été arrêté ; rien n&apos;est enregistré.</translation>
+        <translation>Test arrêté par vous&#xa0;: le tapis a été arrêté&#xa0;; rien n&apos;est enregistré.</translation>
     </message>
     <message>
         <source>DANGER: {dangers}. Sessions on this treadmill are refused until you clear it (&apos;treadmill-ctl check --unblock {address}&apos;).</source>
-        <translation>DANGER : {dangers}. Les séances sur ce tapis sont refusées jusqu&apos;à son déblocage (&apos;treadmill-ctl check --unblock {address}&apos;).</translation>
+        <translation>DANGER&#xa0;: {dangers}. Les séances sur ce tapis sont refusées jusqu&apos;à son déblocage (&apos;treadmill-ctl check --unblock {address}&apos;).</translation>
     </message>
     <message>
         <source>The check ended early (saved what it learned): {summary}</source>
-        <translation>Le test s&apos;est arrêté tôt (acquis enregistrés) : {summary}</translation>
+        <translation>Le test s&apos;est arrêté tôt (acquis enregistrés)&#xa0;: {summary}</translation>
     </message>
     <message>
         <source>Connected</source>
@@ -217,15 +217,15 @@
     </message>
     <message>
         <source>held: paused</source>
-        <translation>suspendu : pause</translation>
+        <translation>suspendu&#xa0;: pause</translation>
     </message>
     <message>
         <source>held: stopped</source>
-        <translation>suspendu : arrêté</translation>
+        <translation>suspendu&#xa0;: arrêté</translation>
     </message>
     <message>
         <source>held: connection lost</source>
-        <translation>suspendu : connexion perdue</translation>
+        <translation>suspendu&#xa0;: connexion perdue</translation>
     </message>
     <message>
         <source>Keep running backward</source>
@@ -309,7 +309,7 @@
     </message>
     <message>
         <source>Next: {title}</source>
-        <translation>Ensuite : {title}</translation>
+        <translation>Ensuite&#xa0;: {title}</translation>
     </message>
     <message>
         <source>Connected to {name}</source>
@@ -633,7 +633,7 @@
     </message>
     <message>
         <source>Refused: {typed} is outside {low}–{high} mph per s.</source>
-        <translation>Refusé : {typed} est hors de {low}–{high} mph par s.</translation>
+        <translation>Refusé&#xa0;: {typed} est hors de {low}–{high} mph par s.</translation>
     </message>
     <message>
         <source>Type a whole number.</source>
@@ -817,7 +817,7 @@
     </message>
     <message>
         <source>Slowing down: keep running forward</source>
-        <translation>Ralentissement : continuez en avant</translation>
+        <translation>Ralentissement&#xa0;: continuez en avant</translation>
     </message>
     <message>
         <source>Belt stopped. Turn around</source>
@@ -884,8 +884,16 @@
         <translation>Le tapis n&apos;a pas démarré ({result}).</translation>
     </message>
     <message>
-        <source>The belt has not started moving yet; ramping up from the treadmill&apos;s minimum.</source>
-        <translation>Le tapis ne tourne pas encore&#xa0;; accélération depuis son minimum.</translation>
+        <source>The belt has not started moving yet; the ramp waits for it.</source>
+        <translation>Le tapis ne tourne pas encore ; la montée l&apos;attend.</translation>
+    </message>
+    <message>
+        <source>The belt runs at {actual} km/h instead of {peak} km/h (does its console read speeds in mph?). Stopping.</source>
+        <translation>Le tapis tourne à {actual} km/h au lieu de {peak} km/h (sa console lit-elle les vitesses en mph ?). Arrêt.</translation>
+    </message>
+    <message>
+        <source>The belt sped up to {actual} km/h on its own, faster than the ramp (set to {peak} km/h): the treadmill may have gone back to an earlier speed. Stopping.</source>
+        <translation>Le tapis a accéléré seul à {actual} km/h, plus vite que la montée (réglée à {peak} km/h) : il est peut-être revenu à une vitesse antérieure. Arrêt.</translation>
     </message>
     <message>
         <source>This treadmill cannot set an incline: running flat.</source>
@@ -898,6 +906,10 @@
     <message>
         <source>The ramp to {speed} km/h stalled.</source>
         <translation>La montée à {speed} km/h est bloquée.</translation>
+    </message>
+    <message>
+        <source>The belt does not follow the ramp: it runs at {speed} km/h after {seconds} s.</source>
+        <translation>Le tapis ne suit pas la montée : il tourne à {speed} km/h après {seconds} s.</translation>
     </message>
     <message>
         <source>The belt runs at {speed} km/h instead of {target} km/h; the phase starts anyway.</source>
@@ -929,7 +941,7 @@
     </message>
     <message>
         <source>Safety key pulled: the treadmill stopped.</source>
-        <translation>Clé de sécurité retirée : le tapis s&apos;est arrêté.</translation>
+        <translation>Clé de sécurité retirée&#xa0;: le tapis s&apos;est arrêté.</translation>
     </message>
     <message>
         <source>Stopped from the treadmill&apos;s console.</source>
@@ -1109,7 +1121,7 @@
     </message>
     <message>
         <source>Safety key pulled: the treadmill stopped</source>
-        <translation>Clé de sécurité retirée : le tapis s&apos;est arrêté</translation>
+        <translation>Clé de sécurité retirée&#xa0;: le tapis s&apos;est arrêté</translation>
     </message>
     <message>
         <source>{name} skipped after {ran} of {planned}</source>
@@ -1121,11 +1133,11 @@
     </message>
     <message>
         <source>Connection lost for {lost}, not back by the end: the belt ran unattended at {speed} for up to {lost}</source>
-        <translation>Connexion perdue pendant {lost}, pas revenue avant la fin : le tapis a tourné sans surveillance à {speed} jusqu&apos;à {lost}</translation>
+        <translation>Connexion perdue pendant {lost}, pas revenue avant la fin&#xa0;: le tapis a tourné sans surveillance à {speed} jusqu&apos;à {lost}</translation>
     </message>
     <message>
         <source>Connection lost for {lost}: the belt ran unattended at {speed} for up to {lost}, until the app reconnected and stopped it</source>
-        <translation>Connexion perdue pendant {lost} : le tapis a tourné sans surveillance à {speed} jusqu&apos;à {lost}, jusqu&apos;à ce que l&apos;app se reconnecte et l&apos;arrête</translation>
+        <translation>Connexion perdue pendant {lost}&#xa0;: le tapis a tourné sans surveillance à {speed} jusqu&apos;à {lost}, jusqu&apos;à ce que l&apos;app se reconnecte et l&apos;arrête</translation>
     </message>
     <message>
         <source>Connection lost for {lost}, not back by the end</source>
@@ -1201,15 +1213,15 @@
     </message>
     <message>
         <source>Slowing down in {seconds}: keep running backward</source>
-        <translation>Ralentissement dans {seconds} : continuez en arrière</translation>
+        <translation>Ralentissement dans {seconds}&#xa0;: continuez en arrière</translation>
     </message>
     <message>
         <source>Slowing down in {seconds}: keep running forward</source>
-        <translation>Ralentissement dans {seconds} : continuez en avant</translation>
+        <translation>Ralentissement dans {seconds}&#xa0;: continuez en avant</translation>
     </message>
     <message>
         <source>Slowing down: keep running backward</source>
-        <translation>Ralentissement : continuez en arrière</translation>
+        <translation>Ralentissement&#xa0;: continuez en arrière</translation>
     </message>
     <message>
         <source>Belt at walking speed. Turn around</source>
@@ -1357,11 +1369,11 @@
     </message>
     <message>
         <source>Imported “{name}”. Adapted: {why}.</source>
-        <translation>« {name} » importé. Adapté : {why}.</translation>
+        <translation>«&#xa0;{name}&#xa0;» importé. Adapté&#xa0;: {why}.</translation>
     </message>
     <message>
         <source>Imported “{name}”. Adapted: {why} (and {more} more).</source>
-        <translation>« {name} » importé. Adapté : {why} (et {more} de plus).</translation>
+        <translation>«&#xa0;{name}&#xa0;» importé. Adapté&#xa0;: {why} (et {more} de plus).</translation>
     </message>
     <message>
         <source>Not imported: {why}</source>
@@ -1373,7 +1385,7 @@
     </message>
     <message>
         <source>Not exported: no such preset.</source>
-        <translation>Non exporté : programme introuvable.</translation>
+        <translation>Non exporté&#xa0;: programme introuvable.</translation>
     </message>
     <message>
         <source>Not exported: {why}</source>
@@ -1389,7 +1401,7 @@
     </message>
     <message>
         <source>could not start the export: {why}</source>
-        <translation>impossible de lancer l&apos;export : {why}</translation>
+        <translation>impossible de lancer l&apos;export&#xa0;: {why}</translation>
     </message>
     <message>
         <source>the export took longer than {seconds} s</source>
@@ -1401,11 +1413,11 @@
     </message>
     <message>
         <source>Plans need the history: {why}</source>
-        <translation>Les plans ont besoin de l&apos;historique : {why}</translation>
+        <translation>Les plans ont besoin de l&apos;historique&#xa0;: {why}</translation>
     </message>
     <message>
         <source>Plans: {why}</source>
-        <translation>Plans : {why}</translation>
+        <translation>Plans&#xa0;: {why}</translation>
     </message>
     <message>
         <source>{per_week}× a week · about {weeks} weeks · {steps} steps</source>
@@ -1429,31 +1441,31 @@
     </message>
     <message>
         <source>The plan was not started: {why}</source>
-        <translation>Le plan n&apos;a pas démarré : {why}</translation>
+        <translation>Le plan n&apos;a pas démarré&#xa0;: {why}</translation>
     </message>
     <message>
         <source>The plan was not stopped: {why}</source>
-        <translation>Le plan n&apos;a pas été arrêté : {why}</translation>
+        <translation>Le plan n&apos;a pas été arrêté&#xa0;: {why}</translation>
     </message>
     <message>
         <source>This session is not in the history: the plan cannot count it.</source>
-        <translation>Cette séance n&apos;est pas dans l&apos;historique : le plan ne peut pas la compter.</translation>
+        <translation>Cette séance n&apos;est pas dans l&apos;historique&#xa0;: le plan ne peut pas la compter.</translation>
     </message>
     <message>
         <source>Heart rate {hr} (zone {zone}): easing to {speed}</source>
-        <translation>Pouls {hr} (zone {zone}) : on baisse à {speed}</translation>
+        <translation>Pouls {hr} (zone {zone})&#xa0;: on baisse à {speed}</translation>
     </message>
     <message>
         <source>Heart rate {hr} (zone {zone}): up to {speed}</source>
-        <translation>Pouls {hr} (zone {zone}) : on monte à {speed}</translation>
+        <translation>Pouls {hr} (zone {zone})&#xa0;: on monte à {speed}</translation>
     </message>
     <message>
         <source>Heart rate lost: back to {speed}</source>
-        <translation>Pouls perdu : retour à {speed}</translation>
+        <translation>Pouls perdu&#xa0;: retour à {speed}</translation>
     </message>
     <message>
         <source>your knee said {pain}/10, {count} sessions in a row: please see a physiotherapist or doctor before you go on</source>
-        <translation>votre genou a dit {pain}/10, {count} séances de suite : consultez un kiné ou un médecin avant de continuer</translation>
+        <translation>votre genou a dit {pain}/10, {count} séances de suite&#xa0;: consultez un kiné ou un médecin avant de continuer</translation>
     </message>
     <message>
         <source>your knee said {pain}/10</source>
@@ -1485,31 +1497,31 @@
     </message>
     <message>
         <source>Plan complete: well done. Keep the last session going, or start a new plan.</source>
-        <translation>Plan terminé : bravo ! Gardez la dernière séance ou commencez un nouveau plan.</translation>
+        <translation>Plan terminé&#xa0;: bravo&#xa0;! Gardez la dernière séance ou commencez un nouveau plan.</translation>
     </message>
     <message>
         <source>First session: step 1, “{title}”.</source>
-        <translation>Première séance : étape 1, « {title} ».</translation>
+        <translation>Première séance&#xa0;: étape 1, «&#xa0;{title}&#xa0;».</translation>
     </message>
     <message>
         <source>Next time: the first step again, “{title}” — {why}.</source>
-        <translation>La prochaine fois : de nouveau la première étape, « {title} » — {why}.</translation>
+        <translation>La prochaine fois&#xa0;: de nouveau la première étape, «&#xa0;{title}&#xa0;» — {why}.</translation>
     </message>
     <message>
         <source>Next time: one step back, “{title}” — {why}.</source>
-        <translation>La prochaine fois : une étape en arrière, « {title} » — {why}.</translation>
+        <translation>La prochaine fois&#xa0;: une étape en arrière, «&#xa0;{title}&#xa0;» — {why}.</translation>
     </message>
     <message>
         <source>Next time: same session — {why}.</source>
-        <translation>La prochaine fois : même séance — {why}.</translation>
+        <translation>La prochaine fois&#xa0;: même séance — {why}.</translation>
     </message>
     <message>
         <source>Next time: step {step}, “{title}” — {why}.</source>
-        <translation>La prochaine fois : étape {step}, « {title} » — {why}.</translation>
+        <translation>La prochaine fois&#xa0;: étape {step}, «&#xa0;{title}&#xa0;» — {why}.</translation>
     </message>
     <message>
         <source>Next time: same session, {good} of {total} good sessions done — {why}.</source>
-        <translation>La prochaine fois : même séance, {good} bonnes séances sur {total} faites — {why}.</translation>
+        <translation>La prochaine fois&#xa0;: même séance, {good} bonnes séances sur {total} faites — {why}.</translation>
     </message>
     <message>
         <source>Week {week} · {sessions} so far</source>
@@ -1529,11 +1541,11 @@
     </message>
     <message>
         <source>The treadmill sends its speed again: the session goes on.</source>
-        <translation>Le tapis renvoie sa vitesse : la séance continue.</translation>
+        <translation>Le tapis renvoie sa vitesse&#xa0;: la séance continue.</translation>
     </message>
     <message>
         <source>The belt runs at {actual} km/h after the treadmill was silent (the session asked for {asked} km/h): stopping.</source>
-        <translation>Le tapis tourne à {actual} km/h après un silence (la séance demandait {asked} km/h) : arrêt.</translation>
+        <translation>Le tapis tourne à {actual} km/h après un silence (la séance demandait {asked} km/h)&#xa0;: arrêt.</translation>
     </message>
     <message>
         <source>No speed from the treadmill</source>
@@ -1541,11 +1553,11 @@
     </message>
     <message>
         <source>No speed from the treadmill for {silent} s: holding every automatic change and asking it again. The session stops in {give_up} s unless it answers.</source>
-        <translation>Pas de vitesse du tapis depuis {silent} s : tout changement automatique est suspendu et la vitesse redemandée. La séance s&apos;arrête dans {give_up} s sans réponse.</translation>
+        <translation>Pas de vitesse du tapis depuis {silent} s&#xa0;: tout changement automatique est suspendu et la vitesse redemandée. La séance s&apos;arrête dans {give_up} s sans réponse.</translation>
     </message>
     <message>
         <source>The treadmill stopped sending its speed ({silent} s without data): stopping. Check the treadmill, then press start to go on or END to finish.</source>
-        <translation>Le tapis n&apos;envoie plus sa vitesse ({silent} s sans données) : arrêt. Vérifiez le tapis, puis appuyez sur DÉPART pour continuer ou FIN pour terminer.</translation>
+        <translation>Le tapis n&apos;envoie plus sa vitesse ({silent} s sans données)&#xa0;: arrêt. Vérifiez le tapis, puis appuyez sur DÉPART pour continuer ou FIN pour terminer.</translation>
     </message>
     <message>
         <source>{blocks} × {seconds} s backward at {speed} km/h</source>
@@ -1678,7 +1690,7 @@ Si le vôtre n&apos;apparaît pas, activez «&#xa0;Tous les appareils&#xa0;».</
     <name>DebriefScreen</name>
     <message>
         <source>Effort: how hard was it? (0 rest … 10 maximal)</source>
-        <translation>Effort : c&apos;était dur ? (0 repos … 10 maximal)</translation>
+        <translation>Effort&#xa0;: c&apos;était dur&#xa0;? (0 repos … 10 maximal)</translation>
     </message>
     <message>
         <source>Knee pain during the session (0 none … 10 worst)</source>
@@ -1690,7 +1702,7 @@ Si le vôtre n&apos;apparaît pas, activez «&#xa0;Tous les appareils&#xa0;».</
     </message>
     <message>
         <source>How did it go?</source>
-        <translation>Comment ça s&apos;est passé ?</translation>
+        <translation>Comment ça s&apos;est passé&#xa0;?</translation>
     </message>
     <message>
         <source> (ended early)</source>
@@ -1803,7 +1815,7 @@ Chaque séance est enregistrée ici pendant qu&apos;elle se déroule.</translati
     </message>
     <message>
         <source>%1 already exists. Replace it?</source>
-        <translation>%1 existe déjà. Le remplacer ?</translation>
+        <translation>%1 existe déjà. Le remplacer&#xa0;?</translation>
     </message>
     <message>
         <source>Replace</source>
@@ -1845,7 +1857,7 @@ Chaque séance est enregistrée ici pendant qu&apos;elle se déroule.</translati
     </message>
     <message>
         <source>Nobody is on the belt, the safety key is in: start</source>
-        <translation>Personne sur le tapis, clé en place : démarrer</translation>
+        <translation>Personne sur le tapis, clé en place&#xa0;: démarrer</translation>
     </message>
     <message>
         <source>Not now</source>
@@ -1920,7 +1932,7 @@ Chaque séance est enregistrée ici pendant qu&apos;elle se déroule.</translati
     </message>
     <message>
         <source>A session is running. Quit and STOP the belt?</source>
-        <translation>Une séance est en cours. Quitter et ARRÊTER le tapis ?</translation>
+        <translation>Une séance est en cours. Quitter et ARRÊTER le tapis&#xa0;?</translation>
     </message>
     <message>
         <source>STOP and quit</source>
@@ -1932,7 +1944,7 @@ Chaque séance est enregistrée ici pendant qu&apos;elle se déroule.</translati
     </message>
     <message>
         <source>This preset has unsaved changes. Leave and lose them?</source>
-        <translation>Ce programme a des modifications non enregistrées. Quitter et les perdre ?</translation>
+        <translation>Ce programme a des modifications non enregistrées. Quitter et les perdre&#xa0;?</translation>
     </message>
     <message>
         <source>Discard changes</source>
@@ -1967,11 +1979,11 @@ Chaque séance est enregistrée ici pendant qu&apos;elle se déroule.</translati
     </message>
     <message>
         <source>The current plan “%1” cannot be read any more: start another one.</source>
-        <translation>Le plan en cours « %1 » n&apos;est plus lisible : commencez-en un autre.</translation>
+        <translation>Le plan en cours «&#xa0;%1&#xa0;» n&apos;est plus lisible&#xa0;: commencez-en un autre.</translation>
     </message>
     <message>
         <source>No plan yet. Pick one on the left: it suggests a session each time, and moves on only when the last one went well.</source>
-        <translation>Pas encore de plan. Choisissez-en un à gauche : il propose une séance à chaque fois et n&apos;avance que si la dernière s&apos;est bien passée.</translation>
+        <translation>Pas encore de plan. Choisissez-en un à gauche&#xa0;: il propose une séance à chaque fois et n&apos;avance que si la dernière s&apos;est bien passée.</translation>
     </message>
     <message>
         <source>PLAN COMPLETE</source>
@@ -2581,7 +2593,7 @@ Chaque séance est enregistrée ici pendant qu&apos;elle se déroule.</translati
     </message>
     <message>
         <source>How did it go? A short debrief keeps your effort and knee with this session.</source>
-        <translation>Comment ça s&apos;est passé ? Un court bilan garde votre effort et votre genou avec cette séance.</translation>
+        <translation>Comment ça s&apos;est passé&#xa0;? Un court bilan garde votre effort et votre genou avec cette séance.</translation>
     </message>
     <message>
         <source>Debrief</source>
