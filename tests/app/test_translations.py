@@ -17,8 +17,10 @@ from treadmill_ctl.app import formatting, translation
 from treadmill_ctl.app.context import AppContext
 from treadmill_ctl.app.main import build_app
 from treadmill_ctl.app.qt import QCoreApplication, QEvent, QGuiApplication, QQuickItem
+from treadmill_ctl.app.session_presenter import notice_rows
 from treadmill_ctl.app.sound import CuePlayer, sounds_dir
 from treadmill_ctl.app.translation import translated
+from treadmill_ctl.notices import notices_of_events
 from treadmill_ctl.session.events import CueEvent, CueKind
 from treadmill_ctl.settings import Language, Settings
 from treadmill_ctl.texts import tr
@@ -160,3 +162,37 @@ def test_cues_are_spoken_and_captioned_in_the_language(
         assert "word_backward.wav" in sources
     finally:
         translation.use_language("en")
+
+
+@pytest.mark.usefixtures("german")
+def test_a_core_message_in_mph_is_still_translated() -> None:
+    """With mph chosen, a core message's km/h read in mph: translated first, then converted
+    (the German words keep their decimal comma)."""
+    message = formatting.speeds_in_unit(tr("The ramp to {speed} km/h stalled.", speed="3.5"), "mph")
+    assert str(message) == "The ramp to 2.2 mph stalled."  # the core and the log: English
+    assert translated(message) == "Die Beschleunigung auf 2,2 mph hängt."
+    assert translated(formatting.speeds_in_unit(tr("Go"), "kmh")) == "Los"
+
+
+@pytest.mark.usefixtures("german")
+def test_what_happened_is_translated_with_the_speed_in_the_users_unit() -> None:
+    """The summary's and the History's notices (notices.py) in the user's language, the belt's
+    speed written in the user's unit; the English words stay as they were."""
+    events = [
+        {"t": 5.0, "type": "data", "speed_kmh": 5.0},
+        {"t": 10.0, "type": "alert", "code": "link_lost", "message": "lost"},
+        {"t": 40.0, "type": "alert", "code": "reconnected", "message": "back"},
+        {"t": 50.0, "type": "alert", "code": "machine_stopped", "message": "Safety key out."},
+    ]
+    notices = notices_of_events(events)
+    assert [n.text for n in notices] == [
+        "Connection lost for 0:30: the belt ran unattended at 5.0 km/h for up to 0:30, "
+        "until the app reconnected and stopped it",
+        "Safety key pulled: the treadmill stopped",
+    ]
+    rows = notice_rows(notices, 0.0, "mph")
+    assert [translated(r["text"]) for r in rows] == [
+        "Verbindung 0:30 lang weg: Das Band lief bis zu 0:30 unbeaufsichtigt mit 3,1 mph, "
+        "bis die App neu verband und es stoppte",
+        "Sicherheitsschlüssel gezogen: Das Laufband hat gestoppt",
+    ]

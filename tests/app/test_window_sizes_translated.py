@@ -1,8 +1,8 @@
 """The smallest window (1024×600) in English, German, Spanish and French: the session screen (ready,
-running, the turn countdown, link lost), the presets, the Treadmill screen and the settings
-show nothing elided, overlapping or past its card (``layout_audit``), as in English
-(test_window_sizes.py). Translations are longer than English: this is where one too long for
-its place shows."""
+running, the turn countdown, link lost), the presets, the training plans (none, then one
+started), the Treadmill screen and the settings show nothing elided, overlapping or past its
+card (``layout_audit``), as in English (test_window_sizes.py). Translations are longer than
+English: this is where one too long for its place shows."""
 
 from __future__ import annotations
 
@@ -71,6 +71,14 @@ def test_every_screen_fits_1024_by_600(translated: WindowRig) -> None:
     click(window, "preset_four-by-thirty")
     window.qtbot.wait(50)
     check("presets")
+    click(window, "plansViewButton")
+    window.wait(lambda: shown(window, "planList"))
+    check("plans, none yet")
+    click(window, "startPlan_learn-backward-running")
+    window.wait(lambda: shown(window, "planName"))
+    check("plans, today's session")
+    click(window, "stopPlanButton")
+    window.wait(lambda: shown(window, "noPlan"))
     window.running.bridge.setProperty("screen", "settings")
     window.wait(lambda: shown(window, "settingsScroll"))
     # (Not Diagnostics: its folder path is elided in the middle on purpose.)

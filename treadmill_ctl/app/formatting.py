@@ -116,13 +116,17 @@ class SpeedsInUnit(Text):
         return (SpeedsInUnit, (self.args["text"], self.unit))
 
 
-def convert_speeds(text: str, unit: str) -> str:
-    """Every "4.5 km/h" (or "4,5 km/h") in ``text`` as "2.8 mph" with mph chosen."""
+def convert_speeds(text: str, unit: str, *, localised: bool = False) -> str:
+    """Every "4.5 km/h" (or "4,5 km/h") in ``text`` as "2.8 mph" with mph chosen; with
+    ``localised``, in the language's decimal separator ("2,8 mph": a translated text)."""
     if unit != SpeedUnit.MPH:
         return text
-    return _KMH_IN_TEXT.sub(
-        lambda m: decimal(speed_words(float(m.group(1).replace(",", ".")), unit)), text
-    )
+
+    def mph(m: re.Match[str]) -> str:
+        words = speed_words(float(m.group(1).replace(",", ".")), unit)
+        return decimal(words) if localised else words
+
+    return _KMH_IN_TEXT.sub(mph, text)
 
 
 def speeds_in_unit(text: str, unit: str) -> str:

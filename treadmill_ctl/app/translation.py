@@ -95,7 +95,11 @@ def translated(text: str) -> str:
     if not isinstance(text, Text):
         return text
     if isinstance(text, formatting.SpeedsInUnit):
-        return formatting.convert_speeds(translated(text.args["text"]), text.unit)  # type: ignore[arg-type]
+        return formatting.convert_speeds(
+            translated(text.args["text"]),  # type: ignore[arg-type]
+            text.unit,
+            localised=True,
+        )
     template = QCoreApplication.translate(CONTEXT, text.template) if text.template else ""
     if not text.args:
         return template
