@@ -19,6 +19,7 @@ from typing import Any
 
 import qasync
 
+from treadmill_ctl.app.gui_gc import GuiThreadCollector
 from treadmill_ctl.app.qt import QBasicTimer, QEventLoop, QGuiApplication, QObject
 
 
@@ -65,6 +66,12 @@ class AppEventLoop(qasync.QEventLoop):  # type: ignore[misc]  # qasync is untype
         self._generation = 0
         super().__init__(app, already_running=already_running)
         self._timer = _LoopTimers()
+        # While this loop runs, garbage is collected on the GUI thread only (app/gui_gc.py).
+        self.collector = GuiThreadCollector()
+
+    def close(self) -> None:
+        self.collector.stop()
+        super().close()
 
     def detach(self) -> None:
         """Stop being a running loop that Qt drives from outside (``already_running``) without

@@ -27,7 +27,6 @@ traceback and shown to the user as a notice.
 from __future__ import annotations
 
 import dataclasses
-import gc
 import logging
 import os
 import sys
@@ -653,8 +652,8 @@ def _main(*, simulate: bool, sim_profile: str, started: float) -> int:
     # Before the loop runs, so that the tasks input may have started find the app started.
     running.start(loop)
     assert running.loading is not None
-    # The garbage collector is off while the app starts (commands/gui.py).
-    running.loading.add_done_callback(lambda _loading: gc.enable())
+    # The garbage collector is off while the app starts (commands/gui.py); from here on the
+    # loop's collector runs it, on the GUI thread only (app/gui_gc.py).
     for call in when_running:
         call()
     closed = asyncio.Event()
