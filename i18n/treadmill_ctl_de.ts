@@ -217,15 +217,15 @@
     </message>
     <message>
         <source>held: paused</source>
-        <translation>angehalten: Pause</translation>
+        <translation>steht: Pause</translation>
     </message>
     <message>
         <source>held: stopped</source>
-        <translation>angehalten: gestoppt</translation>
+        <translation>steht: gestoppt</translation>
     </message>
     <message>
         <source>held: connection lost</source>
-        <translation>angehalten: Verbindung weg</translation>
+        <translation>steht: getrennt</translation>
     </message>
     <message>
         <source>Keep running backward</source>

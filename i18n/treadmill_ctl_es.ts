@@ -209,7 +209,7 @@
     </message>
     <message>
         <source>starts at speed</source>
-        <translation>empieza al llegar a la velocidad</translation>
+        <translation>empieza a velocidad</translation>
     </message>
     <message>
         <source>starts after the turn</source>
@@ -217,15 +217,15 @@
     </message>
     <message>
         <source>held: paused</source>
-        <translation>detenido: pausa</translation>
+        <translation>parado: en pausa</translation>
     </message>
     <message>
         <source>held: stopped</source>
-        <translation>detenido: parado</translation>
+        <translation>parado: detenido</translation>
     </message>
     <message>
         <source>held: connection lost</source>
-        <translation>detenido: sin conexión</translation>
+        <translation>parado: sin conexión</translation>
     </message>
     <message>
         <source>Keep running backward</source>

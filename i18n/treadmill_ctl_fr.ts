@@ -209,23 +209,23 @@
     </message>
     <message>
         <source>starts at speed</source>
-        <translation>démarre à la vitesse</translation>
+        <translation>part à la vitesse</translation>
     </message>
     <message>
         <source>starts after the turn</source>
-        <translation>démarre après le demi-tour</translation>
+        <translation>part après le demi-tour</translation>
     </message>
     <message>
         <source>held: paused</source>
-        <translation>suspendu&#xa0;: pause</translation>
+        <translation>suspendu : pause</translation>
     </message>
     <message>
         <source>held: stopped</source>
-        <translation>suspendu&#xa0;: arrêté</translation>
+        <translation>suspendu : arrêté</translation>
     </message>
     <message>
         <source>held: connection lost</source>
-        <translation>suspendu&#xa0;: connexion perdue</translation>
+        <translation>suspendu : hors ligne</translation>
     </message>
     <message>
         <source>Keep running backward</source>
