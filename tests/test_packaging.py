@@ -4,6 +4,7 @@ installs it into a fresh venv and runs the app from a temporary folder."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -156,6 +157,17 @@ def test_the_wheel_installed_in_a_fresh_venv_runs_from_any_folder(tmp_path: Path
     assert "First steps: finished" in ran.stderr
     history = _run([exe, "history", "list"], cwd=elsewhere, env=env).stdout
     assert "First steps" in history
+    plans = _run([exe, "plans", "list"], cwd=elsewhere, env=env).stdout
+    assert len([line for line in plans.splitlines() if "(built-in)" in line]) == len(
+        list((shipped.resources_dir() / "plans").glob("*.toml"))
+    )
+    checked = _run(
+        [exe, "check", "--simulate", "--sim-profile", "mph", "--json",
+         "--yes-nobody-on-the-belt", "--no-save", "--speedup", "max"],
+        cwd=elsewhere,
+        env=env,
+    ).stdout  # fmt: skip
+    assert json.loads(checked)["speed_unit"] == "mph"
     gui = _run(
         [exe, "--simulate"], cwd=elsewhere, env={**env, "TREADMILL_CTL_EXIT_WHEN_READY": "1"}
     )

@@ -193,3 +193,44 @@ def toml_value(value: object) -> str:
 def toml_lines(mapping: Mapping[str, object]) -> list[str]:
     """``key = value`` lines for the scalar entries of ``mapping`` (``None`` entries omitted)."""
     return [f"{toml_key(k)} = {toml_value(v)}" for k, v in mapping.items() if v is not None]
+
+
+class DocumentChecker:
+    """Collects located problems (file and line) while building a value from a parsed TOML
+    document: the checks every document kind shares (presets, training plans)."""
+
+    def __init__(self, doc: ParsedDocument) -> None:
+        self.doc = doc
+        self.errors: list[FileFormatError] = []
+
+    def error(self, path: KeyPath, reason: str) -> None:
+        self.errors.append(self.doc.error(path, reason))
+
+    def unknown_keys(self, table: Mapping[str, Any], known: frozenset[str], at: KeyPath) -> None:
+        for key in table:
+            if key not in known:
+                self.error(
+                    (*at, key),
+                    f"unknown key '{key}'{suggest_key(key, known)}; "
+                    f"allowed here: {', '.join(sorted(known))}",
+                )
+
+    def text(self, table: Mapping[str, Any], key: str, at: KeyPath) -> str | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            self.error((*at, key), f"{key} must be text in quotes, not {value!r}")
+            return None
+        return value
+
+    def whole(
+        self, table: Mapping[str, Any], key: str, at: KeyPath, lo: int, hi: int
+    ) -> int | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
+            self.error((*at, key), f"{key} must be a whole number from {lo} to {hi}, not {value!r}")
+            return None
+        return value

@@ -25,7 +25,7 @@ from treadmill_ctl.workouts.draft import WorkoutImport
 from treadmill_ctl.workouts.importing import WorkoutFormat, read_workout_data, workout_bytes
 
 if TYPE_CHECKING:
-    from treadmill_ctl.proof.fuzz import Verdict
+    from treadmill_ctl.proof.fuzz_core import Verdict
 
 ZWO_SOURCE: Final = "fuzz.zwo"
 FIT_SOURCE: Final = "fuzz.fit"
@@ -225,7 +225,7 @@ def fit_strategy() -> st.SearchStrategy[bytes]:
 
 
 def _check_result(result: WorkoutImport, data: bytes, source: str, *, lines: bool) -> Verdict:
-    from treadmill_ctl.proof.fuzz import ContractBroken, Verdict  # noqa: PLC0415 - see top
+    from treadmill_ctl.proof.fuzz_core import ContractBroken, Verdict  # noqa: PLC0415 - see top
 
     def require(condition: bool, problem: str) -> None:
         if not condition:

@@ -63,12 +63,12 @@ from treadmill_ctl.settings import (
     Settings,
 )
 from treadmill_ctl.toml_document import (
+    DocumentChecker,
     KeyPath,
     Migration,
     ParsedDocument,
     migrate,
     parse_document,
-    suggest_key,
     toml_lines,
 )
 from treadmill_ctl.toml_limits import read_toml_file
@@ -209,32 +209,19 @@ class PresetCheck:
     warnings: tuple[FileFormatError, ...] = ()
 
 
-class _Checker:
+class _Checker(DocumentChecker):
     """Collects located problems while building a preset from a parsed document."""
 
     def __init__(
         self, doc: ParsedDocument, settings: Settings, capabilities: Capabilities | None
     ) -> None:
-        self.doc = doc
+        super().__init__(doc)
         self.settings = settings
         self.caps = capabilities
-        self.errors: list[FileFormatError] = []
         self.warnings: list[FileFormatError] = []
-
-    def error(self, path: KeyPath, reason: str) -> None:
-        self.errors.append(self.doc.error(path, reason))
 
     def warn(self, path: KeyPath, reason: str) -> None:
         self.warnings.append(self.doc.error(path, reason))
-
-    def unknown_keys(self, table: Mapping[str, Any], known: frozenset[str], at: KeyPath) -> None:
-        for key in table:
-            if key not in known:
-                self.error(
-                    (*at, key),
-                    f"unknown key '{key}'{suggest_key(key, known)}; "
-                    f"allowed here: {', '.join(sorted(known))}",
-                )
 
     def number(
         self, table: Mapping[str, Any], key: str, at: KeyPath, *, required: bool
@@ -252,26 +239,6 @@ class _Checker:
             self.error((*at, key), f"{key} must be a number, not {value!r}")
             return None
         return float(value)
-
-    def text(self, table: Mapping[str, Any], key: str, at: KeyPath) -> str | None:
-        value = table.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, str):
-            self.error((*at, key), f"{key} must be text in quotes, not {value!r}")
-            return None
-        return value
-
-    def whole(
-        self, table: Mapping[str, Any], key: str, at: KeyPath, lo: int, hi: int
-    ) -> int | None:
-        value = table.get(key)
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
-            self.error((*at, key), f"{key} must be a whole number from {lo} to {hi}, not {value!r}")
-            return None
-        return value
 
     def phase(self, table: Any, at: KeyPath) -> Phase | None:
         if not isinstance(table, Mapping):

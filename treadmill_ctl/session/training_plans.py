@@ -56,12 +56,11 @@ from treadmill_ctl.session.presets import (
 from treadmill_ctl.settings import Settings
 from treadmill_ctl.texts import tr
 from treadmill_ctl.toml_document import (
+    DocumentChecker,
     KeyPath,
     Migration,
-    ParsedDocument,
     migrate,
     parse_document,
-    suggest_key,
 )
 from treadmill_ctl.toml_limits import read_toml_file
 from treadmill_ctl.units import Direction
@@ -272,44 +271,8 @@ def apply_change(preset: Preset, change: StepChange) -> tuple[Preset, str | None
     return dataclasses.replace(preset, steps=tuple(steps), warnings=()), None
 
 
-class _Checker:
+class _Checker(DocumentChecker):
     """Collects located problems while building a plan from a parsed document."""
-
-    def __init__(self, doc: ParsedDocument) -> None:
-        self.doc = doc
-        self.errors: list[FileFormatError] = []
-
-    def error(self, path: KeyPath, reason: str) -> None:
-        self.errors.append(self.doc.error(path, reason))
-
-    def unknown_keys(self, table: Mapping[str, Any], known: frozenset[str], at: KeyPath) -> None:
-        for key in table:
-            if key not in known:
-                self.error(
-                    (*at, key),
-                    f"unknown key '{key}'{suggest_key(key, known)}; "
-                    f"allowed here: {', '.join(sorted(known))}",
-                )
-
-    def text(self, table: Mapping[str, Any], key: str, at: KeyPath) -> str | None:
-        value = table.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, str):
-            self.error((*at, key), f"{key} must be text in quotes, not {value!r}")
-            return None
-        return value
-
-    def whole(
-        self, table: Mapping[str, Any], key: str, at: KeyPath, lo: int, hi: int
-    ) -> int | None:
-        value = table.get(key)
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
-            self.error((*at, key), f"{key} must be a whole number from {lo} to {hi}, not {value!r}")
-            return None
-        return value
 
     def number(
         self, table: Mapping[str, Any], key: str, at: KeyPath, bounds: tuple[float, float, str]
