@@ -10,6 +10,11 @@ with its repeatable seed (``-R``), so the same tools write the same bytes.
 
 The app composes phrases from the words ("speed" "three" "point" "zero"); the list of words is
 ``WORDS`` below and the cue -> clips mapping is ``treadmill_ctl.app.sound.clips_for``.
+
+The same words in German, Spanish and French (``TRANSLATED``) go into ``sounds/<lang>/`` under
+the same names, spoken by espeak-ng's voice for that language (numbers from their digits, so
+the voice says them as its language does); the player takes them over the English ones when
+the app runs in that language (docs/translations.md). Tones are shared.
 """
 
 from __future__ import annotations
@@ -92,12 +97,63 @@ def _write_wav(path: Path, samples: bytes) -> None:
         w.writeframes(samples)
 
 
-def _speak(text: str, path: Path, tmp: Path) -> None:
+# language -> (espeak-ng voice, clip name -> words); every clip of WORDS, in that language.
+TRANSLATED: dict[str, tuple[str, dict[str, str]]] = {
+    "de": ("de", {
+        "word_speed": "Tempo", "word_point": "Komma", "word_in": "in",
+        "word_seconds": "Sekunden", "word_backward": "rückwärts", "word_forward": "vorwärts",
+        "phrase_turn_around": "umdrehen", "phrase_last_block": "letzter Block",
+        "phrase_session_done": "Training geschafft", "word_paused": "Pause",
+        "word_stopped": "gestoppt", "word_go": "los",
+        "phrase_connection_lost": "Verbindung verloren",
+        "phrase_pull_safety_key": "Sicherheitsschlüssel ziehen",
+        "phrase_slowing_down": "langsamer", "phrase_keep_running": "weiter",
+        "phrase_belt_stopped": "Band steht", "phrase_belt_walking": "Band im Gehtempo",
+        "phrase_no_speed": "kein Tempo vom Laufband",
+    }),
+    "es": ("es", {
+        "word_speed": "velocidad", "word_point": "coma", "word_in": "en",
+        "word_seconds": "segundos", "word_backward": "atrás", "word_forward": "adelante",
+        "phrase_turn_around": "date la vuelta", "phrase_last_block": "último bloque",
+        "phrase_session_done": "sesión terminada", "word_paused": "pausa",
+        "word_stopped": "parado", "word_go": "ya",
+        "phrase_connection_lost": "conexión perdida",
+        "phrase_pull_safety_key": "quita la llave de seguridad",
+        "phrase_slowing_down": "frenando", "phrase_keep_running": "sigue hacia",
+        "phrase_belt_stopped": "cinta parada", "phrase_belt_walking": "cinta al paso",
+        "phrase_no_speed": "la cinta no envía la velocidad",
+    }),
+    "fr": ("fr", {
+        "word_speed": "vitesse", "word_point": "virgule", "word_in": "dans",
+        "word_seconds": "secondes", "word_backward": "arrière", "word_forward": "avant",
+        "phrase_turn_around": "retournez-vous", "phrase_last_block": "dernier bloc",
+        "phrase_session_done": "séance terminée", "word_paused": "pause",
+        "word_stopped": "arrêté", "word_go": "partez",
+        "phrase_connection_lost": "connexion perdue",
+        "phrase_pull_safety_key": "retirez la clé de sécurité",
+        "phrase_slowing_down": "ralentissement", "phrase_keep_running": "continuez en",
+        "phrase_belt_stopped": "tapis arrêté", "phrase_belt_walking": "tapis au pas",
+        "phrase_no_speed": "pas de vitesse du tapis",
+    }),
+}  # fmt: skip
+_DIGITS = {f"num_{n.replace(' ', '_')}": str(i) for i, n in enumerate(NUMBERS[:26])} | {
+    "num_thirty": "30"
+}
+
+
+def words_for(lang: str) -> dict[str, str]:
+    """Every clip's words in ``lang`` ("en": WORDS)."""
+    if lang == "en":
+        return WORDS
+    return {**_DIGITS, **TRANSLATED[lang][1]}
+
+
+def _speak(text: str, path: Path, tmp: Path, voice: str = "en-us") -> None:
     espeak, sox = shutil.which("espeak-ng"), shutil.which("sox")
     if espeak is None or sox is None:
         raise SystemExit("espeak-ng and sox are needed to make the voice clips")
     raw = tmp / "raw.wav"
-    subprocess.run([espeak, "-v", "en-us", "-s", "165", "-w", str(raw), text], check=True)
+    subprocess.run([espeak, "-v", voice, "-s", "165", "-w", str(raw), text], check=True)
     # 16 kHz mono, silence trimmed at both ends, a little louder, no dither (reproducible).
     subprocess.run(
         [sox, "-D", "-R", str(raw), "-r", str(RATE), "-c", "1", "-b", "16", str(path),
@@ -120,6 +176,12 @@ def generate(out: Path) -> list[Path]:
             path = out / f"{name}.wav"
             _speak(text, path, Path(tmp))
             written.append(path)
+        for lang, (voice, _words) in TRANSLATED.items():
+            (out / lang).mkdir(exist_ok=True)
+            for name, text in words_for(lang).items():
+                path = out / lang / f"{name}.wav"
+                _speak(text, path, Path(tmp), voice)
+                written.append(path)
     return written
 
 
@@ -135,9 +197,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         fresh = generate(Path(tmp))
         differ = [
-            p.name
+            str(p.relative_to(tmp))
             for p in fresh
-            if not (OUT / p.name).exists() or (OUT / p.name).read_bytes() != p.read_bytes()
+            if not (OUT / p.relative_to(tmp)).exists()
+            or (OUT / p.relative_to(tmp)).read_bytes() != p.read_bytes()
         ]
     if differ:
         print("differ:", ", ".join(differ))

@@ -1,7 +1,12 @@
 """Render every screen of the app offscreen to PNG files, at each window size and theme.
 
     .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
-        [--sizes 1024x600,1280x720,1920x1080] [--themes dark,light]
+        [--sizes 1024x600,1280x720,1920x1080] [--themes dark,light,high_contrast]
+        [--language de]
+
+``--language`` (de, es, fr) runs the app in that language and writes into ``OUT/<lang>/``
+(docs/translations.md); the layout is checked the same way, so a translation too long for
+1024×600 shows up here.
 
 The app is the real one (``build_app``) on the virtual treadmill; each state is reached by
 driving the real engine — connect, choose a preset, start, turn around, lose the link — on a
@@ -50,6 +55,7 @@ SHOTS = [
 
 SIZES = [(1024, 600), (1280, 720), (1920, 1080)]
 THEMES = ["dark", "light"]
+ALL_THEMES = [*THEMES, "high_contrast"]
 MAIN = ((1280, 720), "dark")  # the set the docs show, at the top of OUT
 HOLD_SPEEDUP = 0.01  # the loop's clock while a state is grabbed (nearly still)
 SETTLE_S = 0.2  # real seconds for a resize or a theme change to be drawn
@@ -62,6 +68,7 @@ class Shots:
     out: Path
     sizes: list[tuple[int, int]]
     themes: list[str]
+    only: frozenset[str] = frozenset()  # the shots to write (empty: all)
 
     def path(self, name: str, size: tuple[int, int], theme: str) -> Path:
         file = f"{SHOTS.index(name) + 1:02d}-{name}.png"
@@ -84,18 +91,26 @@ def main() -> int:
     parser.add_argument("--sizes", type=_sizes, default=SIZES, help="e.g. 1024x600,1920x1080")
     parser.add_argument("--themes", type=lambda t: t.split(","), default=THEMES)
     parser.add_argument("--preset", default="four-by-thirty", help="built-in preset to run")
+    parser.add_argument("--language", default="en", choices=("en", "de", "es", "fr"))
+    parser.add_argument(
+        "--only", type=lambda t: frozenset(t.split(",")), default=frozenset(),
+        help="write only these shots, e.g. session-ready,session-backward",
+    )  # fmt: skip
     args = parser.parse_args()
-    if not set(args.themes) <= set(THEMES):
-        parser.error(f"--themes: choose from {', '.join(THEMES)}")
+    if not set(args.themes) <= set(ALL_THEMES):
+        parser.error(f"--themes: choose from {', '.join(ALL_THEMES)}")
+    if not args.only <= set(SHOTS):
+        parser.error(f"--only: choose from {', '.join(SHOTS)}")
+    out = args.out if args.language == "en" else args.out / args.language
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     scratch = tempfile.TemporaryDirectory(prefix="treadmill-ctl-shots-")
     os.environ["TREADMILL_CTL_CONFIG_DIR"] = str(Path(scratch.name) / "config")
     os.environ["TREADMILL_CTL_DATA_DIR"] = str(Path(scratch.name) / "data")
     with scratch:
-        return _run(Shots(args.out, args.sizes, args.themes), args.preset)
+        return _run(Shots(out, args.sizes, args.themes, args.only), args.preset, args.language)
 
 
-def _run(shots: Shots, preset: str) -> int:
+def _run(shots: Shots, preset: str, language: str = "en") -> int:
     from treadmill_ctl.app.event_loop import AppEventLoop
     from treadmill_ctl.app.qt import QGuiApplication
 
@@ -105,14 +120,18 @@ def _run(shots: Shots, preset: str) -> int:
     shots.out.mkdir(parents=True, exist_ok=True)
     problems: list[str] = []
     with loop:
-        written: list[str] = loop.run_until_complete(_shoot(loop, shots, preset, problems))
+        written: list[str] = loop.run_until_complete(
+            _shoot(loop, shots, preset, problems, language)
+        )
     print(f"{len(written)} screenshots in {shots.out}")
     for line in problems:
         print(f"  layout: {line}")
     return 1 if problems else 0
 
 
-async def _shoot(loop: object, shots: Shots, preset_id: str, problems: list[str]) -> list[str]:
+async def _shoot(
+    loop: object, shots: Shots, preset_id: str, problems: list[str], language: str = "en"
+) -> list[str]:
     import dataclasses
 
     from treadmill_ctl.app.event_loop import AppEventLoop
@@ -121,10 +140,10 @@ async def _shoot(loop: object, shots: Shots, preset_id: str, problems: list[str]
     from treadmill_ctl.app.treadmill_source import TreadmillSource
     from treadmill_ctl.ftms.link import TreadmillLink
     from treadmill_ctl.session.presets import PresetLibrary
-    from treadmill_ctl.settings import Settings, Theme
+    from treadmill_ctl.settings import Language, Settings, Theme
 
     assert isinstance(loop, AppEventLoop)
-    settings = dataclasses.replace(Settings(), theme=Theme(MAIN[1]))
+    settings = dataclasses.replace(Settings(), theme=Theme(MAIN[1]), language=Language(language))
     running = build_app(simulate=True, settings=settings, save_settings=lambda s: None)
     window, bridge, ctx = running.window, running.bridge, running.context
     session = bridge.session_bridge
@@ -149,6 +168,8 @@ async def _shoot(loop: object, shots: Shots, preset_id: str, problems: list[str]
     async def grab(name: str) -> None:
         """The state shown now, at every size and theme (the session held meanwhile)."""
         assert name in SHOTS, name
+        if shots.only and name not in shots.only:
+            return
         speed = loop.speedup
         loop.set_speedup(HOLD_SPEEDUP)
         session.refresh()
@@ -240,7 +261,7 @@ async def _shoot(loop: object, shots: Shots, preset_id: str, problems: list[str]
     await grab("countdown-overlay")
     await until(
         lambda: (
-            session.property("headline") == "BACKWARD"
+            session.property("direction") == "backward"
             and session.property("state") == "running_phase"
         ),
         "the backward block",

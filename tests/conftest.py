@@ -29,6 +29,9 @@ REPORTED = (
 
 # Qt tests never need a screen; set before any Qt import (pytest-qt creates the app lazily).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The app follows the system's language by default: tests read English whatever the machine's
+# locale (tests/test_translations.py chooses the other languages itself).
+os.environ["LANGUAGE"] = "en"
 
 
 def pytest_report_header() -> list[str]:

@@ -60,6 +60,9 @@ def test_the_app_finds_its_files_through_the_package() -> None:
     assert any(shipped.presets_dir().glob("*.toml"))
     assert any(shipped.sim_profiles_dir().glob("*.toml"))
     assert any(shipped.sounds_dir().glob("*.wav"))
+    for lang in ("de", "es", "fr"):  # docs/translations.md
+        assert (shipped.translations_dir() / f"treadmill_ctl_{lang}.qm").is_file()
+        assert any((shipped.sounds_dir() / lang).glob("word_*.wav"))
     assert shipped.icon_file().read_text(encoding="utf-8").lstrip().startswith("<?xml")
 
 

@@ -22,6 +22,7 @@ from treadmill_ctl.statistics import (
     SessionStatistics,
     clock_text,
 )
+from treadmill_ctl.texts import Text, tr
 
 __all__ = ["Notice", "NoticeKind", "NoticeTally", "notices_of_events"]
 
@@ -59,6 +60,10 @@ class Notice:
         """The notice in words, its speed written by ``speed_text`` (the user's unit)."""
         if self.speed_kmh is None:
             return self.template
+        if isinstance(self.template, Text):  # still translatable, the speed as an argument
+            return Text(
+                self.template.template, {**self.template.args, "speed": speed_text(self.speed_kmh)}
+            )
         return self.template.replace(_SPEED, speed_text(self.speed_kmh))
 
     @property
@@ -83,11 +88,11 @@ _SAFETY_STOPS: Final = frozenset(
 
 
 _KIND_WORDS: Final = {
-    "warmup": "Warm-up",
-    "cooldown": "Cool-down",
-    "backward": "Backward block",
-    "recovery": "Recovery",
-    "forward": "Forward",
+    "warmup": tr("Warm-up"),
+    "cooldown": tr("Cool-down"),
+    "backward": tr("Backward block"),
+    "recovery": tr("Recovery"),
+    "forward": tr("Forward"),
 }
 
 
@@ -135,7 +140,9 @@ class NoticeTally:
                 self._close_drop(t, ended=False)
             case "machine_stopped":
                 if message.startswith("Safety key"):
-                    self._add(t, NoticeKind.SAFETY_KEY, "Safety key pulled: the treadmill stopped")
+                    self._add(
+                        t, NoticeKind.SAFETY_KEY, tr("Safety key pulled: the treadmill stopped")
+                    )
                 else:
                     self._add(t, NoticeKind.CONSOLE_STOP, _first_sentence(message))
             case "machine_paused":
@@ -158,14 +165,20 @@ class NoticeTally:
             for p in statistics.phases:
                 if p.outcome is not PhaseOutcome.SKIPPED:
                     continue
-                planned = f" of {clock_text(p.planned_s)}" if p.planned_s else ""
                 name = _KIND_WORDS.get(p.kind, p.kind.replace("_", " ").capitalize())
-                out.append(
-                    Notice(
-                        p.end_t if p.end_t is not None else p.start_t,
-                        NoticeKind.SKIPPED,
-                        f"{name} skipped after {clock_text(p.at_speed_s)}{planned}",
+                ran = clock_text(p.at_speed_s)
+                text = (
+                    tr(
+                        "{name} skipped after {ran} of {planned}",
+                        name=name,
+                        ran=ran,
+                        planned=clock_text(p.planned_s),
                     )
+                    if p.planned_s
+                    else tr("{name} skipped after {ran}", name=name, ran=ran)
+                )
+                out.append(
+                    Notice(p.end_t if p.end_t is not None else p.start_t, NoticeKind.SKIPPED, text)
                 )
         return tuple(sorted(out, key=lambda n: n.t))
 
@@ -184,15 +197,33 @@ class NoticeTally:
 
 def _drop_notice(drop: _Drop, until: float, *, ended: bool) -> Notice:
     lost = max(until - drop.t, 0.0)
-    text = f"Connection lost for {clock_text(lost)}" + (", not back by the end" if ended else "")
+    for_ = clock_text(lost)
     speed = drop.speed_kmh
     if speed is not None and speed > MOVING_KMH:
         # Nothing watched the belt: it ran on at its last speed, unless stopped at the
-        # console, until the app reconnected and stopped it (or the record ends).
-        text += f": the belt ran unattended at {_SPEED} for up to {clock_text(lost)}"
-        if not ended:
-            text += ", until the app reconnected and stopped it"
+        # console, until the app reconnected and stopped it (or the record ends). The speed
+        # is filled in the user's unit (Notice.words).
+        text = (
+            tr(
+                "Connection lost for {lost}, not back by the end: the belt ran unattended at "
+                "{speed} for up to {lost}",
+                lost=for_,
+                speed=_SPEED,
+            )
+            if ended
+            else tr(
+                "Connection lost for {lost}: the belt ran unattended at {speed} for up to "
+                "{lost}, until the app reconnected and stopped it",
+                lost=for_,
+                speed=_SPEED,
+            )
+        )
         return Notice(drop.t, NoticeKind.LINK_LOST, text, lost, speed)
+    text = (
+        tr("Connection lost for {lost}, not back by the end", lost=for_)
+        if ended
+        else tr("Connection lost for {lost}", lost=for_)
+    )
     return Notice(drop.t, NoticeKind.LINK_LOST, text, lost)
 
 

@@ -56,6 +56,17 @@ class DistanceUnit(enum.StrEnum):
 class Theme(enum.StrEnum):
     DARK = "dark"
     LIGHT = "light"
+    HIGH_CONTRAST = "high_contrast"  # black, white and yellow; thicker focus frames
+
+
+class Language(enum.StrEnum):
+    """The app's language (docs/translations.md); SYSTEM follows the system's locale."""
+
+    SYSTEM = "system"
+    ENGLISH = "en"
+    GERMAN = "de"
+    SPANISH = "es"
+    FRENCH = "fr"
 
 
 # Action -> keys (Qt key-sequence names). Shown in the GUI's "?" overlay and in the README.
@@ -165,6 +176,7 @@ class Settings:
     speed_unit: SpeedUnit = SpeedUnit.KMH
     distance_unit: DistanceUnit = DistanceUnit.METRIC
     theme: Theme = Theme.DARK
+    language: Language = Language.SYSTEM
     sound_on: bool = True
     voice_on: bool = True
     volume: float = 0.8
@@ -407,6 +419,7 @@ _ENUMS: Final[dict[str, type[enum.StrEnum]]] = {
     "treadmill_speed_unit": SpeedUnit,
     "distance_unit": DistanceUnit,
     "theme": Theme,
+    "language": Language,
 }
 
 

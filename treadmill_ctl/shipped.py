@@ -72,3 +72,8 @@ def sounds_dir() -> Path:
 def icon_file() -> Path:
     """The app's icon (SVG), for the desktop entry."""
     return resources_dir() / "icons" / ICON_NAME
+
+
+def translations_dir() -> Path:
+    """The compiled translations (``treadmill_ctl_<lang>.qm``; docs/translations.md)."""
+    return resources_dir() / "translations"

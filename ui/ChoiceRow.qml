@@ -34,6 +34,7 @@ Rectangle {
                 readonly property bool current: choiceButton.modelData.value === choiceRow.value
 
                 objectName: "choice_" + choiceButton.modelData.value
+                Accessible.name: choiceButton.text
                 height: segments.height
                 focusPolicy: Qt.NoFocus
                 font.pixelSize: choiceRow.fontSize

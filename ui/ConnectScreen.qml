@@ -335,6 +335,8 @@ Item {
                     readonly property bool busy: screen.bridge.connecting && screen.bridge.connectingAddress === row.modelData.address
 
                     objectName: "device_" + row.modelData.address
+                    Accessible.role: Accessible.ListItem
+                    Accessible.name: row.modelData.name + ", " + row.modelData.address
                     width: ListView.view.width
                     implicitHeight: 88
                     radius: Theme.radius - 2

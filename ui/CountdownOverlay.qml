@@ -16,6 +16,8 @@ Rectangle {
     property real reservedRight: 0
 
     objectName: "countdownOverlay"
+    Accessible.role: Accessible.StaticText
+    Accessible.name: overlay.title + " " + overlay.seconds
     color: Theme.background
 
     // Swallow clicks so nothing under the overlay is pressed by accident.

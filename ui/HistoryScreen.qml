@@ -175,6 +175,8 @@ Control {
                         readonly property bool current: sessionRow.modelData.id === screen.bridge.selectedId
 
                         objectName: "session_" + sessionRow.modelData.id
+                        Accessible.role: Accessible.ListItem
+                        Accessible.name: sessionRow.modelData.date + " " + sessionRow.modelData.time + ", " + sessionRow.modelData.preset
                         width: ListView.view.width
                         implicitHeight: rowColumn.implicitHeight + 18
                         radius: Theme.radius - 2

@@ -11,6 +11,8 @@ Rectangle {
     required property AppBridge app
 
     objectName: "keyHelpOverlay"
+    Accessible.role: Accessible.Dialog
+    Accessible.name: qsTr("Keys")
     color: Qt.rgba(0, 0, 0, 0.8)
 
     TapHandler {

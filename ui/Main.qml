@@ -28,6 +28,12 @@ Window {
 
     Binding {
         target: Theme
+        property: "highContrast"
+        value: window.app.theme === "high_contrast"
+    }
+
+    Binding {
+        target: Theme
         property: "zoom"
         value: Math.min(Math.max(window.width, Theme.minimumWidth) / Theme.baseWidth, Math.max(window.height, Theme.minimumHeight) / Theme.baseHeight)
     }
@@ -207,6 +213,7 @@ Window {
                 anchors.rightMargin: Theme.gap
                 anchors.verticalCenter: parent.verticalCenter
                 text: "?"
+                Accessible.name: qsTr("Show the keys")
                 current: window.app.keyHelpVisible
                 onClicked: window.app.toggleKeyHelp()
             }

@@ -19,6 +19,8 @@ Rectangle {
     }
 
     objectName: "noticeBar"
+    Accessible.role: Accessible.AlertMessage
+    Accessible.name: bar.message
     visible: false
     implicitHeight: noticeText.implicitHeight + Theme.gap
     color: Theme.levelColor(bar.level)

@@ -81,6 +81,7 @@ Control {
                 }
                 KindBox {
                     objectName: "kind_" + phaseRow.key
+                    Accessible.name: qsTr("Kind of phase")
                     Layout.preferredWidth: screen.kindWidth - 34
                     kinds: screen.editor.kinds
                     value: phaseRow.phase.kind
@@ -88,6 +89,7 @@ Control {
                 }
                 FormField {
                     objectName: "name_" + phaseRow.key
+                    Accessible.name: qsTr("Name")
                     Layout.fillWidth: true
                     Layout.minimumWidth: 100
                     font.pixelSize: Theme.fontSmall + 1
@@ -98,6 +100,7 @@ Control {
                 }
                 FormField {
                     objectName: "duration_" + phaseRow.key
+                    Accessible.name: qsTr("Time")
                     Layout.preferredWidth: screen.timeWidth
                     horizontalAlignment: TextInput.AlignRight
                     placeholderText: "0:30"
@@ -107,6 +110,7 @@ Control {
                 }
                 FormField {
                     objectName: "speed_" + phaseRow.key
+                    Accessible.name: qsTr("Speed")
                     Layout.preferredWidth: screen.speedWidth
                     horizontalAlignment: TextInput.AlignRight
                     placeholderText: phaseRow.phase.direction === "backward" ? qsTr("default") : ""
@@ -117,6 +121,7 @@ Control {
                 }
                 FormField {
                     objectName: "incline_" + phaseRow.key
+                    Accessible.name: qsTr("Incline %")
                     Layout.preferredWidth: screen.inclineWidth
                     horizontalAlignment: TextInput.AlignRight
                     placeholderText: "0"
@@ -126,6 +131,7 @@ Control {
                 }
                 ToolButton {
                     objectName: "up_" + phaseRow.stepIndex
+                    Accessible.name: qsTr("Move up")
                     visible: !phaseRow.inGroup
                     focusPolicy: Qt.NoFocus
                     enabled: phaseRow.stepIndex > 0
@@ -137,6 +143,7 @@ Control {
                 }
                 ToolButton {
                     objectName: "down_" + phaseRow.stepIndex
+                    Accessible.name: qsTr("Move down")
                     visible: !phaseRow.inGroup
                     focusPolicy: Qt.NoFocus
                     enabled: phaseRow.stepIndex < screen.stepCount - 1
@@ -152,6 +159,7 @@ Control {
                 }
                 ToolButton {
                     objectName: "remove_" + phaseRow.key
+                    Accessible.name: qsTr("Remove this phase")
                     focusPolicy: Qt.NoFocus
                     text: "✕"
                     font.pixelSize: Theme.fontBody
@@ -257,6 +265,7 @@ Control {
                     }
                     FormField {
                         objectName: "presetName"
+                        Accessible.name: qsTr("Name")
                         Layout.fillWidth: true
                         text: screen.editor.name
                         problem: screen.errors["name"] ?? ""
@@ -288,6 +297,7 @@ Control {
                             textFormat: TextEdit.PlainText
                             id: descriptionArea
                             objectName: "presetDescription"
+                            Accessible.name: qsTr("Description")
                             wrapMode: TextEdit.Wrap
                             font.pixelSize: Theme.fontSmall + 1
                             color: Theme.text
@@ -340,6 +350,7 @@ Control {
                         }
                         FormField {
                             objectName: "turningWalk"
+                            Accessible.name: qsTr("Walk at")
                             Layout.preferredWidth: 90
                             placeholderText: qsTr("1.0")
                             text: screen.editor.turningWalk
@@ -363,6 +374,7 @@ Control {
                         }
                         FormField {
                             objectName: "countdown"
+                            Accessible.name: qsTr("Countdown before each turn")
                             Layout.preferredWidth: 70
                             horizontalAlignment: TextInput.AlignRight
                             placeholderText: "5"
@@ -556,6 +568,7 @@ Control {
                                 }
                                 FormField {
                                     objectName: "repeat_" + stepCard.index
+                                    Accessible.name: qsTr("Repeat")
                                     Layout.preferredWidth: 70
                                     horizontalAlignment: TextInput.AlignRight
                                     text: stepCard.modelData.repeat
@@ -578,6 +591,7 @@ Control {
                                 }
                                 ToolButton {
                                     objectName: "up_" + stepCard.index
+                                    Accessible.name: qsTr("Move up")
                                     focusPolicy: Qt.NoFocus
                                     enabled: stepCard.index > 0
                                     text: "▲"
@@ -586,6 +600,7 @@ Control {
                                 }
                                 ToolButton {
                                     objectName: "down_" + stepCard.index
+                                    Accessible.name: qsTr("Move down")
                                     focusPolicy: Qt.NoFocus
                                     enabled: stepCard.index < screen.stepCount - 1
                                     text: "▼"

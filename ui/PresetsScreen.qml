@@ -159,6 +159,8 @@ Control {
                         readonly property bool current: presetRow.modelData.id === screen.bridge.selectedId
 
                         objectName: "preset_" + presetRow.modelData.id
+                        Accessible.role: Accessible.ListItem
+                        Accessible.name: presetRow.modelData.name
                         width: ListView.view.width
                         implicitHeight: rowColumn.implicitHeight + 20
                         radius: Theme.radius - 2

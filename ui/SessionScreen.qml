@@ -161,7 +161,7 @@ Control {
                         visible: screen.session.heartRateText !== "" || screen.app.strap.state === "lost"
                         // Where it comes from in the caption: a detail line would make this tile
                         // taller than its row.
-                        caption: qsTr("Heart rate") + (screen.app.strap.note !== "" ? " · " + screen.app.strap.note : screen.session.heartRateSource !== "" ? " · " + screen.session.heartRateSource : "")
+                        caption: qsTr("Heart rate") + (screen.app.strap.note !== "" ? " · " + screen.app.strap.note : screen.session.heartRateSource === "strap" ? " · " + qsTr("strap") : screen.session.heartRateSource === "treadmill" ? " · " + qsTr("treadmill") : "")
                         value: screen.session.heartRateText !== "" ? screen.session.heartRateText : "–"
                         unit: qsTr("bpm")
                         valueSize: Theme.fontTitle

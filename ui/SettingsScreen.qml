@@ -97,6 +97,7 @@ Control {
                     spacing: 8
                     ActionButton {
                         objectName: "minus_" + settingRow.key
+                        Accessible.name: qsTr("Less: %1").arg(settingRow.field.label)
                         implicitWidth: 56
                         implicitHeight: 48
                         text: "−"
@@ -106,6 +107,7 @@ Control {
                     FormField {
                         id: numberField
                         objectName: "field_" + settingRow.key
+                        Accessible.name: settingRow.field.label
                         Layout.preferredWidth: 110
                         horizontalAlignment: TextInput.AlignRight
                         font.pixelSize: Theme.fontBody + 4
@@ -124,6 +126,7 @@ Control {
                     }
                     ActionButton {
                         objectName: "plus_" + settingRow.key
+                        Accessible.name: qsTr("More: %1").arg(settingRow.field.label)
                         implicitWidth: 56
                         implicitHeight: 48
                         text: "+"
@@ -143,6 +146,7 @@ Control {
                 ChoiceRow {
                     visible: settingRow.kind === "choice"
                     objectName: "choices_" + settingRow.key
+                    Accessible.name: settingRow.field.label
                     anchors.verticalCenter: parent.verticalCenter
                     anchors.right: parent.right
                     choices: settingRow.field.choices
@@ -154,6 +158,7 @@ Control {
                     id: toggle
                     visible: settingRow.kind === "switch"
                     objectName: "switch_" + settingRow.key
+                    Accessible.name: settingRow.field.label
                     anchors.verticalCenter: parent.verticalCenter
                     anchors.right: parent.right
                     checked: screen.values[settingRow.key] === true
@@ -169,6 +174,7 @@ Control {
                     Slider {
                         id: volumeSlider
                         objectName: "volumeSlider"
+                        Accessible.name: settingRow.field.label
                         Layout.fillWidth: true
                         focusPolicy: Qt.NoFocus
                         from: 0

@@ -20,6 +20,10 @@ Rectangle {
     implicitHeight: column.implicitHeight + 2 * Theme.gap
     radius: Theme.radius
     color: Theme.surface
+    border.width: Theme.highContrast ? 2 : 0 // high contrast: every tile outlined
+    border.color: Theme.border
+    Accessible.role: Accessible.StaticText
+    Accessible.name: (tile.caption + ": " + tile.value + " " + tile.unit + (tile.detail !== "" ? ", " + tile.detail : "")).trim()
 
     ColumnLayout {
         id: column

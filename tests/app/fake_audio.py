@@ -64,6 +64,7 @@ class FakeEffect(QObject):
 
     def setSource(self, url: QUrl) -> None:
         self._name = url.fileName().removesuffix(".wav")
+        self.source = url.toLocalFile()  # which language's clip (sounds/<lang>/...)
 
     def setVolume(self, volume: float) -> None:
         pass

@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any, Final
 
+from treadmill_ctl.app import translation
 from treadmill_ctl.app.check_bridge import CheckBridge
 from treadmill_ctl.app.connect_bridge import ConnectBridge
 from treadmill_ctl.app.context import SCREEN_FILES, AppContext, NoticeLevel, Screen
@@ -27,12 +28,14 @@ from treadmill_ctl.app.qt import (
     QmlElement,
     QmlUncreatable,
     QObject,
+    QQmlEngine,
     Signal,
     Slot,
 )
 from treadmill_ctl.app.session_bridge import SessionBridge
 from treadmill_ctl.app.sound import CuePlayer
 from treadmill_ctl.app.strap_bridge import StrapBridge
+from treadmill_ctl.app.translation import translated
 from treadmill_ctl.ftms.api import TreadmillControl
 from treadmill_ctl.session.plan import Plan
 
@@ -48,7 +51,7 @@ QML_IMPORT_MAJOR_VERSION: Final = 1
 
 _log = logging.getLogger(__name__)
 
-_THEMES: Final = ("dark", "light")
+_THEMES: Final = ("dark", "light", "high_contrast")
 
 # AppBridge properties declared as QObject because their class loads late: their QML type.
 LATE_PROPERTY_TYPES: Final = {
@@ -186,6 +189,12 @@ class AppBridge(QObject):
         """Settings changed (from any screen): theme and keys follow at once; sound and units
         are read from the settings on each use."""
         self._set_theme(str(getattr(settings, "theme", self._theme)))
+        language = translation.resolve(str(getattr(settings, "language", "system")))
+        if language != translation.current():
+            translation.use_language(language)
+            engine = self.parent()
+            if isinstance(engine, QQmlEngine):
+                engine.retranslate()  # every qsTr() binding, at once
         if self._keys is not None:
             from treadmill_ctl.app.keys import KeyMap  # noqa: PLC0415 - loaded with the filter
 
@@ -408,7 +417,7 @@ class AppBridge(QObject):
     @Property(list, notify=keyHelpChanged)
     def keyHelp(self) -> list[dict[str, object]]:
         """Rows of the ``?`` overlay: {keys, action, stop, clicker}."""
-        return self.key_filter.keymap.help_rows()
+        return translation.translated_tree(self.key_filter.keymap.help_rows())
 
     @Slot()
     def toggleFullScreen(self) -> None:
@@ -510,4 +519,4 @@ class AppBridge(QObject):
         if level not in tuple(NoticeLevel):
             level = NoticeLevel.INFO
         _log.info("notice (%s): %s", level, message)
-        self.notice.emit(level, message)
+        self.notice.emit(level, translated(message))

@@ -30,8 +30,10 @@ from treadmill_ctl.app.qt import (
     Signal,
     Slot,
 )
+from treadmill_ctl.app.translation import translated
 from treadmill_ctl.ftms.model import LinkState
 from treadmill_ctl.session.events import SessionState
+from treadmill_ctl.texts import tr
 
 if TYPE_CHECKING:
     import asyncio
@@ -49,12 +51,12 @@ _AT_REST: Final = frozenset(
 )
 # The text the confirmation shows (session.machine_check.CONFIRM_PROMPT, copied so that this
 # module does not load the check before the window's first frame; a test keeps them equal).
-CONFIRM_TEXT: Final = (
+CONFIRM_TEXT: Final = tr(
     "The check starts the belt and runs it slowly (at most 3 km/h) for about a minute. "
     "Nobody may stand on the belt: the check changes speed, starts and stops on its own, and "
     "tries set-points a person would not expect. Is the belt clear and the safety key in?"
 )
-NOT_CHECKED_TEXT: Final = (
+NOT_CHECKED_TEXT: Final = tr(
     "Not checked yet: sessions use safe defaults. Check it once (nobody on the belt) so the "
     "app learns its unit, steps and timing."
 )
@@ -141,8 +143,8 @@ class CheckBridge(QObject):
     def summary(self) -> str:
         """The saved check in one line, or what to do when it was never checked."""
         if self._checked is False:
-            return NOT_CHECKED_TEXT
-        return self._summary
+            return translated(NOT_CHECKED_TEXT)
+        return translated(self._summary)
 
     @Property(bool, notify=changed)
     def suggested(self) -> bool:
@@ -157,12 +159,12 @@ class CheckBridge(QObject):
     @Property(str, constant=True)
     def prompt(self) -> str:
         """The confirmation the user must give before anything moves."""
-        return CONFIRM_TEXT
+        return translated(CONFIRM_TEXT)
 
     @Property(str, notify=progressChanged)
     def progress(self) -> str:
         """What the check is doing now."""
-        return self._progress
+        return translated(self._progress)
 
     @Property(float, notify=progressChanged)
     def fraction(self) -> float:
@@ -172,7 +174,7 @@ class CheckBridge(QObject):
     @Property(str, notify=changed)
     def result(self) -> str:
         """The result line (after a check, or why it could not run)."""
-        return self._result
+        return translated(self._result)
 
     @Property(bool, notify=changed)
     def danger(self) -> bool:
@@ -212,7 +214,7 @@ class CheckBridge(QObject):
         check = loaded.check
         if loaded.problem is not None:
             self._checked = True
-            self._summary = f"The saved check cannot be read ({loaded.problem})."
+            self._summary = tr("The saved check cannot be read ({why}).", why=loaded.problem)
         elif check is None:
             self._checked = False
         else:
@@ -230,7 +232,8 @@ class CheckBridge(QObject):
             return
         if self._session_under_way():
             self._context.notify(
-                NoticeLevel.WARNING, "A session is under way: stop and end it before the check."
+                NoticeLevel.WARNING,
+                tr("A session is under way: stop and end it before the check."),
             )
             return
         self._set_phase(CheckPhase.CONFIRM)
@@ -252,7 +255,7 @@ class CheckBridge(QObject):
         self._result = ""
         self._danger = False
         self._user_cancelled = False
-        self._set_progress("Connecting…", 0.0)
+        self._set_progress(tr("Connecting…"), 0.0)
         self._set_phase(CheckPhase.RUNNING)
         self._keys = _AnyKeyStops(self.stopNow, self)
         app = QGuiApplication.instance()
@@ -271,7 +274,7 @@ class CheckBridge(QObject):
         elif self._task is not None:
             self._user_cancelled = True
             self._task.cancel()  # still connecting: nothing has moved
-        self._set_progress("Stopping…", self._fraction)
+        self._set_progress(tr("Stopping…"), self._fraction)
 
     # ---- the run ---------------------------------------------------------------------------
 
@@ -292,17 +295,17 @@ class CheckBridge(QObject):
             except asyncio.CancelledError:
                 if not self._user_cancelled:
                     raise
-                self._finish("Check stopped by you before anything moved; nothing saved.")
+                self._finish(tr("Check stopped by you before anything moved; nothing saved."))
                 return
             except Exception as exc:  # noqa: BLE001 - any connect failure is shown, not raised
-                self._finish(f"The check could not connect: {exc}")
+                self._finish(tr("The check could not connect: {why}", why=exc))
                 return
             await self._probe(link)
         except BaseException as exc:
             # Whatever went wrong (a bug, the app closing): the belt was stopped by the
             # check's own ending; the screen and the keys must not stay in the check.
             if self._phase is CheckPhase.RUNNING:
-                self._finish(f"The check failed: {exc or type(exc).__name__}")
+                self._finish(tr("The check failed: {why}", why=exc or type(exc).__name__))
             raise
         finally:
             self._checker = None
@@ -331,7 +334,7 @@ class CheckBridge(QObject):
             try:
                 await asyncio.to_thread(save_check, outcome.check)
             except OSError as exc:
-                self._context.notify(NoticeLevel.WARNING, f"Check not saved: {exc}")
+                self._context.notify(NoticeLevel.WARNING, tr("Check not saved: {why}", why=exc))
         self._finish(_result_line(outcome), outcome=outcome)
 
     def _finish(self, line: str, outcome: CheckOutcome | None = None) -> None:
@@ -388,14 +391,18 @@ class CheckBridge(QObject):
 def _result_line(outcome: CheckOutcome) -> str:
     check = outcome.check
     if outcome.stopped_by_user:
-        return "Check stopped by you: the belt was stopped; nothing saved."
+        return tr("Check stopped by you: the belt was stopped; nothing saved.")
     if check.blocked:
-        return (
-            "DANGER: " + "; ".join(check.dangers) + ". Sessions on this treadmill are refused "
-            f"until you clear it ('treadmill-ctl check --unblock {check.address}')."
+        return tr(
+            "DANGER: {dangers}. Sessions on this treadmill are refused until you clear it "
+            "('treadmill-ctl check --unblock {address}').",
+            dangers="; ".join(check.dangers),
+            address=check.address,
         )
     if not outcome.completed:
-        return "The check ended early (saved what it learned): " + check.summary()
+        return tr(
+            "The check ended early (saved what it learned): {summary}", summary=check.summary()
+        )
     return check.summary()
 
 

@@ -19,9 +19,11 @@ from typing import TYPE_CHECKING, Any, Final
 
 from treadmill_ctl.app.context import AppContext, NoticeLevel, Screen
 from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, Signal, Slot
+from treadmill_ctl.app.translation import translated
 from treadmill_ctl.errors import DeviceNotFoundError, LinkError, TreadmillError
 from treadmill_ctl.ftms.model import DiscoveredDevice, LinkState
 from treadmill_ctl.session.events import SessionState
+from treadmill_ctl.texts import tr
 from treadmill_ctl.units import SpeedUnit
 
 if TYPE_CHECKING:
@@ -58,33 +60,41 @@ class Problem:
 
 _TITLES: Final[dict[ProblemKind, tuple[str, str]]] = {
     ProblemKind.BLUETOOTH_OFF: (
-        "Bluetooth is off",
-        "Turn Bluetooth on in your system settings, then scan again.",
+        tr("Bluetooth is off"),
+        tr("Turn Bluetooth on in your system settings, then scan again."),
     ),
     ProblemKind.NO_ADAPTER: (
-        "No Bluetooth on this computer",
-        "This computer has no usable Bluetooth radio. Plug in a Bluetooth LE adapter, or try "
-        "the app with --simulate.",
+        tr("No Bluetooth on this computer"),
+        tr(
+            "This computer has no usable Bluetooth radio. Plug in a Bluetooth LE adapter, or try "
+            "the app with --simulate."
+        ),
     ),
     ProblemKind.NO_PERMISSION: (
-        "No permission to use Bluetooth",
-        "Allow this app to use Bluetooth (macOS: System Settings › Privacy › Bluetooth; Linux: "
-        "your user must be allowed to use BlueZ, e.g. the 'bluetooth' group), then scan again.",
+        tr("No permission to use Bluetooth"),
+        tr(
+            "Allow this app to use Bluetooth (macOS: System Settings › Privacy › Bluetooth; Linux: "
+            "your user must be allowed to use BlueZ, e.g. the 'bluetooth' group), then scan again."
+        ),
     ),
     ProblemKind.BUSY: (
-        "The treadmill is busy",
-        "It is connected to something else, or Bluetooth is still busy with a previous "
-        "attempt. Close other fitness apps (phone, tablet, watch) that use the treadmill, wait "
-        "a few seconds and try again.",
+        tr("The treadmill is busy"),
+        tr(
+            "It is connected to something else, or Bluetooth is still busy with a previous "
+            "attempt. Close other fitness apps (phone, tablet, watch) that use the treadmill, wait "
+            "a few seconds and try again."
+        ),
     ),
     ProblemKind.NOT_FOUND: (
-        "Treadmill not found",
-        "Is it switched on and in range? Most treadmills stop advertising while another app "
-        "is connected to them. Scan again when it is free.",
+        tr("Treadmill not found"),
+        tr(
+            "Is it switched on and in range? Most treadmills stop advertising while another app "
+            "is connected to them. Scan again when it is free."
+        ),
     ),
     ProblemKind.FAILED: (
-        "Could not connect",
-        "Switch the treadmill off and on, then try again.",
+        tr("Could not connect"),
+        tr("Switch the treadmill off and on, then try again."),
     ),
 }
 
@@ -209,7 +219,9 @@ def describe_bluetooth_error(exc: BaseException) -> Problem:
             return Problem(kind, title, advice)
     title, advice = _TITLES[ProblemKind.FAILED]
     detail = str(exc) or type(exc).__name__
-    return Problem(ProblemKind.FAILED, title, f"{advice} ({detail})")
+    return Problem(
+        ProblemKind.FAILED, title, tr("{advice} ({detail})", advice=advice, detail=detail)
+    )
 
 
 def change_settings(context: AppContext, **changes: Any) -> None:
@@ -220,7 +232,7 @@ def change_settings(context: AppContext, **changes: Any) -> None:
         context.save_settings(new)
     except (OSError, ValueError, TreadmillError) as exc:
         _log.warning("settings not saved: %s", exc, exc_info=exc)
-        context.notify(NoticeLevel.WARNING, f"Settings not saved: {exc}")
+        context.notify(NoticeLevel.WARNING, tr("Settings not saved: {why}", why=exc))
     context.settings = new
 
 
@@ -234,14 +246,15 @@ def signal_bars(rssi: int | None) -> int:
     return 0
 
 
-_SIGNAL_WORDS: Final = ("unknown", "weak", "fair", "good", "strong")
+_SIGNAL_WORDS: Final = (tr("unknown"), tr("weak"), tr("fair"), tr("good"), tr("strong"))
 
 
 def signal_text(rssi: int | None) -> str:
-    """``good (-72 dBm)``, or ``signal unknown``."""
+    """``good (-72 dBm)``, or ``signal unknown``, in the user's language."""
     if rssi is None:
-        return "signal unknown"
-    return f"{_SIGNAL_WORDS[signal_bars(rssi)]} ({rssi} dBm)"
+        return translated(tr("signal unknown"))
+    quality = _SIGNAL_WORDS[signal_bars(rssi)]
+    return translated(tr("{quality} ({rssi} dBm)", quality=quality, rssi=rssi))
 
 
 class _Phase(enum.StrEnum):
@@ -349,12 +362,12 @@ class ConnectBridge(QObject):
     @Property(str, notify=problemChanged)
     def problem(self) -> str:
         """Short title of the last Bluetooth problem ("Bluetooth is off"), empty when none."""
-        return self._problem.title
+        return translated(self._problem.title)
 
     @Property(str, notify=problemChanged)
     def problemAdvice(self) -> str:
         """What to do about ``problem``."""
-        return self._problem.advice
+        return translated(self._problem.advice)
 
     @Property(str, notify=problemChanged)
     def problemKind(self) -> str:
@@ -365,7 +378,7 @@ class ConnectBridge(QObject):
     @Property(str, notify=statusChanged)
     def status(self) -> str:
         """One line about what is happening ("Scanning…", "3 treadmills found")."""
-        return self._status
+        return translated(self._status)
 
     @Property(str, notify=rememberedChanged)
     def rememberedAddress(self) -> str:
@@ -397,7 +410,7 @@ class ConnectBridge(QObject):
             return
         self._set_problem(None)
         self._set_phase(_Phase.SCANNING)
-        self._set_status("Scanning for treadmills…")
+        self._set_status(tr("Scanning for treadmills…"))
         # The connect screen scans as it opens, which may be before the app's loop runs (the
         # window's first frame comes first): the scan itself starts once it does.
         if not self._context.when_running(self._start_scan):
@@ -434,9 +447,11 @@ class ConnectBridge(QObject):
             self._set_problem(
                 Problem(
                     ProblemKind.FAILED,
-                    "Not a treadmill",
-                    "This device does not say it is a fitness machine. If it is your "
-                    "treadmill, choose “This is my treadmill” first.",
+                    tr("Not a treadmill"),
+                    tr(
+                        "This device does not say it is a fitness machine. If it is your "
+                        "treadmill, choose “This is my treadmill” first."
+                    ),
                 )
             )
             return
@@ -446,8 +461,8 @@ class ConnectBridge(QObject):
                 self._set_problem(
                     Problem(
                         ProblemKind.BUSY,
-                        "A session is under way",
-                        "Stop it (and end it) before connecting to another treadmill.",
+                        tr("A session is under way"),
+                        tr("Stop it (and end it) before connecting to another treadmill."),
                     )
                 )
                 return
@@ -461,7 +476,7 @@ class ConnectBridge(QObject):
         self._target = address
         self._set_phase(_Phase.CONNECTING)
         name = self._name_of(address)
-        self._set_status(f"Connecting to {name}…")
+        self._set_status(tr("Connecting to {name}…", name=name))
         self._connect_task = self._context.spawn(self._async_connect(address), what="Connect")
 
     @Slot()
@@ -480,7 +495,7 @@ class ConnectBridge(QObject):
         self._scan_task = self._connect_task = None
         if self._phase in (_Phase.SCANNING, _Phase.CONNECTING):
             self._set_phase(_Phase.IDLE)
-            self._set_status("Cancelled.")
+            self._set_status(tr("Cancelled."))
 
     @Slot(str)
     def markAsTreadmill(self, address: str) -> None:
@@ -502,13 +517,13 @@ class ConnectBridge(QObject):
             self._set_problem(
                 Problem(
                     ProblemKind.BUSY,
-                    "A session is under way",
-                    "Stop it (and end it) before disconnecting the treadmill.",
+                    tr("A session is under way"),
+                    tr("Stop it (and end it) before disconnecting the treadmill."),
                 )
             )
             return
         self._set_problem(None)
-        self._set_status(f"Disconnecting from {self._shown_link[1]}…")
+        self._set_status(tr("Disconnecting from {name}…", name=self._shown_link[1]))
         self._context.spawn(self._async_disconnect(link), what="Disconnect")
 
     async def _async_disconnect(self, link: Any) -> None:
@@ -517,7 +532,7 @@ class ConnectBridge(QObject):
             self.disconnected.emit()  # the app forgets the link and the prepared session
         if self._phase is _Phase.CONNECTED:
             self._set_phase(_Phase.IDLE)
-        self._set_status("Disconnected.")
+        self._set_status(tr("Disconnected."))
         self.link_changed()
 
     def link_changed(self) -> None:
@@ -583,7 +598,7 @@ class ConnectBridge(QObject):
         name = caps.name or self._name_of(address)
         self._remember(address, name)
         self._set_phase(_Phase.CONNECTED)
-        self._set_status(f"Connected to {name}.")
+        self._set_status(tr("Connected to {name}.", name=name))
         self._context.use_link(link)
         self.connected.emit(name)
         self._context.switch_screen(Screen.PRESETS)
@@ -605,8 +620,11 @@ class ConnectBridge(QObject):
         if loaded.problem is not None:
             self._context.notify(
                 NoticeLevel.WARNING,
-                f"{loaded.problem} — this treadmill's check is not used; sessions use the "
-                "safe defaults.",
+                tr(
+                    "{problem} — this treadmill's check is not used; sessions use the safe "
+                    "defaults.",
+                    problem=loaded.problem,
+                ),
             )
         settings = self._context.settings
         fallback = getattr(settings, "treadmill_speed_unit", None)
@@ -618,7 +636,7 @@ class ConnectBridge(QObject):
         except MachineBlockedError as exc:
             self._connect_task = None
             self._set_problem(
-                Problem(ProblemKind.FAILED, "Sessions on this treadmill are refused", str(exc))
+                Problem(ProblemKind.FAILED, tr("Sessions on this treadmill are refused"), str(exc))
             )
             self._set_status("")
             self._set_phase(_Phase.IDLE)
@@ -729,8 +747,8 @@ def _is_treadmill(device: DiscoveredDevice) -> bool:
 def _found_words(found: Sequence[DiscoveredDevice], marked: set[str]) -> str:
     count = sum(1 for d in found if _is_treadmill(d) or d.address in marked)
     if count == 0:
-        return "No treadmill found yet. Is it switched on and free (no other app connected)?"
-    return "1 treadmill found." if count == 1 else f"{count} treadmills found."
+        return tr("No treadmill found yet. Is it switched on and free (no other app connected)?")
+    return tr("1 treadmill found.") if count == 1 else tr("{count} treadmills found.", count=count)
 
 
 async def _quiet_disconnect(link: Any) -> None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
 
 from treadmill_ctl.errors import TreadmillError
+from treadmill_ctl.texts import tr
 
 if TYPE_CHECKING:
     # Not imported at run time: the app's window draws its first frame before asyncio is
@@ -201,4 +202,6 @@ class AppContext:
         exc = task.exception()
         if exc is not None:
             _log.error("%s failed", task.get_name(), exc_info=exc)
-            self.notify(NoticeLevel.DANGER, f"{task.get_name()} failed: {exc}")
+            self.notify(
+                NoticeLevel.DANGER, tr("{task} failed: {why}", task=task.get_name(), why=exc)
+            )

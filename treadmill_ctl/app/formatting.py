@@ -5,9 +5,24 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Final
+from types import MappingProxyType
+from typing import Final, Self
 
+from treadmill_ctl.texts import Text
 from treadmill_ctl.units import KMH_PER_MPH, SpeedUnit, speed_words
+
+_decimal_point = "."  # the language's (app/translation.py sets it from QLocale: "," in German)
+
+
+def set_decimal_point(point: str) -> None:
+    """The decimal separator every number below is shown with ("." or ",")."""
+    global _decimal_point  # noqa: PLW0603 - one process-wide display choice, set by the Qt layer
+    _decimal_point = point or "."
+
+
+def decimal(text: str) -> str:
+    """``text`` (a number formatted with ".") with the language's decimal separator."""
+    return text.replace(".", _decimal_point) if _decimal_point != "." else text
 
 
 def parse_number(text: str) -> float | None:
@@ -56,7 +71,7 @@ def speed_value(kmh: float | None, unit: str) -> float | None:
 def speed_text(kmh: float | None, unit: str) -> str:
     """One decimal in the user's unit, without the unit; ``–`` when unknown."""
     value = speed_value(kmh, unit)
-    return "–" if value is None else f"{value:.1f}"
+    return "–" if value is None else decimal(f"{value:.1f}")
 
 
 def distance_text(metres: float | None, unit: str) -> str:
@@ -64,15 +79,15 @@ def distance_text(metres: float | None, unit: str) -> str:
     if metres is None:
         return "–"
     if unit == "imperial":
-        return f"{metres / 1000 / KMH_PER_MPH:.2f} mi"
+        return decimal(f"{metres / 1000 / KMH_PER_MPH:.2f} mi")
     if metres < 1000:
         return f"{metres:.0f} m"
-    return f"{metres / 1000:.2f} km"
+    return decimal(f"{metres / 1000:.2f} km")
 
 
 def incline_text(pct: float | None) -> str:
     """``2.0 %``; ``–`` when the machine does not report it."""
-    return "–" if pct is None else f"{pct:.1f} %"
+    return "–" if pct is None else decimal(f"{pct:.1f} %")
 
 
 def heart_rate_text(bpm: int | None) -> str:
@@ -80,13 +95,47 @@ def heart_rate_text(bpm: int | None) -> str:
     return "" if bpm is None or bpm <= 0 else str(bpm)
 
 
-_KMH_IN_TEXT: Final = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?) ?km/h(?![\w/])")
+_KMH_IN_TEXT: Final = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?) ?km/h(?![\w/])")
+
+
+class SpeedsInUnit(Text):
+    """A core ``Text`` shown with its speeds in the user's unit: it reads the converted English,
+    and ``app/translation.translated()`` translates the message first, then converts."""
+
+    __slots__ = ("unit",)
+    unit: str
+
+    def __new__(cls, text: Text, unit: str) -> Self:
+        self = str.__new__(cls, convert_speeds(text, unit))
+        self.template = "{text}"
+        self.args = MappingProxyType({"text": text})
+        self.unit = unit
+        return self
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (SpeedsInUnit, (self.args["text"], self.unit))
+
+
+def convert_speeds(text: str, unit: str, *, localised: bool = False) -> str:
+    """Every "4.5 km/h" (or "4,5 km/h") in ``text`` as "2.8 mph" with mph chosen; with
+    ``localised``, in the language's decimal separator ("2,8 mph": a translated text)."""
+    if unit != SpeedUnit.MPH:
+        return text
+
+    def mph(m: re.Match[str]) -> str:
+        words = speed_words(float(m.group(1).replace(",", ".")), unit)
+        return decimal(words) if localised else words
+
+    return _KMH_IN_TEXT.sub(mph, text)
 
 
 def speeds_in_unit(text: str, unit: str) -> str:
     """A message of the session core (which speaks km/h, as its records do) in the user's
     unit: with mph chosen, every "4.5 km/h" in it reads "2.8 mph" (``units.speed_words``), so
-    the session screen never shows km/h in an mph app. Unchanged for km/h."""
+    the session screen never shows km/h in an mph app. Unchanged for km/h. A ``Text`` stays
+    translatable (``SpeedsInUnit``)."""
     if unit != SpeedUnit.MPH:
         return text
-    return _KMH_IN_TEXT.sub(lambda m: speed_words(float(m.group(1)), unit), text)
+    if isinstance(text, Text):
+        return SpeedsInUnit(text, unit)
+    return convert_speeds(text, unit)

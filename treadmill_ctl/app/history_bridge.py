@@ -26,10 +26,12 @@ from treadmill_ctl.app.formatting import (
 from treadmill_ctl.app.history_export import ExportOutcome, export_session
 from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, Signal, Slot
 from treadmill_ctl.app.session_presenter import notice_rows
+from treadmill_ctl.app.translation import translated, translated_tree
 from treadmill_ctl.errors import HistoryError
 from treadmill_ctl.export.naming import EXPORT_FORMATS, default_export_path
 from treadmill_ctl.session.plan import PhaseKind
 from treadmill_ctl.statistics import clock_text, plural
+from treadmill_ctl.texts import tr
 
 if TYPE_CHECKING:
     from treadmill_ctl.history import (
@@ -65,14 +67,14 @@ def ending_text() -> dict[Ending, str]:
     from treadmill_ctl.history import Ending  # noqa: PLC0415 - see the module doc
 
     return {
-        Ending.FINISHED: "Finished",
-        Ending.STOPPED_BY_USER: "Stopped by you",
-        Ending.STOPPED_BY_MACHINE: "Stopped by the treadmill",
-        Ending.LINK_LOST: "Connection lost",
-        Ending.ERROR: "Ended by an error",
-        Ending.INTERRUPTED: "Interrupted (app closed or crashed)",
-        Ending.IN_PROGRESS: "Recording now",
-        Ending.DAMAGED: "Damaged record (cannot be read)",
+        Ending.FINISHED: tr("Finished"),
+        Ending.STOPPED_BY_USER: tr("Stopped by you"),
+        Ending.STOPPED_BY_MACHINE: tr("Stopped by the treadmill"),
+        Ending.LINK_LOST: tr("Connection lost"),
+        Ending.ERROR: tr("Ended by an error"),
+        Ending.INTERRUPTED: tr("Interrupted (app closed or crashed)"),
+        Ending.IN_PROGRESS: tr("Recording now"),
+        Ending.DAMAGED: tr("Damaged record (cannot be read)"),
     }
 
 
@@ -235,7 +237,7 @@ class HistoryBridge(QObject):
     @Property(list, notify=sessionsChanged)
     def sessions(self) -> list[dict[str, Any]]:
         """Every session, newest first (see ``session_row``)."""
-        return self._rows
+        return translated_tree(self._rows)
 
     @Property(int, notify=sessionsChanged)
     def count(self) -> int:
@@ -263,7 +265,7 @@ class HistoryBridge(QObject):
     def detail(self) -> dict[str, Any]:
         """The selected session: its list row plus ``chart`` (see ``chart_of``), ``device``,
         ``maxSpeed`` and ``hr`` texts; empty when none is selected."""
-        return self._detail
+        return translated_tree(self._detail)
 
     @Property(bool, notify=undoChanged)
     def canUndo(self) -> bool:
@@ -271,7 +273,9 @@ class HistoryBridge(QObject):
 
     @Property(str, notify=undoChanged)
     def undoText(self) -> str:
-        return f"Deleted the session of {self._deleted[-1][1]}" if self._deleted else ""
+        if not self._deleted:
+            return ""
+        return translated(tr("Deleted the session of {when}", when=self._deleted[-1][1]))
 
     @Property(str, notify=problemChanged)
     def problem(self) -> str:
@@ -381,12 +385,12 @@ class HistoryBridge(QObject):
         from treadmill_ctl.history import Ending  # noqa: PLC0415 - see the module doc
 
         if row["endedKind"] == Ending.IN_PROGRESS.value:
-            self._context.notify(NoticeLevel.INFO, "This session is being recorded right now.")
+            self._context.notify(NoticeLevel.INFO, tr("This session is being recorded right now."))
             return
         try:
             store.delete_session(session_id)
         except HistoryError as exc:
-            self._context.notify(NoticeLevel.WARNING, f"Not deleted: {exc}")
+            self._context.notify(NoticeLevel.WARNING, tr("Not deleted: {why}", why=exc))
             return
         self._deleted = [*self._deleted, (session_id, f"{row['date']} {row['time']}")][-UNDO_DEPTH:]
         self.undoChanged.emit()
@@ -404,7 +408,7 @@ class HistoryBridge(QObject):
         try:
             store.restore_session(session_id)
         except HistoryError as exc:
-            self._context.notify(NoticeLevel.WARNING, f"Not restored: {exc}")
+            self._context.notify(NoticeLevel.WARNING, tr("Not restored: {why}", why=exc))
             return
         self._deleted = self._deleted[:-1]
         self.undoChanged.emit()
@@ -430,12 +434,12 @@ class HistoryBridge(QObject):
             outcome = await export_session(session_id, fmt, path, force=force)
         except Exception as exc:  # noqa: BLE001 - said to the user, never lost
             _log.warning("export failed", exc_info=exc)
-            outcome = ExportOutcome(False, path, f"Not exported: {exc}")
+            outcome = ExportOutcome(False, path, tr("Not exported: {why}", why=exc))
         finally:
             asyncio.get_running_loop().call_soon(self.exportChanged.emit)  # task is done then
         level = NoticeLevel.INFO if outcome.ok else NoticeLevel.WARNING
         self._context.notify(level, outcome.message)
-        self.exported.emit(outcome.ok, outcome.message)
+        self.exported.emit(outcome.ok, translated(outcome.message))
 
     def _detail_of(self, detail: SessionDetail) -> dict[str, Any]:
         from treadmill_ctl.history.totals import (  # noqa: PLC0415 - module doc
@@ -462,7 +466,9 @@ class HistoryBridge(QObject):
             else plural(stats.blocks_done, "block")
         )
         out["outcomeText"] = (
-            "Session complete" if stats.complete else f"Ended early: {stats.why_text}"
+            tr("Session complete")
+            if stats.complete
+            else tr("Ended early: {why}", why=stats.why_text)
         )
         out["complete"] = stats.complete
         out["statistics"] = stats.to_json()

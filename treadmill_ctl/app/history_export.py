@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+from treadmill_ctl.texts import tr
+
 EXPORT_TIMEOUT_S: Final = 120.0
 """A child still running after this long is ended and the export reported as failed."""
 POLL_FIRST_S: Final = 0.01
@@ -66,21 +68,25 @@ async def export_session(
                 stderr=said,
             )
         except OSError as exc:
-            return ExportOutcome(False, path, f"could not start the export: {exc}")
+            return ExportOutcome(False, path, tr("could not start the export: {why}", why=exc))
         delay = POLL_FIRST_S
         while child.poll() is None:
             if time.monotonic() > deadline:
                 child.kill()
                 child.wait()
-                return ExportOutcome(False, path, f"the export took longer than {timeout_s:.0f} s")
+                return ExportOutcome(
+                    False,
+                    path,
+                    tr("the export took longer than {seconds} s", seconds=f"{timeout_s:.0f}"),
+                )
             await asyncio.sleep(delay)
             delay = min(delay * 2, POLL_MAX_S)
         said.seek(0)
         err = said.read(MAX_MESSAGE_BYTES).decode("utf-8", "replace")
     if child.returncode == 0:
-        return ExportOutcome(True, path, f"Exported to {path}")
+        return ExportOutcome(True, path, tr("Exported to {path}", path=path))
     reason = _last_line(err) or f"exit status {child.returncode}"
-    return ExportOutcome(False, path, f"Not exported: {reason}")
+    return ExportOutcome(False, path, tr("Not exported: {why}", why=reason))
 
 
 def _last_line(text: str) -> str:

@@ -29,6 +29,7 @@ from treadmill_ctl.settings import (
     CLICKER_KEYS,
     CLICKER_STOP_KEYS,
 )
+from treadmill_ctl.texts import tr
 
 _log = logging.getLogger(__name__)
 
@@ -51,18 +52,18 @@ class KeyAction(enum.StrEnum):
 
 
 ACTION_TEXT: Final[dict[KeyAction, str]] = {
-    KeyAction.STOP: "STOP the belt at once (again: it stays stopped)",
-    KeyAction.PAUSE_RESUME: "Pause / resume (resume counts down first)",
-    KeyAction.PAUSE: "Pause (never resumes)",
-    KeyAction.START_CONFIRM: "Start the session / confirm",
-    KeyAction.SKIP: "Skip to the next phase",
-    KeyAction.EXTEND: "Extend the phase by 30 s",
-    KeyAction.SPEED_UP_SMALL: "Speed +0.1",
-    KeyAction.SPEED_DOWN_SMALL: "Speed −0.1",
-    KeyAction.SPEED_UP_BIG: "Speed +0.5",
-    KeyAction.SPEED_DOWN_BIG: "Speed −0.5",
-    KeyAction.FULLSCREEN: "Full screen on / off",
-    KeyAction.HELP: "Show / hide this list",
+    KeyAction.STOP: tr("STOP the belt at once (again: it stays stopped)"),
+    KeyAction.PAUSE_RESUME: tr("Pause / resume (resume counts down first)"),
+    KeyAction.PAUSE: tr("Pause (never resumes)"),
+    KeyAction.START_CONFIRM: tr("Start the session / confirm"),
+    KeyAction.SKIP: tr("Skip to the next phase"),
+    KeyAction.EXTEND: tr("Extend the phase by 30 s"),
+    KeyAction.SPEED_UP_SMALL: tr("Speed +0.1"),
+    KeyAction.SPEED_DOWN_SMALL: tr("Speed −0.1"),
+    KeyAction.SPEED_UP_BIG: tr("Speed +0.5"),
+    KeyAction.SPEED_DOWN_BIG: tr("Speed −0.5"),
+    KeyAction.FULLSCREEN: tr("Full screen on / off"),
+    KeyAction.HELP: tr("Show / hide this list"),
 }
 
 SPEED_DELTAS: Final[dict[KeyAction, float]] = {
@@ -250,7 +251,7 @@ class KeyMap:
         row with a ``heading`` starts a section ("Keyboard", "Presenter clicker")."""
         rows: list[dict[str, object]] = []
         for clicker in (False, True):
-            heading = "Presenter clicker" if clicker else "Keyboard"
+            heading: str = tr("Presenter clicker") if clicker else tr("Keyboard")
             for action in KeyAction:
                 names = self.keys_for(action, clicker=clicker)
                 if not names:

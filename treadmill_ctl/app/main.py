@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from treadmill_ctl import settings as settings_mod
 from treadmill_ctl import shipped
+from treadmill_ctl.app import translation
 from treadmill_ctl.app.app_bridge import AppBridge
 from treadmill_ctl.app.context import SCREEN_FILES, AppContext, NoticeLevel, Screen
 from treadmill_ctl.app.qt import (
@@ -63,6 +64,7 @@ from treadmill_ctl.app.treadmill_source import (
 )
 from treadmill_ctl.errors import TreadmillError
 from treadmill_ctl.settings import Settings, WindowState
+from treadmill_ctl.texts import tr
 
 if TYPE_CHECKING:
     import asyncio
@@ -287,6 +289,7 @@ def open_window(
         loaded = settings_mod.load_settings()
         settings = loaded.settings
         problems = [str(p) for p in loaded.problems]
+    translation.use_language(str(getattr(settings, "language", "system")))
     source = simulated_source(sim_profile, check=check_profile) if simulate else bluetooth_source()
     shown = FirstFrame()
 
@@ -328,9 +331,9 @@ def open_window(
     restore_window_state(running)
     bridge.fullScreenChanged.connect(lambda: _apply_full_screen(running))
     for problem in problems:
-        bridge.notify(NoticeLevel.WARNING, f"Settings file: {problem}")
+        bridge.notify(NoticeLevel.WARNING, tr("Settings file: {problem}", problem=problem))
     if simulate:
-        bridge.notify(NoticeLevel.INFO, "Virtual treadmill: nothing real moves.")
+        bridge.notify(NoticeLevel.INFO, tr("Virtual treadmill: nothing real moves."))
     return running
 
 
@@ -492,7 +495,7 @@ class ErrorReporter:
 
     def _show(self, exc: BaseException) -> None:
         if self.bridge is not None:
-            self.bridge.notify(NoticeLevel.DANGER, f"Unexpected error: {exc}")
+            self.bridge.notify(NoticeLevel.DANGER, tr("Unexpected error: {why}", why=exc))
 
 
 # While the rest loads after the first frame, how late a timer this often fires is how long

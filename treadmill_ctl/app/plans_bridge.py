@@ -17,11 +17,13 @@ from typing import TYPE_CHECKING, Any, Final
 
 from treadmill_ctl.app.context import AppContext, NoticeLevel, Screen
 from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, Signal, Slot
+from treadmill_ctl.app.translation import translated, translated_tree
 from treadmill_ctl.errors import HistoryError
 from treadmill_ctl.session import plan_progress
 from treadmill_ctl.session.plan_gate import Debrief
 from treadmill_ctl.session.presets import PresetLibrary
 from treadmill_ctl.session.training_plans import PlanLibrary
+from treadmill_ctl.texts import tr
 
 if TYPE_CHECKING:
     from treadmill_ctl.app.session_bridge import SessionBridge
@@ -95,7 +97,7 @@ class PlansBridge(QObject):
             try:
                 ctx.history = HistoryStore.open(check_budget_s=0.05)
             except (HistoryError, OSError) as exc:
-                ctx.notify(NoticeLevel.WARNING, f"Plans need the history: {exc}")
+                ctx.notify(NoticeLevel.WARNING, tr("Plans need the history: {why}", why=exc))
                 return None
         return ctx.history
 
@@ -112,7 +114,7 @@ class PlansBridge(QObject):
                 )
                 missing = plan_progress.missing_plan(store, plans)
             except HistoryError as exc:
-                self._context.notify(NoticeLevel.WARNING, f"Plans: {exc}")
+                self._context.notify(NoticeLevel.WARNING, tr("Plans: {why}", why=exc))
         self._status, self._missing = status, missing or ""
         self.plansChanged.emit()
         self.statusChanged.emit()
@@ -128,8 +130,14 @@ class PlansBridge(QObject):
                 "id": p.id,
                 "name": p.name,
                 "description": p.description,
-                "weeksText": f"{p.sessions_per_week}× a week · about {p.weeks} weeks · "
-                f"{len(p.steps)} steps",
+                "weeksText": translated(
+                    tr(
+                        "{per_week}× a week · about {weeks} weeks · {steps} steps",
+                        per_week=p.sessions_per_week,
+                        weeks=p.weeks,
+                        steps=len(p.steps),
+                    )
+                ),
                 "knee": p.asks_knee_pain,
                 "current": p.id == current,
             }
@@ -148,27 +156,38 @@ class PlansBridge(QObject):
             {
                 "number": i + 1,
                 "title": st.title,
-                "detail": f"{st.load.words()} · {st.sessions} good session"
-                + ("s" if st.sessions != 1 else ""),
+                "detail": (
+                    tr("{load} · 1 good session", load=st.load.words())
+                    if st.sessions == 1
+                    else tr("{load} · {n} good sessions", load=st.load.words(), n=st.sessions)
+                ),
                 "state": "done"
                 if i < pos.step or pos.finished
                 else ("today" if i == pos.step else "later"),
             }
             for i, st in enumerate(s.plan.steps)
         ]
-        return {
-            "id": s.plan.id,
-            "name": s.plan.name,
-            "stepText": f"Step {pos.step + 1} of {len(s.plan.steps)}",
-            "todayTitle": step.title,
-            "todayDetail": f"{step.load.words()} · {pos.good} of {step.sessions} good sessions "
-            "done",
-            "weeksText": s.adherence.words(),
-            "nextTime": s.next_time,
-            "seeProfessional": s.see_professional,
-            "finished": pos.finished,
-            "steps": steps,
-        }
+        return translated_tree(
+            {
+                "id": s.plan.id,
+                "name": s.plan.name,
+                "stepText": tr(
+                    "Step {step} of {total}", step=pos.step + 1, total=len(s.plan.steps)
+                ),
+                "todayTitle": step.title,
+                "todayDetail": tr(
+                    "{load} · {good} of {total} good sessions done",
+                    load=step.load.words(),
+                    good=pos.good,
+                    total=step.sessions,
+                ),
+                "weeksText": s.adherence.words(),
+                "nextTime": s.next_time,
+                "seeProfessional": s.see_professional,
+                "finished": pos.finished,
+                "steps": steps,
+            }
+        )
 
     @Slot(str)
     def start(self, plan_id: str) -> None:
@@ -180,7 +199,9 @@ class PlansBridge(QObject):
         try:
             plan_progress.start(store, plan, self._now())
         except HistoryError as exc:
-            self._context.notify(NoticeLevel.WARNING, f"The plan was not started: {exc}")
+            self._context.notify(
+                NoticeLevel.WARNING, tr("The plan was not started: {why}", why=exc)
+            )
             return
         self.refresh()
 
@@ -195,7 +216,9 @@ class PlansBridge(QObject):
         try:
             stop_plan_run(store, self._now())
         except HistoryError as exc:
-            self._context.notify(NoticeLevel.WARNING, f"The plan was not stopped: {exc}")
+            self._context.notify(
+                NoticeLevel.WARNING, tr("The plan was not stopped: {why}", why=exc)
+            )
         self.refresh()
 
     @Slot()
@@ -232,7 +255,7 @@ class PlansBridge(QObject):
     @Property(str, notify=debriefChanged)
     def verdict(self) -> str:
         """The gate's words on the plan session just debriefed ("" after any other session)."""
-        return self._said
+        return translated(self._said)
 
     @Property(bool, notify=debriefChanged)
     def canDebriefLast(self) -> bool:
@@ -258,7 +281,7 @@ class PlansBridge(QObject):
     def debrief(self) -> dict[str, Any]:
         """The debrief asked now: knee (ask for knee pain), title, planName, completed, said
         (the gate's words once answered)."""
-        return {**self._debrief, "said": self._said}
+        return {**self._debrief, "said": translated(self._said)}
 
     @Slot(int, int, int, str)
     def submitDebrief(self, rpe: int, pain_during: int, pain_after: int, note: str) -> None:
@@ -285,7 +308,7 @@ class PlansBridge(QObject):
         if s is not None and not isinstance(session_id, int):
             self._context.notify(
                 NoticeLevel.WARNING,
-                "This session is not in the history: the plan cannot count it.",
+                tr("This session is not in the history: the plan cannot count it."),
             )
         if isinstance(session_id, int) and (answers is not None or s is not None):
             now = self._now()

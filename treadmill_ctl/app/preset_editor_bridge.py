@@ -32,6 +32,7 @@ from treadmill_ctl.errors import FileFormatError
 from treadmill_ctl.session.plan import PhaseKind
 from treadmill_ctl.session.presets import PresetLibrary
 from treadmill_ctl.settings import Settings
+from treadmill_ctl.texts import tr
 
 QML_IMPORT_NAME: Final = "TreadmillCtl"
 QML_IMPORT_MAJOR_VERSION: Final = 1
@@ -340,18 +341,21 @@ class EditorBridge(QObject):
         if preset is None or not self._check.ok:
             self._context.notify(
                 NoticeLevel.WARNING,
-                f"Not saved: {self._check.error_count()} problem(s) to fix first.",
+                tr(
+                    "Not saved: {count} problem(s) to fix first.",
+                    count=self._check.error_count(),
+                ),
             )
             return False
         try:
             saved = self._library.save(preset)
         except (FileFormatError, OSError) as exc:
-            self._context.notify(NoticeLevel.WARNING, f"Not saved: {exc}")
+            self._context.notify(NoticeLevel.WARNING, tr("Not saved: {why}", why=exc))
             return False
         self._original = self._draft.copy()
         self._draft.source_id = saved.id
         self._original.source_id = saved.id
-        self._context.notify(NoticeLevel.INFO, f"Saved “{saved.name}”.")
+        self._context.notify(NoticeLevel.INFO, tr("Saved “{name}”.", name=saved.name))
         self.saved.emit(saved.id)
         self._context.switch_screen(Screen.PRESETS)
         return True

@@ -31,6 +31,7 @@ from treadmill_ctl.app.preset_draft import Draft
 from treadmill_ctl.app.preset_editor_bridge import EditorBridge
 from treadmill_ctl.app.preset_rows import preset_row
 from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, QUrl, Signal, Slot
+from treadmill_ctl.app.translation import translated
 from treadmill_ctl.errors import FileFormatError
 from treadmill_ctl.session.preset_folder import PRESET_SUFFIX, LibraryContents, ReadSteps
 from treadmill_ctl.session.presets import (
@@ -42,6 +43,7 @@ from treadmill_ctl.session.presets import (
 from treadmill_ctl.session.progression import Suggestion, repeat_after, suggest_next
 from treadmill_ctl.settings import Settings
 from treadmill_ctl.storage import documents_dir
+from treadmill_ctl.texts import tr
 from treadmill_ctl.workouts.importing import copy_in_workout, export_workout, workout_format
 
 QML_IMPORT_NAME: Final = "TreadmillCtl"
@@ -184,7 +186,8 @@ class PresetsBridge(QObject):
         """``problems`` as lines, under a heading ("" when every file loaded)."""
         if not self._problems:
             return ""
-        return "Not loaded (the files are left as they are):\n" + "\n".join(self._problems)
+        heading = translated(tr("Not loaded (the files are left as they are):"))
+        return heading + "\n" + "\n".join(self._problems)
 
     def _get_selected_id(self) -> str:
         return self._selected_id
@@ -231,7 +234,9 @@ class PresetsBridge(QObject):
     @Property(str, notify=undoChanged)
     def undoText(self) -> str:
         """E.g. "Deleted “My intervals”"."""
-        return f"Deleted “{self._deleted[-1].name}”" if self._deleted else ""
+        if not self._deleted:
+            return ""
+        return translated(tr("Deleted “{name}”", name=self._deleted[-1].name))
 
     @Property(EditorBridge, constant=True)
     def editor(self) -> EditorBridge:
@@ -309,7 +314,7 @@ class PresetsBridge(QObject):
         move until the user starts there)."""
         preset = self._library.find(preset_id)
         if preset is None:
-            self._notify(NoticeLevel.WARNING, "That preset is gone (was its file removed?).")
+            self._notify(NoticeLevel.WARNING, tr("That preset is gone (was its file removed?)."))
             self.reload()
             return
         self._set_selected_id(preset_id)
@@ -344,11 +349,14 @@ class PresetsBridge(QObject):
         try:
             saved = self._library.save(copy)
         except (FileFormatError, OSError) as exc:
-            self._notify(NoticeLevel.WARNING, f"Could not duplicate “{preset.name}”: {exc}")
+            self._notify(
+                NoticeLevel.WARNING,
+                tr("Could not duplicate “{name}”: {why}", name=preset.name, why=exc),
+            )
             return
         self._rebuild()
         self._set_selected_id(saved.id)
-        self._notify(NoticeLevel.INFO, f"Saved a copy: “{saved.name}”.")
+        self._notify(NoticeLevel.INFO, tr("Saved a copy: “{name}”.", name=saved.name))
 
     @Slot(str)
     def remove(self, preset_id: str) -> None:
@@ -357,12 +365,15 @@ class PresetsBridge(QObject):
         if preset is None:
             return
         if preset.builtin:
-            self._notify(NoticeLevel.INFO, "Built-in presets cannot be deleted.")
+            self._notify(NoticeLevel.INFO, tr("Built-in presets cannot be deleted."))
             return
         try:
             removed = self._library.delete(preset_id)
         except (FileFormatError, OSError) as exc:
-            self._notify(NoticeLevel.WARNING, f"Could not delete “{preset.name}”: {exc}")
+            self._notify(
+                NoticeLevel.WARNING,
+                tr("Could not delete “{name}”: {why}", name=preset.name, why=exc),
+            )
             return
         self._deleted = [*self._deleted, removed][-UNDO_DEPTH:]
         self.undoChanged.emit()
@@ -379,7 +390,10 @@ class PresetsBridge(QObject):
         try:
             restored = self._library.save(preset)
         except (FileFormatError, OSError) as exc:
-            self._notify(NoticeLevel.WARNING, f"Could not restore “{preset.name}”: {exc}")
+            self._notify(
+                NoticeLevel.WARNING,
+                tr("Could not restore “{name}”: {why}", name=preset.name, why=exc),
+            )
             return
         self._deleted = self._deleted[:-1]
         self.undoChanged.emit()
@@ -426,17 +440,27 @@ class PresetsBridge(QObject):
     def _imported(self, preset: Preset, notes: tuple[FileFormatError, ...] = ()) -> None:
         self._rebuild()
         self._set_selected_id(preset.id)
-        text = f"Imported “{preset.name}”."
-        if notes:
-            more = f" (and {len(notes) - 1} more)" if len(notes) > 1 else ""
-            text += f" Adapted: {notes[0].reason}{more}."
+        if not notes:
+            text = tr("Imported “{name}”.", name=preset.name)
+        elif len(notes) == 1:
+            text = tr("Imported “{name}”. Adapted: {why}.", name=preset.name, why=notes[0].reason)
+        else:
+            text = tr(
+                "Imported “{name}”. Adapted: {why} (and {more} more).",
+                name=preset.name,
+                why=notes[0].reason,
+                more=len(notes) - 1,
+            )
         self._notify(NoticeLevel.INFO, text)
 
     def _not_imported(self, path: Path, exc: Exception) -> None:
         if isinstance(exc, FileFormatError):
-            self._notify(NoticeLevel.WARNING, f"Not imported: {exc}")
+            self._notify(NoticeLevel.WARNING, tr("Not imported: {why}", why=exc))
         else:
-            self._notify(NoticeLevel.WARNING, f"Not imported: cannot read {path}: {exc}")
+            self._notify(
+                NoticeLevel.WARNING,
+                tr("Not imported: cannot read {path}: {why}", path=path, why=exc),
+            )
 
     @Slot(str, str, result=bool)
     def exportFile(self, preset_id: str, path_or_url: str) -> bool:
@@ -450,7 +474,7 @@ class PresetsBridge(QObject):
         if fmt is not None:  # a ZWO or FIT workout file: by the suffix the user typed
             preset = self._library.find(preset_id)
             if preset is None:
-                self._notify(NoticeLevel.WARNING, "Not exported: no such preset.")
+                self._notify(NoticeLevel.WARNING, tr("Not exported: no such preset."))
                 return False
             write = functools.partial(
                 export_workout, preset, fmt, path, self._settings(), force=True
@@ -463,18 +487,18 @@ class PresetsBridge(QObject):
         try:
             write()
         except (FileFormatError, OSError) as exc:
-            self._notify(NoticeLevel.WARNING, f"Not exported: {exc}")
+            self._notify(NoticeLevel.WARNING, tr("Not exported: {why}", why=exc))
             return False
-        self._notify(NoticeLevel.INFO, f"Exported to {path}.")
+        self._notify(NoticeLevel.INFO, tr("Exported to {path}.", path=path))
         return True
 
     async def _export_off_loop(self, write: Callable[[], Path], path: Path) -> None:
         try:
             await self._off_loop(write)
         except (FileFormatError, OSError) as exc:
-            self._notify(NoticeLevel.WARNING, f"Not exported: {exc}")
+            self._notify(NoticeLevel.WARNING, tr("Not exported: {why}", why=exc))
             return
-        self._notify(NoticeLevel.INFO, f"Exported to {path}.")
+        self._notify(NoticeLevel.INFO, tr("Exported to {path}.", path=path))
 
     @Slot(str, result=str)
     def exportName(self, preset_id: str) -> str:
@@ -506,7 +530,7 @@ class PresetsBridge(QObject):
         try:
             saved = self._library.save(preset)
         except (FileFormatError, OSError) as exc:
-            self._notify(NoticeLevel.WARNING, f"Could not save the suggestion: {exc}")
+            self._notify(NoticeLevel.WARNING, tr("Could not save the suggestion: {why}", why=exc))
             return
         self._suggestion = Suggestion(saved, self._suggestion.reason)
         self._rebuild()

@@ -26,11 +26,13 @@ from treadmill_ctl.app.context import AppContext, NoticeLevel, Screen
 from treadmill_ctl.app.formatting import speeds_in_unit
 from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, QTimer, Signal, Slot
 from treadmill_ctl.app.session_presenter import BANNER_ALERTS, present, summary_view
+from treadmill_ctl.app.translation import translated_tree
 from treadmill_ctl.errors import HistoryError
 from treadmill_ctl.ftms.api import TreadmillControl
 from treadmill_ctl.ftms.model import LinkState
 from treadmill_ctl.session.events import AlertEvent, AlertLevel, CueEvent, EndEvent, EndReason
 from treadmill_ctl.session.plan import Plan
+from treadmill_ctl.texts import tr
 from treadmill_ctl.units import KMH_PER_MPH, SpeedUnit
 
 MPH_READING_TOP: Final = 0.049  # below +0.05 mph: the top of a one-decimal mph reading
@@ -185,7 +187,7 @@ class SessionBridge(QObject):
         old = self._controller
         if old is not None and old.is_active():
             ctx.notify(
-                NoticeLevel.WARNING, "A session is under way: stop it before choosing another."
+                NoticeLevel.WARNING, tr("A session is under way: stop it before choosing another.")
             )
             return
         if old is not None:
@@ -243,7 +245,7 @@ class SessionBridge(QObject):
             )
         except HistoryError as exc:
             _log.error("history not recorded: %s", exc)
-            ctx.notify(NoticeLevel.WARNING, f"This session is not recorded: {exc}")
+            ctx.notify(NoticeLevel.WARNING, tr("This session is not recorded: {why}", why=exc))
             return None
         self._session_id = recorder.session_id
         return recorder
@@ -328,7 +330,7 @@ class SessionBridge(QObject):
     def _publish_summary(self, controller: SessionController | None) -> None:
         if controller is None or controller.summary is None:
             return
-        summary = summary_view(controller.summary, self._context.settings)
+        summary = translated_tree(summary_view(controller.summary, self._context.settings))
         if summary != self._summary:
             self._summary = summary
             self.summaryChanged.emit()
@@ -360,7 +362,8 @@ class SessionBridge(QObject):
             blocks_done=controller.tally.blocks_done if controller is not None else None,
             now=datetime.now().astimezone(),  # only for the estimated finish's time of day
         )
-        for group, group_values in values.items():
+        for group, texts in values.items():
+            group_values = translated_tree(texts)  # in the user's language
             new = tuple(group_values.values())
             if self._groups.get(group) == new:
                 continue  # emit only on change

@@ -19,7 +19,8 @@ from treadmill_ctl.session.events import CountdownReason, SessionState
 from treadmill_ctl.session.plan import Phase, Plan
 from treadmill_ctl.session.states import ACTIVE_STATES, MOVING_STATES, PAUSABLE_STATES
 from treadmill_ctl.settings import Settings
-from treadmill_ctl.statistics import SessionTally, clock_text, plural
+from treadmill_ctl.statistics import SessionTally, clock_text
+from treadmill_ctl.texts import tr
 from treadmill_ctl.units import Direction, TurningStyle
 
 if TYPE_CHECKING:  # the engine loads after the window has shown (see session_bridge)
@@ -32,64 +33,64 @@ S = SessionState
 type Groups = dict[str, dict[str, Any]]
 
 STATE_TEXT: Final[dict[SessionState, str]] = {
-    S.IDLE: "Ready",
-    S.STARTING_COUNTDOWN: "Starting",
-    S.RAMPING: "Changing speed",
-    S.RUNNING_PHASE: "Running",
-    S.SLOWING_TO_TURN: "Slowing down to turn",
-    S.TURN_COUNTDOWN: "Turn around",
-    S.PAUSED: "Paused",
-    S.RESUME_COUNTDOWN: "Resuming",
-    S.STOPPING: "Stopping",
-    S.FINISHING: "Finishing",
-    S.STOPPED: "Stopped",
-    S.FINISHED: "Finished",
-    S.LINK_LOST: "Connection lost",
+    S.IDLE: tr("Ready"),
+    S.STARTING_COUNTDOWN: tr("Starting"),
+    S.RAMPING: tr("Changing speed"),
+    S.RUNNING_PHASE: tr("Running"),
+    S.SLOWING_TO_TURN: tr("Slowing down to turn"),
+    S.TURN_COUNTDOWN: tr("Turn around"),
+    S.PAUSED: tr("Paused"),
+    S.RESUME_COUNTDOWN: tr("Resuming"),
+    S.STOPPING: tr("Stopping"),
+    S.FINISHING: tr("Finishing"),
+    S.STOPPED: tr("Stopped"),
+    S.FINISHED: tr("Finished"),
+    S.LINK_LOST: tr("Connection lost"),
 }
 LINK_TEXT: Final[dict[LinkState, str]] = {
-    LinkState.DISCONNECTED: "Not connected",
-    LinkState.CONNECTING: "Connecting…",
-    LinkState.CONNECTED: "Connected",
-    LinkState.LOST: "Connection lost",
+    LinkState.DISCONNECTED: tr("Not connected"),
+    LinkState.CONNECTING: tr("Connecting…"),
+    LinkState.CONNECTED: tr("Connected"),
+    LinkState.LOST: tr("Connection lost"),
 }
 BANNER_ALERTS: Final = frozenset({"link_lost", "stop_pending", "stop_not_confirmed"})
 """Alerts the screens show as banners of their own (not as passing notices)."""
 
 COUNTDOWN_TITLE: Final[dict[CountdownReason, str]] = {
-    CountdownReason.START: "Starting in",
-    CountdownReason.TURN: "Belt stopped — turn around",
-    CountdownReason.RESUME: "Resuming in",
+    CountdownReason.START: tr("Starting in"),
+    CountdownReason.TURN: tr("Belt stopped — turn around"),
+    CountdownReason.RESUME: tr("Resuming in"),
 }
 # The big word on the session screen and its tone (the colour QML gives it): the direction
 # while the belt runs a phase, otherwise what the session is doing.
 HEADLINES: Final[dict[SessionState, tuple[str, str]]] = {
-    S.IDLE: ("READY", "neutral"),
-    S.STARTING_COUNTDOWN: ("GET READY", "neutral"),
+    S.IDLE: (tr("READY"), "neutral"),
+    S.STARTING_COUNTDOWN: (tr("GET READY"), "neutral"),
     # A turn-around in stages: the runner keeps running the old way while the belt slows
     # down, and turns only once the treadmill reports the turning speed (the countdown).
-    S.SLOWING_TO_TURN: ("SLOWING DOWN", "turn"),
-    S.TURN_COUNTDOWN: ("TURN AROUND", "turn"),
-    S.PAUSED: ("PAUSED", "paused"),
-    S.RESUME_COUNTDOWN: ("GET READY", "neutral"),
-    S.STOPPING: ("STOPPING", "stop"),
-    S.FINISHING: ("SLOWING DOWN", "neutral"),
-    S.STOPPED: ("STOPPED", "stop"),
-    S.FINISHED: ("DONE", "neutral"),
-    S.LINK_LOST: ("CONNECTION LOST", "stop"),
+    S.SLOWING_TO_TURN: (tr("SLOWING DOWN"), "turn"),
+    S.TURN_COUNTDOWN: (tr("TURN AROUND"), "turn"),
+    S.PAUSED: (tr("PAUSED"), "paused"),
+    S.RESUME_COUNTDOWN: (tr("GET READY"), "neutral"),
+    S.STOPPING: (tr("STOPPING"), "stop"),
+    S.FINISHING: (tr("SLOWING DOWN"), "neutral"),
+    S.STOPPED: (tr("STOPPED"), "stop"),
+    S.FINISHED: (tr("DONE"), "neutral"),
+    S.LINK_LOST: (tr("CONNECTION LOST"), "stop"),
 }
 
 
 # Why the phase clock stands still (the time left in the phase waits for these).
 TIMER_NOTES: Final[dict[SessionState, str]] = {
-    S.IDLE: "starts at speed",
-    S.STARTING_COUNTDOWN: "starts at speed",
-    S.RAMPING: "starts at speed",
-    S.SLOWING_TO_TURN: "starts after the turn",
-    S.TURN_COUNTDOWN: "starts after the turn",
-    S.RESUME_COUNTDOWN: "starts at speed",
-    S.PAUSED: "held: paused",
-    S.STOPPED: "held: stopped",
-    S.LINK_LOST: "held: connection lost",
+    S.IDLE: tr("starts at speed"),
+    S.STARTING_COUNTDOWN: tr("starts at speed"),
+    S.RAMPING: tr("starts at speed"),
+    S.SLOWING_TO_TURN: tr("starts after the turn"),
+    S.TURN_COUNTDOWN: tr("starts after the turn"),
+    S.RESUME_COUNTDOWN: tr("starts at speed"),
+    S.PAUSED: tr("held: paused"),
+    S.STOPPED: tr("held: stopped"),
+    S.LINK_LOST: tr("held: connection lost"),
 }
 # States in which the belt's speed changes on its way somewhere (the big number is the belt's).
 CHANGING_STATES: Final = frozenset(
@@ -123,23 +124,27 @@ def headline_detail(snap: SessionSnapshot | None, plan: Plan | None, settings: A
     """The line under the headline: what to do now, in the stages of a turn-around."""
     if snap is None:
         return ""
-    facing = _direction(snap.facing) or "forward"
+    backward = snap.facing is Direction.BACKWARD
     if snap.state is S.SLOWING_TO_TURN:
-        return f"Keep running {facing}"
+        return tr("Keep running backward") if backward else tr("Keep running forward")
     if snap.state is S.TURN_COUNTDOWN:
-        return "Belt at walking speed" if _turns_walking(plan, settings) else "Belt stopped"
+        return tr("Belt at walking speed") if _turns_walking(plan, settings) else tr("Belt stopped")
     if snap.state is S.FINISHING:
-        return f"Keep running {facing} until the belt stops"
+        return (
+            tr("Keep running backward until the belt stops")
+            if backward
+            else tr("Keep running forward until the belt stops")
+        )
     return ""
 
 
 def headline(state: SessionState | None, direction: str) -> tuple[str, str]:
     """The big word and its tone for ``state`` (a phase shows its direction)."""
     if state is None:
-        return ("NO SESSION", "neutral")
+        return (tr("NO SESSION"), "neutral")
     if state in HEADLINES:
         return HEADLINES[state]
-    return ("BACKWARD", "backward") if direction == "backward" else ("FORWARD", "forward")
+    return (tr("BACKWARD"), "backward") if direction == "backward" else (tr("FORWARD"), "forward")
 
 
 def present(
@@ -178,15 +183,15 @@ def _state(
 ) -> dict[str, Any]:
     if snap is None:
         hint = (
-            "Connect to your treadmill first"
+            tr("Connect to your treadmill first")
             if link is None
-            else "Choose a preset"
+            else tr("Choose a preset")
             if plan is None
             else ""
         )
         return {
             "state": "",
-            "stateText": "No session",
+            "stateText": tr("No session"),
             "active": False,
             "moving": False,
             "canStart": False,
@@ -206,16 +211,16 @@ def _state(
     waiting = snap.waiting_for
     running = s in (S.RAMPING, S.RUNNING_PHASE) and not ended
     hint = {
-        "start": "Press Enter or START to begin",
-        "resume": "Press P or RESUME to continue",
+        "start": tr("Press Enter or START to begin"),
+        "resume": tr("Press P or RESUME to continue"),
     }.get(waiting or "", "")
     if s is S.LINK_LOST:
-        hint = "Reconnecting to the same treadmill…"
+        hint = tr("Reconnecting to the same treadmill…")
     if s is S.STOPPED:
-        hint = "Stopped. Press Enter to start again, or END to finish"
+        hint = tr("Stopped. Press Enter to start again, or END to finish")
     if ended:
         # A new session starts with Enter (the app makes one for the same plan).
-        hint = "Session over. Press Enter or START for a new one"
+        hint = tr("Session over. Press Enter or START for a new one")
     return {
         "state": str(s),
         "stateText": STATE_TEXT.get(s, str(s).replace("_", " ").capitalize()),
@@ -237,9 +242,11 @@ def _state(
 
 
 def _phase_detail(duration: float, speed: float | None, unit: str) -> str:
-    return (
-        f"{formatting.duration_text(duration)} at {formatting.speed_text(speed, unit)} "
-        f"{formatting.speed_unit_label(unit)}"
+    return tr(
+        "{duration} at {speed} {unit}",
+        duration=formatting.duration_text(duration),
+        speed=formatting.speed_text(speed, unit),
+        unit=formatting.speed_unit_label(unit),
     )
 
 
@@ -297,14 +304,16 @@ def _phase(
         )
         done = snap.blocks_done if blocks_done is None else blocks_done
         blocks_text = (
-            f"Backward block {ordinal} of {snap.blocks_total}"
+            tr("Backward block {n} of {total}", n=ordinal, total=snap.blocks_total)
             if in_block
-            else f"{done} of {plural(snap.blocks_total, 'backward block')} done"
+            else tr("{done} of 1 backward block done", done=done)
+            if snap.blocks_total == 1
+            else tr("{done} of {total} backward blocks done", done=done, total=snap.blocks_total)
         )
     turning = snap is not None and snap.state in (S.SLOWING_TO_TURN, S.TURN_COUNTDOWN)
     if turning and title:
         # The engine is at the next phase already; the runner still runs the old way.
-        title = f"Next: {title}"
+        title = tr("Next: {title}", title=title)
     big, tone = headline(snap.state if snap is not None else None, direction)
     return {
         "headline": big,
@@ -505,7 +514,7 @@ def _link(snap: SessionSnapshot | None, link: TreadmillControl | None, unit: str
         name = (caps.name if caps is not None and caps.name else "") or link.address
     text = LINK_TEXT[LinkState.LOST if lost else state]
     if state is LinkState.CONNECTED and name:
-        text = f"Connected to {name}"
+        text = tr("Connected to {name}", name=name)
     return {
         "linkState": str(LinkState.LOST if lost else state),
         "linkText": text,
@@ -530,7 +539,7 @@ def _freshness(snap: SessionSnapshot | None) -> dict[str, Any]:
     age = snap.data_age_s
     text = ""
     if stale:
-        text = f"no data {age:.0f} s" if age is not None else "no data"
+        text = tr("no data {seconds} s", seconds=f"{age:.0f}") if age is not None else tr("no data")
     return {"readingsStale": stale, "readingsStaleText": text}
 
 
@@ -585,7 +594,7 @@ def summary_view(summary: SessionSummary, settings: Any) -> dict[str, Any]:
         "presetName": summary.preset_name,
         "presetId": summary.preset_id,
         "endReason": str(reason),
-        "endText": "Session complete" if stats.complete else "Ended early",
+        "endText": tr("Session complete") if stats.complete else tr("Ended early"),
         "endDetail": stats.why_text,
         "complete": stats.complete,
         "progressionReason": (
@@ -600,7 +609,13 @@ def summary_view(summary: SessionSummary, settings: Any) -> dict[str, Any]:
         "distanceText": formatting.distance_text(stats.distance_m, dunit),
         "blocksDone": stats.blocks_done,
         "blocksTotal": stats.blocks_planned,
-        "blocksText": f"{stats.blocks_done} of {plural(stats.blocks_planned, 'block')} done",
+        "blocksText": (
+            tr("{done} of 1 block done", done=stats.blocks_done)
+            if stats.blocks_planned == 1
+            else tr(
+                "{done} of {total} blocks done", done=stats.blocks_done, total=stats.blocks_planned
+            )
+        ),
         "notices": notice_rows(summary.notices, stats.start_t, unit),
         "statistics": stats.to_json(),
     }

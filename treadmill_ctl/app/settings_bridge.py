@@ -18,6 +18,7 @@ from typing import Any, Final
 from treadmill_ctl.app.context import AppContext, NoticeLevel
 from treadmill_ctl.app.formatting import parse_number, speeds_in_unit
 from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, Signal, Slot
+from treadmill_ctl.app.translation import translated_tree
 from treadmill_ctl.errors import TreadmillError
 from treadmill_ctl.settings import (
     BACKWARD_HARD_CEILING_KMH,
@@ -26,9 +27,11 @@ from treadmill_ctl.settings import (
     FORWARD_HARD_CEILING_KMH,
     TURNING_WALK_MAX_KMH,
     DistanceUnit,
+    Language,
     Settings,
     Theme,
 )
+from treadmill_ctl.texts import tr
 from treadmill_ctl.units import KMH_PER_MPH, SpeedUnit, TurningStyle, typed_speed_kmh
 
 QML_IMPORT_NAME: Final = "TreadmillCtl"
@@ -70,12 +73,15 @@ SPEED_RATES: Final = frozenset({"ramp_kmh_per_s"})
 
 SECTIONS: Final[tuple[tuple[str, tuple[FieldSpec, ...]], ...]] = (
     (
-        "Safety",
+        tr("Safety"),
         (
             FieldSpec(
                 "backward_cap_kmh",
-                "Backward cap",
-                f"No backward block runs faster. Never above {BACKWARD_HARD_CEILING_KMH:.1f} km/h.",
+                tr("Backward cap"),
+                tr(
+                    tr("No backward block runs faster. Never above {limit} km/h."),
+                    limit=f"{BACKWARD_HARD_CEILING_KMH:.1f}",
+                ),
                 FieldKind.SPEED,
                 minimum=0.5,
                 maximum=BACKWARD_HARD_CEILING_KMH,
@@ -83,8 +89,8 @@ SECTIONS: Final[tuple[tuple[str, tuple[FieldSpec, ...]], ...]] = (
             ),
             FieldSpec(
                 "backward_default_kmh",
-                "Default backward speed",
-                "Used by backward blocks that do not set a speed. At most the backward cap.",
+                tr("Default backward speed"),
+                tr("Used by backward blocks that do not set a speed. At most the backward cap."),
                 FieldKind.SPEED,
                 minimum=0.5,
                 maximum=BACKWARD_HARD_CEILING_KMH,
@@ -92,8 +98,8 @@ SECTIONS: Final[tuple[tuple[str, tuple[FieldSpec, ...]], ...]] = (
             ),
             FieldSpec(
                 "forward_cap_kmh",
-                "Forward cap",
-                "No forward phase runs faster (the treadmill's own maximum also applies).",
+                tr("Forward cap"),
+                tr("No forward phase runs faster (the treadmill's own maximum also applies)."),
                 FieldKind.SPEED,
                 minimum=0.5,
                 maximum=FORWARD_HARD_CEILING_KMH,
@@ -101,8 +107,8 @@ SECTIONS: Final[tuple[tuple[str, tuple[FieldSpec, ...]], ...]] = (
             ),
             FieldSpec(
                 "ramp_kmh_per_s",
-                "Ramp rate",
-                "How fast the speed may change, in steps. STOP is never ramped.",
+                tr("Ramp rate"),
+                tr("How fast the speed may change, in steps. STOP is never ramped."),
                 FieldKind.NUMBER,
                 unit="km/h per s",
                 minimum=0.05,
@@ -111,16 +117,18 @@ SECTIONS: Final[tuple[tuple[str, tuple[FieldSpec, ...]], ...]] = (
             ),
             FieldSpec(
                 "turning_style",
-                "Turning around",
-                "Between forward and backward the belt slows down to this, then counts down.",
+                tr("Turning around"),
+                tr("Between forward and backward the belt slows down to this, then counts down."),
                 FieldKind.CHOICE,
-                choices=(("stop", "Belt stopped"), ("walk", "Slow walk")),
+                choices=(("stop", tr("Belt stopped")), ("walk", tr("Slow walk"))),
             ),
             FieldSpec(
                 "turning_walk_kmh",
-                "Turning walk speed",
-                f"Belt speed while turning with “Slow walk” (at most {TURNING_WALK_MAX_KMH:.1f} "
-                "km/h).",
+                tr("Turning walk speed"),
+                tr(
+                    tr("Belt speed while turning with “Slow walk” (at most {limit} km/h)."),
+                    limit=f"{TURNING_WALK_MAX_KMH:.1f}",
+                ),
                 FieldKind.SPEED,
                 minimum=0.1,
                 maximum=TURNING_WALK_MAX_KMH,
@@ -128,8 +136,8 @@ SECTIONS: Final[tuple[tuple[str, tuple[FieldSpec, ...]], ...]] = (
             ),
             FieldSpec(
                 "countdown_s",
-                "Turn-around countdown",
-                "Seconds counted out loud before the belt moves in the new direction.",
+                tr("Turn-around countdown"),
+                tr("Seconds counted out loud before the belt moves in the new direction."),
                 FieldKind.NUMBER,
                 unit="s",
                 minimum=3,
@@ -138,8 +146,8 @@ SECTIONS: Final[tuple[tuple[str, tuple[FieldSpec, ...]], ...]] = (
             ),
             FieldSpec(
                 "start_countdown_s",
-                "Start countdown",
-                "Seconds counted before the belt first moves.",
+                tr("Start countdown"),
+                tr("Seconds counted before the belt first moves."),
                 FieldKind.NUMBER,
                 unit="s",
                 minimum=3,
@@ -148,8 +156,8 @@ SECTIONS: Final[tuple[tuple[str, tuple[FieldSpec, ...]], ...]] = (
             ),
             FieldSpec(
                 "hr_cap_bpm",
-                "Heart-rate cap",
-                "Above it during a backward block, the belt slows to the turning speed.",
+                tr("Heart-rate cap"),
+                tr("Above it during a backward block, the belt slows to the turning speed."),
                 FieldKind.OPTIONAL_NUMBER,
                 unit="bpm",
                 minimum=60,
@@ -159,66 +167,93 @@ SECTIONS: Final[tuple[tuple[str, tuple[FieldSpec, ...]], ...]] = (
         ),
     ),
     (
-        "Display",
+        tr("Display"),
         (
             FieldSpec(
                 "speed_unit",
-                "Speed",
-                "Speeds on every screen and in the editor.",
+                tr("Speed"),
+                tr("Speeds on every screen and in the editor."),
                 FieldKind.CHOICE,
-                choices=(("kmh", "km/h"), ("mph", "mph")),
+                choices=(("kmh", tr("km/h")), ("mph", tr("mph"))),
             ),
             FieldSpec(
                 "distance_unit",
-                "Distance",
-                "Distances on every screen.",
+                tr("Distance"),
+                tr("Distances on every screen."),
                 FieldKind.CHOICE,
-                choices=(("metric", "Metric (km)"), ("imperial", "Imperial (mi)")),
+                choices=(("metric", tr("Metric (km)")), ("imperial", tr("Imperial (mi)"))),
             ),
             FieldSpec(
                 "theme",
-                "Theme",
-                "Dark is easier to read from the treadmill.",
+                tr("Theme"),
+                tr("Dark is easier to read from the treadmill."),
                 FieldKind.CHOICE,
-                choices=(("dark", "Dark"), ("light", "Light")),
+                choices=(
+                    ("dark", tr("Dark")),
+                    ("light", tr("Light")),
+                    ("high_contrast", tr("High contrast")),
+                ),
+            ),
+            FieldSpec(
+                "language",
+                tr("Language"),
+                tr("Auto: the system's. EN English, DE Deutsch, ES Español, FR Français."),
+                FieldKind.CHOICE,
+                # Codes: five names do not fit beside the label at 1024×600.
+                choices=(
+                    ("system", tr("Auto")),
+                    ("en", "EN"),
+                    ("de", "DE"),
+                    ("es", "ES"),
+                    ("fr", "FR"),
+                ),
             ),
         ),
     ),
     (
-        "Sound",
+        tr("Sound"),
         (
             FieldSpec(
-                "sound_on", "Sound cues", "Beeps and tones before changes.", FieldKind.SWITCH
+                "sound_on",
+                tr("Sound cues"),
+                tr("Beeps and tones before changes."),
+                FieldKind.SWITCH,
             ),
-            FieldSpec("voice_on", "Voice", "Spoken phrases: “backward in five”.", FieldKind.SWITCH),
-            FieldSpec("volume", "Volume", "", FieldKind.VOLUME, unit="%", maximum=1.0, step=0.05),
+            FieldSpec(
+                "voice_on", tr("Voice"), tr("Spoken phrases: “backward in five”."), FieldKind.SWITCH
+            ),
+            FieldSpec(
+                "volume", tr("Volume"), "", FieldKind.VOLUME, unit="%", maximum=1.0, step=0.05
+            ),
         ),
     ),
     (
-        "Keys",
+        tr("Keys"),
         (
             FieldSpec(
                 "clicker_mode",
-                "Presenter clicker",
-                "PageUp, PageDown, B, period, F5 and Escape from a clicker: any of them can stop; "
-                "none can start the belt or speed it up.",
+                tr("Presenter clicker"),
+                tr(
+                    "PageUp, PageDown, B, period, F5 and Escape from a clicker: any of them can "
+                    "stop; none can start the belt or speed it up."
+                ),
                 FieldKind.SWITCH,
             ),
         ),
     ),
     (
-        "Diagnostics",
+        tr("Diagnostics"),
         (
             FieldSpec(
                 "debug_traffic_log",
-                "Bluetooth traffic log",
-                "Records every packet to and from the treadmill, to attach to a bug report.",
+                tr("Bluetooth traffic log"),
+                tr("Records every packet to and from the treadmill, to attach to a bug report."),
                 FieldKind.SWITCH,
             ),
             FieldSpec(
                 "traffic_log_dir",
-                "Log folder",
-                "Where traffic logs are written.",
+                tr("Log folder"),
+                tr("Where traffic logs are written."),
                 FieldKind.FOLDER,
             ),
         ),
@@ -232,22 +267,23 @@ _ENUMS: Final[dict[str, type[enum.StrEnum]]] = {
     "speed_unit": SpeedUnit,
     "distance_unit": DistanceUnit,
     "theme": Theme,
+    "language": Language,
 }
 
 # What each action does, in the words of the "?" overlay and the settings screen.
 ACTION_LABELS: Final[dict[str, str]] = {
-    "stop": "STOP",
-    "pause_resume": "Pause / resume",
-    "pause": "Pause",
-    "start_confirm": "Start / confirm",
-    "skip": "Skip to the next phase",
-    "extend": "Extend this phase",
-    "speed_up_small": "Speed +0.1",
-    "speed_down_small": "Speed −0.1",
-    "speed_up_big": "Speed +0.5",
-    "speed_down_big": "Speed −0.5",
-    "fullscreen": "Full screen",
-    "help": "Show the keys",
+    "stop": tr("STOP"),
+    "pause_resume": tr("Pause / resume"),
+    "pause": tr("Pause"),
+    "start_confirm": tr("Start / confirm"),
+    "skip": tr("Skip to the next phase"),
+    "extend": tr("Extend this phase"),
+    "speed_up_small": tr("Speed +0.1"),
+    "speed_down_small": tr("Speed −0.1"),
+    "speed_up_big": tr("Speed +0.5"),
+    "speed_down_big": tr("Speed −0.5"),
+    "fullscreen": tr("Full screen"),
+    "help": tr("Show the keys"),
 }
 
 
@@ -272,7 +308,7 @@ class SettingsBridge(QObject):
 
     valuesChanged = Signal()
     errorsChanged = Signal()
-    sectionsChanged = Signal()  # only when the speed unit changes (the help texts name it)
+    sectionsChanged = Signal()  # when the speed unit or the language changes
     # Python side: the settings were replaced (theme, units, sound... may have changed).
     changed = Signal()
 
@@ -292,25 +328,28 @@ class SettingsBridge(QObject):
 
     @Property(list, notify=sectionsChanged)
     def sections(self) -> list[dict[str, Any]]:
-        """``[{title, fields: [{key, label, help, kind, choices: [{value, label}]}]}]``; the
-        help texts' speeds in the user's unit."""
+        """``[{title, fields: [{key, label, help, kind, choices: [{value, label}]}]}]``, in the
+        user's language (changes with the ``language`` setting); the help texts' speeds in the
+        user's unit."""
         unit = self._unit()
-        return [
-            {
-                "title": title,
-                "fields": [
-                    {
-                        "key": f.key,
-                        "label": f.label,
-                        "help": speeds_in_unit(f.help, unit),
-                        "kind": f.kind.value,
-                        "choices": [{"value": v, "label": label} for v, label in f.choices],
-                    }
-                    for f in fields
-                ],
-            }
-            for title, fields in SECTIONS
-        ]
+        return translated_tree(
+            [
+                {
+                    "title": title,
+                    "fields": [
+                        {
+                            "key": f.key,
+                            "label": f.label,
+                            "help": speeds_in_unit(f.help, unit),
+                            "kind": f.kind.value,
+                            "choices": [{"value": v, "label": label} for v, label in f.choices],
+                        }
+                        for f in fields
+                    ],
+                }
+                for title, fields in SECTIONS
+            ]
+        )
 
     @Property(dict, notify=valuesChanged)
     def values(self) -> dict[str, Any]:
@@ -356,17 +395,21 @@ class SettingsBridge(QObject):
     @Property(dict, notify=errorsChanged)
     def errors(self) -> dict[str, str]:
         """Field -> why the last value typed was refused (the setting kept its value)."""
-        return self._errors
+        return translated_tree(self._errors)
 
     @Property(list, notify=valuesChanged)
     def keyBindings(self) -> list[dict[str, str]]:
         """``[{action, label, keys}]`` for the keyboard."""
-        return _bindings_rows(self._settings().key_bindings, dict(DEFAULT_KEY_BINDINGS))
+        return translated_tree(
+            _bindings_rows(self._settings().key_bindings, dict(DEFAULT_KEY_BINDINGS))
+        )
 
     @Property(list, notify=valuesChanged)
     def clickerBindings(self) -> list[dict[str, str]]:
         """``[{action, label, keys}]`` for a presenter clicker."""
-        return _bindings_rows(self._settings().clicker_bindings, dict(DEFAULT_CLICKER_BINDINGS))
+        return translated_tree(
+            _bindings_rows(self._settings().clicker_bindings, dict(DEFAULT_CLICKER_BINDINGS))
+        )
 
     @Property(str, constant=True)
     def settingsFile(self) -> str:
@@ -395,7 +438,7 @@ class SettingsBridge(QObject):
             return self._apply(key, None)
         number = parse_number(text)
         if number is None:
-            return self._refuse(key, "Type a number.")
+            return self._refuse(key, tr("Type a number."))
         if spec.kind is FieldKind.SPEED:
             # The limits as the stepper reaches them: a value typed as one reads is that one.
             kmh = typed_speed_kmh(number, self._unit(), self._speed_limits(spec))
@@ -408,13 +451,19 @@ class SettingsBridge(QObject):
             if not spec.minimum - 1e-9 <= number <= spec.maximum + 1e-9:
                 low, high = spec.minimum / KMH_PER_MPH, spec.maximum / KMH_PER_MPH
                 return self._refuse(
-                    key, f"Refused: {typed:g} is outside {low:.2f}–{high:.2f} mph per s."
+                    key,
+                    tr(
+                        "Refused: {typed} is outside {low}–{high} mph per s.",
+                        typed=f"{typed:g}",
+                        low=f"{low:.2f}",
+                        high=f"{high:.2f}",
+                    ),
                 )
         default = getattr(Settings(), key)
         value: float | int = number
         if isinstance(default, int) or spec.kind is FieldKind.OPTIONAL_NUMBER:
             if not number.is_integer():
-                return self._refuse(key, "Type a whole number.")
+                return self._refuse(key, tr("Type a whole number."))
             value = int(number)
         return self._apply(key, value)
 
@@ -457,7 +506,7 @@ class SettingsBridge(QObject):
         try:
             choice = enum_type(value)
         except ValueError:
-            self._refuse(key, f"Unknown choice {value!r}.")
+            self._refuse(key, tr("Unknown choice {value}.", value=repr(value)))
             return
         self._apply(key, choice)
 
@@ -516,24 +565,41 @@ class SettingsBridge(QObject):
         if kmh > spec.maximum + 1e-9:
             limit = self._speed_text(spec.maximum)
             if spec.key == "backward_cap_kmh":
-                return (
-                    f"Refused: {shown} {unit} is above the hard ceiling of {limit} {unit} for "
-                    "backward running."
+                return tr(
+                    "Refused: {speed} {unit} is above the hard ceiling of {limit} {unit} for "
+                    "backward running.",
+                    speed=shown,
+                    unit=unit,
+                    limit=limit,
                 )
-            return f"Refused: {shown} {unit} is above the maximum, {limit} {unit}."
+            return tr(
+                "Refused: {speed} {unit} is above the maximum, {limit} {unit}.",
+                speed=shown,
+                unit=unit,
+                limit=limit,
+            )
         if kmh < spec.minimum - 1e-9:
             lowest = self._speed_text(spec.minimum)
-            return f"Refused: {shown} {unit} is below the minimum, {lowest} {unit}."
+            return tr(
+                "Refused: {speed} {unit} is below the minimum, {limit} {unit}.",
+                speed=shown,
+                unit=unit,
+                limit=lowest,
+            )
         s = self._settings()
         if spec.key == "backward_default_kmh" and kmh > s.backward_cap_kmh + 1e-9:
-            return (
-                f"Refused: {shown} {unit} is above your backward cap "
-                f"({self._speed_text(s.backward_cap_kmh)} {unit}). Raise the cap first."
+            return tr(
+                "Refused: {speed} {unit} is above your backward cap ({cap} {unit}). Raise the "
+                "cap first.",
+                speed=shown,
+                unit=unit,
+                cap=self._speed_text(s.backward_cap_kmh),
             )
         if spec.key == "backward_cap_kmh" and kmh < s.backward_default_kmh - 1e-9:
-            return (
-                f"Refused: your default backward speed is "
-                f"{self._speed_text(s.backward_default_kmh)} {unit}. Lower it first."
+            return tr(
+                "Refused: your default backward speed is {speed} {unit}. Lower it first.",
+                speed=self._speed_text(s.backward_default_kmh),
+                unit=unit,
             )
         return ""
 
@@ -552,22 +618,23 @@ class SettingsBridge(QObject):
             new = current.with_changes(**{key: value})
         except ValueError as exc:
             reason = str(exc).split(": ", 1)[-1]
-            return self._refuse(key, f"Refused: {reason}.")
+            return self._refuse(key, tr("Refused: {reason}.", reason=reason))
         if key in self._errors:
             self._errors = {k: v for k, v in self._errors.items() if k != key}
             self.errorsChanged.emit()
         if new == current:
             return True
-        unit_changed = new.speed_unit != current.speed_unit
+        # The help texts name the speed unit and are in the user's language.
+        sections_changed = (new.speed_unit, new.language) != (current.speed_unit, current.language)
         try:
             self._context.save_settings(new)
         except (OSError, ValueError, TreadmillError) as exc:
             _log.warning("settings not saved: %s", exc, exc_info=exc)
-            self._context.notify(NoticeLevel.WARNING, f"Settings not saved: {exc}")
+            self._context.notify(NoticeLevel.WARNING, tr("Settings not saved: {why}", why=exc))
             return False
         self._context.settings = new
         self.valuesChanged.emit()
-        if unit_changed:
+        self.changed.emit()  # the language is applied here
+        if sections_changed:
             self.sectionsChanged.emit()
-        self.changed.emit()
         return True

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from treadmill_ctl import shipped
+from treadmill_ctl.app import translation
 from treadmill_ctl.app.context import AppContext
 from treadmill_ctl.app.qt import (
     Multimedia,
@@ -40,7 +41,10 @@ from treadmill_ctl.app.qt import (
     load_multimedia,
     qInstallMessageHandler,
 )
+from treadmill_ctl.app.translation import translated
 from treadmill_ctl.session.events import CueEvent, CueKind
+from treadmill_ctl.texts import Text, tr
+from treadmill_ctl.units import Direction
 
 if TYPE_CHECKING:
     import asyncio
@@ -86,10 +90,15 @@ _URGENT: Final = frozenset({CueKind.STOPPED, CueKind.ALARM, CueKind.NO_DATA})
 # The settings' "Sound check": what a runner hears around a turn, one cue after another.
 SOUND_CHECK: Final[tuple[CueEvent, ...]] = (
     CueEvent(0.0, "3", CueKind.COUNTDOWN, 3),
-    CueEvent(0.0, "Slowing down: keep running forward", CueKind.TURN_AROUND, None),
-    CueEvent(0.0, "Belt stopped. Turn around", CueKind.BELT_STOPPED, 0.0),
-    CueEvent(0.0, "Backward in 5", CueKind.DIRECTION_BACKWARD, 5),
-    CueEvent(0.0, "Go", CueKind.GO, None),
+    CueEvent(
+        0.0,
+        tr("Slowing down: keep running forward", facing=Direction.FORWARD),
+        CueKind.TURN_AROUND,
+        None,
+    ),
+    CueEvent(0.0, tr("Belt stopped. Turn around"), CueKind.BELT_STOPPED, 0.0),
+    CueEvent(0.0, tr("Backward in {seconds}", seconds=5), CueKind.DIRECTION_BACKWARD, 5),
+    CueEvent(0.0, tr("Go"), CueKind.GO, None),
 )
 SOUND_CHECK_GAP_S: Final = 1.5
 
@@ -106,6 +115,15 @@ def number_clips(value: float) -> list[str]:
 def _whole_number_clip(value: float) -> str | None:
     n = round(value)
     return f"num_{_NUMBER_WORDS[n]}" if 0 < n < len(_NUMBER_WORDS) else None
+
+
+def _faces_backward(cue: CueEvent) -> bool:
+    """A turn-around cue's way the runner faces now: its ``facing`` argument (position.py);
+    a cue read back from an events file has only its English words, whose last one says it."""
+    facing = cue.text.args.get("facing") if isinstance(cue.text, Text) else None
+    if facing is not None:
+        return facing is Direction.BACKWARD
+    return cue.text.rstrip(". ").endswith("backward")
 
 
 def clips_for(cue: CueEvent, *, voice: bool) -> tuple[str | None, list[str]]:
@@ -125,7 +143,7 @@ def clips_for(cue: CueEvent, *, voice: bool) -> tuple[str | None, list[str]]:
         # "Slowing down in 5: keep running forward" (the direction is the text's last word:
         # the way the runner faces now; the cue's value is the seconds).
         clip = _whole_number_clip(value) if value is not None else None
-        facing = "word_backward" if cue.text.rstrip(". ").endswith("backward") else "word_forward"
+        facing = "word_backward" if _faces_backward(cue) else "word_forward"
         words = ["phrase_slowing_down", *(["word_in", clip] if clip else []), "phrase_keep_running"]
         words.append(facing)
     elif cue.cue is CueKind.BELT_STOPPED:
@@ -185,11 +203,12 @@ def probe_audio(
     with _quiet_backend_probe():
         mm = (load or load_multimedia)()
         if isinstance(mm, str):
-            return None, f"Sound is off: Qt Multimedia could not be loaded ({mm})."
+            return None, tr("Sound is off: Qt Multimedia could not be loaded ({why}).", why=mm)
         outputs = mm.QMediaDevices.audioOutputs()
     if not outputs:
-        return None, "No audio output found: cues are shown on screen only."
-    return mm, f"Sound plays on {mm.QMediaDevices.defaultAudioOutput().description()}."
+        return None, tr("No audio output found: cues are shown on screen only.")
+    name = mm.QMediaDevices.defaultAudioOutput().description()
+    return mm, tr("Sound plays on {device}.", device=name)
 
 
 @QmlElement
@@ -222,7 +241,8 @@ class CuePlayer(QObject):
         self._speech = list(speech_command) if speech_command is not None else find_speech_command()
         self._multimedia = multimedia
         self._mm: Multimedia | None = None
-        self._status = "Looking for an audio output…" if probe else "Sound is off."
+        self._status: str = tr("Looking for an audio output…") if probe else tr("Sound is off.")
+        self._clip_language = ""
         self._failed = ""  # why a clip could not be played (the player's error), once seen
         self._output_pending = probe
         self._effects: dict[str, Any] = {}
@@ -245,15 +265,32 @@ class CuePlayer(QObject):
         self.statusChanged.emit()
 
     def _load_clips(self) -> None:
+        """The tones and English words, then the words of the app's language over them
+        (``sounds/<lang>/``, same names; docs/translations.md)."""
         assert self._mm is not None
-        for path in sorted(self._clips_dir.glob("*.wav")):
+        self._clip_language = translation.current()
+        self._queue.clear()
+        self._speaking = None
+        for effect in self._effects.values():
+            effect.stop()
+            effect.deleteLater()
+        self._effects.clear()
+        paths = {p.stem: p for p in sorted(self._clips_dir.glob("*.wav"))}
+        if self._clip_language != "en":
+            paths |= {
+                p.stem: p for p in sorted((self._clips_dir / self._clip_language).glob("*.wav"))
+            }
+        for path in paths.values():
             effect = self._mm.QSoundEffect(self)
             effect.setSource(QUrl.fromLocalFile(str(path)))
             effect.playingChanged.connect(self._on_playing_changed)
             effect.statusChanged.connect(lambda e=effect, n=path.stem: self._on_status(e, n))
             self._effects[path.stem] = effect
         if not self._effects:
-            self._status = f"No sound files in {self._clips_dir}: cues are shown on screen only."
+            self._status = tr(
+                "No sound files in {folder}: cues are shown on screen only.",
+                folder=str(self._clips_dir),
+            )
             self._mm = None
 
     # -- properties --------------------------------------------------------------------------
@@ -266,7 +303,7 @@ class CuePlayer(QObject):
     @Property(str, notify=statusChanged)
     def statusText(self) -> str:
         """Why there is or is not sound, in user words (for the settings screen)."""
-        return self._failed or self._status
+        return translated(self._failed or self._status)
 
     @Property(str, notify=statusChanged)
     def silentReason(self) -> str:
@@ -275,15 +312,18 @@ class CuePlayer(QObject):
         The session screen warns with it before Start: a runner facing away from the screen
         relies on the sound."""
         if not bool(getattr(self._context.settings, "sound_on", True)):
-            return "Sound is off in Settings."
+            return translated(tr("Sound is off in Settings."))
         if self._output_pending:
             return ""
         if self._failed:
-            return self._failed
-        return "" if self._mm is not None else self._status
+            return translated(self._failed)
+        return "" if self._mm is not None else translated(self._status)
 
     def settings_changed(self) -> None:
-        """The settings changed (sound on or off): say so to what shows ``silentReason``."""
+        """The settings changed (sound on or off, the language): say so to what shows
+        ``silentReason``; the words of a new language are loaded."""
+        if self._mm is not None and self._clip_language != translation.current():
+            self._load_clips()
         self.statusChanged.emit()
 
     @Property(bool, notify=statusChanged)
@@ -300,8 +340,9 @@ class CuePlayer(QObject):
 
     def play(self, cue: CueEvent) -> None:
         """Announce one cue: caption now, tone now, words in turn."""
-        if cue.text != self._last_cue:
-            self._last_cue = cue.text
+        caption = translated(cue.text)
+        if caption != self._last_cue:
+            self._last_cue = caption
             self.lastCueChanged.emit()
         settings = self._context.settings
         if not bool(getattr(settings, "sound_on", True)):
@@ -324,12 +365,12 @@ class CuePlayer(QObject):
             if self._speaking is None:
                 self._play_next_word()
         elif voice and cue.text:
-            self.speak(cue.text)  # no clip says it (an alarm's message)
+            self.speak(caption)  # no clip says it (an alarm's message)
 
     @Slot()
     def test(self) -> None:
         """Play a sample (one cue)."""
-        self.play(CueEvent(0.0, "Speed 3.0", CueKind.SPEED, 3.0))
+        self.play(CueEvent(0.0, tr("Speed {speed}", speed="3.0"), CueKind.SPEED, 3.0))
 
     @Slot()
     def soundCheck(self) -> None:
@@ -349,7 +390,10 @@ class CuePlayer(QObject):
         assert self._mm is not None
         if effect.status() == self._mm.QSoundEffect.Status.Error and not self._failed:
             _log.warning("sound clip %s could not be played", name)
-            self._failed = f"Sound could not be played ({name}.wav): cues are shown on screen only."
+            self._failed = tr(
+                "Sound could not be played ({file}): cues are shown on screen only.",
+                file=f"{name}.wav",
+            )
             self.statusChanged.emit()
 
     def _start(self, name: str) -> Any:

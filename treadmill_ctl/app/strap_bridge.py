@@ -28,7 +28,9 @@ from treadmill_ctl.app.connect_bridge import (
 from treadmill_ctl.app.context import AppContext, NoticeLevel
 from treadmill_ctl.app.formatting import heart_rate_text
 from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, Signal, Slot
+from treadmill_ctl.app.translation import translated
 from treadmill_ctl.errors import HeartRateStrapError, TreadmillError
+from treadmill_ctl.texts import tr
 
 if TYPE_CHECKING:
     import asyncio
@@ -145,7 +147,7 @@ class StrapBridge(QObject):
     @Property(str, notify=stateChanged)
     def status(self) -> str:
         """One line for the user: what the strap link is doing, or what went wrong."""
-        return self._status
+        return translated(self._status)
 
     @Property(str, notify=heartRateChanged)
     def heartRateText(self) -> str:
@@ -157,9 +159,9 @@ class StrapBridge(QObject):
         """What is wrong with the strap's heart rate, in a word or two for the session's
         heart-rate tile ("no contact", "strap lost"), empty when nothing is."""
         if self._phase is StrapPhase.CONNECTED and self._no_contact:
-            return "no contact"
+            return translated(tr("no contact"))
         if self._phase is StrapPhase.LOST:
-            return "strap lost"
+            return translated(tr("strap lost"))
         return ""
 
     @Property(str, notify=stateChanged)
@@ -189,7 +191,7 @@ class StrapBridge(QObject):
         if self._scanning or self._scan_fn is None:
             return
         self._scanning = True
-        self._set_status("Looking for heart-rate straps… (wear yours: most sleep until worn)")
+        self._set_status(tr("Looking for heart-rate straps… (wear yours: most sleep until worn)"))
         self._scan_task = self._context.spawn(self._async_scan(), what="Strap scan")
 
     @Slot(str)
@@ -204,7 +206,7 @@ class StrapBridge(QObject):
         op = self._begin()
         self._target = address
         self._set_phase(StrapPhase.CONNECTING)
-        self._set_status(f"Connecting to {self._name_of(address)}…")
+        self._set_status(tr("Connecting to {name}…", name=self._name_of(address)))
         # The connect screen connects the remembered strap as it opens, which may be before
         # the app's loop runs (the window's first frame comes first): it starts once it does.
         if not self._context.when_running(lambda: self._start_connect(address, op)):
@@ -288,14 +290,18 @@ class StrapBridge(QObject):
         except radio_errors() as exc:
             _log.warning("strap scan failed: %s", exc, exc_info=exc)
             problem = describe_bluetooth_error(exc)
-            self._set_status(f"{problem.title}: {problem.advice}")
+            self._set_status(
+                tr("{problem}: {advice}", problem=problem.title, advice=problem.advice)
+            )
             found = []
         else:
             count = len(found)
             self._set_status(
-                "No heart-rate strap heard. Wear it (moisten the electrodes) and look again."
+                tr("No heart-rate strap heard. Wear it (moisten the electrodes) and look again.")
                 if count == 0
-                else ("1 strap found." if count == 1 else f"{count} straps found.")
+                else (
+                    tr("1 strap found.") if count == 1 else tr("{count} straps found.", count=count)
+                )
             )
         finally:
             self._scanning = False
@@ -351,7 +357,7 @@ class StrapBridge(QObject):
             feed.follow(self._engine)
             self._set_phase(StrapPhase.CONNECTED)
             name = self._name_of(address)
-            self._set_status(f"Connected to {name}.")
+            self._set_status(tr("Connected to {name}.", name=name))
             self._remember(address, name)
             self._rebuild()
 
@@ -408,8 +414,8 @@ class StrapBridge(QObject):
                 self._context.notify(NoticeLevel.WARNING, update.message)
             elif update.state is StrapState.CONNECTED and self._phase is StrapPhase.LOST:
                 self._set_phase(StrapPhase.CONNECTED)
-                self._set_status(f"Connected to {self._name_of(self._target)}.")
-                self._context.notify(NoticeLevel.INFO, "Heart-rate strap back.")
+                self._set_status(tr("Connected to {name}.", name=self._name_of(self._target)))
+                self._context.notify(NoticeLevel.INFO, tr("Heart-rate strap back."))
 
     def _set_bpm(self, bpm: int | None, *, no_contact: bool) -> None:
         if (bpm, no_contact) != (self._bpm, self._no_contact):

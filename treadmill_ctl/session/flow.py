@@ -34,6 +34,7 @@ from treadmill_ctl.session.transitions import (
     EngineEvent,
 )
 from treadmill_ctl.session.watchdog import HOLD_POLL_S
+from treadmill_ctl.texts import tr
 from treadmill_ctl.units import KMH_PER_MPH
 
 __all__ = ["FlowMachine"]
@@ -60,7 +61,7 @@ class FlowMachine(MachineBase):
             self._end(EndReason.FINISHED)
             return
         self._cd_reason = reason
-        self._enter_wait(t, 0.0, "Waiting for the belt to stop", Step.WAIT_STILL)
+        self._enter_wait(t, 0.0, tr("Waiting for the belt to stop"), Step.WAIT_STILL)
         self._run_flow(t, None)
 
     def _run_flow(self, t: float, signal: Signal | None) -> None:
@@ -88,7 +89,7 @@ class FlowMachine(MachineBase):
 
     def _enter_wait_turning(self, t: float) -> None:
         self._enter_wait(
-            t, self._turning_speed(), "Waiting for the belt to slow down", Step.WAIT_TURNING
+            t, self._turning_speed(), tr("Waiting for the belt to slow down"), Step.WAIT_TURNING
         )
 
     def _belt_at_most(self, t: float) -> bool | None:
@@ -99,8 +100,12 @@ class FlowMachine(MachineBase):
         if t >= self._wait_deadline - 1e-9:
             self._belt_not_following(
                 t,
-                f"{self._wait_why}: the belt still runs at {self._actual_kmh or 0:.1f} km/h after "
-                f"{self.timing.stop_timeout_s:g} s.",
+                tr(
+                    "{why}: the belt still runs at {speed} km/h after {seconds} s.",
+                    why=self._wait_why,
+                    speed=f"{self._actual_kmh or 0:.1f}",
+                    seconds=f"{self.timing.stop_timeout_s:g}",
+                ),
             )
             return False
         return self._wait(self._wait_deadline, WAKES[self._step]) or None
@@ -137,7 +142,7 @@ class FlowMachine(MachineBase):
             self._cd_next -= 1
             return self._wait(t + 1.0, WAKES[Step.COUNTDOWN])
         self._countdown = None
-        self._cue(t, CueKind.GO, "Go")
+        self._cue(t, CueKind.GO, tr("Go"))
         self._facing = self._plan.phases[self._index].direction
         self._fire(E.COUNTDOWN_DONE, t)
         return self._goto(Step.PLAN)
@@ -184,7 +189,9 @@ class FlowMachine(MachineBase):
     def _a_start(self, t: float, outcome: CommandOutcome) -> None:
         self._settle_echo(MachineStatusKind.STARTED_BY_USER, t)
         if not outcome.ok:
-            self._command_refused(t, f"The treadmill did not start ({result_words(outcome)}).")
+            self._command_refused(
+                t, tr("The treadmill did not start ({result}).", result=result_words(outcome))
+            )
             return
         self._belt = Belt.RUNNING
         self._started_once = True
@@ -205,7 +212,7 @@ class FlowMachine(MachineBase):
             self._alert(
                 t,
                 AlertLevel.WARNING,
-                "The belt has not started moving yet; the ramp waits for it.",
+                tr("The belt has not started moving yet; the ramp waits for it."),
                 "slow_start",
             )
         if self._first_motion_t is None:
@@ -245,8 +252,12 @@ class FlowMachine(MachineBase):
             self._alert(
                 t,
                 AlertLevel.DANGER,
-                f"The belt runs at {actual:.1f} km/h instead of {peak:.1f} km/h (does its "
-                "console read speeds in mph?). Stopping.",
+                tr(
+                    "The belt runs at {actual} km/h instead of {peak} km/h (does its "
+                    "console read speeds in mph?). Stopping.",
+                    actual=f"{actual:.1f}",
+                    peak=f"{peak:.1f}",
+                ),
                 "overspeed",
             )
             self._stop_cause = EndReason.STOPPED_BY_MACHINE
@@ -255,9 +266,13 @@ class FlowMachine(MachineBase):
         self._alert(
             t,
             AlertLevel.DANGER,
-            f"The belt sped up to {actual:.1f} km/h on its own, faster than the ramp "
-            f"(set to {peak:.1f} km/h): the treadmill may have gone back to an earlier speed. "
-            "Stopping.",
+            tr(
+                "The belt sped up to {actual} km/h on its own, faster than the ramp "
+                "(set to {peak} km/h): the treadmill may have gone back to an earlier speed. "
+                "Stopping.",
+                actual=f"{actual:.1f}",
+                peak=f"{peak:.1f}",
+            ),
             "belt_ahead",
         )
         self._stop_cause = EndReason.STOPPED_BY_MACHINE
@@ -275,7 +290,7 @@ class FlowMachine(MachineBase):
                 self._alert(
                     t,
                     AlertLevel.INFO,
-                    "This treadmill cannot set an incline: running flat.",
+                    tr("This treadmill cannot set an incline: running flat."),
                     "incline",
                 )
             return self._goto(Step.RAMP)
@@ -289,7 +304,11 @@ class FlowMachine(MachineBase):
             self._alert(
                 t,
                 AlertLevel.WARNING,
-                f"Incline {self._sent_value:g} %: {result_words(outcome)}.",
+                tr(
+                    "Incline {incline} %: {result}.",
+                    incline=f"{self._sent_value:g}",
+                    result=result_words(outcome),
+                ),
                 "command_failed",
             )
         self._reached_at = None
@@ -311,11 +330,13 @@ class FlowMachine(MachineBase):
             stalled = last_t is not None and t - last_t > RAMP_STALL_S
             if stalled and not self._data_watch.holding:
                 # The policy allows no further step (it should always): never spin here.
-                why = f"The ramp to {target:.1f} km/h stalled."
+                why = tr("The ramp to {speed} km/h stalled.", speed=f"{target:.1f}")
                 if self._ramp_held:
-                    why = (
-                        f"The belt does not follow the ramp: it runs at "
-                        f"{self._actual_kmh or 0:.1f} km/h after {RAMP_STALL_S:g} s."
+                    why = tr(
+                        "The belt does not follow the ramp: it runs at {speed} km/h after "
+                        "{seconds} s.",
+                        speed=f"{self._actual_kmh or 0:.1f}",
+                        seconds=f"{RAMP_STALL_S:g}",
                     )
                 self._belt_not_following(t, why)
                 return False
@@ -329,8 +350,12 @@ class FlowMachine(MachineBase):
             self._alert(
                 t,
                 AlertLevel.WARNING,
-                f"The belt runs at {self._actual_kmh or 0:.1f} km/h instead of "
-                f"{target:.1f} km/h; the phase starts anyway.",
+                tr(
+                    "The belt runs at {speed} km/h instead of {target} km/h; the phase starts "
+                    "anyway.",
+                    speed=f"{self._actual_kmh or 0:.1f}",
+                    target=f"{target:.1f}",
+                ),
                 "speed_not_reached",
             )
             return self._goto(Step.REACHED)
@@ -412,7 +437,7 @@ class FlowMachine(MachineBase):
 
     def _s_finish(self, t: float) -> bool:
         """The end of the plan: down to the machine's minimum, then STOP."""
-        self._cue(t, CueKind.SESSION_DONE, "Session done. Stopping the belt.")
+        self._cue(t, CueKind.SESSION_DONE, tr("Session done. Stopping the belt."))
         self._ramp_down_kmh = max(self._policy.machine_min_kmh, 0.0)
         self._ramp_down_then = Step.FINISH_STOP
         return self._goto(Step.RAMP_DOWN)
@@ -468,7 +493,12 @@ class FlowMachine(MachineBase):
             self._policy.check(self._direction(), kmh, t)
         except SafetyViolation as exc:
             log.error("safety policy refused a set-point: %s", exc)  # noqa: TRY400 - expected
-            self._alert(t, AlertLevel.DANGER, f"Safety check failed ({exc}). Stopping.", "safety")
+            self._alert(
+                t,
+                AlertLevel.DANGER,
+                tr("Safety check failed ({why}). Stopping.", why=str(exc)),
+                "safety",
+            )
             self._stop_cause = EndReason.ERROR
             self._cause_stop(t, E.POLICY_REFUSED)
             return
@@ -488,18 +518,24 @@ class FlowMachine(MachineBase):
         if outcome.result is Result.NOT_PERMITTED:
             self._command_refused(
                 t,
-                "The treadmill does not accept commands any more (control not permitted). "
-                "Use its console or the safety key.",
+                tr(
+                    "The treadmill does not accept commands any more (control not permitted). "
+                    "Use its console or the safety key."
+                ),
             )
             return
         self._alert(
             t,
             AlertLevel.WARNING,
-            f"Speed {self._sent_value:.1f} km/h: {result_words(outcome)}.",
+            tr(
+                "Speed {speed} km/h: {result}.",
+                speed=f"{self._sent_value:.1f}",
+                result=result_words(outcome),
+            ),
             "command_failed",
         )
         if self._setpoint_failures >= MAX_SETPOINT_FAILURES:
-            self._command_refused(t, "The treadmill keeps refusing speed changes.")
+            self._command_refused(t, tr("The treadmill keeps refusing speed changes."))
             return
         self._backoff_until = t + 1.0
         self._goto(Step.BACKOFF)

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from treadmill_ctl.session.plan import Phase
+from treadmill_ctl.texts import tr
 from treadmill_ctl.units import Direction
 
 STEP_KMH: Final = 0.3  # one small step, well inside the ramp
@@ -115,8 +116,20 @@ class HeartRateFollower:
             return None  # at the floor or the ceiling: nothing to do
         self._last_step_t = t
         zone = f"{self.zone.low_bpm}–{self.zone.high_bpm}"
-        how = "easing to" if sign < 0 else "up to"
-        return FollowStep(new, f"Heart rate {hr_bpm} (zone {zone}): {how} {new:.1f}")
+        speed = f"{new:.1f}"
+        words = (
+            tr(
+                "Heart rate {hr} (zone {zone}): easing to {speed}",
+                hr=hr_bpm,
+                zone=zone,
+                speed=speed,
+            )
+            if sign < 0
+            else tr(
+                "Heart rate {hr} (zone {zone}): up to {speed}", hr=hr_bpm, zone=zone, speed=speed
+            )
+        )
+        return FollowStep(new, words)
 
     def _lean(self, hr: int) -> None:
         low, high, margin = self.zone.low_bpm, self.zone.high_bpm, self.hysteresis_bpm
@@ -137,7 +150,9 @@ class HeartRateFollower:
             return None
         self._fell_back = True
         return FollowStep(
-            self.phase_kmh, f"Heart rate lost: back to {self.phase_kmh:.1f}", strap_lost=True
+            self.phase_kmh,
+            tr("Heart rate lost: back to {speed}", speed=f"{self.phase_kmh:.1f}"),
+            strap_lost=True,
         )
 
 

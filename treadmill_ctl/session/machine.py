@@ -58,6 +58,7 @@ from treadmill_ctl.session.transitions import (
     EndHow,
     EngineEvent,
 )
+from treadmill_ctl.texts import tr
 from treadmill_ctl.units import KMH_PER_MPH, Direction
 
 __all__ = ["SessionMachine"]
@@ -195,7 +196,10 @@ class SessionMachine(SilenceMachine):
     def _on_begin(self, inp: io.Begin) -> None:
         if inp.error is not None:
             self._alert(
-                inp.t, AlertLevel.DANGER, f"Cannot connect to the treadmill: {inp.error}", "connect"
+                inp.t,
+                AlertLevel.DANGER,
+                tr("Cannot connect to the treadmill: {error}", error=inp.error),
+                "connect",
             )
             self._end(EndReason.ERROR)
         self._t0 = inp.t
@@ -283,14 +287,14 @@ class SessionMachine(SilenceMachine):
         match status.kind:
             case MachineStatusKind.STOPPED_BY_SAFETY_KEY:
                 self._machine_stopped(
-                    t, "Safety key pulled: the treadmill stopped.", AlertLevel.DANGER
+                    t, tr("Safety key pulled: the treadmill stopped."), AlertLevel.DANGER
                 )
             case MachineStatusKind.STOPPED_BY_USER:
                 self._machine_stopped(
-                    t, "Stopped from the treadmill's console.", AlertLevel.WARNING
+                    t, tr("Stopped from the treadmill's console."), AlertLevel.WARNING
                 )
             case MachineStatusKind.RESET:
-                self._machine_stopped(t, "The treadmill was reset.", AlertLevel.WARNING)
+                self._machine_stopped(t, tr("The treadmill was reset."), AlertLevel.WARNING)
             case MachineStatusKind.PAUSED_BY_USER:
                 self._machine_paused(t)
             case MachineStatusKind.TARGET_SPEED_CHANGED:
@@ -301,13 +305,13 @@ class SessionMachine(SilenceMachine):
                     self._alert(
                         t,
                         AlertLevel.WARNING,
-                        "The treadmill took back control; asking for it again.",
+                        tr("The treadmill took back control; asking for it again."),
                         "control_lost",
                     )
             case MachineStatusKind.STARTED_BY_USER:
                 if (self._state, E.CONSOLE_START) in REACTIONS:
                     self._console_started = True  # the runner took over: not fought
-                    self._info(t, "The belt was started from the treadmill's console.")
+                    self._info(t, tr("The belt was started from the treadmill's console."))
             case _:
                 pass
 
@@ -374,19 +378,17 @@ class SessionMachine(SilenceMachine):
         if before in LOST_WHILE_STOPPING:
             self._stop_requested_while_lost = True
         self._lost_from = before
-        self._cue(t, CueKind.ALARM, "Connection lost!")
-        belt = (
-            f"The belt may still be running at {speed:.1f} km/h: use the console or pull the "
-            "safety key. "
+        self._cue(t, CueKind.ALARM, tr("Connection lost!"))
+        message = (
+            tr(
+                "Connection to the treadmill lost. The belt may still be running at {speed} km/h: "
+                "use the console or pull the safety key. Reconnecting…",
+                speed=f"{speed:.1f}",
+            )
             if moving
-            else ""
+            else tr("Connection to the treadmill lost. Reconnecting…")
         )
-        self._alert(
-            t,
-            AlertLevel.DANGER,
-            f"Connection to the treadmill lost. {belt}Reconnecting…",
-            "link_lost",
-        )
+        self._alert(t, AlertLevel.DANGER, message, "link_lost")
         self._fire(E.LINK_LOST, t)
         self._reconnect_since = self._now(t)
         self._reconnect_attempts = 0
@@ -406,7 +408,9 @@ class SessionMachine(SilenceMachine):
             return
         log.info("reconnect attempt %d failed: %s", self._reconnect_attempts, inp.error)
         if self._now(t) - self._reconnect_since > RECONNECT_WINDOW_S and not inp.user_can_act:
-            self._alert(t, AlertLevel.DANGER, "Could not reconnect to the treadmill.", "link_lost")
+            self._alert(
+                t, AlertLevel.DANGER, tr("Could not reconnect to the treadmill."), "link_lost"
+            )
             self._end(EndReason.LINK_LOST)
             return
         delay = RECONNECT_DELAYS_S[min(self._reconnect_attempts, len(RECONNECT_DELAYS_S) - 1)]
@@ -445,7 +449,12 @@ class SessionMachine(SilenceMachine):
     def _on_fatal(self, inp: io.Fatal) -> None:
         if self._end_reason is not None:
             return
-        self._alert(inp.t, AlertLevel.DANGER, f"The session stopped on an {inp.message}.", "error")
+        self._alert(
+            inp.t,
+            AlertLevel.DANGER,
+            tr("The session stopped on an {error}.", error=inp.message),
+            "error",
+        )
         self._stop_cause = EndReason.ERROR
         self._end_requested = True
         self._cancel_flow()
@@ -470,14 +479,14 @@ class SessionMachine(SilenceMachine):
 
     def _after_pause(self, t: float) -> None:
         self._cancel_flow()
-        self._cue(t, CueKind.PAUSED, "Pausing")
+        self._cue(t, CueKind.PAUSED, tr("Pausing"))
         if self._belt is Belt.RUNNING:
             self._pause_cmds.add(self._pause(t))
 
     def _user_resume(self, t: float) -> None:
         event = E.USER_RESUME_AT_TURN if self._turn_pending() else E.USER_RESUME
         if (self._state, event) not in TRANSITIONS:
-            self._info(t, "Resume only works while paused.")
+            self._info(t, tr("Resume only works while paused."))
             return
         self._fire(event, t)
         reason = CountdownReason.TURN if event is E.USER_RESUME_AT_TURN else CountdownReason.RESUME
@@ -493,14 +502,16 @@ class SessionMachine(SilenceMachine):
             self._alert(
                 t,
                 AlertLevel.WARNING,
-                "STOP will be sent the moment the treadmill is reachable again. "
-                "If the belt moves, pull the safety key.",
+                tr(
+                    "STOP will be sent the moment the treadmill is reachable again. "
+                    "If the belt moves, pull the safety key."
+                ),
                 "stop_pending",
             )
             self._fire(E.USER_STOP, t)
             return
         self._fire(E.USER_STOP, t)
-        self._start_stop(t, "Stopping")
+        self._start_stop(t, tr("Stopping"))
 
     def _user_speed(self, t: float, delta_kmh: float) -> None:
         phase = self._plan.phases[self._index]
@@ -509,7 +520,7 @@ class SessionMachine(SilenceMachine):
             return
         decision = self._policy.allowed_target(phase.direction, self._target_kmh() + delta_kmh)
         if decision.limited_by:
-            self._info(t, f"Limited by the {decision.limited_by}.")
+            self._info(t, tr("Limited by the {limit}.", limit=decision.limited_by))
         self._override_kmh = decision.kmh
         self._hold_machine_speed = False
         self._poke(t)
@@ -543,9 +554,9 @@ class SessionMachine(SilenceMachine):
         self._alert(
             t,
             AlertLevel.INFO,
-            "Reconnected. The belt was stopped; press "
-            + ("resume" if event is E.LINK_BACK else "start")
-            + " when you are ready.",
+            tr("Reconnected. The belt was stopped; press resume when you are ready.")
+            if event is E.LINK_BACK
+            else tr("Reconnected. The belt was stopped; press start when you are ready."),
             "reconnected",
         )
         self._fire(event, t)
@@ -561,7 +572,7 @@ class SessionMachine(SilenceMachine):
     def _machine_paused(self, t: float) -> None:
         crossed = self._start_in_flight()
         self._belt_stopped()
-        message = "Paused from the treadmill's console."
+        message = tr("Paused from the treadmill's console.")
         self._machine_event(t, E.MACHINE_PAUSED, message, AlertLevel.WARNING, cue=True)
         if crossed:
             self._stop_crossed_start(t)
@@ -580,11 +591,16 @@ class SessionMachine(SilenceMachine):
         self._stop_cause = EndReason.STOPPED_BY_MACHINE
         if event is E.MACHINE_PAUSED:
             self._cue(t, CueKind.PAUSED, message)
-            self._alert(t, level, message + " Resume when ready.", "machine_paused")
+            self._alert(t, level, tr("{what} Resume when ready.", what=message), "machine_paused")
         else:
             if cue:
                 self._cue(t, CueKind.STOPPED, message)
-            self._alert(t, level, message + " Press start when you are ready.", "machine_stopped")
+            self._alert(
+                t,
+                level,
+                tr("{what} Press start when you are ready.", what=message),
+                "machine_stopped",
+            )
         self._fire(event, t)
 
     def _console_speed(self, t: float, value: float | None) -> None:
@@ -602,15 +618,21 @@ class SessionMachine(SilenceMachine):
         direction = self._direction()
         cap = self._policy.cap_kmh(direction)
         level = AlertLevel.WARNING if value > cap + 1e-6 else AlertLevel.INFO
-        extra = (
-            f" (above your {direction} cap {cap:.1f} km/h)" if level is AlertLevel.WARNING else ""
+        message = (
+            tr(
+                "Speed set to {speed} km/h on the console (above your {direction} cap {cap} "
+                "km/h): kept for this phase.",
+                speed=f"{value:.1f}",
+                direction=_direction_word(direction),
+                cap=f"{cap:.1f}",
+            )
+            if level is AlertLevel.WARNING
+            else tr(
+                "Speed set to {speed} km/h on the console: kept for this phase.",
+                speed=f"{value:.1f}",
+            )
         )
-        self._alert(
-            t,
-            level,
-            f"Speed set to {value:.1f} km/h on the console{extra}: kept for this phase.",
-            "console_speed",
-        )
+        self._alert(t, level, message, "console_speed")
 
     def _watch_speed(self, t: float) -> None:
         """STOP when the machine is not doing what it is told (not a console change we
@@ -642,17 +664,22 @@ class SessionMachine(SilenceMachine):
         if now - self._overspeed_since < OVERSPEED_GRACE_S:
             return
         self._overspeed_since = None
-        what = (
-            f"above your {facing} cap {cap:.1f} km/h"
+        message = (
+            tr(
+                "The belt runs at {speed} km/h, above your {direction} cap {cap} km/h. Stopping.",
+                speed=f"{actual:.1f}",
+                direction=_direction_word(facing),
+                cap=f"{cap:.1f}",
+            )
             if above_cap
-            else f"instead of {setpoint:.1f} km/h (does its console read speeds in mph?)"
+            else tr(
+                "The belt runs at {speed} km/h, instead of {setpoint} km/h (does its console "
+                "read speeds in mph?). Stopping.",
+                speed=f"{actual:.1f}",
+                setpoint=f"{setpoint:.1f}",
+            )
         )
-        self._alert(
-            t,
-            AlertLevel.DANGER,
-            f"The belt runs at {actual:.1f} km/h, {what}. Stopping.",
-            "overspeed",
-        )
+        self._alert(t, AlertLevel.DANGER, message, "overspeed")
         self._stop_cause = EndReason.STOPPED_BY_MACHINE
         self._cause_stop(t, E.OVERSPEED)
 
@@ -679,8 +706,11 @@ class SessionMachine(SilenceMachine):
         self._alert(
             t,
             AlertLevel.WARNING,
-            f"The belt still runs at {speed:.1f} km/h while the session is "
-            f"{self._state.value}: stopping it.",
+            tr(
+                "The belt still runs at {speed} km/h while the session is {state}: stopping it.",
+                speed=f"{speed:.1f}",
+                state=_state_word(self._state),
+            ),
             "still_moving",
         )
         self._expect_echo(MachineStatusKind.STOPPED_BY_USER, t)
@@ -705,13 +735,24 @@ class SessionMachine(SilenceMachine):
         slower = min(floor, self._target_kmh())
         lead = float(self._settings.cue_lead_s)
         limit = cap.cap_bpm
-        words = f"Heart rate above {limit}: slowing to {slower:.1f} in {lead:.0f}"
+        words = tr(
+            "Heart rate above {limit}: slowing to {speed} in {lead}",
+            limit=limit,
+            speed=f"{slower:.1f}",
+            lead=f"{lead:.0f}",
+        )
         self._cue(t, CueKind.SPEED, words, slower)
         self._alert(
             t,
             AlertLevel.WARNING,
-            f"Heart rate {hr} is above your cap {limit} bpm: slowing to {slower:.1f} km/h "
-            f"in {lead:.0f} s.",
+            tr(
+                "Heart rate {hr} is above your cap {limit} bpm: slowing to {speed} km/h "
+                "in {lead} s.",
+                hr=hr,
+                limit=limit,
+                speed=f"{slower:.1f}",
+                lead=f"{lead:.0f}",
+            ),
             "hr_cap",
         )
         self._hr_slow = (self._index, slower)
@@ -751,7 +792,12 @@ class SessionMachine(SilenceMachine):
         step = self._hr_follow.reading(t, self._index, phase, hr, self._target_kmh())
         if step is not None:
             lead = float(self._settings.cue_lead_s)
-            self._cue(t, CueKind.SPEED, f"{step.words} in {lead:.0f}", step.kmh)
+            self._cue(
+                t,
+                CueKind.SPEED,
+                tr("{change} in {seconds}", change=step.words, seconds=f"{lead:.0f}"),
+                step.kmh,
+            )
 
     def _hr_follow_due(self, t: float) -> None:
         due = self._hr_follow.due(t)
@@ -768,10 +814,10 @@ class SessionMachine(SilenceMachine):
 
 
 _NOT_NOW: Final = {
-    E.USER_SKIP: "Skip works while a phase runs (not during a turn-around or a pause).",
-    E.USER_EXTEND: "Extend works while a phase runs.",
-    E.USER_SPEED: "Speed changes work while a phase runs.",
-    E.USER_END: "The session is over.",
+    E.USER_SKIP: tr("Skip works while a phase runs (not during a turn-around or a pause)."),
+    E.USER_EXTEND: tr("Extend works while a phase runs."),
+    E.USER_SPEED: tr("Speed changes work while a phase runs."),
+    E.USER_END: tr("The session is over."),
 }
 
 _AFTER_USER: Final[dict[EngineEvent, Callable[[SessionMachine, float], None]]] = {
@@ -799,3 +845,14 @@ _HANDLERS: Final[dict[type, Callable[[SessionMachine, Any], None]]] = {
     io.Closing: SessionMachine._on_closing,
     io.Closed: SessionMachine._on_closed,
 }
+
+
+def _direction_word(direction: Direction | str) -> str:
+    """ "backward" / "forward" inside a sentence (translatable)."""
+    return tr("backward") if str(direction) == "backward" else tr("forward")
+
+
+def _state_word(state: S) -> str:
+    """The session's state inside a sentence ("paused"), translatable for the usual ones."""
+    words = {S.PAUSED: tr("paused"), S.STOPPED: tr("stopped"), S.FINISHED: tr("finished")}
+    return words.get(state, state.value)

@@ -39,6 +39,7 @@ from treadmill_ctl.session.transitions import (
 )
 from treadmill_ctl.session.watchdog import DataWatchdog
 from treadmill_ctl.settings import Settings
+from treadmill_ctl.texts import tr
 
 __all__ = ["MachineBase"]
 
@@ -167,7 +168,10 @@ class MachineBase(PlanPosition):
         new = TRANSITIONS.get((self._state, event))
         if new is None:
             if user:
-                self._info(t, f"'{event.value.removeprefix('user_')}' does not apply now.")
+                self._info(
+                    t,
+                    tr("'{action}' does not apply now.", action=event.value.removeprefix("user_")),
+                )
             else:
                 log.debug("event %s ignored in state %s", event, self._state)
             return False
@@ -238,7 +242,7 @@ class MachineBase(PlanPosition):
         self._alert(
             t,
             AlertLevel.WARNING,
-            f"Pause: {result_words(outcome)}; stopping the belt instead.",
+            tr("Pause: {result}; stopping the belt instead.", result=result_words(outcome)),
             "command_failed",
         )
         self._expect_echo(MachineStatusKind.STOPPED_BY_USER, t)
@@ -275,27 +279,29 @@ class MachineBase(PlanPosition):
         """A cause that stops the session (its alert said why): STOPPING, STOP written."""
         self._cancel_flow()
         if self._fire(event, t):
-            self._start_stop(t, "Stopping")
+            self._start_stop(t, tr("Stopping"))
 
     def _command_refused(self, t: float, why: str) -> None:
         if not self._link_up:
             self._cancel_flow()  # the link-loss input takes over
             return
-        self._alert(t, AlertLevel.DANGER, f"{why} Stopping the session.", "command_refused")
+        self._alert(
+            t, AlertLevel.DANGER, tr("{why} Stopping the session.", why=why), "command_refused"
+        )
         self._stop_cause = EndReason.STOPPED_BY_MACHINE
         self._cause_stop(t, E.COMMAND_REFUSED)
 
     def _belt_not_following(self, t: float, why: str) -> None:
-        self._alert(t, AlertLevel.DANGER, f"{why} Stopping.", "belt_not_following")
+        self._alert(t, AlertLevel.DANGER, tr("{why} Stopping.", why=why), "belt_not_following")
         self._stop_cause = EndReason.ERROR
         self._cause_stop(t, E.BELT_NOT_FOLLOWING)
 
     def _stop_not_confirmed_alarm(self, t: float) -> None:
-        self._cue(t, CueKind.ALARM, "STOP not confirmed. Pull the safety key!")
+        self._cue(t, CueKind.ALARM, tr("STOP not confirmed. Pull the safety key!"))
         self._alert(
             t,
             AlertLevel.DANGER,
-            "The treadmill did not confirm STOP. Pull the safety key now!",
+            tr("The treadmill did not confirm STOP. Pull the safety key now!"),
             "stop_not_confirmed",
         )
 

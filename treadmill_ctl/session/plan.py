@@ -10,6 +10,7 @@ import enum
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from treadmill_ctl.texts import tr
 from treadmill_ctl.units import Direction, TurningStyle
 
 
@@ -34,12 +35,12 @@ class PhaseKind(enum.StrEnum):
 
 
 _KIND_LABELS = {
-    PhaseKind.WARMUP: "Warm-up",
-    PhaseKind.FORWARD: "Forward run",
-    PhaseKind.BACKWARD: "Backward",
-    PhaseKind.RECOVERY: "Recovery",
-    PhaseKind.COOLDOWN: "Cool-down",
-    PhaseKind.WALK: "Walk",
+    PhaseKind.WARMUP: tr("Warm-up"),
+    PhaseKind.FORWARD: tr("Forward run"),
+    PhaseKind.BACKWARD: tr("Backward"),
+    PhaseKind.RECOVERY: tr("Recovery"),
+    PhaseKind.COOLDOWN: tr("Cool-down"),
+    PhaseKind.WALK: tr("Walk"),
 }
 
 

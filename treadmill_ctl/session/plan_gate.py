@@ -24,6 +24,7 @@ from datetime import datetime, timedelta
 from typing import Final
 
 from treadmill_ctl.settings import Settings
+from treadmill_ctl.texts import tr
 
 SCALE_MAX: Final = 10  # effort (RPE) and pain are answered 0-10
 
@@ -111,26 +112,35 @@ def gate(outcome: Outcome, rules: GateRules, *, asks_pain: bool, high_before: in
     pain = d.pain if d is not None else None
     if pain is not None and pain >= rules.pain_high:
         professional = high_before + 1 >= rules.high_pain_sessions
-        why = f"your knee said {pain}/10"
-        if professional:
-            why += (
-                f", {high_before + 1} sessions in a row: please see a physiotherapist or doctor "
-                "before you go on"
+        why = (
+            tr(
+                "your knee said {pain}/10, {count} sessions in a row: please see a "
+                "physiotherapist or doctor before you go on",
+                pain=pain,
+                count=high_before + 1,
             )
+            if professional
+            else tr("your knee said {pain}/10", pain=pain)
+        )
         return Decision(Verdict.BACK, why, professional)
     if not outcome.completed:
-        return Decision(Verdict.REPEAT, "the session ended early")
+        return Decision(Verdict.REPEAT, tr("the session ended early"))
     if d is None or d.rpe is None:
-        return Decision(Verdict.REPEAT, "no debrief was given")
+        return Decision(Verdict.REPEAT, tr("no debrief was given"))
     if asks_pain and pain is None:
-        return Decision(Verdict.REPEAT, "no knee pain was given")
+        return Decision(Verdict.REPEAT, tr("no knee pain was given"))
     if pain is not None and pain > rules.pain_ok_max:
-        return Decision(Verdict.REPEAT, f"your knee said {pain}/10")
+        return Decision(Verdict.REPEAT, tr("your knee said {pain}/10", pain=pain))
     if d.rpe > rules.effort_max:
-        return Decision(Verdict.REPEAT, f"effort {d.rpe}/10 was above {rules.effort_max}/10")
+        return Decision(
+            Verdict.REPEAT,
+            tr("effort {rpe}/10 was above {most}/10", rpe=d.rpe, most=rules.effort_max),
+        )
     if pain is not None:
-        return Decision(Verdict.GOOD, f"finished, effort {d.rpe}/10, knee {pain}/10")
-    return Decision(Verdict.GOOD, f"finished, effort {d.rpe}/10")
+        return Decision(
+            Verdict.GOOD, tr("finished, effort {rpe}/10, knee {pain}/10", rpe=d.rpe, pain=pain)
+        )
+    return Decision(Verdict.GOOD, tr("finished, effort {rpe}/10", rpe=d.rpe))
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,21 +192,29 @@ def replay(
 def next_time(pos: Position, steps: Sequence[int], titles: Sequence[str]) -> str:
     """The rule as the app says it: "Next time: same session — your knee said 3/10"."""
     if pos.finished:
-        return "Plan complete: well done. Keep the last session going, or start a new plan."
+        return tr("Plan complete: well done. Keep the last session going, or start a new plan.")
     title = titles[pos.step]
     if pos.last is None:
-        return f"First session: step 1, “{title}”."
+        return tr("First session: step 1, “{title}”.", title=title)
     last = pos.last
     if last.verdict is Verdict.BACK and pos.moved == 0:
-        return f"Next time: the first step again, “{title}” — {last.why}."
+        return tr("Next time: the first step again, “{title}” — {why}.", title=title, why=last.why)
     if last.verdict is Verdict.BACK:
-        return f"Next time: one step back, “{title}” — {last.why}."
+        return tr("Next time: one step back, “{title}” — {why}.", title=title, why=last.why)
     if last.verdict is Verdict.REPEAT:
-        return f"Next time: same session — {last.why}."
+        return tr("Next time: same session — {why}.", why=last.why)
     if pos.moved > 0:
-        return f"Next time: step {pos.step + 1}, “{title}” — {last.why}."
-    return (
-        f"Next time: same session, {pos.good} of {steps[pos.step]} good sessions done — {last.why}."
+        return tr(
+            "Next time: step {step}, “{title}” — {why}.",
+            step=pos.step + 1,
+            title=title,
+            why=last.why,
+        )
+    return tr(
+        "Next time: same session, {good} of {total} good sessions done — {why}.",
+        good=pos.good,
+        total=steps[pos.step],
+        why=last.why,
     )
 
 
@@ -211,15 +229,17 @@ class Adherence:
 
     def words(self) -> str:
         if self.percent is None:
-            return f"Week {self.week} · {_sessions(self.sessions_done)} so far"
-        return (
-            f"Week {self.week} · {_sessions(self.sessions_done)} · {self.percent} % of the "
-            "planned sessions in the weeks gone"
+            return tr("Week {week} · {sessions} so far", week=self.week, sessions=self._sessions())
+        return tr(
+            "Week {week} · {sessions} · {percent} % of the planned sessions in the weeks gone",
+            week=self.week,
+            sessions=self._sessions(),
+            percent=self.percent,
         )
 
-
-def _sessions(n: int) -> str:
-    return f"{n} session" if n == 1 else f"{n} sessions"
+    def _sessions(self) -> str:
+        n = self.sessions_done
+        return tr("{n} session", n=n) if n == 1 else tr("{n} sessions", n=n)
 
 
 def adherence(

@@ -33,6 +33,7 @@ from treadmill_ctl.settings import (
     TURNING_WALK_MAX_KMH,
     Settings,
 )
+from treadmill_ctl.texts import tr
 from treadmill_ctl.units import Direction, TurningStyle
 
 _EPS: Final = 1e-6
@@ -146,14 +147,14 @@ class SafetyPolicy:
         if value > cap + _EPS:
             value = cap
             if direction is Direction.BACKWARD:
-                why = f"backward cap {cap:.1f} km/h"
+                why = tr("backward cap {speed} km/h", speed=f"{cap:.1f}")
             elif cap < min(self._settings.forward_cap_kmh, FORWARD_HARD_CEILING_KMH) - _EPS:
-                why = f"the treadmill's maximum {cap:.1f} km/h"
+                why = tr("the treadmill's maximum {speed} km/h", speed=f"{cap:.1f}")
             else:
-                why = f"forward cap {cap:.1f} km/h"
+                why = tr("forward cap {speed} km/h", speed=f"{cap:.1f}")
         lo = self.machine_min_kmh
         if value < lo - _EPS:
-            value, why = lo, f"the treadmill's minimum {lo:.1f} km/h"
+            value, why = lo, tr("the treadmill's minimum {speed} km/h", speed=f"{lo:.1f}")
         snapped = self._grid_down(value)
         if snapped < lo - _EPS:
             snapped = self._grid_up(lo)

@@ -21,6 +21,7 @@ from treadmill_ctl.session.events import (
 from treadmill_ctl.session.plan import Phase, PhaseKind, Plan
 from treadmill_ctl.session.policy import SafetyPolicy
 from treadmill_ctl.settings import Settings
+from treadmill_ctl.texts import tr
 from treadmill_ctl.units import Direction, TurningStyle
 
 __all__ = ["PhaseInfo", "PlanPosition", "SessionSnapshot", "result_words"]
@@ -210,8 +211,17 @@ class PlanPosition:
                 len(self._plan.phases),
             )
         )
-        incline = f", incline {p.incline_pct:g} %" if p.incline_pct else ""
-        self._cue(t, CueKind.SPEED, f"{p.label}: speed {_spoken_kmh(target)}{incline}", target)
+        text = (
+            tr(
+                "{phase}: speed {speed}, incline {incline} %",
+                phase=p.label,
+                speed=_spoken_kmh(target),
+                incline=f"{p.incline_pct:g}",
+            )
+            if p.incline_pct
+            else tr("{phase}: speed {speed}", phase=p.label, speed=_spoken_kmh(target))
+        )
+        self._cue(t, CueKind.SPEED, text, target)
 
     def _announce_next(self, t: float, seconds: float) -> None:
         """The cue for the change at the end of the current phase."""
@@ -229,11 +239,29 @@ class PlanPosition:
         if nxt.direction is not current.direction:
             # Not "turn around" yet: the runner keeps running this way until the belt stops
             # (the BELT_STOPPED cue says when to turn).
-            keep = f"keep running {current.direction}"
+            backward_now = current.direction is Direction.BACKWARD
             self._cue(
                 t,
                 CueKind.TURN_AROUND,
-                f"Slowing down in {secs}: {keep}" if secs else f"Slowing down: {keep}",
+                (
+                    tr(
+                        "Slowing down in {seconds}: keep running backward",
+                        seconds=secs,
+                        facing=Direction.BACKWARD,
+                    )
+                    if backward_now
+                    else tr(
+                        "Slowing down in {seconds}: keep running forward",
+                        seconds=secs,
+                        facing=Direction.FORWARD,
+                    )
+                )
+                if secs
+                else (
+                    tr("Slowing down: keep running backward", facing=Direction.BACKWARD)
+                    if backward_now
+                    else tr("Slowing down: keep running forward", facing=Direction.FORWARD)
+                ),
                 secs,
             )
             return
@@ -241,8 +269,14 @@ class PlanPosition:
             nxt.direction, self._plan.resolved_speed(nxt, self._settings.backward_default_kmh)
         ).kmh
         if abs(speed - self._target_kmh()) > 1e-6:
-            word = "up" if speed > self._target_kmh() else "down"
-            self._cue(t, CueKind.SPEED, f"Speed {word} to {_spoken_kmh(speed)} in {secs}", speed)
+            text = (
+                tr("Speed up to {speed} in {seconds}", speed=_spoken_kmh(speed), seconds=secs)
+                if speed > self._target_kmh()
+                else tr(
+                    "Speed down to {speed} in {seconds}", speed=_spoken_kmh(speed), seconds=secs
+                )
+            )
+            self._cue(t, CueKind.SPEED, text, speed)
 
     def _direction_cue(self, t: float, phase: Phase, seconds: int, *, starting: bool) -> None:
         kind = (
@@ -255,15 +289,30 @@ class PlanPosition:
                 1 for p in self._plan.phases[self._index :] if p.direction is Direction.BACKWARD
             )
             if remaining_blocks == 1 and self._plan.backward_blocks > 1:
-                self._cue(t, CueKind.LAST_BLOCK, "Last block", None)
+                self._cue(t, CueKind.LAST_BLOCK, tr("Last block"), None)
+        backward = phase.direction is Direction.BACKWARD
         if starting:
-            self._cue(t, kind, f"Starting: {phase.direction} in {seconds}", seconds)
+            text = (
+                tr("Starting: backward in {seconds}", seconds=seconds)
+                if backward
+                else tr("Starting: forward in {seconds}", seconds=seconds)
+            )
+            self._cue(t, kind, text, seconds)
             return
         # A turn: the treadmill reports the turning speed now; the runner turns around.
         turning = self._turning_speed()
-        belt = "Belt at walking speed" if turning > 0 else "Belt stopped"
-        self._cue(t, CueKind.BELT_STOPPED, f"{belt}. Turn around", turning)
-        self._cue(t, kind, f"{str(phase.direction).capitalize()} in {seconds}", seconds)
+        belt = (
+            tr("Belt at walking speed. Turn around")
+            if turning > 0
+            else tr("Belt stopped. Turn around")
+        )
+        self._cue(t, CueKind.BELT_STOPPED, belt, turning)
+        text = (
+            tr("Backward in {seconds}", seconds=seconds)
+            if backward
+            else tr("Forward in {seconds}", seconds=seconds)
+        )
+        self._cue(t, kind, text, seconds)
 
     def _check_plan_against_machine(self, t: float) -> None:
         for phase in self._plan.phases:
@@ -273,8 +322,13 @@ class PlanPosition:
                 self._alert(
                     t,
                     AlertLevel.INFO,
-                    f"{phase.label} at {speed:g} km/h will run at {decision.kmh:g} km/h "
-                    f"({decision.limited_by}).",
+                    tr(
+                        "{phase} at {speed} km/h will run at {allowed} km/h ({why}).",
+                        phase=phase.label,
+                        speed=f"{speed:g}",
+                        allowed=f"{decision.kmh:g}",
+                        why=decision.limited_by or "",
+                    ),
                     "speed_limited",
                 )
                 break
@@ -283,15 +337,15 @@ class PlanPosition:
 def result_words(outcome: CommandOutcome) -> str:
     """A command's result in a user's words."""
     words = {
-        Result.NOT_SUPPORTED: "not supported by the treadmill",
-        Result.INVALID_PARAMETER: "refused (invalid value)",
-        Result.FAILED: "refused by the treadmill",
-        Result.NOT_PERMITTED: "control not permitted",
-        Result.TIMEOUT: "no answer from the treadmill",
-        Result.ERROR: "error",
+        Result.NOT_SUPPORTED: tr("not supported by the treadmill"),
+        Result.INVALID_PARAMETER: tr("refused (invalid value)"),
+        Result.FAILED: tr("refused by the treadmill"),
+        Result.NOT_PERMITTED: tr("control not permitted"),
+        Result.TIMEOUT: tr("no answer from the treadmill"),
+        Result.ERROR: tr("error"),
     }
     text = words.get(outcome.result, str(outcome.result))
-    return f"{text} ({outcome.detail})" if outcome.detail else text
+    return tr("{result} ({detail})", result=text, detail=outcome.detail) if outcome.detail else text
 
 
 def _spoken_kmh(kmh: float) -> str:

@@ -21,6 +21,7 @@ from treadmill_ctl.session.machine_base import OVERSPEED_MARGIN_KMH, STILL_KMH
 from treadmill_ctl.session.steps import Belt, Step
 from treadmill_ctl.session.transitions import COUNTING, MOVING, EngineEvent
 from treadmill_ctl.session.watchdog import GIVE_UP_AFTER_S, Verdict
+from treadmill_ctl.texts import tr
 
 __all__ = ["NO_DATA_STOP_MESSAGE", "SilenceMachine"]
 
@@ -47,7 +48,7 @@ class SilenceMachine(FlowMachine):
             self._alert(
                 t,
                 AlertLevel.INFO,
-                "The treadmill sends its speed again: the session goes on.",
+                tr("The treadmill sends its speed again: the session goes on."),
                 "data_back",
             )
             self._poke(t)  # a held ramp or turn goes on now
@@ -62,8 +63,12 @@ class SilenceMachine(FlowMachine):
         self._alert(
             t,
             AlertLevel.DANGER,
-            f"The belt runs at {actual:.1f} km/h after the treadmill was silent (the session "
-            f"asked for {asked:.1f} km/h): stopping.",
+            tr(
+                "The belt runs at {actual} km/h after the treadmill was silent (the session "
+                "asked for {asked} km/h): stopping.",
+                actual=f"{actual:.1f}",
+                asked=f"{asked:.1f}",
+            ),
             "data_lost",
         )
         self._stop_cause = EndReason.STOPPED_BY_MACHINE
@@ -88,13 +93,16 @@ class SilenceMachine(FlowMachine):
 
     def _data_stale(self, t: float) -> None:
         silent = self._data_watch.silent_s(t)
-        self._cue(t, CueKind.NO_DATA, "No speed from the treadmill")
+        self._cue(t, CueKind.NO_DATA, tr("No speed from the treadmill"))
         self._alert(
             t,
             AlertLevel.WARNING,
-            f"No speed from the treadmill for {silent:.0f} s: holding every automatic change "
-            f"and asking it again. The session stops in {GIVE_UP_AFTER_S:.0f} s unless it "
-            "answers.",
+            tr(
+                "No speed from the treadmill for {silent} s: holding every automatic change "
+                "and asking it again. The session stops in {give_up} s unless it answers.",
+                silent=f"{silent:.0f}",
+                give_up=f"{GIVE_UP_AFTER_S:.0f}",
+            ),
             "data_stale",
         )
         self._out.append(io.Resubscribe())
@@ -104,8 +112,11 @@ class SilenceMachine(FlowMachine):
         self._alert(
             t,
             AlertLevel.DANGER,
-            f"{NO_DATA_STOP_MESSAGE} ({silent:.0f} s without data): stopping. Check the "
-            "treadmill, then press start to go on or END to finish.",
+            tr(
+                "The treadmill stopped sending its speed ({silent} s without data): stopping. "
+                "Check the treadmill, then press start to go on or END to finish.",
+                silent=f"{silent:.0f}",
+            ),
             "data_lost",
         )
         self._stop_cause = EndReason.STOPPED_BY_MACHINE

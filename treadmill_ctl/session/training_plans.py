@@ -54,6 +54,7 @@ from treadmill_ctl.session.presets import (
     slugify,
 )
 from treadmill_ctl.settings import Settings
+from treadmill_ctl.texts import tr
 from treadmill_ctl.toml_document import (
     DocumentChecker,
     KeyPath,
@@ -134,7 +135,12 @@ class BackwardLoad:
         )
 
     def words(self) -> str:
-        return f"{self.blocks} × {self.block_s:g} s backward at {self.speed_kmh:g} km/h"
+        return tr(
+            "{blocks} × {seconds} s backward at {speed} km/h",
+            blocks=self.blocks,
+            seconds=f"{self.block_s:g}",
+            speed=f"{self.speed_kmh:g}",
+        )
 
 
 @dataclass(frozen=True, slots=True)
