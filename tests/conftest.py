@@ -6,6 +6,7 @@ Every test gets its own config and data directories (never the user's real ones)
 from __future__ import annotations
 
 import asyncio
+import gc
 import inspect
 import os
 from collections.abc import Iterator
@@ -45,6 +46,24 @@ def pytest_report_header() -> list[str]:
         "all as locked in requirements-lock.txt" if not off else "NOT the lock: " + ", ".join(off)
     )
     return [f"treadmill-ctl tested on: {named}", f"installed versions: {lock}"]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _garbage_collected_on_the_main_thread() -> Iterator[None]:
+    """Python's cyclic collector runs on the main thread only, for the whole run: left
+    automatic, it runs in whichever thread allocates (a history writer, an executor thread
+    left from an earlier test) and may free the Qt objects of an earlier test there, whose
+    timers Qt then fires into freed memory (segfaults seen between GUI tests). The app does the
+    same while its loop runs (app/gui_gc.py); between tests, ``_collect_after_each_test``."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_each_test() -> Iterator[None]:
+    yield
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import gc
 import threading
+from collections.abc import Iterator
 from typing import Any
 
+import pytest
 from pytestqt.qtbot import QtBot
 
-from treadmill_ctl.app.event_loop import AppEventLoop
+from treadmill_ctl.app.event_loop import install_running_loop, uninstall_running_loop
+from treadmill_ctl.app.qt import QGuiApplication
 
 
 class Cycle:
@@ -25,9 +28,19 @@ def make_garbage(n: int) -> None:
         Cycle()
 
 
+@pytest.fixture
+def automatic_gc() -> Iterator[None]:
+    """Python's own automatic collection, as in the app before its loop runs (the test run
+    itself keeps collection on the main thread: tests/conftest.py)."""
+    gc.enable()
+    yield
+    gc.disable()
+
+
 def test_no_collection_runs_in_a_worker_thread_and_the_gui_thread_collects(
-    qtbot: QtBot, app_loop: AppEventLoop
+    qtbot: QtBot, qapp: QGuiApplication, automatic_gc: None
 ) -> None:
+    app_loop = install_running_loop(qapp)
     threads: list[str] = []
 
     def seen(phase: str, _info: dict[str, Any]) -> None:
@@ -45,19 +58,14 @@ def test_no_collection_runs_in_a_worker_thread_and_the_gui_thread_collects(
         assert set(threads) == {threading.main_thread().name}
     finally:
         gc.callbacks.remove(seen)
+        uninstall_running_loop(app_loop)
 
 
-def test_closing_the_loop_gives_collection_back_to_python(qtbot: QtBot) -> None:
-    from treadmill_ctl.app.event_loop import (
-        install_running_loop,
-        uninstall_running_loop,
-    )
-    from treadmill_ctl.app.qt import QGuiApplication
-
+def test_closing_the_loop_gives_collection_back_to_python(
+    qapp: QGuiApplication, automatic_gc: None
+) -> None:
     assert gc.isenabled()
-    app = QGuiApplication.instance()
-    assert isinstance(app, QGuiApplication)
-    loop = install_running_loop(app)
+    loop = install_running_loop(qapp)
     assert not gc.isenabled()
     uninstall_running_loop(loop)
     assert gc.isenabled()
