@@ -216,3 +216,20 @@ def test_a_belt_that_ran_ahead_while_unseen_is_stopped_when_the_data_is_back() -
     (_, why), *_ = alerts_since(bench, mark, "data_lost")
     assert "after the treadmill was silent" in why
     assert alerts_since(bench, mark, "data_back") == []
+
+
+def test_before_the_interval_is_measured_the_checked_limit_applies() -> None:
+    # A treadmill whose check learned "data every 1.5 s": its limit is 4.5 s from the first
+    # record on, before the session has measured the interval itself; then the measured one.
+    from treadmill_ctl.session.watchdog import DataWatchdog
+
+    checked, unchecked = DataWatchdog(checked_limit_s=4.5), DataWatchdog()
+    for watch in (checked, unchecked):
+        watch.seen(10.0)
+    assert unchecked.stale(12.5)  # the default 2 s
+    assert not checked.stale(12.5)
+    assert not checked.stale(14.4)
+    assert checked.stale(14.6)
+    checked.seen(10.25)  # now measured: 4 records a second, the 2 s floor
+    assert checked.limit_s == pytest.approx(2.0)
+    assert DataWatchdog(checked_limit_s=0.5).limit_s == pytest.approx(2.0)  # never below 2 s

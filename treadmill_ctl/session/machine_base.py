@@ -138,7 +138,8 @@ class MachineBase(PlanPosition):
         self._last_machine_distance: int | None = None
         self._overspeed_since: float | None = None
         self._still_moving: tuple[float, float] | None = None  # (since, speed)
-        self._data_watch = DataWatchdog()  # is the data still coming? (session.silence)
+        # is the data still coming? (session.silence; its first limit from the check)
+        self._data_watch = DataWatchdog(self.timing.stale_after_s)
         self._console_started = False
         self._control_lost_alert_t = -math.inf
         self._incline_warned = False

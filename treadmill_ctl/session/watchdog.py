@@ -36,7 +36,10 @@ class Verdict(enum.StrEnum):
 class DataWatchdog:
     """The age of the machine's data and the watchdog's warning (see the module docstring)."""
 
-    def __init__(self) -> None:
+    def __init__(self, checked_limit_s: float = 0.0) -> None:
+        # Until the session has measured the interval: the limit the treadmill's check
+        # learned (max(2 s, 3 × its data interval); session.machine_quirks), never below 2 s.
+        self._checked_limit_s = max(STALE_MIN_S, checked_limit_s)
         self._last_t: float | None = None
         self._intervals: deque[float] = deque(maxlen=INTERVALS_KEPT)
         self._watch_since: float | None = None  # the belt should move since (None: it need not)
@@ -54,9 +57,12 @@ class DataWatchdog:
 
     @property
     def limit_s(self) -> float:
-        """Data older than this is stale."""
+        """Data older than this is stale: from the measured interval, or before it is known,
+        from the treadmill's check."""
         interval = self.interval_s
-        return max(STALE_MIN_S, STALE_RECORDS * interval) if interval is not None else STALE_MIN_S
+        if interval is None:
+            return self._checked_limit_s
+        return max(STALE_MIN_S, STALE_RECORDS * interval)
 
     def age_s(self, t: float) -> float | None:
         """How old the last record is at ``t`` (``None``: none came yet)."""
