@@ -40,9 +40,29 @@ def prop(window: WindowRig, name: str, prop_name: str) -> Any:
     return item(window, name).property(prop_name)
 
 
+def scroll_into_view(target: QQuickItem) -> None:
+    """Scroll the Flickable that holds ``target`` (if any) until it is in view, as a user
+    would with the wheel before clicking it."""
+    parent = target.parentItem()
+    while parent is not None and not parent.inherits("QQuickFlickable"):
+        parent = parent.parentItem()
+    if parent is None:
+        return
+    content = parent.property("contentItem")
+    top = target.mapToItem(content, target.boundingRect().topLeft()).y()
+    bottom = top + target.height()
+    view_y, view_h = float(parent.property("contentY")), parent.height()
+    if bottom > view_y + view_h:
+        parent.setProperty("contentY", bottom - view_h)
+    elif top < view_y:
+        parent.setProperty("contentY", top)
+    # (contentY moves the items at once: the click below is delivered at their new place)
+
+
 def click(window: WindowRig, name: str) -> None:
-    """A real mouse click in the middle of the item."""
+    """A real mouse click in the middle of the item (scrolled into view first)."""
     target = item(window, name)
+    scroll_into_view(target)
     centre = target.mapToScene(target.boundingRect().center()).toPoint()
     window.qtbot.mouseClick(
         window.running.window, Qt.MouseButton.LeftButton, pos=QPoint(centre.x(), centre.y())

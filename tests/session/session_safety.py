@@ -103,7 +103,8 @@ def check_ramp(record: Record, settings: Settings) -> None:
         if op != "set_speed":
             continue
         assert value is not None
-        if k + 1 < len(writes) and writes[k + 1][1] == "start":
+        following = [w[1] for w in writes[k + 1 :] if w[1] != "request_control"]
+        if following and following[0] == "start":
             # The start speed written as the machine's target just before Start (the belt is
             # still: a machine stop, a pause or never started): a new motion begins with it,
             # and it must be a start speed, not a jump.
@@ -203,7 +204,8 @@ def check_no_restart_without_user(record: Record, actions: Sequence[Action]) -> 
                 if not heard or heard[0] >= t_start:
                     continue
                 released = any(
-                    a.name in {"start", "resume"} and heard[0] <= a.t <= t_start for a in actions
+                    a.name in {"start", "resume"} and heard[0] - 1e-6 <= a.t <= t_start
+                    for a in actions
                 )
                 assert released, (fault, heard[0], t_start, actions)
         # whoever wrote it, a STOP needs a user action before the next start
