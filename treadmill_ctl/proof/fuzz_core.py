@@ -10,9 +10,9 @@ from __future__ import annotations
 import contextlib
 import enum
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import ClassVar, Final
 
 from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
@@ -137,3 +137,47 @@ def _require(condition: bool, problem: str) -> None:
 
 _u8 = st.integers(0, 0xFF)
 _u16 = st.integers(0, 0xFFFF)
+
+
+NUMBER_EDITS: Final = ("0", "-", "9", "99", ".", "e5", "_", "-0.5")
+
+
+def mutate_text(
+    draw: st.DrawFn,
+    text: str,
+    *,
+    tokens: Sequence[str],
+    ops: tuple[str, ...] = ("delete", "insert", "number", "swap", "dup", "drop"),
+    max_cut: int = 12,
+    numbers: tuple[str, ...] = NUMBER_EDITS,
+) -> str:
+    """``text`` (a file that was valid) *almost* right: one to four edits among ``ops`` (cut up
+    to ``max_cut`` characters, insert one of ``tokens``, change a digit to one of ``numbers``,
+    swap, duplicate or drop a line). The preset and workout fuzzers start from their built-ins."""
+    for _ in range(draw(st.integers(1, 4))):
+        how = draw(st.sampled_from(ops))
+        lines = text.split("\n")
+        if how == "delete" and text:
+            i = draw(st.integers(0, len(text) - 1))
+            text = text[:i] + text[i + draw(st.integers(1, max_cut)) :]
+        elif how == "insert":
+            i = draw(st.integers(0, len(text)))
+            token = draw(st.one_of(st.sampled_from(tokens), st.text(max_size=3)))
+            text = text[:i] + token + text[i:]
+        elif how == "number":
+            digits = [i for i, ch in enumerate(text) if ch.isdigit()]
+            if digits:
+                i = draw(st.sampled_from(digits))
+                text = text[:i] + draw(st.sampled_from(numbers)) + text[i + 1 :]
+        elif how == "swap" and len(lines) > 1:
+            i, j = draw(st.integers(0, len(lines) - 1)), draw(st.integers(0, len(lines) - 1))
+            lines[i], lines[j] = lines[j], lines[i]
+            text = "\n".join(lines)
+        elif how == "dup" and lines:
+            i = draw(st.integers(0, len(lines) - 1))
+            lines.insert(i, lines[i])
+            text = "\n".join(lines)
+        elif how == "drop" and lines:
+            del lines[draw(st.integers(0, len(lines) - 1))]
+            text = "\n".join(lines)
+    return text

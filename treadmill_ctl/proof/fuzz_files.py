@@ -22,6 +22,7 @@ from treadmill_ctl.proof.fuzz_core import (
     FuzzTally,
     Verdict,
     _require,
+    mutate_text,
 )
 from treadmill_ctl.session.presets import (
     PresetLibrary,
@@ -110,35 +111,7 @@ def builtin_preset_texts() -> tuple[str, ...]:
 
 @st.composite
 def _mutated_preset(draw: st.DrawFn, seeds: tuple[str, ...]) -> str:
-    text = draw(st.sampled_from(seeds))
-    for _ in range(draw(st.integers(1, 4))):
-        how = draw(st.sampled_from(("delete", "insert", "number", "swap", "dup", "drop")))
-        lines = text.split("\n")
-        if how == "delete" and text:
-            i = draw(st.integers(0, len(text) - 1))
-            text = text[:i] + text[i + draw(st.integers(1, 12)) :]
-        elif how == "insert":
-            i = draw(st.integers(0, len(text)))
-            token = draw(st.one_of(st.sampled_from(_TOKENS), st.text(max_size=3)))
-            text = text[:i] + token + text[i:]
-        elif how == "number":
-            digits = [i for i, ch in enumerate(text) if ch.isdigit()]
-            if digits:
-                i = draw(st.sampled_from(digits))
-                new = draw(st.sampled_from(("0", "-", "9", "99", ".", "e5", "_", "-0.5")))
-                text = text[:i] + new + text[i + 1 :]
-        elif how == "swap" and len(lines) > 1:
-            i, j = draw(st.integers(0, len(lines) - 1)), draw(st.integers(0, len(lines) - 1))
-            lines[i], lines[j] = lines[j], lines[i]
-            text = "\n".join(lines)
-        elif how == "dup" and lines:
-            i = draw(st.integers(0, len(lines) - 1))
-            lines.insert(i, lines[i])
-            text = "\n".join(lines)
-        elif how == "drop" and lines:
-            del lines[draw(st.integers(0, len(lines) - 1))]
-            text = "\n".join(lines)
-    return text
+    return mutate_text(draw, draw(st.sampled_from(seeds)), tokens=_TOKENS)
 
 
 def _preset_text_strategy() -> st.SearchStrategy[str]:

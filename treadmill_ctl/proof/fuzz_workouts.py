@@ -18,6 +18,7 @@ from garmin_fit_sdk.crc_calculator import CrcCalculator
 from hypothesis import strategies as st
 
 from treadmill_ctl.errors import FileFormatError
+from treadmill_ctl.proof.fuzz_core import NUMBER_EDITS, mutate_text
 from treadmill_ctl.session.presets import PresetLibrary, check_preset_text, preset_to_toml
 from treadmill_ctl.settings import Settings
 from treadmill_ctl.units import Direction
@@ -89,30 +90,14 @@ def workout_seeds(fmt: WorkoutFormat) -> tuple[bytes, ...]:
 
 @st.composite
 def _mutated_zwo(draw: st.DrawFn, seeds: tuple[bytes, ...]) -> bytes:
-    text = draw(st.sampled_from(seeds)).decode("utf-8")
-    for _ in range(draw(st.integers(1, 4))):
-        how = draw(st.sampled_from(("delete", "insert", "number", "dup", "drop")))
-        lines = text.split("\n")
-        if how == "delete" and text:
-            i = draw(st.integers(0, len(text) - 1))
-            text = text[:i] + text[i + draw(st.integers(1, 20)) :]
-        elif how == "insert":
-            i = draw(st.integers(0, len(text)))
-            token = draw(st.one_of(st.sampled_from(_ZWO_TOKENS), st.text(max_size=3)))
-            text = text[:i] + token + text[i:]
-        elif how == "number":
-            digits = [i for i, ch in enumerate(text) if ch.isdigit()]
-            if digits:
-                i = draw(st.sampled_from(digits))
-                new = draw(st.sampled_from(("0", "-", "9", "99", ".", "e5", "_", "-0.5", "1e400")))
-                text = text[:i] + new + text[i + 1 :]
-        elif how == "dup" and lines:
-            i = draw(st.integers(0, len(lines) - 1))
-            lines.insert(i, lines[i])
-            text = "\n".join(lines)
-        elif how == "drop" and lines:
-            del lines[draw(st.integers(0, len(lines) - 1))]
-            text = "\n".join(lines)
+    text = mutate_text(
+        draw,
+        draw(st.sampled_from(seeds)).decode("utf-8"),
+        tokens=_ZWO_TOKENS,
+        ops=("delete", "insert", "number", "dup", "drop"),
+        max_cut=20,
+        numbers=(*NUMBER_EDITS, "1e400"),
+    )
     return text.encode("utf-8", "surrogatepass")
 
 
