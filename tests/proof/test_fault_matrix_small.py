@@ -15,15 +15,15 @@ from typing import Any
 
 import pytest
 
+from treadmill_ctl.proof.audit_model import Rule, TimedAction
 from treadmill_ctl.proof.fault_matrix import (
     Fault,
     Moment,
     Scenario,
     judge,
     run_baseline,
-    run_session,
 )
-from treadmill_ctl.proof.safety_audit import Rule, TimedAction
+from treadmill_ctl.proof.fault_session import run_session
 from treadmill_ctl.session.plan import Phase, PhaseKind, Plan
 from treadmill_ctl.settings import Settings
 from treadmill_ctl.sim.profiles import BUILTIN_PROFILES

@@ -9,13 +9,8 @@ from typing import Any
 
 import pytest
 
-from treadmill_ctl.proof.safety_audit import (
-    AuditLimits,
-    ControlWrite,
-    Rule,
-    TimedAction,
-    audit_session,
-)
+from treadmill_ctl.proof.audit_model import AuditLimits, ControlWrite, Rule, TimedAction
+from treadmill_ctl.proof.safety_audit import audit_session
 
 LIMITS = AuditLimits(machine_min_kmh=0.5, machine_max_kmh=20.0, machine_step_kmh=0.1)
 

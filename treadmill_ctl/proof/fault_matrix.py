@@ -16,14 +16,14 @@ running then gets a user STOP (the runner stops after the observation window). F
 leave the session waiting for a user get the user action a runner would take (resume after a
 pause or a reconnect) so that what follows is audited too.
 
-``benchmarks/fault_matrix.py`` runs the whole matrix and prints the table;
+One session with its timed faults runs in ``fault_session``; ``benchmarks/fault_matrix.py``
+runs the whole matrix and prints the table;
 ``tests/proof/test_fault_matrix_small.py`` runs a slice.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import enum
 import logging
 import math
@@ -31,29 +31,24 @@ import os
 import pickle
 import selectors
 import time
-from collections.abc import Callable, Coroutine, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from treadmill_ctl.errors import TreadmillError
-from treadmill_ctl.ftms.model import SettingRange
-from treadmill_ctl.proof.safety_audit import (
-    AuditLimits,
-    AuditReport,
-    ControlWrite,
-    TimedAction,
-    audit_session,
+from treadmill_ctl.proof.audit_model import AuditLimits, AuditReport, TimedAction
+from treadmill_ctl.proof.fault_session import (
+    LiveSession,
+    SessionRun,
+    kmh_per_console_unit,
+    run_session,
+    speed_range_kmh,
 )
+from treadmill_ctl.proof.safety_audit import audit_session
 from treadmill_ctl.session.clock import SpeedupEventLoop
-from treadmill_ctl.session.engine import SessionEngine
-from treadmill_ctl.session.events import SessionEvent
-from treadmill_ctl.session.headless import inject_actions, target_unit_for
 from treadmill_ctl.session.plan import Plan
 from treadmill_ctl.settings import Settings
-from treadmill_ctl.sim.profiles import RememberTarget, SimProfile, SpeedWhenStopped
-from treadmill_ctl.sim.treadmill import BeltState, VirtualTreadmill
-from treadmill_ctl.units import KMH_PER_MPH, SpeedUnit
-from treadmill_ctl.virtual_link import close_simulated_link, open_simulated_link
+from treadmill_ctl.sim.profiles import SimProfile
+from treadmill_ctl.sim.treadmill import BeltState
 
 __all__ = [
     "Fault",
@@ -65,7 +60,6 @@ __all__ = [
     "run_baseline",
     "run_scenario",
     "run_scenarios_forked",
-    "run_session",
     "scenarios_for",
 ]
 
@@ -78,7 +72,6 @@ LINK_RESUME_AFTER_S: Final = 30.0
 DATA_RESTART_AFTER_S: Final = 40.0  # data-stop lasts 30 s: a new start 10 s after it is back
 FALSE_ALARM_WINDOW_S: Final = 4.0  # the link's STOP confirmation window
 FALSE_ALARM_FALL_KMH: Final = 0.3
-LATE_START_DELAY_S: Final = 12.0  # "a belt that starts late": longer than the 10 s wait
 CONTROL_LOST_STOP_AFTER_S: Final = 0.5  # the user's STOP comes this soon after control is lost
 _STILL_BELT: Final = frozenset({BeltState.IDLE, BeltState.STOPPED, BeltState.STOPPING})
 
@@ -139,18 +132,6 @@ _FAULT_ACTIONS: Final[dict[Fault, tuple[tuple[str, float], ...]]] = {
     ),
     Fault.CONTROL_LOST_STOP: (("control-lost", 0.0), ("stop", CONTROL_LOST_STOP_AFTER_S)),
 }
-_USER: Final = frozenset({"start", "stop", "pause", "resume", "skip", "extend"})
-
-# One burst of garbage on every notifying characteristic.
-MALFORMED_BURST: Final[tuple[tuple[str, bytes], ...]] = (
-    ("2acd", b"\x84\x24\xc8"),  # Treadmill Data cut short: flags promise 15 more bytes
-    ("2acd", b"\x01"),  # not even the flags
-    ("2ada", b"\x05\x96"),  # target speed changed, value cut off
-    ("2ada", b""),
-    ("2ad3", b"\x01"),  # Training Status without its status byte
-    ("2ad9", b"\x80\x02"),  # a response without its result
-    ("2ad9", b"\x80\x02\x01"),  # a success nobody asked for
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,223 +194,6 @@ class ScenarioResult:
             if around_t - before_s <= t <= around_t + after_s and e.get("type") != "data":
                 lines.append(json.dumps(e, separators=(",", ":")))
         return lines
-
-
-# ---- running one session ------------------------------------------------------------------
-
-
-class _ErrorRecords(logging.Handler):
-    """Log records that say something broke: ERROR and above, or carrying an exception."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if record.levelno >= logging.ERROR or record.exc_info is not None:
-            self.messages.append(f"{record.name}: {record.getMessage()}")
-
-
-def speed_range_kmh(profile: SimProfile) -> SettingRange:
-    """The machine's real speed range in km/h (its console may count in mph)."""
-    k = KMH_PER_MPH if profile.speed_unit is SpeedUnit.MPH else 1.0
-    return SettingRange(
-        round(profile.speed_min * k, 3), round(profile.speed_max * k, 3), profile.speed_step * k
-    )
-
-
-@dataclass
-class SessionRun:
-    """What one headless session did: its events, the writes the machine got (session
-    seconds), the actions fired, how it ended, the belt at the end, errors logged."""
-
-    events: list[dict[str, Any]]
-    writes: list[ControlWrite]
-    fired: list[TimedAction]
-    end_reason: str
-    belt_state: str
-    belt_kmh: float
-    errors: list[str]
-
-
-def _fire(
-    name: str,
-    engine: SessionEngine,
-    device: VirtualTreadmill,
-    on_console_stop: Callable[[], None] | None = None,
-) -> None:
-    actions: dict[str, Callable[[], None]] = {
-        **inject_actions(engine, device),
-        "unanswered": device.swallow_next_command,
-        "malformed": lambda: _send_malformed_burst(device),
-        "console-stop-at-start": lambda: device.console_stop_at_next_start(on_console_stop),
-        "late-start": lambda: device.change_profile(start_delay_s=LATE_START_DELAY_S),
-        "remembering-console": lambda: device.change_profile(
-            remember_target=RememberTarget.ALWAYS,
-            speed_when_paused=SpeedWhenStopped.REJECT,
-            speed_when_stopped=SpeedWhenStopped.REJECT,
-        ),
-    }
-    actions[name]()
-
-
-def _send_malformed_burst(device: VirtualTreadmill) -> None:
-    for uuid, data in MALFORMED_BURST:
-        device.send_malformed(uuid, data)
-
-
-class _LiveSession:
-    """One headless session on the running loop: the virtual treadmill, the link, the engine,
-    the recorded events, and the timed actions (``schedule``). ``branch`` forks the process at
-    a session time so that each child runs a different scenario from the same past."""
-
-    def __init__(self, plan: Plan, settings: Settings, profile: SimProfile) -> None:
-        self.plan, self.settings, self.profile = plan, settings, profile
-        self.device = VirtualTreadmill(profile)
-        self.events: list[dict[str, Any]] = []
-        self.fired: list[TimedAction] = []
-        self.pending: list[TimedAction] = []
-        self.handles: list[asyncio.TimerHandle] = []
-        self.origin = 0.0
-        self.errors = _ErrorRecords()
-
-    def _user_action_pending(self) -> bool:
-        return any(a.name in _USER for a in self.pending if a not in self.fired)
-
-    def _record(self, event: SessionEvent) -> None:
-        self.events.append(event.to_json())
-
-    async def start(self) -> None:
-        """Connect, press start (the session's explicit user start), and wait for session
-        time 0."""
-        loop = asyncio.get_running_loop()
-        logging.getLogger().addHandler(self.errors)
-        self.link, _ = await open_simulated_link(
-            self.profile,
-            device=self.device,
-            connect=False,
-            target_unit=target_unit_for(self.profile),
-        )
-        self.engine = SessionEngine(
-            self.link,
-            self.plan,
-            self.settings,
-            listener=self._record,
-            user_available=self._user_action_pending,
-        )
-        self.engine.user_start()
-        self.task = loop.create_task(self.engine.run(), name="fault-matrix-session")
-        started = loop.create_task(self.engine.wait_started())
-        await asyncio.wait({self.task, started}, return_when=asyncio.FIRST_COMPLETED)
-        started.cancel()
-        self.origin = self.engine.started_at or loop.time()
-
-    def schedule(self, actions: Sequence[TimedAction], *, stop_at_s: float | None) -> None:
-        """Fire ``actions`` at their session times (not the start at 0: ``start`` did it) and
-        a user STOP at ``stop_at_s`` if the session still runs then."""
-        loop = asyncio.get_running_loop()
-        todo = [a for a in actions if not (a.name == "start" and a.t == 0.0)]
-        self.pending += todo
-        self.handles += [loop.call_at(self.origin + a.t, self._fire, a) for a in todo]
-        if stop_at_s is not None:
-            self.handles.append(loop.call_at(self.origin + stop_at_s, self._window_end, stop_at_s))
-
-    def _fire(self, action: TimedAction) -> None:
-        self.fired.append(action)
-        try:
-            _fire(action.name, self.engine, self.device, self._console_stopped)
-        except Exception:  # an injection must not kill the loop: the error log shows it
-            log.exception("injecting %s failed", action.name)
-
-    def _console_stopped(self) -> None:
-        """A console stop that raced our Start happened now: the audit holds from here."""
-        t = asyncio.get_running_loop().time() - self.origin
-        self.fired.append(TimedAction(t, "console-stop"))
-
-    def _window_end(self, at_s: float) -> None:
-        if self.engine.end_reason is None:
-            self.fired.append(TimedAction(at_s, "stop"))
-            self.engine.user_stop()
-
-    async def until(self, t: float) -> bool:
-        """Let the session run until session time ``t``; False if it ended before."""
-        loop = asyncio.get_running_loop()
-        delay = self.origin + t - loop.time()
-        if delay > 0:
-            await asyncio.wait({self.task}, timeout=delay)
-        return not self.task.done()
-
-    async def finish(self) -> SessionRun:
-        """Wait for the session's end and collect what it did."""
-        try:
-            try:
-                reason = str(await self.task)
-            except TreadmillError as exc:
-                self.errors.messages.append(f"run failed: {exc}")
-                reason = "error"
-            belt_state, belt_kmh = str(self.device.state), self.device.belt_speed_kmh
-        finally:
-            for h in self.handles:
-                h.cancel()
-            writes = [ControlWrite(t - self.origin, d) for t, d in self.device.control_writes]
-            with contextlib.suppress(TreadmillError):
-                await close_simulated_link(self.link, self.device)
-            logging.getLogger().removeHandler(self.errors)
-        return SessionRun(
-            self.events,
-            writes,
-            self.fired,
-            reason,
-            belt_state,
-            belt_kmh,
-            self.errors.messages,
-        )
-
-    async def abandon(self) -> None:
-        """End a session nobody needs any more (the base of a set of branches)."""
-        self.task.cancel()
-        with contextlib.suppress(asyncio.CancelledError, TreadmillError):
-            await self.task
-        with contextlib.suppress(TreadmillError):
-            await close_simulated_link(self.link, self.device)
-        logging.getLogger().removeHandler(self.errors)
-
-
-async def _run_session(
-    plan: Plan,
-    settings: Settings,
-    profile: SimProfile,
-    actions: Sequence[TimedAction],
-    *,
-    stop_at_s: float | None,
-) -> SessionRun:
-    """One headless session with ``actions`` at their session times (the start at 0 is the
-    engine's own ``user_start`` before ``run()``) and a user STOP at ``stop_at_s`` if the
-    session still runs then."""
-    session = _LiveSession(plan, settings, profile)
-    await session.start()
-    session.schedule(actions, stop_at_s=stop_at_s)
-    return await session.finish()
-
-
-def _run_blocking(coro_factory: Callable[[], Coroutine[Any, Any, SessionRun]]) -> SessionRun:
-    with asyncio.Runner(loop_factory=lambda: SpeedupEventLoop(math.inf)) as runner:
-        return runner.run(coro_factory())
-
-
-def run_session(
-    plan: Plan,
-    settings: Settings,
-    profile: SimProfile,
-    actions: Sequence[TimedAction] = (TimedAction(0.0, "start"),),
-    *,
-    stop_at_s: float | None = None,
-) -> SessionRun:
-    """One headless session on a fresh fast-forwarded loop, with ``actions`` (user actions and
-    faults, ``safety_audit`` names) at their session times."""
-    return _run_blocking(
-        lambda: _run_session(plan, settings, profile, actions, stop_at_s=stop_at_s)
-    )
 
 
 # ---- moments ------------------------------------------------------------------------------
@@ -524,7 +288,7 @@ def run_baseline(
     """Run the whole session without a fault; find its moments; audit it."""
     t0 = time.perf_counter()
     actions = (TimedAction(0.0, "start"),)
-    run = _run_blocking(lambda: _run_session(plan, settings, profile, actions, stop_at_s=None))
+    run = run_session(plan, settings, profile, actions)
     scenario = Scenario(preset, profile.name, None, None, math.nan)
     result = judge(
         scenario,
@@ -566,7 +330,7 @@ def run_scenario(
     t0 = time.perf_counter()
     actions = scenario.actions(window_s)
     stop_at = scenario.at_s + window_s
-    run = _run_blocking(lambda: _run_session(plan, settings, profile, actions, stop_at_s=stop_at))
+    run = run_session(plan, settings, profile, actions, stop_at_s=stop_at)
     return judge(
         scenario,
         run,
@@ -606,7 +370,7 @@ def run_scenarios_forked[T](
     results: dict[int, T] = {}
 
     async def explore() -> None:
-        session = _LiveSession(plan, settings, profile)
+        session = LiveSession(plan, settings, profile)
         await session.start()
         try:
             for i in order:
@@ -648,7 +412,7 @@ def _forkable_loop() -> asyncio.AbstractEventLoop:
 
 async def _answer_and_exit[T](
     write_fd: int,
-    session: _LiveSession,
+    session: LiveSession,
     scenario: Scenario,
     summarize: Callable[[ScenarioResult], T],
     *,
@@ -726,7 +490,7 @@ def judge(
     ramp_window_s: float = 1.0,
 ) -> ScenarioResult:
     """Audit one run: the safety rules, the belt at the end, the end event, no crash."""
-    unit = KMH_PER_MPH if profile.speed_unit is SpeedUnit.MPH else 1.0
+    unit = kmh_per_console_unit(profile)
     limits = AuditLimits.for_session(
         settings,
         plan,

@@ -4,6 +4,9 @@ when known, from what actually reached the machine's control point.
     report = audit_session(events, limits, actions=actions, writes=writes)
     report.ok, report.violations
 
+(the limits, actions, writes and the report are ``proof.audit_model``'s; the record is read by
+``proof.audit_record``).
+
 A pure function over plain data, independent of the engine's code: ``events`` are the dicts
 of the events file (``SessionEvent.to_json()``), ``actions`` are what the user and the machine
 did and when (session seconds), ``writes`` are the control-point writes as the machine received
@@ -45,37 +48,27 @@ Rules (``Rule``):
 from __future__ import annotations
 
 import bisect
-import enum
 import itertools
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Final
 
-from treadmill_ctl.ftms.model import SettingRange
+from treadmill_ctl.proof.audit_model import (
+    AuditLimits,
+    AuditReport,
+    ControlWrite,
+    Rule,
+    TimedAction,
+)
+from treadmill_ctl.proof.audit_record import T_EPS, TICK_MIN_S, Cmd, SessionRecord
 from treadmill_ctl.proof.silence_audit import silence_violations
-from treadmill_ctl.session.plan import Plan
-from treadmill_ctl.settings import BACKWARD_HARD_CEILING_KMH, TURNING_WALK_MAX_KMH, Settings
-from treadmill_ctl.units import TurningStyle
 
-__all__ = [
-    "FAULT_ACTIONS",
-    "USER_ACTIONS",
-    "AuditLimits",
-    "AuditReport",
-    "ControlWrite",
-    "Rule",
-    "TimedAction",
-    "Violation",
-    "audit_session",
-]
+__all__ = ["audit_session"]
 
-_T_EPS: Final = 0.0005  # event times are rounded to the millisecond
 _KMH_EPS: Final = 0.02  # set-point rounding (0.01 km/h resolution, mph conversion)
 _STILL_KMH: Final = 0.05  # a reported speed at or below this is a still belt
-_TICK_MIN_S: Final = 0.9  # countdown ticks are a second apart
-_TICK_MAX_S: Final = 1.2
 _MACHINE_GRACE_S: Final = 0.1  # the machine's notification is on its way: writes it crossed
 _ANSWER_WINDOW_S: Final = 6.0  # a command's answer (or its timeout) comes within this
 _RETRY_S: Final = 1.0  # a write refused with 0xFE ("procedure in progress") is retried within
@@ -85,56 +78,6 @@ _RISE_KMH: Final = 0.3  # a held belt rising this much above its lowest ...
 _RISE_S: Final = 1.0  # ... for this long is moving again
 _HOLD_DATA_GRACE_S: Final = 0.5  # records already on their way when a hold begins
 
-USER_ACTIONS: Final = frozenset({"start", "stop", "pause", "resume", "skip", "extend"})
-FAULT_ACTIONS: Final = frozenset(
-    {
-        "link-drop",
-        "safety-key",
-        "control-lost",
-        "console-stop",
-        "console-pause",
-        "unanswered",
-        "malformed",
-        "data-stop",
-        "data-gap",
-        "data-unsubscribed",
-        "console-stop-at-start",
-        "late-start",
-        "remembering-console",
-    }
-)
-
-_REQUIRED: Final[dict[str, tuple[str, ...]]] = {
-    "command": ("op", "value", "wire", "result"),
-    "data": ("speed_kmh", "distance_m", "incline_pct", "hr_bpm"),
-    "phase": ("index", "kind", "direction", "target_speed_kmh", "duration_s"),
-    "countdown": ("remaining_s", "reason"),
-    "state": ("state",),
-    "cue": ("text",),
-    "alert": ("level", "message"),
-    "end": ("reason",),
-    "hr": ("bpm",),
-}
-_STATES: Final = frozenset(
-    {
-        "idle",
-        "starting_countdown",
-        "ramping",
-        "running_phase",
-        "slowing_to_turn",
-        "turn_countdown",
-        "paused",
-        "resume_countdown",
-        "stopping",
-        "finishing",
-        "stopped",
-        "finished",
-        "link_lost",
-    }
-)
-_END_REASONS: Final = frozenset(
-    {"finished", "stopped_by_user", "stopped_by_machine", "link_lost", "error"}
-)
 _HOLD_STATES: Final = {
     "stopping": "stop",
     "stopped": "stop",
@@ -154,149 +97,6 @@ _HOLD_ACTIONS: Final = {
 _RELEASES: Final = {"start": {"stop", "pause", "link"}, "resume": {"pause", "link"}}
 
 
-class Rule(enum.StrEnum):
-    """The safety rules the audit checks (see the module docstring)."""
-
-    RECORD = "record"
-    CAP = "cap"
-    RAMP = "ramp"
-    AHEAD = "ahead"
-    STILL = "still"
-    START = "start"
-    COUNTDOWN = "countdown"
-    TURN = "turn"
-    HOLD = "hold"
-    LINK = "link"
-    SILENCE = "silence"
-
-
-@dataclass(frozen=True, slots=True)
-class Violation:
-    """One broken rule at session time ``t``."""
-
-    rule: Rule
-    t: float
-    message: str
-
-    def __str__(self) -> str:
-        return f"[{self.rule}] t={self.t:.2f} s: {self.message}"
-
-
-@dataclass(frozen=True, slots=True)
-class TimedAction:
-    """Something the user or the machine did at session time ``t`` (``USER_ACTIONS`` or
-    ``FAULT_ACTIONS`` names)."""
-
-    t: float
-    name: str
-
-
-@dataclass(frozen=True, slots=True)
-class ControlWrite:
-    """Bytes the machine received on its control point at session time ``t``."""
-
-    t: float
-    data: bytes
-
-
-@dataclass(frozen=True, slots=True)
-class AuditLimits:
-    """What the session was allowed to do: the user's caps and ramp, the machine's range and
-    step (km/h), the turning speed and the countdown lengths."""
-
-    backward_cap_kmh: float = 6.0
-    forward_cap_kmh: float = 12.0
-    ramp_kmh_per_s: float = 0.5
-    ramp_window_s: float = 1.0
-    machine_min_kmh: float = 0.0
-    machine_max_kmh: float = math.inf
-    machine_step_kmh: float = 0.01
-    turning_speed_kmh: float = 0.0
-    start_countdown_s: int = 5
-    countdown_s: int = 5
-    write_kmh_per_unit: float = 1.0  # km/h per unit of a written set-point (1.609344: mph)
-
-    @classmethod
-    def for_session(
-        cls,
-        settings: Settings,
-        plan: Plan | None = None,
-        speed_range_kmh: SettingRange | None = None,
-        *,
-        write_kmh_per_unit: float = 1.0,
-        ramp_window_s: float = 1.0,
-    ) -> AuditLimits:
-        """The limits of a session of ``plan`` run with ``settings`` on a machine whose speed
-        range (in km/h) is ``speed_range_kmh``."""
-        style = (plan.turning_style if plan else None) or settings.turning_style
-        walk = (plan.turning_walk_kmh if plan else None) or settings.turning_walk_kmh
-        turning = min(walk, TURNING_WALK_MAX_KMH) if style is TurningStyle.WALK else 0.0
-        countdown = (plan.countdown_s if plan else None) or settings.countdown_s
-        rng = speed_range_kmh
-        if turning > 0 and rng is not None and rng.minimum > turning:
-            # A machine that cannot walk that slowly turns at its minimum, or stopped when
-            # even that is faster than a walk.
-            turning = rng.minimum if rng.minimum <= TURNING_WALK_MAX_KMH else 0.0
-        return cls(
-            backward_cap_kmh=min(settings.backward_cap_kmh, BACKWARD_HARD_CEILING_KMH),
-            forward_cap_kmh=settings.forward_cap_kmh,
-            ramp_kmh_per_s=settings.ramp_kmh_per_s,
-            ramp_window_s=ramp_window_s,
-            machine_min_kmh=rng.minimum if rng else 0.0,
-            machine_max_kmh=rng.maximum if rng else math.inf,
-            machine_step_kmh=rng.step if rng and rng.step > 0 else 0.01,
-            turning_speed_kmh=turning,
-            start_countdown_s=int(settings.start_countdown_s),
-            countdown_s=int(countdown),
-            write_kmh_per_unit=write_kmh_per_unit,
-        )
-
-    def cap(self, direction: str) -> float:
-        cap = self.backward_cap_kmh if direction == "backward" else self.forward_cap_kmh
-        return min(cap, self.machine_max_kmh)
-
-    def countdown_for(self, reason: str) -> int:
-        return self.start_countdown_s if reason == "start" else self.countdown_s
-
-
-@dataclass(frozen=True)
-class AuditReport:
-    """The audit's verdict, with what it looked at."""
-
-    violations: tuple[Violation, ...]
-    setpoints: int = 0
-    starts: int = 0
-    turns: int = 0
-    holds: int = 0
-    counted: Mapping[Rule, int] = field(default_factory=dict)
-
-    @property
-    def ok(self) -> bool:
-        return not self.violations
-
-    @property
-    def rules_broken(self) -> frozenset[Rule]:
-        return frozenset(v.rule for v in self.violations)
-
-
-# ---- normalised inputs -------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Cmd:
-    t: float
-    op: str  # request_control, reset, set_speed, set_incline, start, stop, pause, other
-    value: float | None
-    wire: str
-
-
-@dataclass(frozen=True, slots=True)
-class _Countdown:
-    first_t: float
-    last_t: float  # time of the "1"
-    reason: str
-
-
 @dataclass(frozen=True, slots=True)
 class _Hold:
     t: float
@@ -305,166 +105,8 @@ class _Hold:
     grace: float
 
 
-def _decode_write(w: ControlWrite, kmh_per_unit: float) -> _Cmd:
-    d = w.data
-    wire = d.hex(" ")
-    if not d:
-        return _Cmd(w.t, "other", None, wire)
-    match d[0]:
-        case 0x00:
-            return _Cmd(w.t, "request_control", None, wire)
-        case 0x01:
-            return _Cmd(w.t, "reset", None, wire)
-        case 0x02 if len(d) >= 3:
-            value = int.from_bytes(d[1:3], "little") / 100 * kmh_per_unit
-            return _Cmd(w.t, "set_speed", value, wire)
-        case 0x03:
-            return _Cmd(w.t, "set_incline", None, wire)
-        case 0x07:
-            return _Cmd(w.t, "start", None, wire)
-        case 0x08 if len(d) >= 2 and d[1] == 0x02:
-            return _Cmd(w.t, "pause", None, wire)
-        case 0x08:
-            return _Cmd(w.t, "stop", None, wire)
-        case _:
-            return _Cmd(w.t, "other", None, wire)
-
-
-def _num(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    return float(value) if math.isfinite(value) else None
-
-
-class _Audit:
-    def __init__(
-        self,
-        events: Sequence[Mapping[str, Any]],
-        limits: AuditLimits,
-        actions: Sequence[TimedAction] | None,
-        writes: Sequence[ControlWrite] | None,
-        answer_grace_s: float,
-    ) -> None:
-        self.events = events
-        self.limits = limits
-        self.actions = sorted(actions or (), key=lambda a: a.t)
-        self.actions_known = actions is not None
-        self.writes = writes
-        self.grace = 0.0 if writes is not None else answer_grace_s
-        self.violations: list[Violation] = []
-        self.counted: Counter[Rule] = Counter()
-
-        self.data: list[tuple[float, float]] = []  # (t, reported speed)
-        self.directions: list[tuple[float, str]] = []  # (t, direction) from cues and phases
-        self.countdowns: list[_Countdown] = []
-        self.states: list[tuple[float, str]] = []
-        self.first_phase_target: float | None = None
-        self.end_t: float | None = None
-        self.recorded: list[_Cmd] = []
-
-    def flag(self, rule: Rule, t: float, message: str) -> None:
-        self.violations.append(Violation(rule, round(t, 3), message))
-
-    # ---- reading the record
-
-    def read_events(self) -> None:
-        last_t = -math.inf
-        ticks: list[tuple[float, int, str]] = []
-        ends = 0
-        for i, e in enumerate(self.events):
-            kind = e.get("type")
-            t = _num(e.get("t"))
-            if t is None or kind not in _REQUIRED:
-                self.flag(Rule.RECORD, last_t if t is None else t, f"event {i} malformed: {e}")
-                continue
-            missing = [k for k in _REQUIRED[kind] if k not in e]
-            if missing:
-                self.flag(Rule.RECORD, t, f"{kind} event {i} lacks {', '.join(missing)}")
-                continue
-            if t < last_t - 2 * _T_EPS:
-                self.flag(Rule.RECORD, t, f"event {i} goes back in time ({t} after {last_t})")
-            last_t = max(last_t, t)
-            if ends:
-                self.flag(Rule.RECORD, t, f"{kind} event after the end event")
-            match kind:
-                case "data":
-                    speed = _num(e["speed_kmh"])
-                    if speed is not None:
-                        self.data.append((t, speed))
-                case "phase":
-                    self.directions.append((t, str(e["direction"])))
-                    if e["index"] == 0 and self.first_phase_target is None:
-                        self.first_phase_target = _num(e["target_speed_kmh"])
-                case "cue":
-                    cue = str(e.get("cue", ""))
-                    if cue.startswith("direction_"):
-                        self.directions.append((t, cue.removeprefix("direction_")))
-                case "countdown":
-                    ticks.append((t, int(e["remaining_s"]), str(e["reason"])))
-                case "state":
-                    if e["state"] not in _STATES:
-                        self.flag(Rule.RECORD, t, f"unknown state {e['state']!r}")
-                    self.states.append((t, str(e["state"])))
-                case "command":
-                    if e["wire"]:
-                        self.recorded.append(
-                            _Cmd(t, str(e["op"]), _num(e["value"]), str(e["wire"]))
-                        )
-                case "end":
-                    ends += 1
-                    self.end_t = t
-                    if e["reason"] not in _END_REASONS:
-                        self.flag(Rule.RECORD, t, f"unknown end reason {e['reason']!r}")
-        if ends != 1:
-            self.flag(Rule.RECORD, last_t, f"{ends} end events (want exactly one, last)")
-        self.countdowns = self._countdown_runs(ticks)
-
-    def _countdown_runs(self, ticks: list[tuple[float, int, str]]) -> list[_Countdown]:
-        """Complete countdowns: N, N-1 ... 1 of one reason, a second apart."""
-        runs: list[_Countdown] = []
-        run: list[tuple[float, int, str]] = []
-        for tick in ticks:
-            t, n, reason = tick
-            if run:
-                pt, pn, preason = run[-1]
-                if reason == preason and n == pn - 1 and _TICK_MIN_S <= t - pt <= _TICK_MAX_S:
-                    run.append(tick)
-                else:
-                    run = []
-            if not run:
-                run = [tick] if n == self.limits.countdown_for(reason) else []
-            if run and run[-1][1] == 1:
-                runs.append(_Countdown(run[0][0], run[-1][0], reason))
-                run = []
-        return runs
-
-    def commands(self) -> list[_Cmd]:
-        if self.writes is None:
-            return self.recorded
-        cmds = [_decode_write(w, self.limits.write_kmh_per_unit) for w in self.writes]
-        return sorted(cmds, key=lambda c: c.t)
-
-    def direction_at(self, t: float) -> tuple[str, str]:
-        """(latest announced direction, the most cautious one of the latest cue and phase)."""
-        i = bisect.bisect_right(self.directions, (t + _T_EPS, "~")) - 1
-        if i < 0:
-            return "forward", "forward"
-        latest = self.directions[i][1]
-        # The latest phase event and the latest cue may disagree around a turn: cap by both.
-        seen = {d for _, d in self.directions[max(0, i - 1) : i + 1]}
-        cautious = "backward" if "backward" in seen else latest
-        return latest, cautious
-
-    def data_between(self, a: float, b: float) -> list[tuple[float, float]]:
-        lo = bisect.bisect_left(self.data, (a, -math.inf))
-        hi = bisect.bisect_right(self.data, (b, math.inf))
-        return self.data[lo:hi]
-
-    def last_speed_before(self, t: float) -> float | None:
-        i = bisect.bisect_right(self.data, (t, math.inf)) - 1
-        return self.data[i][1] if i >= 0 else None
-
-    # ---- the rules
+class _Audit(SessionRecord):
+    """The rules, checked on the record."""
 
     def check_record_writes(self) -> None:
         """Each write is matched with the first command event of the same bytes answered
@@ -482,13 +124,13 @@ class _Audit:
             if nxt is not None and nxt.wire == c.wire and nxt.t - c.t <= _RETRY_S:
                 continue
             answers = unmatched[c.wire]
-            i = bisect.bisect_left(answers, c.t - _T_EPS)
+            i = bisect.bisect_left(answers, c.t - T_EPS)
             if i < len(answers):
                 del answers[i]
             elif c.t <= settled:
                 self.flag(Rule.RECORD, c.t, f"control-point write {c.wire} missing from the record")
 
-    def check_caps_and_ramp(self, cmds: list[_Cmd]) -> None:
+    def check_caps_and_ramp(self, cmds: list[Cmd]) -> None:
         lim = self.limits
         budget = lim.ramp_kmh_per_s * lim.ramp_window_s + lim.machine_step_kmh
         window = lim.ramp_window_s
@@ -520,7 +162,7 @@ class _Audit:
                 self.flag(Rule.CAP, c.t, f"set-point {v:.2f} above the machine's maximum")
             previous = motion[-1][1] if motion else None
             if after_start and (previous is None or v > previous + _KMH_EPS):
-                belt = self.last_speed_before(c.t + _T_EPS) or 0.0
+                belt = self.last_speed_before(c.t + T_EPS) or 0.0
                 base = max(lim.machine_min_kmh, belt)
                 if v > base + budget + _KMH_EPS:
                     self.flag(
@@ -534,7 +176,7 @@ class _Audit:
             # holds this write (its successor came less than a window before it).
             for i, (t0, v0) in enumerate(motion):
                 successor_t = motion[i + 1][0] if i + 1 < len(motion) else c.t
-                if c.t - successor_t >= window - _T_EPS:
+                if c.t - successor_t >= window - T_EPS:
                     continue
                 self.counted[Rule.RAMP] += 1
                 if abs(v - v0) > budget + _KMH_EPS:
@@ -550,7 +192,7 @@ class _Audit:
             while len(motion) > 1 and c.t - motion[1][0] >= window:
                 motion.pop(0)
 
-    def check_ahead(self, cmds: list[_Cmd]) -> None:
+    def check_ahead(self, cmds: list[Cmd]) -> None:
         """A belt reported well above every set-point of its motion is stopped at once."""
         lim = self.limits
         margin = lim.ramp_kmh_per_s * lim.ramp_window_s + lim.machine_step_kmh
@@ -565,7 +207,7 @@ class _Audit:
             points = sorted((c.t, c.value or 0.0) for c in inside if c.op == "set_speed")
             k = 0
             for t, speed in self.data_between(starts[0], b):
-                while k < len(points) and points[k][0] <= t + _T_EPS:
+                while k < len(points) and points[k][0] <= t + T_EPS:
                     peak = max(peak, points[k][1])
                     k += 1
                 self.counted[Rule.AHEAD] += 1
@@ -586,7 +228,7 @@ class _Audit:
             ends = [
                 a.t
                 for a in self.actions
-                if a.t >= h.t - _T_EPS and h.kind in _RELEASES.get(a.name, ())
+                if a.t >= h.t - T_EPS and h.kind in _RELEASES.get(a.name, ())
             ]
             end = min(ends, default=math.inf)
             lowest = math.inf
@@ -608,13 +250,13 @@ class _Audit:
                     )
                     break
 
-    def check_start(self, cmds: list[_Cmd]) -> None:
+    def check_start(self, cmds: list[Cmd]) -> None:
         starts = [c for c in cmds if c.op == "start"]
         if not starts:
             return
         first = starts[0]
         if self.actions_known and not any(
-            a.name == "start" and a.t <= first.t + _T_EPS for a in self.actions
+            a.name == "start" and a.t <= first.t + T_EPS for a in self.actions
         ):
             self.flag(Rule.START, first.t, "the belt was started without a user start")
         speeds = [c for c in cmds if c.op == "set_speed" and c.value is not None]
@@ -626,7 +268,7 @@ class _Audit:
                 f"first set-point {speeds[0].value:.2f} above the first phase's {target}",
             )
 
-    def check_countdowns(self, cmds: list[_Cmd]) -> None:
+    def check_countdowns(self, cmds: list[Cmd]) -> None:
         since = 0.0  # the belt last stopped or paused (or the session began)
         needs = True
         for c in cmds:
@@ -636,7 +278,7 @@ class _Audit:
                 needs = False
                 self.counted[Rule.COUNTDOWN] += 1
                 ok = any(
-                    cd.first_t >= since - _T_EPS and cd.last_t <= c.t - _TICK_MIN_S + self.grace
+                    cd.first_t >= since - T_EPS and cd.last_t <= c.t - TICK_MIN_S + self.grace
                     for cd in self.countdowns
                 )
                 if not ok:
@@ -647,7 +289,7 @@ class _Audit:
                         f"{since:.2f} s",
                     )
 
-    def check_turns(self, cmds: list[_Cmd]) -> int:
+    def check_turns(self, cmds: list[Cmd]) -> int:
         lim = self.limits
         limit = lim.turning_speed_kmh + _STILL_KMH
         prev: tuple[float, str] | None = None
@@ -663,11 +305,11 @@ class _Audit:
             prev = (c.t, direction)
         return turns
 
-    def _check_one_turn(self, t_prev: float, c: _Cmd, was: str, now: str, limit: float) -> None:
+    def _check_one_turn(self, t_prev: float, c: Cmd, was: str, now: str, limit: float) -> None:
         runs = [
             cd
             for cd in self.countdowns
-            if cd.first_t > t_prev and cd.last_t <= c.t - _TICK_MIN_S + self.grace
+            if cd.first_t > t_prev and cd.last_t <= c.t - TICK_MIN_S + self.grace
         ]
         what = f"turn {was} -> {now} at {c.t:.2f} s"
         if not runs:
@@ -693,7 +335,7 @@ class _Audit:
                 f"{what}: belt reported at {max(during):.2f} km/h during the countdown",
             )
 
-    def holds(self, cmds: list[_Cmd]) -> list[_Hold]:
+    def holds(self, cmds: list[Cmd]) -> list[_Hold]:
         holds: list[_Hold] = []
         for a in self.actions:
             if a.name in _HOLD_ACTIONS:
@@ -708,16 +350,16 @@ class _Audit:
 
     def released(self, hold: _Hold, by: float) -> bool:
         return any(
-            hold.t - _T_EPS <= a.t <= by + _T_EPS and hold.kind in _RELEASES.get(a.name, ())
+            hold.t - T_EPS <= a.t <= by + T_EPS and hold.kind in _RELEASES.get(a.name, ())
             for a in self.actions
         )
 
-    def check_holds(self, cmds: list[_Cmd], holds: list[_Hold]) -> None:
+    def check_holds(self, cmds: list[Cmd], holds: list[_Hold]) -> None:
         for c in cmds:
             if c.op not in ("start", "set_speed"):
                 continue
             for h in holds:
-                if h.t + h.grace + self.grace + _T_EPS >= c.t:  # events rounded to the ms
+                if h.t + h.grace + self.grace + T_EPS >= c.t:  # events rounded to the ms
                     break
                 if not self.released(h, c.t):
                     value = f" {c.value:.2f} km/h" if c.value is not None else ""
@@ -729,7 +371,7 @@ class _Audit:
                     )
                     break
 
-    def check_link(self, cmds: list[_Cmd]) -> None:
+    def check_link(self, cmds: list[Cmd]) -> None:
         losses = [a.t for a in self.actions if a.name == "link-drop"]
         losses += [t for t, s in self.states if s == "link_lost"]
         for t_lost in sorted(set(losses)):
