@@ -151,7 +151,7 @@ class Air:
             await self.radio.add(device)
 
     def connection(self) -> Connection:
-        """The connection method that makes ``TreadmillLink(...)`` and ``ftms.link.scan(...)``
+        """The connection method that makes ``TreadmillLink(...)`` and ``ftms.scan.scan(...)``
         look on this air."""
         if isinstance(self.radio, SimAir):
             return SimConnection(self.radio)

@@ -12,8 +12,9 @@ from typing import Any
 
 from treadmill_ctl.app.context import AppContext
 from treadmill_ctl.ftms.api import TreadmillControl
-from treadmill_ctl.ftms.link import TreadmillLink, scan
+from treadmill_ctl.ftms.link import TreadmillLink
 from treadmill_ctl.ftms.model import DiscoveredDevice
+from treadmill_ctl.ftms.scan import scan
 from treadmill_ctl.settings import Settings, load_settings, save_settings
 from treadmill_ctl.sim.bleak_backend import SimAir, SimConnection
 from treadmill_ctl.sim.profiles import BUILTIN_PROFILES

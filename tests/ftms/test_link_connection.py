@@ -16,8 +16,9 @@ from bleak.backends.device import BLEDevice
 from link_harness import open_air, open_link, running, wait_until
 
 from treadmill_ctl.errors import DeviceNotFoundError, LinkError
-from treadmill_ctl.ftms.link import TreadmillLink, scan
+from treadmill_ctl.ftms.link import TreadmillLink
 from treadmill_ctl.ftms.model import LinkEvent, LinkState, Result, SettingRange
+from treadmill_ctl.ftms.scan import scan
 from treadmill_ctl.ftms.traffic import parse_traffic_line
 from treadmill_ctl.sim.bleak_backend import SimAir, SimConnection
 from treadmill_ctl.sim.profiles import AdvertVariant, SimProfile, load_profile

@@ -17,7 +17,8 @@ from bleak.backends.scanner import BaseBleakScanner
 from bleak.backends.service import BleakGATTService, BleakGATTServiceCollection
 from bleak.exc import BleakGATTProtocolError
 
-from treadmill_ctl.ftms.pyftms_seam import FtmsTreadmill, SeamController, SeamUpdater
+from treadmill_ctl.ftms.pyftms_seam import FtmsTreadmill, SeamUpdater
+from treadmill_ctl.ftms.seam_control import SeamController
 from treadmill_ctl.sim.bleak_backend import SimBleakClient, SimBleakScanner
 
 

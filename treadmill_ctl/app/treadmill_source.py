@@ -84,7 +84,7 @@ class TreadmillSource:
         may not advertise FTMS); the connect screen decides what to list and lets the user
         mark one as "my treadmill". Nothing here connects."""
         await self.load_in_steps()
-        from treadmill_ctl.ftms.link import scan  # noqa: PLC0415 - see module doc
+        from treadmill_ctl.ftms.scan import scan  # noqa: PLC0415 - see module doc
 
         return await scan(seconds, connection=self.connection(), all_named=True)
 

@@ -21,8 +21,8 @@ from treadmill_ctl.commands import add_simulation_options
 from treadmill_ctl.commands.terminal_text import plain
 from treadmill_ctl.errors import TreadmillError
 from treadmill_ctl.ftms.connection import BluetoothConnection
-from treadmill_ctl.ftms.link import DEFAULT_SCAN_TIMEOUT_S, scan
 from treadmill_ctl.ftms.model import DiscoveredDevice
+from treadmill_ctl.ftms.scan import DEFAULT_SCAN_TIMEOUT_S, scan
 from treadmill_ctl.sim.bleak_backend import SimAir, SimConnection
 from treadmill_ctl.virtual_link import make_virtual_treadmill
 

@@ -1,7 +1,6 @@
 """The treadmill link: one async API (``ftms.api.TreadmillControl``) over pyftms + bleak, on
 the radio the caller gives it (``ftms.connection``: the Bluetooth adapter, or a virtual one).
 
-- ``scan()`` lists FTMS devices (plus any named device the user insists is a treadmill).
 - ``TreadmillLink(address, connection=...)`` connects ONLY to that address, requests control,
   reads the machine's capabilities, and turns every notification into typed updates for its
   listeners.
@@ -13,7 +12,8 @@ the radio the caller gives it (``ftms.connection``: the Bluetooth adapter, or a 
 - Link loss is reported at once (``LinkEvent(LOST)``); nothing reconnects or re-applies a speed
   on its own. ``reconnect()`` is for the caller (the session engine), which sends STOP first.
 
-pyftms is used only through ``ftms.pyftms_seam``, where its defects are worked around.
+pyftms is used only through ``ftms.pyftms_seam``, where its defects are worked around;
+scanning is ``ftms.scan``, the evidence of a stopping belt ``ftms.stop_watch``.
 """
 
 from __future__ import annotations
@@ -21,30 +21,24 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
 
-from bleak import BleakScanner
 from bleak.backends.device import BLEDevice
-from bleak.backends.scanner import AdvertisementData
-from bleak.exc import BleakBluetoothNotAvailableError, BleakError
+from bleak.exc import BleakError
 
 from treadmill_ctl.errors import DeviceNotFoundError, LinkError
 from treadmill_ctl.ftms import codec
 from treadmill_ctl.ftms.api import CommandListener, UpdateListener
 from treadmill_ctl.ftms.codec import ControlRequest
 from treadmill_ctl.ftms.model import (
-    FTMS_SERVICE_UUID,
     BadPacket,
     Capabilities,
     CommandOutcome,
-    DiscoveredDevice,
     LinkEvent,
     LinkState,
     LinkUpdate,
-    MachineStatus,
-    MachineStatusKind,
     Op,
     Result,
     SettingRange,
@@ -52,6 +46,8 @@ from treadmill_ctl.ftms.model import (
     TreadmillData,
 )
 from treadmill_ctl.ftms.pyftms_seam import FtmsTreadmill, MachineFacts
+from treadmill_ctl.ftms.scan import DEFAULT_SCAN_TIMEOUT_S, error_text, find_by_address
+from treadmill_ctl.ftms.stop_watch import StopWatch
 from treadmill_ctl.ftms.traffic import TrafficKind, TrafficLog, format_traffic_line, short_uuid
 from treadmill_ctl.units import KMH_PER_MPH, SpeedUnit
 
@@ -60,7 +56,6 @@ if TYPE_CHECKING:
 
 _LOGGER = logging.getLogger(__name__)
 
-DEFAULT_SCAN_TIMEOUT_S: Final = 5.0
 DEFAULT_COMMAND_TIMEOUT_S: Final = 5.0
 """A command without a response in this long is a TIMEOUT (slow consoles answer in ~2.5 s)."""
 DEFAULT_STOP_WINDOW_S: Final = 4.0
@@ -70,15 +65,8 @@ STOP_ATTEMPT_TIMEOUT_S: Final = 1.5
 STOP_RECHECK_S: Final = 0.5
 """After a STOP write that was not confirmed by its response: how long to watch the reported
 speed and the status for confirmation before writing again."""
-SPEED_FALL_KMH: Final = 0.05
-FOLLOW_GAP_MAX_KMH: Final = 1.0
 FALLBACK_SPEED_RANGE: Final = SettingRange(0.0, 20.0, 0.1)
 """Assumed when a machine that sets speed has no Supported Speed Range characteristic."""
-
-_STOP_STATUSES: Final = frozenset(
-    {MachineStatusKind.STOPPED_BY_USER, MachineStatusKind.STOPPED_BY_SAFETY_KEY}
-)
-
 
 # Which state changes the link makes; anything else is a bug.
 _TRANSITIONS: Final[dict[LinkState, frozenset[LinkState]]] = {
@@ -87,123 +75,6 @@ _TRANSITIONS: Final[dict[LinkState, frozenset[LinkState]]] = {
     LinkState.CONNECTED: frozenset({LinkState.DISCONNECTED, LinkState.LOST}),
     LinkState.LOST: frozenset({LinkState.CONNECTING, LinkState.DISCONNECTED}),
 }
-
-
-def error_text(exc: BaseException) -> str:
-    """An error in the user's words: bleak's "Bluetooth not available" errors carry their
-    message and a reason code as two arguments, and would print as the repr of both."""
-    if isinstance(exc, BleakBluetoothNotAvailableError) and exc.args:
-        return str(exc.args[0])
-    return str(exc)
-
-
-# --------------------------------------------------------------------------------------------
-# Scanning
-
-
-def describe_device(device: BLEDevice, adv: AdvertisementData) -> DiscoveredDevice:
-    """A scan result in the app's terms (machine type read tolerantly from the service data)."""
-    service_data = adv.service_data.get(FTMS_SERVICE_UUID)
-    decoded = codec.decode_service_data(service_data)
-    advertises = FTMS_SERVICE_UUID in adv.service_uuids or service_data is not None
-    return DiscoveredDevice(
-        name=adv.local_name or device.name or "",
-        address=device.address,
-        rssi=adv.rssi,
-        machine_type=decoded.machine_type.value,
-        advertises_ftms=advertises,
-        details={"service_data": decoded.raw},
-    )
-
-
-async def scan(
-    timeout_s: float = DEFAULT_SCAN_TIMEOUT_S,
-    *,
-    connection: Connection,
-    names: Iterable[str] = (),
-    all_named: bool = False,
-) -> list[DiscoveredDevice]:
-    """Listen for ``timeout_s`` (loop time) and list the FTMS devices heard, strongest first.
-
-    ``names``: also list devices with these names (case-insensitive) although they do not
-    advertise FTMS (the user insists they are treadmills); ``all_named``: list every device
-    that has a name. ``connection``: the radio to listen on (``ftms.connection``)."""
-    wanted = {n.casefold() for n in names}
-    found: dict[str, DiscoveredDevice] = {}
-
-    def heard(device: BLEDevice, adv: AdvertisementData) -> None:
-        seen = describe_device(device, adv)
-        if seen.advertises_ftms or (seen.name and (all_named or seen.name.casefold() in wanted)):
-            found[seen.address] = seen
-
-    try:
-        async with BleakScanner(detection_callback=heard, **connection.scanner_kwargs()):
-            await asyncio.sleep(timeout_s)
-    except (BleakError, OSError) as exc:
-        raise LinkError(
-            f"Cannot scan for Bluetooth devices ({error_text(exc)}). Is Bluetooth switched on, "
-            "and may this user use it (Linux: BlueZ running, user in the 'bluetooth' group)?"
-        ) from exc
-    return sorted(found.values(), key=lambda d: -(d.rssi if d.rssi is not None else -999))
-
-
-async def _find_by_address(
-    address: str, timeout_s: float, scanner_kwargs: dict[str, Any]
-) -> tuple[BLEDevice, AdvertisementData] | None:
-    """Listen until ``address`` advertises (only that one: we never pick another device)."""
-    loop = asyncio.get_running_loop()
-    hit: asyncio.Future[tuple[BLEDevice, AdvertisementData]] = loop.create_future()
-
-    def heard(device: BLEDevice, adv: AdvertisementData) -> None:
-        if device.address.upper() == address.upper() and not hit.done():
-            hit.set_result((device, adv))
-
-    async with BleakScanner(detection_callback=heard, **scanner_kwargs):
-        try:
-            async with asyncio.timeout(timeout_s):
-                return await hit
-        except TimeoutError:
-            return None
-
-
-# --------------------------------------------------------------------------------------------
-# STOP confirmation
-
-
-@dataclasses.dataclass(eq=False)
-class _StopWatch:
-    """Collects the evidence that the machine is stopping."""
-
-    confirmed: asyncio.Future[str]
-    reference_kmh: float | None = None  # last reported speed when the STOP reached the device
-    armed: bool = False  # the STOP write has been acknowledged by the device
-
-    def arm(self, last_speed: float | None, last_setpoint: float | None = None) -> None:
-        if not self.armed:
-            self.armed = True
-            # A belt still running down to our last (lower) set-point is not stopping: it must
-            # fall further than that (at most FOLLOW_GAP_MAX_KMH: a belt further above the
-            # set-point is not just following it).
-            gap = 0.0
-            if last_speed is not None and last_setpoint is not None:
-                gap = min(max(last_speed - last_setpoint, 0.0), FOLLOW_GAP_MAX_KMH)
-            self.reference_kmh = None if last_speed is None else last_speed - gap
-
-    def see(self, update: LinkUpdate) -> None:
-        if self.confirmed.done():
-            return
-        if isinstance(update, MachineStatus) and update.kind in _STOP_STATUSES:
-            self.confirmed.set_result("status")
-        elif isinstance(update, TreadmillData) and self.armed and update.speed_kmh is not None:
-            ref = self.reference_kmh
-            if update.speed_kmh == 0 or (
-                ref is not None and update.speed_kmh < ref - SPEED_FALL_KMH
-            ):
-                self.confirmed.set_result("speed")
-            elif ref is None:
-                # No speed known when the STOP went out (e.g. just after a reconnect): the
-                # first record is the reference; a lower one says the belt is stopping.
-                self.reference_kmh = update.speed_kmh
 
 
 # --------------------------------------------------------------------------------------------
@@ -278,7 +149,7 @@ class TreadmillLink:
         self._last_speed: float | None = None
         self._last_setpoint: float | None = None  # km/h, the last set-point written
         self._stop_task: asyncio.Task[StopOutcome] | None = None
-        self._stop_watch: _StopWatch | None = None
+        self._stop_watch: StopWatch | None = None
         self._background: set[asyncio.Task[Any]] = set()
         self._unit_watch = _SpeedUnitWatch()
 
@@ -431,7 +302,7 @@ class TreadmillLink:
         return await self.connect()
 
     async def _open(self) -> Capabilities:
-        hit = await _find_by_address(
+        hit = await find_by_address(
             self._address, self._scan_timeout_s, self._connection.scanner_kwargs()
         )
         if hit is None:
@@ -637,7 +508,7 @@ class TreadmillLink:
     async def _stop_until_confirmed(self) -> StopOutcome:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self._stop_window_s
-        watch = _StopWatch(loop.create_future())
+        watch = StopWatch(loop.create_future())
         self._stop_watch = watch
         outcomes: list[CommandOutcome] = []
         attempts = 0
@@ -667,7 +538,7 @@ class TreadmillLink:
                 )
                 racing: set[asyncio.Future[Any]] = {attempt, watch.confirmed}
                 await asyncio.wait(racing, return_when=asyncio.FIRST_COMPLETED)
-                if _confirmed(watch):
+                if watch.is_confirmed():
                     if attempt.done():
                         outcomes.append(attempt.result())
                     else:
@@ -683,7 +554,7 @@ class TreadmillLink:
                 wait = min(STOP_RECHECK_S, deadline - loop.time())
                 if wait > 0:
                     await asyncio.wait({watch.confirmed}, timeout=wait)
-                if _confirmed(watch):
+                if watch.is_confirmed():
                     return StopOutcome(True, attempts, watch.confirmed.result(), tuple(outcomes))
             return StopOutcome(False, attempts, "", tuple(outcomes))
         finally:
@@ -713,11 +584,6 @@ class TreadmillLink:
             )
             self._treadmill = treadmill
         treadmill.deliver(uuid16_value, data, indication=indication)
-
-
-def _confirmed(watch: _StopWatch) -> bool:
-    fut = watch.confirmed
-    return fut.done() and not fut.cancelled()
 
 
 def _log_task_failure(task: asyncio.Task[Any]) -> None:
