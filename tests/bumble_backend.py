@@ -63,10 +63,11 @@ from bumble.snoop import Snooper
 from bumble.transport.common import AsyncPipeSink
 
 from treadmill_ctl.ftms.link import TreadmillLink
+from treadmill_ctl.sim.att import SimAttError, SimLinkDown
 from treadmill_ctl.sim.bleak_backend import SIMULATED_DETAILS_KEY, guarded_notify_callback
 from treadmill_ctl.sim.gatt import CONTROL_POINT, SimCharacteristic, SimService
 from treadmill_ctl.sim.profiles import BusyWrites, SimProfile
-from treadmill_ctl.sim.treadmill import SimAttError, SimLinkDown, VirtualTreadmill
+from treadmill_ctl.sim.treadmill import VirtualTreadmill
 from treadmill_ctl.virtual_link import make_virtual_treadmill
 
 _LOGGER = logging.getLogger(__name__)

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Final, Self
 from dbus_fast import BusType, Message, MessageType, Variant
 from dbus_fast.aio import MessageBus
 
-from treadmill_ctl.sim.treadmill import SimAttError, SimLinkDown
+from treadmill_ctl.sim.att import SimAttError, SimLinkDown
 
 if TYPE_CHECKING:
     from types import TracebackType

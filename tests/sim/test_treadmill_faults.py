@@ -9,8 +9,9 @@ import dataclasses
 import pytest
 from treadmill_client import CP, DATA, DeviceClient
 
+from treadmill_ctl.sim.att import SimLinkDown
 from treadmill_ctl.sim.profiles import BUILTIN_PROFILES
-from treadmill_ctl.sim.treadmill import BeltState, SimLinkDown, VirtualTreadmill
+from treadmill_ctl.sim.treadmill import BeltState, VirtualTreadmill
 
 pytestmark = pytest.mark.looptime
 

@@ -10,7 +10,8 @@ import pytest
 from treadmill_client import CP, DATA, DeviceClient
 
 from treadmill_ctl.sim import gatt
-from treadmill_ctl.sim.treadmill import BeltState, SimAttError, SimLinkDown, VirtualTreadmill
+from treadmill_ctl.sim.att import SimAttError, SimLinkDown
+from treadmill_ctl.sim.treadmill import BeltState, VirtualTreadmill
 
 pytestmark = pytest.mark.looptime
 

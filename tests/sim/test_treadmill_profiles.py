@@ -10,6 +10,7 @@ import pytest
 from treadmill_client import CP, DeviceClient
 
 from treadmill_ctl.sim import gatt
+from treadmill_ctl.sim.att import SimAttError
 from treadmill_ctl.sim.profiles import (
     BUILTIN_PROFILES,
     AdvertVariant,
@@ -21,7 +22,7 @@ from treadmill_ctl.sim.profiles import (
     SplitRecords,
     StatusOrder,
 )
-from treadmill_ctl.sim.treadmill import BeltState, SimAttError, VirtualTreadmill
+from treadmill_ctl.sim.treadmill import BeltState, VirtualTreadmill
 
 pytestmark = pytest.mark.looptime
 

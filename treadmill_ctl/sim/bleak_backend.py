@@ -37,7 +37,7 @@ from bleak.backends.service import BleakGATTService, BleakGATTServiceCollection
 from bleak.exc import BleakDeviceNotFoundError, BleakError, BleakGATTProtocolError
 from bleak.uuids import normalize_uuid_str
 
-from treadmill_ctl.sim.treadmill import SimAttError, SimLinkDown
+from treadmill_ctl.sim.att import SimAttError, SimLinkDown
 
 if TYPE_CHECKING:
     from bleak import BleakClient

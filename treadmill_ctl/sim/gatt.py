@@ -1,7 +1,8 @@
 """The virtual treadmill's GATT table and the FTMS bytes it speaks (server side).
 
-Pure functions and constants: the device model in :mod:`treadmill_ctl.sim.treadmill` decides
-*what* to say, this module says it in the spec's bytes.
+Pure functions and constants: the device model (:mod:`treadmill_ctl.sim.treadmill`,
+:mod:`~treadmill_ctl.sim.workout`, :mod:`~treadmill_ctl.sim.control_point`) decides *what* to
+say, this module says it in the spec's bytes.
 """
 
 from __future__ import annotations
@@ -60,6 +61,9 @@ TRAINING_IDLE: Final = 0x01
 TRAINING_MANUAL: Final = 0x0D
 TRAINING_PRE_WORKOUT: Final = 0x0E
 TRAINING_POST_WORKOUT: Final = 0x0F
+
+type Packet = tuple[str, bytes]
+"""One notification or indication: (characteristic uuid, payload)."""
 
 
 @dataclass(frozen=True)

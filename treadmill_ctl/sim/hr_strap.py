@@ -36,16 +36,16 @@ from treadmill_ctl.hr.codec import (
     SensorContact,
     encode_heart_rate_measurement,
 )
-from treadmill_ctl.sim.faults import FaultSchedule
-from treadmill_ctl.sim.gatt import SimAdvertisement, SimCharacteristic, SimService, normalize_uuid
-from treadmill_ctl.sim.treadmill import (
-    ATT_ATTRIBUTE_NOT_FOUND,
+from treadmill_ctl.sim.att import (
     ATT_READ_NOT_PERMITTED,
     ATT_WRITE_NOT_PERMITTED,
     SimAttError,
     SimLinkDown,
-    VirtualTreadmill,
 )
+from treadmill_ctl.sim.device_link import DeviceLink
+from treadmill_ctl.sim.faults import FaultSchedule
+from treadmill_ctl.sim.gatt import SimAdvertisement, SimCharacteristic, SimService
+from treadmill_ctl.sim.treadmill import VirtualTreadmill
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -121,26 +121,18 @@ class VirtualHeartRateStrap:
         # tests can act while one is under way.
         self.radio_delay_s = radio_delay_s
         self._random = random.Random(seed)
-        self._chars = {
-            HEART_RATE_MEASUREMENT_UUID: SimCharacteristic(
-                HEART_RATE_MEASUREMENT_UUID, ("notify",), 0x0012
-            ),
-            BODY_SENSOR_LOCATION_UUID: SimCharacteristic(
-                BODY_SENSOR_LOCATION_UUID, ("read",), 0x0015
-            ),
-        }
-        self._services = (SimService(HEART_RATE_SERVICE_UUID, 0x0010, tuple(self._chars.values())),)
+        chars = (
+            SimCharacteristic(HEART_RATE_MEASUREMENT_UUID, ("notify",), 0x0012),
+            SimCharacteristic(BODY_SENSOR_LOCATION_UUID, ("read",), 0x0015),
+        )
+        self._services = (SimService(HEART_RATE_SERVICE_UUID, 0x0010, chars),)
+        self._link = DeviceLink(name, chars)
         self._bpm = resting_bpm
         self._energy_kj = 0.0
         self._t_last: float | None = None
-        self._link_up = True
-        self._connected = False
         self._contact = True
         self._closed = False
-        self._subscribers: dict[str, Callable[[bytes], None]] = {}
-        self._disconnect_cb: Callable[[], None] | None = None
         self._tick_timer: asyncio.TimerHandle | None = None
-        self._restore_timer: asyncio.TimerHandle | None = None
         self._faults = FaultSchedule(self, FAULTS)
         self._sent = 0
         self.notifications: list[bytes] = []  # every packet sent (tests and demos look)
@@ -229,12 +221,12 @@ class VirtualHeartRateStrap:
     @property
     def connected(self) -> bool:
         """True while a client is connected."""
-        return self._connected
+        return self._link.connected
 
     @property
     def link_up(self) -> bool:
         """False while a drop_link fault keeps the strap unreachable."""
-        return self._link_up
+        return self._link.up
 
     async def connect(self) -> None:
         """Accept a connection; raises SimLinkDown while the strap is out of reach."""
@@ -242,68 +234,47 @@ class VirtualHeartRateStrap:
             await asyncio.sleep(self.radio_delay_s)
         if self._closed:
             raise SimLinkDown(f"{self.name} is switched off")
-        if not self._link_up:
+        if not self._link.up:
             raise SimLinkDown(f"{self.name} does not answer (out of range)")
         self._advance()
-        self._connected = True
+        self._link.connected = True
         self._arm_tick()
 
     async def disconnect(self) -> None:
         """Client-initiated disconnect."""
         if self.radio_delay_s > 0:
             await asyncio.sleep(self.radio_delay_s)
-        self._drop_connection()
+        self._link.end_connection()
 
     def set_disconnect_callback(self, cb: Callable[[], None] | None) -> None:
         """``cb`` is called when the strap drops the link on its own."""
-        self._disconnect_cb = cb
-
-    def _drop_connection(self) -> None:
-        self._connected = False
-        self._subscribers.clear()
-
-    def _char(self, uuid: str) -> SimCharacteristic:
-        char = self._chars.get(normalize_uuid(uuid))
-        if char is None:
-            raise SimAttError(ATT_ATTRIBUTE_NOT_FOUND, f"no characteristic {uuid}")
-        return char
-
-    def _require_link(self) -> None:
-        if not self._link_up or not self._connected:
-            raise SimLinkDown(f"{self.name} is not connected")
+        self._link.set_disconnect_callback(cb)
 
     async def read(self, uuid: str) -> bytes:
         """Read Body Sensor Location (the only readable characteristic)."""
-        self._require_link()
-        char = self._char(uuid)
+        self._link.require()
+        char = self._link.char(uuid)
         if "read" not in char.properties:
             raise SimAttError(ATT_READ_NOT_PERMITTED)
         return bytes([BodySensorLocation.CHEST])
 
     async def write(self, uuid: str, data: bytes, response: bool = True) -> None:
         """Nothing on the strap is writable (the Heart Rate Control Point is not offered)."""
-        self._require_link()
-        self._char(uuid)
+        self._link.require()
+        self._link.char(uuid)
         raise SimAttError(ATT_WRITE_NOT_PERMITTED)
 
     def set_subscriber(self, uuid: str, cb: Callable[[bytes], None] | None) -> None:
         """Enable (``cb``) or disable (None) Heart Rate Measurement notifications."""
-        char = self._char(uuid)
-        if "notify" not in char.properties:
-            raise SimAttError(ATT_WRITE_NOT_PERMITTED, f"{uuid} cannot notify")
-        if cb is None:
-            self._subscribers.pop(char.uuid, None)
-        else:
-            self._require_link()
-            self._subscribers[char.uuid] = cb
+        self._link.subscribe(uuid, cb)
 
     async def close(self) -> None:
         """Switch the strap off: no more timers."""
         self._closed = True
-        self._drop_connection()
-        for handle in (self._tick_timer, self._restore_timer):
-            if handle is not None:
-                handle.cancel()
+        self._link.end_connection()
+        if self._tick_timer is not None:
+            self._tick_timer.cancel()
+        self._link.cancel_restore()
         self._faults.cancel_all()
 
     # ---- notifications -------------------------------------------------------------------
@@ -338,8 +309,8 @@ class VirtualHeartRateStrap:
         )
 
     def _notify(self) -> None:
-        cb = self._subscribers.get(HEART_RATE_MEASUREMENT_UUID)
-        if cb is None or not self._connected:
+        cb = self._link.subscribers.get(HEART_RATE_MEASUREMENT_UUID)
+        if cb is None or not self._link.connected:
             self._advance()
             return
         packet = self.measurement()
@@ -360,25 +331,11 @@ class VirtualHeartRateStrap:
         """The strap goes out of reach now (battery, out of range); back after
         ``back_after_s`` or at ``restore_link``. The runner's heart keeps beating."""
         self._advance()
-        was_connected = self._connected
-        self._link_up = False
-        self._drop_connection()
-        if self._restore_timer is not None:
-            self._restore_timer.cancel()
-            self._restore_timer = None
-        if back_after_s is not None:
-            loop = asyncio.get_running_loop()
-            self._restore_timer = loop.call_later(back_after_s, self.restore_link)
-        if was_connected and self._disconnect_cb is not None:
-            try:
-                self._disconnect_cb()
-            except Exception:
-                _LOGGER.exception("strap disconnect callback failed")
+        self._link.drop(back_after_s)
 
     def restore_link(self) -> None:
         """The strap can be reached again (the client must connect again)."""
-        self._restore_timer = None
-        self._link_up = True
+        self._link.restore()
 
     def lose_contact(self) -> None:
         """The strap slips or dries: it reports no skin contact and 0 bpm."""
@@ -390,6 +347,6 @@ class VirtualHeartRateStrap:
 
     def send_raw(self, data: bytes) -> None:
         """One notification with exactly ``data`` (a malformed packet, a vendor's quirk)."""
-        cb = self._subscribers.get(HEART_RATE_MEASUREMENT_UUID)
-        if cb is not None and self._connected:
+        cb = self._link.subscribers.get(HEART_RATE_MEASUREMENT_UUID)
+        if cb is not None and self._link.connected:
             cb(bytes(data))
