@@ -105,7 +105,6 @@ def test_pyftms_attributes_the_seam_relies_on() -> None:
         "_on_disconnect",
         "_write_command",
         "_on_event",
-        "_get_supported_properties",
         "connect",
         "disconnect",
         "is_connected",

@@ -191,23 +191,15 @@ class FtmsTreadmill(Treadmill):  # type: ignore[misc]
         """The fixed control-point procedure runner."""
         return self._controller
 
-    # pyftms 0.4.15 defect 10: supported_settings (and supported_properties) were
-    # functools.cached_property: read before connect, they stayed empty for good. Computed on
-    # each access here (test_defect_10_supported_settings_after_connect; canary
-    # test_pyftms_still_has_defect_10). Remove when pyftms stops caching them.
+    # pyftms 0.4.15 defect 10: supported_settings was a functools.cached_property: read before
+    # connect, it stayed empty for good. Computed on each access here
+    # (test_defect_10_supported_settings_after_connect; canary test_pyftms_still_has_defect_10).
+    # Remove when pyftms stops caching it.
     @property
     def supported_settings(self) -> list[str]:
         """Settings the machine supports (by its Feature characteristic)."""
         result: list[str] = ControlModel._get_features(self._m_settings)
         return result
-
-    @property
-    def supported_properties(self) -> list[str]:
-        """Properties the machine reports (by its Feature characteristic)."""
-        props: list[str] = self._get_supported_properties(self._m_features)
-        if self.training_status is not None:
-            props.append(pyftms_const.TRAINING_STATUS)
-        return props
 
     @override
     def _on_disconnect(self, cli: BleakClient) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Final, override
 
 from bleak import BleakClient
@@ -69,7 +69,6 @@ class _ControlState:
     granted: bool = False  # a Request Control succeeded and nothing took it away since
     lost: bool = False  # status FF or a 05: request control once before the next command
     per_command: bool = False  # learned: the machine wants 00 before every command
-    history: list[str] = field(default_factory=list)
 
 
 class SeamController(MachineController):  # type: ignore[misc]
