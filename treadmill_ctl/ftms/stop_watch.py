@@ -31,6 +31,8 @@ class StopWatch:
     armed: bool = False  # the STOP write has been acknowledged by the device
 
     def arm(self, last_speed: float | None, last_setpoint: float | None = None) -> None:
+        """The STOP reached the machine: from here the reported speed must fall below
+        ``last_speed`` (less the gap to ``last_setpoint`` of a belt still following it)."""
         if not self.armed:
             self.armed = True
             # A belt still running down to our last (lower) set-point is not stopping: it must
@@ -42,6 +44,7 @@ class StopWatch:
             self.reference_kmh = None if last_speed is None else last_speed - gap
 
     def see(self, update: LinkUpdate) -> None:
+        """Weigh one update from the machine (a status, a data record)."""
         if self.confirmed.done():
             return
         if isinstance(update, MachineStatus) and update.kind in _STOP_STATUSES:

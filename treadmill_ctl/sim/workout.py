@@ -218,9 +218,11 @@ class Workout:
         return (MACHINE_STATUS, gatt.machine_status_bytes(self.profile, op, param))
 
     def stopped_status(self) -> Packet:
+        """Machine Status "stopped by the user"."""
         return self.status(gatt.STATUS_STOPPED_OR_PAUSED, b"\x01")
 
     def paused_status(self) -> Packet:
+        """Machine Status "paused by the user"."""
         return self.status(gatt.STATUS_STOPPED_OR_PAUSED, b"\x02")
 
     def target_speed_status(self, raw: int) -> Packet:
@@ -248,6 +250,7 @@ class Workout:
     # ---- state changes (shared by commands and the console) ---------------------------------
 
     def reset_counters(self) -> None:
+        """A new workout: distance, time, energy, steps and elevation from zero."""
         self.distance_m = 0.0
         self.elapsed_s = 0.0
         self.energy_kcal = 0.0
@@ -317,6 +320,7 @@ class Workout:
         return [self.training_packet()]
 
     def pause(self) -> None:
+        """Pause: the belt ramps down, the workout goes on after a Start."""
         self.cancel_start()
         self.state = BeltState.PAUSED
 
