@@ -528,6 +528,50 @@
         <translation>Bild auf, Bild ab, B, Punkt, F5 und Esc einer Fernbedienung: Jede kann stoppen, keine kann das Band starten oder beschleunigen.</translation>
     </message>
     <message>
+        <source>Plans</source>
+        <translation>Pläne</translation>
+    </message>
+    <message>
+        <source>Knee pain to move on</source>
+        <translation>Knieschmerz zum Weitergehen</translation>
+    </message>
+    <message>
+        <source>A knee plan moves on only when knee pain stayed at or below this (0–10).</source>
+        <translation>Ein Knieplan geht nur weiter, wenn der Knieschmerz höchstens so hoch war (0–10).</translation>
+    </message>
+    <message>
+        <source>of 10</source>
+        <translation>von 10</translation>
+    </message>
+    <message>
+        <source>High knee pain</source>
+        <translation>Starker Knieschmerz</translation>
+    </message>
+    <message>
+        <source>Knee pain at or above this steps the plan back; between: the same session.</source>
+        <translation>Knieschmerz ab diesem Wert setzt den Plan eine Stufe zurück; dazwischen: dasselbe Training.</translation>
+    </message>
+    <message>
+        <source>Highest effort to move on</source>
+        <translation>Höchste Anstrengung zum Weitergehen</translation>
+    </message>
+    <message>
+        <source>Effort (0–10) above this repeats the session instead of moving on.</source>
+        <translation>Anstrengung (0–10) darüber wiederholt das Training, statt weiterzugehen.</translation>
+    </message>
+    <message>
+        <source>See a professional after</source>
+        <translation>Fachleute fragen nach</translation>
+    </message>
+    <message>
+        <source>High knee pain this many sessions in a row: the plan says to see a professional.</source>
+        <translation>So viele Trainings in Folge starker Knieschmerz: Der Plan rät, Fachleute aufzusuchen.</translation>
+    </message>
+    <message>
+        <source>sessions</source>
+        <translation>Trainings</translation>
+    </message>
+    <message>
         <source>Diagnostics</source>
         <translation>Diagnose</translation>
     </message>

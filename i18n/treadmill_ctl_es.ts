@@ -528,6 +528,50 @@
         <translation>RePág, AvPág, B, punto, F5 y Esc de un presentador: cualquiera puede parar; ninguna arranca ni acelera la cinta.</translation>
     </message>
     <message>
+        <source>Plans</source>
+        <translation>Planes</translation>
+    </message>
+    <message>
+        <source>Knee pain to move on</source>
+        <translation>Dolor de rodilla para avanzar</translation>
+    </message>
+    <message>
+        <source>A knee plan moves on only when knee pain stayed at or below this (0–10).</source>
+        <translation>Un plan de rodilla solo avanza si el dolor de rodilla no pasó de este valor (0–10).</translation>
+    </message>
+    <message>
+        <source>of 10</source>
+        <translation>de 10</translation>
+    </message>
+    <message>
+        <source>High knee pain</source>
+        <translation>Dolor de rodilla alto</translation>
+    </message>
+    <message>
+        <source>Knee pain at or above this steps the plan back; between: the same session.</source>
+        <translation>Un dolor de rodilla igual o mayor hace retroceder el plan; entre ambos: la misma sesión.</translation>
+    </message>
+    <message>
+        <source>Highest effort to move on</source>
+        <translation>Esfuerzo máximo para avanzar</translation>
+    </message>
+    <message>
+        <source>Effort (0–10) above this repeats the session instead of moving on.</source>
+        <translation>Un esfuerzo (0–10) mayor repite la sesión en lugar de avanzar.</translation>
+    </message>
+    <message>
+        <source>See a professional after</source>
+        <translation>Consultar a un profesional tras</translation>
+    </message>
+    <message>
+        <source>High knee pain this many sessions in a row: the plan says to see a professional.</source>
+        <translation>Dolor de rodilla alto en tantas sesiones seguidas: el plan aconseja consultar a un profesional.</translation>
+    </message>
+    <message>
+        <source>sessions</source>
+        <translation>sesiones</translation>
+    </message>
+    <message>
         <source>Diagnostics</source>
         <translation>Diagnóstico</translation>
     </message>

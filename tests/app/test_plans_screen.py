@@ -3,7 +3,7 @@ and clicks over the virtual treadmill (sped-up loop). Any QML warning fails thes
 
 from __future__ import annotations
 
-from screen_items import click, item, prop, shown
+from screen_items import click, item, prop, shown, type_into
 from window_rig import WindowRig
 
 from treadmill_ctl.app.layout_audit import audit
@@ -203,3 +203,48 @@ def test_any_session_can_be_debriefed_from_its_summary(window: WindowRig) -> Non
         got = get_debrief(store, session.id)
     assert got is not None
     assert (got.rpe, got.pain_during, got.plan_run) == (6, None, None)
+
+
+def test_the_gates_thresholds_on_the_settings_screen_change_what_the_plan_says(
+    window: WindowRig,
+) -> None:
+    # The thresholds were settings only in the file: the Settings screen lists them and a
+    # change there is what the Plans view says next.
+    quick_plan_files()
+    window.connect()
+    open_plans(window)
+    window.wait(lambda: shown(window, "startPlan_quick-knee"))
+    QMetaObject.invokeMethod(item(window, "planList"), "positionViewAtEnd")
+    click(window, "startPlan_quick-knee")
+    window.wait(lambda: prop(window, "todayTitle", "text") == "Quick block")
+    window.press("Return")  # run today's session
+    window.wait(lambda: window.session("state") == "idle")
+    window.press("Return")  # start
+    window.wait(lambda: window.running.bridge.property("screen") == "debrief", timeout=30_000)
+    window.wait(lambda: shown(window, "question_2"))
+    for k in (Qt.Key.Key_4, Qt.Key.Key_5, Qt.Key.Key_0, Qt.Key.Key_Return):  # knee 5/10
+        key(window, k)
+    window.wait(lambda: window.running.bridge.property("screen") == "summary")
+    open_plans(window)
+    window.wait(lambda: shown(window, "nextTime"))
+    assert prop(window, "nextTime", "text") == (
+        "Next time: the first step again, “Quick block” — your knee said 5/10."
+    )
+    # High knee pain from 6 on, with the + button of the Settings screen.
+    window.running.bridge.setProperty("screen", "settings")
+    window.wait(lambda: shown(window, "section_Plans"))
+    click(window, "section_Plans")
+    window.wait(lambda: shown(window, "setting_plan_pain_high"))
+    assert prop(window, "field_plan_pain_high", "text") == "5"
+    assert "steps the plan back" in prop(window, "help_plan_pain_high", "text")
+    click(window, "plus_plan_pain_high")
+    window.wait(lambda: window.running.context.settings.plan_pain_high == 6)
+    # Out of range typed: refused on screen, the setting kept (4-8: never below "move on").
+    type_into(window, "field_plan_pain_high", "2", enter=True)
+    window.wait(lambda: shown(window, "error_plan_pain_high"))
+    assert window.running.context.settings.plan_pain_high == 6
+    open_plans(window)
+    window.wait(lambda: shown(window, "nextTime"))
+    window.wait(
+        lambda: prop(window, "nextTime", "text") == "Next time: same session — your knee said 5/10."
+    )
