@@ -3,11 +3,15 @@ and clicks over the virtual treadmill (sped-up loop). Any QML warning fails thes
 
 from __future__ import annotations
 
+import json
+
+import pytest
 from screen_items import click, item, prop, shown, type_into
 from window_rig import WindowRig
 
 from treadmill_ctl.app.layout_audit import audit
 from treadmill_ctl.app.qt import QMetaObject, Qt
+from treadmill_ctl.cli import main
 from treadmill_ctl.history import HistoryStore
 from treadmill_ctl.history.debriefs import get_debrief
 from treadmill_ctl.session.presets import user_presets_dir
@@ -179,30 +183,66 @@ def test_the_plans_view_and_the_debrief_at_every_size(window: WindowRig) -> None
     window.wait(lambda: window.running.bridge.property("screen") == "summary")
 
 
-def test_any_session_can_be_debriefed_from_its_summary(window: WindowRig) -> None:
-    quick_plan_files()
-    window.connect()
+def run_preset_to_its_summary(window: WindowRig, preset_id: str) -> None:
+    """Choose ``preset_id`` (a user preset), start it with Enter, wait for its summary."""
     library = window.running.context.presets
     assert library is not None
     # The presets are read one file per loop turn: wait until the user's preset is in.
-    window.wait(lambda: library.find("quick-block") is not None)
-    window.running.context.choose_plan(library.find("quick-block").to_plan())  # type: ignore[union-attr]
+    window.wait(lambda: library.find(preset_id) is not None)
+    window.running.context.choose_plan(library.find(preset_id).to_plan())  # type: ignore[union-attr]
     window.wait(lambda: window.session("state") == "idle")
     window.press("Return")  # start
     window.wait(lambda: window.running.bridge.property("screen") == "summary", timeout=30_000)
+
+
+def test_any_session_can_be_debriefed_from_its_summary_and_n_skips_it(window: WindowRig) -> None:
+    quick_plan_files()
+    (user_presets_dir() / "quick-walk.toml").write_text(
+        QUICK.replace("Quick block", "Quick walk"), "utf-8"
+    )
+    window.connect()
+    run_preset_to_its_summary(window, "quick-walk")
     window.wait(lambda: shown(window, "debriefButton"))
     click(window, "debriefButton")
     window.wait(lambda: shown(window, "question_0"))
-    assert not shown(window, "question_1")  # no knee questions outside a knee plan
+    assert not shown(window, "question_1")  # no knee questions: no knee plan uses the preset
+    assert prop(window, "debriefSession", "text") == "Quick walk"  # was " — "
     key(window, Qt.Key.Key_6)
-    key(window, Qt.Key.Key_Return)
+    key(window, Qt.Key.Key_N)  # N skips: nothing is kept
     window.wait(lambda: window.running.bridge.property("screen") == "summary")
-    window.wait(lambda: not shown(window, "debriefButton"))  # answered: no second debrief
+    window.wait(lambda: not shown(window, "debriefButton"))  # skipped: not asked again
+    with HistoryStore.open() as store:
+        (session,) = store.list_sessions()
+        assert get_debrief(store, session.id) is None
+
+
+def test_a_knee_plans_preset_asks_about_the_knee_outside_the_plan_too(
+    window: WindowRig, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Quick block is the preset of the quick knee plan: run on its own, its debrief asks about
+    # the knee (it asked for effort only), is kept with the session and `history show` says it.
+    quick_plan_files()
+    window.connect()
+    run_preset_to_its_summary(window, "quick-block")
+    click(window, "debriefButton")
+    window.wait(lambda: shown(window, "question_2"))
+    for k in (Qt.Key.Key_3, Qt.Key.Key_2, Qt.Key.Key_1, Qt.Key.Key_Return):
+        key(window, k)
+    window.wait(lambda: window.running.bridge.property("screen") == "summary")
+    window.wait(lambda: not shown(window, "debriefButton"))
     with HistoryStore.open() as store:
         (session,) = store.list_sessions()
         got = get_debrief(store, session.id)
     assert got is not None
-    assert (got.rpe, got.pain_during, got.plan_run) == (6, None, None)
+    assert (got.rpe, got.pain_during, got.pain_after, got.plan_run) == (3, 2, 1, None)
+    capsys.readouterr()
+    assert main(["history", "show", str(session.id)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "debrief: effort 3/10, knee 2/10 during, 1/10 after"
+    )
+    assert main(["history", "show", str(session.id), "--json"]) == 0
+    shown_json = json.loads(capsys.readouterr().out)["debrief"]
+    assert (shown_json["rpe"], shown_json["pain_during"], shown_json["pain_after"]) == (3, 2, 1)
 
 
 def test_the_gates_thresholds_on_the_settings_screen_change_what_the_plan_says(
