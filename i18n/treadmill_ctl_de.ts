@@ -1607,6 +1607,34 @@
         <source>{blocks} × {seconds} s backward at {speed} km/h</source>
         <translation>{blocks} × {seconds} s rückwärts mit {speed} km/h</translation>
     </message>
+    <message>
+        <source>1 mile</source>
+        <translation>1 Meile</translation>
+    </message>
+    <message>
+        <source>5 km</source>
+        <translation>5 km</translation>
+    </message>
+    <message>
+        <source>10 km</source>
+        <translation>10 km</translation>
+    </message>
+    <message>
+        <source>half marathon</source>
+        <translation>Halbmarathon</translation>
+    </message>
+    <message>
+        <source>marathon</source>
+        <translation>Marathon</translation>
+    </message>
+    <message>
+        <source>pace {value} is not one of Zwift&apos;s run paces (0 mile, 1 5 km, 2 10 km, 3 half marathon, 4 marathon): approximated by your threshold pace</source>
+        <translation>pace {value} ist keines der Lauftempos von Zwift (0 Meile, 1 5 km, 2 10 km, 3 Halbmarathon, 4 Marathon): angenähert durch dein Schwellentempo</translation>
+    </message>
+    <message>
+        <source>pace {value} ({name} pace) approximated as {percent} of your threshold pace (Riegel&apos;s race-time formula)</source>
+        <translation>pace {value} (Tempo über {name}) angenähert als {percent} deines Schwellentempos (Riegels Formel für Wettkampfzeiten)</translation>
+    </message>
 </context>
 <context>
     <name>ConnectScreen</name>

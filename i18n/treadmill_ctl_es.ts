@@ -1607,6 +1607,34 @@
         <source>{blocks} × {seconds} s backward at {speed} km/h</source>
         <translation>{blocks} × {seconds} s atrás a {speed} km/h</translation>
     </message>
+    <message>
+        <source>1 mile</source>
+        <translation>1 milla</translation>
+    </message>
+    <message>
+        <source>5 km</source>
+        <translation>5 km</translation>
+    </message>
+    <message>
+        <source>10 km</source>
+        <translation>10 km</translation>
+    </message>
+    <message>
+        <source>half marathon</source>
+        <translation>media maratón</translation>
+    </message>
+    <message>
+        <source>marathon</source>
+        <translation>maratón</translation>
+    </message>
+    <message>
+        <source>pace {value} is not one of Zwift&apos;s run paces (0 mile, 1 5 km, 2 10 km, 3 half marathon, 4 marathon): approximated by your threshold pace</source>
+        <translation>pace {value} no es uno de los ritmos de carrera de Zwift (0 milla, 1 5 km, 2 10 km, 3 media maratón, 4 maratón): aproximado por tu ritmo umbral</translation>
+    </message>
+    <message>
+        <source>pace {value} ({name} pace) approximated as {percent} of your threshold pace (Riegel&apos;s race-time formula)</source>
+        <translation>pace {value} (ritmo de {name}) aproximado como {percent} de tu ritmo umbral (fórmula de Riegel para tiempos de carrera)</translation>
+    </message>
 </context>
 <context>
     <name>ConnectScreen</name>

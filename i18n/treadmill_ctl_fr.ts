@@ -1607,6 +1607,34 @@
         <source>{blocks} × {seconds} s backward at {speed} km/h</source>
         <translation>{blocks} × {seconds} s en arrière à {speed} km/h</translation>
     </message>
+    <message>
+        <source>1 mile</source>
+        <translation>1 mile</translation>
+    </message>
+    <message>
+        <source>5 km</source>
+        <translation>5 km</translation>
+    </message>
+    <message>
+        <source>10 km</source>
+        <translation>10 km</translation>
+    </message>
+    <message>
+        <source>half marathon</source>
+        <translation>semi-marathon</translation>
+    </message>
+    <message>
+        <source>marathon</source>
+        <translation>marathon</translation>
+    </message>
+    <message>
+        <source>pace {value} is not one of Zwift&apos;s run paces (0 mile, 1 5 km, 2 10 km, 3 half marathon, 4 marathon): approximated by your threshold pace</source>
+        <translation>pace {value} n’est pas une des allures de course de Zwift (0 mile, 1 5 km, 2 10 km, 3 semi-marathon, 4 marathon) : approchée par votre allure seuil</translation>
+    </message>
+    <message>
+        <source>pace {value} ({name} pace) approximated as {percent} of your threshold pace (Riegel&apos;s race-time formula)</source>
+        <translation>pace {value} (allure sur {name}) approchée à {percent} de votre allure seuil (formule de Riegel des temps de course)</translation>
+    </message>
 </context>
 <context>
     <name>ConnectScreen</name>

@@ -3,8 +3,10 @@
 In: ``<workout_file>`` with ``<sportType>run</sportType>``; the steps ``Warmup``, ``Cooldown``,
 ``SteadyState``, ``Ramp``, ``IntervalsT`` and ``FreeRide`` under ``<workout>``. A target is a
 fraction of the runner's threshold pace (``Power="0.8"`` is 80 % of it, as a speed; the
-setting ``threshold_speed_kmh``). A ramp runs as stages of about a minute (a preset phase
-has one speed); ``FreeRide`` has no target and runs at an easy pace. ``textevent`` children
+setting ``threshold_speed_kmh``), or of the race pace a step's ``pace`` attribute names
+(Zwift's run paces: the mile, 5 km, 10 km, half marathon, marathon), derived from the
+threshold pace by Riegel's formula and noted per step. A ramp runs as stages of about a
+minute (a preset phase has one speed); ``FreeRide`` has no target and runs at an easy pace. ``textevent`` children
 are kept as the phase's cues. Everything else is an error or a note naming the step's line.
 
 Out: one element per phase (``IntervalsT`` for a repeat group of two phases), with the same
@@ -27,6 +29,7 @@ from treadmill_ctl.session.phase_cues import clean_cue_text
 from treadmill_ctl.session.plan import Phase, PhaseCue, PhaseKind, Repeat, Step
 from treadmill_ctl.session.presets import Preset
 from treadmill_ctl.settings import Settings
+from treadmill_ctl.texts import tr
 from treadmill_ctl.workouts.draft import (
     FREE_RUN_FRACTION,
     ImportReport,
@@ -172,8 +175,63 @@ def _stem(source: str) -> str:
     return name[: -len(ZWO_SUFFIX)] if name.casefold().endswith(ZWO_SUFFIX) else name
 
 
+# Zwift's run workouts: ``pace`` says which of the runner's paces a step's fractions are of
+# (Zwift's run pace profile: 0 the mile, 1 5 km, 2 10 km, 3 the half marathon, 4 the
+# marathon). Only a threshold pace is known here (``threshold_speed_kmh``, the one-hour race
+# pace): the race pace over another distance comes from Riegel's race-time formula,
+# time = one hour × (distance / threshold distance) ** RIEGEL_EXPONENT.
+ZWIFT_RUN_PACES: Final[dict[str, tuple[str, float]]] = {
+    "0": (tr("1 mile"), 1.609344),
+    "1": (tr("5 km"), 5.0),
+    "2": (tr("10 km"), 10.0),
+    "3": (tr("half marathon"), 21.0975),
+    "4": (tr("marathon"), 42.195),
+}
+RIEGEL_EXPONENT: Final = 1.06
+
+
+def race_pace_factor(distance_km: float, threshold_kmh: float) -> float:
+    """The race speed over ``distance_km`` as a multiple of the threshold speed (the speed of
+    a one-hour race, ``threshold_kmh`` km long), by Riegel's formula."""
+    return float((distance_km / threshold_kmh) ** (1.0 - RIEGEL_EXPONENT))
+
+
+def _reference_speed(step: _Step, threshold: float) -> float:
+    """The speed a step's fractions are of: the pace its ``pace`` attribute names, from the
+    threshold pace (noted per step); the threshold pace itself without one."""
+    raw = step.text("pace")
+    if raw is None:
+        return threshold
+    known = ZWIFT_RUN_PACES.get(raw.strip())
+    if known is None:
+        step.report.note(
+            step.at,
+            tr(
+                "pace {value} is not one of Zwift's run paces (0 mile, 1 5 km, 2 10 km, "
+                "3 half marathon, 4 marathon): approximated by your threshold pace",
+                value=repr(raw.strip()[:20]),
+            ),
+        )
+        return threshold
+    name, distance = known
+    factor = race_pace_factor(distance, threshold)
+    step.report.note(
+        step.at,
+        tr(
+            "pace {value} ({name} pace) approximated as {percent} of your threshold pace "
+            "(Riegel's race-time formula)",
+            value=raw.strip(),
+            name=name,
+            percent=f"{factor:.0%}",
+        ),
+    )
+    return threshold * factor
+
+
 def _map_step(step: _Step, threshold: float) -> list[Step]:
     tag = step.el.tag.casefold()
+    if tag in _STEADY | _RAMPS.keys() | {"intervalst", "freeride"}:
+        threshold = _reference_speed(step, threshold)
     if tag in _STEADY:
         out = _steady(step, threshold)
     elif tag in _RAMPS:
