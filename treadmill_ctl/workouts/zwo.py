@@ -6,8 +6,9 @@ fraction of the runner's threshold pace (``Power="0.8"`` is 80 % of it, as a spe
 setting ``threshold_speed_kmh``), or of the race pace a step's ``pace`` attribute names
 (Zwift's run paces: the mile, 5 km, 10 km, half marathon, marathon), derived from the
 threshold pace by Riegel's formula and noted per step. A ramp runs as stages of about a
-minute (a preset phase has one speed); ``FreeRide`` has no target and runs at an easy pace. ``textevent`` children
-are kept as the phase's cues. Everything else is an error or a note naming the step's line.
+minute (a preset phase has one speed); ``FreeRide`` has no target and runs at an easy pace.
+``textevent`` children are kept as the phase's cues. Everything else is an error or a note
+naming the step's line.
 
 Out: one element per phase (``IntervalsT`` for a repeat group of two phases), with the same
 fractions, plus attributes that other apps ignore and that bring back what ZWO cannot say:
