@@ -1635,6 +1635,26 @@
         <source>pace {value} ({name} pace) approximated as {percent} of your threshold pace (Riegel&apos;s race-time formula)</source>
         <translation>pace {value} (Tempo über {name}) angenähert als {percent} deines Schwellentempos (Riegels Formel für Wettkampfzeiten)</translation>
     </message>
+    <message>
+        <source>treadmill{prefix}HrLow and …HrHigh come together</source>
+        <translation>treadmill{prefix}HrLow und …HrHigh gibt es nur zusammen</translation>
+    </message>
+    <message>
+        <source>a heart-rate step without its speed: it starts at {speed} km/h</source>
+        <translation>ein Herzfrequenz-Schritt ohne Geschwindigkeit: Er beginnt mit {speed} km/h</translation>
+    </message>
+    <message>
+        <source>a heart-rate zone of the watch{which}: the file gives no heart rate</source>
+        <translation>eine Herzfrequenzzone der Uhr{which}: Die Datei nennt keine Herzfrequenz</translation>
+    </message>
+    <message>
+        <source>a heart-rate target in % of the maximum: give it in bpm</source>
+        <translation>ein Herzfrequenzziel in % des Maximums: Gib es in bpm an</translation>
+    </message>
+    <message>
+        <source>a backward step cannot follow the heart rate (its speed stays fixed)</source>
+        <translation>ein Rückwärtsschritt kann nicht der Herzfrequenz folgen (seine Geschwindigkeit bleibt fest)</translation>
+    </message>
 </context>
 <context>
     <name>ConnectScreen</name>

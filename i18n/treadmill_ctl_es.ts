@@ -1635,6 +1635,26 @@
         <source>pace {value} ({name} pace) approximated as {percent} of your threshold pace (Riegel&apos;s race-time formula)</source>
         <translation>pace {value} (ritmo de {name}) aproximado como {percent} de tu ritmo umbral (fórmula de Riegel para tiempos de carrera)</translation>
     </message>
+    <message>
+        <source>treadmill{prefix}HrLow and …HrHigh come together</source>
+        <translation>treadmill{prefix}HrLow y …HrHigh van siempre juntos</translation>
+    </message>
+    <message>
+        <source>a heart-rate step without its speed: it starts at {speed} km/h</source>
+        <translation>un paso de frecuencia cardiaca sin velocidad: empieza a {speed} km/h</translation>
+    </message>
+    <message>
+        <source>a heart-rate zone of the watch{which}: the file gives no heart rate</source>
+        <translation>una zona de frecuencia cardiaca del reloj{which}: el archivo no da ninguna frecuencia cardiaca</translation>
+    </message>
+    <message>
+        <source>a heart-rate target in % of the maximum: give it in bpm</source>
+        <translation>un objetivo de frecuencia cardiaca en % del máximo: indícalo en ppm</translation>
+    </message>
+    <message>
+        <source>a backward step cannot follow the heart rate (its speed stays fixed)</source>
+        <translation>un paso hacia atrás no puede seguir la frecuencia cardiaca (su velocidad queda fija)</translation>
+    </message>
 </context>
 <context>
     <name>ConnectScreen</name>

@@ -1635,6 +1635,26 @@
         <source>pace {value} ({name} pace) approximated as {percent} of your threshold pace (Riegel&apos;s race-time formula)</source>
         <translation>pace {value} (allure sur {name}) approchée à {percent} de votre allure seuil (formule de Riegel des temps de course)</translation>
     </message>
+    <message>
+        <source>treadmill{prefix}HrLow and …HrHigh come together</source>
+        <translation>treadmill{prefix}HrLow et …HrHigh vont ensemble</translation>
+    </message>
+    <message>
+        <source>a heart-rate step without its speed: it starts at {speed} km/h</source>
+        <translation>une étape à la fréquence cardiaque sans vitesse : elle commence à {speed} km/h</translation>
+    </message>
+    <message>
+        <source>a heart-rate zone of the watch{which}: the file gives no heart rate</source>
+        <translation>une zone de fréquence cardiaque de la montre{which} : le fichier ne donne aucune fréquence cardiaque</translation>
+    </message>
+    <message>
+        <source>a heart-rate target in % of the maximum: give it in bpm</source>
+        <translation>un objectif de fréquence cardiaque en % du maximum : indiquez-le en bpm</translation>
+    </message>
+    <message>
+        <source>a backward step cannot follow the heart rate (its speed stays fixed)</source>
+        <translation>une étape en arrière ne peut pas suivre la fréquence cardiaque (sa vitesse reste fixe)</translation>
+    </message>
 </context>
 <context>
     <name>ConnectScreen</name>

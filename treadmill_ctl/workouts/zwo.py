@@ -13,11 +13,14 @@ naming the step's line.
 Out: one element per phase (``IntervalsT`` for a repeat group of two phases), with the same
 fractions, plus attributes that other apps ignore and that bring back what ZWO cannot say:
 ``treadmillKind`` (a phase's kind, and the only way a ZWO step runs backward),
-``treadmillIncline`` and ``treadmillName`` (``treadmillOn…``/``treadmillOff…`` on intervals).
+``treadmillIncline``, ``treadmillName`` and a heart-rate phase's ``treadmillHrLow``/``HrHigh``/
+``HrMax`` (bpm, bpm, km/h; ZWO has no heart-rate target) (``treadmillOn…``/``treadmillOff…`` on
+intervals).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Callable
@@ -275,11 +278,29 @@ def _phase(
 ) -> Phase:
     incline = step.number(f"treadmill{prefix}Incline")
     name = plain_text(step.text(f"treadmill{prefix}Name") or "", 80).replace("\n", " ")
-    return Phase(kind, whole_seconds(duration), speed_kmh(fraction * threshold), incline, name)
+    speed = speed_kmh(fraction * threshold)
+    # A heart-rate zone (ZWO has none: treadmill-ctl's own attributes; the fraction is where
+    # the phase starts and what a lost strap falls back to).
+    low, high = step.number(f"treadmill{prefix}HrLow"), step.number(f"treadmill{prefix}HrHigh")
+    top = step.number(f"treadmill{prefix}HrMax")
+    zone = (round(low), round(high)) if low is not None and high is not None else None
+    if (low is None) != (high is None):
+        step.report.error(
+            step.at, tr("treadmill{prefix}HrLow and …HrHigh come together", prefix=prefix)
+        )
+    return Phase(
+        kind,
+        whole_seconds(duration),
+        speed,
+        incline,
+        name,
+        hr_zone_bpm=zone,
+        hr_max_kmh=speed_kmh(top) if top is not None and zone is not None else None,
+    )
 
 
 def _with_cues(phase: Phase, cues: tuple[PhaseCue, ...]) -> Phase:
-    return Phase(phase.kind, phase.duration_s, phase.speed_kmh, phase.incline_pct, phase.name, cues)
+    return dataclasses.replace(phase, cues=cues)
 
 
 def _text_events(step: _Step) -> list[tuple[float, str, int]]:
@@ -422,6 +443,11 @@ def _extra(phase: Phase, prefix: str = "") -> str:
         parts.append(f'treadmill{prefix}Incline="{phase.incline_pct:g}"')
     if phase.name:
         parts.append(f"treadmill{prefix}Name={_attr_text(phase.name)}")
+    if phase.hr_zone_bpm is not None:
+        low, high = phase.hr_zone_bpm
+        parts.append(f'treadmill{prefix}HrLow="{low}" treadmill{prefix}HrHigh="{high}"')
+        if phase.hr_max_kmh is not None:
+            parts.append(f'treadmill{prefix}HrMax="{phase.hr_max_kmh:g}"')
     return " ".join(parts)
 
 
