@@ -26,6 +26,7 @@ from treadmill_ctl.session.presets import Preset, PresetLibrary, check_preset_fi
 from treadmill_ctl.settings import Settings, load_settings
 from treadmill_ctl.units import speed_words
 from treadmill_ctl.workouts.backward_finish import parse_finish
+from treadmill_ctl.workouts.fit_workout import cues_left_out
 from treadmill_ctl.workouts.importing import (
     WorkoutFormat,
     export_workout,
@@ -290,6 +291,13 @@ def _export_as(
         _say(f"treadmill-ctl presets export: cannot write {target}: {exc}", file=sys.stderr)
         return EXIT_INVALID
     _say(f"wrote {target}")
+    if fmt is WorkoutFormat.FIT:
+        # A FIT step's notes hold 254 bytes: say which cues did not fit (never silently).
+        for phase, cue in cues_left_out(preset, settings):
+            _say(
+                f"note: {plain(phase.label)}: the cue at {_mmss(cue.at_s)} is left out "
+                "(a FIT step's notes are full)"
+            )
     return EXIT_OK
 
 

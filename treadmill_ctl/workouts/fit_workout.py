@@ -379,9 +379,19 @@ def _clock(seconds: float) -> str:
     return f"{m}:{s:02d}"
 
 
-def _notes(phase: Phase, speed: float) -> str:
+def cues_left_out(preset: Preset, settings: Settings) -> list[tuple[Phase, PhaseCue]]:
+    """The cues that a FIT export of ``preset`` leaves out (its notes were full), in order."""
+    out: list[tuple[Phase, PhaseCue]] = []
+    for phase in preset.phases:
+        speed = phase.speed_kmh if phase.speed_kmh is not None else settings.backward_default_kmh
+        out += [(phase, cue) for cue in _notes(phase, speed)[1]]
+    return out
+
+
+def _notes(phase: Phase, speed: float) -> tuple[str, list[PhaseCue]]:
     """The step's notes: direction, incline, a heart-rate phase's speeds on the first line,
-    then its cues, one a line, while they fit FIT's string (``NOTES_MAX_BYTES``)."""
+    then its cues, one a line, while they fit FIT's string (``NOTES_MAX_BYTES``); and the
+    cues left out."""
     parts = [f"direction: {phase.direction.value}"]
     if phase.incline_pct is not None:
         parts.append(f"incline: {phase.incline_pct:g} %")
@@ -390,13 +400,14 @@ def _notes(phase: Phase, speed: float) -> str:
         if phase.hr_max_kmh is not None:
             parts.append(f"max: {phase.hr_max_kmh:g} km/h")
     notes = "; ".join(parts)
+    left_out: list[PhaseCue] = []
     for cue in phase.cues:
         more = f"{notes}\nat {_clock(cue.at_s)}: {clean_cue_text(cue.text)}"
         if len(more.encode()) > NOTES_MAX_BYTES:
-            log.info("FIT notes full: cue at %s s of %r left out", cue.at_s, phase.label)
+            left_out.append(cue)
             continue
         notes = more
-    return notes
+    return notes, left_out
 
 
 def _step_mesg(index: int, phase: Phase, settings: Settings) -> dict[str, Any]:
@@ -424,7 +435,7 @@ def _step_mesg(index: int, phase: Phase, settings: Settings) -> dict[str, Any]:
         "duration_value": round(phase.duration_s * 1000),
         **target,
         "intensity": _INTENSITY_OF_KIND[phase.kind],
-        "notes": _notes(phase, speed),
+        "notes": _notes(phase, speed)[0],
     }
 
 
