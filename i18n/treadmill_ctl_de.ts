@@ -528,6 +528,50 @@
         <translation>Bild auf, Bild ab, B, Punkt, F5 und Esc einer Fernbedienung: Jede kann stoppen, keine kann das Band starten oder beschleunigen.</translation>
     </message>
     <message>
+        <source>Plans</source>
+        <translation>Pläne</translation>
+    </message>
+    <message>
+        <source>Knee pain to move on</source>
+        <translation>Knieschmerz zum Weitergehen</translation>
+    </message>
+    <message>
+        <source>A knee plan moves on only when knee pain stayed at or below this (0–10).</source>
+        <translation>Ein Knieplan geht nur weiter, wenn der Knieschmerz höchstens so hoch war (0–10).</translation>
+    </message>
+    <message>
+        <source>of 10</source>
+        <translation>von 10</translation>
+    </message>
+    <message>
+        <source>High knee pain</source>
+        <translation>Starker Knieschmerz</translation>
+    </message>
+    <message>
+        <source>Knee pain at or above this steps the plan back; between: the same session.</source>
+        <translation>Knieschmerz ab diesem Wert setzt den Plan eine Stufe zurück; dazwischen: dasselbe Training.</translation>
+    </message>
+    <message>
+        <source>Highest effort to move on</source>
+        <translation>Höchste Anstrengung zum Weitergehen</translation>
+    </message>
+    <message>
+        <source>Effort (0–10) above this repeats the session instead of moving on.</source>
+        <translation>Anstrengung (0–10) darüber wiederholt das Training, statt weiterzugehen.</translation>
+    </message>
+    <message>
+        <source>See a professional after</source>
+        <translation>Fachleute fragen nach</translation>
+    </message>
+    <message>
+        <source>High knee pain this many sessions in a row: the plan says to see a professional.</source>
+        <translation>So viele Trainings in Folge starker Knieschmerz: Der Plan rät, Fachleute aufzusuchen.</translation>
+    </message>
+    <message>
+        <source>sessions</source>
+        <translation>Trainings</translation>
+    </message>
+    <message>
         <source>Diagnostics</source>
         <translation>Diagnose</translation>
     </message>
@@ -1562,6 +1606,54 @@
     <message>
         <source>{blocks} × {seconds} s backward at {speed} km/h</source>
         <translation>{blocks} × {seconds} s rückwärts mit {speed} km/h</translation>
+    </message>
+    <message>
+        <source>1 mile</source>
+        <translation>1 Meile</translation>
+    </message>
+    <message>
+        <source>5 km</source>
+        <translation>5 km</translation>
+    </message>
+    <message>
+        <source>10 km</source>
+        <translation>10 km</translation>
+    </message>
+    <message>
+        <source>half marathon</source>
+        <translation>Halbmarathon</translation>
+    </message>
+    <message>
+        <source>marathon</source>
+        <translation>Marathon</translation>
+    </message>
+    <message>
+        <source>pace {value} is not one of Zwift&apos;s run paces (0 mile, 1 5 km, 2 10 km, 3 half marathon, 4 marathon): approximated by your threshold pace</source>
+        <translation>pace {value} ist keines der Lauftempos von Zwift (0 Meile, 1 5 km, 2 10 km, 3 Halbmarathon, 4 Marathon): angenähert durch dein Schwellentempo</translation>
+    </message>
+    <message>
+        <source>pace {value} ({name} pace) approximated as {percent} of your threshold pace (Riegel&apos;s race-time formula)</source>
+        <translation>pace {value} (Tempo über {name}) angenähert als {percent} deines Schwellentempos (Riegels Formel für Wettkampfzeiten)</translation>
+    </message>
+    <message>
+        <source>treadmill{prefix}HrLow and …HrHigh come together</source>
+        <translation>treadmill{prefix}HrLow und …HrHigh gibt es nur zusammen</translation>
+    </message>
+    <message>
+        <source>a heart-rate step without its speed: it starts at {speed} km/h</source>
+        <translation>ein Herzfrequenz-Schritt ohne Geschwindigkeit: Er beginnt mit {speed} km/h</translation>
+    </message>
+    <message>
+        <source>a heart-rate zone of the watch{which}: the file gives no heart rate</source>
+        <translation>eine Herzfrequenzzone der Uhr{which}: Die Datei nennt keine Herzfrequenz</translation>
+    </message>
+    <message>
+        <source>a heart-rate target in % of the maximum: give it in bpm</source>
+        <translation>ein Herzfrequenzziel in % des Maximums: Gib es in bpm an</translation>
+    </message>
+    <message>
+        <source>a backward step cannot follow the heart rate (its speed stays fixed)</source>
+        <translation>ein Rückwärtsschritt kann nicht der Herzfrequenz folgen (seine Geschwindigkeit bleibt fest)</translation>
     </message>
 </context>
 <context>

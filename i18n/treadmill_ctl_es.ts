@@ -528,6 +528,50 @@
         <translation>RePág, AvPág, B, punto, F5 y Esc de un presentador: cualquiera puede parar; ninguna arranca ni acelera la cinta.</translation>
     </message>
     <message>
+        <source>Plans</source>
+        <translation>Planes</translation>
+    </message>
+    <message>
+        <source>Knee pain to move on</source>
+        <translation>Dolor de rodilla para avanzar</translation>
+    </message>
+    <message>
+        <source>A knee plan moves on only when knee pain stayed at or below this (0–10).</source>
+        <translation>Un plan de rodilla solo avanza si el dolor de rodilla no pasó de este valor (0–10).</translation>
+    </message>
+    <message>
+        <source>of 10</source>
+        <translation>de 10</translation>
+    </message>
+    <message>
+        <source>High knee pain</source>
+        <translation>Dolor de rodilla alto</translation>
+    </message>
+    <message>
+        <source>Knee pain at or above this steps the plan back; between: the same session.</source>
+        <translation>Un dolor de rodilla igual o mayor hace retroceder el plan; entre ambos: la misma sesión.</translation>
+    </message>
+    <message>
+        <source>Highest effort to move on</source>
+        <translation>Esfuerzo máximo para avanzar</translation>
+    </message>
+    <message>
+        <source>Effort (0–10) above this repeats the session instead of moving on.</source>
+        <translation>Un esfuerzo (0–10) mayor repite la sesión en lugar de avanzar.</translation>
+    </message>
+    <message>
+        <source>See a professional after</source>
+        <translation>Consultar a un profesional tras</translation>
+    </message>
+    <message>
+        <source>High knee pain this many sessions in a row: the plan says to see a professional.</source>
+        <translation>Dolor de rodilla alto en tantas sesiones seguidas: el plan aconseja consultar a un profesional.</translation>
+    </message>
+    <message>
+        <source>sessions</source>
+        <translation>sesiones</translation>
+    </message>
+    <message>
         <source>Diagnostics</source>
         <translation>Diagnóstico</translation>
     </message>
@@ -1562,6 +1606,54 @@
     <message>
         <source>{blocks} × {seconds} s backward at {speed} km/h</source>
         <translation>{blocks} × {seconds} s atrás a {speed} km/h</translation>
+    </message>
+    <message>
+        <source>1 mile</source>
+        <translation>1 milla</translation>
+    </message>
+    <message>
+        <source>5 km</source>
+        <translation>5 km</translation>
+    </message>
+    <message>
+        <source>10 km</source>
+        <translation>10 km</translation>
+    </message>
+    <message>
+        <source>half marathon</source>
+        <translation>media maratón</translation>
+    </message>
+    <message>
+        <source>marathon</source>
+        <translation>maratón</translation>
+    </message>
+    <message>
+        <source>pace {value} is not one of Zwift&apos;s run paces (0 mile, 1 5 km, 2 10 km, 3 half marathon, 4 marathon): approximated by your threshold pace</source>
+        <translation>pace {value} no es uno de los ritmos de carrera de Zwift (0 milla, 1 5 km, 2 10 km, 3 media maratón, 4 maratón): aproximado por tu ritmo umbral</translation>
+    </message>
+    <message>
+        <source>pace {value} ({name} pace) approximated as {percent} of your threshold pace (Riegel&apos;s race-time formula)</source>
+        <translation>pace {value} (ritmo de {name}) aproximado como {percent} de tu ritmo umbral (fórmula de Riegel para tiempos de carrera)</translation>
+    </message>
+    <message>
+        <source>treadmill{prefix}HrLow and …HrHigh come together</source>
+        <translation>treadmill{prefix}HrLow y …HrHigh van siempre juntos</translation>
+    </message>
+    <message>
+        <source>a heart-rate step without its speed: it starts at {speed} km/h</source>
+        <translation>un paso de frecuencia cardiaca sin velocidad: empieza a {speed} km/h</translation>
+    </message>
+    <message>
+        <source>a heart-rate zone of the watch{which}: the file gives no heart rate</source>
+        <translation>una zona de frecuencia cardiaca del reloj{which}: el archivo no da ninguna frecuencia cardiaca</translation>
+    </message>
+    <message>
+        <source>a heart-rate target in % of the maximum: give it in bpm</source>
+        <translation>un objetivo de frecuencia cardiaca en % del máximo: indícalo en ppm</translation>
+    </message>
+    <message>
+        <source>a backward step cannot follow the heart rate (its speed stays fixed)</source>
+        <translation>un paso hacia atrás no puede seguir la frecuencia cardiaca (su velocidad queda fija)</translation>
     </message>
 </context>
 <context>

@@ -217,15 +217,15 @@
     </message>
     <message>
         <source>held: paused</source>
-        <translation>suspendu : pause</translation>
+        <translation>suspendu&#xa0;: pause</translation>
     </message>
     <message>
         <source>held: stopped</source>
-        <translation>suspendu : arrêté</translation>
+        <translation>suspendu&#xa0;: arrêté</translation>
     </message>
     <message>
         <source>held: connection lost</source>
-        <translation>suspendu : hors ligne</translation>
+        <translation>suspendu&#xa0;: hors ligne</translation>
     </message>
     <message>
         <source>Keep running backward</source>
@@ -526,6 +526,50 @@
     <message>
         <source>PageUp, PageDown, B, period, F5 and Escape from a clicker: any of them can stop; none can start the belt or speed it up.</source>
         <translation>Page préc., Page suiv., B, point, F5 et Échap d&apos;une télécommande&#xa0;: toutes peuvent arrêter, aucune ne démarre ni n&apos;accélère le tapis.</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>Plans</translation>
+    </message>
+    <message>
+        <source>Knee pain to move on</source>
+        <translation>Douleur au genou pour avancer</translation>
+    </message>
+    <message>
+        <source>A knee plan moves on only when knee pain stayed at or below this (0–10).</source>
+        <translation>Un plan genou n’avance que si la douleur au genou est restée à ce niveau ou en dessous (0–10).</translation>
+    </message>
+    <message>
+        <source>of 10</source>
+        <translation>sur 10</translation>
+    </message>
+    <message>
+        <source>High knee pain</source>
+        <translation>Douleur au genou forte</translation>
+    </message>
+    <message>
+        <source>Knee pain at or above this steps the plan back; between: the same session.</source>
+        <translation>Une douleur au genou à ce niveau ou plus fait reculer le plan ; entre les deux : la même séance.</translation>
+    </message>
+    <message>
+        <source>Highest effort to move on</source>
+        <translation>Effort maximal pour avancer</translation>
+    </message>
+    <message>
+        <source>Effort (0–10) above this repeats the session instead of moving on.</source>
+        <translation>Un effort (0–10) supérieur fait répéter la séance au lieu d’avancer.</translation>
+    </message>
+    <message>
+        <source>See a professional after</source>
+        <translation>Consulter un professionnel après</translation>
+    </message>
+    <message>
+        <source>High knee pain this many sessions in a row: the plan says to see a professional.</source>
+        <translation>Douleur au genou forte autant de séances de suite : le plan conseille de consulter un professionnel.</translation>
+    </message>
+    <message>
+        <source>sessions</source>
+        <translation>séances</translation>
     </message>
     <message>
         <source>Diagnostics</source>
@@ -885,15 +929,15 @@
     </message>
     <message>
         <source>The belt has not started moving yet; the ramp waits for it.</source>
-        <translation>Le tapis ne tourne pas encore ; la montée l&apos;attend.</translation>
+        <translation>Le tapis ne tourne pas encore&#xa0;; la montée l&apos;attend.</translation>
     </message>
     <message>
         <source>The belt runs at {actual} km/h instead of {peak} km/h (does its console read speeds in mph?). Stopping.</source>
-        <translation>Le tapis tourne à {actual} km/h au lieu de {peak} km/h (sa console lit-elle les vitesses en mph ?). Arrêt.</translation>
+        <translation>Le tapis tourne à {actual} km/h au lieu de {peak} km/h (sa console lit-elle les vitesses en mph&#xa0;?). Arrêt.</translation>
     </message>
     <message>
         <source>The belt sped up to {actual} km/h on its own, faster than the ramp (set to {peak} km/h): the treadmill may have gone back to an earlier speed. Stopping.</source>
-        <translation>Le tapis a accéléré seul à {actual} km/h, plus vite que la montée (réglée à {peak} km/h) : il est peut-être revenu à une vitesse antérieure. Arrêt.</translation>
+        <translation>Le tapis a accéléré seul à {actual} km/h, plus vite que la montée (réglée à {peak} km/h)&#xa0;: il est peut-être revenu à une vitesse antérieure. Arrêt.</translation>
     </message>
     <message>
         <source>This treadmill cannot set an incline: running flat.</source>
@@ -909,7 +953,7 @@
     </message>
     <message>
         <source>The belt does not follow the ramp: it runs at {speed} km/h after {seconds} s.</source>
-        <translation>Le tapis ne suit pas la montée : il tourne à {speed} km/h après {seconds} s.</translation>
+        <translation>Le tapis ne suit pas la montée&#xa0;: il tourne à {speed} km/h après {seconds} s.</translation>
     </message>
     <message>
         <source>The belt runs at {speed} km/h instead of {target} km/h; the phase starts anyway.</source>
@@ -1562,6 +1606,54 @@
     <message>
         <source>{blocks} × {seconds} s backward at {speed} km/h</source>
         <translation>{blocks} × {seconds} s en arrière à {speed} km/h</translation>
+    </message>
+    <message>
+        <source>1 mile</source>
+        <translation>1 mile</translation>
+    </message>
+    <message>
+        <source>5 km</source>
+        <translation>5 km</translation>
+    </message>
+    <message>
+        <source>10 km</source>
+        <translation>10 km</translation>
+    </message>
+    <message>
+        <source>half marathon</source>
+        <translation>semi-marathon</translation>
+    </message>
+    <message>
+        <source>marathon</source>
+        <translation>marathon</translation>
+    </message>
+    <message>
+        <source>pace {value} is not one of Zwift&apos;s run paces (0 mile, 1 5 km, 2 10 km, 3 half marathon, 4 marathon): approximated by your threshold pace</source>
+        <translation>pace {value} n’est pas une des allures de course de Zwift (0 mile, 1 5 km, 2 10 km, 3 semi-marathon, 4 marathon) : approchée par votre allure seuil</translation>
+    </message>
+    <message>
+        <source>pace {value} ({name} pace) approximated as {percent} of your threshold pace (Riegel&apos;s race-time formula)</source>
+        <translation>pace {value} (allure sur {name}) approchée à {percent} de votre allure seuil (formule de Riegel des temps de course)</translation>
+    </message>
+    <message>
+        <source>treadmill{prefix}HrLow and …HrHigh come together</source>
+        <translation>treadmill{prefix}HrLow et …HrHigh vont ensemble</translation>
+    </message>
+    <message>
+        <source>a heart-rate step without its speed: it starts at {speed} km/h</source>
+        <translation>une étape à la fréquence cardiaque sans vitesse : elle commence à {speed} km/h</translation>
+    </message>
+    <message>
+        <source>a heart-rate zone of the watch{which}: the file gives no heart rate</source>
+        <translation>une zone de fréquence cardiaque de la montre{which} : le fichier ne donne aucune fréquence cardiaque</translation>
+    </message>
+    <message>
+        <source>a heart-rate target in % of the maximum: give it in bpm</source>
+        <translation>un objectif de fréquence cardiaque en % du maximum : indiquez-le en bpm</translation>
+    </message>
+    <message>
+        <source>a backward step cannot follow the heart rate (its speed stays fixed)</source>
+        <translation>une étape en arrière ne peut pas suivre la fréquence cardiaque (sa vitesse reste fixe)</translation>
     </message>
 </context>
 <context>

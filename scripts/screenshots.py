@@ -50,6 +50,7 @@ SHOTS = [
     "session-slowing",
     "summary-notices",
     "history-notices",
+    "settings-plans",
 ]
 
 
@@ -222,6 +223,8 @@ async def _shoot(
 
     # 2-3. Presets and the editor.
     library = ctx.presets if isinstance(ctx.presets, PresetLibrary) else PresetLibrary()
+    # The presets are read one file per loop turn (with --only, nothing above waited for them).
+    await until(lambda: library.find(preset_id) is not None, "the presets", 10)
     preset = library.find(preset_id)
     if preset is None:
         raise SystemExit(f"no built-in preset {preset_id!r}")
@@ -356,8 +359,27 @@ async def _shoot(
         if show("debrief"):
             await grab("debrief")
 
+    # 19. Settings, the Plans section: the plan gate's thresholds.
+    if show("settings"):
+        await settle()
+        stack = [window.contentItem()]
+        while stack:
+            item = stack.pop()
+            if item.property("sectionIndex") is not None:
+                item.setProperty("sectionIndex", _section_of("plan_pain_ok_max"))
+                break
+            stack.extend(item.childItems())
+        await grab("settings-plans")
+
     await running.aclose()
     return written
+
+
+def _section_of(key: str) -> int:
+    """The index of the Settings screen's section that holds the setting ``key``."""
+    from treadmill_ctl.app.settings_bridge import SECTIONS
+
+    return next(i for i, (_, fields) in enumerate(SECTIONS) if any(f.key == key for f in fields))
 
 
 if __name__ == "__main__":

@@ -16,11 +16,14 @@ from pathlib import Path
 import pytest
 
 from treadmill_ctl import __version__
+from treadmill_ctl.app.preset_rows import preset_row
 from treadmill_ctl.cli import EXIT_BROKEN_PIPE, main
 from treadmill_ctl.commands import desktop
 from treadmill_ctl.commands.progress import ProgressLine
 from treadmill_ctl.session.events import CountdownEvent, CountdownReason, DataEvent, PhaseEvent
 from treadmill_ctl.session.plan import Direction, PhaseKind
+from treadmill_ctl.session.presets import PresetLibrary
+from treadmill_ctl.settings import Settings
 
 CLI = [sys.executable, "-m", "treadmill_ctl.cli"]
 
@@ -96,7 +99,13 @@ def test_run_on_a_terminal_shows_a_progress_line_at_once() -> None:
     text = out.decode()
     lines = text.replace("\r\n", "\n").split("\r")
     assert lines[1].startswith("First steps: starting on the virtual treadmill")
-    assert any("/ 15:00  phase 3/7 Backward, backward → 3.0 km/h" in line for line in lines)
+    # The planned length is the Presets screen's: the whole session with its turn-arounds,
+    # ramps and countdowns (it was the time at speed, "/ 15:00").
+    preset = PresetLibrary(Settings()).find("first-steps")
+    assert preset is not None
+    planned = preset_row(preset, Settings())["total"]
+    assert planned != "≈ 15:00"
+    assert any(f"/ {planned}  phase 3/7 Backward, backward → 3.0 km/h" in x for x in lines)
     # The progress line is cleared; the summary is the last line.
     assert text.rstrip().splitlines()[-1].startswith("First steps: finished after ")
     assert first_s is not None
@@ -133,9 +142,9 @@ def test_the_progress_line_redraws_at_most_every_interval_and_at_each_phase() ->
     drawn = out.getvalue().split("\r")[1:]
     assert [d.rstrip() for d in drawn] == [
         "Four by thirty: starting…",
-        "0:00 / 10:00  starting in 5 s",
-        "0:05 / 10:00  phase 1/9 Warm-up, forward → 5.0 km/h",
-        "0:17 / 10:00  phase 1/9 Warm-up, forward → 5.0 km/h  belt 5.0 km/h",
+        "0:00 / ≈ 10:00  starting in 5 s",
+        "0:05 / ≈ 10:00  phase 1/9 Warm-up, forward → 5.0 km/h",
+        "0:17 / ≈ 10:00  phase 1/9 Warm-up, forward → 5.0 km/h  belt 5.0 km/h",
     ]
     line.close()
     assert out.getvalue().endswith("\r" + " " * len(drawn[-1].rstrip()) + "\r")

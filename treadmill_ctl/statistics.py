@@ -167,7 +167,7 @@ class SessionStatistics:
     @property
     def complete(self) -> bool:
         """Finished with no phase skipped: the only session shown as "Session complete"."""
-        return self.end_reason == FINISHED and self.phases_skipped == 0
+        return is_complete(self.end_reason, self.phases_skipped)
 
     @property
     def ended_early(self) -> bool:
@@ -217,6 +217,12 @@ class SessionStatistics:
             "ended_early": self.ended_early,
             "why": list(self.why),
         }
+
+
+def is_complete(end_reason: str | None, phases_skipped: int) -> bool:
+    """The one rule for "Session complete": the engine finished the plan and no phase was
+    skipped. Anything else ended early (the summary, the history list and detail, the CLI)."""
+    return end_reason == FINISHED and phases_skipped == 0
 
 
 def counts_in_totals(moving_s: float) -> bool:

@@ -4,11 +4,12 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import TreadmillCtl
 
-// After a plan session, before the summary: how hard it was (effort, RPE 0-10) and, for knee
-// plans, the knee pain during and after it (0-10), with an optional note. Answered in seconds from
-// the treadmill: big buttons, or the keys 0-9 (each answers the highlighted question and moves on;
-// Backspace goes back), Enter saves, "Skip" saves nothing. The plan's gate then says what comes
-// next (docs/plans.md).
+// After every session in which the belt moved, before the summary: how hard it was (effort, RPE
+// 0-10) and, for knee plans (and the presets they are built on), the knee pain during and after
+// it (0-10), with an optional note. Answered in seconds from the treadmill: big buttons, or the
+// keys 0-9 (each answers the highlighted question and moves on; Backspace goes back), Enter
+// saves, N or "Skip" saves nothing and goes on to the summary. STOP keys stay STOP. A plan's
+// gate then says what comes next (docs/plans.md).
 Control {
     id: screen
 
@@ -44,6 +45,9 @@ Control {
         } else if (event.key === Qt.Key_Return || event.key === Qt.Key_Enter) {
             screen.done();
             event.accepted = true;
+        } else if (event.key === Qt.Key_N && !(event.modifiers & (Qt.ControlModifier | Qt.AltModifier))) {
+            screen.bridge.skipDebrief();
+            event.accepted = true;
         }
     }
 
@@ -65,7 +69,7 @@ Control {
             textFormat: Text.PlainText
             objectName: "debriefSession"
             Layout.fillWidth: true
-            text: (screen.debrief.planName ?? "") + " — " + (screen.debrief.title ?? "") + (screen.debrief.completed === false ? qsTr(" (ended early)") : "")
+            text: [screen.debrief.planName ?? "", screen.debrief.title ?? ""].filter(part => part !== "").join(" — ") + (screen.debrief.completed === false ? qsTr(" (ended early)") : "")
             color: Theme.textDim
             font.pixelSize: Theme.fontSmall
             wrapMode: Text.Wrap
@@ -143,6 +147,7 @@ Control {
                 objectName: "skipDebriefButton"
                 implicitWidth: implicitContentWidth + leftPadding + rightPadding
                 text: qsTr("Skip")
+                keyHint: "N"
                 onClicked: screen.bridge.skipDebrief()
             }
             ActionButton {

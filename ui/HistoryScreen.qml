@@ -208,6 +208,7 @@ Control {
                                     elide: Text.ElideRight
                                 }
                                 Tag {
+                                    objectName: "sessionTag_" + sessionRow.modelData.id
                                     text: sessionRow.modelData.ended.toUpperCase()
                                     fill: screen.endedColor(sessionRow.modelData.endedKind)
                                 }

@@ -63,6 +63,7 @@ Control {
                 }
                 Label {
                     textFormat: Text.PlainText
+                    objectName: "help_" + settingRow.key
                     visible: settingRow.field.help !== ""
                     Layout.fillWidth: true
                     text: settingRow.field.help

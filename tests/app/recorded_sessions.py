@@ -38,10 +38,11 @@ async def record_session(
     plan: Plan | None = None,
     started_at: datetime | None = None,
     stop_after_s: float | None = None,
+    skip_after_s: float | None = None,
     heart_rate: bool = True,
 ) -> int:
-    """Run ``plan`` to its end (or STOP it after ``stop_after_s`` and end the session) and
-    return the recorded session's id."""
+    """Run ``plan`` to its end (or STOP it after ``stop_after_s`` and end the session; skip
+    the phase in effect after ``skip_after_s``) and return the recorded session's id."""
     plan = plan or short_intervals()
     # One Treadmill Data record a second (the history keeps 1 Hz anyway): a faster test.
     profile = dataclasses.replace(BUILTIN_PROFILES["ideal"], data_interval_s=1.0)
@@ -69,7 +70,13 @@ async def record_session(
         engine.user_stop()
         engine.user_end()  # as the summary's END does: the run returns once the belt stopped
 
+    async def skip_later(delay: float) -> None:
+        await asyncio.sleep(delay)
+        engine.user_skip()
+
     helpers = []
+    if skip_after_s is not None:
+        helpers.append(asyncio.create_task(skip_later(skip_after_s)))
     if heart_rate:
         helpers.append(asyncio.create_task(wear_strap()))
     if stop_after_s is not None:

@@ -233,3 +233,30 @@ def test_the_chart_marks_what_happened_with_the_numbers_of_the_list(
     for d in marks:
         assert d["left"] - 0.5 <= d["x"], d
         assert d["x"] + d["width"] <= d["right"] + 0.5, d
+
+
+@pytest.fixture
+def skipped_session() -> Iterator[int]:
+    """A session whose warm-up was skipped, then run to the plan's end."""
+
+    async def seed() -> int:
+        with HistoryStore.open(durability=Durability.NORMAL) as store:
+            return await record_session(store, skip_after_s=20, heart_rate=False)
+
+    loop = new_speedup_loop(math.inf)
+    try:
+        yield loop.run_until_complete(seed())
+    finally:
+        loop.close()
+        asyncio.set_event_loop(None)
+
+
+def test_a_finished_session_with_a_skip_is_tagged_ended_early(
+    skipped_session: int, window: WindowRig
+) -> None:
+    # The summary said "Ended early" for it; the list's tag said "FINISHED".
+    show_history(window)
+    tag = item(window, f"sessionTag_{skipped_session}")
+    assert tag.property("text") == "ENDED EARLY"
+    click(window, f"session_{skipped_session}")
+    window.wait(lambda: "Ended early: 1 phase skipped" in prop(window, "detailWhen", "text"))

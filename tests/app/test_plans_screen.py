@@ -3,11 +3,15 @@ and clicks over the virtual treadmill (sped-up loop). Any QML warning fails thes
 
 from __future__ import annotations
 
-from screen_items import click, item, prop, shown
+import json
+
+import pytest
+from screen_items import click, item, prop, shown, type_into
 from window_rig import WindowRig
 
 from treadmill_ctl.app.layout_audit import audit
 from treadmill_ctl.app.qt import QMetaObject, Qt
+from treadmill_ctl.cli import main
 from treadmill_ctl.history import HistoryStore
 from treadmill_ctl.history.debriefs import get_debrief
 from treadmill_ctl.session.presets import user_presets_dir
@@ -179,27 +183,108 @@ def test_the_plans_view_and_the_debrief_at_every_size(window: WindowRig) -> None
     window.wait(lambda: window.running.bridge.property("screen") == "summary")
 
 
-def test_any_session_can_be_debriefed_from_its_summary(window: WindowRig) -> None:
-    quick_plan_files()
-    window.connect()
+def run_preset_to_its_summary(window: WindowRig, preset_id: str) -> None:
+    """Choose ``preset_id`` (a user preset), start it with Enter, wait for its summary."""
     library = window.running.context.presets
     assert library is not None
     # The presets are read one file per loop turn: wait until the user's preset is in.
-    window.wait(lambda: library.find("quick-block") is not None)
-    window.running.context.choose_plan(library.find("quick-block").to_plan())  # type: ignore[union-attr]
+    window.wait(lambda: library.find(preset_id) is not None)
+    window.running.context.choose_plan(library.find(preset_id).to_plan())  # type: ignore[union-attr]
     window.wait(lambda: window.session("state") == "idle")
     window.press("Return")  # start
     window.wait(lambda: window.running.bridge.property("screen") == "summary", timeout=30_000)
+
+
+def test_any_session_can_be_debriefed_from_its_summary_and_n_skips_it(window: WindowRig) -> None:
+    quick_plan_files()
+    (user_presets_dir() / "quick-walk.toml").write_text(
+        QUICK.replace("Quick block", "Quick walk"), "utf-8"
+    )
+    window.connect()
+    run_preset_to_its_summary(window, "quick-walk")
     window.wait(lambda: shown(window, "debriefButton"))
     click(window, "debriefButton")
     window.wait(lambda: shown(window, "question_0"))
-    assert not shown(window, "question_1")  # no knee questions outside a knee plan
+    assert not shown(window, "question_1")  # no knee questions: no knee plan uses the preset
+    assert prop(window, "debriefSession", "text") == "Quick walk"  # was " — "
     key(window, Qt.Key.Key_6)
-    key(window, Qt.Key.Key_Return)
+    key(window, Qt.Key.Key_N)  # N skips: nothing is kept
     window.wait(lambda: window.running.bridge.property("screen") == "summary")
-    window.wait(lambda: not shown(window, "debriefButton"))  # answered: no second debrief
+    window.wait(lambda: not shown(window, "debriefButton"))  # skipped: not asked again
+    with HistoryStore.open() as store:
+        (session,) = store.list_sessions()
+        assert get_debrief(store, session.id) is None
+
+
+def test_a_knee_plans_preset_asks_about_the_knee_outside_the_plan_too(
+    window: WindowRig, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Quick block is the preset of the quick knee plan: run on its own, its debrief asks about
+    # the knee (it asked for effort only), is kept with the session and `history show` says it.
+    quick_plan_files()
+    window.connect()
+    run_preset_to_its_summary(window, "quick-block")
+    click(window, "debriefButton")
+    window.wait(lambda: shown(window, "question_2"))
+    for k in (Qt.Key.Key_3, Qt.Key.Key_2, Qt.Key.Key_1, Qt.Key.Key_Return):
+        key(window, k)
+    window.wait(lambda: window.running.bridge.property("screen") == "summary")
+    window.wait(lambda: not shown(window, "debriefButton"))
     with HistoryStore.open() as store:
         (session,) = store.list_sessions()
         got = get_debrief(store, session.id)
     assert got is not None
-    assert (got.rpe, got.pain_during, got.plan_run) == (6, None, None)
+    assert (got.rpe, got.pain_during, got.pain_after, got.plan_run) == (3, 2, 1, None)
+    capsys.readouterr()
+    assert main(["history", "show", str(session.id)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "debrief: effort 3/10, knee 2/10 during, 1/10 after"
+    )
+    assert main(["history", "show", str(session.id), "--json"]) == 0
+    shown_json = json.loads(capsys.readouterr().out)["debrief"]
+    assert (shown_json["rpe"], shown_json["pain_during"], shown_json["pain_after"]) == (3, 2, 1)
+
+
+def test_the_gates_thresholds_on_the_settings_screen_change_what_the_plan_says(
+    window: WindowRig,
+) -> None:
+    # The thresholds were settings only in the file: the Settings screen lists them and a
+    # change there is what the Plans view says next.
+    quick_plan_files()
+    window.connect()
+    open_plans(window)
+    window.wait(lambda: shown(window, "startPlan_quick-knee"))
+    QMetaObject.invokeMethod(item(window, "planList"), "positionViewAtEnd")
+    click(window, "startPlan_quick-knee")
+    window.wait(lambda: prop(window, "todayTitle", "text") == "Quick block")
+    window.press("Return")  # run today's session
+    window.wait(lambda: window.session("state") == "idle")
+    window.press("Return")  # start
+    window.wait(lambda: window.running.bridge.property("screen") == "debrief", timeout=30_000)
+    window.wait(lambda: shown(window, "question_2"))
+    for k in (Qt.Key.Key_4, Qt.Key.Key_5, Qt.Key.Key_0, Qt.Key.Key_Return):  # knee 5/10
+        key(window, k)
+    window.wait(lambda: window.running.bridge.property("screen") == "summary")
+    open_plans(window)
+    window.wait(lambda: shown(window, "nextTime"))
+    assert prop(window, "nextTime", "text") == (
+        "Next time: the first step again, “Quick block” — your knee said 5/10."
+    )
+    # High knee pain from 6 on, with the + button of the Settings screen.
+    window.running.bridge.setProperty("screen", "settings")
+    window.wait(lambda: shown(window, "section_Plans"))
+    click(window, "section_Plans")
+    window.wait(lambda: shown(window, "setting_plan_pain_high"))
+    assert prop(window, "field_plan_pain_high", "text") == "5"
+    assert "steps the plan back" in prop(window, "help_plan_pain_high", "text")
+    click(window, "plus_plan_pain_high")
+    window.wait(lambda: window.running.context.settings.plan_pain_high == 6)
+    # Out of range typed: refused on screen, the setting kept (4-8: never below "move on").
+    type_into(window, "field_plan_pain_high", "2", enter=True)
+    window.wait(lambda: shown(window, "error_plan_pain_high"))
+    assert window.running.context.settings.plan_pain_high == 6
+    open_plans(window)
+    window.wait(lambda: shown(window, "nextTime"))
+    window.wait(
+        lambda: prop(window, "nextTime", "text") == "Next time: same session — your knee said 5/10."
+    )

@@ -27,3 +27,26 @@ def test_presets_list_shows_the_screens_order(
 
     assert listed == listed_json == screen_ids
     assert listed[:3] == ["first-steps", "four-by-thirty", "four-by-forty-five"]
+
+
+@pytest.mark.usefixtures("qapp")
+def test_presets_list_shows_the_screens_planned_length(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The Presets screen shows the whole session (turn-arounds, ramps, countdowns:
+    # session/estimate.py); `presets list` showed the time at speed ("20:00" for 28:29).
+    world = make_world(tmp_path, monkeypatch)
+    rows = {row["id"]: row for row in PresetsBridge(world.context).property("presets")}
+    assert main(["presets", "list"]) == 0
+    for line in capsys.readouterr().out.splitlines():
+        row = rows[line.split()[0]]
+        assert f" {row['total']} total ({row['atSpeed']} at speed) " in line, line
+    assert main(["presets", "show", "referee-defender"]) == 0
+    shown = capsys.readouterr().out
+    referee = rows["referee-defender"]
+    assert f"{referee['total']} total ({referee['atSpeed']} at speed)" in shown
+    assert referee["atSpeed"] == "20:00"
+    assert referee["total"] != "≈ 20:00"
+    assert main(["presets", "list", "--json"]) == 0
+    listed = {p["id"]: p for p in json.loads(capsys.readouterr().out)}
+    assert listed["referee-defender"]["estimated_s"] > listed["referee-defender"]["total_s"]

@@ -180,3 +180,55 @@ def test_show_says_what_was_done_skipped_and_why_it_ended_early(
     text = capsys.readouterr().out
     assert f"{stats['blocks_done']} of 4 blocks done; ended early: Stopped by you" in text
     assert "block(s)" not in text
+
+
+def _skipped_then_finished() -> list[dict[str, object]]:
+    """A backward block skipped 29.5 s into its 30 s, then the recovery to the plan's end."""
+
+    def at(t: float, type_: str, **more: object) -> dict[str, object]:
+        return {"t": t, "type": type_, **more}
+
+    def belt(t0: int, t1: int, kmh: float) -> list[dict[str, object]]:
+        return [at(t / 4, "data", speed_kmh=kmh, distance_m=None) for t in range(4 * t0, 4 * t1)]
+
+    def phase(t: float, index: int, kind: str, seconds: float) -> dict[str, object]:
+        way = "backward" if kind == "backward" else "forward"
+        return at(t, "phase", index=index, kind=kind, direction=way, duration_s=seconds)
+
+    return [
+        at(0, "state", state="idle"),
+        at(0, "state", state="starting_countdown"),
+        at(5, "state", state="ramping"),
+        phase(5, 0, "backward", 30),
+        *belt(5, 11, 1.5),
+        at(11, "state", state="running_phase"),
+        *belt(11, 40, 3.0),
+        at(40.5, "state", state="ramping"),
+        phase(40.5, 1, "recovery", 10),
+        at(41, "state", state="running_phase"),
+        *belt(41, 51, 3.0),
+        at(51, "state", state="finished"),
+        at(51, "end", reason="finished"),
+    ]
+
+
+def test_a_finished_session_with_a_skip_ended_early_in_list_and_show(
+    store: HistoryStore, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The engine "finished" the plan, but a block was skipped: the summary says "Ended early"
+    # (statistics.py), and so do the list and the detail (the list said "finished").
+    header = SessionHeader(NOW, "skip", "Skipped one", None, "sim")
+    session = record_events(store, header, _skipped_then_finished()).session_id
+    store.commit()
+    assert main(["history", "list"]) == 0
+    (row,) = capsys.readouterr().out.splitlines()[1:]
+    assert row.endswith("ended early"), row
+    assert main(["history", "list", "--json"]) == 0
+    (listed,) = json.loads(capsys.readouterr().out)
+    assert listed["ended"] == "finished"  # the engine's end reason, as before
+    assert listed["complete"] is False
+    assert listed["phases_skipped"] == 1
+    assert main(["history", "show", str(session)]) == 0
+    first, second = capsys.readouterr().out.splitlines()[:2]
+    assert first.endswith("ended early"), first
+    assert second.endswith("ended early: 1 phase skipped"), second

@@ -120,7 +120,7 @@ def test_unmappable_steps_are_each_reported() -> None:
     assert result.preset is None
     assert [str(e) for e in result.errors] == [
         "w.fit: step 2 (Lap): an open step (it ends on the lap button): a preset step needs a time",
-        "w.fit: step 3: a heart_rate target cannot be mapped to a treadmill speed",
+        "w.fit: step 3: a heart-rate zone of the watch (zone 2): the file gives no heart rate",
         "w.fit: step 4: a step that ends on calories cannot be mapped (time, distance, repeat)",
         "w.fit: step 5: a speed zone of the watch (zone 3): the file gives no speed",
         "w.fit: step 6: a repeat must go back to an earlier step (duration_step)",

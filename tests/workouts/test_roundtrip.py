@@ -9,9 +9,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from garmin_fit_sdk import Decoder, Stream
 from workout_rows import SAMPLES, phase_rows
 
-from treadmill_ctl.session.presets import PresetLibrary
+from treadmill_ctl.session.plan import PhaseKind
+from treadmill_ctl.session.presets import PresetLibrary, check_preset_text
 from treadmill_ctl.settings import Settings
 from treadmill_ctl.workouts.importing import (
     WorkoutFormat,
@@ -97,3 +99,93 @@ def test_zwo_export_is_a_run_workout_with_threshold_fractions() -> None:
     # 3.0 km/h backward of a 12 km/h threshold pace is a quarter of it.
     assert 'OnPower="0.2500"' in text
     assert 'treadmillOnKind="backward"' in text
+
+
+CUES_AND_HR = """schema = 1
+name = "Cues and heart rate"
+
+[[step]]
+kind = "warmup"
+duration_s = 120
+speed_kmh = 5.0
+cue = [{ at_s = 10, text = "Relax the shoulders" }, { at_s = 90, text = "Tall; light feet" }]
+
+[[step]]
+kind = "backward"
+duration_s = 30
+speed_kmh = 3.0
+cue = [{ at_s = 15, text = "Halfway" }]
+
+[[step]]
+kind = "recovery"
+duration_s = 180
+speed_kmh = 5.5
+hr_zone_bpm = [130, 145]
+hr_max_kmh = 7.0
+cue = [{ at_s = 60, text = "Easy breathing" }]
+
+[[step]]
+kind = "cooldown"
+duration_s = 120
+speed_kmh = 4.5
+hr_zone_bpm = [100, 120]
+"""
+
+
+@pytest.mark.parametrize("fmt", list(WorkoutFormat))
+def test_cues_and_heart_rate_zones_round_trip(fmt: WorkoutFormat) -> None:
+    # FIT dropped the cues and wrote a heart-rate phase as a fixed speed; ZWO dropped the zone.
+    settings = Settings()
+    checked = check_preset_text(CUES_AND_HR, source="c.toml", preset_id="c", settings=settings)
+    preset = checked.preset
+    assert preset is not None, checked.errors
+    data = workout_bytes(preset, fmt, settings, created=datetime(2026, 12, 3, tzinfo=UTC))
+    back = read_workout_data(data, fmt, f"c.{fmt}", settings=settings)
+    assert back.errors == ()
+    assert back.notes == ()
+    assert back.preset is not None
+    assert [p.cues for p in back.preset.phases] == [p.cues for p in preset.phases]
+    assert [(p.hr_zone_bpm, p.hr_max_kmh) for p in back.preset.phases] == [
+        (None, None),
+        (None, None),
+        ((130, 145), 7.0),
+        ((100, 120), None),
+    ]
+    assert phase_rows(back.preset, settings) == phase_rows(preset, settings)
+
+
+def test_fit_heart_rate_steps_are_custom_bpm_targets_and_cues_are_step_notes() -> None:
+    settings = Settings()
+    preset = check_preset_text(CUES_AND_HR, source="c.toml", preset_id="c", settings=settings)
+    assert preset.preset is not None
+    data = workout_bytes(preset.preset, WorkoutFormat.FIT, settings)
+    messages, errors = Decoder(Stream.from_byte_array(bytearray(data))).read()
+    assert not errors
+    steps = messages["workout_step_mesgs"]
+    recovery = steps[2]
+    assert recovery["target_type"] == "heart_rate"
+    # FIT counts heart-rate targets above 100 as bpm + 100.
+    assert recovery["custom_target_heart_rate_low"] == 230
+    assert recovery["custom_target_heart_rate_high"] == 245
+    assert recovery["notes"] == (
+        "direction: forward; speed: 5.5 km/h; max: 7 km/h\nat 1:00: Easy breathing"
+    )
+    assert steps[0]["notes"] == (
+        "direction: forward\nat 0:10: Relax the shoulders\nat 1:30: Tall; light feet"
+    )
+    assert all(len(s.get("notes", "").encode()) <= 254 for s in steps)
+
+
+def test_a_cue_saying_backward_never_turns_the_belt_after_a_fit_round_trip() -> None:
+    settings = Settings()
+    text = CUES_AND_HR.replace("Relax the shoulders", "direction: backward; incline: 9 %")
+    preset = check_preset_text(text, source="c.toml", preset_id="c", settings=settings).preset
+    assert preset is not None
+    back = read_workout_data(
+        workout_bytes(preset, WorkoutFormat.FIT, settings), WorkoutFormat.FIT, "c.fit",
+        settings=settings,
+    )  # fmt: skip
+    assert back.preset is not None
+    warm = back.preset.phases[0]
+    assert (warm.kind, warm.incline_pct) == (PhaseKind.WARMUP, None)
+    assert warm.cues[0].text == "direction: backward; incline: 9 %"

@@ -81,3 +81,30 @@ def test_export_format_follows_the_suffix_and_unknown_preset_is_a_usage_error(
     assert out.read_text(encoding="utf-8").startswith("<?xml")
     assert main(["presets", "export", "no-such", "--format", "fit", "-o", str(tmp_path / "x")]) == 2
     assert "no preset with this id or name" in capsys.readouterr().err
+
+
+def test_fit_export_says_which_cues_did_not_fit_its_notes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Five 80-character cues in one phase: FIT's 254-byte notes hold two of them; the rest
+    # were left out without a word.
+    cues = ", ".join(f'{{ at_s = {10 * i}, text = "{chr(65 + i) * 80}" }}' for i in range(5))
+    user_presets_dir().mkdir(parents=True, exist_ok=True)
+    (user_presets_dir() / "talky.toml").write_text(
+        f'schema = 1\nname = "Talky"\n\n[[step]]\nkind = "forward"\nduration_s = 60\n'
+        f"speed_kmh = 6.0\ncue = [{cues}]\n",
+        "utf-8",
+    )
+    out = tmp_path / "talky.fit"
+    assert main(["presets", "export", "talky", "-o", str(out)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [
+        f"wrote {out}",
+        *(
+            f"note: Forward run: the cue at {at} is left out (a FIT step's notes are full)"
+            for at in ("0:20", "0:30", "0:40")
+        ),
+    ]
+    back = read_workout_file(out, settings=Settings())
+    assert back.preset is not None
+    assert [c.at_s for c in back.preset.phases[0].cues] == [0, 10]  # the two that fit

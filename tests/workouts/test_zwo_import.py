@@ -37,8 +37,9 @@ def test_sample_run_workout_imports_with_its_cues_and_notes() -> None:
     assert preset is not None
     assert preset.name == "Tempo run with strides"
     phases = preset.phases
-    # Warm-up ramp 60 %→80 % of 10 km/h over 10 min: ten one-minute stages 6.1…7.9 km/h.
-    assert [p.speed_kmh for p in phases[:10]] == [6.1, 6.3, 6.5, 6.7, 6.9, 7.1, 7.3, 7.5, 7.7, 7.9]
+    # Warm-up ramp 60 %→80 % of the mile pace (pace="0": 112 % of 10 km/h, Riegel) over 10 min:
+    # ten one-minute stages 6.8…8.8 km/h.
+    assert [p.speed_kmh for p in phases[:10]] == [6.8, 7.0, 7.3, 7.5, 7.7, 7.9, 8.1, 8.4, 8.6, 8.8]
     assert {p.kind for p in phases[:10]} == {PhaseKind.WARMUP}
     steady = phases[10]
     assert (steady.kind, steady.duration_s, steady.speed_kmh) == (PhaseKind.FORWARD, 300, 8.5)
@@ -57,7 +58,12 @@ def test_sample_run_workout_imports_with_its_cues_and_notes() -> None:
     assert preset.total_s == 600 + 300 + 5 * 150 + 120 + 300 + 300
     notes = [str(n) for n in result.notes]
     sample = str(SAMPLES / "tempo-run.zwo")
-    assert f"{sample}:10: step 1 <Warmup>: a ramp 6→8 km/h runs as 10 steady stages" in notes
+    assert f"{sample}:10: step 1 <Warmup>: a ramp 6.7→8.9 km/h runs as 10 steady stages" in notes
+    # pace="2" is the 10 km pace: with a 10 km/h threshold (a 10 km hour), the same speed.
+    assert (
+        f"{sample}:11: step 2 <SteadyState>: pace 2 (10 km pace) approximated as 100% of your "
+        "threshold pace (Riegel's race-time formula)"
+    ) in notes
     assert any(
         n.startswith(f"{sample}:19: step 5 <FreeRide>: a free run has no target") for n in notes
     )
@@ -211,3 +217,39 @@ def test_imported_workout_is_saved_as_a_preset_that_loads_again(
     assert 'cue = [{ at_s = 0, text = "Settle into tempo" }' in preset.path.read_text()
     data = read_workout_data(b"", WorkoutFormat.ZWO, "empty.zwo", settings=Settings())
     assert data.preset is None
+
+
+@pytest.mark.parametrize(
+    ("pace", "distance", "words"),
+    [("0", 1.609344, "1 mile"), ("1", 5.0, "5 km"), ("3", 21.0975, "half marathon")],
+)
+def test_the_pace_attribute_picks_the_race_pace_and_says_so_per_step(
+    pace: str, distance: float, words: str
+) -> None:
+    # Zwift's run workouts: pace="1" means the fractions are of the 5 km pace. It was noted as
+    # "ignored" and the step ran at the threshold pace.
+    result = zwo(
+        f'<SteadyState Duration="60" Power="1.0" pace="{pace}"/>\n'
+        '<SteadyState Duration="60" Power="1.0"/>',
+        Settings(threshold_speed_kmh=10),
+    )
+    with_pace, without = result.preset.phases  # type: ignore[attr-defined]
+    # Riegel: a race of D km takes 60 min × (D / 10) ** 1.06, so its speed is
+    # 10 km/h × (D / 10) ** -0.06.
+    assert with_pace.speed_kmh == round(10 * (distance / 10) ** -0.06, 1)
+    assert without.speed_kmh == 10.0
+    notes = [str(n) for n in result.notes]  # type: ignore[attr-defined]
+    percent = f"{(distance / 10) ** -0.06:.0%}"
+    assert notes == [
+        f"w.zwo:2: step 1 <SteadyState>: pace {pace} ({words} pace) approximated as {percent} "
+        "of your threshold pace (Riegel's race-time formula)"
+    ]
+
+
+def test_an_unknown_pace_value_is_reported_as_approximated() -> None:
+    result = zwo('<SteadyState Duration="60" Power="0.8" pace="8268"/>')
+    assert result.preset.phases[0].speed_kmh == 8.0  # type: ignore[attr-defined]
+    assert [str(n) for n in result.notes] == [  # type: ignore[attr-defined]
+        "w.zwo:2: step 1 <SteadyState>: pace '8268' is not one of Zwift's run paces (0 mile, "
+        "1 5 km, 2 10 km, 3 half marathon, 4 marathon): approximated by your threshold pace"
+    ]

@@ -48,14 +48,6 @@ def duration_text(seconds: float | None) -> str:
     return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
 
 
-def estimate_text(seconds: float | None, *, sign: bool = True) -> str:
-    """An estimated duration ("≈ 28:30"; without the sign where space is short): to the
-    nearest 10 s, as it is not more exact."""
-    if seconds is None or not math.isfinite(seconds):
-        return duration_text(None)
-    return ("≈ " if sign else "") + duration_text(round(seconds / 10) * 10)
-
-
 def speed_unit_label(unit: str) -> str:
     """``"km/h"`` or ``"mph"``."""
     return "mph" if unit == "mph" else "km/h"

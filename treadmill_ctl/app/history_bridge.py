@@ -89,6 +89,7 @@ def session_row(s: SessionSummary, distance_unit: str) -> dict[str, Any]:
     """One line of the history list, formatted."""
     from treadmill_ctl.history import Ending  # noqa: PLC0415 - see the module doc
 
+    early = s.ended is Ending.FINISHED and not s.complete
     return {
         "id": s.id,
         "date": f"{s.started_at:%a %d %b %Y}",
@@ -99,9 +100,10 @@ def session_row(s: SessionSummary, distance_unit: str) -> dict[str, Any]:
         "distance": distance_text(s.distance_m, distance_unit),
         "blocks": s.blocks_done,
         "blocksText": f"{plural(s.blocks_done, 'block')} done",
-        "ended": ending_text().get(s.ended, str(s.ended)),
-        "endedKind": s.ended.value,
-        "finished": s.ended is Ending.FINISHED,
+        # A finished session with a skipped phase ended early (statistics.py's one rule).
+        "ended": tr("Ended early") if early else ending_text().get(s.ended, str(s.ended)),
+        "endedKind": "ended_early" if early else s.ended.value,
+        "finished": s.complete,
         "incomplete": s.ended.incomplete,
     }
 

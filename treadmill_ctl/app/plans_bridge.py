@@ -234,19 +234,34 @@ class PlansBridge(QObject):
 
     # -- the debrief ----------------------------------------------------------------------------
 
-    def session_ended(self, session_id: int | None, completed: bool) -> None:
-        """The session bridge: a session asked for a debrief ended (``session_id`` in the
-        history; None: not recorded)."""
+    def session_ended(
+        self, session_id: int | None, completed: bool, *, of_plan: bool = True
+    ) -> None:
+        """The session bridge: a session ended (``session_id`` in the history; None: not
+        recorded); ``of_plan``: today's session of the current plan, else any other session
+        (its debrief is kept with it; knee questions when a knee plan uses its preset)."""
+        if not of_plan:
+            self._pending = None
         s = self._pending
+        plan = self._session.controller.plan if self._session and self._session.controller else None
+        preset_id = plan.id if plan is not None else ""
         self._debrief = {
             "sessionId": session_id,
             "completed": completed,
-            "knee": bool(s and s.plan.asks_knee_pain),
-            "title": s.step.title if s else "",
+            "knee": bool(s.plan.asks_knee_pain) if s else self._asks_knee(preset_id),
+            "title": s.step.title if s else (plan.name if plan is not None else ""),
             "planName": s.plan.name if s else "",
         }
         self._said = ""
         self.debriefChanged.emit()
+
+    def _asks_knee(self, preset_id: str) -> bool:
+        """A session outside a plan asks about the knee when a knee plan is built on its
+        preset (the knee-friendly walk): presets have no setting of their own for it."""
+        return bool(preset_id) and any(
+            p.asks_knee_pain and any(st.base_id == preset_id for st in p.steps)
+            for p in self._plans().plans
+        )
 
     def _session_changed(self) -> None:
         self._said = ""
@@ -273,8 +288,7 @@ class PlansBridge(QObject):
             return
         controller = session.controller
         complete = controller is not None and controller.tally.statistics().complete
-        self._pending = None
-        self.session_ended(sid, complete)
+        self.session_ended(sid, complete, of_plan=False)
         self._context.switch_screen(Screen.DEBRIEF)
 
     @Property(dict, notify=debriefChanged)

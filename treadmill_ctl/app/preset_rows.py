@@ -7,11 +7,10 @@ from typing import Any
 
 from treadmill_ctl.app.formatting import (
     duration_text,
-    estimate_text,
     speed_text,
     speed_unit_label,
 )
-from treadmill_ctl.session.estimate import estimate_plan
+from treadmill_ctl.session.estimate import estimate_plan, estimate_text
 from treadmill_ctl.session.plan import Phase
 from treadmill_ctl.session.presets import Preset
 from treadmill_ctl.settings import Settings

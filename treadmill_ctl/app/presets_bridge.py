@@ -598,7 +598,8 @@ class PresetsBridge(QObject):
             _log.warning("history not readable for the suggestion: %s", exc, exc_info=exc)
             return ""
         for summary in sessions:
-            if str(getattr(summary, "ended", "")) == "finished" and summary.preset_id:
+            # Complete by statistics.py's rule: a finished session with a skip is not.
+            if getattr(summary, "complete", False) and summary.preset_id:
                 return str(summary.preset_id)
         return ""
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Final
 from treadmill_ctl.app import formatting
 from treadmill_ctl.ftms.model import LinkState
 from treadmill_ctl.notices import Notice
-from treadmill_ctl.session.estimate import estimate_plan, remaining_s
+from treadmill_ctl.session.estimate import estimate_plan, estimate_text, remaining_s
 from treadmill_ctl.session.events import CountdownReason, SessionState
 from treadmill_ctl.session.plan import Phase, Plan
 from treadmill_ctl.session.states import ACTIVE_STATES, MOVING_STATES, PAUSABLE_STATES
@@ -363,7 +363,7 @@ def _clock(
             "phaseTimerNote": "",
             "elapsedText": formatting.duration_text(0),
             "totalText": (
-                formatting.estimate_text(
+                estimate_text(
                     estimate_plan(plan, est, machine_min_kmh=machine_min).total_s, sign=False
                 )
                 if plan is not None
@@ -388,11 +388,11 @@ def _clock(
     if left is None:
         total_text = formatting.duration_text(snap.elapsed_s)
     elif snap.state is S.IDLE and plan is not None:
-        total_text = formatting.estimate_text(
+        total_text = estimate_text(
             estimate_plan(plan, est, machine_min_kmh=machine_min).total_s, sign=False
         )
     else:
-        total_text = formatting.estimate_text(snap.elapsed_s + left, sign=False)
+        total_text = estimate_text(snap.elapsed_s + left, sign=False)
     finish = ""
     if left is not None and now is not None and snap.state is not S.IDLE:
         finish = f"ends ≈ {(now + timedelta(seconds=left)):%H:%M}"

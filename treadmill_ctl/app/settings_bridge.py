@@ -242,6 +242,56 @@ SECTIONS: Final[tuple[tuple[str, tuple[FieldSpec, ...]], ...]] = (
         ),
     ),
     (
+        # The plan gate (session/plan_gate.py): when a training plan moves on, repeats a
+        # session or steps back. The ranges never overlap (settings.py checks them too).
+        tr("Plans"),
+        (
+            FieldSpec(
+                "plan_pain_ok_max",
+                tr("Knee pain to move on"),
+                tr("A knee plan moves on only when knee pain stayed at or below this (0–10)."),
+                FieldKind.NUMBER,
+                unit=tr("of 10"),
+                minimum=0,
+                maximum=3,
+                step=1,
+            ),
+            FieldSpec(
+                "plan_pain_high",
+                tr("High knee pain"),
+                tr("Knee pain at or above this steps the plan back; between: the same session."),
+                FieldKind.NUMBER,
+                unit=tr("of 10"),
+                minimum=4,
+                maximum=8,
+                step=1,
+            ),
+            FieldSpec(
+                "plan_effort_max",
+                tr("Highest effort to move on"),
+                tr("Effort (0–10) above this repeats the session instead of moving on."),
+                FieldKind.NUMBER,
+                unit=tr("of 10"),
+                minimum=3,
+                maximum=10,
+                step=1,
+            ),
+            FieldSpec(
+                "plan_high_pain_sessions",
+                tr("See a professional after"),
+                tr(
+                    "High knee pain this many sessions in a row: the plan says to see a "
+                    "professional."
+                ),
+                FieldKind.NUMBER,
+                unit=tr("sessions"),
+                minimum=1,
+                maximum=5,
+                step=1,
+            ),
+        ),
+    ),
+    (
         tr("Diagnostics"),
         (
             FieldSpec(
@@ -381,16 +431,18 @@ class SettingsBridge(QObject):
     def units(self) -> dict[str, str]:
         """Field -> unit label ("km/h" or "mph" for speeds)."""
         speed = "mph" if self._unit() == "mph" else "km/h"
-        return {
-            key: (
-                speed
-                if spec.kind is FieldKind.SPEED
-                else spec.unit.replace("km/h", speed)
-                if key in SPEED_RATES
-                else spec.unit
-            )
-            for key, spec in _SPECS.items()
-        }
+        return translated_tree(
+            {
+                key: (
+                    speed
+                    if spec.kind is FieldKind.SPEED
+                    else spec.unit.replace("km/h", speed)
+                    if key in SPEED_RATES
+                    else spec.unit
+                )
+                for key, spec in _SPECS.items()
+            }
+        )
 
     @Property(dict, notify=errorsChanged)
     def errors(self) -> dict[str, str]:

@@ -24,6 +24,7 @@ from treadmill_ctl.errors import HistoryError
 from treadmill_ctl.export.fit import write_fit
 from treadmill_ctl.export.naming import EXPORT_FORMATS, default_export_path
 from treadmill_ctl.export.tcx import write_tcx
+from treadmill_ctl.history.debriefs import SessionDebrief, get_debrief
 from treadmill_ctl.history.model import SessionHeader, SessionSummary
 from treadmill_ctl.history.recorder import read_events_file, record_events
 from treadmill_ctl.history.store import HistoryStore
@@ -99,7 +100,7 @@ def _row(s: SessionSummary) -> str:
     return (
         f"{s.id:>4}  {s.started_at.strftime('%Y-%m-%d %H:%M')}  {plain(s.preset)[:22]:<22}  "
         f"{clock_text(s.duration_s):>6}  {clock_text(s.backward_s):>6}  {s.distance_m:>7.0f}  "
-        f"{s.ended.value}"
+        f"{'ended early' if s.ended.value == 'finished' and not s.complete else s.ended.value}"
     )
 
 
@@ -125,6 +126,7 @@ def _show(args: argparse.Namespace) -> int:
     try:
         with HistoryStore.open() as store:
             detail = store.get_session(args.id)
+            debrief = get_debrief(store, args.id)
     except HistoryError as exc:
         return _fail(exc)
     s = detail.summary
@@ -143,6 +145,7 @@ def _show(args: argparse.Namespace) -> int:
             "samples": len(detail.samples),
             "commands": len(detail.commands),
             "alerts": [{"t": a.t, "level": a.level, "message": a.message} for a in detail.alerts],
+            "debrief": _debrief_json(debrief),
         }
         _out(json.dumps(out, indent=2))
         return EXIT_OK
@@ -164,7 +167,39 @@ def _show(args: argparse.Namespace) -> int:
         _out(f"  * {clock_text(max(n.t - stats.start_t, 0.0))} {n.text}")
     for a in detail.alerts:
         _out(f"  ! {clock_text(a.t)} {a.level}: {a.message}")
+    if debrief is not None:
+        _out(f"debrief: {_debrief_words(debrief)}")
     return EXIT_OK
+
+
+def _debrief_json(d: SessionDebrief | None) -> dict[str, Any] | None:
+    """What the runner said after the session (``None``: no debrief)."""
+    if d is None:
+        return None
+    return {
+        "rpe": d.rpe,
+        "pain_during": d.pain_during,
+        "pain_after": d.pain_after,
+        "note": d.note,
+        "completed": d.completed,
+        "plan_run": d.plan_run,
+        "plan_step": d.plan_step,
+        "answered_at": d.answered_at.isoformat() if d.answered_at else None,
+    }
+
+
+def _debrief_words(d: SessionDebrief) -> str:
+    """ "effort 4/10, knee 1/10 during, 0/10 after, note: ..." ("no answers" when skipped)."""
+    parts = [f"effort {d.rpe}/10"] if d.rpe is not None else []
+    if d.pain_during is not None or d.pain_after is not None:
+        during = "–" if d.pain_during is None else f"{d.pain_during}/10"
+        after = "–" if d.pain_after is None else f"{d.pain_after}/10"
+        parts.append(f"knee {during} during, {after} after")
+    if d.note:
+        parts.append(f"note: {plain(d.note)}")
+    if d.plan_step is not None:
+        parts.append(f"plan step {d.plan_step + 1}")
+    return ", ".join(parts) or "no answers"
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -20,11 +20,13 @@ from typing import Any, TextIO
 
 from treadmill_ctl.commands.terminal_text import json_text, plain
 from treadmill_ctl.errors import FileFormatError
+from treadmill_ctl.session.estimate import estimate_plan, estimate_text
 from treadmill_ctl.session.plan import Phase, Repeat
 from treadmill_ctl.session.presets import Preset, PresetLibrary, check_preset_file, library_order
 from treadmill_ctl.settings import Settings, load_settings
 from treadmill_ctl.units import speed_words
 from treadmill_ctl.workouts.backward_finish import parse_finish
+from treadmill_ctl.workouts.fit_workout import cues_left_out
 from treadmill_ctl.workouts.importing import (
     WorkoutFormat,
     export_workout,
@@ -98,17 +100,29 @@ def _list(args: argparse.Namespace) -> int:
     library, settings = _library()
     # In the learning order the app's Presets screen shows.
     ordered = sorted(library.presets, key=library_order)
-    summaries = [p.summary(settings.backward_default_kmh) for p in ordered]
+    summaries = [_summary(p, settings) for p in ordered]
     if args.json:
         _say(json_text(summaries))
         return EXIT_OK
     for s in summaries:
         origin = "built-in" if s["builtin"] else "user"
+        # The whole session as the Presets screen shows it (turn-arounds, ramps, countdowns),
+        # then the time at speed.
         _say(
-            f"{s['id']:<24} {_mmss(s['total_s']):>6} total {_mmss(s['backward_s']):>6} backward  "
+            f"{s['id']:<24} {estimate_text(s['estimated_s']):>8} total "
+            f"({_mmss(s['total_s'])} at speed) {_mmss(s['backward_s']):>6} backward  "
             f"{plain(s['name'])} ({origin})"
         )
     return EXIT_OK
+
+
+def _summary(preset: Preset, settings: Settings) -> dict[str, Any]:
+    """``Preset.summary`` with the one estimate of the whole session (session/estimate.py):
+    ``estimated_s``; ``total_s`` stays the time at speed."""
+    estimate = estimate_plan(preset.to_plan(), settings)
+    return preset.summary(settings.backward_default_kmh) | {
+        "estimated_s": round(estimate.total_s, 1)
+    }
 
 
 def _show(args: argparse.Namespace) -> int:
@@ -121,13 +135,13 @@ def _show(args: argparse.Namespace) -> int:
     if args.json:
         _say(json_text(_detail(preset, settings)))
         return EXIT_OK
-    s = preset.summary(settings.backward_default_kmh)
+    s = _summary(preset, settings)
     _say(f"{plain(preset.name)}  [{preset.id}{', built-in' if preset.builtin else ''}]")
     if preset.description:
         _say(f"  {preset.description}")
     _say(
-        f"  {_mmss(s['total_s'])} at speed, {_mmss(s['backward_s'])} backward "
-        f"in {s['backward_blocks']} blocks"
+        f"  {estimate_text(s['estimated_s'])} total ({_mmss(s['total_s'])} at speed), "
+        f"{_mmss(s['backward_s'])} backward in {s['backward_blocks']} blocks"
     )
     for step in preset.steps:
         if isinstance(step, Repeat):
@@ -161,7 +175,7 @@ def _phase_line(phase: Phase, settings: Settings) -> str:
 
 
 def _detail(preset: Preset, settings: Settings) -> dict[str, Any]:
-    out = preset.summary(settings.backward_default_kmh)
+    out = _summary(preset, settings)
     out["phases"] = [
         {
             "kind": str(p.kind),
@@ -277,6 +291,13 @@ def _export_as(
         _say(f"treadmill-ctl presets export: cannot write {target}: {exc}", file=sys.stderr)
         return EXIT_INVALID
     _say(f"wrote {target}")
+    if fmt is WorkoutFormat.FIT:
+        # A FIT step's notes hold 254 bytes: say which cues did not fit (never silently).
+        for phase, cue in cues_left_out(preset, settings):
+            _say(
+                f"note: {plain(phase.label)}: the cue at {_mmss(cue.at_s)} is left out "
+                "(a FIT step's notes are full)"
+            )
     return EXIT_OK
 
 

@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 from typing import Any, Protocol, TextIO
 
+from treadmill_ctl.session.estimate import estimate_text
 from treadmill_ctl.units import SpeedUnit, speed_words
 
 
@@ -34,7 +35,7 @@ class ProgressLine:
         self,
         stream: TextIO,
         *,
-        planned_s: float,
+        planned_s: float,  # the estimated whole session (session/estimate.py)
         interval_s: float = 0.2,
         clock: Callable[[], float] = time.monotonic,
         speed_unit: str = SpeedUnit.KMH,
@@ -83,7 +84,8 @@ class ProgressLine:
             belt = (
                 f"  belt {speed_words(self._speed, self._unit)}" if self._speed is not None else ""
             )
-            self._draw(f"{_mmss(self._t)} / {_mmss(self._planned_s)}  {self._phase}{belt}")
+            planned = estimate_text(self._planned_s)
+            self._draw(f"{_mmss(self._t)} / {planned}  {self._phase}{belt}")
 
     def _draw(self, text: str) -> None:
         self._last_draw = self._clock()

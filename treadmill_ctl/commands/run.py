@@ -46,6 +46,7 @@ from treadmill_ctl.history import Durability, HistoryStore, SessionHeader, Sessi
 from treadmill_ctl.session.clock import parse_speedup
 from treadmill_ctl.session.controller import HistorySink, OpenHistory, plan_record
 from treadmill_ctl.session.engine import EventListener
+from treadmill_ctl.session.estimate import estimate_plan
 from treadmill_ctl.session.events import EndReason
 from treadmill_ctl.session.headless import (
     EXIT_STATUS,
@@ -162,8 +163,12 @@ def run_command(args: argparse.Namespace) -> int:
             stack.callback(writer.close)
             listeners.append(writer)
         if not args.quiet and sys.stderr.isatty():
+            # The planned length as the Presets screen shows it: the whole session with its
+            # turn-arounds, ramps and countdowns (session/estimate.py), not the time at speed.
             progress = ProgressLine(
-                sys.stderr, planned_s=plan.total_s, speed_unit=settings.speed_unit
+                sys.stderr,
+                planned_s=estimate_plan(plan, settings).total_s,
+                speed_unit=settings.speed_unit,
             )
             progress.start(f"{preset.name}: starting on the virtual treadmill…")
             stack.callback(progress.close)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from treadmill_ctl.statistics import is_complete
 from treadmill_ctl.units import Direction
 
 
@@ -93,6 +94,7 @@ class SessionSummary:
     end_t: float = 0.0  # session time of the end (or of the last thing recorded)
     deleted: bool = False
     damage: str = ""  # why the row could not be read (``ended`` is then DAMAGED)
+    phases_skipped: int = 0  # phases left before their time at speed was up (statistics.py)
 
     @property
     def moving_s(self) -> float:
@@ -108,6 +110,12 @@ class SessionSummary:
     def preset(self) -> str:
         """The name to show for the preset (its id when it had no name)."""
         return self.preset_name or self.preset_id
+
+    @property
+    def complete(self) -> bool:
+        """Shown as "Session complete" (the rule of statistics.py): finished with nothing
+        skipped; a finished session with a skipped phase ended early."""
+        return is_complete(self.ended_reason, self.phases_skipped)
 
     @property
     def ended_at(self) -> datetime:
@@ -132,6 +140,8 @@ class SessionSummary:
             "avg_hr_bpm": self.avg_hr_bpm,
             "max_hr_bpm": self.max_hr_bpm,
             "ended": self.ended.value,
+            "phases_skipped": self.phases_skipped,
+            "complete": self.complete,
             "device": self.device,
             **({"damage": self.damage} if self.damage else {}),
         }

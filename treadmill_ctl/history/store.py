@@ -13,6 +13,7 @@ every committed row while a session is being written.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import enum
 import json
 import logging
@@ -41,6 +42,7 @@ from treadmill_ctl.history.model import (
     WeekTotals,
 )
 from treadmill_ctl.history.schema import migrate
+from treadmill_ctl.history.totals import phases_skipped_of
 from treadmill_ctl.statistics import TotalsAccumulator, counts_in_totals, total_time_s
 from treadmill_ctl.units import Direction
 
@@ -211,34 +213,20 @@ class HistoryStore:
         affected."""
         where = "" if include_deleted else "WHERE deleted_at IS NULL"
         rows = self._conn.execute(f"{_SESSION_ROWS} {where} ORDER BY started_at DESC, id DESC")
-        return [self._summary(row) for row in _dicts(rows)]
+        return self._with_skips([self._summary(row) for row in _dicts(rows)])
 
     def get_summary(self, session_id: int) -> SessionSummary:
         """The list line of one session (deleted ones too); HistoryError when unknown."""
         row = self._row(session_id)
-        return self._summary(row)
+        return self._with_skips([self._summary(row)])[0]
 
     def get_session(self, session_id: int) -> SessionDetail:
         """Everything recorded about one session: phases, samples, commands, alerts, states."""
         row = self._row(session_id)
-        summary = self._summary(row)
+        summary = self._with_skips([self._summary(row)])[0]
         if summary.damage:
             raise HistoryError(f"Session {session_id} in the history is damaged: {summary.damage}")
-        phases = tuple(
-            PhaseRecord(
-                seq=r["seq"],
-                index=r["plan_index"],
-                kind=r["kind"],
-                direction=_direction(r["direction"]),
-                target_speed_kmh=r["target_speed_kmh"],
-                planned_s=r["planned_s"],
-                start_t=r["start_t"],
-                end_t=r["end_t"],
-                moving_s=r["moving_s"],
-                distance_m=r["distance_m"],
-            )
-            for r in self._rows_of("phases", session_id, "seq")
-        )
+        phases = tuple(_phase(r) for r in self._rows_of("phases", session_id, "seq"))
         direction_of = {p.seq: p.direction for p in phases}
         samples = tuple(
             SampleRecord(
@@ -260,7 +248,7 @@ class HistoryStore:
             AlertRecord(r["t"], r["level"], r["message"], r["code"])
             for r in self._rows_of("alerts", session_id)
         )
-        states = tuple(StateRecord(r["t"], r["state"]) for r in self._rows_of("states", session_id))
+        states = tuple(_state(r) for r in self._rows_of("states", session_id))
         try:
             plan = json.loads(row["plan_json"])
         except ValueError:
@@ -516,6 +504,35 @@ class HistoryStore:
         sql = f"SELECT * FROM {table} WHERE session_id = ? ORDER BY {order}"
         return _dicts(self._conn.execute(sql, (session_id,)))
 
+    def _with_skips(self, summaries: list[SessionSummary]) -> list[SessionSummary]:
+        """The summaries with their skipped phases counted by statistics.py from the stored
+        phases and state changes (a finished session with a skip "ended early")."""
+        ids = {s.id for s in summaries if not s.damage}
+        if not ids:
+            return summaries
+        # One session: its rows; a list: every row at once (not one query per session).
+        one, args = ("WHERE session_id = ?", (next(iter(ids)),)) if len(ids) == 1 else ("", ())
+        phases: dict[int, list[PhaseRecord]] = {}
+        states: dict[int, list[StateRecord]] = {}
+        try:
+            for r in _dicts(self._conn.execute(f"SELECT * FROM phases {one} ORDER BY seq", args)):
+                phases.setdefault(int(r["session_id"]), []).append(_phase(r))
+            sql = f"SELECT * FROM states {one} ORDER BY t, rowid"
+            for r in _dicts(self._conn.execute(sql, args)):
+                states.setdefault(int(r["session_id"]), []).append(_state(r))
+            return [
+                s
+                if s.id not in ids
+                else dataclasses.replace(
+                    s,
+                    phases_skipped=phases_skipped_of(s, phases.get(s.id, []), states.get(s.id, [])),
+                )
+                for s in summaries
+            ]
+        except (TypeError, ValueError, OverflowError, KeyError) as exc:
+            _LOGGER.warning("%s: phases that cannot be read: %s", self._path, exc)
+            return summaries
+
     def _row(self, session_id: int) -> dict[str, Any]:
         cur = self._conn.execute(f"{_SESSION_ROWS} WHERE id = ?", (session_id,))
         rows = list(_dicts(cur))
@@ -741,6 +758,25 @@ def _anyone_recording(path: Path) -> bool:
         if lock.stem.isdigit() and is_recording(path, int(lock.stem)):
             return True
     return False
+
+
+def _phase(r: dict[str, Any]) -> PhaseRecord:
+    return PhaseRecord(
+        seq=r["seq"],
+        index=r["plan_index"],
+        kind=r["kind"],
+        direction=_direction(r["direction"]),
+        target_speed_kmh=r["target_speed_kmh"],
+        planned_s=r["planned_s"],
+        start_t=r["start_t"],
+        end_t=r["end_t"],
+        moving_s=r["moving_s"],
+        distance_m=r["distance_m"],
+    )
+
+
+def _state(r: dict[str, Any]) -> StateRecord:
+    return StateRecord(r["t"], r["state"])
 
 
 def _direction(value: str) -> Direction:

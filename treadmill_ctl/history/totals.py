@@ -9,9 +9,10 @@ the summary screen said for the same session.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from treadmill_ctl.history.model import SessionDetail, SessionSummary
+from treadmill_ctl.history.model import PhaseRecord, SessionDetail, SessionSummary, StateRecord
 from treadmill_ctl.notices import Notice, notices_of_events
 from treadmill_ctl.statistics import (
     SessionStatistics,
@@ -21,7 +22,7 @@ from treadmill_ctl.statistics import (
     planned_counts,
 )
 
-__all__ = ["TotalsAccumulator", "notices_of", "statistics_of"]
+__all__ = ["TotalsAccumulator", "notices_of", "phases_skipped_of", "statistics_of"]
 
 
 def statistics_of(detail: SessionDetail) -> SessionStatistics:
@@ -52,6 +53,15 @@ def statistics_of(detail: SessionDetail) -> SessionStatistics:
     else:
         tally.seen(s.end_t)
     return tally.statistics()
+
+
+def phases_skipped_of(
+    summary: SessionSummary, phases: Sequence[PhaseRecord], states: Sequence[StateRecord]
+) -> int:
+    """How many phases of a recorded session were skipped (for its list line: the samples,
+    commands and alerts do not change it)."""
+    detail = SessionDetail(summary, None, tuple(phases), states=tuple(states))
+    return statistics_of(detail).phases_skipped
 
 
 def _stored_totals(s: SessionSummary, detail: SessionDetail) -> StoredTotals:

@@ -17,6 +17,7 @@ built-in presets (within ``TOLERANCE``).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
@@ -24,9 +25,10 @@ from typing import Final
 from treadmill_ctl.session.events import SessionState
 from treadmill_ctl.session.plan import Phase, Plan
 from treadmill_ctl.settings import Settings
+from treadmill_ctl.statistics import clock_text
 from treadmill_ctl.units import Direction, TurningStyle
 
-__all__ = ["TOLERANCE", "Estimate", "estimate_plan", "remaining_s"]
+__all__ = ["TOLERANCE", "Estimate", "estimate_plan", "estimate_text", "remaining_s"]
 
 TOLERANCE: Final = 0.02
 """The estimate is within 2 % (or ``TOLERANCE_S`` seconds, the larger of the
@@ -55,6 +57,15 @@ class Estimate:
     def overhead_s(self) -> float:
         """Countdowns, ramps and turn-arounds."""
         return self.total_s - self.at_speed_s
+
+
+def estimate_text(seconds: float | None, *, sign: bool = True) -> str:
+    """An estimated duration as the Presets screen, the session screen and the CLI show it
+    ("≈ 28:30"; without the sign where space is short): to the nearest 10 s, as it is not
+    more exact. ``None`` -> ``–:––``."""
+    if seconds is None or not math.isfinite(seconds):
+        return "–:––"
+    return ("≈ " if sign else "") + clock_text(round(seconds / 10) * 10)
 
 
 def _ramp_s(a: float, b: float, rate: float) -> float:

@@ -6,11 +6,16 @@ speed (``custom_target_speed_low``…``high``; a range runs at its middle, noted
 runs at an easy pace, noted), and ``repeat_until_steps_cmplt`` steps repeat the steps from
 ``duration_step`` (a repeat inside a repeat is written out in full). The intensity gives the
 kind (warmup, cooldown, active → forward, recovery, rest → walk); a step runs backward only
-when its notes say ``direction: backward``, as the files written here do. Heart-rate, power,
-cadence or zone targets, open (lap button) steps and other ends are errors naming the step.
+when its notes say ``direction: backward``, as the files written here do. A custom heart-rate
+target (bpm) is a forward phase that follows the heart rate (its start and top speed from the
+notes, ``speed: …``/``max: …``, or an easy pace, noted). Zones of the watch, % of maximum heart
+rate, power or cadence targets, open (lap button) steps and other ends are errors naming the
+step. Text cues come from the notes' later lines (``at 0:30: Relax``).
 
 Out: the same, so a watch shows each phase by name and length ("Backward 0:30") and the
-file reads back as the preset (speeds in mm/s, times in ms; a phase's cues are not carried).
+file reads back as the preset (speeds in mm/s, times in ms, heart rates as bpm + 100 as FIT
+counts them); a phase's cues go into its notes, as many as fit FIT's 255-byte string (the
+rest are left out).
 """
 
 from __future__ import annotations
@@ -26,9 +31,11 @@ from garmin_fit_sdk import Decoder, Encoder, Profile, Stream
 
 from treadmill_ctl.errors import FileFormatError
 from treadmill_ctl.ftms.model import Capabilities
-from treadmill_ctl.session.plan import Phase, PhaseKind, Repeat, Step
+from treadmill_ctl.session.phase_cues import clean_cue_text
+from treadmill_ctl.session.plan import Phase, PhaseCue, PhaseKind, Repeat, Step
 from treadmill_ctl.session.presets import Preset
 from treadmill_ctl.settings import Settings
+from treadmill_ctl.texts import tr
 from treadmill_ctl.workouts.draft import (
     FREE_RUN_FRACTION,
     MAX_STEPS,
@@ -64,6 +71,11 @@ _INTENSITY_OF_KIND: Final = {
 _BACKWARD_NOTE: Final = re.compile(r"\bdirection:\s*backward\b", re.IGNORECASE)
 _INCLINE_NOTE: Final = re.compile(r"\bincline:\s*(-?\d{1,2}(?:\.\d{1,2})?)\s*%")
 _CLOCK_SUFFIX: Final = re.compile(r"\s+(\d{1,4}):([0-5]\d)$")
+_CUE_NOTE: Final = re.compile(r"at (\d{1,4}):([0-5]\d): (.*)")  # one line of the notes
+_SPEED_NOTE: Final = re.compile(r"(?:^|;\s*)speed: (\d{1,2}(?:\.\d{1,2})?) km/h")
+_MAX_NOTE: Final = re.compile(r"(?:^|;\s*)max: (\d{1,2}(?:\.\d{1,2})?) km/h")
+NOTES_MAX_BYTES: Final = 254  # a FIT string field: at most 255 bytes with its terminating 0
+HR_BPM_OFFSET: Final = 100  # FIT heart-rate targets: 0-100 % of the maximum, else bpm + 100
 
 
 # ---- reading ----------------------------------------------------------------------------
@@ -213,20 +225,79 @@ def _repeat(
 def _phase(
     mesg: Mapping[str, Any], at: StepSource, report: ImportReport, threshold: float
 ) -> Phase | None:
-    notes = mesg.get("notes") if isinstance(mesg.get("notes"), str) else ""
-    assert isinstance(notes, str)
+    text = mesg.get("notes") if isinstance(mesg.get("notes"), str) else ""
+    assert isinstance(text, str)
+    # The first line says how the phase runs; the cues follow, one a line (so no cue's words
+    # can say "direction: backward").
+    notes, *cue_lines = text.split("\n")
     intensity = _word(mesg, "intensity")
     if _BACKWARD_NOTE.search(notes):
         kind = PhaseKind.BACKWARD
     else:
         kind = _KIND_OF_INTENSITY.get(intensity or "", PhaseKind.FORWARD)
-    speed = _speed(mesg, at, report, threshold)
+    zone: tuple[int, int] | None = None
+    top: float | None = None
+    if _word(mesg, "target_type") == "heart_rate":
+        zone = _heart_rate_zone(mesg, at, report, kind)
+        speed = _note_speed(_SPEED_NOTE, notes)
+        top = _note_speed(_MAX_NOTE, notes)
+        if speed is None and zone is not None:
+            speed = speed_kmh(FREE_RUN_FRACTION * threshold)
+            report.note(
+                at,
+                tr(
+                    "a heart-rate step without its speed: it starts at {speed} km/h",
+                    speed=f"{speed:g}",
+                ),
+            )
+        if zone is None:
+            speed = None
+    else:
+        speed = _speed(mesg, at, report, threshold)
     duration = _duration(mesg, at, report, speed)
     if speed is None or duration is None:
         return None
     incline_match = _INCLINE_NOTE.search(notes)
     incline = float(incline_match.group(1)) if incline_match else None
-    return Phase(kind, duration, speed, incline, _phase_name(mesg, kind, duration))
+    matches = [m for line in cue_lines if (m := _CUE_NOTE.fullmatch(line.strip()))]
+    cues = tuple(
+        PhaseCue(int(m.group(1)) * 60 + int(m.group(2)), clean_cue_text(m.group(3)))
+        for m in matches
+        if clean_cue_text(m.group(3))
+    )
+    name = _phase_name(mesg, kind, duration)
+    return Phase(kind, duration, speed, incline, name, cues, zone, top)
+
+
+def _note_speed(pattern: re.Pattern[str], notes: str) -> float | None:
+    match = pattern.search(notes)
+    return speed_kmh(float(match.group(1))) if match else None
+
+
+def _heart_rate_zone(
+    mesg: Mapping[str, Any], at: StepSource, report: ImportReport, kind: PhaseKind
+) -> tuple[int, int] | None:
+    """A custom heart-rate target in bpm (FIT: bpm + 100), for a forward phase to follow."""
+    zone = _num(mesg, "target_hr_zone")
+    zone = zone if zone is not None else _num(mesg, "target_value")
+    low = _num(mesg, "custom_target_heart_rate_low")
+    low = low if low is not None else _num(mesg, "custom_target_value_low")
+    high = _num(mesg, "custom_target_heart_rate_high")
+    high = high if high is not None else _num(mesg, "custom_target_value_high")
+    if zone not in (None, 0.0) or low is None or high is None:
+        which = f" (zone {zone:g})" if zone not in (None, 0.0) else ""
+        report.error(
+            at,
+            tr("a heart-rate zone of the watch{which}: the file gives no heart rate", which=which),
+        )
+        return None
+    if low <= HR_BPM_OFFSET or high <= HR_BPM_OFFSET:
+        report.error(at, tr("a heart-rate target in % of the maximum: give it in bpm"))
+        return None
+    if kind.direction.value == "backward":
+        report.error(at, tr("a backward step cannot follow the heart rate (its speed stays fixed)"))
+        return None
+    return round(low) - HR_BPM_OFFSET, round(high) - HR_BPM_OFFSET
 
 
 def _speed(
@@ -308,24 +379,63 @@ def _clock(seconds: float) -> str:
     return f"{m}:{s:02d}"
 
 
+def cues_left_out(preset: Preset, settings: Settings) -> list[tuple[Phase, PhaseCue]]:
+    """The cues that a FIT export of ``preset`` leaves out (its notes were full), in order."""
+    out: list[tuple[Phase, PhaseCue]] = []
+    for phase in preset.phases:
+        speed = phase.speed_kmh if phase.speed_kmh is not None else settings.backward_default_kmh
+        out += [(phase, cue) for cue in _notes(phase, speed)[1]]
+    return out
+
+
+def _notes(phase: Phase, speed: float) -> tuple[str, list[PhaseCue]]:
+    """The step's notes: direction, incline, a heart-rate phase's speeds on the first line,
+    then its cues, one a line, while they fit FIT's string (``NOTES_MAX_BYTES``); and the
+    cues left out."""
+    parts = [f"direction: {phase.direction.value}"]
+    if phase.incline_pct is not None:
+        parts.append(f"incline: {phase.incline_pct:g} %")
+    if phase.hr_zone_bpm is not None:
+        parts.append(f"speed: {speed:g} km/h")
+        if phase.hr_max_kmh is not None:
+            parts.append(f"max: {phase.hr_max_kmh:g} km/h")
+    notes = "; ".join(parts)
+    left_out: list[PhaseCue] = []
+    for cue in phase.cues:
+        more = f"{notes}\nat {_clock(cue.at_s)}: {clean_cue_text(cue.text)}"
+        if len(more.encode()) > NOTES_MAX_BYTES:
+            left_out.append(cue)
+            continue
+        notes = more
+    return notes, left_out
+
+
 def _step_mesg(index: int, phase: Phase, settings: Settings) -> dict[str, Any]:
     speed = phase.speed_kmh if phase.speed_kmh is not None else settings.backward_default_kmh
     mm_per_s = round(speed / 3.6 * 1000)
-    notes = f"direction: {phase.direction.value}"
-    if phase.incline_pct is not None:
-        notes += f"; incline: {phase.incline_pct:g} %"
+    target: dict[str, Any] = {
+        "target_type": "speed",
+        "target_value": 0,
+        "custom_target_value_low": mm_per_s,
+        "custom_target_value_high": mm_per_s,
+    }
+    if phase.hr_zone_bpm is not None:
+        low, high = phase.hr_zone_bpm
+        target = {
+            "target_type": "heart_rate",
+            "target_value": 0,
+            "custom_target_value_low": low + HR_BPM_OFFSET,
+            "custom_target_value_high": high + HR_BPM_OFFSET,
+        }
     return {
         "mesg_num": _MESG["WORKOUT_STEP"],
         "message_index": index,
         "wkt_step_name": f"{plain_text(phase.label, 40)} {_clock(phase.duration_s)}",
         "duration_type": "time",
         "duration_value": round(phase.duration_s * 1000),
-        "target_type": "speed",
-        "target_value": 0,
-        "custom_target_value_low": mm_per_s,
-        "custom_target_value_high": mm_per_s,
+        **target,
         "intensity": _INTENSITY_OF_KIND[phase.kind],
-        "notes": notes,
+        "notes": _notes(phase, speed)[0],
     }
 
 

@@ -3,18 +3,24 @@
 In: ``<workout_file>`` with ``<sportType>run</sportType>``; the steps ``Warmup``, ``Cooldown``,
 ``SteadyState``, ``Ramp``, ``IntervalsT`` and ``FreeRide`` under ``<workout>``. A target is a
 fraction of the runner's threshold pace (``Power="0.8"`` is 80 % of it, as a speed; the
-setting ``threshold_speed_kmh``). A ramp runs as stages of about a minute (a preset phase
-has one speed); ``FreeRide`` has no target and runs at an easy pace. ``textevent`` children
-are kept as the phase's cues. Everything else is an error or a note naming the step's line.
+setting ``threshold_speed_kmh``), or of the race pace a step's ``pace`` attribute names
+(Zwift's run paces: the mile, 5 km, 10 km, half marathon, marathon), derived from the
+threshold pace by Riegel's formula and noted per step. A ramp runs as stages of about a
+minute (a preset phase has one speed); ``FreeRide`` has no target and runs at an easy pace.
+``textevent`` children are kept as the phase's cues. Everything else is an error or a note
+naming the step's line.
 
 Out: one element per phase (``IntervalsT`` for a repeat group of two phases), with the same
 fractions, plus attributes that other apps ignore and that bring back what ZWO cannot say:
 ``treadmillKind`` (a phase's kind, and the only way a ZWO step runs backward),
-``treadmillIncline`` and ``treadmillName`` (``treadmillOn…``/``treadmillOff…`` on intervals).
+``treadmillIncline``, ``treadmillName`` and a heart-rate phase's ``treadmillHrLow``/``HrHigh``/
+``HrMax`` (bpm, bpm, km/h; ZWO has no heart-rate target) (``treadmillOn…``/``treadmillOff…`` on
+intervals).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Callable
@@ -27,6 +33,7 @@ from treadmill_ctl.session.phase_cues import clean_cue_text
 from treadmill_ctl.session.plan import Phase, PhaseCue, PhaseKind, Repeat, Step
 from treadmill_ctl.session.presets import Preset
 from treadmill_ctl.settings import Settings
+from treadmill_ctl.texts import tr
 from treadmill_ctl.workouts.draft import (
     FREE_RUN_FRACTION,
     ImportReport,
@@ -172,8 +179,63 @@ def _stem(source: str) -> str:
     return name[: -len(ZWO_SUFFIX)] if name.casefold().endswith(ZWO_SUFFIX) else name
 
 
+# Zwift's run workouts: ``pace`` says which of the runner's paces a step's fractions are of
+# (Zwift's run pace profile: 0 the mile, 1 5 km, 2 10 km, 3 the half marathon, 4 the
+# marathon). Only a threshold pace is known here (``threshold_speed_kmh``, the one-hour race
+# pace): the race pace over another distance comes from Riegel's race-time formula,
+# time = one hour × (distance / threshold distance) ** RIEGEL_EXPONENT.
+ZWIFT_RUN_PACES: Final[dict[str, tuple[str, float]]] = {
+    "0": (tr("1 mile"), 1.609344),
+    "1": (tr("5 km"), 5.0),
+    "2": (tr("10 km"), 10.0),
+    "3": (tr("half marathon"), 21.0975),
+    "4": (tr("marathon"), 42.195),
+}
+RIEGEL_EXPONENT: Final = 1.06
+
+
+def race_pace_factor(distance_km: float, threshold_kmh: float) -> float:
+    """The race speed over ``distance_km`` as a multiple of the threshold speed (the speed of
+    a one-hour race, ``threshold_kmh`` km long), by Riegel's formula."""
+    return float((distance_km / threshold_kmh) ** (1.0 - RIEGEL_EXPONENT))
+
+
+def _reference_speed(step: _Step, threshold: float) -> float:
+    """The speed a step's fractions are of: the pace its ``pace`` attribute names, from the
+    threshold pace (noted per step); the threshold pace itself without one."""
+    raw = step.text("pace")
+    if raw is None:
+        return threshold
+    known = ZWIFT_RUN_PACES.get(raw.strip())
+    if known is None:
+        step.report.note(
+            step.at,
+            tr(
+                "pace {value} is not one of Zwift's run paces (0 mile, 1 5 km, 2 10 km, "
+                "3 half marathon, 4 marathon): approximated by your threshold pace",
+                value=repr(raw.strip()[:20]),
+            ),
+        )
+        return threshold
+    name, distance = known
+    factor = race_pace_factor(distance, threshold)
+    step.report.note(
+        step.at,
+        tr(
+            "pace {value} ({name} pace) approximated as {percent} of your threshold pace "
+            "(Riegel's race-time formula)",
+            value=raw.strip(),
+            name=name,
+            percent=f"{factor:.0%}",
+        ),
+    )
+    return threshold * factor
+
+
 def _map_step(step: _Step, threshold: float) -> list[Step]:
     tag = step.el.tag.casefold()
+    if tag in _STEADY | _RAMPS.keys() | {"intervalst", "freeride"}:
+        threshold = _reference_speed(step, threshold)
     if tag in _STEADY:
         out = _steady(step, threshold)
     elif tag in _RAMPS:
@@ -216,11 +278,29 @@ def _phase(
 ) -> Phase:
     incline = step.number(f"treadmill{prefix}Incline")
     name = plain_text(step.text(f"treadmill{prefix}Name") or "", 80).replace("\n", " ")
-    return Phase(kind, whole_seconds(duration), speed_kmh(fraction * threshold), incline, name)
+    speed = speed_kmh(fraction * threshold)
+    # A heart-rate zone (ZWO has none: treadmill-ctl's own attributes; the fraction is where
+    # the phase starts and what a lost strap falls back to).
+    low, high = step.number(f"treadmill{prefix}HrLow"), step.number(f"treadmill{prefix}HrHigh")
+    top = step.number(f"treadmill{prefix}HrMax")
+    zone = (round(low), round(high)) if low is not None and high is not None else None
+    if (low is None) != (high is None):
+        step.report.error(
+            step.at, tr("treadmill{prefix}HrLow and …HrHigh come together", prefix=prefix)
+        )
+    return Phase(
+        kind,
+        whole_seconds(duration),
+        speed,
+        incline,
+        name,
+        hr_zone_bpm=zone,
+        hr_max_kmh=speed_kmh(top) if top is not None and zone is not None else None,
+    )
 
 
 def _with_cues(phase: Phase, cues: tuple[PhaseCue, ...]) -> Phase:
-    return Phase(phase.kind, phase.duration_s, phase.speed_kmh, phase.incline_pct, phase.name, cues)
+    return dataclasses.replace(phase, cues=cues)
 
 
 def _text_events(step: _Step) -> list[tuple[float, str, int]]:
@@ -363,6 +443,11 @@ def _extra(phase: Phase, prefix: str = "") -> str:
         parts.append(f'treadmill{prefix}Incline="{phase.incline_pct:g}"')
     if phase.name:
         parts.append(f"treadmill{prefix}Name={_attr_text(phase.name)}")
+    if phase.hr_zone_bpm is not None:
+        low, high = phase.hr_zone_bpm
+        parts.append(f'treadmill{prefix}HrLow="{low}" treadmill{prefix}HrHigh="{high}"')
+        if phase.hr_max_kmh is not None:
+            parts.append(f'treadmill{prefix}HrMax="{phase.hr_max_kmh:g}"')
     return " ".join(parts)
 
 
