@@ -58,7 +58,11 @@ def test_a_finished_session_shows_its_numbers_and_the_next_rung(window: WindowRi
     # Backward time is the belt moving while facing backward: the 20 s block, its ramp up and
     # the slow-down to turn; exactly what the history recorded for this session.
     backward = prop(window, "summaryBackward", "value")
-    (recorded,) = window.running.context.history.list_sessions()
+    # The history is written by its own thread: the summary may come before the session's end
+    # is in the file.
+    history = window.running.context.history
+    window.wait(lambda: [s.ended.value for s in history.list_sessions()] == ["finished"])
+    (recorded,) = history.list_sessions()
     assert backward == clock_text(recorded.backward_s)
     assert 20 <= recorded.backward_s <= 20 + 15
     assert prop(window, "summaryDistance", "value").endswith(" m")
