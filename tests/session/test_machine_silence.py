@@ -12,6 +12,7 @@ from treadmill_ctl.ftms.model import LinkState
 from treadmill_ctl.session import machine_io as io
 from treadmill_ctl.session.events import AlertEvent, CueEvent, CueKind, EndReason, SessionState
 from treadmill_ctl.session.plan import Phase, PhaseKind, Plan
+from treadmill_ctl.session.watchdog import LATE_LOOKS_FORGIVEN
 from treadmill_ctl.settings import Settings
 
 S = SessionState
@@ -233,3 +234,74 @@ def test_before_the_interval_is_measured_the_checked_limit_applies() -> None:
     checked.seen(10.25)  # now measured: 4 records a second, the 2 s floor
     assert checked.limit_s == pytest.approx(2.0)
     assert DataWatchdog(checked_limit_s=0.5).limit_s == pytest.approx(2.0)  # never below 2 s
+
+
+def test_a_stalled_loop_is_not_a_silent_treadmill() -> None:
+    # The app's loop does not run for a minute (a loaded machine, a sped-up test: 1 s of
+    # stall is 60 s of session at 60x) while the treadmill goes on sending: its records wait
+    # unread. When the loop runs again the watchdog's timer fires first, and the loop catches
+    # up slowly (4 s of loop time before the first waiting record is read). Neither a warning
+    # nor a STOP: the treadmill never went quiet.
+    bench = bench_in(S.RUNNING_PHASE)
+    bench.run_normally(5)
+    mark = len(bench.effects)
+    bench.t += 60  # stalled: nothing ran
+    bench.feed(io.Tick(bench.t))  # the overdue watchdog timer
+    bench.t += 4
+    bench.data()  # the first of the records that waited
+    bench.run_normally(10)
+    assert alerts_since(bench, mark, "data_lost") == []
+    assert effects_of(bench, mark, io.SendStop) == []
+    assert alerts_since(bench, mark, "data_stale") == []
+    assert bench.state is S.RUNNING_PHASE
+
+
+def test_a_stall_during_the_warning_is_not_counted_towards_the_stop() -> None:
+    # A real hiccup of the treadmill warns; its data is back just after, but the loop stalls
+    # before it reads it: the late look ends in no STOP, the waiting record ends the warning.
+    bench = bench_in(S.RUNNING_PHASE)
+    bench.run_normally(5)
+    mark = len(bench.effects)
+    bench.sending = False
+    bench.run_normally(2.5)
+    assert alerts_since(bench, mark, "data_stale")
+    bench.t += 30  # stalled
+    bench.feed(io.Tick(bench.t))
+    bench.t += 2
+    bench.sending = True
+    bench.data()
+    bench.run_normally(10)
+    assert effects_of(bench, mark, io.SendStop) == []
+    assert alerts_since(bench, mark, "data_back")
+    assert bench.state is S.RUNNING_PHASE
+
+
+def test_a_silent_treadmill_behind_a_stalled_loop_still_stops() -> None:
+    # Really quiet, and the loop stalls too: once it runs again the silence is counted from
+    # there, the warning within the limit and the STOP 5 s after it; a loop late at every
+    # look (each timer 3 s late) still gets both.
+    bench = bench_in(S.RUNNING_PHASE)
+    bench.run_normally(5)
+    mark = len(bench.effects)
+    bench.sending = False
+    bench.t += 30
+    bench.feed(io.Tick(bench.t))
+    t_back = bench.t
+    bench.run_normally(2.1)
+    (t_warn, _), *_ = alerts_since(bench, mark, "data_stale")
+    assert t_warn == pytest.approx(t_back + 2.0, abs=0.3)
+    bench.run_normally(5.2)
+    (t_stop, _), *_ = effects_of(bench, mark, io.SendStop)
+    assert t_stop == pytest.approx(t_warn + 5.0, abs=0.3)
+    assert bench.state is S.STOPPED
+
+    bench = bench_in(S.RUNNING_PHASE)
+    bench.run_normally(5)
+    mark = len(bench.effects)
+    bench.sending = False
+    for _ in range(2 * (LATE_LOOKS_FORGIVEN + 1)):
+        assert bench.wake is not None
+        bench.t = bench.wake + 3.0  # every look 3 s late
+        bench.feed(io.Tick(bench.t))
+    assert alerts_since(bench, mark, "data_stale")
+    assert effects_of(bench, mark, io.SendStop)

@@ -5,6 +5,13 @@ it sees, and says when the data has gone stale while the belt should move (older
 ``max(2 s, 3 × the measured interval)``) and when the session must give up (still silent
 ``GIVE_UP_AFTER_S`` later). What the session does about it (the warning, the hold, the
 re-subscription, the STOP) is ``session.silence``'s.
+
+Only time the app's loop was running counts as silence. A look that comes more than
+``LATE_LOOK_S`` after the moment the watchdog asked to be woken means the loop was not running
+in between (the machine was stalled, the process stopped): the records the treadmill sent
+meanwhile wait unread behind that look (and behind the loop's catch-up), so it says nothing and
+the silence is counted again from that look. At most ``LATE_LOOKS_FORGIVEN`` looks in a row per
+deadline: a loop that is late at every look still gets its verdict at the next one.
 """
 
 from __future__ import annotations
@@ -14,13 +21,22 @@ import statistics
 from collections import deque
 from typing import Final
 
-__all__ = ["GIVE_UP_AFTER_S", "HOLD_POLL_S", "STALE_MIN_S", "DataWatchdog", "Verdict"]
+__all__ = [
+    "GIVE_UP_AFTER_S",
+    "HOLD_POLL_S",
+    "LATE_LOOK_S",
+    "STALE_MIN_S",
+    "DataWatchdog",
+    "Verdict",
+]
 
 STALE_MIN_S: Final = 2.0  # data older than this (at least) is stale ...
 STALE_RECORDS: Final = 3  # ... or older than this many record intervals, if that is longer
 GIVE_UP_AFTER_S: Final = 5.0  # stale this long after the warning: STOP
 HOLD_POLL_S: Final = 0.5  # a ramp held for lack of data looks again this often
 INTERVALS_KEPT: Final = 9  # the measured interval is the median of the last few
+LATE_LOOK_S: Final = 1.0  # a look this much after its deadline: the loop was not running
+LATE_LOOKS_FORGIVEN: Final = 2  # the stall's first look and one more while the loop catches up
 _EPS: Final = 1e-9
 
 
@@ -44,6 +60,7 @@ class DataWatchdog:
         self._intervals: deque[float] = deque(maxlen=INTERVALS_KEPT)
         self._watch_since: float | None = None  # the belt should move since (None: it need not)
         self._warning_since: float | None = None
+        self._late_looks = 0  # late looks that restarted the count towards this deadline
 
     @property
     def holding(self) -> bool:
@@ -85,6 +102,7 @@ class DataWatchdog:
         self._last_t = t
         was_holding = self.holding
         self._warning_since = None
+        self._late_looks = 0
         return was_holding
 
     def watch(self, t: float, *, belt_should_move: bool) -> Verdict:
@@ -92,20 +110,32 @@ class DataWatchdog:
         (or is about to change what it does)."""
         if not belt_should_move:
             self._watch_since = None
+            self._late_looks = 0
             if self._warning_since is not None:
                 self._warning_since = None
                 return Verdict.LET_GO
             return Verdict.NONE
         if self._watch_since is None:
             self._watch_since = t
+        due = self.wake_at()
+        if due is not None and t > due + LATE_LOOK_S and self._late_looks < LATE_LOOKS_FORGIVEN:
+            # The loop did not look in time: what the treadmill sent meanwhile is still unread.
+            self._late_looks += 1
+            if self._warning_since is not None:
+                self._warning_since = t
+            else:
+                self._watch_since = t
+            return Verdict.NONE
         if self._warning_since is not None:
             if t >= self._warning_since + GIVE_UP_AFTER_S - _EPS:
                 self._warning_since = None  # the session stops: it is watched no more
+                self._late_looks = 0
                 return Verdict.GIVE_UP
             return Verdict.NONE
         reference = self._reference()
         if reference is not None and t >= reference + self.limit_s - _EPS:
             self._warning_since = t
+            self._late_looks = 0
             return Verdict.STALE
         return Verdict.NONE
 
