@@ -50,9 +50,8 @@ from treadmill_ctl.session.steps import Belt, Signal, Step
 from treadmill_ctl.session.transitions import (
     BELT_MAY_MOVE,
     END_HOW,
-    LOST_WHILE_STOPPING,
+    LINK_BACK_EVENT,
     MOVING,
-    REACTIONS,
     TRANSITIONS,
     WAITING_FOR,
     EndHow,
@@ -118,13 +117,6 @@ class SessionMachine(SilenceMachine):
         phase = self._phase_info(self._index)
         running = not self._plan_complete()
         current_done = self._phase_elapsed(now) if running else 0.0
-        backward = self._completed_s[Direction.BACKWARD]
-        forward = self._completed_s[Direction.FORWARD]
-        if phase is not None:
-            if phase.direction is Direction.BACKWARD:
-                backward += current_done
-            else:
-                forward += current_done
         setpoint, _ = self._policy.last_setpoint
         waiting = WAITING_FOR.get(self._state) if self._end_reason is None else None
         cd = self._countdown
@@ -143,11 +135,8 @@ class SessionMachine(SilenceMachine):
             incline_pct=self._incline,
             distance_m=self._distance_m,
             hr_bpm=hr,
-            elapsed_s=0.0 if self._first_motion_t is None else now - self._first_motion_t,
             total_s=self._plan.total_s + self._phase_extra_s,
-            done_s=sum(self._completed_s.values()) + current_done,
-            backward_s=backward,
-            forward_s=forward,
+            done_s=self._completed_s + current_done,
             blocks_done=self._blocks_done,
             blocks_total=self._plan.backward_blocks,
             countdown_remaining_s=cd[0] if cd else None,
@@ -227,7 +216,7 @@ class SessionMachine(SilenceMachine):
         if event is E.USER_STOP:
             self._user_stop(t)
             return
-        if (self._state, event) not in REACTIONS:
+        if not self._reacts(event):
             self._info(t, _NOT_NOW[event])
             return
         match event:
@@ -309,8 +298,8 @@ class SessionMachine(SilenceMachine):
                         "control_lost",
                     )
             case MachineStatusKind.STARTED_BY_USER:
-                if (self._state, E.CONSOLE_START) in REACTIONS:
-                    self._console_started = True  # the runner took over: not fought
+                if self._reacts(E.CONSOLE_START):
+                    self._belt = Belt.CONSOLE  # the runner took over: not fought
                     self._info(t, tr("The belt was started from the treadmill's console."))
             case _:
                 pass
@@ -324,7 +313,9 @@ class SessionMachine(SilenceMachine):
         if cmd != self._flow_cmd:
             return  # the flow that sent it is gone (paused, stopped...)
         self._flow_cmd = None
-        self._link_up = inp.link_up
+        if not outcome.ok and not inp.link_up:
+            self._cancel_flow()  # failed as the link went: the link-loss input takes over
+            return
         self._answer(t, outcome)
 
     def _on_stop_done(self, inp: io.StopDone) -> None:
@@ -369,15 +360,10 @@ class SessionMachine(SilenceMachine):
             return
         before = self._state
         self._cancel_flow()
-        if self._session_stop is not None:
-            self._session_stop = None  # its outcome is of a link that is gone
-            self._stop_requested_while_lost = True
+        self._session_stop = None  # its outcome (if any) is of a link that is gone
         moving = self._belt is Belt.RUNNING or before in MOVING
         speed = self._actual_kmh or 0.0
         self._belt_stopped()
-        if before in LOST_WHILE_STOPPING:
-            self._stop_requested_while_lost = True
-        self._lost_from = before
         self._cue(t, CueKind.ALARM, tr("Connection lost!"))
         message = (
             tr(
@@ -456,7 +442,6 @@ class SessionMachine(SilenceMachine):
             "error",
         )
         self._stop_cause = EndReason.ERROR
-        self._end_requested = True
         self._cancel_flow()
         self._end(EndReason.ERROR)
 
@@ -497,8 +482,7 @@ class SessionMachine(SilenceMachine):
         if new is None:
             return  # stopping already, or over
         self._stop_cause = EndReason.STOPPED_BY_USER
-        if new is S.LINK_LOST:
-            self._stop_requested_while_lost = True
+        if new is S.LINK_LOST:  # owed (transitions.Owed.STOP): written once the link is back
             self._alert(
                 t,
                 AlertLevel.WARNING,
@@ -522,13 +506,13 @@ class SessionMachine(SilenceMachine):
         if decision.limited_by:
             self._info(t, tr("Limited by the {limit}.", limit=decision.limited_by))
         self._override_kmh = decision.kmh
-        self._hold_machine_speed = False
+        self._speed_from(E.USER_SPEED)
         self._poke(t)
 
     def _user_end(self, t: float) -> None:
-        self._end_requested = True
         how = END_HOW[self._state]
-        if how is EndHow.AT_ONCE and self._belt is Belt.STILL:
+        self._owe(E.USER_END)  # STOP first: the session ends once it is STOPPED
+        if how is EndHow.AT_ONCE and self._belt is not Belt.RUNNING:
             self._end(self._stop_cause)
         elif how is EndHow.LINK_LOST:
             self._end(EndReason.LINK_LOST)  # nothing can be stopped now
@@ -538,15 +522,14 @@ class SessionMachine(SilenceMachine):
     def _reconnected(self, t: float, confirmed: bool) -> None:
         self._unconfirmed(t, confirmed)
         self._belt_stopped()
-        if self._stop_requested_while_lost or self._lost_from in LOST_WHILE_STOPPING:
-            event = E.LINK_BACK_STOPPED
+        if self._owed in LINK_BACK_EVENT:
+            event = LINK_BACK_EVENT[self._owed]
         elif not self._started_once:
             event = E.LINK_BACK_NOT_STARTED
             self._stop_cause = EndReason.STOPPED_BY_USER  # nothing ran: no one else's end
         else:
             event = E.LINK_BACK
             self._stop_cause = EndReason.LINK_LOST
-        self._stop_requested_while_lost = False
         if self._plan_complete():
             self._fire(E.LINK_BACK_STOPPED, t)
             self._end(EndReason.FINISHED)
@@ -604,7 +587,7 @@ class SessionMachine(SilenceMachine):
         self._fire(event, t)
 
     def _console_speed(self, t: float, value: float | None) -> None:
-        if value is None or (self._state, E.CONSOLE_SPEED) not in REACTIONS:
+        if value is None or not self._reacts(E.CONSOLE_SPEED):
             return
         # Our own set-point coming back (in mph on a console that reads mph) is not news.
         if any(
@@ -613,7 +596,7 @@ class SessionMachine(SilenceMachine):
         ):
             return
         # The runner changed the speed on the console: reflect it, never fight it.
-        self._hold_machine_speed = True
+        self._speed_from(E.CONSOLE_SPEED)
         self._policy.console_set(value, t)
         direction = self._direction()
         cap = self._policy.cap_kmh(direction)
@@ -639,11 +622,7 @@ class SessionMachine(SilenceMachine):
         reflect): the belt clearly above the direction's cap, or, at a phase's speed, well
         above the set-point (e.g. a console that reads set-points in mph)."""
         facing = self._facing
-        if (
-            (self._state, E.SPEED_WATCH) not in REACTIONS
-            or self._hold_machine_speed
-            or facing is None
-        ):
+        if not self._reacts(E.SPEED_WATCH) or facing is None:
             self._overspeed_since = None
             return
         now = self._now(t)
@@ -651,7 +630,7 @@ class SessionMachine(SilenceMachine):
         cap = self._policy.cap_kmh(facing)
         setpoint, _ = self._policy.last_setpoint
         above_cap = actual > cap + EXTRA_SAFETY_KMH
-        at_speed = (self._state, E.SETPOINT_WATCH) in REACTIONS
+        at_speed = self._reacts(E.SETPOINT_WATCH)
         above_setpoint = at_speed and actual > max(
             setpoint * OVERSPEED_RATIO, setpoint + OVERSPEED_MARGIN_KMH
         )
@@ -679,9 +658,7 @@ class SessionMachine(SilenceMachine):
                 setpoint=f"{setpoint:.1f}",
             )
         )
-        self._alert(t, AlertLevel.DANGER, message, "overspeed")
-        self._stop_cause = EndReason.STOPPED_BY_MACHINE
-        self._cause_stop(t, E.OVERSPEED)
+        self._stop_for(t, E.OVERSPEED, message, "overspeed")
 
     def _watch_still_moving(self, t: float) -> None:
         """Paused or stopped, yet the belt keeps running (not slowing down, not started from
@@ -689,8 +666,8 @@ class SessionMachine(SilenceMachine):
         now = self._now(t)
         speed = self._actual_kmh or 0.0
         if (
-            (self._state, E.STILL_MOVING) not in REACTIONS
-            or self._console_started
+            not self._reacts(E.STILL_MOVING)
+            or self._belt is Belt.CONSOLE
             or self._session_stop is not None
             or self._quiet_stop is not None
             or speed <= STILL_KMH
@@ -722,7 +699,7 @@ class SessionMachine(SilenceMachine):
         the block. The slow-down is cued ``cue_lead_s`` before it starts, as every automatic
         change is."""
         cap = self._hr_cap
-        if cap is None or cap.triggered or (self._state, E.HR_READING) not in REACTIONS:
+        if cap is None or cap.triggered or not self._reacts(E.HR_READING):
             return
         if self._plan_complete():
             return
@@ -762,19 +739,19 @@ class SessionMachine(SilenceMachine):
         index, slower = self._hr_slow
         if self._index != index:
             return  # the block is over meanwhile
-        if (self._state, E.HR_READING) not in REACTIONS:
+        if not self._reacts(E.HR_SLOW_DOWN):
             # Paused or stopped meanwhile: judge the heart rate afresh once moving again.
             if self._hr_cap is not None:
                 self._hr_cap.reset()
             return
         self._override_kmh = min(self._target_kmh(), slower)
-        self._hold_machine_speed = False
+        self._speed_from(E.HR_SLOW_DOWN)
         self._poke(t)
 
     def _say_text_cues(self, t: float) -> None:
         """A preset's text cues, on the treadmill's records (several a second) while a phase
         runs: plain text, never a speed or a direction."""
-        if self._state is not S.RUNNING_PHASE or self._plan_complete():
+        if not self._reacts(E.TEXT_CUE) or self._plan_complete():
             return
         phase = self._plan.phases[self._index]
         if phase.cues:
@@ -785,7 +762,7 @@ class SessionMachine(SilenceMachine):
     def _follow_hr(self, t: float) -> None:
         """A heart rate (or none fresh) for a forward phase that follows it (hr_follow.py):
         a small step is cued ``cue_lead_s`` before it, as every automatic change is."""
-        if self._plan_complete() or (self._state, E.HR_READING) not in REACTIONS:
+        if self._plan_complete() or not self._reacts(E.HR_READING):
             return
         hr, _source = self._hr.current(t)
         phase = self._plan.phases[self._index]
@@ -806,10 +783,10 @@ class SessionMachine(SilenceMachine):
                 self._follow_hr(t)  # no fresh reading: the strap is lost
             return
         index, kmh = due
-        if index != self._index or (self._state, E.HR_READING) not in REACTIONS:
+        if index != self._index or not self._reacts(E.HR_FOLLOW_STEP):
             return  # the phase is over, or paused meanwhile: judged afresh from new readings
         self._override_kmh = kmh
-        self._hold_machine_speed = False
+        self._speed_from(E.HR_FOLLOW_STEP)
         self._poke(t)
 
 
