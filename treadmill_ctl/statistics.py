@@ -8,8 +8,11 @@ same session read back from the history give the same numbers.
 
 Definitions (``t`` is session time):
 
-- **total time**: from the first START (its countdown included) to the end of the session;
-  pauses, stops, turn-arounds and countdowns count, waiting before the first START does not.
+- **total time**: from the first START (its countdown included) to the end of the session,
+  without the time the session stood waiting for a START (``stopped``, or ``idle`` after a
+  reconnect): pauses, the slow-down of a STOP, turn-arounds and countdowns count; waiting before
+  the first START, or stopped before a restart (or before END), does not. The session screen's
+  live elapsed time is this number at the current instant (``SessionTally.total_s_at``).
 - **time moving**: the belt moved: the time from one Treadmill Data record to the next counts
   when the first reported more than ``MOVING_KMH`` and they are at most ``MAX_GAP_S`` apart.
 - **forward / backward time**: time moving, split by the way the runner faces: each interval
@@ -52,6 +55,8 @@ FORWARD: Final = "forward"
 RUNNING_STATE: Final = "running_phase"
 IDLE_STATE: Final = "idle"
 FINISHED: Final = "finished"
+WAITING_STATES: Final = frozenset({IDLE_STATE, "stopped"})
+"""States in which the session waits for a START: their time is not total time."""
 
 _END_WORDS: Final[dict[str | None, str]] = {
     "stopped_by_user": "stopped by you",
@@ -230,11 +235,12 @@ def counts_in_totals(moving_s: float) -> bool:
     return moving_s > 0.0
 
 
-def total_time_s(first_start_t: float | None, end_t: float) -> float:
-    """Total time: from the first START to the end (0 when the session never started)."""
+def total_time_s(first_start_t: float | None, end_t: float, waited_s: float = 0.0) -> float:
+    """Total time: from the first START to the end, less ``waited_s`` spent waiting for a
+    START since (stopped); 0 when the session never started."""
     if first_start_t is None:
         return 0.0
-    return max(0.0, end_t - first_start_t)
+    return max(0.0, end_t - first_start_t - waited_s)
 
 
 def planned_counts(plan: object) -> tuple[int, int]:
@@ -379,6 +385,8 @@ class SessionTally:
         self._blocks_planned = blocks_planned
         self._phases: list[_Phase] = []
         self._first_start_t: float | None = None
+        self._waiting_since: float | None = None  # stopped since (after the first START)
+        self._waited_s = 0.0  # time stopped before that (not total time)
         self._running_since: float | None = None
         self._last_t = 0.0
         self._end: tuple[float, str] | None = None
@@ -463,6 +471,13 @@ class SessionTally:
         self.seen(t)
         if self._first_start_t is None and state != IDLE_STATE:
             self._first_start_t = t
+        if self._first_start_t is not None and self._end is None:
+            if state in WAITING_STATES:
+                if self._waiting_since is None:
+                    self._waiting_since = t
+            elif self._waiting_since is not None:
+                self._waited_s += max(0.0, t - self._waiting_since)
+                self._waiting_since = None
         if state == RUNNING_STATE:
             if self._running_since is None:
                 self._running_since = t
@@ -503,6 +518,16 @@ class SessionTally:
         """Backward phases done so far."""
         return sum(1 for p in self._outcomes() if p.done and p.direction == BACKWARD)
 
+    def total_s_at(self, t: float) -> float:
+        """Total time at session time ``t`` (the live elapsed time; after the end, the end's:
+        it stands still once the session ended, and while it is stopped)."""
+        if self._end is not None:
+            t = self._end[0]
+        waited = self._waited_s
+        if self._waiting_since is not None:
+            waited += max(0.0, t - self._waiting_since)
+        return total_time_s(self._first_start_t, t, waited)
+
     def statistics(self) -> SessionStatistics:
         """The numbers so far (final after ``end``)."""
         phases = self._outcomes()
@@ -523,7 +548,7 @@ class SessionTally:
             started=self._first_start_t is not None,
             start_t=self._first_start_t or 0.0,
             end_t=end_t,
-            total_s=total_time_s(self._first_start_t, end_t),
+            total_s=self.total_s_at(end_t),
             moving_s=forward_s + backward_s,
             forward_s=forward_s,
             backward_s=backward_s,

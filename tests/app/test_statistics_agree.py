@@ -8,6 +8,7 @@ blocks done."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from typing import Any
 import pytest
 from screens_numbers import (
     Numbers,
+    at_speed_in,
     clock_seconds,
     fit_numbers,
     run_with,
@@ -23,6 +25,9 @@ from screens_numbers import (
     stop_early,
     tcx_numbers,
 )
+from session_rig import Rig, until
+
+from treadmill_ctl.statistics import clock_text
 
 pytestmark = [pytest.mark.looptime, pytest.mark.usefixtures("qapp")]
 
@@ -98,7 +103,49 @@ async def test_a_session_stopped_and_restarted_agrees(tmp_path: Path) -> None:
     assert stats["blocks_done"] == 2
     assert stats["complete"] is True
     assert seen["summary"]["endText"] == "Session complete"
-    # The stop counts in the total time, not in the time moving.
+    # Countdowns, turn-arounds and the STOP's slow-down count in the total time, not in the
+    # time moving (the time stood stopped counts in neither).
     assert stats["total_s"] > stats["moving_s"] + 10
     # A restart goes on with the same phase: no extra lap, no phase skipped.
     assert len(seen["show"]["phases"]) == 6
+
+
+async def test_the_live_elapsed_time_at_the_end_is_the_total_time_everywhere(
+    tmp_path: Path,
+) -> None:
+    """One definition of total time (docs/statistics.md): from the first START to the end,
+    without the time stopped. The session screen's elapsed time stands still for the minute
+    the session stands stopped, and at the end it is the summary's, the History screen's,
+    ``history show --json``'s and ``history list``'s total time. (Before, the live figure left
+    the stop out and the others counted it: 1:00 apart.)"""
+    live: dict[str, object] = {}
+
+    async def stop_stand_and_restart(rig: Rig) -> None:
+        await at_speed_in(rig, 2, 10)
+        rig.bridge.session_bridge.stop()
+        await until(lambda: rig.prop("canStart") and rig.prop("state") == "stopped", 60)
+        stood = rig.prop("elapsedText")
+        await asyncio.sleep(60)
+        live["stood"] = (stood, rig.prop("elapsedText"))
+        controller = rig.bridge.session_bridge.controller
+        assert controller is not None
+        rig.bridge.session_bridge.start()
+        await until(lambda: controller.ended, 900, 0.1)
+        live["end_s"] = controller.snapshot().elapsed_s
+        live["end_text"] = rig.prop("elapsedText")
+
+    seen = await agree(tmp_path, stop_stand_and_restart)
+    stood_before, stood_after = live["stood"]  # type: ignore[misc]
+    assert stood_after == stood_before  # the clock does not run while stopped
+    stats = seen["summary"]["statistics"]
+    assert stats["complete"] is True
+    end_s = live["end_s"]
+    assert isinstance(end_s, float)
+    assert end_s == pytest.approx(stats["total_s"], abs=0.05)
+    assert stats["total_s"] < stats["moving_s"] + 40  # the stopped minute is not in it
+    text = clock_text(end_s)
+    assert live["end_text"] == text
+    assert seen["summary"]["elapsedText"] == seen["summary"]["totalText"] == text
+    assert seen["screen"]["duration"] == text
+    assert seen["show"]["statistics"]["total_s"] == pytest.approx(end_s, abs=0.05)
+    assert seen["show"]["duration_s"] == pytest.approx(end_s, abs=0.05)

@@ -241,3 +241,57 @@ def test_an_ended_session_has_no_flow_left() -> None:
     assert bench.ended
     assert bench.machine.step is Step.NONE
     assert bench.machine.end_reason == "stopped_by_user"
+
+
+def test_a_speed_set_on_the_console_is_kept_for_the_rest_of_the_phase() -> None:
+    """The runner's console speed is followed, not fought (the machine's ``SpeedBy`` region):
+    no set-point for the rest of the phase, not even when the flow is woken (an extension),
+    and no overspeed STOP for a belt above the set-point; the next phase ramps again."""
+    bench = started(settings=Settings(forward_cap_kmh=8.0))
+    until(bench, S.RUNNING_PHASE)  # the warm-up, 3.0 km/h
+    bench.target_kmh = 4.5
+    bench.status(MachineStatusKind.TARGET_SPEED_CHANGED, 4.5)
+    assert bench.alerts("console_speed")
+    changed_at = bench.t
+    bench.user(io.UserAction.EXTEND, 5.0)  # wakes the flow: its ramp would aim at 3.0 again
+    bench.run_normally(4)
+    assert bench.state is S.RUNNING_PHASE
+    assert not bench.alerts("overspeed")
+    assert [s for t, s in bench.sends(io.Cmd.SET_SPEED) if t >= changed_at] == []
+    until(bench, S.SLOWING_TO_TURN, 30)
+    until(bench, S.RUNNING_PHASE, 60)  # the backward block, at its own speed
+    assert bench.sends(io.Cmd.SET_SPEED)[-1][1].value == pytest.approx(2.5)
+
+
+def test_an_end_while_the_belt_runs_ends_the_session_once_stopped_across_a_lost_link() -> None:
+    """END is owed (``Owed.END``) until the belt is stopped: the link lost while stopping
+    comes back STOPPED (STOP first), and the session ends then; it is never left paused."""
+    bench = started(10)
+    bench.user(io.UserAction.END)
+    assert bench.state is S.STOPPING
+    assert not bench.ended
+    bench.stops.clear()  # the STOP's answer is lost with the link
+    bench.lose_link()
+    bench.move(1.5)
+    effects = bench.connect()
+    assert isinstance(next(e for e in effects if isinstance(e, io.Send | io.SendStop)), io.SendStop)
+    bench.answer_all()
+    assert bench.state is S.STOPPED
+    assert bench.ended
+    assert bench.machine.end_reason == "stopped_by_user"
+    assert S.PAUSED not in bench.states()
+
+
+def test_no_flag_outside_the_tables_decides_the_state() -> None:
+    """The machine's regions are enums read through its tables; the booleans left are data
+    (said once, a fact that picks an event), listed here so that a new one is a decision."""
+    bench = started(10)
+    flags = {name for name, value in vars(bench.machine).items() if isinstance(value, bool)}
+    assert flags <= {
+        "_watch_user",  # a headless run asks whether a user action is still to come
+        "_started_once",  # picks LINK_BACK_NOT_STARTED; distance counts from the first start
+        "_skip",  # a user's skip, taken at the flow's next step
+        "_preset_ok",  # the start speed was accepted before Start
+        "_ramp_held",  # the ramp waits for the belt's reported speed (its words)
+        "_incline_warned",  # "cannot set an incline" said once
+    }

@@ -25,6 +25,7 @@ from machine_bench import Bench
 from treadmill_ctl.ftms.model import MachineStatusKind, Result
 from treadmill_ctl.session import machine_io as io
 from treadmill_ctl.session.events import (
+    AlertEvent,
     CountdownEvent,
     CueEvent,
     CueKind,
@@ -44,6 +45,7 @@ _TOKEN_GIVERS = frozenset({S.STARTING_COUNTDOWN, S.RESUME_COUNTDOWN, S.TURN_COUN
 _TOKEN_TAKERS = frozenset({S.PAUSED, S.STOPPING, S.STOPPED, S.IDLE, S.FINISHED, S.LINK_LOST})
 _USER_ACTIONS = [a for a in io.UserAction if a is not io.UserAction.SPEED]
 _MOVING_STATES = frozenset({S.RAMPING, S.RUNNING_PHASE, S.SLOWING_TO_TURN})
+_AFTER_STOP = frozenset({S.STOPPING, S.STOPPED, S.LINK_LOST, S.FINISHED, S.STARTING_COUNTDOWN})
 SILENCE_STOP_S = 5.0  # safety.md: still silent this long after the data went stale: STOP
 
 
@@ -79,6 +81,12 @@ class Rules:
     pause_cmds: set[int] = field(default_factory=set)
     belt_started_at: float | None = None  # a Start was answered; nothing stopped it since
     state: SessionState = S.IDLE
+    # What the user asked for that the session owes (the machine's ``Owed`` region).
+    end_asked: bool = False  # an END: the session ends at the latest once it is stopped
+    stop_asked: bool = False  # a STOP (with no start since): never paused, never moving again
+    console_held: bool = False  # the runner set the speed on the console: not fought
+    hr_slowing: bool = False  # the heart-rate cap cued a slow-down in this phase
+    ended: bool = False
 
     def stale_limit(self) -> float:
         """max(2 s, 3 × the measured record interval), as safety.md says."""
@@ -120,6 +128,31 @@ class Rules:
         if isinstance(inp, io.LinkBack) and not bench.ended:
             assert not self.link_back, "rule: the first command after a reconnect is STOP"
         self._silent_belt_is_stopped(t, bench)
+        self._owed(inp, effects)
+
+    def _owed(self, inp: io.Input, effects: list[io.Effect]) -> None:
+        """A user's STOP and END are kept, whatever comes between (a lost link, a console
+        stop, a reconnect): after STOP the session is stopped (never paused, so that a resume
+        could move the belt); after END it ends once it is stopped."""
+        states = [
+            e.event.state
+            for e in effects
+            if isinstance(e, io.Emit) and isinstance(e.event, StateEvent)
+        ]
+        ended_now = any(isinstance(e, io.End) for e in effects)
+        if not self.ended:
+            if self.stop_asked:
+                wrong = [s for s in states if s not in _AFTER_STOP]
+                assert not wrong, f"rule: a user STOP, then {wrong[0]} without a user start"
+            if self.end_asked and S.STOPPED in states:
+                assert ended_now, "rule: END asked, the session stopped and did not end"
+            if isinstance(inp, io.User) and inp.action is io.UserAction.STOP:
+                self.stop_asked = True
+            if isinstance(inp, io.User) and inp.action is io.UserAction.END:
+                self.end_asked = self.stop_asked = True
+            if S.STARTING_COUNTDOWN in states:
+                self.stop_asked = False  # a new explicit start
+        self.ended = self.ended or ended_now
 
     def _watchdog_input(self, t: float, inp: io.Input) -> None:
         match inp:
@@ -164,6 +197,10 @@ class Rules:
     def _user(self, inp: io.User, effects: list[io.Effect], bench: Bench) -> None:
         if inp.action in (io.UserAction.STOP, io.UserAction.PAUSE, io.UserAction.END):
             self.may_move = False
+        if inp.action in (io.UserAction.SPEED, io.UserAction.START, io.UserAction.RESUME):
+            self.console_held = False  # the user sets a speed, or starts the belt again
+        if inp.action in (io.UserAction.TOGGLE_PAUSE, io.UserAction.SKIP):
+            self.console_held = False  # a new start, or the user ends the phase
         if inp.action is io.UserAction.SPEED and self.cued_high is not None:
             self.cued_high += max(inp.value, 0.0)
         if inp.action is io.UserAction.SPEED and self.cued_low is not None:
@@ -198,6 +235,9 @@ class Rules:
             case io.Send(op=io.Cmd.SET_SPEED, value=value):
                 assert not self.link_back, "rule: the first command after a reconnect is STOP"
                 assert value is not None
+                assert not self.console_held or self.hr_slowing, (
+                    f"rule: set-point {value} fights the speed set on the console"
+                )
                 self._setpoint(t, value)
             case io.Emit(event=event):
                 self._event(t, event, user=user)
@@ -267,12 +307,18 @@ class Rules:
                     self.may_move = True
                 if state in _TOKEN_TAKERS:
                     self.countdown = []
+            case AlertEvent(code="console_speed"):
+                self.console_held = True
+            case AlertEvent(code="hr_cap"):
+                self.hr_slowing = True  # cued: it may slow a belt set on the console
             case CueEvent(cue=CueKind.SPEED, value=value) if isinstance(value, (int, float)):
+                self.console_held = False  # a phase's speed, the heart rate's: cued first
                 speed = float(value)
                 self.cued_high = max(self.cued_high or speed, speed)
                 self.cued_low = min(self.cued_low or speed, speed)
             case CueEvent(cue=CueKind.TURN_AROUND | CueKind.SESSION_DONE):
                 self.announced_down = True
+                self.console_held = False  # the phase is over: the plan slows the belt
             case CueEvent(cue=CueKind.DIRECTION_BACKWARD):
                 self.direction_cued.add(Direction.BACKWARD)
             case CueEvent(cue=CueKind.DIRECTION_FORWARD):
@@ -297,6 +343,7 @@ class Rules:
                 self.turn_ready = False
                 self.cued_high = self.cued_low = None  # the phase's own cue follows
                 self.announced_down = False
+                self.hr_slowing = False
                 self.direction_cued = set()
             case _:
                 pass

@@ -200,8 +200,6 @@ async def test_elapsed_time_stands_still_while_stopped_and_after_the_end() -> No
         assert stood > 6
         await asyncio.sleep(120)
         assert controller.snapshot().elapsed_s == pytest.approx(stood)
-        # The engine's own figure ran on meanwhile: the controller's is the one to show.
-        assert controller.engine.snapshot().elapsed_s >= stood
         await run_then_stop(controller, run_s=4)  # runs again from where it stood
         again = controller.snapshot().elapsed_s
         assert stood + 4 < again < stood + 4 + 20  # countdown, ramps: never the 120 s stood
@@ -251,9 +249,9 @@ async def test_the_summary_comes_from_the_function_given() -> None:
         assert summary is not None
         assert summary.end_reason is EndReason.FINISHED
         assert summary.blocks_done == summary.blocks_total == 1
-        assert summary.backward_s == pytest.approx(20, abs=1)
-        assert summary.forward_s == pytest.approx(40, abs=1)
-        assert summary.elapsed_s == snap.elapsed_s
+        assert summary.statistics is not None
+        assert summary.statistics.backward_s >= 20  # time moving backward, ramps included
+        assert summary.elapsed_s == snap.elapsed_s == summary.statistics.total_s
 
 
 async def test_the_heart_rate_feed_follows_the_session_and_lets_go_at_the_end() -> None:

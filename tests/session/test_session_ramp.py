@@ -16,7 +16,12 @@ from treadmill_ctl.session import machine_io as io
 from treadmill_ctl.session.events import SessionState
 from treadmill_ctl.session.plan import Phase, PhaseKind, Plan
 from treadmill_ctl.settings import Settings
-from treadmill_ctl.sim.profiles import BUILTIN_PROFILES, RememberTarget, SpeedWhenStopped
+from treadmill_ctl.sim.profiles import (
+    BUILTIN_PROFILES,
+    RememberTarget,
+    SpeedWhenStopped,
+    load_profile,
+)
 from treadmill_ctl.sim.treadmill import BeltState
 
 pytestmark = pytest.mark.looptime
@@ -86,8 +91,41 @@ async def test_a_belt_that_runs_ahead_of_the_ramp_is_stopped_and_the_user_told()
         stop = first_write(w.record, "stop", t_start)
         assert stop - t_start < 3.0
         assert max(v for _, v in speeds(w.record, t_start)) < 2.0  # not 5.0
+        # Not a false alarm: the belt ran ahead honestly. Start's answer was still on its way
+        # (2.5 s late) and the only set-point since it asked 0.5 km/h (refused while paused);
+        # the belt was at well over twice that and still speeding up, towards the 5.0 km/h it
+        # remembered (a slow console that follows the ramp is not stopped: the next test).
+        asked = [
+            v or 0.0 for t, op, v in w.record.writes() if op == "set_speed" and t >= t_start - 5
+        ]
+        before = speeds(w.record, t_start, stop)
+        assert max(asked) <= 0.5
+        assert before[-1][1] > 2 * max(asked)
+        assert before[-1][1] > before[-3][1] > before[-5][1]  # still speeding up at the STOP
         await w.run_for(10)
         assert w.device.belt_speed_kmh == 0.0
+
+
+async def test_a_slow_console_that_remembers_its_target_follows_the_ramp_unstopped() -> None:
+    # The slow home treadmill (0.4 km/h/s, 2 s from Start to motion) remembers 5.0 km/h and
+    # takes no speed while paused: its target can be lowered only after Start, and Start is
+    # answered at once, before the belt moves. So the belt follows the ramp, slowly (the ramp
+    # waits for it), and no belt-ahead STOP comes: only a late answer (above) lets it run ahead.
+    profile = dataclasses.replace(
+        load_profile("slow-ramp"),
+        speed_when_paused=SpeedWhenStopped.REJECT,
+        speed_when_stopped=SpeedWhenStopped.REJECT,
+        remember_target=RememberTarget.ALWAYS,
+    )
+    plan = Plan.from_steps("resume", [Phase(PhaseKind.WARMUP, 120, 5.0)])
+    async with world(plan, profile=profile) as w:
+        t_start = await pause_then_resume(w)
+        await w.until_state(S.RUNNING_PHASE, 60)
+        assert not w.record.alerts("belt_ahead")
+        assert w.engine.state is S.RUNNING_PHASE
+        early = speeds(w.record, t_start, t_start + 5)
+        assert max(v for _, v in early) <= 1.5, early  # the ramp's pace, not towards 5.0
+        check_all(w.record, plan, Settings())
 
 
 async def test_a_console_that_needs_start_first_gets_the_low_target_at_once_after_it() -> None:

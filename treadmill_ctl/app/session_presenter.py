@@ -361,7 +361,7 @@ def _clock(
         return {
             "phaseRemainingText": formatting.duration_text(None),
             "phaseTimerNote": "",
-            "elapsedText": formatting.duration_text(0),
+            "elapsedText": clock_text(0),
             "totalText": (
                 estimate_text(
                     estimate_plan(plan, est, machine_min_kmh=machine_min).total_s, sign=False
@@ -386,7 +386,7 @@ def _clock(
             machine_min_kmh=machine_min,
         )
     if left is None:
-        total_text = formatting.duration_text(snap.elapsed_s)
+        total_text = clock_text(snap.elapsed_s)
     elif snap.state is S.IDLE and plan is not None:
         total_text = estimate_text(
             estimate_plan(plan, est, machine_min_kmh=machine_min).total_s, sign=False
@@ -404,7 +404,8 @@ def _clock(
             snap.phase_remaining_s if snap.phase is not None else None
         ),
         "phaseTimerNote": "" if ended else TIMER_NOTES.get(snap.state, ""),
-        "elapsedText": formatting.duration_text(snap.elapsed_s),
+        # The statistics' total time so far, shown as the summary and the history show it.
+        "elapsedText": clock_text(snap.elapsed_s),
         "totalText": total_text,
         "finishText": finish,
         "progress": round(min(max(progress, 0.0), 1.0), 4),

@@ -51,10 +51,19 @@ _LOGGER = logging.getLogger(__name__)
 DB_FILENAME: Final = "history.sqlite3"
 
 # A session row with the session time of its first START (the first state change out of
-# "idle"; NULL when it never started), from which its total time counts.
+# "idle"; NULL when it never started), from which its total time counts, and the time it
+# stood waiting for a START since (each "stopped" or "idle" state after the first START, to the
+# next state change or the end), which total time leaves out (statistics.total_time_s).
+_FIRST_START: Final = (
+    "(SELECT MIN(f.t) FROM states AS f WHERE f.session_id = sessions.id AND f.state != 'idle')"
+)
 _SESSION_ROWS: Final = (
-    "SELECT sessions.*, (SELECT MIN(t) FROM states WHERE states.session_id = sessions.id "
-    "AND states.state != 'idle') AS first_start_t FROM sessions"
+    f"SELECT sessions.*, {_FIRST_START} AS first_start_t, "
+    "(SELECT COALESCE(SUM(COALESCE((SELECT MIN(n.t) FROM states AS n "
+    "WHERE n.session_id = w.session_id AND n.rowid > w.rowid), "
+    "sessions.ended_t, sessions.last_t) - w.t), 0) FROM states AS w "
+    "WHERE w.session_id = sessions.id AND w.state IN ('idle', 'stopped') "
+    f"AND w.t >= {_FIRST_START}) AS waited_s FROM sessions"
 )
 
 HEARTBEAT_STALE_S: Final = 15.0
@@ -572,7 +581,7 @@ class HistoryStore:
             profile=_text(row, "profile"),
             ended=ended,
             ended_reason=reason,
-            duration_s=total_time_s(first_start, end_t),
+            duration_s=total_time_s(first_start, end_t, float(row.get("waited_s") or 0.0)),
             forward_s=_real(row, "forward_s"),
             backward_s=_real(row, "backward_s"),
             forward_m=_real(row, "forward_m", MAX_DISTANCE_M),

@@ -13,8 +13,10 @@ presents what it says. One controller is one session:
   error, or cancelled). The controller is done: actions are refused (STOP still goes to the
   treadmill), and the next session is a new controller.
 
-Elapsed time (``snapshot().elapsed_s``) does not run while the session is stopped or after it
-ended; the summary is made by one function (``summarize``) that a caller can replace.
+Elapsed time (``snapshot().elapsed_s``) is the statistics' total time at this instant
+(``SessionTally.total_s_at``, docs/statistics.md): it does not run while the session is stopped
+or after it ended, and at the end it is the summary's total time. The summary is made by one
+function (``summarize``) that a caller can replace.
 """
 
 from __future__ import annotations
@@ -83,10 +85,7 @@ class SessionSummary:
     preset_id: str
     preset_name: str
     end_reason: EndReason
-    forward_s: float  # time at speed, forward
-    backward_s: float  # time at speed, backward
-    at_speed_s: float  # time at speed, both directions
-    elapsed_s: float  # since the belt first moved, without the time stopped
+    elapsed_s: float  # total time (statistics.py): the session screen's last elapsed time
     distance_m: float
     blocks_done: int
     blocks_total: int
@@ -107,9 +106,6 @@ def summarize(plan: Plan, snapshot: SessionSnapshot, reason: EndReason) -> Sessi
         preset_id=plan.id,
         preset_name=plan.name,
         end_reason=reason,
-        forward_s=snapshot.forward_s,
-        backward_s=snapshot.backward_s,
-        at_speed_s=snapshot.done_s,
         elapsed_s=snapshot.elapsed_s,
         distance_m=snapshot.distance_m,
         blocks_done=snapshot.blocks_done,
@@ -132,35 +128,6 @@ def plan_record(plan: Plan, settings: Settings) -> dict[str, Any]:
             for p in plan.phases
         ]
     }
-
-
-class _ElapsedClock:
-    """The engine's elapsed time without the stretches the session stood stopped or ended.
-    Each stretch is measured as what the engine's own figure gained during it, so it is right
-    whether or not the engine holds its figure itself."""
-
-    __slots__ = ("_held_s", "_since")
-
-    def __init__(self) -> None:
-        self._held_s = 0.0
-        self._since: float | None = None  # the engine's figure when the clock stopped
-
-    @property
-    def held(self) -> bool:
-        return self._since is not None
-
-    def hold(self, raw_s: float) -> None:
-        if self._since is None:
-            self._since = raw_s
-
-    def release(self, raw_s: float) -> None:
-        if self._since is not None:
-            self._held_s += max(0.0, raw_s - self._since)
-            self._since = None
-
-    def value(self, raw_s: float) -> float:
-        shown = self._since if self._since is not None else raw_s
-        return max(0.0, shown - self._held_s)
 
 
 type Spawn = Callable[[Coroutine[Any, Any, EndReason]], asyncio.Task[EndReason]]
@@ -195,7 +162,6 @@ class SessionController:
         self._on_end = on_end
         self._summarize = summarize
         self._state = ControllerState.READY
-        self._elapsed = _ElapsedClock()
         # The session's numbers from its events, as the history counts them (statistics.py).
         self._tally = SessionTally(
             phases_planned=len(plan.phases), blocks_planned=plan.backward_blocks
@@ -286,10 +252,10 @@ class SessionController:
         return not self.ended and self._engine.state in STARTABLE_STATES
 
     def snapshot(self) -> SessionSnapshot:
-        """The engine's snapshot, with the elapsed time that stands still while stopped or
-        ended."""
+        """The engine's snapshot, with the elapsed time: the statistics' total time now (it
+        stands still while stopped or ended)."""
         snap = self._engine.snapshot()
-        return dataclasses.replace(snap, elapsed_s=self._elapsed.value(snap.elapsed_s))
+        return dataclasses.replace(snap, elapsed_s=self._tally.total_s_at(snap.t))
 
     # ---- its life --------------------------------------------------------------------------
 
@@ -395,10 +361,6 @@ class SessionController:
             self._ended(event.reason)
 
     def _on_state(self, state: SessionState) -> None:
-        if state is S.STOPPED:
-            self._elapsed.hold(self._engine.snapshot().elapsed_s)
-        elif self._elapsed.held:
-            self._elapsed.release(self._engine.snapshot().elapsed_s)
         if state is S.STARTING_COUNTDOWN and self._state is ControllerState.READY:
             # The engine accepted the first start: from here on this is a session to record.
             self._state = ControllerState.RUNNING
@@ -406,7 +368,6 @@ class SessionController:
     def _ended(self, reason: EndReason) -> None:
         if self._end_reason is not None:
             return
-        self._elapsed.hold(self._engine.snapshot().elapsed_s)
         self._end_reason = reason
         self._state = ControllerState.ENDED
         statistics = self._tally.statistics()

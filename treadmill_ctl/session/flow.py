@@ -29,10 +29,7 @@ from treadmill_ctl.session.machine_base import (
 from treadmill_ctl.session.policy import SafetyViolation
 from treadmill_ctl.session.position import result_words
 from treadmill_ctl.session.steps import WAKES, Belt, Signal, Step
-from treadmill_ctl.session.transitions import (
-    REACTIONS,
-    EngineEvent,
-)
+from treadmill_ctl.session.transitions import EngineEvent, SpeedBy
 from treadmill_ctl.session.watchdog import HOLD_POLL_S
 from treadmill_ctl.texts import tr
 from treadmill_ctl.units import KMH_PER_MPH
@@ -215,8 +212,6 @@ class FlowMachine(MachineBase):
                 tr("The belt has not started moving yet; the ramp waits for it."),
                 "slow_start",
             )
-        if self._first_motion_t is None:
-            self._first_motion_t = self._now(t)
         self._policy.motion_started(t, self._actual_kmh)
         # Some machines resume at their previous target: pin it down to where the belt is now.
         reference, _ = self._policy.last_setpoint
@@ -242,41 +237,29 @@ class FlowMachine(MachineBase):
         ramp: a belt well above every set-point of this motion runs ahead of it (e.g. a
         console that went back to the speed it had before a pause): STOP, and say so."""
         peak = self._policy.motion_peak_kmh
-        if (self._state, E.RAMP_WATCH) not in REACTIONS or self._hold_machine_speed or peak <= 0:
+        if not self._reacts(E.RAMP_WATCH) or peak <= 0:
             return
         actual = self._actual_kmh or 0.0
         limit = self._policy.ahead_limit_kmh() + AHEAD_EXTRA_KMH
         if actual <= limit:
             return
         if abs(actual - peak * KMH_PER_MPH) <= 0.15 * actual:
-            self._alert(
-                t,
-                AlertLevel.DANGER,
-                tr(
-                    "The belt runs at {actual} km/h instead of {peak} km/h (does its "
-                    "console read speeds in mph?). Stopping.",
-                    actual=f"{actual:.1f}",
-                    peak=f"{peak:.1f}",
-                ),
-                "overspeed",
-            )
-            self._stop_cause = EndReason.STOPPED_BY_MACHINE
-            self._cause_stop(t, E.OVERSPEED)
-            return
-        self._alert(
-            t,
-            AlertLevel.DANGER,
-            tr(
-                "The belt sped up to {actual} km/h on its own, faster than the ramp "
-                "(set to {peak} km/h): the treadmill may have gone back to an earlier speed. "
-                "Stopping.",
+            message = tr(
+                "The belt runs at {actual} km/h instead of {peak} km/h (does its "
+                "console read speeds in mph?). Stopping.",
                 actual=f"{actual:.1f}",
                 peak=f"{peak:.1f}",
-            ),
-            "belt_ahead",
+            )
+            self._stop_for(t, E.OVERSPEED, message, "overspeed")
+            return
+        message = tr(
+            "The belt sped up to {actual} km/h on its own, faster than the ramp "
+            "(set to {peak} km/h): the treadmill may have gone back to an earlier speed. "
+            "Stopping.",
+            actual=f"{actual:.1f}",
+            peak=f"{peak:.1f}",
         )
-        self._stop_cause = EndReason.STOPPED_BY_MACHINE
-        self._cause_stop(t, E.BELT_AHEAD)
+        self._stop_for(t, E.BELT_AHEAD, message, "belt_ahead")
 
     def _s_incline(self, t: float) -> bool:
         self._reached_at = None
@@ -318,8 +301,8 @@ class FlowMachine(MachineBase):
         """Set-points to the phase's target, then the *reported* speed there."""
         if self._skip:
             return self._goto(Step.PHASE_OVER)
-        if self._hold_machine_speed:
-            return self._goto(Step.REACHED)
+        if self._speed_by is SpeedBy.CONSOLE:
+            return self._goto(Step.REACHED)  # the runner's speed is the phase's now
         target = self._target_kmh()
         wait = self._ramp(t, target, Step.RAMP)
         if wait is None:
@@ -363,7 +346,6 @@ class FlowMachine(MachineBase):
 
     def _s_reached(self, t: float) -> bool:
         self._fire(E.TARGET_REACHED, t)
-        self._announced = False
         return self._goto(Step.CLOCK)
 
     def _s_clock(self, t: float) -> bool:
@@ -372,24 +354,24 @@ class FlowMachine(MachineBase):
         lead = float(self._settings.cue_lead_s)
         remaining = self._phase_remaining(self._now(t))
         if self._skip or remaining <= 1e-6:
-            if not self._announced:
+            if self._step is Step.CLOCK:
                 self._announce_next(t, 0.0)
             return self._goto(Step.PHASE_OVER)
-        if self._announced and remaining > lead + 1.0:
-            self._announced = False  # extended after the cue: cue again later
-        if not self._announced and remaining <= lead + 1e-6:
+        if self._step is Step.CLOCK_CUED and remaining > lead + 1.0:
+            self._step = Step.CLOCK  # extended after the cue: cue again later
+        if self._step is Step.CLOCK and remaining <= lead + 1e-6:
             self._announce_next(t, remaining)
-            self._announced = True
-        wait = remaining if self._announced else remaining - lead
-        if not self._hold_machine_speed:
-            step_wait = self._ramp(t, self._target_kmh(), Step.CLOCK)
+            self._step = Step.CLOCK_CUED
+        wait = remaining if self._step is Step.CLOCK_CUED else remaining - lead
+        if self._speed_by is SpeedBy.PLAN:
+            step_wait = self._ramp(t, self._target_kmh(), self._step)
             if step_wait is None:
                 return False
             if step_wait > 0:
                 wait = min(wait, step_wait)
         if wait <= 0:
             return True  # again, at once
-        return self._wait(t + wait, self._ramp_wakes(WAKES[Step.CLOCK]))
+        return self._wait(t + wait, self._ramp_wakes(WAKES[self._step]))
 
     def _s_phase_over(self, t: float) -> bool:
         self._complete_phase(t, skipped=self._skip)
@@ -493,14 +475,8 @@ class FlowMachine(MachineBase):
             self._policy.check(self._direction(), kmh, t)
         except SafetyViolation as exc:
             log.error("safety policy refused a set-point: %s", exc)  # noqa: TRY400 - expected
-            self._alert(
-                t,
-                AlertLevel.DANGER,
-                tr("Safety check failed ({why}). Stopping.", why=str(exc)),
-                "safety",
-            )
-            self._stop_cause = EndReason.ERROR
-            self._cause_stop(t, E.POLICY_REFUSED)
+            message = tr("Safety check failed ({why}). Stopping.", why=str(exc))
+            self._stop_for(t, E.POLICY_REFUSED, message, "safety")
             return
         self._policy.record(kmh, t)
         self._recent_setpoints.append(kmh)
@@ -557,6 +533,7 @@ _STEPS: Final[dict[Step, Callable[[FlowMachine, float], bool]]] = {
     Step.RAMP: FlowMachine._s_ramp,
     Step.REACHED: FlowMachine._s_reached,
     Step.CLOCK: FlowMachine._s_clock,
+    Step.CLOCK_CUED: FlowMachine._s_clock,
     Step.PHASE_OVER: FlowMachine._s_phase_over,
     Step.SLOW_TO_TURN: FlowMachine._s_slow_to_turn,
     Step.RAMP_DOWN: FlowMachine._s_ramp_down,

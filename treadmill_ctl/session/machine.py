@@ -33,33 +33,26 @@ from treadmill_ctl.session.events import (
     StateEvent,
 )
 from treadmill_ctl.session.machine_base import (
-    EXTRA_SAFETY_KMH,
-    OVERSPEED_GRACE_S,
-    OVERSPEED_MARGIN_KMH,
-    OVERSPEED_RATIO,
     RECONNECT_DELAYS_S,
     RECONNECT_WINDOW_S,
-    STILL_KMH,
-    STILL_MOVING_GRACE_S,
     USER_POLL_S,
 )
 from treadmill_ctl.session.policy import SafetyPolicy
 from treadmill_ctl.session.position import SessionSnapshot
-from treadmill_ctl.session.silence import SilenceMachine
 from treadmill_ctl.session.steps import Belt, Signal, Step
 from treadmill_ctl.session.transitions import (
     BELT_MAY_MOVE,
     END_HOW,
-    LOST_WHILE_STOPPING,
+    LINK_BACK_EVENT,
     MOVING,
-    REACTIONS,
     TRANSITIONS,
     WAITING_FOR,
     EndHow,
     EngineEvent,
 )
+from treadmill_ctl.session.watches import WatchMachine
 from treadmill_ctl.texts import tr
-from treadmill_ctl.units import KMH_PER_MPH, Direction
+from treadmill_ctl.units import Direction
 
 __all__ = ["SessionMachine"]
 
@@ -79,7 +72,7 @@ _USER_EVENTS: Final = {
 }
 
 
-class SessionMachine(SilenceMachine):
+class SessionMachine(WatchMachine):
     """One plan on one treadmill, as a pure state machine (see the module docstring)."""
 
     @property
@@ -118,13 +111,6 @@ class SessionMachine(SilenceMachine):
         phase = self._phase_info(self._index)
         running = not self._plan_complete()
         current_done = self._phase_elapsed(now) if running else 0.0
-        backward = self._completed_s[Direction.BACKWARD]
-        forward = self._completed_s[Direction.FORWARD]
-        if phase is not None:
-            if phase.direction is Direction.BACKWARD:
-                backward += current_done
-            else:
-                forward += current_done
         setpoint, _ = self._policy.last_setpoint
         waiting = WAITING_FOR.get(self._state) if self._end_reason is None else None
         cd = self._countdown
@@ -143,11 +129,8 @@ class SessionMachine(SilenceMachine):
             incline_pct=self._incline,
             distance_m=self._distance_m,
             hr_bpm=hr,
-            elapsed_s=0.0 if self._first_motion_t is None else now - self._first_motion_t,
             total_s=self._plan.total_s + self._phase_extra_s,
-            done_s=sum(self._completed_s.values()) + current_done,
-            backward_s=backward,
-            forward_s=forward,
+            done_s=self._completed_s + current_done,
             blocks_done=self._blocks_done,
             blocks_total=self._plan.backward_blocks,
             countdown_remaining_s=cd[0] if cd else None,
@@ -227,7 +210,7 @@ class SessionMachine(SilenceMachine):
         if event is E.USER_STOP:
             self._user_stop(t)
             return
-        if (self._state, event) not in REACTIONS:
+        if not self._reacts(event):
             self._info(t, _NOT_NOW[event])
             return
         match event:
@@ -309,8 +292,8 @@ class SessionMachine(SilenceMachine):
                         "control_lost",
                     )
             case MachineStatusKind.STARTED_BY_USER:
-                if (self._state, E.CONSOLE_START) in REACTIONS:
-                    self._console_started = True  # the runner took over: not fought
+                if self._reacts(E.CONSOLE_START):
+                    self._belt = Belt.CONSOLE  # the runner took over: not fought
                     self._info(t, tr("The belt was started from the treadmill's console."))
             case _:
                 pass
@@ -324,7 +307,9 @@ class SessionMachine(SilenceMachine):
         if cmd != self._flow_cmd:
             return  # the flow that sent it is gone (paused, stopped...)
         self._flow_cmd = None
-        self._link_up = inp.link_up
+        if not outcome.ok and not inp.link_up:
+            self._cancel_flow()  # failed as the link went: the link-loss input takes over
+            return
         self._answer(t, outcome)
 
     def _on_stop_done(self, inp: io.StopDone) -> None:
@@ -369,15 +354,10 @@ class SessionMachine(SilenceMachine):
             return
         before = self._state
         self._cancel_flow()
-        if self._session_stop is not None:
-            self._session_stop = None  # its outcome is of a link that is gone
-            self._stop_requested_while_lost = True
+        self._session_stop = None  # its outcome (if any) is of a link that is gone
         moving = self._belt is Belt.RUNNING or before in MOVING
         speed = self._actual_kmh or 0.0
         self._belt_stopped()
-        if before in LOST_WHILE_STOPPING:
-            self._stop_requested_while_lost = True
-        self._lost_from = before
         self._cue(t, CueKind.ALARM, tr("Connection lost!"))
         message = (
             tr(
@@ -456,7 +436,6 @@ class SessionMachine(SilenceMachine):
             "error",
         )
         self._stop_cause = EndReason.ERROR
-        self._end_requested = True
         self._cancel_flow()
         self._end(EndReason.ERROR)
 
@@ -497,8 +476,7 @@ class SessionMachine(SilenceMachine):
         if new is None:
             return  # stopping already, or over
         self._stop_cause = EndReason.STOPPED_BY_USER
-        if new is S.LINK_LOST:
-            self._stop_requested_while_lost = True
+        if new is S.LINK_LOST:  # owed (transitions.Owed.STOP): written once the link is back
             self._alert(
                 t,
                 AlertLevel.WARNING,
@@ -522,13 +500,13 @@ class SessionMachine(SilenceMachine):
         if decision.limited_by:
             self._info(t, tr("Limited by the {limit}.", limit=decision.limited_by))
         self._override_kmh = decision.kmh
-        self._hold_machine_speed = False
+        self._speed_from(E.USER_SPEED)
         self._poke(t)
 
     def _user_end(self, t: float) -> None:
-        self._end_requested = True
         how = END_HOW[self._state]
-        if how is EndHow.AT_ONCE and self._belt is Belt.STILL:
+        self._owe(E.USER_END)  # STOP first: the session ends once it is STOPPED
+        if how is EndHow.AT_ONCE and self._belt is not Belt.RUNNING:
             self._end(self._stop_cause)
         elif how is EndHow.LINK_LOST:
             self._end(EndReason.LINK_LOST)  # nothing can be stopped now
@@ -538,15 +516,14 @@ class SessionMachine(SilenceMachine):
     def _reconnected(self, t: float, confirmed: bool) -> None:
         self._unconfirmed(t, confirmed)
         self._belt_stopped()
-        if self._stop_requested_while_lost or self._lost_from in LOST_WHILE_STOPPING:
-            event = E.LINK_BACK_STOPPED
+        if self._owed in LINK_BACK_EVENT:
+            event = LINK_BACK_EVENT[self._owed]
         elif not self._started_once:
             event = E.LINK_BACK_NOT_STARTED
             self._stop_cause = EndReason.STOPPED_BY_USER  # nothing ran: no one else's end
         else:
             event = E.LINK_BACK
             self._stop_cause = EndReason.LINK_LOST
-        self._stop_requested_while_lost = False
         if self._plan_complete():
             self._fire(E.LINK_BACK_STOPPED, t)
             self._end(EndReason.FINISHED)
@@ -603,215 +580,6 @@ class SessionMachine(SilenceMachine):
             )
         self._fire(event, t)
 
-    def _console_speed(self, t: float, value: float | None) -> None:
-        if value is None or (self._state, E.CONSOLE_SPEED) not in REACTIONS:
-            return
-        # Our own set-point coming back (in mph on a console that reads mph) is not news.
-        if any(
-            abs(value - sp) < 0.06 or abs(value - sp / KMH_PER_MPH) < 0.06
-            for sp in self._recent_setpoints
-        ):
-            return
-        # The runner changed the speed on the console: reflect it, never fight it.
-        self._hold_machine_speed = True
-        self._policy.console_set(value, t)
-        direction = self._direction()
-        cap = self._policy.cap_kmh(direction)
-        level = AlertLevel.WARNING if value > cap + 1e-6 else AlertLevel.INFO
-        message = (
-            tr(
-                "Speed set to {speed} km/h on the console (above your {direction} cap {cap} "
-                "km/h): kept for this phase.",
-                speed=f"{value:.1f}",
-                direction=_direction_word(direction),
-                cap=f"{cap:.1f}",
-            )
-            if level is AlertLevel.WARNING
-            else tr(
-                "Speed set to {speed} km/h on the console: kept for this phase.",
-                speed=f"{value:.1f}",
-            )
-        )
-        self._alert(t, level, message, "console_speed")
-
-    def _watch_speed(self, t: float) -> None:
-        """STOP when the machine is not doing what it is told (not a console change we
-        reflect): the belt clearly above the direction's cap, or, at a phase's speed, well
-        above the set-point (e.g. a console that reads set-points in mph)."""
-        facing = self._facing
-        if (
-            (self._state, E.SPEED_WATCH) not in REACTIONS
-            or self._hold_machine_speed
-            or facing is None
-        ):
-            self._overspeed_since = None
-            return
-        now = self._now(t)
-        actual = self._actual_kmh or 0.0
-        cap = self._policy.cap_kmh(facing)
-        setpoint, _ = self._policy.last_setpoint
-        above_cap = actual > cap + EXTRA_SAFETY_KMH
-        at_speed = (self._state, E.SETPOINT_WATCH) in REACTIONS
-        above_setpoint = at_speed and actual > max(
-            setpoint * OVERSPEED_RATIO, setpoint + OVERSPEED_MARGIN_KMH
-        )
-        if not (above_cap or above_setpoint):
-            self._overspeed_since = None
-            return
-        if self._overspeed_since is None:
-            self._overspeed_since = now
-            return
-        if now - self._overspeed_since < OVERSPEED_GRACE_S:
-            return
-        self._overspeed_since = None
-        message = (
-            tr(
-                "The belt runs at {speed} km/h, above your {direction} cap {cap} km/h. Stopping.",
-                speed=f"{actual:.1f}",
-                direction=_direction_word(facing),
-                cap=f"{cap:.1f}",
-            )
-            if above_cap
-            else tr(
-                "The belt runs at {speed} km/h, instead of {setpoint} km/h (does its console "
-                "read speeds in mph?). Stopping.",
-                speed=f"{actual:.1f}",
-                setpoint=f"{setpoint:.1f}",
-            )
-        )
-        self._alert(t, AlertLevel.DANGER, message, "overspeed")
-        self._stop_cause = EndReason.STOPPED_BY_MACHINE
-        self._cause_stop(t, E.OVERSPEED)
-
-    def _watch_still_moving(self, t: float) -> None:
-        """Paused or stopped, yet the belt keeps running (not slowing down, not started from
-        the console): STOP it. E.g. a console pause that crossed our own start."""
-        now = self._now(t)
-        speed = self._actual_kmh or 0.0
-        if (
-            (self._state, E.STILL_MOVING) not in REACTIONS
-            or self._console_started
-            or self._session_stop is not None
-            or self._quiet_stop is not None
-            or speed <= STILL_KMH
-        ):
-            self._still_moving = None
-            return
-        if self._still_moving is None or speed < self._still_moving[1] - 0.1:
-            self._still_moving = (now, speed)  # first seen, or still slowing down
-            return
-        if now - self._still_moving[0] < STILL_MOVING_GRACE_S:
-            return
-        self._still_moving = None
-        self._alert(
-            t,
-            AlertLevel.WARNING,
-            tr(
-                "The belt still runs at {speed} km/h while the session is {state}: stopping it.",
-                speed=f"{speed:.1f}",
-                state=_state_word(self._state),
-            ),
-            "still_moving",
-        )
-        self._expect_echo(MachineStatusKind.STOPPED_BY_USER, t)
-        self._quiet_stop = self._stop(io.StopKind.QUIET)
-
-    def _check_hr_cap(self, t: float) -> None:
-        """A new reading of the heart rate in use. The cap policy (hr.cap) wants it above the
-        cap for a second of readings in a backward block, so that one spike does not break
-        the block. The slow-down is cued ``cue_lead_s`` before it starts, as every automatic
-        change is."""
-        cap = self._hr_cap
-        if cap is None or cap.triggered or (self._state, E.HR_READING) not in REACTIONS:
-            return
-        if self._plan_complete():
-            return
-        phase = self._plan.phases[self._index]
-        hr, _source = self._hr.current(t)
-        if not cap.check(hr, phase.direction.value, t).slows:
-            return
-        # Slow to the turning speed (never faster because of the heart rate).
-        floor = max(self._turning_speed(), self._policy.machine_min_kmh)
-        slower = min(floor, self._target_kmh())
-        lead = float(self._settings.cue_lead_s)
-        limit = cap.cap_bpm
-        words = tr(
-            "Heart rate above {limit}: slowing to {speed} in {lead}",
-            limit=limit,
-            speed=f"{slower:.1f}",
-            lead=f"{lead:.0f}",
-        )
-        self._cue(t, CueKind.SPEED, words, slower)
-        self._alert(
-            t,
-            AlertLevel.WARNING,
-            tr(
-                "Heart rate {hr} is above your cap {limit} bpm: slowing to {speed} km/h "
-                "in {lead} s.",
-                hr=hr,
-                limit=limit,
-                speed=f"{slower:.1f}",
-                lead=f"{lead:.0f}",
-            ),
-            "hr_cap",
-        )
-        self._hr_slow = (self._index, slower)
-        self._hr_slow_at = t + lead
-
-    def _hr_slow_down(self, t: float) -> None:
-        index, slower = self._hr_slow
-        if self._index != index:
-            return  # the block is over meanwhile
-        if (self._state, E.HR_READING) not in REACTIONS:
-            # Paused or stopped meanwhile: judge the heart rate afresh once moving again.
-            if self._hr_cap is not None:
-                self._hr_cap.reset()
-            return
-        self._override_kmh = min(self._target_kmh(), slower)
-        self._hold_machine_speed = False
-        self._poke(t)
-
-    def _say_text_cues(self, t: float) -> None:
-        """A preset's text cues, on the treadmill's records (several a second) while a phase
-        runs: plain text, never a speed or a direction."""
-        if self._state is not S.RUNNING_PHASE or self._plan_complete():
-            return
-        phase = self._plan.phases[self._index]
-        if phase.cues:
-            elapsed = self._phase_elapsed(self._now(t))
-            for text in self._text_cues.due(self._index, phase.cues, elapsed):
-                self._cue(t, CueKind.TEXT, text)
-
-    def _follow_hr(self, t: float) -> None:
-        """A heart rate (or none fresh) for a forward phase that follows it (hr_follow.py):
-        a small step is cued ``cue_lead_s`` before it, as every automatic change is."""
-        if self._plan_complete() or (self._state, E.HR_READING) not in REACTIONS:
-            return
-        hr, _source = self._hr.current(t)
-        phase = self._plan.phases[self._index]
-        step = self._hr_follow.reading(t, self._index, phase, hr, self._target_kmh())
-        if step is not None:
-            lead = float(self._settings.cue_lead_s)
-            self._cue(
-                t,
-                CueKind.SPEED,
-                tr("{change} in {seconds}", change=step.words, seconds=f"{lead:.0f}"),
-                step.kmh,
-            )
-
-    def _hr_follow_due(self, t: float) -> None:
-        due = self._hr_follow.due(t)
-        if due is None:
-            if self._hr_follow.stale(t):
-                self._follow_hr(t)  # no fresh reading: the strap is lost
-            return
-        index, kmh = due
-        if index != self._index or (self._state, E.HR_READING) not in REACTIONS:
-            return  # the phase is over, or paused meanwhile: judged afresh from new readings
-        self._override_kmh = kmh
-        self._hold_machine_speed = False
-        self._poke(t)
-
 
 _NOT_NOW: Final = {
     E.USER_SKIP: tr("Skip works while a phase runs (not during a turn-around or a pause)."),
@@ -845,14 +613,3 @@ _HANDLERS: Final[dict[type, Callable[[SessionMachine, Any], None]]] = {
     io.Closing: SessionMachine._on_closing,
     io.Closed: SessionMachine._on_closed,
 }
-
-
-def _direction_word(direction: Direction | str) -> str:
-    """ "backward" / "forward" inside a sentence (translatable)."""
-    return tr("backward") if str(direction) == "backward" else tr("forward")
-
-
-def _state_word(state: S) -> str:
-    """The session's state inside a sentence ("paused"), translatable for the usual ones."""
-    words = {S.PAUSED: tr("paused"), S.STOPPED: tr("stopped"), S.FINISHED: tr("finished")}
-    return words.get(state, state.value)

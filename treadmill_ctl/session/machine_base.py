@@ -33,9 +33,17 @@ from treadmill_ctl.session.position import PlanPosition, result_words
 from treadmill_ctl.session.steps import Belt, Signal, Step
 from treadmill_ctl.session.transitions import (
     COUNTING,
+    ENDS_SESSION,
+    NOT_UNDER_CONSOLE,
+    REACTIONS,
+    STOP_CAUSES,
     TRANSITIONS,
     WAITING_FOR,
     EngineEvent,
+    Owed,
+    SpeedBy,
+    next_owed,
+    next_speed_by,
 )
 from treadmill_ctl.session.watchdog import DataWatchdog
 from treadmill_ctl.settings import Settings
@@ -91,13 +99,13 @@ class MachineBase(PlanPosition):
         self._t0: float | None = None
         self._serial = 0
         self._end_reason: EndReason | None = None
-        self._end_requested = False
+        self._owed = Owed.NOTHING  # what the user asked for that is still owed (transitions)
+        self._speed_by = SpeedBy.PLAN  # who sets the speed in this phase (transitions)
         self._stop_cause = EndReason.STOPPED_BY_USER
         self._last_alert: AlertEvent | None = None
         self._countdown: tuple[int, CountdownReason] | None = None
         self._belt = Belt.STILL
-        self._started_once = False
-        self._first_motion_t: float | None = None
+        self._started_once = False  # picks the reconnect's event (LINK_BACK_NOT_STARTED)
 
         # the flow
         self._step = Step.NONE
@@ -115,7 +123,6 @@ class MachineBase(PlanPosition):
         self._reached_at: float | None = None
         self._backoff_until = 0.0
         self._sent_value = 0.0  # the last set-point or incline written
-        self._announced = False
         self._skip = False
         self._preset_ok = False  # the start speed was taken as the target before Start
         self._ramp_held = False  # the ramp waits for the belt's reported speed
@@ -140,7 +147,6 @@ class MachineBase(PlanPosition):
         self._still_moving: tuple[float, float] | None = None  # (since, speed)
         # is the data still coming? (session.silence; its first limit from the check)
         self._data_watch = DataWatchdog(self.timing.stale_after_s)
-        self._console_started = False
         self._control_lost_alert_t = -math.inf
         self._incline_warned = False
         cap_bpm = plan.hr_cap_bpm or settings.hr_cap_bpm
@@ -159,14 +165,14 @@ class MachineBase(PlanPosition):
         self._reconnect_at: float | None = None
         self._reconnect_since = 0.0
         self._reconnect_attempts = 0
-        self._stop_requested_while_lost = False
-        self._lost_from = S.IDLE
-        self._link_up = True
         self._last_wake: float | None = None
 
     def _fire(self, event: EngineEvent, t: float, *, user: bool = False) -> bool:
         """Take the transition for ``event`` (False: it does not apply in this state)."""
         new = TRANSITIONS.get((self._state, event))
+        if new is not None:
+            self._owe(event)
+            self._speed_from(event)
         if new is None:
             if user:
                 self._info(
@@ -187,11 +193,10 @@ class MachineBase(PlanPosition):
             self._countdown = None
         self._state = new
         self._serial += 1
-        self._console_started = False
         if new is not old:
             self._emit(StateEvent(now, new))
         if new in WAITING_FOR and self._end_reason is None:
-            if self._end_requested and new is S.STOPPED:
+            if (self._owed, new) in ENDS_SESSION:
                 self._end(self._stop_cause)
             else:
                 self._watch_for_user(t)
@@ -200,6 +205,21 @@ class MachineBase(PlanPosition):
         if new is S.FINISHED:
             self._end(EndReason.FINISHED)
         return True
+
+    def _reacts(self, event: EngineEvent) -> bool:
+        """``event`` acts in this state (``REACTIONS``; a speed watch not while the console
+        sets the speed: ``NOT_UNDER_CONSOLE``)."""
+        if self._speed_by is SpeedBy.CONSOLE and event in NOT_UNDER_CONSOLE:
+            return False
+        return (self._state, event) in REACTIONS
+
+    def _owe(self, event: EngineEvent) -> None:
+        """The debt region takes ``event`` (transitions.next_owed)."""
+        self._owed = next_owed(self._owed, self._state, event)
+
+    def _speed_from(self, event: EngineEvent) -> None:
+        """The speed region takes ``event`` (transitions.next_speed_by)."""
+        self._speed_by = next_speed_by(self._speed_by, event)
 
     def _cancel_flow(self) -> None:
         self._step = Step.NONE
@@ -276,26 +296,23 @@ class MachineBase(PlanPosition):
         if not confirmed:
             self._stop_not_confirmed_alarm(t)
 
-    def _cause_stop(self, t: float, event: EngineEvent) -> None:
-        """A cause that stops the session (its alert said why): STOPPING, STOP written."""
+    def _stop_for(self, t: float, event: EngineEvent, message: str, code: str) -> None:
+        """The one path of a cause that STOPs the session on its own (``STOP_CAUSES``): the
+        alert says why, the cause is kept for the end, the flow ends, STOPPING, STOP written."""
+        self._alert(t, AlertLevel.DANGER, message, code)
+        if (self._state, event) in TRANSITIONS:
+            self._stop_cause = STOP_CAUSES[event]
         self._cancel_flow()
         if self._fire(event, t):
             self._start_stop(t, tr("Stopping"))
 
     def _command_refused(self, t: float, why: str) -> None:
-        if not self._link_up:
-            self._cancel_flow()  # the link-loss input takes over
-            return
-        self._alert(
-            t, AlertLevel.DANGER, tr("{why} Stopping the session.", why=why), "command_refused"
-        )
-        self._stop_cause = EndReason.STOPPED_BY_MACHINE
-        self._cause_stop(t, E.COMMAND_REFUSED)
+        message = tr("{why} Stopping the session.", why=why)
+        self._stop_for(t, E.COMMAND_REFUSED, message, "command_refused")
 
     def _belt_not_following(self, t: float, why: str) -> None:
-        self._alert(t, AlertLevel.DANGER, tr("{why} Stopping.", why=why), "belt_not_following")
-        self._stop_cause = EndReason.ERROR
-        self._cause_stop(t, E.BELT_NOT_FOLLOWING)
+        message = tr("{why} Stopping.", why=why)
+        self._stop_for(t, E.BELT_NOT_FOLLOWING, message, "belt_not_following")
 
     def _stop_not_confirmed_alarm(self, t: float) -> None:
         self._cue(t, CueKind.ALARM, tr("STOP not confirmed. Pull the safety key!"))
@@ -307,6 +324,7 @@ class MachineBase(PlanPosition):
         )
 
     def _belt_stopped(self) -> None:
+        """Nobody moves the belt now (stopped, paused, lost)."""
         self._belt = Belt.STILL
         self._policy.motion_stopped()
 

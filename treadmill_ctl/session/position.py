@@ -58,11 +58,8 @@ class SessionSnapshot:
     incline_pct: float | None
     distance_m: float  # this session's distance
     hr_bpm: int | None
-    elapsed_s: float  # session time since the belt first started
     total_s: float  # planned time at speed, with extensions
-    done_s: float  # time at speed done so far
-    backward_s: float  # time at speed spent backward
-    forward_s: float
+    done_s: float  # time at speed done so far (the plan's progress)
     blocks_done: int  # backward phases completed
     blocks_total: int
     countdown_remaining_s: int | None
@@ -75,6 +72,9 @@ class SessionSnapshot:
     hr_source: str = "none"  # where hr_bpm comes from: "strap", "treadmill" or "none"
     data_age_s: float | None = None  # how old the last Treadmill Data record is (None: none yet)
     data_stale: bool = False  # older than the data watchdog's limit: not live (session.watchdog)
+    # Total time so far, as statistics.py defines it (stopped time left out): filled in by the
+    # SessionController from the session's statistics; the machine keeps no second clock.
+    elapsed_s: float = 0.0
 
 
 class PlanPosition:
@@ -90,8 +90,7 @@ class PlanPosition:
         self._phase_extra_s = 0.0
         self._phase_clock_since: float | None = None
         self._override_kmh: float | None = None  # user ± (or HR cap) for this phase
-        self._hold_machine_speed = False  # console changed the speed: not fought this phase
-        self._completed_s = {Direction.FORWARD: 0.0, Direction.BACKWARD: 0.0}
+        self._completed_s = 0.0  # time at speed of the phases completed (per direction: statistics)
         self._blocks_done = 0
         self._facing: Direction | None = None
         self._phase_announced = -1  # index of the phase whose PhaseEvent was sent
@@ -178,7 +177,7 @@ class PlanPosition:
     def _complete_phase(self, t: float, *, skipped: bool) -> None:
         now = self._now(t)
         phase = self._plan.phases[self._index]
-        self._completed_s[phase.direction] += self._phase_elapsed(now)
+        self._completed_s += self._phase_elapsed(now)
         if phase.direction is Direction.BACKWARD and not skipped:
             self._blocks_done += 1
         self._index += 1
@@ -187,7 +186,6 @@ class PlanPosition:
         if self._phase_clock_since is not None:
             self._phase_clock_since = now  # the clock runs on, for the next phase
         self._override_kmh = None
-        self._hold_machine_speed = False
 
     # ---- what is said ------------------------------------------------------------------
 

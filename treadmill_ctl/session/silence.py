@@ -15,18 +15,15 @@ from __future__ import annotations
 from typing import Final
 
 from treadmill_ctl.session import machine_io as io
-from treadmill_ctl.session.events import AlertLevel, CueKind, EndReason, SessionState
+from treadmill_ctl.session.events import AlertLevel, CueKind
 from treadmill_ctl.session.flow import FlowMachine
 from treadmill_ctl.session.machine_base import OVERSPEED_MARGIN_KMH, STILL_KMH
 from treadmill_ctl.session.steps import Belt, Step
-from treadmill_ctl.session.transitions import COUNTING, MOVING, EngineEvent
+from treadmill_ctl.session.transitions import DATA_WATCHED, EngineEvent
 from treadmill_ctl.session.watchdog import GIVE_UP_AFTER_S, Verdict
 from treadmill_ctl.texts import tr
 
 __all__ = ["NO_DATA_STOP_MESSAGE", "SilenceMachine"]
-
-WATCHED: Final = frozenset({*MOVING, *COUNTING, SessionState.FINISHING})
-"""States in which the session changes what the belt does on its own: it needs live data."""
 
 NO_DATA_STOP_MESSAGE: Final = "The treadmill stopped sending its speed"
 
@@ -58,21 +55,18 @@ class SilenceMachine(FlowMachine):
         went on to a remembered speed while nobody could see it): STOP, never adopt it."""
         asked = max(self._policy.last_setpoint[0], self._policy.machine_min_kmh)
         actual = self._actual_kmh or 0.0
-        if self._state not in WATCHED or actual <= asked + RAN_AHEAD_KMH + self._policy.step_kmh:
+        if (
+            self._state not in DATA_WATCHED
+            or actual <= asked + RAN_AHEAD_KMH + self._policy.step_kmh
+        ):
             return False
-        self._alert(
-            t,
-            AlertLevel.DANGER,
-            tr(
-                "The belt runs at {actual} km/h after the treadmill was silent (the session "
-                "asked for {asked} km/h): stopping.",
-                actual=f"{actual:.1f}",
-                asked=f"{asked:.1f}",
-            ),
-            "data_lost",
+        message = tr(
+            "The belt runs at {actual} km/h after the treadmill was silent (the session "
+            "asked for {asked} km/h): stopping.",
+            actual=f"{actual:.1f}",
+            asked=f"{asked:.1f}",
         )
-        self._stop_cause = EndReason.STOPPED_BY_MACHINE
-        self._cause_stop(t, EngineEvent.DATA_LOST)
+        self._stop_for(t, EngineEvent.DATA_LOST, message, "data_lost")
         return True
 
     def _watch_data(self, t: float) -> None:
@@ -80,7 +74,7 @@ class SilenceMachine(FlowMachine):
         if self._end_reason is not None:
             return
         waits_for_belt = self._step in _WAITS_FOR_BELT and (self._actual_kmh or 0.0) > STILL_KMH
-        should_move = self._state in WATCHED and (
+        should_move = self._state in DATA_WATCHED and (
             self._belt is Belt.RUNNING or self._data_watch.holding or waits_for_belt
         )
         match self._data_watch.watch(t, belt_should_move=should_move):
@@ -109,15 +103,9 @@ class SilenceMachine(FlowMachine):
 
     def _data_lost(self, t: float) -> None:
         silent = self._data_watch.silent_s(t)
-        self._alert(
-            t,
-            AlertLevel.DANGER,
-            tr(
-                "The treadmill stopped sending its speed ({silent} s without data): stopping. "
-                "Check the treadmill, then press start to go on or END to finish.",
-                silent=f"{silent:.0f}",
-            ),
-            "data_lost",
+        message = tr(
+            "The treadmill stopped sending its speed ({silent} s without data): stopping. "
+            "Check the treadmill, then press start to go on or END to finish.",
+            silent=f"{silent:.0f}",
         )
-        self._stop_cause = EndReason.STOPPED_BY_MACHINE
-        self._cause_stop(t, EngineEvent.DATA_LOST)
+        self._stop_for(t, EngineEvent.DATA_LOST, message, "data_lost")

@@ -19,6 +19,7 @@ class Belt(enum.StrEnum):
 
     STILL = "still"  # not started by this session, or stopped or paused since
     RUNNING = "running"  # this session started it and nothing stopped or paused it since
+    CONSOLE = "console"  # the runner started it on the console (paused/stopped): not fought
 
 
 class Signal(enum.StrEnum):
@@ -45,6 +46,7 @@ class Step(enum.StrEnum):
     RAMP = "ramp"  # set-points towards the phase's speed, then its reported speed
     REACHED = "reached"  # the phase's speed is reached: its clock starts
     CLOCK = "clock"  # the phase's clock runs (and follows speed changes)
+    CLOCK_CUED = "clock_cued"  # ... and what comes after the phase has been cued
     PHASE_OVER = "phase_over"  # the phase is done or skipped: the next one, a turn, the end
     SLOW_TO_TURN = "slow_to_turn"  # a turn-around begins
     RAMP_DOWN = "ramp_down"  # set-points down to the turning/finishing speed
@@ -70,6 +72,7 @@ WAKES: Final[dict[Step, frozenset[Signal]]] = {
     Step.WAIT_MOVING: _TD,
     Step.RAMP: _TDP,  # a wait for the next step wakes on time or a poke only (see ramp)
     Step.CLOCK: _TP,
+    Step.CLOCK_CUED: _TP,
     Step.RAMP_DOWN: _T,
     Step.WAIT_TURNING: _TD,
     Step.BACKOFF: _T,

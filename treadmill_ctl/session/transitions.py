@@ -12,19 +12,27 @@ from __future__ import annotations
 import enum
 from typing import Final
 
-from treadmill_ctl.session.events import SessionState
+from treadmill_ctl.session.events import EndReason, SessionState
 
 __all__ = [
     "BELT_MAY_MOVE",
     "COUNTING",
+    "DATA_WATCHED",
+    "ENDS_SESSION",
     "END_HOW",
-    "LOST_WHILE_STOPPING",
+    "LINK_BACK_EVENT",
     "MOVING",
+    "NOT_UNDER_CONSOLE",
     "REACTIONS",
+    "STOP_CAUSES",
     "TRANSITIONS",
     "WAITING_FOR",
     "EndHow",
     "EngineEvent",
+    "Owed",
+    "SpeedBy",
+    "next_owed",
+    "next_speed_by",
 ]
 
 
@@ -61,6 +69,9 @@ class EngineEvent(enum.StrEnum):
     CONSOLE_SPEED = "console_speed"  # the runner changed the speed on the console
     CONSOLE_START = "console_start"  # the runner started the belt on the console
     HR_READING = "hr_reading"  # a heart-rate reading to judge against the cap
+    HR_SLOW_DOWN = "hr_slow_down"  # the heart-rate cap's slow-down, cued earlier, is due
+    HR_FOLLOW_STEP = "hr_follow_step"  # a step of a phase that follows the heart rate is due
+    TEXT_CUE = "text_cue"  # a data record: a preset's text cue may be due (phase clock)
     SPEED_WATCH = "speed_watch"  # a data record to judge against the caps (overspeed)
     SETPOINT_WATCH = "setpoint_watch"  # ... and against the set-point (at a phase's speed)
     RAMP_WATCH = "ramp_watch"  # ... and against the ramp (from the Start to the phase's speed)
@@ -68,6 +79,22 @@ class EngineEvent(enum.StrEnum):
     LINK_BACK = "link_back"  # reconnected, STOP sent: paused, waits for the user
     LINK_BACK_STOPPED = "link_back_stopped"  # ... the session was stopped before
     LINK_BACK_NOT_STARTED = "link_back_not_started"  # ... the session never started
+
+
+class Owed(enum.IntEnum):
+    """The machine's third region (beside its state and ``steps.Belt``): what the user asked
+    for that the session still owes. Ordered: a debt only grows until it is settled."""
+
+    NOTHING = 0
+    STOP = 1  # a STOP asked for (or under way) when the link was lost: the link comes back STOPPED
+    END = 2  # the user's END while the belt may move: the session ends once it is STOPPED
+
+
+class SpeedBy(enum.StrEnum):
+    """The machine's fourth region: who sets the belt's speed in the current phase."""
+
+    PLAN = "plan"  # the plan, the user's ± or the heart rate, through the ramp
+    CONSOLE = "console"  # the runner set it on the console: followed, not fought, this phase
 
 
 S = SessionState
@@ -151,8 +178,9 @@ def _build_reactions() -> frozenset[tuple[SessionState, EngineEvent]]:
     for s in _PHASE_RUNS:
         r |= {(s, E.USER_SKIP), (s, E.USER_EXTEND), (s, E.USER_SPEED), (s, E.CONSOLE_SPEED)}
     for s in _MOVING:
-        r |= {(s, E.HR_READING), (s, E.SPEED_WATCH)}
+        r |= {(s, E.HR_READING), (s, E.HR_SLOW_DOWN), (s, E.HR_FOLLOW_STEP), (s, E.SPEED_WATCH)}
     r.add((S.RUNNING_PHASE, E.SETPOINT_WATCH))
+    r.add((S.RUNNING_PHASE, E.TEXT_CUE))
     r.add((S.RAMPING, E.RAMP_WATCH))
     for s in (S.PAUSED, S.STOPPED):
         r.add((s, E.STILL_MOVING))
@@ -179,11 +207,12 @@ BELT_MAY_MOVE: Final[frozenset[SessionState]] = frozenset((*_MOVING, S.PAUSED, S
 MOVING: Final[frozenset[SessionState]] = frozenset(_MOVING)
 """States in which the session moves the belt."""
 
+DATA_WATCHED: Final[frozenset[SessionState]] = frozenset({*_MOVING, *_COUNTDOWNS, S.FINISHING})
+"""States in which the session changes what the belt does on its own: it needs live data
+(session.silence)."""
+
 COUNTING: Final[frozenset[SessionState]] = frozenset(_COUNTDOWNS)
 """States that count down (the countdown shown is cleared on leaving them)."""
-
-LOST_WHILE_STOPPING: Final[frozenset[SessionState]] = frozenset({S.STOPPED, S.STOPPING})
-"""A link lost in these states comes back STOPPED (STOP was the last word)."""
 
 
 class EndHow(enum.StrEnum):
@@ -202,3 +231,72 @@ END_HOW: Final[dict[SessionState, EndHow]] = {
     S.LINK_LOST: EndHow.LINK_LOST,
     S.STOPPING: EndHow.WAIT,
 }
+
+
+STOP_CAUSES: Final[dict[EngineEvent, EndReason]] = {
+    E.COMMAND_REFUSED: EndReason.STOPPED_BY_MACHINE,
+    E.BELT_NOT_FOLLOWING: EndReason.ERROR,
+    E.OVERSPEED: EndReason.STOPPED_BY_MACHINE,
+    E.BELT_AHEAD: EndReason.STOPPED_BY_MACHINE,
+    E.POLICY_REFUSED: EndReason.ERROR,
+    E.DATA_LOST: EndReason.STOPPED_BY_MACHINE,
+}
+"""The causes that STOP the session on their own, and how a session that ends after one of
+them ended (``SessionMachine._stop_for`` is the one path they take)."""
+
+NOT_UNDER_CONSOLE: Final[frozenset[EngineEvent]] = frozenset(
+    {E.SPEED_WATCH, E.SETPOINT_WATCH, E.RAMP_WATCH}
+)
+"""Reactions that do not apply while the console sets the speed (``SpeedBy.CONSOLE``): a belt
+the runner sped up on the console is not overspeed, nor ahead of the ramp."""
+
+_SPEED_BY: Final[dict[EngineEvent, SpeedBy]] = {
+    E.CONSOLE_SPEED: SpeedBy.CONSOLE,
+    E.USER_SPEED: SpeedBy.PLAN,
+    E.HR_SLOW_DOWN: SpeedBy.PLAN,
+    E.HR_FOLLOW_STEP: SpeedBy.PLAN,
+    E.PHASE_DONE_SAME_DIRECTION: SpeedBy.PLAN,
+    E.PHASE_DONE_TURN: SpeedBy.PLAN,
+    E.PLAN_DONE: SpeedBy.PLAN,
+}
+
+
+def next_speed_by(speed_by: SpeedBy, event: EngineEvent) -> SpeedBy:
+    """Who sets the speed after ``event``: the console from its change to the end of the
+    phase, unless the user or the heart rate sets one since."""
+    return _SPEED_BY.get(event, speed_by)
+
+
+def _build_owes() -> dict[tuple[SessionState, EngineEvent], Owed]:
+    owes = {
+        (S.LINK_LOST, E.USER_STOP): Owed.STOP,  # sent as soon as the link is back
+        (S.STOPPING, E.LINK_LOST): Owed.STOP,  # STOP was the last word
+        (S.STOPPED, E.LINK_LOST): Owed.STOP,
+    }
+    for s, how in END_HOW.items():
+        if how in (EndHow.STOP, EndHow.WAIT):
+            owes[(s, E.USER_END)] = Owed.END
+    return owes
+
+
+_OWES: Final = _build_owes()
+_SETTLES_STOP: Final = frozenset({E.LINK_BACK, E.LINK_BACK_STOPPED, E.LINK_BACK_NOT_STARTED})
+
+
+def next_owed(owed: Owed, state: SessionState, event: EngineEvent) -> Owed:
+    """What the session owes after ``event`` in ``state``: a debt only grows, and a STOP owed
+    is settled by the reconnect's STOP (an END stays owed until the session ends)."""
+    if event in _SETTLES_STOP and owed is Owed.STOP:
+        return Owed.NOTHING
+    return max(owed, _OWES.get((state, event), Owed.NOTHING))
+
+
+LINK_BACK_EVENT: Final[dict[Owed, EngineEvent]] = {
+    Owed.STOP: E.LINK_BACK_STOPPED,
+    Owed.END: E.LINK_BACK_STOPPED,
+}
+"""A reconnect with a debt comes back STOPPED; without one it is ``LINK_BACK`` (paused), or
+``LINK_BACK_NOT_STARTED`` when the belt was never started (an input: ``SessionMachine``)."""
+
+ENDS_SESSION: Final[frozenset[tuple[Owed, SessionState]]] = frozenset({(Owed.END, S.STOPPED)})
+"""Entering the state with this debt ends the session (the END asked for)."""
