@@ -33,5 +33,7 @@ def window(qtbot: QtBot, app_loop: AppEventLoop) -> Iterator[WindowRig]:
     rig = WindowRig(running, qtbot)
     yield rig
     task = asyncio.get_event_loop().create_task(running.aclose())
-    qtbot.waitUntil(task.done, timeout=WAIT_MS)
+    # Closing waits for the history writer and the link; with two test workers on two cores it
+    # once took over 10 s (seen once in a full run), so it gets the longer wait.
+    qtbot.waitUntil(task.done, timeout=3 * WAIT_MS)
     task.result()

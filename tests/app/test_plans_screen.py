@@ -185,11 +185,13 @@ def test_the_plans_view_and_the_debrief_at_every_size(window: WindowRig) -> None
 
 def run_preset_to_its_summary(window: WindowRig, preset_id: str) -> None:
     """Choose ``preset_id`` (a user preset), start it with Enter, wait for its summary."""
-    library = window.running.context.presets
-    assert library is not None
-    # The presets are read one file per loop turn: wait until the user's preset is in.
-    window.wait(lambda: library.find(preset_id) is not None)
-    window.running.context.choose_plan(library.find(preset_id).to_plan())  # type: ignore[union-attr]
+    context = window.running.context
+    # The library is made after the first frame and its presets are read one file per loop
+    # turn: wait until the user's preset is in.
+    window.wait(lambda: context.presets is not None and context.presets.find(preset_id) is not None)
+    found = context.presets.find(preset_id) if context.presets is not None else None
+    assert found is not None
+    context.choose_plan(found.to_plan())
     window.wait(lambda: window.session("state") == "idle")
     window.press("Return")  # start
     window.wait(lambda: window.running.bridge.property("screen") == "summary", timeout=30_000)

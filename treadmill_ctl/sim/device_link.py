@@ -79,16 +79,18 @@ class DeviceLink:
         if self._on_end is not None:
             self._on_end()
 
-    def drop(self, back_after_s: float | None) -> None:
+    def drop(
+        self, back_after_s: float | None, loop: asyncio.AbstractEventLoop | None = None
+    ) -> None:
         """The device drops the link now and cannot be reached until it is back (after
-        ``back_after_s`` on the running loop, or at :meth:`restore` when None); the client is
-        told."""
+        ``back_after_s`` on ``loop``, by default the running one, or at :meth:`restore` when
+        None); the client is told."""
         was_connected = self.connected
         self.up = False
         self.end_connection()
         self.cancel_restore()
         if back_after_s is not None:
-            loop = asyncio.get_running_loop()
+            loop = loop or asyncio.get_running_loop()
             self._restore_timer = loop.call_later(back_after_s, self.restore)
         if was_connected and self._disconnect_cb is not None:
             try:

@@ -518,7 +518,8 @@ class VirtualTreadmill:
         """The device drops the link now; connect() fails until it is back (after
         ``back_after_s``, or :meth:`restore_link` when None). The belt keeps running."""
         self._advance()
-        self._link.drop(back_after_s)
+        # the loop the treadmill is bound to: a fault may be called from outside a callback
+        self._link.drop(back_after_s, self._bound_loop() if back_after_s is not None else None)
 
     def restore_link(self) -> None:
         """The device can be reached again (the client must connect again)."""
