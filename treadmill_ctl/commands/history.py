@@ -99,7 +99,7 @@ def _row(s: SessionSummary) -> str:
     return (
         f"{s.id:>4}  {s.started_at.strftime('%Y-%m-%d %H:%M')}  {plain(s.preset)[:22]:<22}  "
         f"{clock_text(s.duration_s):>6}  {clock_text(s.backward_s):>6}  {s.distance_m:>7.0f}  "
-        f"{s.ended.value}"
+        f"{s.ended.value}" + (f": {s.damage}" if s.damage else "")
     )
 
 
