@@ -32,6 +32,13 @@ from treadmill_ctl.statistics import PhaseOutcome, clock_text, plural
 
 EXIT_OK = 0
 EXIT_HISTORY_ERROR = 1
+READ_BUSY_S = 1.0
+"""Reading (list, show, export, weeks) waits this long for another program's lock, then says
+the history is busy (a program holding an exclusive lock would otherwise stall it 10 s)."""
+
+
+def _reading() -> HistoryStore:
+    return HistoryStore.open(busy_timeout_s=READ_BUSY_S)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -105,7 +112,7 @@ def _row(s: SessionSummary) -> str:
 
 def _list(args: argparse.Namespace) -> int:
     try:
-        with HistoryStore.open() as store:
+        with _reading() as store:
             sessions = store.list_sessions()
     except HistoryError as exc:
         return _fail(exc)
@@ -123,7 +130,7 @@ def _list(args: argparse.Namespace) -> int:
 
 def _show(args: argparse.Namespace) -> int:
     try:
-        with HistoryStore.open() as store:
+        with _reading() as store:
             detail = store.get_session(args.id)
     except HistoryError as exc:
         return _fail(exc)
@@ -169,7 +176,7 @@ def _show(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     try:
-        with HistoryStore.open() as store:
+        with _reading() as store:
             detail = store.get_session(args.id)
         s = detail.summary
         output: Path = args.output or default_export_path(s.started_at, s.preset, args.format)
@@ -192,7 +199,7 @@ def _export(args: argparse.Namespace) -> int:
 
 def _weeks(args: argparse.Namespace) -> int:
     try:
-        with HistoryStore.open() as store:
+        with _reading() as store:
             weeks = store.weekly_totals()
     except HistoryError as exc:
         return _fail(exc)

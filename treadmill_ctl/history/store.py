@@ -17,6 +17,7 @@ import enum
 import json
 import logging
 import sqlite3
+import stat
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -128,6 +129,7 @@ class HistoryStore:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise HistoryError(f"{path}: cannot open the history database: {exc}") from exc
+        _require_regular_file(path)
         budget = QUICK_CHECK_BUDGET_S if check_budget_s is None else check_budget_s
         notice = check_and_repair(path, budget_s=budget)
         try:
@@ -524,6 +526,22 @@ class HistoryStore:
             return held
         age = _now() - checked.when(row, "updated_at")
         return age.total_seconds() < HEARTBEAT_STALE_S
+
+
+def _require_regular_file(path: Path) -> None:
+    """A directory, FIFO or device where the database goes is refused at once, by name (SQLite
+    would say "disk I/O error", or wait on a FIFO)."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return  # a new history is created
+    except OSError as exc:  # a symlink loop, no permission...
+        raise HistoryError(f"{path}: cannot open the history database: {exc}") from exc
+    if not stat.S_ISREG(mode):
+        raise HistoryError(
+            f"{path}: the history database is not a regular file (a folder, FIFO or device is "
+            "in its place); move it away and the history starts anew"
+        )
 
 
 def _deleted_before(deleted_at: object, cutoff: datetime) -> bool:
