@@ -19,7 +19,7 @@ pytest.importorskip("bumble")
 from bumble_backend import Sender
 from link_harness import Rig, open_link, running, wait_until
 
-from treadmill_ctl.ftms.model import MachineStatus, MachineStatusKind, Result
+from treadmill_ctl.ftms.model import MachineStatus, MachineStatusKind, Result, TreadmillData
 
 pytestmark = pytest.mark.looptime
 
@@ -115,3 +115,23 @@ async def test_statuses_arrive_as_notifications_in_the_device_order() -> None:
             s for s in r.heard.of(MachineStatus) if s.kind is MachineStatusKind.TARGET_SPEED_CHANGED
         ]
         assert changed[-1].value == pytest.approx(1.5)
+
+
+async def test_a_lost_data_subscription_is_restored_by_writing_its_cccd_again() -> None:
+    """The data watchdog's re-subscribe over real ATT: the Treadmill Data CCCD written off,
+    then on; the notifications come again and the link stays up."""
+    async with open_link("bumble", "ideal") as r:
+        await running(r)
+        r.device.lose_data_subscription()
+        await asyncio.sleep(0.5)  # anything already sent is in (looptime: no wall time)
+        quiet = len(r.heard.of(TreadmillData))
+        await asyncio.sleep(3.0)
+        assert len(r.heard.of(TreadmillData)) == quiet  # the treadmill went quiet
+        assert r.device.belt_speed_kmh > 0.2  # the belt goes on
+        before = len(r.air.air_log.of("ATT_WRITE_REQUEST", uuid16=TREADMILL_DATA, cccd=True))
+
+        assert await r.link.resubscribe_data() is True
+        await wait_until(lambda: len(r.heard.of(TreadmillData)) > quiet + 1)
+        cccd = r.air.air_log.of("ATT_WRITE_REQUEST", uuid16=TREADMILL_DATA, cccd=True)
+        assert [w.value for w in cccd[before:]] == [b"\x00\x00", b"\x01\x00"]
+        assert (await r.link.stop()).confirmed

@@ -3,7 +3,9 @@ run of benchmarks/fuzz.py; contracts in treadmill_ctl/proof/fuzz.py): no excepti
 a bad packet is reported (counted and logged by the strap), a bad preset names its file and
 line, and the real link stays connected and in control through a stream of garbage. Hostile
 TOML (deep nesting, huge keys, oversize files) in presets, settings and sim profiles is a
-located error within the time budget, and no settings file takes STOP off its keys."""
+located error within the time budget, and no settings file takes STOP off its keys. A hostile
+value in any column of a history row is one session shown as damaged (id and column named) in
+``history list/show/weeks/export`` and the History screen's presenter; the rest still listed."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from treadmill_ctl.proof.fuzz import FUZZ_TARGETS, FuzzTally, run_target, target
 # disk) get fewer.
 EXAMPLES = {
     "link.notifications": 120,
+    "history.rows": 40,
     "presets.library": 40,
     "presets.text": 250,
     "presets.hostile_toml": 60,
@@ -46,6 +49,10 @@ def test_workout_importers_are_fuzzed() -> None:
 def test_hostile_toml_and_settings_are_fuzzed() -> None:
     names = {t.name for t in FUZZ_TARGETS}
     assert {"presets.hostile_toml", "settings.hostile", "sim.profile_toml"} <= names
+
+
+def test_damaged_history_rows_are_fuzzed() -> None:
+    assert "history.rows" in {t.name for t in FUZZ_TARGETS}
 
 
 def _run(name: str) -> FuzzTally:

@@ -10,9 +10,11 @@ files once held STOP ~5 s, 40 files of 200 KB ~0.9 s): while the loop runs, the 
 one bounded file per turn of the loop (``PresetLibrary.read_steps``; each file is limited by
 ``toml_limits``), and the loop runs everything else (a STOP key) between files; the result is
 applied when the last file is read. A reload asked for while one is running starts it again
-from the first file. No worker thread: a Python thread reading files while the Qt window ran
-crashed PySide6 in the window tests (see history/writer.py). Import and export, one file each,
-go through ``off_loop``.
+from the first file. Each file is read and checked in a worker thread while the app's
+collector keeps garbage collection on the GUI thread (``read_file_work``; a thread that
+collected garbage freed Qt objects and crashed the window tests, see gui_gc.py), so one file at
+the size bound no longer stalls the loop; results come back on the loop. Import and export, one
+file each, go through ``off_loop``.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import functools
+import gc
 import logging
 import threading
 from collections.abc import Awaitable, Callable
@@ -88,6 +91,15 @@ async def _in_worker_thread[T](work: Callable[[], T]) -> T:
     if failure:
         raise failure[0]
     return outcome[0]
+
+
+def read_file_work() -> OffLoop:
+    """Where one preset file is read and checked: in a worker thread when Python's automatic
+    garbage collection is off (the app's ``GuiThreadCollector`` collects on the GUI thread only,
+    so the thread can never free a Qt object, which is what crashed the window tests), else on
+    the loop. One file at the size bound took 100-330 ms to parse; on the loop, a STOP pressed
+    then waited for it."""
+    return _in_worker_thread if not gc.isenabled() else in_loop_turn
 
 
 async def in_loop_turn[T](work: Callable[[], T]) -> T:
@@ -292,12 +304,19 @@ class PresetsBridge(QObject):
     async def _one_file_a_turn(self, steps: ReadSteps) -> LibraryContents | None:
         """Drain ``steps``, giving the loop back after every file; None when a new reload
         was asked for meanwhile (what was read is stale)."""
-        while True:
+
+        def one_file() -> LibraryContents | None:
             try:
                 next(steps)
             except StopIteration as done:
                 contents: LibraryContents = done.value
                 return contents
+            return None
+
+        while True:
+            found: LibraryContents | None = await read_file_work()(one_file)
+            if found is not None:
+                return found
             await asyncio.sleep(FILE_GAP_S)
             if self._read_again:
                 steps.close()

@@ -33,6 +33,13 @@ from treadmill_ctl.statistics import PhaseOutcome, clock_text, plural
 
 EXIT_OK = 0
 EXIT_HISTORY_ERROR = 1
+READ_BUSY_S = 1.0
+"""Reading (list, show, export, weeks) waits this long for another program's lock, then says
+the history is busy (a program holding an exclusive lock would otherwise stall it 10 s)."""
+
+
+def _reading() -> HistoryStore:
+    return HistoryStore.open(busy_timeout_s=READ_BUSY_S)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -101,12 +108,13 @@ def _row(s: SessionSummary) -> str:
         f"{s.id:>4}  {s.started_at.strftime('%Y-%m-%d %H:%M')}  {plain(s.preset)[:22]:<22}  "
         f"{clock_text(s.duration_s):>6}  {clock_text(s.backward_s):>6}  {s.distance_m:>7.0f}  "
         f"{'ended early' if s.ended.value == 'finished' and not s.complete else s.ended.value}"
+        + (f": {s.damage}" if s.damage else "")
     )
 
 
 def _list(args: argparse.Namespace) -> int:
     try:
-        with HistoryStore.open() as store:
+        with _reading() as store:
             sessions = store.list_sessions()
     except HistoryError as exc:
         return _fail(exc)
@@ -124,7 +132,7 @@ def _list(args: argparse.Namespace) -> int:
 
 def _show(args: argparse.Namespace) -> int:
     try:
-        with HistoryStore.open() as store:
+        with _reading() as store:
             detail = store.get_session(args.id)
             debrief = get_debrief(store, args.id)
     except HistoryError as exc:
@@ -204,7 +212,7 @@ def _debrief_words(d: SessionDebrief) -> str:
 
 def _export(args: argparse.Namespace) -> int:
     try:
-        with HistoryStore.open() as store:
+        with _reading() as store:
             detail = store.get_session(args.id)
         s = detail.summary
         output: Path = args.output or default_export_path(s.started_at, s.preset, args.format)
@@ -227,7 +235,7 @@ def _export(args: argparse.Namespace) -> int:
 
 def _weeks(args: argparse.Namespace) -> int:
     try:
-        with HistoryStore.open() as store:
+        with _reading() as store:
             weeks = store.weekly_totals()
     except HistoryError as exc:
         return _fail(exc)

@@ -102,7 +102,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         + ", ".join(sorted(USER_INJECTS))
         + "; machine and link: "
         + ", ".join(sorted(FAULT_INJECTS))
-        + " (link-drop: back after 5 s; strap-drop: 30 s; strap-contact: 20 s)",
+        + " (link-drop: back after 5 s; strap-drop: 30 s; strap-contact: 20 s; from then on "
+        "console-stop-at-start: the console's stop meets our next Start, late-start: the belt "
+        "starts 12 s after a Start, remembering-console: the console resumes at its old speed)",
     )
     parser.add_argument("--events", type=Path, metavar="OUT.jsonl", help="write the events here")
     parser.add_argument("--traffic", type=Path, metavar="OUT.log", help="write the GATT traffic")

@@ -158,7 +158,7 @@ def encode_fit(detail: SessionDetail) -> bytes:
             "product": 0,
             "product_name": "treadmill-ctl",
             "software_version": _version_number() // 100,
-            "descriptor": summary.device or "treadmill",
+            "descriptor": fit_text(summary.device or "treadmill"),
         }
     )
     _write_workout(enc, detail, laps)
@@ -233,7 +233,7 @@ def encode_fit(detail: SessionDetail) -> bytes:
             "developer_fields": {
                 RECORDING_FIELD_KEY: _recording_state(detail),
                 BLOCKS_FIELD_KEY: f"{stats.blocks_done} of {stats.blocks_planned} done",
-                ENDING_FIELD_KEY: ending,
+                ENDING_FIELD_KEY: fit_text(ending),
             },
         }
     )
@@ -252,6 +252,19 @@ def encode_fit(detail: SessionDetail) -> bytes:
     return enc.close()
 
 
+MAX_STRING_BYTES: Final = 254
+"""A FIT string field holds at most 255 bytes with its terminating zero."""
+
+
+def fit_text(text: str) -> str:
+    """``text`` cut (at a character) to what a FIT string field holds: a name read from the
+    history may be of any length."""
+    raw = text.encode("utf-8")
+    if len(raw) <= MAX_STRING_BYTES:
+        return text
+    return raw[:MAX_STRING_BYTES].decode("utf-8", "ignore")
+
+
 def _recording_state(detail: SessionDetail) -> str:
     ended = detail.summary.ended
     return ended.value if ended.incomplete else "complete"
@@ -268,7 +281,7 @@ def _write_workout(enc: Encoder, detail: SessionDetail, laps: list[Lap]) -> None
     enc.write_mesg(
         {
             "mesg_num": _MESG["WORKOUT"],
-            "wkt_name": detail.summary.preset or "treadmill session",
+            "wkt_name": fit_text(detail.summary.preset or "treadmill session"),
             "sport": "running",
             "sub_sport": "treadmill",
             "num_valid_steps": len(laps),
@@ -280,7 +293,7 @@ def _write_workout(enc: Encoder, detail: SessionDetail, laps: list[Lap]) -> None
             {
                 "mesg_num": _MESG["WORKOUT_STEP"],
                 "message_index": i,
-                "wkt_step_name": lap.name or "Session",
+                "wkt_step_name": fit_text(lap.name or "Session"),
                 "duration_type": "time" if planned else "open",
                 "duration_value": round(planned * 1000) if planned else None,
                 "target_type": "open",
@@ -316,7 +329,7 @@ def _write_lap(enc: Encoder, detail: SessionDetail, lap: Lap, *, last: bool) -> 
             "wkt_step_index": lap.number - 1,
             "developer_fields": {
                 DIRECTION_FIELD_KEY: lap.direction.value,
-                PHASE_KIND_FIELD_KEY: lap.kind,
+                PHASE_KIND_FIELD_KEY: fit_text(lap.kind),
                 OUTCOME_FIELD_KEY: outcome_words(lap.outcome),
             },
         }

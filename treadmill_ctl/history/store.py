@@ -17,9 +17,8 @@ import dataclasses
 import enum
 import json
 import logging
-import math
 import sqlite3
-import time
+import stat
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -28,11 +27,17 @@ from typing import Any, Final, Self
 
 from treadmill_ctl import storage
 from treadmill_ctl.errors import HistoryError
+from treadmill_ctl.history import rows as checked
+from treadmill_ctl.history.integrity import (
+    QUICK_CHECK_BUDGET_S,
+    check_and_repair,
+    is_busy_error,
+    is_damage_error,
+)
 from treadmill_ctl.history.liveness import is_recording
 from treadmill_ctl.history.model import (
     AlertRecord,
     CommandRecord,
-    Ending,
     PhaseRecord,
     SampleRecord,
     SessionDetail,
@@ -43,8 +48,17 @@ from treadmill_ctl.history.model import (
 )
 from treadmill_ctl.history.schema import migrate
 from treadmill_ctl.history.totals import phases_skipped_of
-from treadmill_ctl.statistics import TotalsAccumulator, counts_in_totals, total_time_s
-from treadmill_ctl.units import Direction
+from treadmill_ctl.statistics import TotalsAccumulator, counts_in_totals
+
+__all__ = [
+    "QUICK_CHECK_BUDGET_S",
+    "Durability",
+    "HistoryStore",
+    "check_and_repair",
+    "default_path",
+    "is_busy_error",
+    "is_damage_error",
+]
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -69,9 +83,6 @@ _SESSION_ROWS: Final = (
 HEARTBEAT_STALE_S: Final = 15.0
 """Only where file locks do not exist (see liveness.py): a session with no end whose last
 commit is older than this (wall clock) is shown as interrupted."""
-
-QUICK_CHECK_BUDGET_S: Final = 2.0
-"""The integrity check at open stops after this long (a huge file is then not checked whole)."""
 
 PURGE_DELETED_AFTER: Final = timedelta(hours=1)
 """Deleted sessions stay restorable (undo) this long; opening the store removes older ones."""
@@ -129,6 +140,7 @@ class HistoryStore:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise HistoryError(f"{path}: cannot open the history database: {exc}") from exc
+        _require_regular_file(path)
         budget = QUICK_CHECK_BUDGET_S if check_budget_s is None else check_budget_s
         notice = check_and_repair(path, budget_s=budget)
         try:
@@ -220,9 +232,15 @@ class HistoryStore:
         """Every session, newest first (deleted ones only when asked). A row that cannot be
         read is listed as damaged (``Ending.DAMAGED``, ``damage`` says why); the rest are not
         affected."""
-        where = "" if include_deleted else "WHERE deleted_at IS NULL"
-        rows = self._conn.execute(f"{_SESSION_ROWS} {where} ORDER BY started_at DESC, id DESC")
-        return self._with_skips([self._summary(row) for row in _dicts(rows)])
+        rows = self._conn.execute(f"{_SESSION_ROWS} ORDER BY started_at DESC, id DESC")
+        return self._with_skips(
+            [
+                self._summary(row)
+                for row in _dicts(rows)
+                # a deletion mark that is no date is damage, shown (not a hidden session)
+                if include_deleted or checked.parse_when(row["deleted_at"]) is None
+            ]
+        )
 
     def get_summary(self, session_id: int) -> SessionSummary:
         """The list line of one session (deleted ones too); HistoryError when unknown."""
@@ -235,33 +253,19 @@ class HistoryStore:
         summary = self._with_skips([self._summary(row)])[0]
         if summary.damage:
             raise HistoryError(f"Session {session_id} in the history is damaged: {summary.damage}")
-        phases = tuple(_phase(r) for r in self._rows_of("phases", session_id, "seq"))
-        direction_of = {p.seq: p.direction for p in phases}
-        samples = tuple(
-            SampleRecord(
-                t=r["t"],
-                speed_kmh=r["speed_kmh"],
-                distance_m=r["distance_m"],
-                incline_pct=r["incline_pct"],
-                hr_bpm=r["hr_bpm"],
-                phase_seq=r["phase_seq"],
-                direction=direction_of.get(r["phase_seq"], Direction.FORWARD),
-            )
-            for r in self._rows_of("samples", session_id)
-        )
-        commands = tuple(
-            CommandRecord(r["t"], r["op"], r["value"], r["wire"], r["result"])
-            for r in self._rows_of("commands", session_id)
-        )
-        alerts = tuple(
-            AlertRecord(r["t"], r["level"], r["message"], r["code"])
-            for r in self._rows_of("alerts", session_id)
-        )
-        states = tuple(_state(r) for r in self._rows_of("states", session_id))
         try:
-            plan = json.loads(row["plan_json"])
-        except ValueError:
-            plan = None
+            phases = tuple(checked.phase_of(r) for r in self._rows_of("phases", session_id, "seq"))
+            direction_of = {p.seq: p.direction for p in phases}
+            samples = tuple(
+                checked.sample_of(r, direction_of) for r in self._rows_of("samples", session_id)
+            )
+            commands = tuple(checked.command_of(r) for r in self._rows_of("commands", session_id))
+            alerts = tuple(checked.alert_of(r) for r in self._rows_of("alerts", session_id))
+            states = tuple(checked.state_of(r) for r in self._rows_of("states", session_id))
+        except (TypeError, ValueError) as exc:
+            _LOGGER.warning("%s: session %d is damaged: %s", self._path, session_id, exc)
+            raise HistoryError(f"Session {session_id} in the history is damaged: {exc}") from exc
+        plan = checked.plan_of(row["plan_json"])
         return SessionDetail(summary, plan, phases, samples, commands, alerts, states)
 
     def weekly_totals(self) -> list[WeekTotals]:
@@ -515,7 +519,8 @@ class HistoryStore:
 
     def _with_skips(self, summaries: list[SessionSummary]) -> list[SessionSummary]:
         """The summaries with their skipped phases counted by statistics.py from the stored
-        phases and state changes (a finished session with a skip "ended early")."""
+        phases and state changes (a finished session with a skip "ended early"). Rows that
+        cannot be read leave the counts as they are (the detail names the damage)."""
         ids = {s.id for s in summaries if not s.damage}
         if not ids:
             return summaries
@@ -525,10 +530,10 @@ class HistoryStore:
         states: dict[int, list[StateRecord]] = {}
         try:
             for r in _dicts(self._conn.execute(f"SELECT * FROM phases {one} ORDER BY seq", args)):
-                phases.setdefault(int(r["session_id"]), []).append(_phase(r))
+                phases.setdefault(int(r["session_id"]), []).append(checked.phase_of(r))
             sql = f"SELECT * FROM states {one} ORDER BY t, rowid"
             for r in _dicts(self._conn.execute(sql, args)):
-                states.setdefault(int(r["session_id"]), []).append(_state(r))
+                states.setdefault(int(r["session_id"]), []).append(checked.state_of(r))
             return [
                 s
                 if s.id not in ids
@@ -551,245 +556,39 @@ class HistoryStore:
 
     def _summary(self, row: dict[str, Any]) -> SessionSummary:
         try:
-            return self._read_summary(row)
+            return checked.read_summary(row, lambda session_id: self._is_recording(row))
         except (TypeError, ValueError, OverflowError, KeyError) as exc:
             _LOGGER.warning("%s: session %r is damaged: %s", self._path, row.get("id"), exc)
-            return _damaged_summary(row, str(exc))
-
-    def _read_summary(self, row: dict[str, Any]) -> SessionSummary:
-        reason: str | None = row["ended_reason"]
-        if reason is not None:
-            try:
-                ended = Ending(reason)
-            except ValueError:
-                ended = Ending.ERROR
-            end_t = _real(row, "ended_t" if row["ended_t"] is not None else "last_t")
-        else:
-            ended = Ending.IN_PROGRESS if self._is_recording(row) else Ending.INTERRUPTED
-            end_t = _real(row, "last_t")
-        first_start = row.get("first_start_t")
-        start_t = _real(row, "first_start_t") if first_start is not None else end_t
-        hr_count = _whole(row, "hr_count")
-        hr_max = row["hr_max"]
-        started_at = _when(row, "started_at")
-        return SessionSummary(
-            id=int(row["id"]),
-            started_at=started_at,
-            preset_id=_text(row, "preset_id"),
-            preset_name=_text(row, "preset_name"),
-            device=_text(row, "device"),
-            profile=_text(row, "profile"),
-            ended=ended,
-            ended_reason=reason,
-            duration_s=total_time_s(first_start, end_t, float(row.get("waited_s") or 0.0)),
-            forward_s=_real(row, "forward_s"),
-            backward_s=_real(row, "backward_s"),
-            forward_m=_real(row, "forward_m", MAX_DISTANCE_M),
-            backward_m=_real(row, "backward_m", MAX_DISTANCE_M),
-            blocks_done=_whole(row, "blocks_done"),
-            avg_hr_bpm=round(_real(row, "hr_sum", math.inf) / hr_count) if hr_count else None,
-            max_hr_bpm=None if hr_max is None else _whole(row, "hr_max", MAX_HR_BPM),
-            max_speed_kmh=_real(row, "speed_max", MAX_SPEED_KMH),
-            start_t=start_t,
-            end_t=end_t,
-            deleted=row["deleted_at"] is not None,
-        )
+            return checked.damaged_summary(row, str(exc))
 
     def _is_recording(self, row: dict[str, Any]) -> bool:
         held = is_recording(self._path, int(row["id"]))
         if held is not None:
             return held
-        age = _now() - datetime.fromisoformat(row["updated_at"])
+        age = _now() - checked.when(row, "updated_at")
         return age.total_seconds() < HEARTBEAT_STALE_S
 
 
-MAX_SECONDS: Final = 1e7  # 115 days: no session lasts longer
-MAX_DISTANCE_M: Final = 1e7
-MAX_SPEED_KMH: Final = 100.0
-MAX_HR_BPM: Final = 300
-MAX_COUNT: Final = 10**9
-
-
-def _real(row: dict[str, Any], name: str, limit: float = MAX_SECONDS) -> float:
-    """A number column, checked: NULL, text, NaN or out of range is a ValueError naming it."""
-    value = row[name]
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise TypeError(f"{name} = {value!r} is not a number")
-    f = float(value)
-    if not (math.isfinite(f) and 0 <= f <= limit):
-        raise ValueError(f"{name} = {value!r} is out of range")
-    return f
-
-
-def _whole(row: dict[str, Any], name: str, limit: int = MAX_COUNT) -> int:
-    value = row[name]
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= limit:
-        raise ValueError(f"{name} = {value!r} is not a count")
-    return value
-
-
-def _when(row: dict[str, Any], name: str) -> datetime:
-    text = _text(row, name)
+def _require_regular_file(path: Path) -> None:
+    """A directory, FIFO or device where the database goes is refused at once, by name (SQLite
+    would say "disk I/O error", or wait on a FIFO)."""
     try:
-        when = datetime.fromisoformat(text)
-        return when if when.tzinfo is not None else when.astimezone()
-    except (ValueError, OverflowError) as exc:
-        raise ValueError(f"{name} = {text!r} is not a date") from exc
-
-
-def _text(row: dict[str, Any], name: str) -> str:
-    value = row[name]
-    if not isinstance(value, str):
-        raise TypeError(f"{name} = {value!r} is not text")
-    return value
-
-
-def _damaged_summary(row: dict[str, Any], why: str) -> SessionSummary:
-    """A list line for a row that cannot be read: shown as damaged, with its id."""
-    try:
-        started_at = datetime.fromisoformat(str(row.get("started_at")))
-        if started_at.tzinfo is None:
-            started_at = started_at.astimezone()
-    except (ValueError, OverflowError):
-        started_at = datetime.fromtimestamp(0).astimezone()
-    raw_id = row.get("id")
-    return SessionSummary(
-        id=raw_id if isinstance(raw_id, int) else -1,
-        started_at=started_at,
-        preset_id=str(row.get("preset_id") or ""),
-        preset_name=str(row.get("preset_name") or ""),
-        device=str(row.get("device") or ""),
-        profile=str(row.get("profile") or ""),
-        ended=Ending.DAMAGED,
-        ended_reason=None,
-        duration_s=0.0,
-        forward_s=0.0,
-        backward_s=0.0,
-        forward_m=0.0,
-        backward_m=0.0,
-        blocks_done=0,
-        avg_hr_bpm=None,
-        max_hr_bpm=None,
-        max_speed_kmh=0.0,
-        deleted=row.get("deleted_at") is not None,
-        damage=why,
-    )
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return  # a new history is created
+    except OSError as exc:  # a symlink loop, no permission...
+        raise HistoryError(f"{path}: cannot open the history database: {exc}") from exc
+    if not stat.S_ISREG(mode):
+        raise HistoryError(
+            f"{path}: the history database is not a regular file (a folder, FIFO or device is "
+            "in its place); move it away and the history starts anew"
+        )
 
 
 def _deleted_before(deleted_at: object, cutoff: datetime) -> bool:
-    try:
-        when = datetime.fromisoformat(str(deleted_at))
-        if when.tzinfo is None:
-            when = when.astimezone()
-    except (ValueError, OverflowError):
-        return False  # a damaged mark: keep the row (it stays listed, as damaged or not)
-    return when <= cutoff
-
-
-def is_busy_error(exc: BaseException | None) -> bool:
-    """True for SQLite's "database is locked/busy": another connection holds the lock."""
-    code = getattr(exc, "sqlite_errorcode", None)
-    if isinstance(code, int):
-        return (code & 0xFF) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
-    return isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc)
-
-
-def is_damage_error(exc: BaseException | None) -> bool:
-    """True for SQLite's "database disk image is malformed" and "file is not a database"."""
-    code = getattr(exc, "sqlite_errorcode", None)
-    if isinstance(code, int):
-        return (code & 0xFF) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
-    text = str(exc)
-    return "malformed" in text or "not a database" in text
-
-
-def check_and_repair(path: Path, *, budget_s: float = QUICK_CHECK_BUDGET_S) -> str:
-    """Check the database file at ``path`` (``PRAGMA quick_check``, stopped after
-    ``budget_s`` so a huge file cannot hold its caller up) and move a damaged one aside,
-    with its WAL, as ``<name>.damaged-<time>``; the next open starts a new database beside
-    it. Returns what to tell the user ("" when all is well). A busy file, or one whose check
-    ran out of time, counts as sound. A damaged file that a live recorder still holds is not
-    moved: a HistoryError says so."""
-    if not path.exists():
-        return ""
-    problem = _quick_check(path, budget_s)
-    if not problem:
-        return ""
-    if _anyone_recording(path):
-        raise HistoryError(
-            f"{path}: the history database is damaged ({problem}) and another treadmill-ctl "
-            "is still recording into it; close it and open the history again."
-        )
-    stamp = _now().strftime("%Y%m%d-%H%M%S")
-    aside = path.with_name(f"{path.name}.damaged-{stamp}")
-    try:
-        for suffix in ("-wal", "-shm", ""):
-            part = path.with_name(path.name + suffix)
-            if part.exists():
-                part.rename(aside.with_name(aside.name + suffix))
-    except OSError as exc:
-        raise HistoryError(
-            f"{path}: the history database is damaged ({problem}) and could not be moved "
-            f"aside: {exc}"
-        ) from exc
-    message = (
-        f"The history database was damaged ({problem}): it was moved to {aside.name} "
-        f"and a new history was started beside it."
-    )
-    _LOGGER.error("%s: %s", path, message)
-    return message
-
-
-def _quick_check(path: Path, budget_s: float) -> str:
-    """What ``PRAGMA quick_check`` finds wrong ("" when nothing, or when it cannot tell)."""
-    deadline = time.monotonic() + budget_s
-    try:
-        conn = sqlite3.connect(path, timeout=0.5)
-    except sqlite3.Error:
-        return ""  # cannot even open it read-only: the real open reports why
-    try:
-        conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
-        rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check(5)")]
-    except sqlite3.DatabaseError as exc:
-        if is_busy_error(exc) or "interrupted" in str(exc):
-            return ""
-        return str(exc)
-    finally:
-        conn.close()
-    return "" if rows == ["ok"] else "; ".join(rows)
-
-
-def _anyone_recording(path: Path) -> bool:
-    locks = path.with_name(path.name + ".locks")
-    if not locks.is_dir():
-        return False
-    for lock in locks.glob("*.lock"):
-        if lock.stem.isdigit() and is_recording(path, int(lock.stem)):
-            return True
-    return False
-
-
-def _phase(r: dict[str, Any]) -> PhaseRecord:
-    return PhaseRecord(
-        seq=r["seq"],
-        index=r["plan_index"],
-        kind=r["kind"],
-        direction=_direction(r["direction"]),
-        target_speed_kmh=r["target_speed_kmh"],
-        planned_s=r["planned_s"],
-        start_t=r["start_t"],
-        end_t=r["end_t"],
-        moving_s=r["moving_s"],
-        distance_m=r["distance_m"],
-    )
-
-
-def _state(r: dict[str, Any]) -> StateRecord:
-    return StateRecord(r["t"], r["state"])
-
-
-def _direction(value: str) -> Direction:
-    return Direction.BACKWARD if value == Direction.BACKWARD.value else Direction.FORWARD
+    when = checked.parse_when(deleted_at)
+    # a damaged mark: keep the row (it stays listed, as damaged)
+    return when is not None and when <= cutoff
 
 
 def _dicts(cur: sqlite3.Cursor) -> Iterable[dict[str, Any]]:

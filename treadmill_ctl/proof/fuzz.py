@@ -18,7 +18,10 @@ thing, and bytes that are *almost* right) with a check that states the contract:
 - a hostile settings file (values out of every range, NaN, control characters, key bindings
   that take STOP's keys away or give a clicker button a speed-up) gives settings whose every
   value is in range and whose bindings keep STOP on Space, Escape and the clicker's stop
-  buttons, with no clicker button able to start, resume or speed up.
+  buttons, with no clicker button able to start, resume or speed up;
+- a history row with a hostile value in any column (``fuzz_history.py``) never breaks
+  ``history list/show/weeks/export`` or the History screen's presenter: the session is read,
+  or shown as damaged naming its id and the column, and the others are listed as before.
 
 ``run_target`` runs one target for a number of generated inputs and returns a ``FuzzTally``
 (inputs, typed, bad, failures and the first failing inputs). ``benchmarks/fuzz.py`` runs all of
@@ -58,6 +61,7 @@ from treadmill_ctl.proof.fuzz_files import (
     _profile_text,
     _timed,
 )
+from treadmill_ctl.proof.fuzz_history import history_rows_harness, row_damage_strategy
 from treadmill_ctl.proof.fuzz_packets import (
     _check_body_location,
     _check_features,
@@ -231,6 +235,13 @@ def _targets() -> tuple[FuzzTarget[Any], ...]:
             _profile_text(),
             lambda tally: _timed_harness(_profile_harness(tally)),
             share=0.1,
+        ),
+        FuzzTarget(
+            "history.rows",
+            "History rows with a hostile value in one column: list, show, weeks, export, screen",
+            row_damage_strategy(),
+            history_rows_harness,
+            share=0.02,
         ),
         FuzzTarget(
             "link.notifications",

@@ -30,7 +30,12 @@ from treadmill_ctl.session.strap_feed import StrapFeed
 from treadmill_ctl.settings import Settings
 from treadmill_ctl.sim.bleak_backend import SimAir, SimBleakClient
 from treadmill_ctl.sim.hr_strap import VirtualHeartRateStrap
-from treadmill_ctl.sim.profiles import SimProfile, load_profile
+from treadmill_ctl.sim.profiles import (
+    RememberTarget,
+    SimProfile,
+    SpeedWhenStopped,
+    load_profile,
+)
 from treadmill_ctl.sim.treadmill import VirtualTreadmill
 from treadmill_ctl.units import SpeedUnit
 from treadmill_ctl.virtual_link import close_simulated_link, open_simulated_link
@@ -53,6 +58,9 @@ STRAP_DROP_BACK_AFTER_S: Final = 30.0
 STRAP_CONTACT_BACK_AFTER_S: Final = 20.0
 DATA_STOP_S: Final = 30.0  # data-stop: long enough for the session to give up (STOP)
 DATA_GAP_S: Final = 4.0  # data-gap: back before the session gives up
+LATE_START_DELAY_S: Final = (
+    12.0  # late-start: the belt starts longer than the 10 s wait after Start
+)
 
 # --inject names: user actions (they keep a waiting run alive) and machine/link faults.
 USER_INJECTS: Final = frozenset({"start", "stop", "pause", "resume", "skip", "extend"})
@@ -68,6 +76,9 @@ FAULT_INJECTS: Final = frozenset(
         "data-stop",
         "data-gap",
         "data-unsubscribed",
+        "console-stop-at-start",
+        "late-start",
+        "remembering-console",
     }
 )
 INJECT_NAMES: Final = USER_INJECTS | FAULT_INJECTS
@@ -294,6 +305,17 @@ def inject_actions(
         "data-stop": lambda: treadmill.stop_data(DATA_STOP_S),
         "data-gap": lambda: treadmill.stop_data(DATA_GAP_S),
         "data-unsubscribed": treadmill.lose_data_subscription,
+        # The ramp's faults (the fault matrix's too): from now on the console...
+        # ...takes a console stop at the instant our next Start arrives,
+        "console-stop-at-start": treadmill.console_stop_at_next_start,
+        # ...starts its belt 12 s after a Start,
+        "late-start": lambda: treadmill.change_profile(start_delay_s=LATE_START_DELAY_S),
+        # ...resumes at the speed it had and refuses a target while stopped or paused.
+        "remembering-console": lambda: treadmill.change_profile(
+            remember_target=RememberTarget.ALWAYS,
+            speed_when_paused=SpeedWhenStopped.REJECT,
+            speed_when_stopped=SpeedWhenStopped.REJECT,
+        ),
     }
     if strap is not None:
         actions["strap-drop"] = lambda: strap.drop_link(STRAP_DROP_BACK_AFTER_S)
