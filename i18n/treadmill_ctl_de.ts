@@ -876,24 +876,12 @@
         <translation>Warte, bis das Band langsamer ist</translation>
     </message>
     <message>
-        <source>{why}: the belt still runs at {speed} km/h after {seconds} s.</source>
-        <translation>{why}: Das Band läuft nach {seconds} s noch mit {speed} km/h.</translation>
-    </message>
-    <message>
         <source>The treadmill did not start ({result}).</source>
         <translation>Das Laufband ist nicht angelaufen ({result}).</translation>
     </message>
     <message>
         <source>The belt has not started moving yet; the ramp waits for it.</source>
         <translation>Das Band läuft noch nicht an; die Beschleunigung wartet darauf.</translation>
-    </message>
-    <message>
-        <source>The belt runs at {actual} km/h instead of {peak} km/h (does its console read speeds in mph?). Stopping.</source>
-        <translation>Das Band läuft mit {actual} statt {peak} km/h (liest die Konsole Tempo in mph?). Stopp.</translation>
-    </message>
-    <message>
-        <source>The belt sped up to {actual} km/h on its own, faster than the ramp (set to {peak} km/h): the treadmill may have gone back to an earlier speed. Stopping.</source>
-        <translation>Das Band hat von selbst auf {actual} km/h beschleunigt, schneller als die Beschleunigung (auf {peak} km/h gesetzt): Das Laufband ist wohl zu einem früheren Tempo zurückgekehrt. Stopp.</translation>
     </message>
     <message>
         <source>This treadmill cannot set an incline: running flat.</source>
@@ -904,16 +892,28 @@
         <translation>Steigung {incline} %: {result}.</translation>
     </message>
     <message>
-        <source>The ramp to {speed} km/h stalled.</source>
-        <translation>Die Beschleunigung auf {speed} km/h hängt.</translation>
+        <source>{why}: the belt still runs at {speed} after {seconds} s.</source>
+        <translation>{why}: Das Band läuft nach {seconds} s noch mit {speed}.</translation>
     </message>
     <message>
-        <source>The belt does not follow the ramp: it runs at {speed} km/h after {seconds} s.</source>
-        <translation>Das Band folgt der Beschleunigung nicht: Es läuft nach {seconds} s mit {speed} km/h.</translation>
+        <source>The belt runs at {actual} instead of {peak} (does its console read speeds in mph?). Stopping.</source>
+        <translation>Das Band läuft mit {actual} statt {peak} (liest die Konsole Tempo in mph?). Stopp.</translation>
     </message>
     <message>
-        <source>The belt runs at {speed} km/h instead of {target} km/h; the phase starts anyway.</source>
-        <translation>Das Band läuft mit {speed} statt {target} km/h; die Phase beginnt trotzdem.</translation>
+        <source>The belt sped up to {actual} on its own, faster than the ramp (set to {peak}): the treadmill may have gone back to an earlier speed. Stopping.</source>
+        <translation>Das Band hat von selbst auf {actual} beschleunigt, schneller als die Beschleunigung (auf {peak} gesetzt): Das Laufband ist wohl zu einem früheren Tempo zurückgekehrt. Stopp.</translation>
+    </message>
+    <message>
+        <source>The ramp to {speed} stalled.</source>
+        <translation>Die Beschleunigung auf {speed} hängt.</translation>
+    </message>
+    <message>
+        <source>The belt does not follow the ramp: it runs at {speed} after {seconds} s.</source>
+        <translation>Das Band folgt der Beschleunigung nicht: Es läuft nach {seconds} s mit {speed}.</translation>
+    </message>
+    <message>
+        <source>The belt runs at {speed} instead of {target}; the phase starts anyway.</source>
+        <translation>Das Band läuft mit {speed} statt {target}; die Phase beginnt trotzdem.</translation>
     </message>
     <message>
         <source>Session done. Stopping the belt.</source>
@@ -928,8 +928,8 @@
         <translation>Das Laufband nimmt keine Befehle mehr an (Steuerung nicht erlaubt). Nutze seine Konsole oder den Sicherheitsschlüssel.</translation>
     </message>
     <message>
-        <source>Speed {speed} km/h: {result}.</source>
-        <translation>Tempo {speed} km/h: {result}.</translation>
+        <source>Speed {speed}: {result}.</source>
+        <translation>Tempo {speed}: {result}.</translation>
     </message>
     <message>
         <source>The treadmill keeps refusing speed changes.</source>
@@ -964,8 +964,8 @@
         <translation>Verbindung verloren!</translation>
     </message>
     <message>
-        <source>Connection to the treadmill lost. The belt may still be running at {speed} km/h: use the console or pull the safety key. Reconnecting…</source>
-        <translation>Verbindung zum Laufband verloren. Das Band läuft vielleicht noch mit {speed} km/h: Nutze die Konsole oder zieh den Sicherheitsschlüssel. Verbinde neu…</translation>
+        <source>Connection to the treadmill lost. The belt may still be running at {speed}: use the console or pull the safety key. Reconnecting…</source>
+        <translation>Verbindung zum Laufband verloren. Das Band läuft vielleicht noch mit {speed}: Nutze die Konsole oder zieh den Sicherheitsschlüssel. Verbinde neu…</translation>
     </message>
     <message>
         <source>Connection to the treadmill lost. Reconnecting…</source>
@@ -1016,32 +1016,32 @@
         <translation>{what} Drück START, wenn du bereit bist.</translation>
     </message>
     <message>
-        <source>Speed set to {speed} km/h on the console (above your {direction} cap {cap} km/h): kept for this phase.</source>
-        <translation>Tempo an der Konsole auf {speed} km/h gestellt (über deinem Limit {direction} von {cap} km/h): gilt für diese Phase.</translation>
+        <source>Speed set to {speed} on the console (above your {direction} cap {cap}): kept for this phase.</source>
+        <translation>Tempo an der Konsole auf {speed} gestellt (über deinem Limit {direction} von {cap}): gilt für diese Phase.</translation>
     </message>
     <message>
-        <source>Speed set to {speed} km/h on the console: kept for this phase.</source>
-        <translation>Tempo an der Konsole auf {speed} km/h gestellt: gilt für diese Phase.</translation>
+        <source>Speed set to {speed} on the console: kept for this phase.</source>
+        <translation>Tempo an der Konsole auf {speed} gestellt: gilt für diese Phase.</translation>
     </message>
     <message>
-        <source>The belt runs at {speed} km/h, above your {direction} cap {cap} km/h. Stopping.</source>
-        <translation>Das Band läuft mit {speed} km/h, über deinem Limit {direction} von {cap} km/h. Stopp.</translation>
+        <source>The belt runs at {speed}, above your {direction} cap {cap}. Stopping.</source>
+        <translation>Das Band läuft mit {speed}, über deinem Limit {direction} von {cap}. Stopp.</translation>
     </message>
     <message>
-        <source>The belt runs at {speed} km/h, instead of {setpoint} km/h (does its console read speeds in mph?). Stopping.</source>
-        <translation>Das Band läuft mit {speed} statt {setpoint} km/h (liest seine Konsole mph?). Stopp.</translation>
+        <source>The belt runs at {speed}, instead of {setpoint} (does its console read speeds in mph?). Stopping.</source>
+        <translation>Das Band läuft mit {speed} statt {setpoint} (liest seine Konsole mph?). Stopp.</translation>
     </message>
     <message>
-        <source>The belt still runs at {speed} km/h while the session is {state}: stopping it.</source>
-        <translation>Das Band läuft noch mit {speed} km/h, obwohl das Training {state} ist: Stopp.</translation>
+        <source>The belt still runs at {speed} while the session is {state}: stopping it.</source>
+        <translation>Das Band läuft noch mit {speed}, obwohl das Training {state} ist: Stopp.</translation>
+    </message>
+    <message>
+        <source>Heart rate {hr} is above your cap {limit} bpm: slowing to {speed} in {lead} s.</source>
+        <translation>Puls {hr} liegt über deinem Limit von {limit} bpm: langsamer auf {speed} in {lead} s.</translation>
     </message>
     <message>
         <source>Heart rate above {limit}: slowing to {speed} in {lead}</source>
         <translation>Puls über {limit}: langsamer auf {speed} in {lead}</translation>
-    </message>
-    <message>
-        <source>Heart rate {hr} is above your cap {limit} bpm: slowing to {speed} km/h in {lead} s.</source>
-        <translation>Puls {hr} liegt über deinem Limit von {limit} bpm: langsamer auf {speed} km/h in {lead} s.</translation>
     </message>
     <message>
         <source>{change} in {seconds}</source>
@@ -1124,6 +1124,18 @@
         <translation>Sicherheitsschlüssel gezogen: Das Laufband hat gestoppt</translation>
     </message>
     <message>
+        <source>Stopped from the treadmill&apos;s console</source>
+        <translation>An der Konsole des Laufbands gestoppt</translation>
+    </message>
+    <message>
+        <source>The treadmill was reset</source>
+        <translation>Das Laufband wurde zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>Paused from the treadmill&apos;s console</source>
+        <translation>An der Konsole des Laufbands pausiert</translation>
+    </message>
+    <message>
         <source>{name} skipped after {ran} of {planned}</source>
         <translation>{name} übersprungen nach {ran} von {planned}</translation>
     </message>
@@ -1168,22 +1180,6 @@
         <translation>Gehen</translation>
     </message>
     <message>
-        <source>backward cap {speed} km/h</source>
-        <translation>Rückwärts-Limit {speed} km/h</translation>
-    </message>
-    <message>
-        <source>the treadmill&apos;s maximum {speed} km/h</source>
-        <translation>Maximum des Laufbands {speed} km/h</translation>
-    </message>
-    <message>
-        <source>forward cap {speed} km/h</source>
-        <translation>Vorwärts-Limit {speed} km/h</translation>
-    </message>
-    <message>
-        <source>the treadmill&apos;s minimum {speed} km/h</source>
-        <translation>Minimum des Laufbands {speed} km/h</translation>
-    </message>
-    <message>
         <source>{phase}: speed {speed}, incline {incline} %</source>
         <translation>{phase}: Tempo {speed}, Steigung {incline} %</translation>
     </message>
@@ -1212,6 +1208,10 @@
         <translation>Start: vorwärts in {seconds}</translation>
     </message>
     <message>
+        <source>{phase} at {speed} will run at {allowed} ({why}).</source>
+        <translation>{phase} mit {speed} läuft mit {allowed} ({why}).</translation>
+    </message>
+    <message>
         <source>Slowing down in {seconds}: keep running backward</source>
         <translation>Langsamer in {seconds}: weiter rückwärts laufen</translation>
     </message>
@@ -1230,10 +1230,6 @@
     <message>
         <source>Forward in {seconds}</source>
         <translation>Vorwärts in {seconds}</translation>
-    </message>
-    <message>
-        <source>{phase} at {speed} km/h will run at {allowed} km/h ({why}).</source>
-        <translation>{phase} mit {speed} km/h läuft mit {allowed} km/h ({why}).</translation>
     </message>
     <message>
         <source>not supported by the treadmill</source>
@@ -1544,8 +1540,8 @@
         <translation>Das Laufband sendet sein Tempo wieder: Das Training geht weiter.</translation>
     </message>
     <message>
-        <source>The belt runs at {actual} km/h after the treadmill was silent (the session asked for {asked} km/h): stopping.</source>
-        <translation>Das Band läuft mit {actual} km/h, nachdem das Laufband stumm war (das Training wollte {asked} km/h): Stopp.</translation>
+        <source>The belt runs at {actual} after the treadmill was silent (the session asked for {asked}): stopping.</source>
+        <translation>Das Band läuft mit {actual}, nachdem das Laufband stumm war (das Training wollte {asked}): Stopp.</translation>
     </message>
     <message>
         <source>No speed from the treadmill</source>
@@ -1562,6 +1558,22 @@
     <message>
         <source>{blocks} × {seconds} s backward at {speed} km/h</source>
         <translation>{blocks} × {seconds} s rückwärts mit {speed} km/h</translation>
+    </message>
+    <message>
+        <source>backward cap {speed}</source>
+        <translation>Rückwärts-Limit {speed}</translation>
+    </message>
+    <message>
+        <source>the treadmill&apos;s maximum {speed}</source>
+        <translation>Maximum des Laufbands {speed}</translation>
+    </message>
+    <message>
+        <source>forward cap {speed}</source>
+        <translation>Vorwärts-Limit {speed}</translation>
+    </message>
+    <message>
+        <source>the treadmill&apos;s minimum {speed}</source>
+        <translation>Minimum des Laufbands {speed}</translation>
     </message>
 </context>
 <context>

@@ -876,24 +876,12 @@
         <translation>Esperando a que frene la cinta</translation>
     </message>
     <message>
-        <source>{why}: the belt still runs at {speed} km/h after {seconds} s.</source>
-        <translation>{why}: la cinta sigue a {speed} km/h tras {seconds} s.</translation>
-    </message>
-    <message>
         <source>The treadmill did not start ({result}).</source>
         <translation>La cinta no arrancó ({result}).</translation>
     </message>
     <message>
         <source>The belt has not started moving yet; the ramp waits for it.</source>
         <translation>La cinta aún no se mueve; la subida la espera.</translation>
-    </message>
-    <message>
-        <source>The belt runs at {actual} km/h instead of {peak} km/h (does its console read speeds in mph?). Stopping.</source>
-        <translation>La cinta va a {actual} km/h en vez de {peak} km/h (¿su consola lee la velocidad en mph?). Parando.</translation>
-    </message>
-    <message>
-        <source>The belt sped up to {actual} km/h on its own, faster than the ramp (set to {peak} km/h): the treadmill may have gone back to an earlier speed. Stopping.</source>
-        <translation>La cinta aceleró sola a {actual} km/h, más rápido que la subida (fijada en {peak} km/h): puede que la cinta volviera a una velocidad anterior. Parando.</translation>
     </message>
     <message>
         <source>This treadmill cannot set an incline: running flat.</source>
@@ -904,16 +892,28 @@
         <translation>Inclinación {incline} %: {result}.</translation>
     </message>
     <message>
-        <source>The ramp to {speed} km/h stalled.</source>
-        <translation>La subida a {speed} km/h se ha atascado.</translation>
+        <source>{why}: the belt still runs at {speed} after {seconds} s.</source>
+        <translation>{why}: la cinta sigue a {speed} tras {seconds} s.</translation>
     </message>
     <message>
-        <source>The belt does not follow the ramp: it runs at {speed} km/h after {seconds} s.</source>
-        <translation>La cinta no sigue la subida: va a {speed} km/h tras {seconds} s.</translation>
+        <source>The belt runs at {actual} instead of {peak} (does its console read speeds in mph?). Stopping.</source>
+        <translation>La cinta va a {actual} en vez de {peak} (¿su consola lee la velocidad en mph?). Parando.</translation>
     </message>
     <message>
-        <source>The belt runs at {speed} km/h instead of {target} km/h; the phase starts anyway.</source>
-        <translation>La cinta va a {speed} km/h en vez de {target} km/h; la fase empieza igualmente.</translation>
+        <source>The belt sped up to {actual} on its own, faster than the ramp (set to {peak}): the treadmill may have gone back to an earlier speed. Stopping.</source>
+        <translation>La cinta aceleró sola a {actual}, más rápido que la subida (fijada en {peak}): puede que la cinta volviera a una velocidad anterior. Parando.</translation>
+    </message>
+    <message>
+        <source>The ramp to {speed} stalled.</source>
+        <translation>La subida a {speed} se ha atascado.</translation>
+    </message>
+    <message>
+        <source>The belt does not follow the ramp: it runs at {speed} after {seconds} s.</source>
+        <translation>La cinta no sigue la subida: va a {speed} tras {seconds} s.</translation>
+    </message>
+    <message>
+        <source>The belt runs at {speed} instead of {target}; the phase starts anyway.</source>
+        <translation>La cinta va a {speed} en vez de {target}; la fase empieza igualmente.</translation>
     </message>
     <message>
         <source>Session done. Stopping the belt.</source>
@@ -928,8 +928,8 @@
         <translation>La cinta ya no acepta órdenes (control no permitido). Usa su consola o la llave de seguridad.</translation>
     </message>
     <message>
-        <source>Speed {speed} km/h: {result}.</source>
-        <translation>Velocidad {speed} km/h: {result}.</translation>
+        <source>Speed {speed}: {result}.</source>
+        <translation>Velocidad {speed}: {result}.</translation>
     </message>
     <message>
         <source>The treadmill keeps refusing speed changes.</source>
@@ -964,8 +964,8 @@
         <translation>¡Conexión perdida!</translation>
     </message>
     <message>
-        <source>Connection to the treadmill lost. The belt may still be running at {speed} km/h: use the console or pull the safety key. Reconnecting…</source>
-        <translation>Conexión con la cinta perdida. La cinta puede seguir a {speed} km/h: usa la consola o quita la llave de seguridad. Reconectando…</translation>
+        <source>Connection to the treadmill lost. The belt may still be running at {speed}: use the console or pull the safety key. Reconnecting…</source>
+        <translation>Conexión con la cinta perdida. La cinta puede seguir a {speed}: usa la consola o quita la llave de seguridad. Reconectando…</translation>
     </message>
     <message>
         <source>Connection to the treadmill lost. Reconnecting…</source>
@@ -1016,32 +1016,32 @@
         <translation>{what} Pulsa INICIAR cuando estés listo.</translation>
     </message>
     <message>
-        <source>Speed set to {speed} km/h on the console (above your {direction} cap {cap} km/h): kept for this phase.</source>
-        <translation>Velocidad puesta a {speed} km/h en la consola (por encima de tu límite {direction} de {cap} km/h): se mantiene en esta fase.</translation>
+        <source>Speed set to {speed} on the console (above your {direction} cap {cap}): kept for this phase.</source>
+        <translation>Velocidad puesta a {speed} en la consola (por encima de tu límite {direction} de {cap}): se mantiene en esta fase.</translation>
     </message>
     <message>
-        <source>Speed set to {speed} km/h on the console: kept for this phase.</source>
-        <translation>Velocidad puesta a {speed} km/h en la consola: se mantiene en esta fase.</translation>
+        <source>Speed set to {speed} on the console: kept for this phase.</source>
+        <translation>Velocidad puesta a {speed} en la consola: se mantiene en esta fase.</translation>
     </message>
     <message>
-        <source>The belt runs at {speed} km/h, above your {direction} cap {cap} km/h. Stopping.</source>
-        <translation>La cinta va a {speed} km/h, por encima de tu límite {direction} de {cap} km/h. Parando.</translation>
+        <source>The belt runs at {speed}, above your {direction} cap {cap}. Stopping.</source>
+        <translation>La cinta va a {speed}, por encima de tu límite {direction} de {cap}. Parando.</translation>
     </message>
     <message>
-        <source>The belt runs at {speed} km/h, instead of {setpoint} km/h (does its console read speeds in mph?). Stopping.</source>
-        <translation>La cinta va a {speed} km/h en vez de {setpoint} km/h (¿su consola usa mph?). Parando.</translation>
+        <source>The belt runs at {speed}, instead of {setpoint} (does its console read speeds in mph?). Stopping.</source>
+        <translation>La cinta va a {speed} en vez de {setpoint} (¿su consola usa mph?). Parando.</translation>
     </message>
     <message>
-        <source>The belt still runs at {speed} km/h while the session is {state}: stopping it.</source>
-        <translation>La cinta sigue a {speed} km/h con la sesión {state}: parándola.</translation>
+        <source>The belt still runs at {speed} while the session is {state}: stopping it.</source>
+        <translation>La cinta sigue a {speed} con la sesión {state}: parándola.</translation>
+    </message>
+    <message>
+        <source>Heart rate {hr} is above your cap {limit} bpm: slowing to {speed} in {lead} s.</source>
+        <translation>Pulso {hr} por encima de tu límite de {limit} ppm: bajando a {speed} en {lead} s.</translation>
     </message>
     <message>
         <source>Heart rate above {limit}: slowing to {speed} in {lead}</source>
         <translation>Pulso por encima de {limit}: bajando a {speed} en {lead}</translation>
-    </message>
-    <message>
-        <source>Heart rate {hr} is above your cap {limit} bpm: slowing to {speed} km/h in {lead} s.</source>
-        <translation>Pulso {hr} por encima de tu límite de {limit} ppm: bajando a {speed} km/h en {lead} s.</translation>
     </message>
     <message>
         <source>{change} in {seconds}</source>
@@ -1124,6 +1124,18 @@
         <translation>Llave de seguridad quitada: la cinta se ha parado</translation>
     </message>
     <message>
+        <source>Stopped from the treadmill&apos;s console</source>
+        <translation>Parado desde la consola de la cinta</translation>
+    </message>
+    <message>
+        <source>The treadmill was reset</source>
+        <translation>La cinta se ha reiniciado</translation>
+    </message>
+    <message>
+        <source>Paused from the treadmill&apos;s console</source>
+        <translation>Pausado desde la consola de la cinta</translation>
+    </message>
+    <message>
         <source>{name} skipped after {ran} of {planned}</source>
         <translation>{name} saltado tras {ran} de {planned}</translation>
     </message>
@@ -1168,22 +1180,6 @@
         <translation>Caminar</translation>
     </message>
     <message>
-        <source>backward cap {speed} km/h</source>
-        <translation>límite atrás {speed} km/h</translation>
-    </message>
-    <message>
-        <source>the treadmill&apos;s maximum {speed} km/h</source>
-        <translation>máximo de la cinta {speed} km/h</translation>
-    </message>
-    <message>
-        <source>forward cap {speed} km/h</source>
-        <translation>límite adelante {speed} km/h</translation>
-    </message>
-    <message>
-        <source>the treadmill&apos;s minimum {speed} km/h</source>
-        <translation>mínimo de la cinta {speed} km/h</translation>
-    </message>
-    <message>
         <source>{phase}: speed {speed}, incline {incline} %</source>
         <translation>{phase}: velocidad {speed}, inclinación {incline} %</translation>
     </message>
@@ -1212,6 +1208,10 @@
         <translation>Empieza: adelante en {seconds}</translation>
     </message>
     <message>
+        <source>{phase} at {speed} will run at {allowed} ({why}).</source>
+        <translation>{phase} a {speed} irá a {allowed} ({why}).</translation>
+    </message>
+    <message>
         <source>Slowing down in {seconds}: keep running backward</source>
         <translation>Frenando en {seconds}: sigue hacia atrás</translation>
     </message>
@@ -1230,10 +1230,6 @@
     <message>
         <source>Forward in {seconds}</source>
         <translation>Adelante en {seconds}</translation>
-    </message>
-    <message>
-        <source>{phase} at {speed} km/h will run at {allowed} km/h ({why}).</source>
-        <translation>{phase} a {speed} km/h irá a {allowed} km/h ({why}).</translation>
     </message>
     <message>
         <source>not supported by the treadmill</source>
@@ -1544,8 +1540,8 @@
         <translation>La cinta vuelve a enviar su velocidad: la sesión sigue.</translation>
     </message>
     <message>
-        <source>The belt runs at {actual} km/h after the treadmill was silent (the session asked for {asked} km/h): stopping.</source>
-        <translation>La cinta va a {actual} km/h tras estar callada (la sesión pidió {asked} km/h): se para.</translation>
+        <source>The belt runs at {actual} after the treadmill was silent (the session asked for {asked}): stopping.</source>
+        <translation>La cinta va a {actual} tras estar callada (la sesión pidió {asked}): se para.</translation>
     </message>
     <message>
         <source>No speed from the treadmill</source>
@@ -1562,6 +1558,22 @@
     <message>
         <source>{blocks} × {seconds} s backward at {speed} km/h</source>
         <translation>{blocks} × {seconds} s atrás a {speed} km/h</translation>
+    </message>
+    <message>
+        <source>backward cap {speed}</source>
+        <translation>límite atrás {speed}</translation>
+    </message>
+    <message>
+        <source>the treadmill&apos;s maximum {speed}</source>
+        <translation>máximo de la cinta {speed}</translation>
+    </message>
+    <message>
+        <source>forward cap {speed}</source>
+        <translation>límite adelante {speed}</translation>
+    </message>
+    <message>
+        <source>the treadmill&apos;s minimum {speed}</source>
+        <translation>mínimo de la cinta {speed}</translation>
     </message>
 </context>
 <context>

@@ -217,15 +217,15 @@
     </message>
     <message>
         <source>held: paused</source>
-        <translation>suspendu : pause</translation>
+        <translation>suspendu&#xa0;: pause</translation>
     </message>
     <message>
         <source>held: stopped</source>
-        <translation>suspendu : arrêté</translation>
+        <translation>suspendu&#xa0;: arrêté</translation>
     </message>
     <message>
         <source>held: connection lost</source>
-        <translation>suspendu : hors ligne</translation>
+        <translation>suspendu&#xa0;: hors ligne</translation>
     </message>
     <message>
         <source>Keep running backward</source>
@@ -876,24 +876,12 @@
         <translation>En attente du ralentissement du tapis</translation>
     </message>
     <message>
-        <source>{why}: the belt still runs at {speed} km/h after {seconds} s.</source>
-        <translation>{why}&#xa0;: le tapis tourne encore à {speed} km/h après {seconds} s.</translation>
-    </message>
-    <message>
         <source>The treadmill did not start ({result}).</source>
         <translation>Le tapis n&apos;a pas démarré ({result}).</translation>
     </message>
     <message>
         <source>The belt has not started moving yet; the ramp waits for it.</source>
-        <translation>Le tapis ne tourne pas encore ; la montée l&apos;attend.</translation>
-    </message>
-    <message>
-        <source>The belt runs at {actual} km/h instead of {peak} km/h (does its console read speeds in mph?). Stopping.</source>
-        <translation>Le tapis tourne à {actual} km/h au lieu de {peak} km/h (sa console lit-elle les vitesses en mph ?). Arrêt.</translation>
-    </message>
-    <message>
-        <source>The belt sped up to {actual} km/h on its own, faster than the ramp (set to {peak} km/h): the treadmill may have gone back to an earlier speed. Stopping.</source>
-        <translation>Le tapis a accéléré seul à {actual} km/h, plus vite que la montée (réglée à {peak} km/h) : il est peut-être revenu à une vitesse antérieure. Arrêt.</translation>
+        <translation>Le tapis ne tourne pas encore&#xa0;; la montée l&apos;attend.</translation>
     </message>
     <message>
         <source>This treadmill cannot set an incline: running flat.</source>
@@ -904,16 +892,28 @@
         <translation>Inclinaison {incline} %&#xa0;: {result}.</translation>
     </message>
     <message>
-        <source>The ramp to {speed} km/h stalled.</source>
-        <translation>La montée à {speed} km/h est bloquée.</translation>
+        <source>{why}: the belt still runs at {speed} after {seconds} s.</source>
+        <translation>{why}&#xa0;: le tapis tourne encore à {speed} après {seconds} s.</translation>
     </message>
     <message>
-        <source>The belt does not follow the ramp: it runs at {speed} km/h after {seconds} s.</source>
-        <translation>Le tapis ne suit pas la montée : il tourne à {speed} km/h après {seconds} s.</translation>
+        <source>The belt runs at {actual} instead of {peak} (does its console read speeds in mph?). Stopping.</source>
+        <translation>Le tapis tourne à {actual} au lieu de {peak} (sa console lit-elle les vitesses en mph ?). Arrêt.</translation>
     </message>
     <message>
-        <source>The belt runs at {speed} km/h instead of {target} km/h; the phase starts anyway.</source>
-        <translation>Le tapis tourne à {speed} km/h au lieu de {target} km/h&#xa0;; la phase commence quand même.</translation>
+        <source>The belt sped up to {actual} on its own, faster than the ramp (set to {peak}): the treadmill may have gone back to an earlier speed. Stopping.</source>
+        <translation>Le tapis a accéléré seul à {actual}, plus vite que la montée (réglée à {peak}) : il est peut-être revenu à une vitesse antérieure. Arrêt.</translation>
+    </message>
+    <message>
+        <source>The ramp to {speed} stalled.</source>
+        <translation>La montée à {speed} est bloquée.</translation>
+    </message>
+    <message>
+        <source>The belt does not follow the ramp: it runs at {speed} after {seconds} s.</source>
+        <translation>Le tapis ne suit pas la montée : il tourne à {speed} après {seconds} s.</translation>
+    </message>
+    <message>
+        <source>The belt runs at {speed} instead of {target}; the phase starts anyway.</source>
+        <translation>Le tapis tourne à {speed} au lieu de {target}&#xa0;; la phase commence quand même.</translation>
     </message>
     <message>
         <source>Session done. Stopping the belt.</source>
@@ -928,8 +928,8 @@
         <translation>Le tapis n&apos;accepte plus de commandes (contrôle non autorisé). Utilisez sa console ou la clé de sécurité.</translation>
     </message>
     <message>
-        <source>Speed {speed} km/h: {result}.</source>
-        <translation>Vitesse {speed} km/h&#xa0;: {result}.</translation>
+        <source>Speed {speed}: {result}.</source>
+        <translation>Vitesse {speed}&#xa0;: {result}.</translation>
     </message>
     <message>
         <source>The treadmill keeps refusing speed changes.</source>
@@ -964,8 +964,8 @@
         <translation>Connexion perdue&#xa0;!</translation>
     </message>
     <message>
-        <source>Connection to the treadmill lost. The belt may still be running at {speed} km/h: use the console or pull the safety key. Reconnecting…</source>
-        <translation>Connexion au tapis perdue. Le tapis tourne peut-être encore à {speed} km/h&#xa0;: utilisez la console ou retirez la clé de sécurité. Reconnexion…</translation>
+        <source>Connection to the treadmill lost. The belt may still be running at {speed}: use the console or pull the safety key. Reconnecting…</source>
+        <translation>Connexion au tapis perdue. Le tapis tourne peut-être encore à {speed}&#xa0;: utilisez la console ou retirez la clé de sécurité. Reconnexion…</translation>
     </message>
     <message>
         <source>Connection to the treadmill lost. Reconnecting…</source>
@@ -1016,32 +1016,32 @@
         <translation>{what} Appuyez sur DÉPART quand vous êtes prêt.</translation>
     </message>
     <message>
-        <source>Speed set to {speed} km/h on the console (above your {direction} cap {cap} km/h): kept for this phase.</source>
-        <translation>Vitesse réglée à {speed} km/h sur la console (au-dessus de votre limite {direction} de {cap} km/h)&#xa0;: gardée pour cette phase.</translation>
+        <source>Speed set to {speed} on the console (above your {direction} cap {cap}): kept for this phase.</source>
+        <translation>Vitesse réglée à {speed} sur la console (au-dessus de votre limite {direction} de {cap})&#xa0;: gardée pour cette phase.</translation>
     </message>
     <message>
-        <source>Speed set to {speed} km/h on the console: kept for this phase.</source>
-        <translation>Vitesse réglée à {speed} km/h sur la console&#xa0;: gardée pour cette phase.</translation>
+        <source>Speed set to {speed} on the console: kept for this phase.</source>
+        <translation>Vitesse réglée à {speed} sur la console&#xa0;: gardée pour cette phase.</translation>
     </message>
     <message>
-        <source>The belt runs at {speed} km/h, above your {direction} cap {cap} km/h. Stopping.</source>
-        <translation>Le tapis tourne à {speed} km/h, au-dessus de votre limite {direction} de {cap} km/h. Arrêt.</translation>
+        <source>The belt runs at {speed}, above your {direction} cap {cap}. Stopping.</source>
+        <translation>Le tapis tourne à {speed}, au-dessus de votre limite {direction} de {cap}. Arrêt.</translation>
     </message>
     <message>
-        <source>The belt runs at {speed} km/h, instead of {setpoint} km/h (does its console read speeds in mph?). Stopping.</source>
-        <translation>Le tapis tourne à {speed} km/h au lieu de {setpoint} km/h (sa console lit-elle des mph&#xa0;?). Arrêt.</translation>
+        <source>The belt runs at {speed}, instead of {setpoint} (does its console read speeds in mph?). Stopping.</source>
+        <translation>Le tapis tourne à {speed} au lieu de {setpoint} (sa console lit-elle des mph&#xa0;?). Arrêt.</translation>
     </message>
     <message>
-        <source>The belt still runs at {speed} km/h while the session is {state}: stopping it.</source>
-        <translation>Le tapis tourne encore à {speed} km/h alors que la séance est {state}&#xa0;: arrêt.</translation>
+        <source>The belt still runs at {speed} while the session is {state}: stopping it.</source>
+        <translation>Le tapis tourne encore à {speed} alors que la séance est {state}&#xa0;: arrêt.</translation>
+    </message>
+    <message>
+        <source>Heart rate {hr} is above your cap {limit} bpm: slowing to {speed} in {lead} s.</source>
+        <translation>Pouls {hr} au-dessus de votre limite de {limit} bpm&#xa0;: ralentit à {speed} dans {lead} s.</translation>
     </message>
     <message>
         <source>Heart rate above {limit}: slowing to {speed} in {lead}</source>
         <translation>Pouls au-dessus de {limit}&#xa0;: ralentit à {speed} dans {lead}</translation>
-    </message>
-    <message>
-        <source>Heart rate {hr} is above your cap {limit} bpm: slowing to {speed} km/h in {lead} s.</source>
-        <translation>Pouls {hr} au-dessus de votre limite de {limit} bpm&#xa0;: ralentit à {speed} km/h dans {lead} s.</translation>
     </message>
     <message>
         <source>{change} in {seconds}</source>
@@ -1124,6 +1124,18 @@
         <translation>Clé de sécurité retirée&#xa0;: le tapis s&apos;est arrêté</translation>
     </message>
     <message>
+        <source>Stopped from the treadmill&apos;s console</source>
+        <translation>Arrêté depuis la console du tapis</translation>
+    </message>
+    <message>
+        <source>The treadmill was reset</source>
+        <translation>Le tapis a été réinitialisé</translation>
+    </message>
+    <message>
+        <source>Paused from the treadmill&apos;s console</source>
+        <translation>Mis en pause depuis la console du tapis</translation>
+    </message>
+    <message>
         <source>{name} skipped after {ran} of {planned}</source>
         <translation>{name} passé après {ran} sur {planned}</translation>
     </message>
@@ -1168,22 +1180,6 @@
         <translation>Marche</translation>
     </message>
     <message>
-        <source>backward cap {speed} km/h</source>
-        <translation>limite arrière {speed} km/h</translation>
-    </message>
-    <message>
-        <source>the treadmill&apos;s maximum {speed} km/h</source>
-        <translation>maximum du tapis {speed} km/h</translation>
-    </message>
-    <message>
-        <source>forward cap {speed} km/h</source>
-        <translation>limite avant {speed} km/h</translation>
-    </message>
-    <message>
-        <source>the treadmill&apos;s minimum {speed} km/h</source>
-        <translation>minimum du tapis {speed} km/h</translation>
-    </message>
-    <message>
         <source>{phase}: speed {speed}, incline {incline} %</source>
         <translation>{phase}&#xa0;: vitesse {speed}, inclinaison {incline} %</translation>
     </message>
@@ -1212,6 +1208,10 @@
         <translation>Départ&#xa0;: avant dans {seconds}</translation>
     </message>
     <message>
+        <source>{phase} at {speed} will run at {allowed} ({why}).</source>
+        <translation>{phase} à {speed} tournera à {allowed} ({why}).</translation>
+    </message>
+    <message>
         <source>Slowing down in {seconds}: keep running backward</source>
         <translation>Ralentissement dans {seconds}&#xa0;: continuez en arrière</translation>
     </message>
@@ -1230,10 +1230,6 @@
     <message>
         <source>Forward in {seconds}</source>
         <translation>Avant dans {seconds}</translation>
-    </message>
-    <message>
-        <source>{phase} at {speed} km/h will run at {allowed} km/h ({why}).</source>
-        <translation>{phase} à {speed} km/h tournera à {allowed} km/h ({why}).</translation>
     </message>
     <message>
         <source>not supported by the treadmill</source>
@@ -1544,8 +1540,8 @@
         <translation>Le tapis renvoie sa vitesse&#xa0;: la séance continue.</translation>
     </message>
     <message>
-        <source>The belt runs at {actual} km/h after the treadmill was silent (the session asked for {asked} km/h): stopping.</source>
-        <translation>Le tapis tourne à {actual} km/h après un silence (la séance demandait {asked} km/h)&#xa0;: arrêt.</translation>
+        <source>The belt runs at {actual} after the treadmill was silent (the session asked for {asked}): stopping.</source>
+        <translation>Le tapis tourne à {actual} après un silence (la séance demandait {asked})&#xa0;: arrêt.</translation>
     </message>
     <message>
         <source>No speed from the treadmill</source>
@@ -1562,6 +1558,22 @@
     <message>
         <source>{blocks} × {seconds} s backward at {speed} km/h</source>
         <translation>{blocks} × {seconds} s en arrière à {speed} km/h</translation>
+    </message>
+    <message>
+        <source>backward cap {speed}</source>
+        <translation>limite arrière {speed}</translation>
+    </message>
+    <message>
+        <source>the treadmill&apos;s maximum {speed}</source>
+        <translation>maximum du tapis {speed}</translation>
+    </message>
+    <message>
+        <source>forward cap {speed}</source>
+        <translation>limite avant {speed}</translation>
+    </message>
+    <message>
+        <source>the treadmill&apos;s minimum {speed}</source>
+        <translation>minimum du tapis {speed}</translation>
     </message>
 </context>
 <context>

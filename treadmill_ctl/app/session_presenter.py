@@ -21,7 +21,7 @@ from treadmill_ctl.session.states import ACTIVE_STATES, MOVING_STATES, PAUSABLE_
 from treadmill_ctl.settings import Settings
 from treadmill_ctl.statistics import SessionTally, clock_text
 from treadmill_ctl.texts import tr
-from treadmill_ctl.units import Direction, TurningStyle
+from treadmill_ctl.units import Direction, TurningStyle, speed_words
 
 if TYPE_CHECKING:  # the engine loads after the window has shown (see session_bridge)
     from treadmill_ctl.ftms.api import TreadmillControl
@@ -560,8 +560,8 @@ def notice_rows(
     statistics count it), ``t`` and ``end`` (session time), ``kind`` and ``text`` (speeds in
     the user's unit)."""
 
-    def speed(kmh: float) -> str:
-        return f"{formatting.speed_text(kmh, speed_unit)} {formatting.speed_unit_label(speed_unit)}"
+    def speed(kmh: float) -> str:  # "3.1 mph", shown with the language's decimal separator
+        return speed_words(kmh, speed_unit)
 
     return [
         {

@@ -257,7 +257,7 @@ class HistoryStore:
             for r in self._rows_of("commands", session_id)
         )
         alerts = tuple(
-            AlertRecord(r["t"], r["level"], r["message"], r["code"])
+            AlertRecord(r["t"], r["level"], r["message"], r["code"], _params(r["params"]))
             for r in self._rows_of("alerts", session_id)
         )
         states = tuple(StateRecord(r["t"], r["state"]) for r in self._rows_of("states", session_id))
@@ -392,8 +392,16 @@ class HistoryStore:
     def add_alert(self, session_id: int, alert: AlertRecord) -> None:
         """Queue one alert row."""
         self._execute(
-            "INSERT INTO alerts (session_id, t, level, message, code) VALUES (?, ?, ?, ?, ?)",
-            (session_id, alert.t, alert.level, alert.message, alert.code),
+            "INSERT INTO alerts (session_id, t, level, message, code, params)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                session_id,
+                alert.t,
+                alert.level,
+                alert.message,
+                alert.code,
+                None if alert.params is None else json.dumps(alert.params),
+            ),
         )
 
     def add_state(self, session_id: int, state: StateRecord) -> None:
@@ -609,6 +617,18 @@ def _when(row: dict[str, Any], name: str) -> datetime:
         return when if when.tzinfo is not None else when.astimezone()
     except (ValueError, OverflowError) as exc:
         raise ValueError(f"{name} = {text!r} is not a date") from exc
+
+
+def _params(value: object) -> dict[str, Any] | None:
+    """An alert's stored ``params`` (JSON); None when absent or not an object (a damaged row
+    shows its English words)."""
+    if not isinstance(value, str):
+        return None
+    try:
+        data = json.loads(value)
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) else None
 
 
 def _text(row: dict[str, Any], name: str) -> str:

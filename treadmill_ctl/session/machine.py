@@ -18,6 +18,7 @@ import logging
 from collections.abc import Callable
 from typing import Any, Final
 
+from treadmill_ctl.alerts import AlertCode
 from treadmill_ctl.ftms.model import LinkState, MachineStatusKind
 from treadmill_ctl.session import machine_io as io
 from treadmill_ctl.session.events import (
@@ -58,7 +59,7 @@ from treadmill_ctl.session.transitions import (
     EndHow,
     EngineEvent,
 )
-from treadmill_ctl.texts import tr
+from treadmill_ctl.texts import Speed, tr
 from treadmill_ctl.units import KMH_PER_MPH, Direction
 
 __all__ = ["SessionMachine"]
@@ -287,14 +288,22 @@ class SessionMachine(SilenceMachine):
         match status.kind:
             case MachineStatusKind.STOPPED_BY_SAFETY_KEY:
                 self._machine_stopped(
-                    t, tr("Safety key pulled: the treadmill stopped."), AlertLevel.DANGER
+                    t,
+                    tr("Safety key pulled: the treadmill stopped."),
+                    AlertLevel.DANGER,
+                    AlertCode.SAFETY_KEY_STOP,
                 )
             case MachineStatusKind.STOPPED_BY_USER:
                 self._machine_stopped(
-                    t, tr("Stopped from the treadmill's console."), AlertLevel.WARNING
+                    t,
+                    tr("Stopped from the treadmill's console."),
+                    AlertLevel.WARNING,
+                    AlertCode.CONSOLE_STOP,
                 )
             case MachineStatusKind.RESET:
-                self._machine_stopped(t, tr("The treadmill was reset."), AlertLevel.WARNING)
+                self._machine_stopped(
+                    t, tr("The treadmill was reset."), AlertLevel.WARNING, AlertCode.MACHINE_RESET
+                )
             case MachineStatusKind.PAUSED_BY_USER:
                 self._machine_paused(t)
             case MachineStatusKind.TARGET_SPEED_CHANGED:
@@ -381,9 +390,9 @@ class SessionMachine(SilenceMachine):
         self._cue(t, CueKind.ALARM, tr("Connection lost!"))
         message = (
             tr(
-                "Connection to the treadmill lost. The belt may still be running at {speed} km/h: "
+                "Connection to the treadmill lost. The belt may still be running at {speed}: "
                 "use the console or pull the safety key. Reconnecting…",
-                speed=f"{speed:.1f}",
+                speed=Speed(speed),
             )
             if moving
             else tr("Connection to the treadmill lost. Reconnecting…")
@@ -561,11 +570,11 @@ class SessionMachine(SilenceMachine):
         )
         self._fire(event, t)
 
-    def _machine_stopped(self, t: float, message: str, level: AlertLevel) -> None:
+    def _machine_stopped(self, t: float, message: str, level: AlertLevel, code: str) -> None:
         was_running = self._belt is Belt.RUNNING or self._state in BELT_MAY_MOVE
         crossed = self._start_in_flight()
         self._belt_stopped()
-        self._machine_event(t, E.MACHINE_STOPPED, message, level, cue=was_running)
+        self._machine_event(t, E.MACHINE_STOPPED, message, level, cue=was_running, code=code)
         if crossed:
             self._stop_crossed_start(t)
 
@@ -573,12 +582,21 @@ class SessionMachine(SilenceMachine):
         crossed = self._start_in_flight()
         self._belt_stopped()
         message = tr("Paused from the treadmill's console.")
-        self._machine_event(t, E.MACHINE_PAUSED, message, AlertLevel.WARNING, cue=True)
+        self._machine_event(
+            t, E.MACHINE_PAUSED, message, AlertLevel.WARNING, cue=True, code="machine_paused"
+        )
         if crossed:
             self._stop_crossed_start(t)
 
     def _machine_event(
-        self, t: float, event: EngineEvent, message: str, level: AlertLevel, *, cue: bool
+        self,
+        t: float,
+        event: EngineEvent,
+        message: str,
+        level: AlertLevel,
+        *,
+        cue: bool,
+        code: str,
     ) -> None:
         """The machine stopped or paused by itself: followed, never fought."""
         new = TRANSITIONS.get((self._state, event))
@@ -591,7 +609,7 @@ class SessionMachine(SilenceMachine):
         self._stop_cause = EndReason.STOPPED_BY_MACHINE
         if event is E.MACHINE_PAUSED:
             self._cue(t, CueKind.PAUSED, message)
-            self._alert(t, level, tr("{what} Resume when ready.", what=message), "machine_paused")
+            self._alert(t, level, tr("{what} Resume when ready.", what=message), code)
         else:
             if cue:
                 self._cue(t, CueKind.STOPPED, message)
@@ -599,7 +617,7 @@ class SessionMachine(SilenceMachine):
                 t,
                 level,
                 tr("{what} Press start when you are ready.", what=message),
-                "machine_stopped",
+                code,
             )
         self._fire(event, t)
 
@@ -620,16 +638,16 @@ class SessionMachine(SilenceMachine):
         level = AlertLevel.WARNING if value > cap + 1e-6 else AlertLevel.INFO
         message = (
             tr(
-                "Speed set to {speed} km/h on the console (above your {direction} cap {cap} "
-                "km/h): kept for this phase.",
-                speed=f"{value:.1f}",
+                "Speed set to {speed} on the console (above your {direction} cap {cap}): "
+                "kept for this phase.",
+                speed=Speed(value),
                 direction=_direction_word(direction),
-                cap=f"{cap:.1f}",
+                cap=Speed(cap),
             )
             if level is AlertLevel.WARNING
             else tr(
-                "Speed set to {speed} km/h on the console: kept for this phase.",
-                speed=f"{value:.1f}",
+                "Speed set to {speed} on the console: kept for this phase.",
+                speed=Speed(value),
             )
         )
         self._alert(t, level, message, "console_speed")
@@ -666,17 +684,17 @@ class SessionMachine(SilenceMachine):
         self._overspeed_since = None
         message = (
             tr(
-                "The belt runs at {speed} km/h, above your {direction} cap {cap} km/h. Stopping.",
-                speed=f"{actual:.1f}",
+                "The belt runs at {speed}, above your {direction} cap {cap}. Stopping.",
+                speed=Speed(actual),
                 direction=_direction_word(facing),
-                cap=f"{cap:.1f}",
+                cap=Speed(cap),
             )
             if above_cap
             else tr(
-                "The belt runs at {speed} km/h, instead of {setpoint} km/h (does its console "
+                "The belt runs at {speed}, instead of {setpoint} (does its console "
                 "read speeds in mph?). Stopping.",
-                speed=f"{actual:.1f}",
-                setpoint=f"{setpoint:.1f}",
+                speed=Speed(actual),
+                setpoint=Speed(setpoint),
             )
         )
         self._alert(t, AlertLevel.DANGER, message, "overspeed")
@@ -707,8 +725,8 @@ class SessionMachine(SilenceMachine):
             t,
             AlertLevel.WARNING,
             tr(
-                "The belt still runs at {speed} km/h while the session is {state}: stopping it.",
-                speed=f"{speed:.1f}",
+                "The belt still runs at {speed} while the session is {state}: stopping it.",
+                speed=Speed(speed),
                 state=_state_word(self._state),
             ),
             "still_moving",
@@ -746,11 +764,10 @@ class SessionMachine(SilenceMachine):
             t,
             AlertLevel.WARNING,
             tr(
-                "Heart rate {hr} is above your cap {limit} bpm: slowing to {speed} km/h "
-                "in {lead} s.",
+                "Heart rate {hr} is above your cap {limit} bpm: slowing to {speed} in {lead} s.",
                 hr=hr,
                 limit=limit,
-                speed=f"{slower:.1f}",
+                speed=Speed(slower),
                 lead=f"{lead:.0f}",
             ),
             "hr_cap",
