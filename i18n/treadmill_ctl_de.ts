@@ -60,6 +60,26 @@
         <translation>Gestoppt</translation>
     </message>
     <message>
+        <source>Warm</source>
+        <translation>Warm</translation>
+    </message>
+    <message>
+        <source>Cool</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Rec.</source>
+        <translation>Erh.</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Rück</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
         <source>Finished</source>
         <translation>Beendet</translation>
     </message>
@@ -90,6 +110,14 @@
     <message>
         <source>Damaged record (cannot be read)</source>
         <translation>Beschädigter Eintrag (nicht lesbar)</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <source>This week: {time} backward in {blocks}</source>
+        <translation>Diese Woche: {time} rückwärts in {blocks}</translation>
     </message>
     <message>
         <source>Deleted the session of {when}</source>
@@ -312,6 +340,18 @@
         <translation>Als Nächstes: {title}</translation>
     </message>
     <message>
+        <source>ends ≈ {time}</source>
+        <translation>Ende ≈ {time}</translation>
+    </message>
+    <message>
+        <source>belt {speed}</source>
+        <translation>Band {speed}</translation>
+    </message>
+    <message>
+        <source>target {speed}</source>
+        <translation>Ziel {speed}</translation>
+    </message>
+    <message>
         <source>Connected to {name}</source>
         <translation>Verbunden mit {name}</translation>
     </message>
@@ -324,6 +364,22 @@
         <translation>keine Daten</translation>
     </message>
     <message>
+        <source>1 block</source>
+        <translation>1 Block</translation>
+    </message>
+    <message>
+        <source>{n} blocks</source>
+        <translation>{n} Blöcke</translation>
+    </message>
+    <message>
+        <source>1 block done</source>
+        <translation>1 Block geschafft</translation>
+    </message>
+    <message>
+        <source>{n} blocks done</source>
+        <translation>{n} Blöcke geschafft</translation>
+    </message>
+    <message>
         <source>Session complete</source>
         <translation>Training komplett</translation>
     </message>
@@ -334,6 +390,14 @@
     <message>
         <source>{done} of 1 block done</source>
         <translation>{done} von 1 Block geschafft</translation>
+    </message>
+    <message>
+        <source>{done} of 1 block</source>
+        <translation>{done} von 1 Block</translation>
+    </message>
+    <message>
+        <source>{done} of {total} blocks</source>
+        <translation>{done} von {total} Blöcken</translation>
     </message>
     <message>
         <source>{done} of {total} blocks done</source>
@@ -1575,6 +1639,238 @@
         <source>the treadmill&apos;s minimum {speed}</source>
         <translation>Minimum des Laufbands {speed}</translation>
     </message>
+    <message>
+        <source>{file}: {why}</source>
+        <translation>{file}: {why}</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: {why}</source>
+        <translation>{file}, Zeile {line}: {why}</translation>
+    </message>
+    <message>
+        <source>Backward warm-up</source>
+        <translation>Rückwärts-Aufwärmen</translation>
+    </message>
+    <message>
+        <source>A nine-minute warm-up before your training: an easy walk, then three minutes of backward walking at 2.5 km/h in one-minute blocks, with a minute of forward jogging after each. Wakes up the calves, the quads and your balance.</source>
+        <translation>Neun Minuten Aufwärmen vor dem Training: lockeres Gehen, dann drei Minuten Rückwärtsgehen mit 2,5 km/h in Blöcken von einer Minute, nach jedem eine Minute lockeres Vorwärtsjoggen. Weckt Waden, Oberschenkel und Gleichgewicht.</translation>
+    </message>
+    <message>
+        <source>Eight by ninety (45 min)</source>
+        <translation>Acht mal neunzig (45 min)</translation>
+    </message>
+    <message>
+        <source>A full 45-minute session for experienced backward runners: a long warm-up, a steady forward run, then eight backward blocks of 90 seconds at 3.0 km/h with two minutes of forward recovery, and a cool-down. Twelve minutes backward in all.</source>
+        <translation>Ein volles 45-Minuten-Training für erfahrene Rückwärtsläufer: langes Aufwärmen, ein gleichmäßiger Vorwärtslauf, dann acht Rückwärtsblöcke von 90 Sekunden mit 3,0 km/h mit je zwei Minuten Vorwärtserholung und ein Auslaufen. Insgesamt zwölf Minuten rückwärts.</translation>
+    </message>
+    <message>
+        <source>First steps</source>
+        <translation>Erste Schritte</translation>
+    </message>
+    <message>
+        <source>Your first backward running. An easy warm-up walk and a gentle forward jog, then two short backward blocks of 30 seconds at a slow 3.0 km/h, each followed by 90 seconds of easy forward running to recover. Keep your steps short, land on the balls of your feet, and hold the rails if you need to. About 15 minutes.</source>
+        <translation>Dein erstes Rückwärtslaufen. Lockeres Gehen zum Aufwärmen und ein sanfter Vorwärtsjog, dann zwei kurze Rückwärtsblöcke von 30 Sekunden mit langsamen 3,0 km/h, nach jedem 90 Sekunden lockeres Vorwärtslaufen zur Erholung. Mach kurze Schritte, lande auf den Fußballen und halte dich am Geländer fest, wenn du es brauchst. Etwa 15 Minuten.</translation>
+    </message>
+    <message>
+        <source>Four by forty-five</source>
+        <translation>Vier mal fünfundvierzig</translation>
+    </message>
+    <message>
+        <source>Longer blocks, same speed: four backward blocks of 45 seconds at 3.0 km/h with 90 seconds of forward recovery. Stay relaxed and upright; if your calves burn, step back down to &quot;Four by thirty&quot;. About 20 minutes.</source>
+        <translation>Längere Blöcke, gleiches Tempo: vier Rückwärtsblöcke von 45 Sekunden mit 3,0 km/h mit 90 Sekunden Vorwärtserholung. Bleib locker und aufrecht; wenn die Waden brennen, geh zurück zu „Vier mal dreißig“. Etwa 20 Minuten.</translation>
+    </message>
+    <message>
+        <source>Four by ninety</source>
+        <translation>Vier mal neunzig</translation>
+    </message>
+    <message>
+        <source>Four backward blocks of 90 seconds at 3.0 km/h with two minutes of forward recovery. Long enough to settle into a rhythm: short quick steps, eyes ahead, arms relaxed. About 25 minutes.</source>
+        <translation>Vier Rückwärtsblöcke von 90 Sekunden mit 3,0 km/h mit zwei Minuten Vorwärtserholung. Lang genug, um einen Rhythmus zu finden: kurze, schnelle Schritte, Blick nach vorn, Arme locker. Etwa 25 Minuten.</translation>
+    </message>
+    <message>
+        <source>Four by sixty</source>
+        <translation>Vier mal sechzig</translation>
+    </message>
+    <message>
+        <source>A full minute backward, four times, at 3.0 km/h, with 90 seconds of forward recovery in between. This is where backward running starts to work your quads and knees in a new way. About 21 minutes.</source>
+        <translation>Eine volle Minute rückwärts, viermal, mit 3,0 km/h, dazwischen 90 Sekunden Vorwärtserholung. Hier fängt das Rückwärtslaufen an, Oberschenkel und Knie auf neue Weise zu fordern. Etwa 21 Minuten.</translation>
+    </message>
+    <message>
+        <source>Four by thirty</source>
+        <translation>Vier mal dreißig</translation>
+    </message>
+    <message>
+        <source>The classic start once &quot;First steps&quot; feels easy: four backward blocks of 30 seconds at 3.0 km/h, each followed by 90 seconds of easy forward running. Same gentle speed, twice the blocks. About 19 minutes.</source>
+        <translation>Der klassische Einstieg, sobald „Erste Schritte“ leicht fällt: vier Rückwärtsblöcke von 30 Sekunden mit 3,0 km/h, nach jedem 90 Sekunden lockeres Vorwärtslaufen. Gleiches sanftes Tempo, doppelt so viele Blöcke. Etwa 19 Minuten.</translation>
+    </message>
+    <message>
+        <source>Knee-friendly backward walk</source>
+        <translation>Knieschonendes Rückwärtsgehen</translation>
+    </message>
+    <message>
+        <source>Backward walking uphill is used in knee rehabilitation: it strengthens the thigh muscles with little load on the front of the knee. Six blocks of two minutes walking backward at 2.0 km/h on a 4 % incline, each followed by a minute of easy forward walking. On a treadmill that cannot incline it is walked flat. About 26 minutes.</source>
+        <translation>Rückwärtsgehen bergauf wird in der Knie-Reha eingesetzt: Es kräftigt die Oberschenkelmuskeln bei wenig Last auf der Vorderseite des Knies. Sechs Blöcke von zwei Minuten Rückwärtsgehen mit 2,0 km/h bei 4 % Steigung, nach jedem eine Minute lockeres Vorwärtsgehen. Auf einem Laufband ohne Steigung wird es flach gegangen. Etwa 26 Minuten.</translation>
+    </message>
+    <message>
+        <source>Referee / defender conditioning</source>
+        <translation>Kondition für Schiedsrichter und Verteidiger</translation>
+    </message>
+    <message>
+        <source>For referees and defenders, who back-pedal many times in a match: ten short backward segments of 20 seconds at 4.0 km/h between 40-second forward runs at 8.0 km/h. The belt turns at a walk instead of stopping, so the turns come quickly: listen for the countdown. About 28 minutes, most of it turning and running.</source>
+        <translation>Für Schiedsrichter und Verteidiger, die im Spiel oft rückwärts laufen: zehn kurze Rückwärtsabschnitte von 20 Sekunden mit 4,0 km/h zwischen 40-Sekunden-Vorwärtsläufen mit 8,0 km/h. Das Band wendet im Gehtempo, statt anzuhalten, die Wenden kommen also schnell: Achte auf den Countdown. Etwa 28 Minuten, das meiste davon Wenden und Laufen.</translation>
+    </message>
+    <message>
+        <source>Six by ninety</source>
+        <translation>Sechs mal neunzig</translation>
+    </message>
+    <message>
+        <source>More blocks instead of faster ones: six backward blocks of 90 seconds at 3.0 km/h with two minutes of forward recovery. Nine minutes of backward running in all. About 32 minutes.</source>
+        <translation>Mehr Blöcke statt schnellerer: sechs Rückwärtsblöcke von 90 Sekunden mit 3,0 km/h mit zwei Minuten Vorwärtserholung. Insgesamt neun Minuten Rückwärtslaufen. Etwa 32 Minuten.</translation>
+    </message>
+    <message>
+        <source>Back-pedal</source>
+        <translation>Rückwärtslauf</translation>
+    </message>
+    <message>
+        <source>Backward walk</source>
+        <translation>Rückwärtsgehen</translation>
+    </message>
+    <message>
+        <source>Backward walk uphill</source>
+        <translation>Rückwärts bergauf</translation>
+    </message>
+    <message>
+        <source>Brisk walk</source>
+        <translation>Zügiges Gehen</translation>
+    </message>
+    <message>
+        <source>Easy jog</source>
+        <translation>Lockerer Jog</translation>
+    </message>
+    <message>
+        <source>Easy walk</source>
+        <translation>Lockeres Gehen</translation>
+    </message>
+    <message>
+        <source>Forward walk</source>
+        <translation>Vorwärtsgehen</translation>
+    </message>
+    <message>
+        <source>Jog</source>
+        <translation>Jog</translation>
+    </message>
+    <message>
+        <source>Steady run</source>
+        <translation>Gleichmäßiger Lauf</translation>
+    </message>
+    <message>
+        <source>stopped: {why}</source>
+        <translation>gestoppt: {why}</translation>
+    </message>
+    <message>
+        <source>control and Stop with the belt still</source>
+        <translation>Steuerung und Stopp bei stehendem Band</translation>
+    </message>
+    <message>
+        <source>Start: the belt moves slowly</source>
+        <translation>Start: Das Band läuft langsam an</translation>
+    </message>
+    <message>
+        <source>a set-point to learn the console&apos;s unit</source>
+        <translation>ein Sollwert, um die Einheit der Konsole zu lernen</translation>
+    </message>
+    <message>
+        <source>ramps up and down (acceleration, deceleration)</source>
+        <translation>Rampen hoch und runter (Beschleunigen, Abbremsen)</translation>
+    </message>
+    <message>
+        <source>a set-point below the range</source>
+        <translation>ein Sollwert unter dem Bereich</translation>
+    </message>
+    <message>
+        <source>Start while the belt runs</source>
+        <translation>Start bei laufendem Band</translation>
+    </message>
+    <message>
+        <source>a set-point between two steps</source>
+        <translation>ein Sollwert zwischen zwei Stufen</translation>
+    </message>
+    <message>
+        <source>Stop: the run-down</source>
+        <translation>Stopp: das Auslaufen</translation>
+    </message>
+    <message>
+        <source>mph console</source>
+        <translation>Konsole in mph</translation>
+    </message>
+    <message>
+        <source>km/h console</source>
+        <translation>Konsole in km/h</translation>
+    </message>
+    <message>
+        <source>target unit unknown</source>
+        <translation>Einheit der Sollwerte unbekannt</translation>
+    </message>
+    <message>
+        <source>{step} km/h steps</source>
+        <translation>Stufen von {step} km/h</translation>
+    </message>
+    <message>
+        <source>belt moves {seconds} s after Start</source>
+        <translation>Band läuft {seconds} s nach Start an</translation>
+    </message>
+    <message>
+        <source>speeds up {rate} km/h/s</source>
+        <translation>beschleunigt {rate} km/h/s</translation>
+    </message>
+    <message>
+        <source>data every {seconds} s</source>
+        <translation>Daten alle {seconds} s</translation>
+    </message>
+    <message>
+        <source>1 quirk not determined</source>
+        <translation>1 Eigenheit nicht bestimmt</translation>
+    </message>
+    <message>
+        <source>{n} quirks not determined</source>
+        <translation>{n} Eigenheiten nicht bestimmt</translation>
+    </message>
+    <message>
+        <source>Checked on {date}: {found}. SESSIONS REFUSED: {dangers}</source>
+        <translation>Getestet am {date}: {found}. TRAININGS GESPERRT: {dangers}</translation>
+    </message>
+    <message>
+        <source>Checked on {date}: {found}</source>
+        <translation>Getestet am {date}: {found}</translation>
+    </message>
+    <message>
+        <source>The connection was lost</source>
+        <translation>Die Verbindung ging verloren</translation>
+    </message>
+    <message>
+        <source>The recording stops without an end</source>
+        <translation>Die Aufzeichnung bricht ohne Ende ab</translation>
+    </message>
+    <message>
+        <source>1 phase skipped</source>
+        <translation>1 Phase übersprungen</translation>
+    </message>
+    <message>
+        <source>{n} phases skipped</source>
+        <translation>{n} Phasen übersprungen</translation>
+    </message>
+    <message>
+        <source>unknown key &apos;{key}&apos;{hint}; allowed here: {allowed}</source>
+        <translation>unbekannter Schlüssel „{key}“{hint}; hier erlaubt: {allowed}</translation>
+    </message>
+    <message>
+        <source>{key} must be text in quotes, not {value}</source>
+        <translation>{key} muss Text in Anführungszeichen sein, nicht {value}</translation>
+    </message>
+    <message>
+        <source>{key} must be a whole number from {lo} to {hi}, not {value}</source>
+        <translation>{key} muss eine ganze Zahl von {lo} bis {hi} sein, nicht {value}</translation>
+    </message>
 </context>
 <context>
     <name>ConnectScreen</name>
@@ -2489,6 +2785,13 @@ Jedes Training wird hier aufgezeichnet, während es läuft.</translation>
     <message>
         <source>Reset keys</source>
         <translation>Tasten zurücksetzen</translation>
+    </message>
+</context>
+<context>
+    <name>SpeedChart</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
     </message>
 </context>
 <context>

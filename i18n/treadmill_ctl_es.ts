@@ -60,6 +60,26 @@
         <translation>Parado</translation>
     </message>
     <message>
+        <source>Warm</source>
+        <translation>Cal.</translation>
+    </message>
+    <message>
+        <source>Cool</source>
+        <translation>Calma</translation>
+    </message>
+    <message>
+        <source>Rec.</source>
+        <translation>Rec.</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Carrera</translation>
+    </message>
+    <message>
         <source>Finished</source>
         <translation>Terminado</translation>
     </message>
@@ -90,6 +110,14 @@
     <message>
         <source>Damaged record (cannot be read)</source>
         <translation>Registro dañado (ilegible)</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <source>This week: {time} backward in {blocks}</source>
+        <translation>Esta semana: {time} hacia atrás en {blocks}</translation>
     </message>
     <message>
         <source>Deleted the session of {when}</source>
@@ -312,6 +340,18 @@
         <translation>Después: {title}</translation>
     </message>
     <message>
+        <source>ends ≈ {time}</source>
+        <translation>fin ≈ {time}</translation>
+    </message>
+    <message>
+        <source>belt {speed}</source>
+        <translation>cinta {speed}</translation>
+    </message>
+    <message>
+        <source>target {speed}</source>
+        <translation>objetivo {speed}</translation>
+    </message>
+    <message>
         <source>Connected to {name}</source>
         <translation>Conectado a {name}</translation>
     </message>
@@ -324,6 +364,22 @@
         <translation>sin datos</translation>
     </message>
     <message>
+        <source>1 block</source>
+        <translation>1 bloque</translation>
+    </message>
+    <message>
+        <source>{n} blocks</source>
+        <translation>{n} bloques</translation>
+    </message>
+    <message>
+        <source>1 block done</source>
+        <translation>1 bloque hecho</translation>
+    </message>
+    <message>
+        <source>{n} blocks done</source>
+        <translation>{n} bloques hechos</translation>
+    </message>
+    <message>
         <source>Session complete</source>
         <translation>Sesión completa</translation>
     </message>
@@ -334,6 +390,14 @@
     <message>
         <source>{done} of 1 block done</source>
         <translation>{done} de 1 bloque hecho</translation>
+    </message>
+    <message>
+        <source>{done} of 1 block</source>
+        <translation>{done} de 1 bloque</translation>
+    </message>
+    <message>
+        <source>{done} of {total} blocks</source>
+        <translation>{done} de {total} bloques</translation>
     </message>
     <message>
         <source>{done} of {total} blocks done</source>
@@ -1575,6 +1639,238 @@
         <source>the treadmill&apos;s minimum {speed}</source>
         <translation>mínimo de la cinta {speed}</translation>
     </message>
+    <message>
+        <source>{file}: {why}</source>
+        <translation>{file}: {why}</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: {why}</source>
+        <translation>{file}, línea {line}: {why}</translation>
+    </message>
+    <message>
+        <source>Backward warm-up</source>
+        <translation>Calentamiento hacia atrás</translation>
+    </message>
+    <message>
+        <source>A nine-minute warm-up before your training: an easy walk, then three minutes of backward walking at 2.5 km/h in one-minute blocks, with a minute of forward jogging after each. Wakes up the calves, the quads and your balance.</source>
+        <translation>Un calentamiento de nueve minutos antes de entrenar: caminar suave y luego tres minutos caminando hacia atrás a 2,5 km/h en bloques de un minuto, con un minuto de trote hacia delante después de cada uno. Despierta los gemelos, los cuádriceps y el equilibrio.</translation>
+    </message>
+    <message>
+        <source>Eight by ninety (45 min)</source>
+        <translation>Ocho por noventa (45 min)</translation>
+    </message>
+    <message>
+        <source>A full 45-minute session for experienced backward runners: a long warm-up, a steady forward run, then eight backward blocks of 90 seconds at 3.0 km/h with two minutes of forward recovery, and a cool-down. Twelve minutes backward in all.</source>
+        <translation>Una sesión completa de 45 minutos para corredores hacia atrás con experiencia: un calentamiento largo, una carrera constante hacia delante, luego ocho bloques hacia atrás de 90 segundos a 3,0 km/h con dos minutos de recuperación hacia delante y una vuelta a la calma. Doce minutos hacia atrás en total.</translation>
+    </message>
+    <message>
+        <source>First steps</source>
+        <translation>Primeros pasos</translation>
+    </message>
+    <message>
+        <source>Your first backward running. An easy warm-up walk and a gentle forward jog, then two short backward blocks of 30 seconds at a slow 3.0 km/h, each followed by 90 seconds of easy forward running to recover. Keep your steps short, land on the balls of your feet, and hold the rails if you need to. About 15 minutes.</source>
+        <translation>Tu primera carrera hacia atrás. Una caminata suave de calentamiento y un trote suave hacia delante, luego dos bloques cortos hacia atrás de 30 segundos a unos lentos 3,0 km/h, cada uno seguido de 90 segundos de carrera suave hacia delante para recuperar. Da pasos cortos, apoya la parte delantera del pie y sujétate a las barras si lo necesitas. Unos 15 minutos.</translation>
+    </message>
+    <message>
+        <source>Four by forty-five</source>
+        <translation>Cuatro por cuarenta y cinco</translation>
+    </message>
+    <message>
+        <source>Longer blocks, same speed: four backward blocks of 45 seconds at 3.0 km/h with 90 seconds of forward recovery. Stay relaxed and upright; if your calves burn, step back down to &quot;Four by thirty&quot;. About 20 minutes.</source>
+        <translation>Bloques más largos, la misma velocidad: cuatro bloques hacia atrás de 45 segundos a 3,0 km/h con 90 segundos de recuperación hacia delante. Mantente relajado y erguido; si te arden los gemelos, vuelve a «Cuatro por treinta». Unos 20 minutos.</translation>
+    </message>
+    <message>
+        <source>Four by ninety</source>
+        <translation>Cuatro por noventa</translation>
+    </message>
+    <message>
+        <source>Four backward blocks of 90 seconds at 3.0 km/h with two minutes of forward recovery. Long enough to settle into a rhythm: short quick steps, eyes ahead, arms relaxed. About 25 minutes.</source>
+        <translation>Cuatro bloques hacia atrás de 90 segundos a 3,0 km/h con dos minutos de recuperación hacia delante. Lo bastante largos para coger el ritmo: pasos cortos y rápidos, la vista al frente, los brazos relajados. Unos 25 minutos.</translation>
+    </message>
+    <message>
+        <source>Four by sixty</source>
+        <translation>Cuatro por sesenta</translation>
+    </message>
+    <message>
+        <source>A full minute backward, four times, at 3.0 km/h, with 90 seconds of forward recovery in between. This is where backward running starts to work your quads and knees in a new way. About 21 minutes.</source>
+        <translation>Un minuto entero hacia atrás, cuatro veces, a 3,0 km/h, con 90 segundos de recuperación hacia delante entre medias. Aquí la carrera hacia atrás empieza a trabajar los cuádriceps y las rodillas de una forma nueva. Unos 21 minutos.</translation>
+    </message>
+    <message>
+        <source>Four by thirty</source>
+        <translation>Cuatro por treinta</translation>
+    </message>
+    <message>
+        <source>The classic start once &quot;First steps&quot; feels easy: four backward blocks of 30 seconds at 3.0 km/h, each followed by 90 seconds of easy forward running. Same gentle speed, twice the blocks. About 19 minutes.</source>
+        <translation>El comienzo clásico cuando «Primeros pasos» ya resulta fácil: cuatro bloques hacia atrás de 30 segundos a 3,0 km/h, cada uno seguido de 90 segundos de carrera suave hacia delante. La misma velocidad suave, el doble de bloques. Unos 19 minutos.</translation>
+    </message>
+    <message>
+        <source>Knee-friendly backward walk</source>
+        <translation>Caminar hacia atrás, suave para las rodillas</translation>
+    </message>
+    <message>
+        <source>Backward walking uphill is used in knee rehabilitation: it strengthens the thigh muscles with little load on the front of the knee. Six blocks of two minutes walking backward at 2.0 km/h on a 4 % incline, each followed by a minute of easy forward walking. On a treadmill that cannot incline it is walked flat. About 26 minutes.</source>
+        <translation>Caminar hacia atrás cuesta arriba se usa en la rehabilitación de rodilla: fortalece los músculos del muslo con poca carga en la parte delantera de la rodilla. Seis bloques de dos minutos caminando hacia atrás a 2,0 km/h con una inclinación del 4 %, cada uno seguido de un minuto de caminata suave hacia delante. En una cinta sin inclinación se camina en llano. Unos 26 minutos.</translation>
+    </message>
+    <message>
+        <source>Referee / defender conditioning</source>
+        <translation>Preparación para árbitros y defensas</translation>
+    </message>
+    <message>
+        <source>For referees and defenders, who back-pedal many times in a match: ten short backward segments of 20 seconds at 4.0 km/h between 40-second forward runs at 8.0 km/h. The belt turns at a walk instead of stopping, so the turns come quickly: listen for the countdown. About 28 minutes, most of it turning and running.</source>
+        <translation>Para árbitros y defensas, que corren hacia atrás muchas veces en un partido: diez tramos cortos hacia atrás de 20 segundos a 4,0 km/h entre carreras hacia delante de 40 segundos a 8,0 km/h. La cinta gira al paso en lugar de pararse, así que los giros llegan rápido: atento a la cuenta atrás. Unos 28 minutos, casi todo girando y corriendo.</translation>
+    </message>
+    <message>
+        <source>Six by ninety</source>
+        <translation>Seis por noventa</translation>
+    </message>
+    <message>
+        <source>More blocks instead of faster ones: six backward blocks of 90 seconds at 3.0 km/h with two minutes of forward recovery. Nine minutes of backward running in all. About 32 minutes.</source>
+        <translation>Más bloques en lugar de más rápidos: seis bloques hacia atrás de 90 segundos a 3,0 km/h con dos minutos de recuperación hacia delante. Nueve minutos de carrera hacia atrás en total. Unos 32 minutos.</translation>
+    </message>
+    <message>
+        <source>Back-pedal</source>
+        <translation>Carrera hacia atrás</translation>
+    </message>
+    <message>
+        <source>Backward walk</source>
+        <translation>Caminar hacia atrás</translation>
+    </message>
+    <message>
+        <source>Backward walk uphill</source>
+        <translation>Hacia atrás cuesta arriba</translation>
+    </message>
+    <message>
+        <source>Brisk walk</source>
+        <translation>Caminata rápida</translation>
+    </message>
+    <message>
+        <source>Easy jog</source>
+        <translation>Trote suave</translation>
+    </message>
+    <message>
+        <source>Easy walk</source>
+        <translation>Caminata suave</translation>
+    </message>
+    <message>
+        <source>Forward walk</source>
+        <translation>Caminar hacia delante</translation>
+    </message>
+    <message>
+        <source>Jog</source>
+        <translation>Trote</translation>
+    </message>
+    <message>
+        <source>Steady run</source>
+        <translation>Carrera constante</translation>
+    </message>
+    <message>
+        <source>stopped: {why}</source>
+        <translation>detenida: {why}</translation>
+    </message>
+    <message>
+        <source>control and Stop with the belt still</source>
+        <translation>control y parada con la cinta quieta</translation>
+    </message>
+    <message>
+        <source>Start: the belt moves slowly</source>
+        <translation>Inicio: la cinta avanza despacio</translation>
+    </message>
+    <message>
+        <source>a set-point to learn the console&apos;s unit</source>
+        <translation>una consigna para conocer la unidad de la consola</translation>
+    </message>
+    <message>
+        <source>ramps up and down (acceleration, deceleration)</source>
+        <translation>rampas arriba y abajo (aceleración, deceleración)</translation>
+    </message>
+    <message>
+        <source>a set-point below the range</source>
+        <translation>una consigna por debajo del rango</translation>
+    </message>
+    <message>
+        <source>Start while the belt runs</source>
+        <translation>Inicio con la cinta en marcha</translation>
+    </message>
+    <message>
+        <source>a set-point between two steps</source>
+        <translation>una consigna entre dos pasos</translation>
+    </message>
+    <message>
+        <source>Stop: the run-down</source>
+        <translation>Parada: la frenada</translation>
+    </message>
+    <message>
+        <source>mph console</source>
+        <translation>consola en mph</translation>
+    </message>
+    <message>
+        <source>km/h console</source>
+        <translation>consola en km/h</translation>
+    </message>
+    <message>
+        <source>target unit unknown</source>
+        <translation>unidad de las consignas desconocida</translation>
+    </message>
+    <message>
+        <source>{step} km/h steps</source>
+        <translation>pasos de {step} km/h</translation>
+    </message>
+    <message>
+        <source>belt moves {seconds} s after Start</source>
+        <translation>la cinta arranca {seconds} s tras el inicio</translation>
+    </message>
+    <message>
+        <source>speeds up {rate} km/h/s</source>
+        <translation>acelera {rate} km/h/s</translation>
+    </message>
+    <message>
+        <source>data every {seconds} s</source>
+        <translation>datos cada {seconds} s</translation>
+    </message>
+    <message>
+        <source>1 quirk not determined</source>
+        <translation>1 peculiaridad sin determinar</translation>
+    </message>
+    <message>
+        <source>{n} quirks not determined</source>
+        <translation>{n} peculiaridades sin determinar</translation>
+    </message>
+    <message>
+        <source>Checked on {date}: {found}. SESSIONS REFUSED: {dangers}</source>
+        <translation>Comprobada el {date}: {found}. SESIONES BLOQUEADAS: {dangers}</translation>
+    </message>
+    <message>
+        <source>Checked on {date}: {found}</source>
+        <translation>Comprobada el {date}: {found}</translation>
+    </message>
+    <message>
+        <source>The connection was lost</source>
+        <translation>Se perdió la conexión</translation>
+    </message>
+    <message>
+        <source>The recording stops without an end</source>
+        <translation>La grabación se corta sin final</translation>
+    </message>
+    <message>
+        <source>1 phase skipped</source>
+        <translation>1 fase saltada</translation>
+    </message>
+    <message>
+        <source>{n} phases skipped</source>
+        <translation>{n} fases saltadas</translation>
+    </message>
+    <message>
+        <source>unknown key &apos;{key}&apos;{hint}; allowed here: {allowed}</source>
+        <translation>clave desconocida «{key}»{hint}; aquí se permiten: {allowed}</translation>
+    </message>
+    <message>
+        <source>{key} must be text in quotes, not {value}</source>
+        <translation>{key} debe ser texto entre comillas, no {value}</translation>
+    </message>
+    <message>
+        <source>{key} must be a whole number from {lo} to {hi}, not {value}</source>
+        <translation>{key} debe ser un número entero de {lo} a {hi}, no {value}</translation>
+    </message>
 </context>
 <context>
     <name>ConnectScreen</name>
@@ -2489,6 +2785,13 @@ Cada sesión se graba aquí mientras corres.</translation>
     <message>
         <source>Reset keys</source>
         <translation>Restablecer teclas</translation>
+    </message>
+</context>
+<context>
+    <name>SpeedChart</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
     </message>
 </context>
 <context>

@@ -60,6 +60,26 @@
         <translation>Arrêté</translation>
     </message>
     <message>
+        <source>Warm</source>
+        <translation>Éch.</translation>
+    </message>
+    <message>
+        <source>Cool</source>
+        <translation>Calme</translation>
+    </message>
+    <message>
+        <source>Rec.</source>
+        <translation>Récup.</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Arr.</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Course</translation>
+    </message>
+    <message>
         <source>Finished</source>
         <translation>Terminé</translation>
     </message>
@@ -90,6 +110,14 @@
     <message>
         <source>Damaged record (cannot be read)</source>
         <translation>Enregistrement abîmé (illisible)</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <source>This week: {time} backward in {blocks}</source>
+        <translation>Cette semaine : {time} en arrière en {blocks}</translation>
     </message>
     <message>
         <source>Deleted the session of {when}</source>
@@ -312,6 +340,18 @@
         <translation>Ensuite&#xa0;: {title}</translation>
     </message>
     <message>
+        <source>ends ≈ {time}</source>
+        <translation>fin ≈ {time}</translation>
+    </message>
+    <message>
+        <source>belt {speed}</source>
+        <translation>tapis {speed}</translation>
+    </message>
+    <message>
+        <source>target {speed}</source>
+        <translation>cible {speed}</translation>
+    </message>
+    <message>
         <source>Connected to {name}</source>
         <translation>Connecté à {name}</translation>
     </message>
@@ -324,6 +364,22 @@
         <translation>pas de données</translation>
     </message>
     <message>
+        <source>1 block</source>
+        <translation>1 bloc</translation>
+    </message>
+    <message>
+        <source>{n} blocks</source>
+        <translation>{n} blocs</translation>
+    </message>
+    <message>
+        <source>1 block done</source>
+        <translation>1 bloc fait</translation>
+    </message>
+    <message>
+        <source>{n} blocks done</source>
+        <translation>{n} blocs faits</translation>
+    </message>
+    <message>
         <source>Session complete</source>
         <translation>Séance complète</translation>
     </message>
@@ -334,6 +390,14 @@
     <message>
         <source>{done} of 1 block done</source>
         <translation>{done} bloc sur 1 fait</translation>
+    </message>
+    <message>
+        <source>{done} of 1 block</source>
+        <translation>{done} sur 1 bloc</translation>
+    </message>
+    <message>
+        <source>{done} of {total} blocks</source>
+        <translation>{done} sur {total} blocs</translation>
     </message>
     <message>
         <source>{done} of {total} blocks done</source>
@@ -897,11 +961,11 @@
     </message>
     <message>
         <source>The belt runs at {actual} instead of {peak} (does its console read speeds in mph?). Stopping.</source>
-        <translation>Le tapis tourne à {actual} au lieu de {peak} (sa console lit-elle les vitesses en mph ?). Arrêt.</translation>
+        <translation>Le tapis tourne à {actual} au lieu de {peak} (sa console lit-elle les vitesses en mph&#xa0;?). Arrêt.</translation>
     </message>
     <message>
         <source>The belt sped up to {actual} on its own, faster than the ramp (set to {peak}): the treadmill may have gone back to an earlier speed. Stopping.</source>
-        <translation>Le tapis a accéléré seul à {actual}, plus vite que la montée (réglée à {peak}) : il est peut-être revenu à une vitesse antérieure. Arrêt.</translation>
+        <translation>Le tapis a accéléré seul à {actual}, plus vite que la montée (réglée à {peak})&#xa0;: il est peut-être revenu à une vitesse antérieure. Arrêt.</translation>
     </message>
     <message>
         <source>The ramp to {speed} stalled.</source>
@@ -909,7 +973,7 @@
     </message>
     <message>
         <source>The belt does not follow the ramp: it runs at {speed} after {seconds} s.</source>
-        <translation>Le tapis ne suit pas la montée : il tourne à {speed} après {seconds} s.</translation>
+        <translation>Le tapis ne suit pas la montée&#xa0;: il tourne à {speed} après {seconds} s.</translation>
     </message>
     <message>
         <source>The belt runs at {speed} instead of {target}; the phase starts anyway.</source>
@@ -1574,6 +1638,238 @@
     <message>
         <source>the treadmill&apos;s minimum {speed}</source>
         <translation>minimum du tapis {speed}</translation>
+    </message>
+    <message>
+        <source>{file}: {why}</source>
+        <translation>{file} : {why}</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: {why}</source>
+        <translation>{file}, ligne {line} : {why}</translation>
+    </message>
+    <message>
+        <source>Backward warm-up</source>
+        <translation>Échauffement en arrière</translation>
+    </message>
+    <message>
+        <source>A nine-minute warm-up before your training: an easy walk, then three minutes of backward walking at 2.5 km/h in one-minute blocks, with a minute of forward jogging after each. Wakes up the calves, the quads and your balance.</source>
+        <translation>Un échauffement de neuf minutes avant l’entraînement : une marche tranquille, puis trois minutes de marche arrière à 2,5 km/h en blocs d’une minute, avec une minute de footing en avant après chacun. Réveille les mollets, les quadriceps et l’équilibre.</translation>
+    </message>
+    <message>
+        <source>Eight by ninety (45 min)</source>
+        <translation>Huit fois quatre-vingt-dix (45 min)</translation>
+    </message>
+    <message>
+        <source>A full 45-minute session for experienced backward runners: a long warm-up, a steady forward run, then eight backward blocks of 90 seconds at 3.0 km/h with two minutes of forward recovery, and a cool-down. Twelve minutes backward in all.</source>
+        <translation>Une séance complète de 45 minutes pour coureurs en arrière expérimentés : un long échauffement, une course régulière en avant, puis huit blocs en arrière de 90 secondes à 3,0 km/h avec deux minutes de récupération en avant, et un retour au calme. Douze minutes en arrière au total.</translation>
+    </message>
+    <message>
+        <source>First steps</source>
+        <translation>Premiers pas</translation>
+    </message>
+    <message>
+        <source>Your first backward running. An easy warm-up walk and a gentle forward jog, then two short backward blocks of 30 seconds at a slow 3.0 km/h, each followed by 90 seconds of easy forward running to recover. Keep your steps short, land on the balls of your feet, and hold the rails if you need to. About 15 minutes.</source>
+        <translation>Votre première course en arrière. Une marche d’échauffement tranquille et un footing doux en avant, puis deux courts blocs en arrière de 30 secondes à 3,0 km/h, lentement, chacun suivi de 90 secondes de course facile en avant pour récupérer. Faites de petits pas, posez l’avant du pied et tenez les barres si besoin. Environ 15 minutes.</translation>
+    </message>
+    <message>
+        <source>Four by forty-five</source>
+        <translation>Quatre fois quarante-cinq</translation>
+    </message>
+    <message>
+        <source>Longer blocks, same speed: four backward blocks of 45 seconds at 3.0 km/h with 90 seconds of forward recovery. Stay relaxed and upright; if your calves burn, step back down to &quot;Four by thirty&quot;. About 20 minutes.</source>
+        <translation>Des blocs plus longs, la même vitesse : quatre blocs en arrière de 45 secondes à 3,0 km/h avec 90 secondes de récupération en avant. Restez détendu et droit ; si vos mollets brûlent, revenez à « Quatre fois trente ». Environ 20 minutes.</translation>
+    </message>
+    <message>
+        <source>Four by ninety</source>
+        <translation>Quatre fois quatre-vingt-dix</translation>
+    </message>
+    <message>
+        <source>Four backward blocks of 90 seconds at 3.0 km/h with two minutes of forward recovery. Long enough to settle into a rhythm: short quick steps, eyes ahead, arms relaxed. About 25 minutes.</source>
+        <translation>Quatre blocs en arrière de 90 secondes à 3,0 km/h avec deux minutes de récupération en avant. Assez longs pour trouver un rythme : petits pas rapides, regard devant, bras détendus. Environ 25 minutes.</translation>
+    </message>
+    <message>
+        <source>Four by sixty</source>
+        <translation>Quatre fois soixante</translation>
+    </message>
+    <message>
+        <source>A full minute backward, four times, at 3.0 km/h, with 90 seconds of forward recovery in between. This is where backward running starts to work your quads and knees in a new way. About 21 minutes.</source>
+        <translation>Une minute entière en arrière, quatre fois, à 3,0 km/h, avec 90 secondes de récupération en avant entre les blocs. C’est là que la course en arrière commence à travailler les quadriceps et les genoux d’une façon nouvelle. Environ 21 minutes.</translation>
+    </message>
+    <message>
+        <source>Four by thirty</source>
+        <translation>Quatre fois trente</translation>
+    </message>
+    <message>
+        <source>The classic start once &quot;First steps&quot; feels easy: four backward blocks of 30 seconds at 3.0 km/h, each followed by 90 seconds of easy forward running. Same gentle speed, twice the blocks. About 19 minutes.</source>
+        <translation>Le début classique quand « Premiers pas » devient facile : quatre blocs en arrière de 30 secondes à 3,0 km/h, chacun suivi de 90 secondes de course facile en avant. La même vitesse douce, deux fois plus de blocs. Environ 19 minutes.</translation>
+    </message>
+    <message>
+        <source>Knee-friendly backward walk</source>
+        <translation>Marche arrière douce pour les genoux</translation>
+    </message>
+    <message>
+        <source>Backward walking uphill is used in knee rehabilitation: it strengthens the thigh muscles with little load on the front of the knee. Six blocks of two minutes walking backward at 2.0 km/h on a 4 % incline, each followed by a minute of easy forward walking. On a treadmill that cannot incline it is walked flat. About 26 minutes.</source>
+        <translation>La marche arrière en montée sert à la rééducation du genou : elle renforce les muscles de la cuisse avec peu de charge sur l’avant du genou. Six blocs de deux minutes de marche arrière à 2,0 km/h sur une pente de 4 %, chacun suivi d’une minute de marche facile en avant. Sur un tapis sans inclinaison, on marche à plat. Environ 26 minutes.</translation>
+    </message>
+    <message>
+        <source>Referee / defender conditioning</source>
+        <translation>Préparation arbitres et défenseurs</translation>
+    </message>
+    <message>
+        <source>For referees and defenders, who back-pedal many times in a match: ten short backward segments of 20 seconds at 4.0 km/h between 40-second forward runs at 8.0 km/h. The belt turns at a walk instead of stopping, so the turns come quickly: listen for the countdown. About 28 minutes, most of it turning and running.</source>
+        <translation>Pour les arbitres et les défenseurs, qui reculent souvent pendant un match : dix courts passages en arrière de 20 secondes à 4,0 km/h entre des courses en avant de 40 secondes à 8,0 km/h. Le tapis tourne au pas au lieu de s’arrêter, les demi-tours arrivent donc vite : écoutez le compte à rebours. Environ 28 minutes, surtout des demi-tours et de la course.</translation>
+    </message>
+    <message>
+        <source>Six by ninety</source>
+        <translation>Six fois quatre-vingt-dix</translation>
+    </message>
+    <message>
+        <source>More blocks instead of faster ones: six backward blocks of 90 seconds at 3.0 km/h with two minutes of forward recovery. Nine minutes of backward running in all. About 32 minutes.</source>
+        <translation>Plus de blocs plutôt que plus rapides : six blocs en arrière de 90 secondes à 3,0 km/h avec deux minutes de récupération en avant. Neuf minutes de course en arrière au total. Environ 32 minutes.</translation>
+    </message>
+    <message>
+        <source>Back-pedal</source>
+        <translation>Course arrière</translation>
+    </message>
+    <message>
+        <source>Backward walk</source>
+        <translation>Marche arrière</translation>
+    </message>
+    <message>
+        <source>Backward walk uphill</source>
+        <translation>Marche arrière en montée</translation>
+    </message>
+    <message>
+        <source>Brisk walk</source>
+        <translation>Marche rapide</translation>
+    </message>
+    <message>
+        <source>Easy jog</source>
+        <translation>Footing léger</translation>
+    </message>
+    <message>
+        <source>Easy walk</source>
+        <translation>Marche tranquille</translation>
+    </message>
+    <message>
+        <source>Forward walk</source>
+        <translation>Marche avant</translation>
+    </message>
+    <message>
+        <source>Jog</source>
+        <translation>Footing</translation>
+    </message>
+    <message>
+        <source>Steady run</source>
+        <translation>Course régulière</translation>
+    </message>
+    <message>
+        <source>stopped: {why}</source>
+        <translation>arrêté : {why}</translation>
+    </message>
+    <message>
+        <source>control and Stop with the belt still</source>
+        <translation>contrôle et arrêt, tapis immobile</translation>
+    </message>
+    <message>
+        <source>Start: the belt moves slowly</source>
+        <translation>Départ : le tapis avance lentement</translation>
+    </message>
+    <message>
+        <source>a set-point to learn the console&apos;s unit</source>
+        <translation>une consigne pour connaître l’unité de la console</translation>
+    </message>
+    <message>
+        <source>ramps up and down (acceleration, deceleration)</source>
+        <translation>montées et descentes (accélération, décélération)</translation>
+    </message>
+    <message>
+        <source>a set-point below the range</source>
+        <translation>une consigne sous la plage</translation>
+    </message>
+    <message>
+        <source>Start while the belt runs</source>
+        <translation>Départ tapis en marche</translation>
+    </message>
+    <message>
+        <source>a set-point between two steps</source>
+        <translation>une consigne entre deux paliers</translation>
+    </message>
+    <message>
+        <source>Stop: the run-down</source>
+        <translation>Arrêt : le ralentissement</translation>
+    </message>
+    <message>
+        <source>mph console</source>
+        <translation>console en mph</translation>
+    </message>
+    <message>
+        <source>km/h console</source>
+        <translation>console en km/h</translation>
+    </message>
+    <message>
+        <source>target unit unknown</source>
+        <translation>unité des consignes inconnue</translation>
+    </message>
+    <message>
+        <source>{step} km/h steps</source>
+        <translation>paliers de {step} km/h</translation>
+    </message>
+    <message>
+        <source>belt moves {seconds} s after Start</source>
+        <translation>le tapis part {seconds} s après le départ</translation>
+    </message>
+    <message>
+        <source>speeds up {rate} km/h/s</source>
+        <translation>accélère de {rate} km/h/s</translation>
+    </message>
+    <message>
+        <source>data every {seconds} s</source>
+        <translation>données toutes les {seconds} s</translation>
+    </message>
+    <message>
+        <source>1 quirk not determined</source>
+        <translation>1 particularité non déterminée</translation>
+    </message>
+    <message>
+        <source>{n} quirks not determined</source>
+        <translation>{n} particularités non déterminées</translation>
+    </message>
+    <message>
+        <source>Checked on {date}: {found}. SESSIONS REFUSED: {dangers}</source>
+        <translation>Vérifié le {date} : {found}. SÉANCES REFUSÉES : {dangers}</translation>
+    </message>
+    <message>
+        <source>Checked on {date}: {found}</source>
+        <translation>Vérifié le {date} : {found}</translation>
+    </message>
+    <message>
+        <source>The connection was lost</source>
+        <translation>La connexion a été perdue</translation>
+    </message>
+    <message>
+        <source>The recording stops without an end</source>
+        <translation>L’enregistrement s’arrête sans fin</translation>
+    </message>
+    <message>
+        <source>1 phase skipped</source>
+        <translation>1 phase sautée</translation>
+    </message>
+    <message>
+        <source>{n} phases skipped</source>
+        <translation>{n} phases sautées</translation>
+    </message>
+    <message>
+        <source>unknown key &apos;{key}&apos;{hint}; allowed here: {allowed}</source>
+        <translation>clé inconnue « {key} »{hint} ; autorisées ici : {allowed}</translation>
+    </message>
+    <message>
+        <source>{key} must be text in quotes, not {value}</source>
+        <translation>{key} doit être du texte entre guillemets, pas {value}</translation>
+    </message>
+    <message>
+        <source>{key} must be a whole number from {lo} to {hi}, not {value}</source>
+        <translation>{key} doit être un nombre entier de {lo} à {hi}, pas {value}</translation>
     </message>
 </context>
 <context>
@@ -2489,6 +2785,13 @@ Chaque séance est enregistrée ici pendant qu&apos;elle se déroule.</translati
     <message>
         <source>Reset keys</source>
         <translation>Réinitialiser les touches</translation>
+    </message>
+</context>
+<context>
+    <name>SpeedChart</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,7 @@ fails on an alert, cue or error written with a bare literal.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from datetime import date
 from types import MappingProxyType
 from typing import Final, Self
 
@@ -146,6 +147,19 @@ def from_data(data: object) -> Text | None:
         return Text(template, values)
     except (KeyError, IndexError, ValueError):  # the template does not fit its arguments
         return None
+
+
+class Day(str):
+    """A date in a message: "3 Dec 2026" in the English words, in the language's words where
+    it is shown ("3 Dez. 2026")."""
+
+    __slots__ = ("day",)
+    day: date
+
+    def __new__(cls, day: date) -> Self:
+        self = super().__new__(cls, f"{day.day} {day:%b %Y}")
+        self.day = day
+        return self
 
 
 class Figure(str):

@@ -24,13 +24,21 @@ from treadmill_ctl.app.formatting import (
     speed_value,
 )
 from treadmill_ctl.app.history_export import ExportOutcome, export_session
-from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, Signal, Slot
-from treadmill_ctl.app.session_presenter import notice_rows
+from treadmill_ctl.app.qt import (
+    Property,
+    QLocale,
+    QmlElement,
+    QmlUncreatable,
+    QObject,
+    Signal,
+    Slot,
+)
+from treadmill_ctl.app.session_presenter import blocks_text, notice_rows
 from treadmill_ctl.app.translation import translated, translated_tree
 from treadmill_ctl.errors import HistoryError
 from treadmill_ctl.export.naming import EXPORT_FORMATS, default_export_path
 from treadmill_ctl.session.plan import PhaseKind
-from treadmill_ctl.statistics import clock_text, plural
+from treadmill_ctl.statistics import clock_text
 from treadmill_ctl.texts import tr
 
 if TYPE_CHECKING:
@@ -49,14 +57,21 @@ _log = logging.getLogger(__name__)
 
 MAX_CHART_POINTS: Final = 600  # enough for a 1280-px-wide chart; longer sessions are thinned
 # A phase band too narrow for its name says this (the chart draws what fits).
-_SHORT_LABELS: Final[dict[str, str]] = {
-    "warmup": "Warm",
-    "cooldown": "Cool",
-    "recovery": "Rec.",
-    "backward": "Back",
-    "forward": "Run",
-    "walk": "Walk",
+_SHORT_LABELS: Final[dict[str, str]] = {  # a phase's band on the chart, where its name is long
+    "warmup": tr("Warm"),
+    "cooldown": tr("Cool"),
+    "recovery": tr("Rec."),
+    "backward": tr("Back"),
+    "forward": tr("Run"),
+    "walk": tr("Walk"),
 }
+
+
+def _date(day: date, pattern: str) -> str:
+    """A date in the language's words ("Mo. 02 März 2026" for ``ddd dd MMM yyyy``)."""
+    return str(QLocale().toString(day, pattern))  # type: ignore[call-overload]  # a date: QDate
+
+
 WEEKS_SHOWN: Final = 8
 UNDO_DEPTH: Final = 10
 
@@ -91,14 +106,14 @@ def session_row(s: SessionSummary, distance_unit: str) -> dict[str, Any]:
 
     return {
         "id": s.id,
-        "date": f"{s.started_at:%a %d %b %Y}",
+        "date": _date(s.started_at.date(), "ddd dd MMM yyyy"),
         "time": f"{s.started_at:%H:%M}",
         "preset": s.preset or "(no preset)",
         "duration": clock_text(s.duration_s),
         "backward": clock_text(s.backward_s),
         "distance": distance_text(s.distance_m, distance_unit),
         "blocks": s.blocks_done,
-        "blocksText": f"{plural(s.blocks_done, 'block')} done",
+        "blocksText": blocks_text(s.blocks_done),
         "ended": ending_text().get(s.ended, str(s.ended)),
         "endedKind": s.ended.value,
         "finished": s.ended is Ending.FINISHED,
@@ -128,12 +143,12 @@ def week_rows(
     most = max((w.backward_min for w in shown), default=0.0)
     return [
         {
-            "label": f"{w.week_start:%d %b}",
+            "label": _date(w.week_start, "d MMM"),
             "week": w.label,
             "backwardMin": round(w.backward_min, 1),
-            "backwardText": f"{w.backward_min:.0f} min" if w.backward_min >= 1 else "0 min",
+            "backwardText": tr("{n} min", n=f"{w.backward_min:.0f}" if w.backward_min >= 1 else 0),
             "blocks": w.backward_blocks,
-            "blocksText": plural(w.backward_blocks, "block"),
+            "blocksText": blocks_text(w.backward_blocks, short=True),
             "sessions": w.sessions,
             "fraction": (w.backward_min / most) if most > 0 else 0.0,
         }
@@ -246,7 +261,7 @@ class HistoryBridge(QObject):
     @Property(list, notify=sessionsChanged)
     def weeks(self) -> list[dict[str, Any]]:
         """Backward minutes and blocks of the last weeks, oldest first (see ``week_rows``)."""
-        return self._weeks
+        return translated_tree(self._weeks)
 
     @Property(str, notify=sessionsChanged)
     def weekSummary(self) -> str:
@@ -254,7 +269,13 @@ class HistoryBridge(QObject):
         if not self._rows:
             return ""
         last = self._weeks[-1]
-        return f"This week: {last['backwardText']} backward in {last['blocksText']}"
+        return translated(
+            tr(
+                "This week: {time} backward in {blocks}",
+                time=last["backwardText"],
+                blocks=last["blocksText"],
+            )
+        )
 
     @Property(int, notify=selectionChanged)
     def selectedId(self) -> int:
@@ -454,17 +475,9 @@ class HistoryBridge(QObject):
         out = session_row(s, distance_unit)
         # The same statistics as the summary screen showed: blocks out of planned, skips, why
         # it ended early.
-        out["blocksText"] = (
-            f"{stats.blocks_done} of {plural(stats.blocks_planned, 'block')} done"
-            if stats.blocks_planned
-            else f"{plural(stats.blocks_done, 'block')} done"
-        )
+        out["blocksText"] = blocks_text(stats.blocks_done, stats.blocks_planned)
         # The tile's short form: "4 of 4 blocks" (the caption says backward).
-        out["blocksShort"] = (
-            f"{stats.blocks_done} of {plural(stats.blocks_planned, 'block')}"
-            if stats.blocks_planned
-            else plural(stats.blocks_done, "block")
-        )
+        out["blocksShort"] = blocks_text(stats.blocks_done, stats.blocks_planned, short=True)
         out["outcomeText"] = (
             tr("Session complete")
             if stats.complete

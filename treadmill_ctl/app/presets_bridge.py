@@ -178,8 +178,9 @@ class PresetsBridge(QObject):
 
     @Property(list, notify=problemsChanged)
     def problems(self) -> list[str]:
-        """Preset files that did not load, as ``file:line: reason`` (they are left as they are)."""
-        return self._problems
+        """Preset files that did not load, as ``file, line N: reason`` in the user's language
+        (they are left as they are)."""
+        return [translated(p) for p in self._problems]
 
     @Property(str, notify=problemsChanged)
     def problemsText(self) -> str:
@@ -187,7 +188,7 @@ class PresetsBridge(QObject):
         if not self._problems:
             return ""
         heading = translated(tr("Not loaded (the files are left as they are):"))
-        return heading + "\n" + "\n".join(self._problems)
+        return heading + "\n" + "\n".join(translated(p) for p in self._problems)
 
     def _get_selected_id(self) -> str:
         return self._selected_id
@@ -656,7 +657,7 @@ class PresetsBridge(QObject):
             self._rows = rows
             self.presetsChanged.emit()
             self.selectionChanged.emit()
-        problems = [str(p) for p in self._library.problems]
+        problems: list[str] = [p.text for p in self._library.problems]
         if problems != self._problems:
             self._problems = problems
             self.problemsChanged.emit()
