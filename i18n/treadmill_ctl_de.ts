@@ -80,6 +80,10 @@
         <translation>Lauf</translation>
     </message>
     <message>
+        <source>(no preset)</source>
+        <translation>(kein Programm)</translation>
+    </message>
+    <message>
         <source>Finished</source>
         <translation>Beendet</translation>
     </message>
@@ -1844,8 +1848,48 @@
         <translation>Getestet am {date}: {found}</translation>
     </message>
     <message>
+        <source>You skipped part of it</source>
+        <translation>Du hast einen Teil übersprungen</translation>
+    </message>
+    <message>
+        <source>The treadmill stopped it</source>
+        <translation>Das Laufband hat es gestoppt</translation>
+    </message>
+    <message>
         <source>The connection was lost</source>
         <translation>Die Verbindung ging verloren</translation>
+    </message>
+    <message>
+        <source>An error ended it</source>
+        <translation>Ein Fehler hat es beendet</translation>
+    </message>
+    <message>
+        <source>You stopped before the end</source>
+        <translation>Du hast vor dem Ende gestoppt</translation>
+    </message>
+    <message>
+        <source>{why}: do “{name}” again before moving on.</source>
+        <translation>{why}: Mach „{name}“ noch einmal, bevor es weitergeht.</translation>
+    </message>
+    <message>
+        <source>This session had no backward blocks: nothing to progress.</source>
+        <translation>Dieses Training hatte keine Rückwärtsblöcke: nichts zu steigern.</translation>
+    </message>
+    <message>
+        <source>Next: longer blocks — {blocks} × {seconds} s backward (you did {done} × {done_s} s), same speed.</source>
+        <translation>Als Nächstes: längere Blöcke — {blocks} × {seconds} s rückwärts (du hast {done} × {done_s} s geschafft), gleiches Tempo.</translation>
+    </message>
+    <message>
+        <source>Next: more blocks — {blocks} × {seconds} s backward (you did {done} × {done_s} s), same speed.</source>
+        <translation>Als Nächstes: mehr Blöcke — {blocks} × {seconds} s rückwärts (du hast {done} × {done_s} s geschafft), gleiches Tempo.</translation>
+    </message>
+    <message>
+        <source>Next: {blocks} × {seconds} s backward (you did {done} × {done_s} s), same speed.</source>
+        <translation>Als Nächstes: {blocks} × {seconds} s rückwärts (du hast {done} × {done_s} s geschafft), gleiches Tempo.</translation>
+    </message>
+    <message>
+        <source>You are at the top of this progression: repeat it, or raise the backward speed yourself in small steps.</source>
+        <translation>Du bist oben in dieser Steigerung angekommen: Wiederhole sie oder erhöhe das Rückwärtstempo selbst in kleinen Schritten.</translation>
     </message>
     <message>
         <source>The recording stops without an end</source>

@@ -80,6 +80,10 @@
         <translation>Carrera</translation>
     </message>
     <message>
+        <source>(no preset)</source>
+        <translation>(sin programa)</translation>
+    </message>
+    <message>
         <source>Finished</source>
         <translation>Terminado</translation>
     </message>
@@ -1844,8 +1848,48 @@
         <translation>Comprobada el {date}: {found}</translation>
     </message>
     <message>
+        <source>You skipped part of it</source>
+        <translation>Te saltaste una parte</translation>
+    </message>
+    <message>
+        <source>The treadmill stopped it</source>
+        <translation>La cinta la detuvo</translation>
+    </message>
+    <message>
         <source>The connection was lost</source>
         <translation>Se perdió la conexión</translation>
+    </message>
+    <message>
+        <source>An error ended it</source>
+        <translation>Un error la terminó</translation>
+    </message>
+    <message>
+        <source>You stopped before the end</source>
+        <translation>Paraste antes del final</translation>
+    </message>
+    <message>
+        <source>{why}: do “{name}” again before moving on.</source>
+        <translation>{why}: repite «{name}» antes de avanzar.</translation>
+    </message>
+    <message>
+        <source>This session had no backward blocks: nothing to progress.</source>
+        <translation>Esta sesión no tenía bloques hacia atrás: nada que progresar.</translation>
+    </message>
+    <message>
+        <source>Next: longer blocks — {blocks} × {seconds} s backward (you did {done} × {done_s} s), same speed.</source>
+        <translation>Siguiente: bloques más largos — {blocks} × {seconds} s hacia atrás (hiciste {done} × {done_s} s), misma velocidad.</translation>
+    </message>
+    <message>
+        <source>Next: more blocks — {blocks} × {seconds} s backward (you did {done} × {done_s} s), same speed.</source>
+        <translation>Siguiente: más bloques — {blocks} × {seconds} s hacia atrás (hiciste {done} × {done_s} s), misma velocidad.</translation>
+    </message>
+    <message>
+        <source>Next: {blocks} × {seconds} s backward (you did {done} × {done_s} s), same speed.</source>
+        <translation>Siguiente: {blocks} × {seconds} s hacia atrás (hiciste {done} × {done_s} s), misma velocidad.</translation>
+    </message>
+    <message>
+        <source>You are at the top of this progression: repeat it, or raise the backward speed yourself in small steps.</source>
+        <translation>Has llegado a lo más alto de esta progresión: repítela o sube tú la velocidad hacia atrás en pasos pequeños.</translation>
     </message>
     <message>
         <source>The recording stops without an end</source>

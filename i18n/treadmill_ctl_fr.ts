@@ -80,6 +80,10 @@
         <translation>Course</translation>
     </message>
     <message>
+        <source>(no preset)</source>
+        <translation>(aucun programme)</translation>
+    </message>
+    <message>
         <source>Finished</source>
         <translation>Terminé</translation>
     </message>
@@ -1844,8 +1848,48 @@
         <translation>Vérifié le {date} : {found}</translation>
     </message>
     <message>
+        <source>You skipped part of it</source>
+        <translation>Vous en avez sauté une partie</translation>
+    </message>
+    <message>
+        <source>The treadmill stopped it</source>
+        <translation>Le tapis l’a arrêtée</translation>
+    </message>
+    <message>
         <source>The connection was lost</source>
         <translation>La connexion a été perdue</translation>
+    </message>
+    <message>
+        <source>An error ended it</source>
+        <translation>Une erreur l’a terminée</translation>
+    </message>
+    <message>
+        <source>You stopped before the end</source>
+        <translation>Vous avez arrêté avant la fin</translation>
+    </message>
+    <message>
+        <source>{why}: do “{name}” again before moving on.</source>
+        <translation>{why} : refaites « {name} » avant de passer à la suite.</translation>
+    </message>
+    <message>
+        <source>This session had no backward blocks: nothing to progress.</source>
+        <translation>Cette séance n’avait aucun bloc en arrière : rien à faire progresser.</translation>
+    </message>
+    <message>
+        <source>Next: longer blocks — {blocks} × {seconds} s backward (you did {done} × {done_s} s), same speed.</source>
+        <translation>Ensuite : des blocs plus longs — {blocks} × {seconds} s en arrière (vous avez fait {done} × {done_s} s), même vitesse.</translation>
+    </message>
+    <message>
+        <source>Next: more blocks — {blocks} × {seconds} s backward (you did {done} × {done_s} s), same speed.</source>
+        <translation>Ensuite : plus de blocs — {blocks} × {seconds} s en arrière (vous avez fait {done} × {done_s} s), même vitesse.</translation>
+    </message>
+    <message>
+        <source>Next: {blocks} × {seconds} s backward (you did {done} × {done_s} s), same speed.</source>
+        <translation>Ensuite : {blocks} × {seconds} s en arrière (vous avez fait {done} × {done_s} s), même vitesse.</translation>
+    </message>
+    <message>
+        <source>You are at the top of this progression: repeat it, or raise the backward speed yourself in small steps.</source>
+        <translation>Vous êtes en haut de cette progression : répétez-la, ou augmentez vous-même la vitesse en arrière par petits pas.</translation>
     </message>
     <message>
         <source>The recording stops without an end</source>

@@ -37,6 +37,7 @@ from treadmill_ctl.app.session_presenter import blocks_text, notice_rows
 from treadmill_ctl.app.translation import translated, translated_tree
 from treadmill_ctl.errors import HistoryError
 from treadmill_ctl.export.naming import EXPORT_FORMATS, default_export_path
+from treadmill_ctl.session.builtin_texts import shown_name
 from treadmill_ctl.session.plan import PhaseKind
 from treadmill_ctl.statistics import clock_text
 from treadmill_ctl.texts import tr
@@ -65,6 +66,11 @@ _SHORT_LABELS: Final[dict[str, str]] = {  # a phase's band on the chart, where i
     "forward": tr("Run"),
     "walk": tr("Walk"),
 }
+
+
+def _preset_name(s: SessionSummary) -> str:
+    """The session's preset as the list shows it (a built-in's name translated)."""
+    return shown_name(s.preset_id, s.preset_name) if s.preset else tr("(no preset)")
 
 
 def _date(day: date, pattern: str) -> str:
@@ -108,7 +114,7 @@ def session_row(s: SessionSummary, distance_unit: str) -> dict[str, Any]:
         "id": s.id,
         "date": _date(s.started_at.date(), "ddd dd MMM yyyy"),
         "time": f"{s.started_at:%H:%M}",
-        "preset": s.preset or "(no preset)",
+        "preset": _preset_name(s),
         "duration": clock_text(s.duration_s),
         "backward": clock_text(s.backward_s),
         "distance": distance_text(s.distance_m, distance_unit),

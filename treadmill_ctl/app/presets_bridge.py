@@ -215,12 +215,14 @@ class PresetsBridge(QObject):
     @Property(str, notify=suggestionChanged)
     def suggestedName(self) -> str:
         """The suggested next preset's name ("" when there is no suggestion)."""
-        return self._suggestion.preset.name if self._suggestion.preset is not None else ""
+        preset = self._suggestion.preset
+        return translated(preset.name) if preset is not None else ""
 
     @Property(str, notify=suggestionChanged)
     def suggestionReason(self) -> str:
         """Why it is suggested, in a runner's words."""
-        return self._suggestion.reason if self._suggestion.preset is not None else ""
+        suggestion = self._suggestion
+        return translated(suggestion.reason) if suggestion.preset is not None else ""
 
     @Property(bool, notify=suggestionChanged)
     def suggestionIsNew(self) -> bool:

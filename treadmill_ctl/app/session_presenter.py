@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Final
 from treadmill_ctl.app import formatting
 from treadmill_ctl.ftms.model import LinkState
 from treadmill_ctl.notices import Notice
+from treadmill_ctl.session.builtin_texts import shown_name
 from treadmill_ctl.session.estimate import estimate_plan, remaining_s
 from treadmill_ctl.session.events import CountdownReason, SessionState
 from treadmill_ctl.session.plan import Phase, Plan
@@ -613,7 +614,7 @@ def summary_view(summary: SessionSummary, settings: Any) -> dict[str, Any]:
         stats = SessionTally(blocks_planned=summary.blocks_total).statistics()
     reason = summary.end_reason
     return {
-        "presetName": summary.preset_name,
+        "presetName": shown_name(summary.preset_id, summary.preset_name),
         "presetId": summary.preset_id,
         "endReason": str(reason),
         "endText": tr("Session complete") if stats.complete else tr("Ended early"),

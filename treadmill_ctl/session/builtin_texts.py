@@ -139,6 +139,13 @@ def _phase(phase: Phase) -> Phase:
     return dataclasses.replace(phase, name=name) if name is not None else phase
 
 
+def shown_name(preset_id: str, name: str) -> str:
+    """A recorded preset's name (the history and the summary keep its English words): a
+    built-in's translatable, any other as recorded."""
+    words = PRESET_TEXTS.get(preset_id)
+    return words[0] if words is not None and words[0] == name else name
+
+
 def translatable(preset: Preset) -> Preset:
     """``preset`` with its words as ``Text`` when it is a built-in whose words are these;
     any other preset unchanged."""
