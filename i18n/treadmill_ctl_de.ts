@@ -345,7 +345,7 @@
     </message>
     <message>
         <source>ends ≈ {time}</source>
-        <translation>Ende ≈ {time}</translation>
+        <translation>endet ≈ {time}</translation>
     </message>
     <message>
         <source>belt {speed}</source>
@@ -1452,6 +1452,10 @@
         <translation>Nicht exportiert: Programm nicht gefunden.</translation>
     </message>
     <message>
+        <source>New to backward running? Start here, at a gentle speed.</source>
+        <translation>Neu beim Rückwärtslaufen? Fang hier an, in sanftem Tempo.</translation>
+    </message>
+    <message>
         <source>Not exported: {why}</source>
         <translation>Nicht exportiert: {why}</translation>
     </message>
@@ -1914,6 +1918,18 @@
     <message>
         <source>{key} must be a whole number from {lo} to {hi}, not {value}</source>
         <translation>{key} muss eine ganze Zahl von {lo} bis {hi} sein, nicht {value}</translation>
+    </message>
+    <message>
+        <source>no backward blocks</source>
+        <translation>keine Rückwärtsblöcke</translation>
+    </message>
+    <message>
+        <source>{n} × {time} backward</source>
+        <translation>{n} × {time} rückwärts</translation>
+    </message>
+    <message>
+        <source>{n} backward blocks ({shortest}–{longest})</source>
+        <translation>{n} Rückwärtsblöcke ({shortest}–{longest})</translation>
     </message>
 </context>
 <context>

@@ -345,7 +345,7 @@
     </message>
     <message>
         <source>ends ≈ {time}</source>
-        <translation>fin ≈ {time}</translation>
+        <translation>termina ≈ {time}</translation>
     </message>
     <message>
         <source>belt {speed}</source>
@@ -1452,6 +1452,10 @@
         <translation>No exportado: no existe ese programa.</translation>
     </message>
     <message>
+        <source>New to backward running? Start here, at a gentle speed.</source>
+        <translation>¿Nuevo en la carrera hacia atrás? Empieza aquí, a una velocidad suave.</translation>
+    </message>
+    <message>
         <source>Not exported: {why}</source>
         <translation>No exportado: {why}</translation>
     </message>
@@ -1914,6 +1918,18 @@
     <message>
         <source>{key} must be a whole number from {lo} to {hi}, not {value}</source>
         <translation>{key} debe ser un número entero de {lo} a {hi}, no {value}</translation>
+    </message>
+    <message>
+        <source>no backward blocks</source>
+        <translation>sin bloques hacia atrás</translation>
+    </message>
+    <message>
+        <source>{n} × {time} backward</source>
+        <translation>{n} × {time} hacia atrás</translation>
+    </message>
+    <message>
+        <source>{n} backward blocks ({shortest}–{longest})</source>
+        <translation>{n} bloques hacia atrás ({shortest}–{longest})</translation>
     </message>
 </context>
 <context>

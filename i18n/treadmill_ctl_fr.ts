@@ -345,7 +345,7 @@
     </message>
     <message>
         <source>ends ≈ {time}</source>
-        <translation>fin ≈ {time}</translation>
+        <translation>finit ≈ {time}</translation>
     </message>
     <message>
         <source>belt {speed}</source>
@@ -1452,6 +1452,10 @@
         <translation>Non exporté&#xa0;: programme introuvable.</translation>
     </message>
     <message>
+        <source>New to backward running? Start here, at a gentle speed.</source>
+        <translation>Nouveau à la course en arrière ? Commencez ici, à vitesse douce.</translation>
+    </message>
+    <message>
         <source>Not exported: {why}</source>
         <translation>Non exporté&#xa0;: {why}</translation>
     </message>
@@ -1914,6 +1918,18 @@
     <message>
         <source>{key} must be a whole number from {lo} to {hi}, not {value}</source>
         <translation>{key} doit être un nombre entier de {lo} à {hi}, pas {value}</translation>
+    </message>
+    <message>
+        <source>no backward blocks</source>
+        <translation>aucun bloc en arrière</translation>
+    </message>
+    <message>
+        <source>{n} × {time} backward</source>
+        <translation>{n} × {time} en arrière</translation>
+    </message>
+    <message>
+        <source>{n} backward blocks ({shortest}–{longest})</source>
+        <translation>{n} blocs en arrière ({shortest}–{longest})</translation>
     </message>
 </context>
 <context>

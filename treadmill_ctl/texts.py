@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date
+from string import Formatter
 from types import MappingProxyType
 from typing import Final, Self
 
@@ -143,6 +144,14 @@ def from_data(data: object) -> Text | None:
             values[str(name)] = value
         else:
             return None
+    # Only plain ``{name}`` fields of the arguments given: a record read from a file (an
+    # imported events file) must not reach attributes through "{speed.__class__}" and the like.
+    try:
+        fields = [(n, spec, conv) for _lit, n, spec, conv in Formatter().parse(template) if n]
+    except ValueError:
+        return None
+    if any(not n.isidentifier() or n not in values or spec or conv for n, spec, conv in fields):
+        return None
     try:
         return Text(template, values)
     except (KeyError, IndexError, ValueError):  # the template does not fit its arguments

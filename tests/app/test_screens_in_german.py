@@ -124,7 +124,7 @@ def test_every_screen_in_german_shows_no_english(german: WindowRig) -> None:
     window.running.bridge.setProperty("screen", "presets")
     window.wait(lambda: shown(window, "presetList"))
     window.running.bridge.presets.select("first-steps")
-    window.qtbot.wait(100)
+    window.wait(lambda: shown(window, "preset_first-steps"))
     check("presets, First steps")
     window.running.context.choose_plan(PresetLibrary(Settings()).resolve("first-steps").to_plan())
     window.wait_state("idle")

@@ -77,6 +77,11 @@ def test_a_message_survives_as_data_with_its_speeds_in_kmh() -> None:
         {"template": 3},
         {"template": "{x}", "args": {"y": 1}},
         {"template": "a", "args": 1},
+        # a crafted record (an imported events file) reaching attributes or formatting
+        {"template": "{x.__class__}", "args": {"x": "a"}},
+        {"template": "{x!r}", "args": {"x": "a"}},
+        {"template": "{x:>999999}", "args": {"x": "a"}},
+        {"template": "{0}", "args": {"x": "a"}},
     ],
 )
 def test_damaged_params_give_none_so_the_stored_words_are_shown(damaged: object) -> None:

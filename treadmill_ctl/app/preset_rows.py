@@ -15,6 +15,7 @@ from treadmill_ctl.session.estimate import estimate_plan
 from treadmill_ctl.session.plan import Phase
 from treadmill_ctl.session.presets import Preset
 from treadmill_ctl.settings import Settings
+from treadmill_ctl.texts import tr
 from treadmill_ctl.units import Direction
 
 
@@ -77,9 +78,14 @@ def preset_row(preset: Preset, settings: Settings) -> dict[str, Any]:
 def _blocks_text(phases: tuple[Phase, ...]) -> str:
     backward = [p for p in phases if p.direction is Direction.BACKWARD]
     if not backward:
-        return "no backward blocks"
+        return tr("no backward blocks")
     lengths = sorted({p.duration_s for p in backward})
     if len(lengths) == 1:
-        return f"{len(backward)} × {duration_text(lengths[0])} backward"
+        return tr("{n} × {time} backward", n=len(backward), time=duration_text(lengths[0]))
     shortest, longest = duration_text(lengths[0]), duration_text(lengths[-1])
-    return f"{len(backward)} backward blocks ({shortest}–{longest})"
+    return tr(
+        "{n} backward blocks ({shortest}–{longest})",
+        n=len(backward),
+        shortest=shortest,
+        longest=longest,
+    )

@@ -31,7 +31,7 @@ from treadmill_ctl.app.preset_draft import Draft
 from treadmill_ctl.app.preset_editor_bridge import EditorBridge
 from treadmill_ctl.app.preset_rows import preset_row
 from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, QUrl, Signal, Slot
-from treadmill_ctl.app.translation import translated
+from treadmill_ctl.app.translation import translated, translated_tree
 from treadmill_ctl.errors import FileFormatError
 from treadmill_ctl.session.preset_folder import PRESET_SUFFIX, LibraryContents, ReadSteps
 from treadmill_ctl.session.presets import (
@@ -173,8 +173,8 @@ class PresetsBridge(QObject):
 
     @Property(list, notify=presetsChanged)
     def presets(self) -> list[dict[str, Any]]:
-        """Every preset: built-ins first, then the user's own."""
-        return self._rows
+        """Every preset: built-ins first, then the user's own (in the user's language)."""
+        return translated_tree(self._rows)
 
     @Property(list, notify=problemsChanged)
     def problems(self) -> list[str]:
@@ -203,7 +203,7 @@ class PresetsBridge(QObject):
     @Property(dict, notify=selectionChanged)
     def selected(self) -> dict[str, Any]:
         """The selected preset's row (empty when none)."""
-        return self._row(self._selected_id) or {}
+        return translated_tree(self._row(self._selected_id) or {})
 
     @Property(str, notify=suggestionChanged)
     def suggestedId(self) -> str:
@@ -634,7 +634,7 @@ class PresetsBridge(QObject):
         if not ladder:
             return Suggestion(None, "")
         first = min(ladder, key=library_order)
-        return Suggestion(first, "New to backward running? Start here, at a gentle speed.")
+        return Suggestion(first, tr("New to backward running? Start here, at a gentle speed."))
 
     def _rebuild(self) -> None:
         if not self._suggestion_is_known:
