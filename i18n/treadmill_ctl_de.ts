@@ -341,7 +341,7 @@
     </message>
     <message>
         <source>Next: {title}</source>
-        <translation>Als Nächstes: {title}</translation>
+        <translation>Danach: {title}</translation>
     </message>
     <message>
         <source>ends ≈ {time}</source>
