@@ -345,7 +345,7 @@
     </message>
     <message>
         <source>ends ≈ {time}</source>
-        <translation>termina ≈ {time}</translation>
+        <translation>fin ≈ {time}</translation>
     </message>
     <message>
         <source>belt {speed}</source>

@@ -68,11 +68,22 @@ def preset_row(preset: Preset, settings: Settings) -> dict[str, Any]:
         "backward": duration_text(plan.backward_s),
         "blocks": blocks,
         "blocksText": _blocks_text(plan.phases),
+        "blocksShort": _blocks_short(plan.phases),  # "4 × 0:30": the backward tile says the rest
         "backwardSpeed": speed_text(backward_speed, unit) if blocks else "–",
         "speedUnit": speed_unit_label(unit),
         "segments": timeline_segments(plan.phases, settings.backward_default_kmh, unit),
         "warnings": [w.reason for w in preset.warnings],
     }
+
+
+def _blocks_short(phases: tuple[Phase, ...]) -> str:
+    lengths = sorted({p.duration_s for p in phases if p.direction is Direction.BACKWARD})
+    count = sum(1 for p in phases if p.direction is Direction.BACKWARD)
+    if not lengths:
+        return ""
+    if len(lengths) == 1:
+        return f"{count} × {duration_text(lengths[0])}"
+    return f"{count} × {duration_text(lengths[0])}–{duration_text(lengths[-1])}"
 
 
 def _blocks_text(phases: tuple[Phase, ...]) -> str:
