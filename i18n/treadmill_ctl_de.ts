@@ -1772,6 +1772,134 @@
         <translation>Gleichmäßiger Lauf</translation>
     </message>
     <message>
+        <source>Knee-friendly backward walking</source>
+        <translation>Knieschonendes Rückwärtsgehen</translation>
+    </message>
+    <message>
+        <source>Backward walking for knees that hurt, three times a week for about six weeks: about 10 minutes of backward walking at 2.0 km/h, growing towards 30 minutes while the knee says 2/10 or less. Walked flat; a gentle incline (2 %) is optional, in your own copy of the plan (incline_pct = 2.0 on a step). In a trial in knee osteoarthritis, 10 minutes of backward walking added to usual care three days a week for six weeks reduced pain more than usual care alone (Alghadir, Anwer, Sarkar et al. 2019, BMC Musculoskeletal Disorders); the growth towards 30 minutes is this plan&apos;s own, gated by pain. After each session the app asks how the knee felt; high pain steps the plan back, and pain that stays high means: see a physiotherapist or doctor. This is not medical advice. See docs/plans.md.</source>
+        <translation>Rückwärtsgehen für Knie, die schmerzen, dreimal pro Woche für etwa sechs Wochen: etwa 10 Minuten Rückwärtsgehen mit 2,0 km/h, bis zu 30 Minuten steigend, solange das Knie 2/10 oder weniger sagt. Flach gegangen; eine sanfte Steigung (2 %) ist möglich, in deiner eigenen Kopie des Plans (incline_pct = 2.0 bei einem Schritt). In einer Studie zu Kniearthrose senkten 10 Minuten Rückwärtsgehen zusätzlich zur üblichen Behandlung an drei Tagen pro Woche über sechs Wochen den Schmerz stärker als die übliche Behandlung allein (Alghadir, Anwer, Sarkar et al. 2019, BMC Musculoskeletal Disorders); die Steigerung auf 30 Minuten ist die dieses Plans, vom Schmerz begrenzt. Nach jedem Training fragt die App, wie sich das Knie anfühlte; starker Schmerz setzt den Plan zurück, und Schmerz, der hoch bleibt, heißt: Geh zu einer Physiotherapeutin oder einem Arzt. Dies ist kein medizinischer Rat. Siehe docs/plans.md.</translation>
+    </message>
+    <message>
+        <source>Learn backward running</source>
+        <translation>Rückwärtslaufen lernen</translation>
+    </message>
+    <message>
+        <source>For runners new to backward (retro) running, twice a week for about eight weeks. It starts with two to four blocks of 30 seconds at a slow 3.0 km/h at the end of an easy run, then makes the blocks longer, then adds more of them, and only then runs them as intervals a little faster (3.5 km/h). The plan moves on after two good sessions at a step: finished, knee pain 2/10 or less, effort 7/10 or less. Backward running puts less compressive force on the kneecap joint than forward running (Flynn &amp; Soutas-Little 1995, J Orthop Sports Phys Ther; Roos, Barton &amp; van Deursen 2012, J Biomech), but it is a new movement for the calves and thighs: new loads are added a little at a time. See docs/plans.md.</source>
+        <translation>Für Läufer, die neu beim Rückwärtslaufen (Retro-Running) sind, zweimal pro Woche für etwa acht Wochen. Es beginnt mit zwei bis vier Blöcken von 30 Sekunden mit langsamen 3,0 km/h am Ende eines lockeren Laufs, macht dann die Blöcke länger, dann mehr davon, und erst dann läuft es sie als Intervalle etwas schneller (3,5 km/h). Der Plan geht nach zwei guten Trainings auf einer Stufe weiter: beendet, Knieschmerz 2/10 oder weniger, Anstrengung 7/10 oder weniger. Rückwärtslaufen belastet das Kniescheibengelenk mit weniger Druck als Vorwärtslaufen (Flynn &amp; Soutas-Little 1995, J Orthop Sports Phys Ther; Roos, Barton &amp; van Deursen 2012, J Biomech), ist aber eine neue Bewegung für Waden und Oberschenkel: Neue Last kommt nach und nach dazu. Siehe docs/plans.md.</translation>
+    </message>
+    <message>
+        <source>For referees and defenders, who back-pedal many times in a match, twice a week for about six weeks. Short back-pedal segments between forward runs, with walking turns: first more of them, then longer ones, and only then a little faster (3.5 → 4.0 km/h, 0.5 km/h at a time). Match analyses show soccer referees spend a real share of the game moving backward (e.g. Krustrup &amp; Bangsbo 2001, J Sports Sci). See docs/plans.md.</source>
+        <translation>Für Schiedsrichter und Verteidiger, die im Spiel oft rückwärts laufen, zweimal pro Woche für etwa sechs Wochen. Kurze Rückwärtsabschnitte zwischen Vorwärtsläufen, mit Wenden im Gehtempo: erst mehr davon, dann längere, und erst dann etwas schneller (3,5 → 4,0 km/h, 0,5 km/h auf einmal). Spielanalysen zeigen, dass Fußballschiedsrichter einen echten Teil des Spiels rückwärts laufen (z. B. Krustrup &amp; Bangsbo 2001, J Sports Sci). Siehe docs/plans.md.</translation>
+    </message>
+    <message>
+        <source>10 min backward walking</source>
+        <translation>10 min rückwärts gehen</translation>
+    </message>
+    <message>
+        <source>Five blocks of 2 minutes walking backward, a minute forward between them.</source>
+        <translation>Fünf Blöcke von 2 Minuten rückwärts gehen, dazwischen eine Minute vorwärts.</translation>
+    </message>
+    <message>
+        <source>15 min backward walking</source>
+        <translation>15 min rückwärts gehen</translation>
+    </message>
+    <message>
+        <source>Five blocks of 3 minutes.</source>
+        <translation>Fünf Blöcke von 3 Minuten.</translation>
+    </message>
+    <message>
+        <source>20 min backward walking</source>
+        <translation>20 min rückwärts gehen</translation>
+    </message>
+    <message>
+        <source>Five blocks of 4 minutes.</source>
+        <translation>Fünf Blöcke von 4 Minuten.</translation>
+    </message>
+    <message>
+        <source>24 min backward walking</source>
+        <translation>24 min rückwärts gehen</translation>
+    </message>
+    <message>
+        <source>Six blocks of 4 minutes.</source>
+        <translation>Sechs Blöcke von 4 Minuten.</translation>
+    </message>
+    <message>
+        <source>27 min backward walking</source>
+        <translation>27 min rückwärts gehen</translation>
+    </message>
+    <message>
+        <source>Six blocks of 4½ minutes.</source>
+        <translation>Sechs Blöcke von 4½ Minuten.</translation>
+    </message>
+    <message>
+        <source>30 min backward walking</source>
+        <translation>30 min rückwärts gehen</translation>
+    </message>
+    <message>
+        <source>Six blocks of 5 minutes: 30 minutes backward.</source>
+        <translation>Sechs Blöcke von 5 Minuten: 30 Minuten rückwärts.</translation>
+    </message>
+    <message>
+        <source>2 × 30 s backward after an easy jog. Short steps, land on the balls of your feet.</source>
+        <translation>2 × 30 s rückwärts nach einem lockeren Jog. Kurze Schritte, lande auf den Fußballen.</translation>
+    </message>
+    <message>
+        <source>Four blocks of 30 s: the same speed, twice the blocks.</source>
+        <translation>Vier Blöcke von 30 s: gleiches Tempo, doppelt so viele Blöcke.</translation>
+    </message>
+    <message>
+        <source>Longer blocks: 45 s.</source>
+        <translation>Längere Blöcke: 45 s.</translation>
+    </message>
+    <message>
+        <source>Longer blocks: a whole minute.</source>
+        <translation>Längere Blöcke: eine ganze Minute.</translation>
+    </message>
+    <message>
+        <source>Longer blocks: 90 s.</source>
+        <translation>Längere Blöcke: 90 s.</translation>
+    </message>
+    <message>
+        <source>More blocks: six of 90 s.</source>
+        <translation>Mehr Blöcke: sechs von 90 s.</translation>
+    </message>
+    <message>
+        <source>More blocks: eight of 90 s, a longer run around them.</source>
+        <translation>Mehr Blöcke: acht von 90 s, ein längerer Lauf drumherum.</translation>
+    </message>
+    <message>
+        <source>Backward intervals at 3.5 km/h</source>
+        <translation>Rückwärtsintervalle mit 3,5 km/h</translation>
+    </message>
+    <message>
+        <source>The same eight blocks as intervals, 0.5 km/h faster: the only speed step.</source>
+        <translation>Dieselben acht Blöcke als Intervalle, 0,5 km/h schneller: die einzige Tempostufe.</translation>
+    </message>
+    <message>
+        <source>6 back-pedals of 20 s</source>
+        <translation>6 Rückwärtsläufe von 20 s</translation>
+    </message>
+    <message>
+        <source>8 back-pedals of 20 s</source>
+        <translation>8 Rückwärtsläufe von 20 s</translation>
+    </message>
+    <message>
+        <source>10 back-pedals of 20 s</source>
+        <translation>10 Rückwärtsläufe von 20 s</translation>
+    </message>
+    <message>
+        <source>10 back-pedals of 30 s</source>
+        <translation>10 Rückwärtsläufe von 30 s</translation>
+    </message>
+    <message>
+        <source>10 back-pedals of 30 s, faster</source>
+        <translation>10 Rückwärtsläufe von 30 s, schneller</translation>
+    </message>
+    <message>
+        <source>The speed step: 0.5 km/h faster, same blocks.</source>
+        <translation>Die Tempostufe: 0,5 km/h schneller, gleiche Blöcke.</translation>
+    </message>
+    <message>
         <source>stopped: {why}</source>
         <translation>gestoppt: {why}</translation>
     </message>

@@ -1772,6 +1772,134 @@
         <translation>Carrera constante</translation>
     </message>
     <message>
+        <source>Knee-friendly backward walking</source>
+        <translation>Caminar hacia atrás, suave para las rodillas</translation>
+    </message>
+    <message>
+        <source>Backward walking for knees that hurt, three times a week for about six weeks: about 10 minutes of backward walking at 2.0 km/h, growing towards 30 minutes while the knee says 2/10 or less. Walked flat; a gentle incline (2 %) is optional, in your own copy of the plan (incline_pct = 2.0 on a step). In a trial in knee osteoarthritis, 10 minutes of backward walking added to usual care three days a week for six weeks reduced pain more than usual care alone (Alghadir, Anwer, Sarkar et al. 2019, BMC Musculoskeletal Disorders); the growth towards 30 minutes is this plan&apos;s own, gated by pain. After each session the app asks how the knee felt; high pain steps the plan back, and pain that stays high means: see a physiotherapist or doctor. This is not medical advice. See docs/plans.md.</source>
+        <translation>Caminar hacia atrás para rodillas que duelen, tres veces por semana durante unas seis semanas: unos 10 minutos caminando hacia atrás a 2,0 km/h, subiendo hacia 30 minutos mientras la rodilla diga 2/10 o menos. En llano; una inclinación suave (2 %) es opcional, en tu propia copia del plan (incline_pct = 2.0 en un paso). En un ensayo sobre artrosis de rodilla, 10 minutos de caminar hacia atrás añadidos al tratamiento habitual tres días por semana durante seis semanas redujeron el dolor más que el tratamiento habitual solo (Alghadir, Anwer, Sarkar et al. 2019, BMC Musculoskeletal Disorders); la subida hacia 30 minutos es propia de este plan, limitada por el dolor. Tras cada sesión la app pregunta cómo se sintió la rodilla; un dolor alto hace retroceder el plan, y un dolor que sigue alto significa: consulta a un fisioterapeuta o a un médico. Esto no es un consejo médico. Ver docs/plans.md.</translation>
+    </message>
+    <message>
+        <source>Learn backward running</source>
+        <translation>Aprender a correr hacia atrás</translation>
+    </message>
+    <message>
+        <source>For runners new to backward (retro) running, twice a week for about eight weeks. It starts with two to four blocks of 30 seconds at a slow 3.0 km/h at the end of an easy run, then makes the blocks longer, then adds more of them, and only then runs them as intervals a little faster (3.5 km/h). The plan moves on after two good sessions at a step: finished, knee pain 2/10 or less, effort 7/10 or less. Backward running puts less compressive force on the kneecap joint than forward running (Flynn &amp; Soutas-Little 1995, J Orthop Sports Phys Ther; Roos, Barton &amp; van Deursen 2012, J Biomech), but it is a new movement for the calves and thighs: new loads are added a little at a time. See docs/plans.md.</source>
+        <translation>Para corredores que empiezan a correr hacia atrás (retro running), dos veces por semana durante unas ocho semanas. Empieza con dos a cuatro bloques de 30 segundos a unos lentos 3,0 km/h al final de una carrera suave, luego alarga los bloques, luego añade más, y solo entonces los corre como intervalos un poco más rápidos (3,5 km/h). El plan avanza tras dos buenas sesiones en un paso: terminada, dolor de rodilla 2/10 o menos, esfuerzo 7/10 o menos. Correr hacia atrás pone menos fuerza de compresión en la articulación de la rótula que correr hacia delante (Flynn &amp; Soutas-Little 1995, J Orthop Sports Phys Ther; Roos, Barton &amp; van Deursen 2012, J Biomech), pero es un movimiento nuevo para los gemelos y los muslos: las cargas nuevas se añaden poco a poco. Ver docs/plans.md.</translation>
+    </message>
+    <message>
+        <source>For referees and defenders, who back-pedal many times in a match, twice a week for about six weeks. Short back-pedal segments between forward runs, with walking turns: first more of them, then longer ones, and only then a little faster (3.5 → 4.0 km/h, 0.5 km/h at a time). Match analyses show soccer referees spend a real share of the game moving backward (e.g. Krustrup &amp; Bangsbo 2001, J Sports Sci). See docs/plans.md.</source>
+        <translation>Para árbitros y defensas, que corren hacia atrás muchas veces en un partido, dos veces por semana durante unas seis semanas. Tramos cortos hacia atrás entre carreras hacia delante, con giros al paso: primero más tramos, luego más largos, y solo entonces un poco más rápidos (3,5 → 4,0 km/h, 0,5 km/h cada vez). Los análisis de partidos muestran que los árbitros de fútbol pasan una parte real del juego moviéndose hacia atrás (p. ej. Krustrup &amp; Bangsbo 2001, J Sports Sci). Ver docs/plans.md.</translation>
+    </message>
+    <message>
+        <source>10 min backward walking</source>
+        <translation>10 min caminando hacia atrás</translation>
+    </message>
+    <message>
+        <source>Five blocks of 2 minutes walking backward, a minute forward between them.</source>
+        <translation>Cinco bloques de 2 minutos caminando hacia atrás, con un minuto hacia delante entre ellos.</translation>
+    </message>
+    <message>
+        <source>15 min backward walking</source>
+        <translation>15 min caminando hacia atrás</translation>
+    </message>
+    <message>
+        <source>Five blocks of 3 minutes.</source>
+        <translation>Cinco bloques de 3 minutos.</translation>
+    </message>
+    <message>
+        <source>20 min backward walking</source>
+        <translation>20 min caminando hacia atrás</translation>
+    </message>
+    <message>
+        <source>Five blocks of 4 minutes.</source>
+        <translation>Cinco bloques de 4 minutos.</translation>
+    </message>
+    <message>
+        <source>24 min backward walking</source>
+        <translation>24 min caminando hacia atrás</translation>
+    </message>
+    <message>
+        <source>Six blocks of 4 minutes.</source>
+        <translation>Seis bloques de 4 minutos.</translation>
+    </message>
+    <message>
+        <source>27 min backward walking</source>
+        <translation>27 min caminando hacia atrás</translation>
+    </message>
+    <message>
+        <source>Six blocks of 4½ minutes.</source>
+        <translation>Seis bloques de 4½ minutos.</translation>
+    </message>
+    <message>
+        <source>30 min backward walking</source>
+        <translation>30 min caminando hacia atrás</translation>
+    </message>
+    <message>
+        <source>Six blocks of 5 minutes: 30 minutes backward.</source>
+        <translation>Seis bloques de 5 minutos: 30 minutos hacia atrás.</translation>
+    </message>
+    <message>
+        <source>2 × 30 s backward after an easy jog. Short steps, land on the balls of your feet.</source>
+        <translation>2 × 30 s hacia atrás tras un trote suave. Pasos cortos, apoya la parte delantera del pie.</translation>
+    </message>
+    <message>
+        <source>Four blocks of 30 s: the same speed, twice the blocks.</source>
+        <translation>Cuatro bloques de 30 s: la misma velocidad, el doble de bloques.</translation>
+    </message>
+    <message>
+        <source>Longer blocks: 45 s.</source>
+        <translation>Bloques más largos: 45 s.</translation>
+    </message>
+    <message>
+        <source>Longer blocks: a whole minute.</source>
+        <translation>Bloques más largos: un minuto entero.</translation>
+    </message>
+    <message>
+        <source>Longer blocks: 90 s.</source>
+        <translation>Bloques más largos: 90 s.</translation>
+    </message>
+    <message>
+        <source>More blocks: six of 90 s.</source>
+        <translation>Más bloques: seis de 90 s.</translation>
+    </message>
+    <message>
+        <source>More blocks: eight of 90 s, a longer run around them.</source>
+        <translation>Más bloques: ocho de 90 s, con una carrera más larga alrededor.</translation>
+    </message>
+    <message>
+        <source>Backward intervals at 3.5 km/h</source>
+        <translation>Intervalos hacia atrás a 3,5 km/h</translation>
+    </message>
+    <message>
+        <source>The same eight blocks as intervals, 0.5 km/h faster: the only speed step.</source>
+        <translation>Los mismos ocho bloques como intervalos, 0,5 km/h más rápido: el único paso de velocidad.</translation>
+    </message>
+    <message>
+        <source>6 back-pedals of 20 s</source>
+        <translation>6 tramos hacia atrás de 20 s</translation>
+    </message>
+    <message>
+        <source>8 back-pedals of 20 s</source>
+        <translation>8 tramos hacia atrás de 20 s</translation>
+    </message>
+    <message>
+        <source>10 back-pedals of 20 s</source>
+        <translation>10 tramos hacia atrás de 20 s</translation>
+    </message>
+    <message>
+        <source>10 back-pedals of 30 s</source>
+        <translation>10 tramos hacia atrás de 30 s</translation>
+    </message>
+    <message>
+        <source>10 back-pedals of 30 s, faster</source>
+        <translation>10 tramos hacia atrás de 30 s, más rápido</translation>
+    </message>
+    <message>
+        <source>The speed step: 0.5 km/h faster, same blocks.</source>
+        <translation>El paso de velocidad: 0,5 km/h más rápido, los mismos bloques.</translation>
+    </message>
+    <message>
         <source>stopped: {why}</source>
         <translation>detenida: {why}</translation>
     </message>

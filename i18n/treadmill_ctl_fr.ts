@@ -1772,6 +1772,134 @@
         <translation>Course régulière</translation>
     </message>
     <message>
+        <source>Knee-friendly backward walking</source>
+        <translation>Marche arrière douce pour les genoux</translation>
+    </message>
+    <message>
+        <source>Backward walking for knees that hurt, three times a week for about six weeks: about 10 minutes of backward walking at 2.0 km/h, growing towards 30 minutes while the knee says 2/10 or less. Walked flat; a gentle incline (2 %) is optional, in your own copy of the plan (incline_pct = 2.0 on a step). In a trial in knee osteoarthritis, 10 minutes of backward walking added to usual care three days a week for six weeks reduced pain more than usual care alone (Alghadir, Anwer, Sarkar et al. 2019, BMC Musculoskeletal Disorders); the growth towards 30 minutes is this plan&apos;s own, gated by pain. After each session the app asks how the knee felt; high pain steps the plan back, and pain that stays high means: see a physiotherapist or doctor. This is not medical advice. See docs/plans.md.</source>
+        <translation>La marche arrière pour les genoux douloureux, trois fois par semaine pendant environ six semaines : environ 10 minutes de marche arrière à 2,0 km/h, en allant vers 30 minutes tant que le genou dit 2/10 ou moins. À plat ; une pente douce (2 %) est possible, dans votre propre copie du plan (incline_pct = 2.0 sur une étape). Dans un essai sur l’arthrose du genou, 10 minutes de marche arrière ajoutées aux soins habituels trois jours par semaine pendant six semaines ont réduit la douleur plus que les soins habituels seuls (Alghadir, Anwer, Sarkar et al. 2019, BMC Musculoskeletal Disorders) ; la progression vers 30 minutes est propre à ce plan, limitée par la douleur. Après chaque séance, l’application demande comment allait le genou ; une forte douleur fait reculer le plan, et une douleur qui reste forte veut dire : consultez un kinésithérapeute ou un médecin. Ceci n’est pas un avis médical. Voir docs/plans.md.</translation>
+    </message>
+    <message>
+        <source>Learn backward running</source>
+        <translation>Apprendre la course en arrière</translation>
+    </message>
+    <message>
+        <source>For runners new to backward (retro) running, twice a week for about eight weeks. It starts with two to four blocks of 30 seconds at a slow 3.0 km/h at the end of an easy run, then makes the blocks longer, then adds more of them, and only then runs them as intervals a little faster (3.5 km/h). The plan moves on after two good sessions at a step: finished, knee pain 2/10 or less, effort 7/10 or less. Backward running puts less compressive force on the kneecap joint than forward running (Flynn &amp; Soutas-Little 1995, J Orthop Sports Phys Ther; Roos, Barton &amp; van Deursen 2012, J Biomech), but it is a new movement for the calves and thighs: new loads are added a little at a time. See docs/plans.md.</source>
+        <translation>Pour les coureurs qui découvrent la course en arrière (rétro-running), deux fois par semaine pendant environ huit semaines. Il commence par deux à quatre blocs de 30 secondes à 3,0 km/h, lentement, à la fin d’une course facile, puis allonge les blocs, puis en ajoute, et seulement ensuite les court en intervalles un peu plus vite (3,5 km/h). Le plan avance après deux bonnes séances à une étape : terminée, douleur au genou 2/10 ou moins, effort 7/10 ou moins. La course en arrière exerce moins de force de compression sur l’articulation de la rotule que la course en avant (Flynn &amp; Soutas-Little 1995, J Orthop Sports Phys Ther ; Roos, Barton &amp; van Deursen 2012, J Biomech), mais c’est un mouvement nouveau pour les mollets et les cuisses : les nouvelles charges s’ajoutent peu à peu. Voir docs/plans.md.</translation>
+    </message>
+    <message>
+        <source>For referees and defenders, who back-pedal many times in a match, twice a week for about six weeks. Short back-pedal segments between forward runs, with walking turns: first more of them, then longer ones, and only then a little faster (3.5 → 4.0 km/h, 0.5 km/h at a time). Match analyses show soccer referees spend a real share of the game moving backward (e.g. Krustrup &amp; Bangsbo 2001, J Sports Sci). See docs/plans.md.</source>
+        <translation>Pour les arbitres et les défenseurs, qui reculent souvent pendant un match, deux fois par semaine pendant environ six semaines. De courts passages en arrière entre des courses en avant, avec des demi-tours au pas : d’abord plus nombreux, puis plus longs, et seulement ensuite un peu plus rapides (3,5 → 4,0 km/h, 0,5 km/h à la fois). Les analyses de matchs montrent que les arbitres de football passent une vraie part du jeu à se déplacer en arrière (p. ex. Krustrup &amp; Bangsbo 2001, J Sports Sci). Voir docs/plans.md.</translation>
+    </message>
+    <message>
+        <source>10 min backward walking</source>
+        <translation>10 min de marche arrière</translation>
+    </message>
+    <message>
+        <source>Five blocks of 2 minutes walking backward, a minute forward between them.</source>
+        <translation>Cinq blocs de 2 minutes de marche arrière, une minute en avant entre eux.</translation>
+    </message>
+    <message>
+        <source>15 min backward walking</source>
+        <translation>15 min de marche arrière</translation>
+    </message>
+    <message>
+        <source>Five blocks of 3 minutes.</source>
+        <translation>Cinq blocs de 3 minutes.</translation>
+    </message>
+    <message>
+        <source>20 min backward walking</source>
+        <translation>20 min de marche arrière</translation>
+    </message>
+    <message>
+        <source>Five blocks of 4 minutes.</source>
+        <translation>Cinq blocs de 4 minutes.</translation>
+    </message>
+    <message>
+        <source>24 min backward walking</source>
+        <translation>24 min de marche arrière</translation>
+    </message>
+    <message>
+        <source>Six blocks of 4 minutes.</source>
+        <translation>Six blocs de 4 minutes.</translation>
+    </message>
+    <message>
+        <source>27 min backward walking</source>
+        <translation>27 min de marche arrière</translation>
+    </message>
+    <message>
+        <source>Six blocks of 4½ minutes.</source>
+        <translation>Six blocs de 4½ minutes.</translation>
+    </message>
+    <message>
+        <source>30 min backward walking</source>
+        <translation>30 min de marche arrière</translation>
+    </message>
+    <message>
+        <source>Six blocks of 5 minutes: 30 minutes backward.</source>
+        <translation>Six blocs de 5 minutes : 30 minutes en arrière.</translation>
+    </message>
+    <message>
+        <source>2 × 30 s backward after an easy jog. Short steps, land on the balls of your feet.</source>
+        <translation>2 × 30 s en arrière après un footing léger. Petits pas, posez l’avant du pied.</translation>
+    </message>
+    <message>
+        <source>Four blocks of 30 s: the same speed, twice the blocks.</source>
+        <translation>Quatre blocs de 30 s : la même vitesse, deux fois plus de blocs.</translation>
+    </message>
+    <message>
+        <source>Longer blocks: 45 s.</source>
+        <translation>Blocs plus longs : 45 s.</translation>
+    </message>
+    <message>
+        <source>Longer blocks: a whole minute.</source>
+        <translation>Blocs plus longs : une minute entière.</translation>
+    </message>
+    <message>
+        <source>Longer blocks: 90 s.</source>
+        <translation>Blocs plus longs : 90 s.</translation>
+    </message>
+    <message>
+        <source>More blocks: six of 90 s.</source>
+        <translation>Plus de blocs : six de 90 s.</translation>
+    </message>
+    <message>
+        <source>More blocks: eight of 90 s, a longer run around them.</source>
+        <translation>Plus de blocs : huit de 90 s, avec une course plus longue autour.</translation>
+    </message>
+    <message>
+        <source>Backward intervals at 3.5 km/h</source>
+        <translation>Intervalles en arrière à 3,5 km/h</translation>
+    </message>
+    <message>
+        <source>The same eight blocks as intervals, 0.5 km/h faster: the only speed step.</source>
+        <translation>Les mêmes huit blocs en intervalles, 0,5 km/h plus vite : le seul palier de vitesse.</translation>
+    </message>
+    <message>
+        <source>6 back-pedals of 20 s</source>
+        <translation>6 passages en arrière de 20 s</translation>
+    </message>
+    <message>
+        <source>8 back-pedals of 20 s</source>
+        <translation>8 passages en arrière de 20 s</translation>
+    </message>
+    <message>
+        <source>10 back-pedals of 20 s</source>
+        <translation>10 passages en arrière de 20 s</translation>
+    </message>
+    <message>
+        <source>10 back-pedals of 30 s</source>
+        <translation>10 passages en arrière de 30 s</translation>
+    </message>
+    <message>
+        <source>10 back-pedals of 30 s, faster</source>
+        <translation>10 passages en arrière de 30 s, plus vite</translation>
+    </message>
+    <message>
+        <source>The speed step: 0.5 km/h faster, same blocks.</source>
+        <translation>Le palier de vitesse : 0,5 km/h plus vite, mêmes blocs.</translation>
+    </message>
+    <message>
         <source>stopped: {why}</source>
         <translation>arrêté : {why}</translation>
     </message>

@@ -7,8 +7,14 @@ import tomllib
 from pathlib import Path
 
 from treadmill_ctl import shipped
-from treadmill_ctl.session.builtin_texts import PRESET_TEXTS, STEP_NAMES
+from treadmill_ctl.session.builtin_texts import (
+    PLAN_STEP_WORDS,
+    PLAN_TEXTS,
+    PRESET_TEXTS,
+    STEP_NAMES,
+)
 from treadmill_ctl.session.presets import PresetLibrary
+from treadmill_ctl.session.training_plans import PlanLibrary
 from treadmill_ctl.settings import Settings
 from treadmill_ctl.texts import Text
 
@@ -52,3 +58,19 @@ def test_built_ins_load_translatable_and_user_presets_as_written(tmp_path: Path)
     assert not isinstance(mine.name, Text)
     assert not isinstance(mine.description, Text)
     assert all(not isinstance(p.name, Text) for p in mine.phases)
+
+
+def test_every_built_in_plan_has_its_words_in_the_catalogue() -> None:
+    files = sorted(shipped.plans_dir().glob("*.toml"))
+    assert sorted(PLAN_TEXTS) == sorted(p.stem for p in files)
+    for path in files:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        name, description = PLAN_TEXTS[path.stem]
+        assert (name, description) == (data["name"], data["description"].strip()), path.name
+        words = {str(s[k]) for s in data["step"] for k in ("name", "note") if k in s}
+        assert words <= set(PLAN_STEP_WORDS), path.name
+    plans = [p for p in PlanLibrary.load(Settings()).plans if p.builtin]
+    assert len(plans) == len(files)
+    for plan in plans:
+        assert isinstance(plan.name, Text), plan.id
+        assert all(isinstance(s.title, Text) for s in plan.steps), plan.id
