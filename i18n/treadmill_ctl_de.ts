@@ -60,6 +60,30 @@
         <translation>Gestoppt</translation>
     </message>
     <message>
+        <source>Warm</source>
+        <translation>Warm</translation>
+    </message>
+    <message>
+        <source>Cool</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Rec.</source>
+        <translation>Erh.</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Rück</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>(no preset)</source>
+        <translation>(kein Programm)</translation>
+    </message>
+    <message>
         <source>Finished</source>
         <translation>Beendet</translation>
     </message>
@@ -90,6 +114,14 @@
     <message>
         <source>Damaged record (cannot be read)</source>
         <translation>Beschädigter Eintrag (nicht lesbar)</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <source>This week: {time} backward in {blocks}</source>
+        <translation>Diese Woche: {time} rückwärts in {blocks}</translation>
     </message>
     <message>
         <source>Deleted the session of {when}</source>
@@ -309,7 +341,19 @@
     </message>
     <message>
         <source>Next: {title}</source>
-        <translation>Als Nächstes: {title}</translation>
+        <translation>Danach: {title}</translation>
+    </message>
+    <message>
+        <source>ends ≈ {time}</source>
+        <translation>endet ≈ {time}</translation>
+    </message>
+    <message>
+        <source>belt {speed}</source>
+        <translation>Band {speed}</translation>
+    </message>
+    <message>
+        <source>target {speed}</source>
+        <translation>Ziel {speed}</translation>
     </message>
     <message>
         <source>Connected to {name}</source>
@@ -324,6 +368,22 @@
         <translation>keine Daten</translation>
     </message>
     <message>
+        <source>1 block</source>
+        <translation>1 Block</translation>
+    </message>
+    <message>
+        <source>{n} blocks</source>
+        <translation>{n} Blöcke</translation>
+    </message>
+    <message>
+        <source>1 block done</source>
+        <translation>1 Block geschafft</translation>
+    </message>
+    <message>
+        <source>{n} blocks done</source>
+        <translation>{n} Blöcke geschafft</translation>
+    </message>
+    <message>
         <source>Session complete</source>
         <translation>Training komplett</translation>
     </message>
@@ -334,6 +394,14 @@
     <message>
         <source>{done} of 1 block done</source>
         <translation>{done} von 1 Block geschafft</translation>
+    </message>
+    <message>
+        <source>{done} of 1 block</source>
+        <translation>{done} von 1 Block</translation>
+    </message>
+    <message>
+        <source>{done} of {total} blocks</source>
+        <translation>{done} von {total} Blöcken</translation>
     </message>
     <message>
         <source>{done} of {total} blocks done</source>
@@ -920,24 +988,12 @@
         <translation>Warte, bis das Band langsamer ist</translation>
     </message>
     <message>
-        <source>{why}: the belt still runs at {speed} km/h after {seconds} s.</source>
-        <translation>{why}: Das Band läuft nach {seconds} s noch mit {speed} km/h.</translation>
-    </message>
-    <message>
         <source>The treadmill did not start ({result}).</source>
         <translation>Das Laufband ist nicht angelaufen ({result}).</translation>
     </message>
     <message>
         <source>The belt has not started moving yet; the ramp waits for it.</source>
         <translation>Das Band läuft noch nicht an; die Beschleunigung wartet darauf.</translation>
-    </message>
-    <message>
-        <source>The belt runs at {actual} km/h instead of {peak} km/h (does its console read speeds in mph?). Stopping.</source>
-        <translation>Das Band läuft mit {actual} statt {peak} km/h (liest die Konsole Tempo in mph?). Stopp.</translation>
-    </message>
-    <message>
-        <source>The belt sped up to {actual} km/h on its own, faster than the ramp (set to {peak} km/h): the treadmill may have gone back to an earlier speed. Stopping.</source>
-        <translation>Das Band hat von selbst auf {actual} km/h beschleunigt, schneller als die Beschleunigung (auf {peak} km/h gesetzt): Das Laufband ist wohl zu einem früheren Tempo zurückgekehrt. Stopp.</translation>
     </message>
     <message>
         <source>This treadmill cannot set an incline: running flat.</source>
@@ -948,16 +1004,28 @@
         <translation>Steigung {incline} %: {result}.</translation>
     </message>
     <message>
-        <source>The ramp to {speed} km/h stalled.</source>
-        <translation>Die Beschleunigung auf {speed} km/h hängt.</translation>
+        <source>{why}: the belt still runs at {speed} after {seconds} s.</source>
+        <translation>{why}: Das Band läuft nach {seconds} s noch mit {speed}.</translation>
     </message>
     <message>
-        <source>The belt does not follow the ramp: it runs at {speed} km/h after {seconds} s.</source>
-        <translation>Das Band folgt der Beschleunigung nicht: Es läuft nach {seconds} s mit {speed} km/h.</translation>
+        <source>The belt runs at {actual} instead of {peak} (does its console read speeds in mph?). Stopping.</source>
+        <translation>Das Band läuft mit {actual} statt {peak} (liest die Konsole Tempo in mph?). Stopp.</translation>
     </message>
     <message>
-        <source>The belt runs at {speed} km/h instead of {target} km/h; the phase starts anyway.</source>
-        <translation>Das Band läuft mit {speed} statt {target} km/h; die Phase beginnt trotzdem.</translation>
+        <source>The belt sped up to {actual} on its own, faster than the ramp (set to {peak}): the treadmill may have gone back to an earlier speed. Stopping.</source>
+        <translation>Das Band hat von selbst auf {actual} beschleunigt, schneller als die Beschleunigung (auf {peak} gesetzt): Das Laufband ist wohl zu einem früheren Tempo zurückgekehrt. Stopp.</translation>
+    </message>
+    <message>
+        <source>The ramp to {speed} stalled.</source>
+        <translation>Die Beschleunigung auf {speed} hängt.</translation>
+    </message>
+    <message>
+        <source>The belt does not follow the ramp: it runs at {speed} after {seconds} s.</source>
+        <translation>Das Band folgt der Beschleunigung nicht: Es läuft nach {seconds} s mit {speed}.</translation>
+    </message>
+    <message>
+        <source>The belt runs at {speed} instead of {target}; the phase starts anyway.</source>
+        <translation>Das Band läuft mit {speed} statt {target}; die Phase beginnt trotzdem.</translation>
     </message>
     <message>
         <source>Session done. Stopping the belt.</source>
@@ -972,8 +1040,8 @@
         <translation>Das Laufband nimmt keine Befehle mehr an (Steuerung nicht erlaubt). Nutze seine Konsole oder den Sicherheitsschlüssel.</translation>
     </message>
     <message>
-        <source>Speed {speed} km/h: {result}.</source>
-        <translation>Tempo {speed} km/h: {result}.</translation>
+        <source>Speed {speed}: {result}.</source>
+        <translation>Tempo {speed}: {result}.</translation>
     </message>
     <message>
         <source>The treadmill keeps refusing speed changes.</source>
@@ -1008,8 +1076,8 @@
         <translation>Verbindung verloren!</translation>
     </message>
     <message>
-        <source>Connection to the treadmill lost. The belt may still be running at {speed} km/h: use the console or pull the safety key. Reconnecting…</source>
-        <translation>Verbindung zum Laufband verloren. Das Band läuft vielleicht noch mit {speed} km/h: Nutze die Konsole oder zieh den Sicherheitsschlüssel. Verbinde neu…</translation>
+        <source>Connection to the treadmill lost. The belt may still be running at {speed}: use the console or pull the safety key. Reconnecting…</source>
+        <translation>Verbindung zum Laufband verloren. Das Band läuft vielleicht noch mit {speed}: Nutze die Konsole oder zieh den Sicherheitsschlüssel. Verbinde neu…</translation>
     </message>
     <message>
         <source>Connection to the treadmill lost. Reconnecting…</source>
@@ -1060,32 +1128,32 @@
         <translation>{what} Drück START, wenn du bereit bist.</translation>
     </message>
     <message>
-        <source>Speed set to {speed} km/h on the console (above your {direction} cap {cap} km/h): kept for this phase.</source>
-        <translation>Tempo an der Konsole auf {speed} km/h gestellt (über deinem Limit {direction} von {cap} km/h): gilt für diese Phase.</translation>
+        <source>Speed set to {speed} on the console (above your {direction} cap {cap}): kept for this phase.</source>
+        <translation>Tempo an der Konsole auf {speed} gestellt (über deinem Limit {direction} von {cap}): gilt für diese Phase.</translation>
     </message>
     <message>
-        <source>Speed set to {speed} km/h on the console: kept for this phase.</source>
-        <translation>Tempo an der Konsole auf {speed} km/h gestellt: gilt für diese Phase.</translation>
+        <source>Speed set to {speed} on the console: kept for this phase.</source>
+        <translation>Tempo an der Konsole auf {speed} gestellt: gilt für diese Phase.</translation>
     </message>
     <message>
-        <source>The belt runs at {speed} km/h, above your {direction} cap {cap} km/h. Stopping.</source>
-        <translation>Das Band läuft mit {speed} km/h, über deinem Limit {direction} von {cap} km/h. Stopp.</translation>
+        <source>The belt runs at {speed}, above your {direction} cap {cap}. Stopping.</source>
+        <translation>Das Band läuft mit {speed}, über deinem Limit {direction} von {cap}. Stopp.</translation>
     </message>
     <message>
-        <source>The belt runs at {speed} km/h, instead of {setpoint} km/h (does its console read speeds in mph?). Stopping.</source>
-        <translation>Das Band läuft mit {speed} statt {setpoint} km/h (liest seine Konsole mph?). Stopp.</translation>
+        <source>The belt runs at {speed}, instead of {setpoint} (does its console read speeds in mph?). Stopping.</source>
+        <translation>Das Band läuft mit {speed} statt {setpoint} (liest seine Konsole mph?). Stopp.</translation>
     </message>
     <message>
-        <source>The belt still runs at {speed} km/h while the session is {state}: stopping it.</source>
-        <translation>Das Band läuft noch mit {speed} km/h, obwohl das Training {state} ist: Stopp.</translation>
+        <source>The belt still runs at {speed} while the session is {state}: stopping it.</source>
+        <translation>Das Band läuft noch mit {speed}, obwohl das Training {state} ist: Stopp.</translation>
+    </message>
+    <message>
+        <source>Heart rate {hr} is above your cap {limit} bpm: slowing to {speed} in {lead} s.</source>
+        <translation>Puls {hr} liegt über deinem Limit von {limit} bpm: langsamer auf {speed} in {lead} s.</translation>
     </message>
     <message>
         <source>Heart rate above {limit}: slowing to {speed} in {lead}</source>
         <translation>Puls über {limit}: langsamer auf {speed} in {lead}</translation>
-    </message>
-    <message>
-        <source>Heart rate {hr} is above your cap {limit} bpm: slowing to {speed} km/h in {lead} s.</source>
-        <translation>Puls {hr} liegt über deinem Limit von {limit} bpm: langsamer auf {speed} km/h in {lead} s.</translation>
     </message>
     <message>
         <source>{change} in {seconds}</source>
@@ -1168,6 +1236,18 @@
         <translation>Sicherheitsschlüssel gezogen: Das Laufband hat gestoppt</translation>
     </message>
     <message>
+        <source>Stopped from the treadmill&apos;s console</source>
+        <translation>An der Konsole des Laufbands gestoppt</translation>
+    </message>
+    <message>
+        <source>The treadmill was reset</source>
+        <translation>Das Laufband wurde zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>Paused from the treadmill&apos;s console</source>
+        <translation>An der Konsole des Laufbands pausiert</translation>
+    </message>
+    <message>
         <source>{name} skipped after {ran} of {planned}</source>
         <translation>{name} übersprungen nach {ran} von {planned}</translation>
     </message>
@@ -1212,22 +1292,6 @@
         <translation>Gehen</translation>
     </message>
     <message>
-        <source>backward cap {speed} km/h</source>
-        <translation>Rückwärts-Limit {speed} km/h</translation>
-    </message>
-    <message>
-        <source>the treadmill&apos;s maximum {speed} km/h</source>
-        <translation>Maximum des Laufbands {speed} km/h</translation>
-    </message>
-    <message>
-        <source>forward cap {speed} km/h</source>
-        <translation>Vorwärts-Limit {speed} km/h</translation>
-    </message>
-    <message>
-        <source>the treadmill&apos;s minimum {speed} km/h</source>
-        <translation>Minimum des Laufbands {speed} km/h</translation>
-    </message>
-    <message>
         <source>{phase}: speed {speed}, incline {incline} %</source>
         <translation>{phase}: Tempo {speed}, Steigung {incline} %</translation>
     </message>
@@ -1256,6 +1320,10 @@
         <translation>Start: vorwärts in {seconds}</translation>
     </message>
     <message>
+        <source>{phase} at {speed} will run at {allowed} ({why}).</source>
+        <translation>{phase} mit {speed} läuft mit {allowed} ({why}).</translation>
+    </message>
+    <message>
         <source>Slowing down in {seconds}: keep running backward</source>
         <translation>Langsamer in {seconds}: weiter rückwärts laufen</translation>
     </message>
@@ -1274,10 +1342,6 @@
     <message>
         <source>Forward in {seconds}</source>
         <translation>Vorwärts in {seconds}</translation>
-    </message>
-    <message>
-        <source>{phase} at {speed} km/h will run at {allowed} km/h ({why}).</source>
-        <translation>{phase} mit {speed} km/h läuft mit {allowed} km/h ({why}).</translation>
     </message>
     <message>
         <source>not supported by the treadmill</source>
@@ -1430,6 +1494,10 @@
     <message>
         <source>Not exported: no such preset.</source>
         <translation>Nicht exportiert: Programm nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>New to backward running? Start here, at a gentle speed.</source>
+        <translation>Neu beim Rückwärtslaufen? Fang hier an, in sanftem Tempo.</translation>
     </message>
     <message>
         <source>Not exported: {why}</source>
@@ -1588,8 +1656,8 @@
         <translation>Das Laufband sendet sein Tempo wieder: Das Training geht weiter.</translation>
     </message>
     <message>
-        <source>The belt runs at {actual} km/h after the treadmill was silent (the session asked for {asked} km/h): stopping.</source>
-        <translation>Das Band läuft mit {actual} km/h, nachdem das Laufband stumm war (das Training wollte {asked} km/h): Stopp.</translation>
+        <source>The belt runs at {actual} after the treadmill was silent (the session asked for {asked}): stopping.</source>
+        <translation>Das Band läuft mit {actual}, nachdem das Laufband stumm war (das Training wollte {asked}): Stopp.</translation>
     </message>
     <message>
         <source>No speed from the treadmill</source>
@@ -1654,6 +1722,434 @@
     <message>
         <source>a backward step cannot follow the heart rate (its speed stays fixed)</source>
         <translation>ein Rückwärtsschritt kann nicht der Herzfrequenz folgen (seine Geschwindigkeit bleibt fest)</translation>
+    </message>
+    <message>
+        <source>backward cap {speed}</source>
+        <translation>Rückwärts-Limit {speed}</translation>
+    </message>
+    <message>
+        <source>the treadmill&apos;s maximum {speed}</source>
+        <translation>Maximum des Laufbands {speed}</translation>
+    </message>
+    <message>
+        <source>forward cap {speed}</source>
+        <translation>Vorwärts-Limit {speed}</translation>
+    </message>
+    <message>
+        <source>the treadmill&apos;s minimum {speed}</source>
+        <translation>Minimum des Laufbands {speed}</translation>
+    </message>
+    <message>
+        <source>{file}: {why}</source>
+        <translation>{file}: {why}</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: {why}</source>
+        <translation>{file}, Zeile {line}: {why}</translation>
+    </message>
+    <message>
+        <source>Backward warm-up</source>
+        <translation>Rückwärts-Aufwärmen</translation>
+    </message>
+    <message>
+        <source>A nine-minute warm-up before your training: an easy walk, then three minutes of backward walking at 2.5 km/h in one-minute blocks, with a minute of forward jogging after each. Wakes up the calves, the quads and your balance.</source>
+        <translation>Neun Minuten Aufwärmen vor dem Training: lockeres Gehen, dann drei Minuten Rückwärtsgehen mit 2,5 km/h in Blöcken von einer Minute, nach jedem eine Minute lockeres Vorwärtsjoggen. Weckt Waden, Oberschenkel und Gleichgewicht.</translation>
+    </message>
+    <message>
+        <source>Eight by ninety (45 min)</source>
+        <translation>Acht mal neunzig (45 min)</translation>
+    </message>
+    <message>
+        <source>A full 45-minute session for experienced backward runners: a long warm-up, a steady forward run, then eight backward blocks of 90 seconds at 3.0 km/h with two minutes of forward recovery, and a cool-down. Twelve minutes backward in all.</source>
+        <translation>Ein volles 45-Minuten-Training für erfahrene Rückwärtsläufer: langes Aufwärmen, ein gleichmäßiger Vorwärtslauf, dann acht Rückwärtsblöcke von 90 Sekunden mit 3,0 km/h mit je zwei Minuten Vorwärtserholung und ein Auslaufen. Insgesamt zwölf Minuten rückwärts.</translation>
+    </message>
+    <message>
+        <source>First steps</source>
+        <translation>Erste Schritte</translation>
+    </message>
+    <message>
+        <source>Your first backward running. An easy warm-up walk and a gentle forward jog, then two short backward blocks of 30 seconds at a slow 3.0 km/h, each followed by 90 seconds of easy forward running to recover. Keep your steps short, land on the balls of your feet, and hold the rails if you need to. About 15 minutes.</source>
+        <translation>Dein erstes Rückwärtslaufen. Lockeres Gehen zum Aufwärmen und ein sanfter Vorwärtsjog, dann zwei kurze Rückwärtsblöcke von 30 Sekunden mit langsamen 3,0 km/h, nach jedem 90 Sekunden lockeres Vorwärtslaufen zur Erholung. Mach kurze Schritte, lande auf den Fußballen und halte dich am Geländer fest, wenn du es brauchst. Etwa 15 Minuten.</translation>
+    </message>
+    <message>
+        <source>Four by forty-five</source>
+        <translation>Vier mal fünfundvierzig</translation>
+    </message>
+    <message>
+        <source>Longer blocks, same speed: four backward blocks of 45 seconds at 3.0 km/h with 90 seconds of forward recovery. Stay relaxed and upright; if your calves burn, step back down to &quot;Four by thirty&quot;. About 20 minutes.</source>
+        <translation>Längere Blöcke, gleiches Tempo: vier Rückwärtsblöcke von 45 Sekunden mit 3,0 km/h mit 90 Sekunden Vorwärtserholung. Bleib locker und aufrecht; wenn die Waden brennen, geh zurück zu „Vier mal dreißig“. Etwa 20 Minuten.</translation>
+    </message>
+    <message>
+        <source>Four by ninety</source>
+        <translation>Vier mal neunzig</translation>
+    </message>
+    <message>
+        <source>Four backward blocks of 90 seconds at 3.0 km/h with two minutes of forward recovery. Long enough to settle into a rhythm: short quick steps, eyes ahead, arms relaxed. About 25 minutes.</source>
+        <translation>Vier Rückwärtsblöcke von 90 Sekunden mit 3,0 km/h mit zwei Minuten Vorwärtserholung. Lang genug, um einen Rhythmus zu finden: kurze, schnelle Schritte, Blick nach vorn, Arme locker. Etwa 25 Minuten.</translation>
+    </message>
+    <message>
+        <source>Four by sixty</source>
+        <translation>Vier mal sechzig</translation>
+    </message>
+    <message>
+        <source>A full minute backward, four times, at 3.0 km/h, with 90 seconds of forward recovery in between. This is where backward running starts to work your quads and knees in a new way. About 21 minutes.</source>
+        <translation>Eine volle Minute rückwärts, viermal, mit 3,0 km/h, dazwischen 90 Sekunden Vorwärtserholung. Hier fängt das Rückwärtslaufen an, Oberschenkel und Knie auf neue Weise zu fordern. Etwa 21 Minuten.</translation>
+    </message>
+    <message>
+        <source>Four by thirty</source>
+        <translation>Vier mal dreißig</translation>
+    </message>
+    <message>
+        <source>The classic start once &quot;First steps&quot; feels easy: four backward blocks of 30 seconds at 3.0 km/h, each followed by 90 seconds of easy forward running. Same gentle speed, twice the blocks. About 19 minutes.</source>
+        <translation>Der klassische Einstieg, sobald „Erste Schritte“ leicht fällt: vier Rückwärtsblöcke von 30 Sekunden mit 3,0 km/h, nach jedem 90 Sekunden lockeres Vorwärtslaufen. Gleiches sanftes Tempo, doppelt so viele Blöcke. Etwa 19 Minuten.</translation>
+    </message>
+    <message>
+        <source>Knee-friendly backward walk</source>
+        <translation>Knieschonendes Rückwärtsgehen</translation>
+    </message>
+    <message>
+        <source>Backward walking uphill is used in knee rehabilitation: it strengthens the thigh muscles with little load on the front of the knee. Six blocks of two minutes walking backward at 2.0 km/h on a 4 % incline, each followed by a minute of easy forward walking. On a treadmill that cannot incline it is walked flat. About 26 minutes.</source>
+        <translation>Rückwärtsgehen bergauf wird in der Knie-Reha eingesetzt: Es kräftigt die Oberschenkelmuskeln bei wenig Last auf der Vorderseite des Knies. Sechs Blöcke von zwei Minuten Rückwärtsgehen mit 2,0 km/h bei 4 % Steigung, nach jedem eine Minute lockeres Vorwärtsgehen. Auf einem Laufband ohne Steigung wird es flach gegangen. Etwa 26 Minuten.</translation>
+    </message>
+    <message>
+        <source>Referee / defender conditioning</source>
+        <translation>Kondition für Schiedsrichter und Verteidiger</translation>
+    </message>
+    <message>
+        <source>For referees and defenders, who back-pedal many times in a match: ten short backward segments of 20 seconds at 4.0 km/h between 40-second forward runs at 8.0 km/h. The belt turns at a walk instead of stopping, so the turns come quickly: listen for the countdown. About 28 minutes, most of it turning and running.</source>
+        <translation>Für Schiedsrichter und Verteidiger, die im Spiel oft rückwärts laufen: zehn kurze Rückwärtsabschnitte von 20 Sekunden mit 4,0 km/h zwischen 40-Sekunden-Vorwärtsläufen mit 8,0 km/h. Das Band wendet im Gehtempo, statt anzuhalten, die Wenden kommen also schnell: Achte auf den Countdown. Etwa 28 Minuten, das meiste davon Wenden und Laufen.</translation>
+    </message>
+    <message>
+        <source>Six by ninety</source>
+        <translation>Sechs mal neunzig</translation>
+    </message>
+    <message>
+        <source>More blocks instead of faster ones: six backward blocks of 90 seconds at 3.0 km/h with two minutes of forward recovery. Nine minutes of backward running in all. About 32 minutes.</source>
+        <translation>Mehr Blöcke statt schnellerer: sechs Rückwärtsblöcke von 90 Sekunden mit 3,0 km/h mit zwei Minuten Vorwärtserholung. Insgesamt neun Minuten Rückwärtslaufen. Etwa 32 Minuten.</translation>
+    </message>
+    <message>
+        <source>Back-pedal</source>
+        <translation>Rückwärtslauf</translation>
+    </message>
+    <message>
+        <source>Backward walk</source>
+        <translation>Rückwärtsgehen</translation>
+    </message>
+    <message>
+        <source>Backward walk uphill</source>
+        <translation>Rückwärts bergauf</translation>
+    </message>
+    <message>
+        <source>Brisk walk</source>
+        <translation>Zügiges Gehen</translation>
+    </message>
+    <message>
+        <source>Easy jog</source>
+        <translation>Lockerer Jog</translation>
+    </message>
+    <message>
+        <source>Easy walk</source>
+        <translation>Lockeres Gehen</translation>
+    </message>
+    <message>
+        <source>Forward walk</source>
+        <translation>Vorwärtsgehen</translation>
+    </message>
+    <message>
+        <source>Jog</source>
+        <translation>Jog</translation>
+    </message>
+    <message>
+        <source>Steady run</source>
+        <translation>Gleichmäßiger Lauf</translation>
+    </message>
+    <message>
+        <source>Knee-friendly backward walking</source>
+        <translation>Knieschonendes Rückwärtsgehen</translation>
+    </message>
+    <message>
+        <source>Backward walking for knees that hurt, three times a week for about six weeks: about 10 minutes of backward walking at 2.0 km/h, growing towards 30 minutes while the knee says 2/10 or less. Walked flat; a gentle incline (2 %) is optional, in your own copy of the plan (incline_pct = 2.0 on a step). In a trial in knee osteoarthritis, 10 minutes of backward walking added to usual care three days a week for six weeks reduced pain more than usual care alone (Alghadir, Anwer, Sarkar et al. 2019, BMC Musculoskeletal Disorders); the growth towards 30 minutes is this plan&apos;s own, gated by pain. After each session the app asks how the knee felt; high pain steps the plan back, and pain that stays high means: see a physiotherapist or doctor. This is not medical advice. See docs/plans.md.</source>
+        <translation>Rückwärtsgehen für Knie, die schmerzen, dreimal pro Woche für etwa sechs Wochen: etwa 10 Minuten Rückwärtsgehen mit 2,0 km/h, bis zu 30 Minuten steigend, solange das Knie 2/10 oder weniger sagt. Flach gegangen; eine sanfte Steigung (2 %) ist möglich, in deiner eigenen Kopie des Plans (incline_pct = 2.0 bei einem Schritt). In einer Studie zu Kniearthrose senkten 10 Minuten Rückwärtsgehen zusätzlich zur üblichen Behandlung an drei Tagen pro Woche über sechs Wochen den Schmerz stärker als die übliche Behandlung allein (Alghadir, Anwer, Sarkar et al. 2019, BMC Musculoskeletal Disorders); die Steigerung auf 30 Minuten ist die dieses Plans, vom Schmerz begrenzt. Nach jedem Training fragt die App, wie sich das Knie anfühlte; starker Schmerz setzt den Plan zurück, und Schmerz, der hoch bleibt, heißt: Geh zu einer Physiotherapeutin oder einem Arzt. Dies ist kein medizinischer Rat. Siehe docs/plans.md.</translation>
+    </message>
+    <message>
+        <source>Learn backward running</source>
+        <translation>Rückwärtslaufen lernen</translation>
+    </message>
+    <message>
+        <source>For runners new to backward (retro) running, twice a week for about eight weeks. It starts with two to four blocks of 30 seconds at a slow 3.0 km/h at the end of an easy run, then makes the blocks longer, then adds more of them, and only then runs them as intervals a little faster (3.5 km/h). The plan moves on after two good sessions at a step: finished, knee pain 2/10 or less, effort 7/10 or less. Backward running puts less compressive force on the kneecap joint than forward running (Flynn &amp; Soutas-Little 1995, J Orthop Sports Phys Ther; Roos, Barton &amp; van Deursen 2012, J Biomech), but it is a new movement for the calves and thighs: new loads are added a little at a time. See docs/plans.md.</source>
+        <translation>Für Läufer, die neu beim Rückwärtslaufen (Retro-Running) sind, zweimal pro Woche für etwa acht Wochen. Es beginnt mit zwei bis vier Blöcken von 30 Sekunden mit langsamen 3,0 km/h am Ende eines lockeren Laufs, macht dann die Blöcke länger, dann mehr davon, und erst dann läuft es sie als Intervalle etwas schneller (3,5 km/h). Der Plan geht nach zwei guten Trainings auf einer Stufe weiter: beendet, Knieschmerz 2/10 oder weniger, Anstrengung 7/10 oder weniger. Rückwärtslaufen belastet das Kniescheibengelenk mit weniger Druck als Vorwärtslaufen (Flynn &amp; Soutas-Little 1995, J Orthop Sports Phys Ther; Roos, Barton &amp; van Deursen 2012, J Biomech), ist aber eine neue Bewegung für Waden und Oberschenkel: Neue Last kommt nach und nach dazu. Siehe docs/plans.md.</translation>
+    </message>
+    <message>
+        <source>For referees and defenders, who back-pedal many times in a match, twice a week for about six weeks. Short back-pedal segments between forward runs, with walking turns: first more of them, then longer ones, and only then a little faster (3.5 → 4.0 km/h, 0.5 km/h at a time). Match analyses show soccer referees spend a real share of the game moving backward (e.g. Krustrup &amp; Bangsbo 2001, J Sports Sci). See docs/plans.md.</source>
+        <translation>Für Schiedsrichter und Verteidiger, die im Spiel oft rückwärts laufen, zweimal pro Woche für etwa sechs Wochen. Kurze Rückwärtsabschnitte zwischen Vorwärtsläufen, mit Wenden im Gehtempo: erst mehr davon, dann längere, und erst dann etwas schneller (3,5 → 4,0 km/h, 0,5 km/h auf einmal). Spielanalysen zeigen, dass Fußballschiedsrichter einen echten Teil des Spiels rückwärts laufen (z. B. Krustrup &amp; Bangsbo 2001, J Sports Sci). Siehe docs/plans.md.</translation>
+    </message>
+    <message>
+        <source>10 min backward walking</source>
+        <translation>10 min rückwärts gehen</translation>
+    </message>
+    <message>
+        <source>Five blocks of 2 minutes walking backward, a minute forward between them.</source>
+        <translation>Fünf Blöcke von 2 Minuten rückwärts gehen, dazwischen eine Minute vorwärts.</translation>
+    </message>
+    <message>
+        <source>15 min backward walking</source>
+        <translation>15 min rückwärts gehen</translation>
+    </message>
+    <message>
+        <source>Five blocks of 3 minutes.</source>
+        <translation>Fünf Blöcke von 3 Minuten.</translation>
+    </message>
+    <message>
+        <source>20 min backward walking</source>
+        <translation>20 min rückwärts gehen</translation>
+    </message>
+    <message>
+        <source>Five blocks of 4 minutes.</source>
+        <translation>Fünf Blöcke von 4 Minuten.</translation>
+    </message>
+    <message>
+        <source>24 min backward walking</source>
+        <translation>24 min rückwärts gehen</translation>
+    </message>
+    <message>
+        <source>Six blocks of 4 minutes.</source>
+        <translation>Sechs Blöcke von 4 Minuten.</translation>
+    </message>
+    <message>
+        <source>27 min backward walking</source>
+        <translation>27 min rückwärts gehen</translation>
+    </message>
+    <message>
+        <source>Six blocks of 4½ minutes.</source>
+        <translation>Sechs Blöcke von 4½ Minuten.</translation>
+    </message>
+    <message>
+        <source>30 min backward walking</source>
+        <translation>30 min rückwärts gehen</translation>
+    </message>
+    <message>
+        <source>Six blocks of 5 minutes: 30 minutes backward.</source>
+        <translation>Sechs Blöcke von 5 Minuten: 30 Minuten rückwärts.</translation>
+    </message>
+    <message>
+        <source>2 × 30 s backward after an easy jog. Short steps, land on the balls of your feet.</source>
+        <translation>2 × 30 s rückwärts nach einem lockeren Jog. Kurze Schritte, lande auf den Fußballen.</translation>
+    </message>
+    <message>
+        <source>Four blocks of 30 s: the same speed, twice the blocks.</source>
+        <translation>Vier Blöcke von 30 s: gleiches Tempo, doppelt so viele Blöcke.</translation>
+    </message>
+    <message>
+        <source>Longer blocks: 45 s.</source>
+        <translation>Längere Blöcke: 45 s.</translation>
+    </message>
+    <message>
+        <source>Longer blocks: a whole minute.</source>
+        <translation>Längere Blöcke: eine ganze Minute.</translation>
+    </message>
+    <message>
+        <source>Longer blocks: 90 s.</source>
+        <translation>Längere Blöcke: 90 s.</translation>
+    </message>
+    <message>
+        <source>More blocks: six of 90 s.</source>
+        <translation>Mehr Blöcke: sechs von 90 s.</translation>
+    </message>
+    <message>
+        <source>More blocks: eight of 90 s, a longer run around them.</source>
+        <translation>Mehr Blöcke: acht von 90 s, ein längerer Lauf drumherum.</translation>
+    </message>
+    <message>
+        <source>Backward intervals at 3.5 km/h</source>
+        <translation>Rückwärtsintervalle mit 3,5 km/h</translation>
+    </message>
+    <message>
+        <source>The same eight blocks as intervals, 0.5 km/h faster: the only speed step.</source>
+        <translation>Dieselben acht Blöcke als Intervalle, 0,5 km/h schneller: die einzige Tempostufe.</translation>
+    </message>
+    <message>
+        <source>6 back-pedals of 20 s</source>
+        <translation>6 Rückwärtsläufe von 20 s</translation>
+    </message>
+    <message>
+        <source>8 back-pedals of 20 s</source>
+        <translation>8 Rückwärtsläufe von 20 s</translation>
+    </message>
+    <message>
+        <source>10 back-pedals of 20 s</source>
+        <translation>10 Rückwärtsläufe von 20 s</translation>
+    </message>
+    <message>
+        <source>10 back-pedals of 30 s</source>
+        <translation>10 Rückwärtsläufe von 30 s</translation>
+    </message>
+    <message>
+        <source>10 back-pedals of 30 s, faster</source>
+        <translation>10 Rückwärtsläufe von 30 s, schneller</translation>
+    </message>
+    <message>
+        <source>The speed step: 0.5 km/h faster, same blocks.</source>
+        <translation>Die Tempostufe: 0,5 km/h schneller, gleiche Blöcke.</translation>
+    </message>
+    <message>
+        <source>stopped: {why}</source>
+        <translation>gestoppt: {why}</translation>
+    </message>
+    <message>
+        <source>control and Stop with the belt still</source>
+        <translation>Steuerung und Stopp bei stehendem Band</translation>
+    </message>
+    <message>
+        <source>Start: the belt moves slowly</source>
+        <translation>Start: Das Band läuft langsam an</translation>
+    </message>
+    <message>
+        <source>a set-point to learn the console&apos;s unit</source>
+        <translation>ein Sollwert, um die Einheit der Konsole zu lernen</translation>
+    </message>
+    <message>
+        <source>ramps up and down (acceleration, deceleration)</source>
+        <translation>Rampen hoch und runter (Beschleunigen, Abbremsen)</translation>
+    </message>
+    <message>
+        <source>a set-point below the range</source>
+        <translation>ein Sollwert unter dem Bereich</translation>
+    </message>
+    <message>
+        <source>Start while the belt runs</source>
+        <translation>Start bei laufendem Band</translation>
+    </message>
+    <message>
+        <source>a set-point between two steps</source>
+        <translation>ein Sollwert zwischen zwei Stufen</translation>
+    </message>
+    <message>
+        <source>Stop: the run-down</source>
+        <translation>Stopp: das Auslaufen</translation>
+    </message>
+    <message>
+        <source>mph console</source>
+        <translation>Konsole in mph</translation>
+    </message>
+    <message>
+        <source>km/h console</source>
+        <translation>Konsole in km/h</translation>
+    </message>
+    <message>
+        <source>target unit unknown</source>
+        <translation>Einheit der Sollwerte unbekannt</translation>
+    </message>
+    <message>
+        <source>{step} km/h steps</source>
+        <translation>Stufen von {step} km/h</translation>
+    </message>
+    <message>
+        <source>belt moves {seconds} s after Start</source>
+        <translation>Band läuft {seconds} s nach Start an</translation>
+    </message>
+    <message>
+        <source>speeds up {rate} km/h/s</source>
+        <translation>beschleunigt {rate} km/h/s</translation>
+    </message>
+    <message>
+        <source>data every {seconds} s</source>
+        <translation>Daten alle {seconds} s</translation>
+    </message>
+    <message>
+        <source>1 quirk not determined</source>
+        <translation>1 Eigenheit nicht bestimmt</translation>
+    </message>
+    <message>
+        <source>{n} quirks not determined</source>
+        <translation>{n} Eigenheiten nicht bestimmt</translation>
+    </message>
+    <message>
+        <source>Checked on {date}: {found}. SESSIONS REFUSED: {dangers}</source>
+        <translation>Getestet am {date}: {found}. TRAININGS GESPERRT: {dangers}</translation>
+    </message>
+    <message>
+        <source>Checked on {date}: {found}</source>
+        <translation>Getestet am {date}: {found}</translation>
+    </message>
+    <message>
+        <source>You skipped part of it</source>
+        <translation>Du hast einen Teil übersprungen</translation>
+    </message>
+    <message>
+        <source>The treadmill stopped it</source>
+        <translation>Das Laufband hat es gestoppt</translation>
+    </message>
+    <message>
+        <source>The connection was lost</source>
+        <translation>Die Verbindung ging verloren</translation>
+    </message>
+    <message>
+        <source>An error ended it</source>
+        <translation>Ein Fehler hat es beendet</translation>
+    </message>
+    <message>
+        <source>You stopped before the end</source>
+        <translation>Du hast vor dem Ende gestoppt</translation>
+    </message>
+    <message>
+        <source>{why}: do “{name}” again before moving on.</source>
+        <translation>{why}: Mach „{name}“ noch einmal, bevor es weitergeht.</translation>
+    </message>
+    <message>
+        <source>This session had no backward blocks: nothing to progress.</source>
+        <translation>Dieses Training hatte keine Rückwärtsblöcke: nichts zu steigern.</translation>
+    </message>
+    <message>
+        <source>Next: longer blocks — {blocks} × {seconds} s backward (you did {done} × {done_s} s), same speed.</source>
+        <translation>Als Nächstes: längere Blöcke — {blocks} × {seconds} s rückwärts (du hast {done} × {done_s} s geschafft), gleiches Tempo.</translation>
+    </message>
+    <message>
+        <source>Next: more blocks — {blocks} × {seconds} s backward (you did {done} × {done_s} s), same speed.</source>
+        <translation>Als Nächstes: mehr Blöcke — {blocks} × {seconds} s rückwärts (du hast {done} × {done_s} s geschafft), gleiches Tempo.</translation>
+    </message>
+    <message>
+        <source>Next: {blocks} × {seconds} s backward (you did {done} × {done_s} s), same speed.</source>
+        <translation>Als Nächstes: {blocks} × {seconds} s rückwärts (du hast {done} × {done_s} s geschafft), gleiches Tempo.</translation>
+    </message>
+    <message>
+        <source>You are at the top of this progression: repeat it, or raise the backward speed yourself in small steps.</source>
+        <translation>Du bist oben in dieser Steigerung angekommen: Wiederhole sie oder erhöhe das Rückwärtstempo selbst in kleinen Schritten.</translation>
+    </message>
+    <message>
+        <source>The recording stops without an end</source>
+        <translation>Die Aufzeichnung bricht ohne Ende ab</translation>
+    </message>
+    <message>
+        <source>1 phase skipped</source>
+        <translation>1 Phase übersprungen</translation>
+    </message>
+    <message>
+        <source>{n} phases skipped</source>
+        <translation>{n} Phasen übersprungen</translation>
+    </message>
+    <message>
+        <source>unknown key &apos;{key}&apos;{hint}; allowed here: {allowed}</source>
+        <translation>unbekannter Schlüssel „{key}“{hint}; hier erlaubt: {allowed}</translation>
+    </message>
+    <message>
+        <source>{key} must be text in quotes, not {value}</source>
+        <translation>{key} muss Text in Anführungszeichen sein, nicht {value}</translation>
+    </message>
+    <message>
+        <source>{key} must be a whole number from {lo} to {hi}, not {value}</source>
+        <translation>{key} muss eine ganze Zahl von {lo} bis {hi} sein, nicht {value}</translation>
+    </message>
+    <message>
+        <source>no backward blocks</source>
+        <translation>keine Rückwärtsblöcke</translation>
+    </message>
+    <message>
+        <source>{n} × {time} backward</source>
+        <translation>{n} × {time} rückwärts</translation>
+    </message>
+    <message>
+        <source>{n} backward blocks ({shortest}–{longest})</source>
+        <translation>{n} Rückwärtsblöcke ({shortest}–{longest})</translation>
     </message>
 </context>
 <context>
@@ -2569,6 +3065,13 @@ Jedes Training wird hier aufgezeichnet, während es läuft.</translation>
     <message>
         <source>Reset keys</source>
         <translation>Tasten zurücksetzen</translation>
+    </message>
+</context>
+<context>
+    <name>SpeedChart</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
     </message>
 </context>
 <context>

@@ -60,6 +60,30 @@
         <translation>Parado</translation>
     </message>
     <message>
+        <source>Warm</source>
+        <translation>Cal.</translation>
+    </message>
+    <message>
+        <source>Cool</source>
+        <translation>Calma</translation>
+    </message>
+    <message>
+        <source>Rec.</source>
+        <translation>Rec.</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Carrera</translation>
+    </message>
+    <message>
+        <source>(no preset)</source>
+        <translation>(sin programa)</translation>
+    </message>
+    <message>
         <source>Finished</source>
         <translation>Terminado</translation>
     </message>
@@ -90,6 +114,14 @@
     <message>
         <source>Damaged record (cannot be read)</source>
         <translation>Registro dañado (ilegible)</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <source>This week: {time} backward in {blocks}</source>
+        <translation>Esta semana: {time} hacia atrás en {blocks}</translation>
     </message>
     <message>
         <source>Deleted the session of {when}</source>
@@ -312,6 +344,18 @@
         <translation>Después: {title}</translation>
     </message>
     <message>
+        <source>ends ≈ {time}</source>
+        <translation>fin ≈ {time}</translation>
+    </message>
+    <message>
+        <source>belt {speed}</source>
+        <translation>cinta {speed}</translation>
+    </message>
+    <message>
+        <source>target {speed}</source>
+        <translation>objetivo {speed}</translation>
+    </message>
+    <message>
         <source>Connected to {name}</source>
         <translation>Conectado a {name}</translation>
     </message>
@@ -324,6 +368,22 @@
         <translation>sin datos</translation>
     </message>
     <message>
+        <source>1 block</source>
+        <translation>1 bloque</translation>
+    </message>
+    <message>
+        <source>{n} blocks</source>
+        <translation>{n} bloques</translation>
+    </message>
+    <message>
+        <source>1 block done</source>
+        <translation>1 bloque hecho</translation>
+    </message>
+    <message>
+        <source>{n} blocks done</source>
+        <translation>{n} bloques hechos</translation>
+    </message>
+    <message>
         <source>Session complete</source>
         <translation>Sesión completa</translation>
     </message>
@@ -334,6 +394,14 @@
     <message>
         <source>{done} of 1 block done</source>
         <translation>{done} de 1 bloque hecho</translation>
+    </message>
+    <message>
+        <source>{done} of 1 block</source>
+        <translation>{done} de 1 bloque</translation>
+    </message>
+    <message>
+        <source>{done} of {total} blocks</source>
+        <translation>{done} de {total} bloques</translation>
     </message>
     <message>
         <source>{done} of {total} blocks done</source>
@@ -920,24 +988,12 @@
         <translation>Esperando a que frene la cinta</translation>
     </message>
     <message>
-        <source>{why}: the belt still runs at {speed} km/h after {seconds} s.</source>
-        <translation>{why}: la cinta sigue a {speed} km/h tras {seconds} s.</translation>
-    </message>
-    <message>
         <source>The treadmill did not start ({result}).</source>
         <translation>La cinta no arrancó ({result}).</translation>
     </message>
     <message>
         <source>The belt has not started moving yet; the ramp waits for it.</source>
         <translation>La cinta aún no se mueve; la subida la espera.</translation>
-    </message>
-    <message>
-        <source>The belt runs at {actual} km/h instead of {peak} km/h (does its console read speeds in mph?). Stopping.</source>
-        <translation>La cinta va a {actual} km/h en vez de {peak} km/h (¿su consola lee la velocidad en mph?). Parando.</translation>
-    </message>
-    <message>
-        <source>The belt sped up to {actual} km/h on its own, faster than the ramp (set to {peak} km/h): the treadmill may have gone back to an earlier speed. Stopping.</source>
-        <translation>La cinta aceleró sola a {actual} km/h, más rápido que la subida (fijada en {peak} km/h): puede que la cinta volviera a una velocidad anterior. Parando.</translation>
     </message>
     <message>
         <source>This treadmill cannot set an incline: running flat.</source>
@@ -948,16 +1004,28 @@
         <translation>Inclinación {incline} %: {result}.</translation>
     </message>
     <message>
-        <source>The ramp to {speed} km/h stalled.</source>
-        <translation>La subida a {speed} km/h se ha atascado.</translation>
+        <source>{why}: the belt still runs at {speed} after {seconds} s.</source>
+        <translation>{why}: la cinta sigue a {speed} tras {seconds} s.</translation>
     </message>
     <message>
-        <source>The belt does not follow the ramp: it runs at {speed} km/h after {seconds} s.</source>
-        <translation>La cinta no sigue la subida: va a {speed} km/h tras {seconds} s.</translation>
+        <source>The belt runs at {actual} instead of {peak} (does its console read speeds in mph?). Stopping.</source>
+        <translation>La cinta va a {actual} en vez de {peak} (¿su consola lee la velocidad en mph?). Parando.</translation>
     </message>
     <message>
-        <source>The belt runs at {speed} km/h instead of {target} km/h; the phase starts anyway.</source>
-        <translation>La cinta va a {speed} km/h en vez de {target} km/h; la fase empieza igualmente.</translation>
+        <source>The belt sped up to {actual} on its own, faster than the ramp (set to {peak}): the treadmill may have gone back to an earlier speed. Stopping.</source>
+        <translation>La cinta aceleró sola a {actual}, más rápido que la subida (fijada en {peak}): puede que la cinta volviera a una velocidad anterior. Parando.</translation>
+    </message>
+    <message>
+        <source>The ramp to {speed} stalled.</source>
+        <translation>La subida a {speed} se ha atascado.</translation>
+    </message>
+    <message>
+        <source>The belt does not follow the ramp: it runs at {speed} after {seconds} s.</source>
+        <translation>La cinta no sigue la subida: va a {speed} tras {seconds} s.</translation>
+    </message>
+    <message>
+        <source>The belt runs at {speed} instead of {target}; the phase starts anyway.</source>
+        <translation>La cinta va a {speed} en vez de {target}; la fase empieza igualmente.</translation>
     </message>
     <message>
         <source>Session done. Stopping the belt.</source>
@@ -972,8 +1040,8 @@
         <translation>La cinta ya no acepta órdenes (control no permitido). Usa su consola o la llave de seguridad.</translation>
     </message>
     <message>
-        <source>Speed {speed} km/h: {result}.</source>
-        <translation>Velocidad {speed} km/h: {result}.</translation>
+        <source>Speed {speed}: {result}.</source>
+        <translation>Velocidad {speed}: {result}.</translation>
     </message>
     <message>
         <source>The treadmill keeps refusing speed changes.</source>
@@ -1008,8 +1076,8 @@
         <translation>¡Conexión perdida!</translation>
     </message>
     <message>
-        <source>Connection to the treadmill lost. The belt may still be running at {speed} km/h: use the console or pull the safety key. Reconnecting…</source>
-        <translation>Conexión con la cinta perdida. La cinta puede seguir a {speed} km/h: usa la consola o quita la llave de seguridad. Reconectando…</translation>
+        <source>Connection to the treadmill lost. The belt may still be running at {speed}: use the console or pull the safety key. Reconnecting…</source>
+        <translation>Conexión con la cinta perdida. La cinta puede seguir a {speed}: usa la consola o quita la llave de seguridad. Reconectando…</translation>
     </message>
     <message>
         <source>Connection to the treadmill lost. Reconnecting…</source>
@@ -1060,32 +1128,32 @@
         <translation>{what} Pulsa INICIAR cuando estés listo.</translation>
     </message>
     <message>
-        <source>Speed set to {speed} km/h on the console (above your {direction} cap {cap} km/h): kept for this phase.</source>
-        <translation>Velocidad puesta a {speed} km/h en la consola (por encima de tu límite {direction} de {cap} km/h): se mantiene en esta fase.</translation>
+        <source>Speed set to {speed} on the console (above your {direction} cap {cap}): kept for this phase.</source>
+        <translation>Velocidad puesta a {speed} en la consola (por encima de tu límite {direction} de {cap}): se mantiene en esta fase.</translation>
     </message>
     <message>
-        <source>Speed set to {speed} km/h on the console: kept for this phase.</source>
-        <translation>Velocidad puesta a {speed} km/h en la consola: se mantiene en esta fase.</translation>
+        <source>Speed set to {speed} on the console: kept for this phase.</source>
+        <translation>Velocidad puesta a {speed} en la consola: se mantiene en esta fase.</translation>
     </message>
     <message>
-        <source>The belt runs at {speed} km/h, above your {direction} cap {cap} km/h. Stopping.</source>
-        <translation>La cinta va a {speed} km/h, por encima de tu límite {direction} de {cap} km/h. Parando.</translation>
+        <source>The belt runs at {speed}, above your {direction} cap {cap}. Stopping.</source>
+        <translation>La cinta va a {speed}, por encima de tu límite {direction} de {cap}. Parando.</translation>
     </message>
     <message>
-        <source>The belt runs at {speed} km/h, instead of {setpoint} km/h (does its console read speeds in mph?). Stopping.</source>
-        <translation>La cinta va a {speed} km/h en vez de {setpoint} km/h (¿su consola usa mph?). Parando.</translation>
+        <source>The belt runs at {speed}, instead of {setpoint} (does its console read speeds in mph?). Stopping.</source>
+        <translation>La cinta va a {speed} en vez de {setpoint} (¿su consola usa mph?). Parando.</translation>
     </message>
     <message>
-        <source>The belt still runs at {speed} km/h while the session is {state}: stopping it.</source>
-        <translation>La cinta sigue a {speed} km/h con la sesión {state}: parándola.</translation>
+        <source>The belt still runs at {speed} while the session is {state}: stopping it.</source>
+        <translation>La cinta sigue a {speed} con la sesión {state}: parándola.</translation>
+    </message>
+    <message>
+        <source>Heart rate {hr} is above your cap {limit} bpm: slowing to {speed} in {lead} s.</source>
+        <translation>Pulso {hr} por encima de tu límite de {limit} ppm: bajando a {speed} en {lead} s.</translation>
     </message>
     <message>
         <source>Heart rate above {limit}: slowing to {speed} in {lead}</source>
         <translation>Pulso por encima de {limit}: bajando a {speed} en {lead}</translation>
-    </message>
-    <message>
-        <source>Heart rate {hr} is above your cap {limit} bpm: slowing to {speed} km/h in {lead} s.</source>
-        <translation>Pulso {hr} por encima de tu límite de {limit} ppm: bajando a {speed} km/h en {lead} s.</translation>
     </message>
     <message>
         <source>{change} in {seconds}</source>
@@ -1168,6 +1236,18 @@
         <translation>Llave de seguridad quitada: la cinta se ha parado</translation>
     </message>
     <message>
+        <source>Stopped from the treadmill&apos;s console</source>
+        <translation>Parado desde la consola de la cinta</translation>
+    </message>
+    <message>
+        <source>The treadmill was reset</source>
+        <translation>La cinta se ha reiniciado</translation>
+    </message>
+    <message>
+        <source>Paused from the treadmill&apos;s console</source>
+        <translation>Pausado desde la consola de la cinta</translation>
+    </message>
+    <message>
         <source>{name} skipped after {ran} of {planned}</source>
         <translation>{name} saltado tras {ran} de {planned}</translation>
     </message>
@@ -1212,22 +1292,6 @@
         <translation>Caminar</translation>
     </message>
     <message>
-        <source>backward cap {speed} km/h</source>
-        <translation>límite atrás {speed} km/h</translation>
-    </message>
-    <message>
-        <source>the treadmill&apos;s maximum {speed} km/h</source>
-        <translation>máximo de la cinta {speed} km/h</translation>
-    </message>
-    <message>
-        <source>forward cap {speed} km/h</source>
-        <translation>límite adelante {speed} km/h</translation>
-    </message>
-    <message>
-        <source>the treadmill&apos;s minimum {speed} km/h</source>
-        <translation>mínimo de la cinta {speed} km/h</translation>
-    </message>
-    <message>
         <source>{phase}: speed {speed}, incline {incline} %</source>
         <translation>{phase}: velocidad {speed}, inclinación {incline} %</translation>
     </message>
@@ -1256,6 +1320,10 @@
         <translation>Empieza: adelante en {seconds}</translation>
     </message>
     <message>
+        <source>{phase} at {speed} will run at {allowed} ({why}).</source>
+        <translation>{phase} a {speed} irá a {allowed} ({why}).</translation>
+    </message>
+    <message>
         <source>Slowing down in {seconds}: keep running backward</source>
         <translation>Frenando en {seconds}: sigue hacia atrás</translation>
     </message>
@@ -1274,10 +1342,6 @@
     <message>
         <source>Forward in {seconds}</source>
         <translation>Adelante en {seconds}</translation>
-    </message>
-    <message>
-        <source>{phase} at {speed} km/h will run at {allowed} km/h ({why}).</source>
-        <translation>{phase} a {speed} km/h irá a {allowed} km/h ({why}).</translation>
     </message>
     <message>
         <source>not supported by the treadmill</source>
@@ -1430,6 +1494,10 @@
     <message>
         <source>Not exported: no such preset.</source>
         <translation>No exportado: no existe ese programa.</translation>
+    </message>
+    <message>
+        <source>New to backward running? Start here, at a gentle speed.</source>
+        <translation>¿Nuevo en la carrera hacia atrás? Empieza aquí, a una velocidad suave.</translation>
     </message>
     <message>
         <source>Not exported: {why}</source>
@@ -1588,8 +1656,8 @@
         <translation>La cinta vuelve a enviar su velocidad: la sesión sigue.</translation>
     </message>
     <message>
-        <source>The belt runs at {actual} km/h after the treadmill was silent (the session asked for {asked} km/h): stopping.</source>
-        <translation>La cinta va a {actual} km/h tras estar callada (la sesión pidió {asked} km/h): se para.</translation>
+        <source>The belt runs at {actual} after the treadmill was silent (the session asked for {asked}): stopping.</source>
+        <translation>La cinta va a {actual} tras estar callada (la sesión pidió {asked}): se para.</translation>
     </message>
     <message>
         <source>No speed from the treadmill</source>
@@ -1654,6 +1722,434 @@
     <message>
         <source>a backward step cannot follow the heart rate (its speed stays fixed)</source>
         <translation>un paso hacia atrás no puede seguir la frecuencia cardiaca (su velocidad queda fija)</translation>
+    </message>
+    <message>
+        <source>backward cap {speed}</source>
+        <translation>límite atrás {speed}</translation>
+    </message>
+    <message>
+        <source>the treadmill&apos;s maximum {speed}</source>
+        <translation>máximo de la cinta {speed}</translation>
+    </message>
+    <message>
+        <source>forward cap {speed}</source>
+        <translation>límite adelante {speed}</translation>
+    </message>
+    <message>
+        <source>the treadmill&apos;s minimum {speed}</source>
+        <translation>mínimo de la cinta {speed}</translation>
+    </message>
+    <message>
+        <source>{file}: {why}</source>
+        <translation>{file}: {why}</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: {why}</source>
+        <translation>{file}, línea {line}: {why}</translation>
+    </message>
+    <message>
+        <source>Backward warm-up</source>
+        <translation>Calentamiento hacia atrás</translation>
+    </message>
+    <message>
+        <source>A nine-minute warm-up before your training: an easy walk, then three minutes of backward walking at 2.5 km/h in one-minute blocks, with a minute of forward jogging after each. Wakes up the calves, the quads and your balance.</source>
+        <translation>Un calentamiento de nueve minutos antes de entrenar: caminar suave y luego tres minutos caminando hacia atrás a 2,5 km/h en bloques de un minuto, con un minuto de trote hacia delante después de cada uno. Despierta los gemelos, los cuádriceps y el equilibrio.</translation>
+    </message>
+    <message>
+        <source>Eight by ninety (45 min)</source>
+        <translation>Ocho por noventa (45 min)</translation>
+    </message>
+    <message>
+        <source>A full 45-minute session for experienced backward runners: a long warm-up, a steady forward run, then eight backward blocks of 90 seconds at 3.0 km/h with two minutes of forward recovery, and a cool-down. Twelve minutes backward in all.</source>
+        <translation>Una sesión completa de 45 minutos para corredores hacia atrás con experiencia: un calentamiento largo, una carrera constante hacia delante, luego ocho bloques hacia atrás de 90 segundos a 3,0 km/h con dos minutos de recuperación hacia delante y una vuelta a la calma. Doce minutos hacia atrás en total.</translation>
+    </message>
+    <message>
+        <source>First steps</source>
+        <translation>Primeros pasos</translation>
+    </message>
+    <message>
+        <source>Your first backward running. An easy warm-up walk and a gentle forward jog, then two short backward blocks of 30 seconds at a slow 3.0 km/h, each followed by 90 seconds of easy forward running to recover. Keep your steps short, land on the balls of your feet, and hold the rails if you need to. About 15 minutes.</source>
+        <translation>Tu primera carrera hacia atrás. Una caminata suave de calentamiento y un trote suave hacia delante, luego dos bloques cortos hacia atrás de 30 segundos a unos lentos 3,0 km/h, cada uno seguido de 90 segundos de carrera suave hacia delante para recuperar. Da pasos cortos, apoya la parte delantera del pie y sujétate a las barras si lo necesitas. Unos 15 minutos.</translation>
+    </message>
+    <message>
+        <source>Four by forty-five</source>
+        <translation>Cuatro por cuarenta y cinco</translation>
+    </message>
+    <message>
+        <source>Longer blocks, same speed: four backward blocks of 45 seconds at 3.0 km/h with 90 seconds of forward recovery. Stay relaxed and upright; if your calves burn, step back down to &quot;Four by thirty&quot;. About 20 minutes.</source>
+        <translation>Bloques más largos, la misma velocidad: cuatro bloques hacia atrás de 45 segundos a 3,0 km/h con 90 segundos de recuperación hacia delante. Mantente relajado y erguido; si te arden los gemelos, vuelve a «Cuatro por treinta». Unos 20 minutos.</translation>
+    </message>
+    <message>
+        <source>Four by ninety</source>
+        <translation>Cuatro por noventa</translation>
+    </message>
+    <message>
+        <source>Four backward blocks of 90 seconds at 3.0 km/h with two minutes of forward recovery. Long enough to settle into a rhythm: short quick steps, eyes ahead, arms relaxed. About 25 minutes.</source>
+        <translation>Cuatro bloques hacia atrás de 90 segundos a 3,0 km/h con dos minutos de recuperación hacia delante. Lo bastante largos para coger el ritmo: pasos cortos y rápidos, la vista al frente, los brazos relajados. Unos 25 minutos.</translation>
+    </message>
+    <message>
+        <source>Four by sixty</source>
+        <translation>Cuatro por sesenta</translation>
+    </message>
+    <message>
+        <source>A full minute backward, four times, at 3.0 km/h, with 90 seconds of forward recovery in between. This is where backward running starts to work your quads and knees in a new way. About 21 minutes.</source>
+        <translation>Un minuto entero hacia atrás, cuatro veces, a 3,0 km/h, con 90 segundos de recuperación hacia delante entre medias. Aquí la carrera hacia atrás empieza a trabajar los cuádriceps y las rodillas de una forma nueva. Unos 21 minutos.</translation>
+    </message>
+    <message>
+        <source>Four by thirty</source>
+        <translation>Cuatro por treinta</translation>
+    </message>
+    <message>
+        <source>The classic start once &quot;First steps&quot; feels easy: four backward blocks of 30 seconds at 3.0 km/h, each followed by 90 seconds of easy forward running. Same gentle speed, twice the blocks. About 19 minutes.</source>
+        <translation>El comienzo clásico cuando «Primeros pasos» ya resulta fácil: cuatro bloques hacia atrás de 30 segundos a 3,0 km/h, cada uno seguido de 90 segundos de carrera suave hacia delante. La misma velocidad suave, el doble de bloques. Unos 19 minutos.</translation>
+    </message>
+    <message>
+        <source>Knee-friendly backward walk</source>
+        <translation>Caminar hacia atrás, suave para las rodillas</translation>
+    </message>
+    <message>
+        <source>Backward walking uphill is used in knee rehabilitation: it strengthens the thigh muscles with little load on the front of the knee. Six blocks of two minutes walking backward at 2.0 km/h on a 4 % incline, each followed by a minute of easy forward walking. On a treadmill that cannot incline it is walked flat. About 26 minutes.</source>
+        <translation>Caminar hacia atrás cuesta arriba se usa en la rehabilitación de rodilla: fortalece los músculos del muslo con poca carga en la parte delantera de la rodilla. Seis bloques de dos minutos caminando hacia atrás a 2,0 km/h con una inclinación del 4 %, cada uno seguido de un minuto de caminata suave hacia delante. En una cinta sin inclinación se camina en llano. Unos 26 minutos.</translation>
+    </message>
+    <message>
+        <source>Referee / defender conditioning</source>
+        <translation>Preparación para árbitros y defensas</translation>
+    </message>
+    <message>
+        <source>For referees and defenders, who back-pedal many times in a match: ten short backward segments of 20 seconds at 4.0 km/h between 40-second forward runs at 8.0 km/h. The belt turns at a walk instead of stopping, so the turns come quickly: listen for the countdown. About 28 minutes, most of it turning and running.</source>
+        <translation>Para árbitros y defensas, que corren hacia atrás muchas veces en un partido: diez tramos cortos hacia atrás de 20 segundos a 4,0 km/h entre carreras hacia delante de 40 segundos a 8,0 km/h. La cinta gira al paso en lugar de pararse, así que los giros llegan rápido: atento a la cuenta atrás. Unos 28 minutos, casi todo girando y corriendo.</translation>
+    </message>
+    <message>
+        <source>Six by ninety</source>
+        <translation>Seis por noventa</translation>
+    </message>
+    <message>
+        <source>More blocks instead of faster ones: six backward blocks of 90 seconds at 3.0 km/h with two minutes of forward recovery. Nine minutes of backward running in all. About 32 minutes.</source>
+        <translation>Más bloques en lugar de más rápidos: seis bloques hacia atrás de 90 segundos a 3,0 km/h con dos minutos de recuperación hacia delante. Nueve minutos de carrera hacia atrás en total. Unos 32 minutos.</translation>
+    </message>
+    <message>
+        <source>Back-pedal</source>
+        <translation>Carrera hacia atrás</translation>
+    </message>
+    <message>
+        <source>Backward walk</source>
+        <translation>Caminar hacia atrás</translation>
+    </message>
+    <message>
+        <source>Backward walk uphill</source>
+        <translation>Hacia atrás cuesta arriba</translation>
+    </message>
+    <message>
+        <source>Brisk walk</source>
+        <translation>Caminata rápida</translation>
+    </message>
+    <message>
+        <source>Easy jog</source>
+        <translation>Trote suave</translation>
+    </message>
+    <message>
+        <source>Easy walk</source>
+        <translation>Caminata suave</translation>
+    </message>
+    <message>
+        <source>Forward walk</source>
+        <translation>Caminar hacia delante</translation>
+    </message>
+    <message>
+        <source>Jog</source>
+        <translation>Trote</translation>
+    </message>
+    <message>
+        <source>Steady run</source>
+        <translation>Carrera constante</translation>
+    </message>
+    <message>
+        <source>Knee-friendly backward walking</source>
+        <translation>Caminar hacia atrás, suave para las rodillas</translation>
+    </message>
+    <message>
+        <source>Backward walking for knees that hurt, three times a week for about six weeks: about 10 minutes of backward walking at 2.0 km/h, growing towards 30 minutes while the knee says 2/10 or less. Walked flat; a gentle incline (2 %) is optional, in your own copy of the plan (incline_pct = 2.0 on a step). In a trial in knee osteoarthritis, 10 minutes of backward walking added to usual care three days a week for six weeks reduced pain more than usual care alone (Alghadir, Anwer, Sarkar et al. 2019, BMC Musculoskeletal Disorders); the growth towards 30 minutes is this plan&apos;s own, gated by pain. After each session the app asks how the knee felt; high pain steps the plan back, and pain that stays high means: see a physiotherapist or doctor. This is not medical advice. See docs/plans.md.</source>
+        <translation>Caminar hacia atrás para rodillas que duelen, tres veces por semana durante unas seis semanas: unos 10 minutos caminando hacia atrás a 2,0 km/h, subiendo hacia 30 minutos mientras la rodilla diga 2/10 o menos. En llano; una inclinación suave (2 %) es opcional, en tu propia copia del plan (incline_pct = 2.0 en un paso). En un ensayo sobre artrosis de rodilla, 10 minutos de caminar hacia atrás añadidos al tratamiento habitual tres días por semana durante seis semanas redujeron el dolor más que el tratamiento habitual solo (Alghadir, Anwer, Sarkar et al. 2019, BMC Musculoskeletal Disorders); la subida hacia 30 minutos es propia de este plan, limitada por el dolor. Tras cada sesión la app pregunta cómo se sintió la rodilla; un dolor alto hace retroceder el plan, y un dolor que sigue alto significa: consulta a un fisioterapeuta o a un médico. Esto no es un consejo médico. Ver docs/plans.md.</translation>
+    </message>
+    <message>
+        <source>Learn backward running</source>
+        <translation>Aprender a correr hacia atrás</translation>
+    </message>
+    <message>
+        <source>For runners new to backward (retro) running, twice a week for about eight weeks. It starts with two to four blocks of 30 seconds at a slow 3.0 km/h at the end of an easy run, then makes the blocks longer, then adds more of them, and only then runs them as intervals a little faster (3.5 km/h). The plan moves on after two good sessions at a step: finished, knee pain 2/10 or less, effort 7/10 or less. Backward running puts less compressive force on the kneecap joint than forward running (Flynn &amp; Soutas-Little 1995, J Orthop Sports Phys Ther; Roos, Barton &amp; van Deursen 2012, J Biomech), but it is a new movement for the calves and thighs: new loads are added a little at a time. See docs/plans.md.</source>
+        <translation>Para corredores que empiezan a correr hacia atrás (retro running), dos veces por semana durante unas ocho semanas. Empieza con dos a cuatro bloques de 30 segundos a unos lentos 3,0 km/h al final de una carrera suave, luego alarga los bloques, luego añade más, y solo entonces los corre como intervalos un poco más rápidos (3,5 km/h). El plan avanza tras dos buenas sesiones en un paso: terminada, dolor de rodilla 2/10 o menos, esfuerzo 7/10 o menos. Correr hacia atrás pone menos fuerza de compresión en la articulación de la rótula que correr hacia delante (Flynn &amp; Soutas-Little 1995, J Orthop Sports Phys Ther; Roos, Barton &amp; van Deursen 2012, J Biomech), pero es un movimiento nuevo para los gemelos y los muslos: las cargas nuevas se añaden poco a poco. Ver docs/plans.md.</translation>
+    </message>
+    <message>
+        <source>For referees and defenders, who back-pedal many times in a match, twice a week for about six weeks. Short back-pedal segments between forward runs, with walking turns: first more of them, then longer ones, and only then a little faster (3.5 → 4.0 km/h, 0.5 km/h at a time). Match analyses show soccer referees spend a real share of the game moving backward (e.g. Krustrup &amp; Bangsbo 2001, J Sports Sci). See docs/plans.md.</source>
+        <translation>Para árbitros y defensas, que corren hacia atrás muchas veces en un partido, dos veces por semana durante unas seis semanas. Tramos cortos hacia atrás entre carreras hacia delante, con giros al paso: primero más tramos, luego más largos, y solo entonces un poco más rápidos (3,5 → 4,0 km/h, 0,5 km/h cada vez). Los análisis de partidos muestran que los árbitros de fútbol pasan una parte real del juego moviéndose hacia atrás (p. ej. Krustrup &amp; Bangsbo 2001, J Sports Sci). Ver docs/plans.md.</translation>
+    </message>
+    <message>
+        <source>10 min backward walking</source>
+        <translation>10 min caminando hacia atrás</translation>
+    </message>
+    <message>
+        <source>Five blocks of 2 minutes walking backward, a minute forward between them.</source>
+        <translation>Cinco bloques de 2 minutos caminando hacia atrás, con un minuto hacia delante entre ellos.</translation>
+    </message>
+    <message>
+        <source>15 min backward walking</source>
+        <translation>15 min caminando hacia atrás</translation>
+    </message>
+    <message>
+        <source>Five blocks of 3 minutes.</source>
+        <translation>Cinco bloques de 3 minutos.</translation>
+    </message>
+    <message>
+        <source>20 min backward walking</source>
+        <translation>20 min caminando hacia atrás</translation>
+    </message>
+    <message>
+        <source>Five blocks of 4 minutes.</source>
+        <translation>Cinco bloques de 4 minutos.</translation>
+    </message>
+    <message>
+        <source>24 min backward walking</source>
+        <translation>24 min caminando hacia atrás</translation>
+    </message>
+    <message>
+        <source>Six blocks of 4 minutes.</source>
+        <translation>Seis bloques de 4 minutos.</translation>
+    </message>
+    <message>
+        <source>27 min backward walking</source>
+        <translation>27 min caminando hacia atrás</translation>
+    </message>
+    <message>
+        <source>Six blocks of 4½ minutes.</source>
+        <translation>Seis bloques de 4½ minutos.</translation>
+    </message>
+    <message>
+        <source>30 min backward walking</source>
+        <translation>30 min caminando hacia atrás</translation>
+    </message>
+    <message>
+        <source>Six blocks of 5 minutes: 30 minutes backward.</source>
+        <translation>Seis bloques de 5 minutos: 30 minutos hacia atrás.</translation>
+    </message>
+    <message>
+        <source>2 × 30 s backward after an easy jog. Short steps, land on the balls of your feet.</source>
+        <translation>2 × 30 s hacia atrás tras un trote suave. Pasos cortos, apoya la parte delantera del pie.</translation>
+    </message>
+    <message>
+        <source>Four blocks of 30 s: the same speed, twice the blocks.</source>
+        <translation>Cuatro bloques de 30 s: la misma velocidad, el doble de bloques.</translation>
+    </message>
+    <message>
+        <source>Longer blocks: 45 s.</source>
+        <translation>Bloques más largos: 45 s.</translation>
+    </message>
+    <message>
+        <source>Longer blocks: a whole minute.</source>
+        <translation>Bloques más largos: un minuto entero.</translation>
+    </message>
+    <message>
+        <source>Longer blocks: 90 s.</source>
+        <translation>Bloques más largos: 90 s.</translation>
+    </message>
+    <message>
+        <source>More blocks: six of 90 s.</source>
+        <translation>Más bloques: seis de 90 s.</translation>
+    </message>
+    <message>
+        <source>More blocks: eight of 90 s, a longer run around them.</source>
+        <translation>Más bloques: ocho de 90 s, con una carrera más larga alrededor.</translation>
+    </message>
+    <message>
+        <source>Backward intervals at 3.5 km/h</source>
+        <translation>Intervalos hacia atrás a 3,5 km/h</translation>
+    </message>
+    <message>
+        <source>The same eight blocks as intervals, 0.5 km/h faster: the only speed step.</source>
+        <translation>Los mismos ocho bloques como intervalos, 0,5 km/h más rápido: el único paso de velocidad.</translation>
+    </message>
+    <message>
+        <source>6 back-pedals of 20 s</source>
+        <translation>6 tramos hacia atrás de 20 s</translation>
+    </message>
+    <message>
+        <source>8 back-pedals of 20 s</source>
+        <translation>8 tramos hacia atrás de 20 s</translation>
+    </message>
+    <message>
+        <source>10 back-pedals of 20 s</source>
+        <translation>10 tramos hacia atrás de 20 s</translation>
+    </message>
+    <message>
+        <source>10 back-pedals of 30 s</source>
+        <translation>10 tramos hacia atrás de 30 s</translation>
+    </message>
+    <message>
+        <source>10 back-pedals of 30 s, faster</source>
+        <translation>10 tramos hacia atrás de 30 s, más rápido</translation>
+    </message>
+    <message>
+        <source>The speed step: 0.5 km/h faster, same blocks.</source>
+        <translation>El paso de velocidad: 0,5 km/h más rápido, los mismos bloques.</translation>
+    </message>
+    <message>
+        <source>stopped: {why}</source>
+        <translation>detenida: {why}</translation>
+    </message>
+    <message>
+        <source>control and Stop with the belt still</source>
+        <translation>control y parada con la cinta quieta</translation>
+    </message>
+    <message>
+        <source>Start: the belt moves slowly</source>
+        <translation>Inicio: la cinta avanza despacio</translation>
+    </message>
+    <message>
+        <source>a set-point to learn the console&apos;s unit</source>
+        <translation>una consigna para conocer la unidad de la consola</translation>
+    </message>
+    <message>
+        <source>ramps up and down (acceleration, deceleration)</source>
+        <translation>rampas arriba y abajo (aceleración, deceleración)</translation>
+    </message>
+    <message>
+        <source>a set-point below the range</source>
+        <translation>una consigna por debajo del rango</translation>
+    </message>
+    <message>
+        <source>Start while the belt runs</source>
+        <translation>Inicio con la cinta en marcha</translation>
+    </message>
+    <message>
+        <source>a set-point between two steps</source>
+        <translation>una consigna entre dos pasos</translation>
+    </message>
+    <message>
+        <source>Stop: the run-down</source>
+        <translation>Parada: la frenada</translation>
+    </message>
+    <message>
+        <source>mph console</source>
+        <translation>consola en mph</translation>
+    </message>
+    <message>
+        <source>km/h console</source>
+        <translation>consola en km/h</translation>
+    </message>
+    <message>
+        <source>target unit unknown</source>
+        <translation>unidad de las consignas desconocida</translation>
+    </message>
+    <message>
+        <source>{step} km/h steps</source>
+        <translation>pasos de {step} km/h</translation>
+    </message>
+    <message>
+        <source>belt moves {seconds} s after Start</source>
+        <translation>la cinta arranca {seconds} s tras el inicio</translation>
+    </message>
+    <message>
+        <source>speeds up {rate} km/h/s</source>
+        <translation>acelera {rate} km/h/s</translation>
+    </message>
+    <message>
+        <source>data every {seconds} s</source>
+        <translation>datos cada {seconds} s</translation>
+    </message>
+    <message>
+        <source>1 quirk not determined</source>
+        <translation>1 peculiaridad sin determinar</translation>
+    </message>
+    <message>
+        <source>{n} quirks not determined</source>
+        <translation>{n} peculiaridades sin determinar</translation>
+    </message>
+    <message>
+        <source>Checked on {date}: {found}. SESSIONS REFUSED: {dangers}</source>
+        <translation>Comprobada el {date}: {found}. SESIONES BLOQUEADAS: {dangers}</translation>
+    </message>
+    <message>
+        <source>Checked on {date}: {found}</source>
+        <translation>Comprobada el {date}: {found}</translation>
+    </message>
+    <message>
+        <source>You skipped part of it</source>
+        <translation>Te saltaste una parte</translation>
+    </message>
+    <message>
+        <source>The treadmill stopped it</source>
+        <translation>La cinta la detuvo</translation>
+    </message>
+    <message>
+        <source>The connection was lost</source>
+        <translation>Se perdió la conexión</translation>
+    </message>
+    <message>
+        <source>An error ended it</source>
+        <translation>Un error la terminó</translation>
+    </message>
+    <message>
+        <source>You stopped before the end</source>
+        <translation>Paraste antes del final</translation>
+    </message>
+    <message>
+        <source>{why}: do “{name}” again before moving on.</source>
+        <translation>{why}: repite «{name}» antes de avanzar.</translation>
+    </message>
+    <message>
+        <source>This session had no backward blocks: nothing to progress.</source>
+        <translation>Esta sesión no tenía bloques hacia atrás: nada que progresar.</translation>
+    </message>
+    <message>
+        <source>Next: longer blocks — {blocks} × {seconds} s backward (you did {done} × {done_s} s), same speed.</source>
+        <translation>Siguiente: bloques más largos — {blocks} × {seconds} s hacia atrás (hiciste {done} × {done_s} s), misma velocidad.</translation>
+    </message>
+    <message>
+        <source>Next: more blocks — {blocks} × {seconds} s backward (you did {done} × {done_s} s), same speed.</source>
+        <translation>Siguiente: más bloques — {blocks} × {seconds} s hacia atrás (hiciste {done} × {done_s} s), misma velocidad.</translation>
+    </message>
+    <message>
+        <source>Next: {blocks} × {seconds} s backward (you did {done} × {done_s} s), same speed.</source>
+        <translation>Siguiente: {blocks} × {seconds} s hacia atrás (hiciste {done} × {done_s} s), misma velocidad.</translation>
+    </message>
+    <message>
+        <source>You are at the top of this progression: repeat it, or raise the backward speed yourself in small steps.</source>
+        <translation>Has llegado a lo más alto de esta progresión: repítela o sube tú la velocidad hacia atrás en pasos pequeños.</translation>
+    </message>
+    <message>
+        <source>The recording stops without an end</source>
+        <translation>La grabación se corta sin final</translation>
+    </message>
+    <message>
+        <source>1 phase skipped</source>
+        <translation>1 fase saltada</translation>
+    </message>
+    <message>
+        <source>{n} phases skipped</source>
+        <translation>{n} fases saltadas</translation>
+    </message>
+    <message>
+        <source>unknown key &apos;{key}&apos;{hint}; allowed here: {allowed}</source>
+        <translation>clave desconocida «{key}»{hint}; aquí se permiten: {allowed}</translation>
+    </message>
+    <message>
+        <source>{key} must be text in quotes, not {value}</source>
+        <translation>{key} debe ser texto entre comillas, no {value}</translation>
+    </message>
+    <message>
+        <source>{key} must be a whole number from {lo} to {hi}, not {value}</source>
+        <translation>{key} debe ser un número entero de {lo} a {hi}, no {value}</translation>
+    </message>
+    <message>
+        <source>no backward blocks</source>
+        <translation>sin bloques hacia atrás</translation>
+    </message>
+    <message>
+        <source>{n} × {time} backward</source>
+        <translation>{n} × {time} hacia atrás</translation>
+    </message>
+    <message>
+        <source>{n} backward blocks ({shortest}–{longest})</source>
+        <translation>{n} bloques hacia atrás ({shortest}–{longest})</translation>
     </message>
 </context>
 <context>
@@ -2569,6 +3065,13 @@ Cada sesión se graba aquí mientras corres.</translation>
     <message>
         <source>Reset keys</source>
         <translation>Restablecer teclas</translation>
+    </message>
+</context>
+<context>
+    <name>SpeedChart</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
     </message>
 </context>
 <context>

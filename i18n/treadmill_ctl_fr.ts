@@ -60,6 +60,30 @@
         <translation>Arrêté</translation>
     </message>
     <message>
+        <source>Warm</source>
+        <translation>Éch.</translation>
+    </message>
+    <message>
+        <source>Cool</source>
+        <translation>Calme</translation>
+    </message>
+    <message>
+        <source>Rec.</source>
+        <translation>Récup.</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Arr.</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Course</translation>
+    </message>
+    <message>
+        <source>(no preset)</source>
+        <translation>(aucun programme)</translation>
+    </message>
+    <message>
         <source>Finished</source>
         <translation>Terminé</translation>
     </message>
@@ -90,6 +114,14 @@
     <message>
         <source>Damaged record (cannot be read)</source>
         <translation>Enregistrement abîmé (illisible)</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <source>This week: {time} backward in {blocks}</source>
+        <translation>Cette semaine : {time} en arrière en {blocks}</translation>
     </message>
     <message>
         <source>Deleted the session of {when}</source>
@@ -312,6 +344,18 @@
         <translation>Ensuite&#xa0;: {title}</translation>
     </message>
     <message>
+        <source>ends ≈ {time}</source>
+        <translation>finit ≈ {time}</translation>
+    </message>
+    <message>
+        <source>belt {speed}</source>
+        <translation>tapis {speed}</translation>
+    </message>
+    <message>
+        <source>target {speed}</source>
+        <translation>cible {speed}</translation>
+    </message>
+    <message>
         <source>Connected to {name}</source>
         <translation>Connecté à {name}</translation>
     </message>
@@ -324,6 +368,22 @@
         <translation>pas de données</translation>
     </message>
     <message>
+        <source>1 block</source>
+        <translation>1 bloc</translation>
+    </message>
+    <message>
+        <source>{n} blocks</source>
+        <translation>{n} blocs</translation>
+    </message>
+    <message>
+        <source>1 block done</source>
+        <translation>1 bloc fait</translation>
+    </message>
+    <message>
+        <source>{n} blocks done</source>
+        <translation>{n} blocs faits</translation>
+    </message>
+    <message>
         <source>Session complete</source>
         <translation>Séance complète</translation>
     </message>
@@ -334,6 +394,14 @@
     <message>
         <source>{done} of 1 block done</source>
         <translation>{done} bloc sur 1 fait</translation>
+    </message>
+    <message>
+        <source>{done} of 1 block</source>
+        <translation>{done} sur 1 bloc</translation>
+    </message>
+    <message>
+        <source>{done} of {total} blocks</source>
+        <translation>{done} sur {total} blocs</translation>
     </message>
     <message>
         <source>{done} of {total} blocks done</source>
@@ -920,24 +988,12 @@
         <translation>En attente du ralentissement du tapis</translation>
     </message>
     <message>
-        <source>{why}: the belt still runs at {speed} km/h after {seconds} s.</source>
-        <translation>{why}&#xa0;: le tapis tourne encore à {speed} km/h après {seconds} s.</translation>
-    </message>
-    <message>
         <source>The treadmill did not start ({result}).</source>
         <translation>Le tapis n&apos;a pas démarré ({result}).</translation>
     </message>
     <message>
         <source>The belt has not started moving yet; the ramp waits for it.</source>
         <translation>Le tapis ne tourne pas encore&#xa0;; la montée l&apos;attend.</translation>
-    </message>
-    <message>
-        <source>The belt runs at {actual} km/h instead of {peak} km/h (does its console read speeds in mph?). Stopping.</source>
-        <translation>Le tapis tourne à {actual} km/h au lieu de {peak} km/h (sa console lit-elle les vitesses en mph&#xa0;?). Arrêt.</translation>
-    </message>
-    <message>
-        <source>The belt sped up to {actual} km/h on its own, faster than the ramp (set to {peak} km/h): the treadmill may have gone back to an earlier speed. Stopping.</source>
-        <translation>Le tapis a accéléré seul à {actual} km/h, plus vite que la montée (réglée à {peak} km/h)&#xa0;: il est peut-être revenu à une vitesse antérieure. Arrêt.</translation>
     </message>
     <message>
         <source>This treadmill cannot set an incline: running flat.</source>
@@ -948,16 +1004,28 @@
         <translation>Inclinaison {incline} %&#xa0;: {result}.</translation>
     </message>
     <message>
-        <source>The ramp to {speed} km/h stalled.</source>
-        <translation>La montée à {speed} km/h est bloquée.</translation>
+        <source>{why}: the belt still runs at {speed} after {seconds} s.</source>
+        <translation>{why}&#xa0;: le tapis tourne encore à {speed} après {seconds} s.</translation>
     </message>
     <message>
-        <source>The belt does not follow the ramp: it runs at {speed} km/h after {seconds} s.</source>
-        <translation>Le tapis ne suit pas la montée&#xa0;: il tourne à {speed} km/h après {seconds} s.</translation>
+        <source>The belt runs at {actual} instead of {peak} (does its console read speeds in mph?). Stopping.</source>
+        <translation>Le tapis tourne à {actual} au lieu de {peak} (sa console lit-elle les vitesses en mph&#xa0;?). Arrêt.</translation>
     </message>
     <message>
-        <source>The belt runs at {speed} km/h instead of {target} km/h; the phase starts anyway.</source>
-        <translation>Le tapis tourne à {speed} km/h au lieu de {target} km/h&#xa0;; la phase commence quand même.</translation>
+        <source>The belt sped up to {actual} on its own, faster than the ramp (set to {peak}): the treadmill may have gone back to an earlier speed. Stopping.</source>
+        <translation>Le tapis a accéléré seul à {actual}, plus vite que la montée (réglée à {peak})&#xa0;: il est peut-être revenu à une vitesse antérieure. Arrêt.</translation>
+    </message>
+    <message>
+        <source>The ramp to {speed} stalled.</source>
+        <translation>La montée à {speed} est bloquée.</translation>
+    </message>
+    <message>
+        <source>The belt does not follow the ramp: it runs at {speed} after {seconds} s.</source>
+        <translation>Le tapis ne suit pas la montée&#xa0;: il tourne à {speed} après {seconds} s.</translation>
+    </message>
+    <message>
+        <source>The belt runs at {speed} instead of {target}; the phase starts anyway.</source>
+        <translation>Le tapis tourne à {speed} au lieu de {target}&#xa0;; la phase commence quand même.</translation>
     </message>
     <message>
         <source>Session done. Stopping the belt.</source>
@@ -972,8 +1040,8 @@
         <translation>Le tapis n&apos;accepte plus de commandes (contrôle non autorisé). Utilisez sa console ou la clé de sécurité.</translation>
     </message>
     <message>
-        <source>Speed {speed} km/h: {result}.</source>
-        <translation>Vitesse {speed} km/h&#xa0;: {result}.</translation>
+        <source>Speed {speed}: {result}.</source>
+        <translation>Vitesse {speed}&#xa0;: {result}.</translation>
     </message>
     <message>
         <source>The treadmill keeps refusing speed changes.</source>
@@ -1008,8 +1076,8 @@
         <translation>Connexion perdue&#xa0;!</translation>
     </message>
     <message>
-        <source>Connection to the treadmill lost. The belt may still be running at {speed} km/h: use the console or pull the safety key. Reconnecting…</source>
-        <translation>Connexion au tapis perdue. Le tapis tourne peut-être encore à {speed} km/h&#xa0;: utilisez la console ou retirez la clé de sécurité. Reconnexion…</translation>
+        <source>Connection to the treadmill lost. The belt may still be running at {speed}: use the console or pull the safety key. Reconnecting…</source>
+        <translation>Connexion au tapis perdue. Le tapis tourne peut-être encore à {speed}&#xa0;: utilisez la console ou retirez la clé de sécurité. Reconnexion…</translation>
     </message>
     <message>
         <source>Connection to the treadmill lost. Reconnecting…</source>
@@ -1060,32 +1128,32 @@
         <translation>{what} Appuyez sur DÉPART quand vous êtes prêt.</translation>
     </message>
     <message>
-        <source>Speed set to {speed} km/h on the console (above your {direction} cap {cap} km/h): kept for this phase.</source>
-        <translation>Vitesse réglée à {speed} km/h sur la console (au-dessus de votre limite {direction} de {cap} km/h)&#xa0;: gardée pour cette phase.</translation>
+        <source>Speed set to {speed} on the console (above your {direction} cap {cap}): kept for this phase.</source>
+        <translation>Vitesse réglée à {speed} sur la console (au-dessus de votre limite {direction} de {cap})&#xa0;: gardée pour cette phase.</translation>
     </message>
     <message>
-        <source>Speed set to {speed} km/h on the console: kept for this phase.</source>
-        <translation>Vitesse réglée à {speed} km/h sur la console&#xa0;: gardée pour cette phase.</translation>
+        <source>Speed set to {speed} on the console: kept for this phase.</source>
+        <translation>Vitesse réglée à {speed} sur la console&#xa0;: gardée pour cette phase.</translation>
     </message>
     <message>
-        <source>The belt runs at {speed} km/h, above your {direction} cap {cap} km/h. Stopping.</source>
-        <translation>Le tapis tourne à {speed} km/h, au-dessus de votre limite {direction} de {cap} km/h. Arrêt.</translation>
+        <source>The belt runs at {speed}, above your {direction} cap {cap}. Stopping.</source>
+        <translation>Le tapis tourne à {speed}, au-dessus de votre limite {direction} de {cap}. Arrêt.</translation>
     </message>
     <message>
-        <source>The belt runs at {speed} km/h, instead of {setpoint} km/h (does its console read speeds in mph?). Stopping.</source>
-        <translation>Le tapis tourne à {speed} km/h au lieu de {setpoint} km/h (sa console lit-elle des mph&#xa0;?). Arrêt.</translation>
+        <source>The belt runs at {speed}, instead of {setpoint} (does its console read speeds in mph?). Stopping.</source>
+        <translation>Le tapis tourne à {speed} au lieu de {setpoint} (sa console lit-elle des mph&#xa0;?). Arrêt.</translation>
     </message>
     <message>
-        <source>The belt still runs at {speed} km/h while the session is {state}: stopping it.</source>
-        <translation>Le tapis tourne encore à {speed} km/h alors que la séance est {state}&#xa0;: arrêt.</translation>
+        <source>The belt still runs at {speed} while the session is {state}: stopping it.</source>
+        <translation>Le tapis tourne encore à {speed} alors que la séance est {state}&#xa0;: arrêt.</translation>
+    </message>
+    <message>
+        <source>Heart rate {hr} is above your cap {limit} bpm: slowing to {speed} in {lead} s.</source>
+        <translation>Pouls {hr} au-dessus de votre limite de {limit} bpm&#xa0;: ralentit à {speed} dans {lead} s.</translation>
     </message>
     <message>
         <source>Heart rate above {limit}: slowing to {speed} in {lead}</source>
         <translation>Pouls au-dessus de {limit}&#xa0;: ralentit à {speed} dans {lead}</translation>
-    </message>
-    <message>
-        <source>Heart rate {hr} is above your cap {limit} bpm: slowing to {speed} km/h in {lead} s.</source>
-        <translation>Pouls {hr} au-dessus de votre limite de {limit} bpm&#xa0;: ralentit à {speed} km/h dans {lead} s.</translation>
     </message>
     <message>
         <source>{change} in {seconds}</source>
@@ -1168,6 +1236,18 @@
         <translation>Clé de sécurité retirée&#xa0;: le tapis s&apos;est arrêté</translation>
     </message>
     <message>
+        <source>Stopped from the treadmill&apos;s console</source>
+        <translation>Arrêté depuis la console du tapis</translation>
+    </message>
+    <message>
+        <source>The treadmill was reset</source>
+        <translation>Le tapis a été réinitialisé</translation>
+    </message>
+    <message>
+        <source>Paused from the treadmill&apos;s console</source>
+        <translation>Mis en pause depuis la console du tapis</translation>
+    </message>
+    <message>
         <source>{name} skipped after {ran} of {planned}</source>
         <translation>{name} passé après {ran} sur {planned}</translation>
     </message>
@@ -1212,22 +1292,6 @@
         <translation>Marche</translation>
     </message>
     <message>
-        <source>backward cap {speed} km/h</source>
-        <translation>limite arrière {speed} km/h</translation>
-    </message>
-    <message>
-        <source>the treadmill&apos;s maximum {speed} km/h</source>
-        <translation>maximum du tapis {speed} km/h</translation>
-    </message>
-    <message>
-        <source>forward cap {speed} km/h</source>
-        <translation>limite avant {speed} km/h</translation>
-    </message>
-    <message>
-        <source>the treadmill&apos;s minimum {speed} km/h</source>
-        <translation>minimum du tapis {speed} km/h</translation>
-    </message>
-    <message>
         <source>{phase}: speed {speed}, incline {incline} %</source>
         <translation>{phase}&#xa0;: vitesse {speed}, inclinaison {incline} %</translation>
     </message>
@@ -1256,6 +1320,10 @@
         <translation>Départ&#xa0;: avant dans {seconds}</translation>
     </message>
     <message>
+        <source>{phase} at {speed} will run at {allowed} ({why}).</source>
+        <translation>{phase} à {speed} tournera à {allowed} ({why}).</translation>
+    </message>
+    <message>
         <source>Slowing down in {seconds}: keep running backward</source>
         <translation>Ralentissement dans {seconds}&#xa0;: continuez en arrière</translation>
     </message>
@@ -1274,10 +1342,6 @@
     <message>
         <source>Forward in {seconds}</source>
         <translation>Avant dans {seconds}</translation>
-    </message>
-    <message>
-        <source>{phase} at {speed} km/h will run at {allowed} km/h ({why}).</source>
-        <translation>{phase} à {speed} km/h tournera à {allowed} km/h ({why}).</translation>
     </message>
     <message>
         <source>not supported by the treadmill</source>
@@ -1430,6 +1494,10 @@
     <message>
         <source>Not exported: no such preset.</source>
         <translation>Non exporté&#xa0;: programme introuvable.</translation>
+    </message>
+    <message>
+        <source>New to backward running? Start here, at a gentle speed.</source>
+        <translation>Nouveau à la course en arrière ? Commencez ici, à vitesse douce.</translation>
     </message>
     <message>
         <source>Not exported: {why}</source>
@@ -1588,8 +1656,8 @@
         <translation>Le tapis renvoie sa vitesse&#xa0;: la séance continue.</translation>
     </message>
     <message>
-        <source>The belt runs at {actual} km/h after the treadmill was silent (the session asked for {asked} km/h): stopping.</source>
-        <translation>Le tapis tourne à {actual} km/h après un silence (la séance demandait {asked} km/h)&#xa0;: arrêt.</translation>
+        <source>The belt runs at {actual} after the treadmill was silent (the session asked for {asked}): stopping.</source>
+        <translation>Le tapis tourne à {actual} après un silence (la séance demandait {asked})&#xa0;: arrêt.</translation>
     </message>
     <message>
         <source>No speed from the treadmill</source>
@@ -1654,6 +1722,434 @@
     <message>
         <source>a backward step cannot follow the heart rate (its speed stays fixed)</source>
         <translation>une étape en arrière ne peut pas suivre la fréquence cardiaque (sa vitesse reste fixe)</translation>
+    </message>
+    <message>
+        <source>backward cap {speed}</source>
+        <translation>limite arrière {speed}</translation>
+    </message>
+    <message>
+        <source>the treadmill&apos;s maximum {speed}</source>
+        <translation>maximum du tapis {speed}</translation>
+    </message>
+    <message>
+        <source>forward cap {speed}</source>
+        <translation>limite avant {speed}</translation>
+    </message>
+    <message>
+        <source>the treadmill&apos;s minimum {speed}</source>
+        <translation>minimum du tapis {speed}</translation>
+    </message>
+    <message>
+        <source>{file}: {why}</source>
+        <translation>{file} : {why}</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: {why}</source>
+        <translation>{file}, ligne {line} : {why}</translation>
+    </message>
+    <message>
+        <source>Backward warm-up</source>
+        <translation>Échauffement en arrière</translation>
+    </message>
+    <message>
+        <source>A nine-minute warm-up before your training: an easy walk, then three minutes of backward walking at 2.5 km/h in one-minute blocks, with a minute of forward jogging after each. Wakes up the calves, the quads and your balance.</source>
+        <translation>Un échauffement de neuf minutes avant l’entraînement : une marche tranquille, puis trois minutes de marche arrière à 2,5 km/h en blocs d’une minute, avec une minute de footing en avant après chacun. Réveille les mollets, les quadriceps et l’équilibre.</translation>
+    </message>
+    <message>
+        <source>Eight by ninety (45 min)</source>
+        <translation>Huit fois quatre-vingt-dix (45 min)</translation>
+    </message>
+    <message>
+        <source>A full 45-minute session for experienced backward runners: a long warm-up, a steady forward run, then eight backward blocks of 90 seconds at 3.0 km/h with two minutes of forward recovery, and a cool-down. Twelve minutes backward in all.</source>
+        <translation>Une séance complète de 45 minutes pour coureurs en arrière expérimentés : un long échauffement, une course régulière en avant, puis huit blocs en arrière de 90 secondes à 3,0 km/h avec deux minutes de récupération en avant, et un retour au calme. Douze minutes en arrière au total.</translation>
+    </message>
+    <message>
+        <source>First steps</source>
+        <translation>Premiers pas</translation>
+    </message>
+    <message>
+        <source>Your first backward running. An easy warm-up walk and a gentle forward jog, then two short backward blocks of 30 seconds at a slow 3.0 km/h, each followed by 90 seconds of easy forward running to recover. Keep your steps short, land on the balls of your feet, and hold the rails if you need to. About 15 minutes.</source>
+        <translation>Votre première course en arrière. Une marche d’échauffement tranquille et un footing doux en avant, puis deux courts blocs en arrière de 30 secondes à 3,0 km/h, lentement, chacun suivi de 90 secondes de course facile en avant pour récupérer. Faites de petits pas, posez l’avant du pied et tenez les barres si besoin. Environ 15 minutes.</translation>
+    </message>
+    <message>
+        <source>Four by forty-five</source>
+        <translation>Quatre fois quarante-cinq</translation>
+    </message>
+    <message>
+        <source>Longer blocks, same speed: four backward blocks of 45 seconds at 3.0 km/h with 90 seconds of forward recovery. Stay relaxed and upright; if your calves burn, step back down to &quot;Four by thirty&quot;. About 20 minutes.</source>
+        <translation>Des blocs plus longs, la même vitesse : quatre blocs en arrière de 45 secondes à 3,0 km/h avec 90 secondes de récupération en avant. Restez détendu et droit ; si vos mollets brûlent, revenez à « Quatre fois trente ». Environ 20 minutes.</translation>
+    </message>
+    <message>
+        <source>Four by ninety</source>
+        <translation>Quatre fois quatre-vingt-dix</translation>
+    </message>
+    <message>
+        <source>Four backward blocks of 90 seconds at 3.0 km/h with two minutes of forward recovery. Long enough to settle into a rhythm: short quick steps, eyes ahead, arms relaxed. About 25 minutes.</source>
+        <translation>Quatre blocs en arrière de 90 secondes à 3,0 km/h avec deux minutes de récupération en avant. Assez longs pour trouver un rythme : petits pas rapides, regard devant, bras détendus. Environ 25 minutes.</translation>
+    </message>
+    <message>
+        <source>Four by sixty</source>
+        <translation>Quatre fois soixante</translation>
+    </message>
+    <message>
+        <source>A full minute backward, four times, at 3.0 km/h, with 90 seconds of forward recovery in between. This is where backward running starts to work your quads and knees in a new way. About 21 minutes.</source>
+        <translation>Une minute entière en arrière, quatre fois, à 3,0 km/h, avec 90 secondes de récupération en avant entre les blocs. C’est là que la course en arrière commence à travailler les quadriceps et les genoux d’une façon nouvelle. Environ 21 minutes.</translation>
+    </message>
+    <message>
+        <source>Four by thirty</source>
+        <translation>Quatre fois trente</translation>
+    </message>
+    <message>
+        <source>The classic start once &quot;First steps&quot; feels easy: four backward blocks of 30 seconds at 3.0 km/h, each followed by 90 seconds of easy forward running. Same gentle speed, twice the blocks. About 19 minutes.</source>
+        <translation>Le début classique quand « Premiers pas » devient facile : quatre blocs en arrière de 30 secondes à 3,0 km/h, chacun suivi de 90 secondes de course facile en avant. La même vitesse douce, deux fois plus de blocs. Environ 19 minutes.</translation>
+    </message>
+    <message>
+        <source>Knee-friendly backward walk</source>
+        <translation>Marche arrière douce pour les genoux</translation>
+    </message>
+    <message>
+        <source>Backward walking uphill is used in knee rehabilitation: it strengthens the thigh muscles with little load on the front of the knee. Six blocks of two minutes walking backward at 2.0 km/h on a 4 % incline, each followed by a minute of easy forward walking. On a treadmill that cannot incline it is walked flat. About 26 minutes.</source>
+        <translation>La marche arrière en montée sert à la rééducation du genou : elle renforce les muscles de la cuisse avec peu de charge sur l’avant du genou. Six blocs de deux minutes de marche arrière à 2,0 km/h sur une pente de 4 %, chacun suivi d’une minute de marche facile en avant. Sur un tapis sans inclinaison, on marche à plat. Environ 26 minutes.</translation>
+    </message>
+    <message>
+        <source>Referee / defender conditioning</source>
+        <translation>Préparation arbitres et défenseurs</translation>
+    </message>
+    <message>
+        <source>For referees and defenders, who back-pedal many times in a match: ten short backward segments of 20 seconds at 4.0 km/h between 40-second forward runs at 8.0 km/h. The belt turns at a walk instead of stopping, so the turns come quickly: listen for the countdown. About 28 minutes, most of it turning and running.</source>
+        <translation>Pour les arbitres et les défenseurs, qui reculent souvent pendant un match : dix courts passages en arrière de 20 secondes à 4,0 km/h entre des courses en avant de 40 secondes à 8,0 km/h. Le tapis tourne au pas au lieu de s’arrêter, les demi-tours arrivent donc vite : écoutez le compte à rebours. Environ 28 minutes, surtout des demi-tours et de la course.</translation>
+    </message>
+    <message>
+        <source>Six by ninety</source>
+        <translation>Six fois quatre-vingt-dix</translation>
+    </message>
+    <message>
+        <source>More blocks instead of faster ones: six backward blocks of 90 seconds at 3.0 km/h with two minutes of forward recovery. Nine minutes of backward running in all. About 32 minutes.</source>
+        <translation>Plus de blocs plutôt que plus rapides : six blocs en arrière de 90 secondes à 3,0 km/h avec deux minutes de récupération en avant. Neuf minutes de course en arrière au total. Environ 32 minutes.</translation>
+    </message>
+    <message>
+        <source>Back-pedal</source>
+        <translation>Course arrière</translation>
+    </message>
+    <message>
+        <source>Backward walk</source>
+        <translation>Marche arrière</translation>
+    </message>
+    <message>
+        <source>Backward walk uphill</source>
+        <translation>Marche arrière en montée</translation>
+    </message>
+    <message>
+        <source>Brisk walk</source>
+        <translation>Marche rapide</translation>
+    </message>
+    <message>
+        <source>Easy jog</source>
+        <translation>Footing léger</translation>
+    </message>
+    <message>
+        <source>Easy walk</source>
+        <translation>Marche tranquille</translation>
+    </message>
+    <message>
+        <source>Forward walk</source>
+        <translation>Marche avant</translation>
+    </message>
+    <message>
+        <source>Jog</source>
+        <translation>Footing</translation>
+    </message>
+    <message>
+        <source>Steady run</source>
+        <translation>Course régulière</translation>
+    </message>
+    <message>
+        <source>Knee-friendly backward walking</source>
+        <translation>Marche arrière douce pour les genoux</translation>
+    </message>
+    <message>
+        <source>Backward walking for knees that hurt, three times a week for about six weeks: about 10 minutes of backward walking at 2.0 km/h, growing towards 30 minutes while the knee says 2/10 or less. Walked flat; a gentle incline (2 %) is optional, in your own copy of the plan (incline_pct = 2.0 on a step). In a trial in knee osteoarthritis, 10 minutes of backward walking added to usual care three days a week for six weeks reduced pain more than usual care alone (Alghadir, Anwer, Sarkar et al. 2019, BMC Musculoskeletal Disorders); the growth towards 30 minutes is this plan&apos;s own, gated by pain. After each session the app asks how the knee felt; high pain steps the plan back, and pain that stays high means: see a physiotherapist or doctor. This is not medical advice. See docs/plans.md.</source>
+        <translation>La marche arrière pour les genoux douloureux, trois fois par semaine pendant environ six semaines : environ 10 minutes de marche arrière à 2,0 km/h, en allant vers 30 minutes tant que le genou dit 2/10 ou moins. À plat ; une pente douce (2 %) est possible, dans votre propre copie du plan (incline_pct = 2.0 sur une étape). Dans un essai sur l’arthrose du genou, 10 minutes de marche arrière ajoutées aux soins habituels trois jours par semaine pendant six semaines ont réduit la douleur plus que les soins habituels seuls (Alghadir, Anwer, Sarkar et al. 2019, BMC Musculoskeletal Disorders) ; la progression vers 30 minutes est propre à ce plan, limitée par la douleur. Après chaque séance, l’application demande comment allait le genou ; une forte douleur fait reculer le plan, et une douleur qui reste forte veut dire : consultez un kinésithérapeute ou un médecin. Ceci n’est pas un avis médical. Voir docs/plans.md.</translation>
+    </message>
+    <message>
+        <source>Learn backward running</source>
+        <translation>Apprendre la course en arrière</translation>
+    </message>
+    <message>
+        <source>For runners new to backward (retro) running, twice a week for about eight weeks. It starts with two to four blocks of 30 seconds at a slow 3.0 km/h at the end of an easy run, then makes the blocks longer, then adds more of them, and only then runs them as intervals a little faster (3.5 km/h). The plan moves on after two good sessions at a step: finished, knee pain 2/10 or less, effort 7/10 or less. Backward running puts less compressive force on the kneecap joint than forward running (Flynn &amp; Soutas-Little 1995, J Orthop Sports Phys Ther; Roos, Barton &amp; van Deursen 2012, J Biomech), but it is a new movement for the calves and thighs: new loads are added a little at a time. See docs/plans.md.</source>
+        <translation>Pour les coureurs qui découvrent la course en arrière (rétro-running), deux fois par semaine pendant environ huit semaines. Il commence par deux à quatre blocs de 30 secondes à 3,0 km/h, lentement, à la fin d’une course facile, puis allonge les blocs, puis en ajoute, et seulement ensuite les court en intervalles un peu plus vite (3,5 km/h). Le plan avance après deux bonnes séances à une étape : terminée, douleur au genou 2/10 ou moins, effort 7/10 ou moins. La course en arrière exerce moins de force de compression sur l’articulation de la rotule que la course en avant (Flynn &amp; Soutas-Little 1995, J Orthop Sports Phys Ther ; Roos, Barton &amp; van Deursen 2012, J Biomech), mais c’est un mouvement nouveau pour les mollets et les cuisses : les nouvelles charges s’ajoutent peu à peu. Voir docs/plans.md.</translation>
+    </message>
+    <message>
+        <source>For referees and defenders, who back-pedal many times in a match, twice a week for about six weeks. Short back-pedal segments between forward runs, with walking turns: first more of them, then longer ones, and only then a little faster (3.5 → 4.0 km/h, 0.5 km/h at a time). Match analyses show soccer referees spend a real share of the game moving backward (e.g. Krustrup &amp; Bangsbo 2001, J Sports Sci). See docs/plans.md.</source>
+        <translation>Pour les arbitres et les défenseurs, qui reculent souvent pendant un match, deux fois par semaine pendant environ six semaines. De courts passages en arrière entre des courses en avant, avec des demi-tours au pas : d’abord plus nombreux, puis plus longs, et seulement ensuite un peu plus rapides (3,5 → 4,0 km/h, 0,5 km/h à la fois). Les analyses de matchs montrent que les arbitres de football passent une vraie part du jeu à se déplacer en arrière (p. ex. Krustrup &amp; Bangsbo 2001, J Sports Sci). Voir docs/plans.md.</translation>
+    </message>
+    <message>
+        <source>10 min backward walking</source>
+        <translation>10 min de marche arrière</translation>
+    </message>
+    <message>
+        <source>Five blocks of 2 minutes walking backward, a minute forward between them.</source>
+        <translation>Cinq blocs de 2 minutes de marche arrière, une minute en avant entre eux.</translation>
+    </message>
+    <message>
+        <source>15 min backward walking</source>
+        <translation>15 min de marche arrière</translation>
+    </message>
+    <message>
+        <source>Five blocks of 3 minutes.</source>
+        <translation>Cinq blocs de 3 minutes.</translation>
+    </message>
+    <message>
+        <source>20 min backward walking</source>
+        <translation>20 min de marche arrière</translation>
+    </message>
+    <message>
+        <source>Five blocks of 4 minutes.</source>
+        <translation>Cinq blocs de 4 minutes.</translation>
+    </message>
+    <message>
+        <source>24 min backward walking</source>
+        <translation>24 min de marche arrière</translation>
+    </message>
+    <message>
+        <source>Six blocks of 4 minutes.</source>
+        <translation>Six blocs de 4 minutes.</translation>
+    </message>
+    <message>
+        <source>27 min backward walking</source>
+        <translation>27 min de marche arrière</translation>
+    </message>
+    <message>
+        <source>Six blocks of 4½ minutes.</source>
+        <translation>Six blocs de 4½ minutes.</translation>
+    </message>
+    <message>
+        <source>30 min backward walking</source>
+        <translation>30 min de marche arrière</translation>
+    </message>
+    <message>
+        <source>Six blocks of 5 minutes: 30 minutes backward.</source>
+        <translation>Six blocs de 5 minutes : 30 minutes en arrière.</translation>
+    </message>
+    <message>
+        <source>2 × 30 s backward after an easy jog. Short steps, land on the balls of your feet.</source>
+        <translation>2 × 30 s en arrière après un footing léger. Petits pas, posez l’avant du pied.</translation>
+    </message>
+    <message>
+        <source>Four blocks of 30 s: the same speed, twice the blocks.</source>
+        <translation>Quatre blocs de 30 s : la même vitesse, deux fois plus de blocs.</translation>
+    </message>
+    <message>
+        <source>Longer blocks: 45 s.</source>
+        <translation>Blocs plus longs : 45 s.</translation>
+    </message>
+    <message>
+        <source>Longer blocks: a whole minute.</source>
+        <translation>Blocs plus longs : une minute entière.</translation>
+    </message>
+    <message>
+        <source>Longer blocks: 90 s.</source>
+        <translation>Blocs plus longs : 90 s.</translation>
+    </message>
+    <message>
+        <source>More blocks: six of 90 s.</source>
+        <translation>Plus de blocs : six de 90 s.</translation>
+    </message>
+    <message>
+        <source>More blocks: eight of 90 s, a longer run around them.</source>
+        <translation>Plus de blocs : huit de 90 s, avec une course plus longue autour.</translation>
+    </message>
+    <message>
+        <source>Backward intervals at 3.5 km/h</source>
+        <translation>Intervalles en arrière à 3,5 km/h</translation>
+    </message>
+    <message>
+        <source>The same eight blocks as intervals, 0.5 km/h faster: the only speed step.</source>
+        <translation>Les mêmes huit blocs en intervalles, 0,5 km/h plus vite : le seul palier de vitesse.</translation>
+    </message>
+    <message>
+        <source>6 back-pedals of 20 s</source>
+        <translation>6 passages en arrière de 20 s</translation>
+    </message>
+    <message>
+        <source>8 back-pedals of 20 s</source>
+        <translation>8 passages en arrière de 20 s</translation>
+    </message>
+    <message>
+        <source>10 back-pedals of 20 s</source>
+        <translation>10 passages en arrière de 20 s</translation>
+    </message>
+    <message>
+        <source>10 back-pedals of 30 s</source>
+        <translation>10 passages en arrière de 30 s</translation>
+    </message>
+    <message>
+        <source>10 back-pedals of 30 s, faster</source>
+        <translation>10 passages en arrière de 30 s, plus vite</translation>
+    </message>
+    <message>
+        <source>The speed step: 0.5 km/h faster, same blocks.</source>
+        <translation>Le palier de vitesse : 0,5 km/h plus vite, mêmes blocs.</translation>
+    </message>
+    <message>
+        <source>stopped: {why}</source>
+        <translation>arrêté : {why}</translation>
+    </message>
+    <message>
+        <source>control and Stop with the belt still</source>
+        <translation>contrôle et arrêt, tapis immobile</translation>
+    </message>
+    <message>
+        <source>Start: the belt moves slowly</source>
+        <translation>Départ : le tapis avance lentement</translation>
+    </message>
+    <message>
+        <source>a set-point to learn the console&apos;s unit</source>
+        <translation>une consigne pour connaître l’unité de la console</translation>
+    </message>
+    <message>
+        <source>ramps up and down (acceleration, deceleration)</source>
+        <translation>montées et descentes (accélération, décélération)</translation>
+    </message>
+    <message>
+        <source>a set-point below the range</source>
+        <translation>une consigne sous la plage</translation>
+    </message>
+    <message>
+        <source>Start while the belt runs</source>
+        <translation>Départ tapis en marche</translation>
+    </message>
+    <message>
+        <source>a set-point between two steps</source>
+        <translation>une consigne entre deux paliers</translation>
+    </message>
+    <message>
+        <source>Stop: the run-down</source>
+        <translation>Arrêt : le ralentissement</translation>
+    </message>
+    <message>
+        <source>mph console</source>
+        <translation>console en mph</translation>
+    </message>
+    <message>
+        <source>km/h console</source>
+        <translation>console en km/h</translation>
+    </message>
+    <message>
+        <source>target unit unknown</source>
+        <translation>unité des consignes inconnue</translation>
+    </message>
+    <message>
+        <source>{step} km/h steps</source>
+        <translation>paliers de {step} km/h</translation>
+    </message>
+    <message>
+        <source>belt moves {seconds} s after Start</source>
+        <translation>le tapis part {seconds} s après le départ</translation>
+    </message>
+    <message>
+        <source>speeds up {rate} km/h/s</source>
+        <translation>accélère de {rate} km/h/s</translation>
+    </message>
+    <message>
+        <source>data every {seconds} s</source>
+        <translation>données toutes les {seconds} s</translation>
+    </message>
+    <message>
+        <source>1 quirk not determined</source>
+        <translation>1 particularité non déterminée</translation>
+    </message>
+    <message>
+        <source>{n} quirks not determined</source>
+        <translation>{n} particularités non déterminées</translation>
+    </message>
+    <message>
+        <source>Checked on {date}: {found}. SESSIONS REFUSED: {dangers}</source>
+        <translation>Vérifié le {date} : {found}. SÉANCES REFUSÉES : {dangers}</translation>
+    </message>
+    <message>
+        <source>Checked on {date}: {found}</source>
+        <translation>Vérifié le {date} : {found}</translation>
+    </message>
+    <message>
+        <source>You skipped part of it</source>
+        <translation>Vous en avez sauté une partie</translation>
+    </message>
+    <message>
+        <source>The treadmill stopped it</source>
+        <translation>Le tapis l’a arrêtée</translation>
+    </message>
+    <message>
+        <source>The connection was lost</source>
+        <translation>La connexion a été perdue</translation>
+    </message>
+    <message>
+        <source>An error ended it</source>
+        <translation>Une erreur l’a terminée</translation>
+    </message>
+    <message>
+        <source>You stopped before the end</source>
+        <translation>Vous avez arrêté avant la fin</translation>
+    </message>
+    <message>
+        <source>{why}: do “{name}” again before moving on.</source>
+        <translation>{why} : refaites « {name} » avant de passer à la suite.</translation>
+    </message>
+    <message>
+        <source>This session had no backward blocks: nothing to progress.</source>
+        <translation>Cette séance n’avait aucun bloc en arrière : rien à faire progresser.</translation>
+    </message>
+    <message>
+        <source>Next: longer blocks — {blocks} × {seconds} s backward (you did {done} × {done_s} s), same speed.</source>
+        <translation>Ensuite : des blocs plus longs — {blocks} × {seconds} s en arrière (vous avez fait {done} × {done_s} s), même vitesse.</translation>
+    </message>
+    <message>
+        <source>Next: more blocks — {blocks} × {seconds} s backward (you did {done} × {done_s} s), same speed.</source>
+        <translation>Ensuite : plus de blocs — {blocks} × {seconds} s en arrière (vous avez fait {done} × {done_s} s), même vitesse.</translation>
+    </message>
+    <message>
+        <source>Next: {blocks} × {seconds} s backward (you did {done} × {done_s} s), same speed.</source>
+        <translation>Ensuite : {blocks} × {seconds} s en arrière (vous avez fait {done} × {done_s} s), même vitesse.</translation>
+    </message>
+    <message>
+        <source>You are at the top of this progression: repeat it, or raise the backward speed yourself in small steps.</source>
+        <translation>Vous êtes en haut de cette progression : répétez-la, ou augmentez vous-même la vitesse en arrière par petits pas.</translation>
+    </message>
+    <message>
+        <source>The recording stops without an end</source>
+        <translation>L’enregistrement s’arrête sans fin</translation>
+    </message>
+    <message>
+        <source>1 phase skipped</source>
+        <translation>1 phase sautée</translation>
+    </message>
+    <message>
+        <source>{n} phases skipped</source>
+        <translation>{n} phases sautées</translation>
+    </message>
+    <message>
+        <source>unknown key &apos;{key}&apos;{hint}; allowed here: {allowed}</source>
+        <translation>clé inconnue « {key} »{hint} ; autorisées ici : {allowed}</translation>
+    </message>
+    <message>
+        <source>{key} must be text in quotes, not {value}</source>
+        <translation>{key} doit être du texte entre guillemets, pas {value}</translation>
+    </message>
+    <message>
+        <source>{key} must be a whole number from {lo} to {hi}, not {value}</source>
+        <translation>{key} doit être un nombre entier de {lo} à {hi}, pas {value}</translation>
+    </message>
+    <message>
+        <source>no backward blocks</source>
+        <translation>aucun bloc en arrière</translation>
+    </message>
+    <message>
+        <source>{n} × {time} backward</source>
+        <translation>{n} × {time} en arrière</translation>
+    </message>
+    <message>
+        <source>{n} backward blocks ({shortest}–{longest})</source>
+        <translation>{n} blocs en arrière ({shortest}–{longest})</translation>
     </message>
 </context>
 <context>
@@ -2569,6 +3065,13 @@ Chaque séance est enregistrée ici pendant qu&apos;elle se déroule.</translati
     <message>
         <source>Reset keys</source>
         <translation>Réinitialiser les touches</translation>
+    </message>
+</context>
+<context>
+    <name>SpeedChart</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from treadmill_ctl.texts import Text, tr
+
 
 class TreadmillError(Exception):
     """Root of every error the app raises on purpose."""
@@ -30,6 +32,14 @@ class FileFormatError(TreadmillError):
         self.path = path
         self.line = line
         self.reason = reason
+
+    @property
+    def text(self) -> Text:
+        """The error as the window shows it: "first.toml, line 3: ..." (translatable; the
+        reason too when the check marked it with ``tr``)."""
+        if self.line is None:
+            return tr("{file}: {why}", file=self.path, why=self.reason)
+        return tr("{file}, line {line}: {why}", file=self.path, line=self.line, why=self.reason)
 
 
 class HistoryError(TreadmillError):

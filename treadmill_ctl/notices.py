@@ -16,13 +16,14 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
+from treadmill_ctl.alerts import SAFETY_STOPS, AlertCode
 from treadmill_ctl.statistics import (
     MOVING_KMH,
     PhaseOutcome,
     SessionStatistics,
     clock_text,
 )
-from treadmill_ctl.texts import Text, tr
+from treadmill_ctl.texts import Speed, Text, from_data, tr, with_speeds
 
 __all__ = ["Notice", "NoticeKind", "NoticeTally", "notices_of_events"]
 
@@ -39,9 +40,6 @@ class NoticeKind(enum.StrEnum):
     SAFETY_STOP = "safety_stop"  # the app stopped the belt on its own (overspeed, still moving...)
 
 
-_SPEED: Final = "{speed}"  # where a notice's speed goes in its words (in the user's unit)
-
-
 def _kmh_text(kmh: float) -> str:
     return f"{kmh:.1f} km/h"
 
@@ -52,19 +50,13 @@ class Notice:
 
     t: float
     kind: NoticeKind
-    template: str  # the words, with ``{speed}`` where ``speed_kmh`` is said
+    template: str  # the words; a ``Text`` keeps its speeds as ``texts.Speed`` (km/h)
     duration_s: float | None = None
-    speed_kmh: float | None = None
 
     def words(self, speed_text: Callable[[float], str] = _kmh_text) -> str:
-        """The notice in words, its speed written by ``speed_text`` (the user's unit)."""
-        if self.speed_kmh is None:
-            return self.template
-        if isinstance(self.template, Text):  # still translatable, the speed as an argument
-            return Text(
-                self.template.template, {**self.template.args, "speed": speed_text(self.speed_kmh)}
-            )
-        return self.template.replace(_SPEED, speed_text(self.speed_kmh))
+        """The notice in words, its speeds written by ``speed_text`` (the user's unit); a
+        ``Text`` stays translatable."""
+        return with_speeds(self.template, speed_text)
 
     @property
     def text(self) -> str:
@@ -79,12 +71,6 @@ class Notice:
             "text": self.words(speed_text),
             "duration_s": None if self.duration_s is None else round(self.duration_s, 1),
         }
-
-
-# Alert codes of the engine that are a safety stop of its own (events.py lists the codes).
-_SAFETY_STOPS: Final = frozenset(
-    {"overspeed", "still_moving", "stop_not_confirmed", "command_refused", "safety"}
-)
 
 
 _KIND_WORDS: Final = {
@@ -126,30 +112,36 @@ class NoticeTally:
             if self._drop is None and isinstance(speed, int | float):
                 self._speed = float(speed)
         elif kind == "alert":
-            self.alert(t, str(event.get("code", "") or ""), str(event.get("message", "")))
+            message = from_data(event.get("params")) or str(event.get("message", ""))
+            self.alert(t, str(event.get("code", "") or ""), message)
         elif kind == "end":
             self._end_t = t if self._end_t is None else self._end_t
 
     def alert(self, t: float, code: str, message: str) -> None:
-        """An alert: the ones that are news afterwards become notices."""
+        """An alert: the ones that are news afterwards become notices. ``message`` is the
+        alert's ``Text`` when its data was kept (``texts.from_data``), else its English words."""
         match code:
-            case "link_lost":
+            case AlertCode.LINK_LOST:
                 if self._drop is None:
                     self._drop = _Drop(t, self._speed)
-            case "reconnected":
+            case AlertCode.RECONNECTED:
                 self._close_drop(t, ended=False)
-            case "machine_stopped":
+            case AlertCode.SAFETY_KEY_STOP:
+                self._add(t, NoticeKind.SAFETY_KEY, tr("Safety key pulled: the treadmill stopped"))
+            case AlertCode.CONSOLE_STOP:
+                self._add(t, NoticeKind.CONSOLE_STOP, tr("Stopped from the treadmill's console"))
+            case AlertCode.MACHINE_RESET:
+                self._add(t, NoticeKind.CONSOLE_STOP, tr("The treadmill was reset"))
+            case AlertCode.MACHINE_STOPPED:  # recorded before the codes above (schema 4)
                 if message.startswith("Safety key"):
-                    self._add(
-                        t, NoticeKind.SAFETY_KEY, tr("Safety key pulled: the treadmill stopped")
-                    )
+                    self.alert(t, AlertCode.SAFETY_KEY_STOP, message)
                 else:
                     self._add(t, NoticeKind.CONSOLE_STOP, _first_sentence(message))
-            case "machine_paused":
-                self._add(t, NoticeKind.CONSOLE_PAUSE, _first_sentence(message))
-            case "hr_cap":
+            case AlertCode.MACHINE_PAUSED:
+                self._add(t, NoticeKind.CONSOLE_PAUSE, tr("Paused from the treadmill's console"))
+            case AlertCode.HR_CAP:
                 self._add(t, NoticeKind.HR_CAP, _first_sentence(message))
-            case _ if code in _SAFETY_STOPS:
+            case _ if code in SAFETY_STOPS:
                 self._add(t, NoticeKind.SAFETY_STOP, _first_sentence(message))
             case _:
                 pass
@@ -202,23 +194,23 @@ def _drop_notice(drop: _Drop, until: float, *, ended: bool) -> Notice:
     if speed is not None and speed > MOVING_KMH:
         # Nothing watched the belt: it ran on at its last speed, unless stopped at the
         # console, until the app reconnected and stopped it (or the record ends). The speed
-        # is filled in the user's unit (Notice.words).
+        # is written in the user's unit where it is shown (Notice.words).
         text = (
             tr(
                 "Connection lost for {lost}, not back by the end: the belt ran unattended at "
                 "{speed} for up to {lost}",
                 lost=for_,
-                speed=_SPEED,
+                speed=Speed(speed),
             )
             if ended
             else tr(
                 "Connection lost for {lost}: the belt ran unattended at {speed} for up to "
                 "{lost}, until the app reconnected and stopped it",
                 lost=for_,
-                speed=_SPEED,
+                speed=Speed(speed),
             )
         )
-        return Notice(drop.t, NoticeKind.LINK_LOST, text, lost, speed)
+        return Notice(drop.t, NoticeKind.LINK_LOST, text, lost)
     text = (
         tr("Connection lost for {lost}, not back by the end", lost=for_)
         if ended
@@ -228,6 +220,11 @@ def _drop_notice(drop: _Drop, until: float, *, ended: bool) -> Notice:
 
 
 def _first_sentence(message: str) -> str:
+    """The alert's first sentence, as a notice says it; a ``Text`` whole (its sentences are
+    one template, translated together), or its ``{why}`` when it says why first."""
+    if isinstance(message, Text):
+        why = message.args.get("why")
+        return why if message.template.startswith("{why}") and isinstance(why, Text) else message
     head, dot, _rest = message.partition(". ")
     return (head if dot else message).rstrip(".")
 

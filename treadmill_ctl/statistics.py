@@ -39,6 +39,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from treadmill_ctl.texts import Text, join, tr
+
 MOVING_KMH: Final = 0.05
 """A reported speed above this means the belt moves."""
 
@@ -64,6 +66,14 @@ _END_WORDS: Final[dict[str | None, str]] = {
     "link_lost": "the connection was lost",
     "error": "ended by an error",
     None: "the recording stops without an end",
+}
+# The same, as the first words of ``why_text`` (translatable: the screens show it).
+_END_LINES: Final[dict[str | None, Text]] = {
+    "stopped_by_user": tr("Stopped by you"),
+    "stopped_by_machine": tr("Stopped by the treadmill"),
+    "link_lost": tr("The connection was lost"),
+    "error": tr("Ended by an error"),
+    None: tr("The recording stops without an end"),
 }
 
 
@@ -193,9 +203,17 @@ class SessionStatistics:
 
     @property
     def why_text(self) -> str:
-        """``why`` as one line, first letter capitalised: "Stopped by you · 1 phase skipped"."""
-        text = " · ".join(self.why)
-        return text[:1].upper() + text[1:]
+        """``why`` as one line, first letter capitalised: "Stopped by you · 1 phase skipped"
+        (a ``Text``: the screens translate it)."""
+        if self.complete:
+            return ""
+        parts: list[str] = []
+        if self.end_reason != FINISHED:
+            parts.append(_END_LINES.get(self.end_reason) or self.end_reason or "")
+        n = self.phases_skipped
+        if n:
+            parts.append(tr("1 phase skipped") if n == 1 else tr("{n} phases skipped", n=n))
+        return join([p for p in parts if p], " · ")
 
     @property
     def counts(self) -> bool:

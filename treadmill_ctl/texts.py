@@ -21,7 +21,9 @@ fails on an alert, cue or error written with a bare literal.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from datetime import date
+from string import Formatter
 from types import MappingProxyType
 from typing import Final, Self
 
@@ -60,3 +62,133 @@ def join(parts: list[str], sep: str = " ") -> Text | str:
         return parts[0]
     names = [f"p{i}" for i in range(len(parts))]
     return Text(sep.join("{" + n + "}" for n in names), dict(zip(names, parts, strict=True)))
+
+
+class Speed:
+    """A speed in a message, kept in km/h: "3.5 km/h" in the English words, shown in the user's
+    unit and language where the message is displayed (``app/translation.translated``). Write the
+    template with the unit left to the value: ``tr("The belt runs at {speed}.", speed=Speed(3.5))``.
+    """
+
+    __slots__ = ("kmh",)
+
+    def __init__(self, kmh: float) -> None:
+        self.kmh = float(kmh)
+
+    def __str__(self) -> str:
+        return f"{self.kmh:.1f} km/h"
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __repr__(self) -> str:
+        return f"Speed({self.kmh!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Speed) and other.kmh == self.kmh
+
+    def __hash__(self) -> int:
+        return hash(("Speed", self.kmh))
+
+
+def has_speed(text: str) -> bool:
+    """Whether ``text`` is a ``Text`` with a ``Speed`` among its arguments (at any depth)."""
+    if not isinstance(text, Text):
+        return False
+    return any(
+        isinstance(v, Speed) or (isinstance(v, Text) and has_speed(v)) for v in text.args.values()
+    )
+
+
+# ---- messages as data (the history stores an alert's template and arguments) -------------
+
+
+def to_data(text: str) -> dict[str, object] | None:
+    """A ``Text`` as JSON-able data: ``{"template": ..., "args": {...}}``, a ``Speed`` argument
+    as ``{"kmh": 3.5}``, a ``Text`` argument as ``{"text": {...}}``; None for a plain ``str``
+    (nothing to translate)."""
+    if not isinstance(text, Text):
+        return None
+    return {"template": text.template, "args": {k: _arg_data(v) for k, v in text.args.items()}}
+
+
+def _arg_data(value: object) -> object:
+    if isinstance(value, Speed):
+        return {"kmh": value.kmh}
+    if isinstance(value, Text):
+        return {"text": to_data(value)}
+    if isinstance(value, bool | int | float):
+        return value
+    return str(value)
+
+
+def from_data(data: object) -> Text | None:
+    """The ``Text`` that ``to_data`` wrote; None when ``data`` is not such an object (a damaged
+    or foreign row: the caller shows the stored English words instead)."""
+    if not isinstance(data, Mapping):
+        return None
+    template, args = data.get("template"), data.get("args", {})
+    if not isinstance(template, str) or not isinstance(args, Mapping):
+        return None
+    values: dict[str, object] = {}
+    for name, value in args.items():
+        if isinstance(value, Mapping):
+            if isinstance(value.get("kmh"), int | float) and not isinstance(value["kmh"], bool):
+                values[str(name)] = Speed(value["kmh"])
+                continue
+            inner = from_data(value.get("text"))
+            if inner is None:
+                return None
+            values[str(name)] = inner
+        elif isinstance(value, str | int | float):
+            values[str(name)] = value
+        else:
+            return None
+    # Only plain ``{name}`` fields of the arguments given: a record read from a file (an
+    # imported events file) must not reach attributes through "{speed.__class__}" and the like.
+    try:
+        fields = [(n, spec, conv) for _lit, n, spec, conv in Formatter().parse(template) if n]
+    except ValueError:
+        return None
+    if any(not n.isidentifier() or n not in values or spec or conv for n, spec, conv in fields):
+        return None
+    try:
+        return Text(template, values)
+    except (KeyError, IndexError, ValueError):  # the template does not fit its arguments
+        return None
+
+
+class Day(str):
+    """A date in a message: "3 Dec 2026" in the English words, in the language's words where
+    it is shown ("3 Dez. 2026")."""
+
+    __slots__ = ("day",)
+    day: date
+
+    def __new__(cls, day: date) -> Self:
+        self = super().__new__(cls, f"{day.day} {day:%b %Y}")
+        self.day = day
+        return self
+
+
+class Figure(str):
+    """A number as words, written with ".": "2.2 mph". The Qt layer shows it with the
+    language's decimal separator ("2,2 mph"); the English words keep the point."""
+
+    __slots__ = ()
+
+
+def with_speeds(text: str, speed_text: Callable[[float], str]) -> str:
+    """``text`` with every ``Speed`` argument (at any depth) written by ``speed_text`` (the
+    user's unit: "2.2 mph") as a ``Figure``, still translatable; a plain ``str`` unchanged."""
+    if not isinstance(text, Text) or not text.args:
+        return text
+    args: dict[str, object] = {}
+    for name, value in text.args.items():
+        if isinstance(value, Speed):
+            args[name] = Figure(speed_text(value.kmh))
+        elif isinstance(value, Text):
+            args[name] = with_speeds(value, speed_text)
+        else:
+            args[name] = value
+    return Text(text.template, args)

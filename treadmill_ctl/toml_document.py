@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from treadmill_ctl.errors import FileFormatError
+from treadmill_ctl.texts import tr
 from treadmill_ctl.toml_limits import load_toml
 
 type KeyPath = tuple[str | int, ...]
@@ -211,8 +212,12 @@ class DocumentChecker:
             if key not in known:
                 self.error(
                     (*at, key),
-                    f"unknown key '{key}'{suggest_key(key, known)}; "
-                    f"allowed here: {', '.join(sorted(known))}",
+                    tr(
+                        "unknown key '{key}'{hint}; allowed here: {allowed}",
+                        key=key,
+                        hint=suggest_key(key, known),
+                        allowed=", ".join(sorted(known)),
+                    ),
                 )
 
     def text(self, table: Mapping[str, Any], key: str, at: KeyPath) -> str | None:
@@ -220,7 +225,10 @@ class DocumentChecker:
         if value is None:
             return None
         if not isinstance(value, str):
-            self.error((*at, key), f"{key} must be text in quotes, not {value!r}")
+            self.error(
+                (*at, key),
+                tr("{key} must be text in quotes, not {value}", key=key, value=repr(value)),
+            )
             return None
         return value
 
@@ -231,6 +239,15 @@ class DocumentChecker:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
-            self.error((*at, key), f"{key} must be a whole number from {lo} to {hi}, not {value!r}")
+            self.error(
+                (*at, key),
+                tr(
+                    "{key} must be a whole number from {lo} to {hi}, not {value}",
+                    key=key,
+                    lo=lo,
+                    hi=hi,
+                    value=repr(value),
+                ),
+            )
             return None
         return value

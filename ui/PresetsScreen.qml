@@ -431,7 +431,7 @@ Control {
                             Layout.preferredWidth: 14
                             caption: qsTr("Backward")
                             value: screen.selected.backward ?? ""
-                            unit: screen.selected.blocks > 0 ? qsTr("in %1").arg(screen.selected.blocksText.replace(" backward", "")) : ""
+                            unit: screen.selected.blocks > 0 ? qsTr("in %1").arg(screen.selected.blocksShort) : ""
                             valueSize: Theme.fontTitle
                             color: Theme.surfaceRaised
                         }

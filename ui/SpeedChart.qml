@@ -106,7 +106,7 @@ Canvas {
         const minutes = data.duration / 60;
         const minuteStep = minutes > 40 ? 10 : (minutes > 15 ? 5 : (minutes > 4 ? 1 : 0.5));
         for (let m = 0; m <= minutes + 1e-9; m += minuteStep) {
-            const text = m + " min";
+            const text = qsTr("%1 min").arg(m % 1 ? Number(m).toLocaleString(Qt.locale(), "f", 1) : m);
             const width = ctx.measureText(text).width;
             // Centred on its tick, but never past the chart's edges.
             const tx = Math.max(0, Math.min(x(m * 60) - width / 2, canvas.width - width));

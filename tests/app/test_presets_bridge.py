@@ -150,7 +150,7 @@ def test_a_broken_user_file_is_listed_as_a_problem_and_the_rest_still_load(
     (folder / "broken.toml").write_text('name = "Broken"\n[[step]]\nkind = "sideways"\n')
     bridge = PresetsBridge(world.context)
     assert "first-steps" in rows(bridge)
-    assert "broken.toml:3" in bridge.property("problemsText")
+    assert "broken.toml, line 3: kind must be one of" in bridge.property("problemsText")
     assert (folder / "broken.toml").exists()
 
 

@@ -5,6 +5,7 @@ follow the language, and the language setting changes the window at once."""
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import translation_check
 from fake_audio import FakeAudio, FakeEffect
 from pytestqt.qtbot import QtBot
 
+from treadmill_ctl.alerts import AlertCode
 from treadmill_ctl.app import formatting, translation
 from treadmill_ctl.app.context import AppContext
 from treadmill_ctl.app.main import build_app
@@ -21,9 +23,9 @@ from treadmill_ctl.app.session_presenter import notice_rows
 from treadmill_ctl.app.sound import CuePlayer, sounds_dir
 from treadmill_ctl.app.translation import translated
 from treadmill_ctl.notices import notices_of_events
-from treadmill_ctl.session.events import CueEvent, CueKind
+from treadmill_ctl.session.events import AlertEvent, AlertLevel, CueEvent, CueKind
 from treadmill_ctl.settings import Language, Settings
-from treadmill_ctl.texts import tr
+from treadmill_ctl.texts import Speed, from_data, tr
 
 
 @pytest.fixture
@@ -59,7 +61,7 @@ def test_the_checks_name_a_bare_literal() -> None:
 @pytest.mark.usefixtures("german")
 def test_core_texts_are_translated_with_their_arguments() -> None:
     assert translated(tr("Backward in {seconds}", seconds=5)) == "Rückwärts in 5"
-    nested = tr("{why} Stopping.", why=tr("The ramp to {speed} km/h stalled.", speed="3.5"))
+    nested = tr("{why} Stopping.", why=tr("The ramp to {speed} stalled.", speed=Speed(3.5)))
     assert str(nested) == "The ramp to 3.5 km/h stalled. Stopping."  # the core reads English
     assert translated(nested) == "Die Beschleunigung auf 3,5 km/h hängt. Stopp."
     assert translated("A preset's own name") == "A preset's own name"  # user text: as it is
@@ -166,12 +168,42 @@ def test_cues_are_spoken_and_captioned_in_the_language(
 
 @pytest.mark.usefixtures("german")
 def test_a_core_message_in_mph_is_still_translated() -> None:
-    """With mph chosen, a core message's km/h read in mph: translated first, then converted
-    (the German words keep their decimal comma)."""
-    message = formatting.speeds_in_unit(tr("The ramp to {speed} km/h stalled.", speed="3.5"), "mph")
+    """With mph chosen, a core message's speeds (kept in km/h as values, ``texts.Speed``) are
+    written in mph, no words rewritten; the German words keep their decimal comma."""
+    message = formatting.speeds_in_unit(tr("The ramp to {speed} stalled.", speed=Speed(3.5)), "mph")
     assert str(message) == "The ramp to 2.2 mph stalled."  # the core and the log: English
     assert translated(message) == "Die Beschleunigung auf 2,2 mph hängt."
     assert translated(formatting.speeds_in_unit(tr("Go"), "kmh")) == "Los"
+
+
+@pytest.mark.usefixtures("german")
+def test_a_stored_alert_is_shown_in_the_language_and_unit_of_today() -> None:
+    """An alert as the history keeps it (its params: template and km/h values) reads in German
+    and mph when shown, although it was said in English and km/h; a console stop and a
+    safety-key stop are told apart by their codes."""
+    why = tr("The belt runs at {speed}, above your {direction} cap {cap}. Stopping.",
+             speed=Speed(6.4), direction=tr("backward"), cap=Speed(4.0))  # fmt: skip
+    stored = json.loads(json.dumps(AlertEvent(9.0, AlertLevel.DANGER, why, "overspeed").to_json()))
+    message = from_data(stored["params"])
+    assert message is not None
+    assert translated(formatting.speeds_in_unit(message, "mph")) == (
+        "Das Band läuft mit 4,0 mph, über deinem Limit rückwärts von 2,5 mph. Stopp."
+    )
+    console = _stop(AlertCode.CONSOLE_STOP, "Stopped from the treadmill's console.")
+    key = _stop(AlertCode.SAFETY_KEY_STOP, "Safety key pulled: the treadmill stopped.")
+    events = [{"t": 5.0, "type": "alert", **console}, {"t": 8.0, "type": "alert", **key}]
+    rows = notice_rows(notices_of_events(events), 0.0, "kmh")
+    assert [translated(r["text"]) for r in rows] == [
+        "An der Konsole des Laufbands gestoppt",
+        "Sicherheitsschlüssel gezogen: Das Laufband hat gestoppt",
+    ]
+
+
+def _stop(code: str, what: str) -> dict[str, object]:
+    # tr() with a variable: lupdate does not see it; these two templates are in the code
+    message = tr("{what} Press start when you are ready.", what=tr(what))
+    out = AlertEvent(0.0, AlertLevel.WARNING, message, code).to_json()
+    return {k: out[k] for k in ("code", "message", "params")}
 
 
 @pytest.mark.usefixtures("german")

@@ -46,7 +46,7 @@ def test_an_existing_database_is_migrated_and_keeps_its_sessions(tmp_path: Path)
         assert get_debrief(store, 1) is None
         save_debrief(store, SessionDebrief(1, True, rpe=4, pain_after=1, answered_at=WHEN))
     with sqlite3.connect(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
     conn.close()
     with HistoryStore.open(path) as store:
         got = get_debrief(store, 1)

@@ -29,8 +29,8 @@ PAUSES_NEEDING_RESUME = frozenset({"pause", "link-drop"})
 # notification still in flight cannot stop a start that crosses it (the engine then stops the
 # belt again: alert "still_moving").
 MACHINE_STOPS = {
-    "safety-key": "machine_stopped",
-    "console-stop": "machine_stopped",
+    "safety-key": "safety_key_stop",
+    "console-stop": "console_stop",
     "console-pause": "machine_paused",
 }
 

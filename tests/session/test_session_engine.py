@@ -173,7 +173,7 @@ async def test_skip_extend_and_speed_changes_stay_within_the_caps() -> None:
 async def test_safety_key_stops_the_session_and_it_stays_stopped() -> None:
     record = await run_looptime(small_plan(), injects=["safety-key@70", "resume@90"])
     assert record.reason is EndReason.STOPPED_BY_MACHINE
-    assert record.alerts("machine_stopped")[0]["level"] == "danger"
+    assert record.alerts("safety_key_stop")[0]["level"] == "danger"
     assert moving_writes(record.writes(), 70) == []
     assert record.of("end")[0]["reason"] == "stopped_by_machine"
 
@@ -183,6 +183,9 @@ async def test_console_stop_and_pause_are_followed_not_fought() -> None:
     assert stopped.reason is EndReason.STOPPED_BY_MACHINE
     assert moving_writes(stopped.writes(), 30) == []
     assert "stopped" in stopped.states()
+    # a console stop is its own alert, never taken for the safety key (nor by its words)
+    assert [a["level"] for a in stopped.alerts("console_stop")] == ["warning"]
+    assert stopped.alerts("safety_key_stop") == []
     paused = await run_looptime(small_plan(), injects=["console-pause@30", "resume@50"])
     assert paused.reason is EndReason.FINISHED
     assert "paused" in paused.states()

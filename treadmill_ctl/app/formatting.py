@@ -8,7 +8,7 @@ import re
 from types import MappingProxyType
 from typing import Final, Self
 
-from treadmill_ctl.texts import Text
+from treadmill_ctl.texts import Text, has_speed, with_speeds
 from treadmill_ctl.units import KMH_PER_MPH, SpeedUnit, speed_words
 
 _decimal_point = "."  # the language's (app/translation.py sets it from QLocale: "," in German)
@@ -125,7 +125,13 @@ def speeds_in_unit(text: str, unit: str) -> str:
     """A message of the session core (which speaks km/h, as its records do) in the user's
     unit: with mph chosen, every "4.5 km/h" in it reads "2.8 mph" (``units.speed_words``), so
     the session screen never shows km/h in an mph app. Unchanged for km/h. A ``Text`` stays
-    translatable (``SpeedsInUnit``)."""
+    translatable (``SpeedsInUnit``).
+
+    A message that keeps its speeds as data (``texts.Speed``: every alert of the session)
+    gets them written in the unit, no words rewritten; the rewrite is left for texts that say
+    "km/h" in their words (the settings' help, alerts recorded before history version 4)."""
+    if has_speed(text):
+        return with_speeds(text, lambda kmh: speed_words(kmh, unit))
     if unit != SpeedUnit.MPH:
         return text
     if isinstance(text, Text):

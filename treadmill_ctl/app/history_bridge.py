@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -24,7 +24,15 @@ from treadmill_ctl.app.history_presenter import (
     session_row,
     week_rows,
 )
-from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, Signal, Slot
+from treadmill_ctl.app.qt import (
+    Property,
+    QLocale,
+    QmlElement,
+    QmlUncreatable,
+    QObject,
+    Signal,
+    Slot,
+)
 from treadmill_ctl.app.translation import translated, translated_tree
 from treadmill_ctl.errors import HistoryError
 from treadmill_ctl.export.naming import EXPORT_FORMATS, default_export_path
@@ -41,6 +49,11 @@ QML_IMPORT_MAJOR_VERSION: Final = 1
 _log = logging.getLogger(__name__)
 
 UNDO_DEPTH: Final = 10
+
+
+def _date(day: date, pattern: str) -> str:
+    """A date in the language's words ("Mo. 02 März 2026" for ``ddd dd MMM yyyy``)."""
+    return str(QLocale().toString(day, pattern))  # type: ignore[call-overload]  # a date: QDate
 
 
 @QmlElement
@@ -105,7 +118,7 @@ class HistoryBridge(QObject):
     @Property(list, notify=sessionsChanged)
     def weeks(self) -> list[dict[str, Any]]:
         """Backward minutes and blocks of the last weeks, oldest first (see ``week_rows``)."""
-        return self._weeks
+        return translated_tree(self._weeks)
 
     @Property(str, notify=sessionsChanged)
     def weekSummary(self) -> str:
@@ -113,7 +126,13 @@ class HistoryBridge(QObject):
         if not self._rows:
             return ""
         last = self._weeks[-1]
-        return f"This week: {last['backwardText']} backward in {last['blocksText']}"
+        return translated(
+            tr(
+                "This week: {time} backward in {blocks}",
+                time=last["backwardText"],
+                blocks=last["blocksText"],
+            )
+        )
 
     @Property(int, notify=selectionChanged)
     def selectedId(self) -> int:
@@ -203,8 +222,8 @@ class HistoryBridge(QObject):
             self._set_problem(str(exc))
             return
         self._set_problem("")
-        rows = [session_row(s, distance_unit) for s in summaries]
-        week_list = week_rows(weeks)
+        rows = [session_row(s, distance_unit, _date) for s in summaries]
+        week_list = week_rows(weeks, date_text=_date)
         if rows != self._rows or week_list != self._weeks:
             self._rows, self._weeks = rows, week_list
             self.sessionsChanged.emit()
@@ -304,7 +323,7 @@ class HistoryBridge(QObject):
         speed_unit, distance_unit = self._units()
         s = detail.summary
         self._export_name = (s.started_at, s.preset)
-        return detail_view(detail, speed_unit, distance_unit)
+        return detail_view(detail, speed_unit, distance_unit, _date)
 
     def _set_problem(self, text: str) -> None:
         if text != self._problem:

@@ -9,6 +9,7 @@ before it is loaded).
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Final
 
@@ -18,9 +19,10 @@ from treadmill_ctl.app.formatting import (
     speed_unit_label,
     speed_value,
 )
-from treadmill_ctl.app.session_presenter import notice_rows
+from treadmill_ctl.app.session_presenter import blocks_text, notice_rows
+from treadmill_ctl.session.builtin_texts import shown_name
 from treadmill_ctl.session.plan import PhaseKind
-from treadmill_ctl.statistics import clock_text, plural
+from treadmill_ctl.statistics import clock_text
 from treadmill_ctl.texts import tr
 
 if TYPE_CHECKING:
@@ -28,15 +30,31 @@ if TYPE_CHECKING:
 
 MAX_CHART_POINTS: Final = 600  # enough for a 1280-px-wide chart; longer sessions are thinned
 # A phase band too narrow for its name says this (the chart draws what fits).
-_SHORT_LABELS: Final[dict[str, str]] = {
-    "warmup": "Warm",
-    "cooldown": "Cool",
-    "recovery": "Rec.",
-    "backward": "Back",
-    "forward": "Run",
-    "walk": "Walk",
+_SHORT_LABELS: Final[dict[str, str]] = {  # a phase's band on the chart, where its name is long
+    "warmup": tr("Warm"),
+    "cooldown": tr("Cool"),
+    "recovery": tr("Rec."),
+    "backward": tr("Back"),
+    "forward": tr("Run"),
+    "walk": tr("Walk"),
 }
 WEEKS_SHOWN: Final = 8
+
+DateText = Callable[[date, str], str]
+"""A date in the language's words for a Qt date pattern ("ddd dd MMM yyyy", "d MMM"): the
+bridge gives QLocale's; without Qt (fuzzers, tests) ``plain_date``."""
+
+_STRFTIME: Final = {"ddd dd MMM yyyy": "%a %d %b %Y", "d MMM": "%d %b"}
+
+
+def plain_date(day: date, pattern: str) -> str:
+    """``day`` in English, for the patterns this module uses."""
+    return day.strftime(_STRFTIME[pattern])
+
+
+def _preset_name(s: SessionSummary) -> str:
+    """The session's preset as the list shows it (a built-in's name translated)."""
+    return shown_name(s.preset_id, s.preset_name) if s.preset else tr("(no preset)")
 
 
 @functools.cache
@@ -63,21 +81,23 @@ def _kind_label(kind: str) -> str:
         return kind
 
 
-def session_row(s: SessionSummary, distance_unit: str) -> dict[str, Any]:
+def session_row(
+    s: SessionSummary, distance_unit: str, date_text: DateText = plain_date
+) -> dict[str, Any]:
     """One line of the history list, formatted."""
     from treadmill_ctl.history import Ending  # noqa: PLC0415 - see the module doc
 
     early = s.ended is Ending.FINISHED and not s.complete
     return {
         "id": s.id,
-        "date": f"{s.started_at:%a %d %b %Y}",
+        "date": date_text(s.started_at.date(), "ddd dd MMM yyyy"),
         "time": f"{s.started_at:%H:%M}",
-        "preset": s.preset or "(no preset)",
+        "preset": _preset_name(s),
         "duration": clock_text(s.duration_s),
         "backward": clock_text(s.backward_s),
         "distance": distance_text(s.distance_m, distance_unit),
         "blocks": s.blocks_done,
-        "blocksText": f"{plural(s.blocks_done, 'block')} done",
+        "blocksText": blocks_text(s.blocks_done),
         # A finished session with a skipped phase ended early (statistics.py's one rule).
         "ended": tr("Ended early") if early else ending_text().get(s.ended, str(s.ended)),
         "endedKind": "ended_early" if early else s.ended.value,
@@ -87,7 +107,10 @@ def session_row(s: SessionSummary, distance_unit: str) -> dict[str, Any]:
 
 
 def week_rows(
-    weeks: list[WeekTotals], count: int = WEEKS_SHOWN, today: date | None = None
+    weeks: list[WeekTotals],
+    count: int = WEEKS_SHOWN,
+    today: date | None = None,
+    date_text: DateText = plain_date,
 ) -> list[dict[str, Any]]:
     """The ``count`` weeks up to this one (oldest first; weeks without a session are zeros)
     with a bar height for the backward minutes."""
@@ -108,12 +131,12 @@ def week_rows(
     most = max((w.backward_min for w in shown), default=0.0)
     return [
         {
-            "label": f"{w.week_start:%d %b}",
+            "label": date_text(w.week_start, "d MMM"),
             "week": w.label,
             "backwardMin": round(w.backward_min, 1),
-            "backwardText": f"{w.backward_min:.0f} min" if w.backward_min >= 1 else "0 min",
+            "backwardText": tr("{n} min", n=f"{w.backward_min:.0f}" if w.backward_min >= 1 else 0),
             "blocks": w.backward_blocks,
-            "blocksText": plural(w.backward_blocks, "block"),
+            "blocksText": blocks_text(w.backward_blocks, short=True),
             "sessions": w.sessions,
             "fraction": (w.backward_min / most) if most > 0 else 0.0,
         }
@@ -164,7 +187,9 @@ def chart_of(detail: SessionDetail, speed_unit: str) -> dict[str, Any]:
     }
 
 
-def detail_view(detail: SessionDetail, speed_unit: str, distance_unit: str) -> dict[str, Any]:
+def detail_view(
+    detail: SessionDetail, speed_unit: str, distance_unit: str, date_text: DateText = plain_date
+) -> dict[str, Any]:
     """The selected session for the detail pane: its list row, statistics, chart (see
     ``chart_of``), notices and the device, speed and heart-rate texts."""
     from treadmill_ctl.history.totals import (  # noqa: PLC0415 - the module doc
@@ -174,20 +199,12 @@ def detail_view(detail: SessionDetail, speed_unit: str, distance_unit: str) -> d
 
     s = detail.summary
     stats = statistics_of(detail)
-    out = session_row(s, distance_unit)
+    out = session_row(s, distance_unit, date_text)
     # The same statistics as the summary screen showed: blocks out of planned, skips, why
     # it ended early.
-    out["blocksText"] = (
-        f"{stats.blocks_done} of {plural(stats.blocks_planned, 'block')} done"
-        if stats.blocks_planned
-        else f"{plural(stats.blocks_done, 'block')} done"
-    )
+    out["blocksText"] = blocks_text(stats.blocks_done, stats.blocks_planned)
     # The tile's short form: "4 of 4 blocks" (the caption says backward).
-    out["blocksShort"] = (
-        f"{stats.blocks_done} of {plural(stats.blocks_planned, 'block')}"
-        if stats.blocks_planned
-        else plural(stats.blocks_done, "block")
-    )
+    out["blocksShort"] = blocks_text(stats.blocks_done, stats.blocks_planned, short=True)
     out["outcomeText"] = (
         tr("Session complete") if stats.complete else tr("Ended early: {why}", why=stats.why_text)
     )

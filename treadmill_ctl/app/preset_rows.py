@@ -14,6 +14,7 @@ from treadmill_ctl.session.estimate import estimate_plan, estimate_text
 from treadmill_ctl.session.plan import Phase
 from treadmill_ctl.session.presets import Preset
 from treadmill_ctl.settings import Settings
+from treadmill_ctl.texts import tr
 from treadmill_ctl.units import Direction
 
 
@@ -66,6 +67,7 @@ def preset_row(preset: Preset, settings: Settings) -> dict[str, Any]:
         "backward": duration_text(plan.backward_s),
         "blocks": blocks,
         "blocksText": _blocks_text(plan.phases),
+        "blocksShort": _blocks_short(plan.phases),  # "4 × 0:30": the backward tile says the rest
         "backwardSpeed": speed_text(backward_speed, unit) if blocks else "–",
         "speedUnit": speed_unit_label(unit),
         "segments": timeline_segments(plan.phases, settings.backward_default_kmh, unit),
@@ -73,12 +75,27 @@ def preset_row(preset: Preset, settings: Settings) -> dict[str, Any]:
     }
 
 
+def _blocks_short(phases: tuple[Phase, ...]) -> str:
+    lengths = sorted({p.duration_s for p in phases if p.direction is Direction.BACKWARD})
+    count = sum(1 for p in phases if p.direction is Direction.BACKWARD)
+    if not lengths:
+        return ""
+    if len(lengths) == 1:
+        return f"{count} × {duration_text(lengths[0])}"
+    return f"{count} × {duration_text(lengths[0])}–{duration_text(lengths[-1])}"
+
+
 def _blocks_text(phases: tuple[Phase, ...]) -> str:
     backward = [p for p in phases if p.direction is Direction.BACKWARD]
     if not backward:
-        return "no backward blocks"
+        return tr("no backward blocks")
     lengths = sorted({p.duration_s for p in backward})
     if len(lengths) == 1:
-        return f"{len(backward)} × {duration_text(lengths[0])} backward"
+        return tr("{n} × {time} backward", n=len(backward), time=duration_text(lengths[0]))
     shortest, longest = duration_text(lengths[0]), duration_text(lengths[-1])
-    return f"{len(backward)} backward blocks ({shortest}–{longest})"
+    return tr(
+        "{n} backward blocks ({shortest}–{longest})",
+        n=len(backward),
+        shortest=shortest,
+        longest=longest,
+    )

@@ -34,7 +34,7 @@ from treadmill_ctl.app.preset_draft import Draft
 from treadmill_ctl.app.preset_editor_bridge import EditorBridge
 from treadmill_ctl.app.preset_rows import preset_row
 from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, QUrl, Signal, Slot
-from treadmill_ctl.app.translation import translated
+from treadmill_ctl.app.translation import translated, translated_tree
 from treadmill_ctl.errors import FileFormatError
 from treadmill_ctl.session.preset_folder import PRESET_SUFFIX, LibraryContents, ReadSteps
 from treadmill_ctl.session.presets import (
@@ -185,13 +185,14 @@ class PresetsBridge(QObject):
 
     @Property(list, notify=presetsChanged)
     def presets(self) -> list[dict[str, Any]]:
-        """Every preset: built-ins first, then the user's own."""
-        return self._rows
+        """Every preset: built-ins first, then the user's own (in the user's language)."""
+        return translated_tree(self._rows)
 
     @Property(list, notify=problemsChanged)
     def problems(self) -> list[str]:
-        """Preset files that did not load, as ``file:line: reason`` (they are left as they are)."""
-        return self._problems
+        """Preset files that did not load, as ``file, line N: reason`` in the user's language
+        (they are left as they are)."""
+        return [translated(p) for p in self._problems]
 
     @Property(str, notify=problemsChanged)
     def problemsText(self) -> str:
@@ -199,7 +200,7 @@ class PresetsBridge(QObject):
         if not self._problems:
             return ""
         heading = translated(tr("Not loaded (the files are left as they are):"))
-        return heading + "\n" + "\n".join(self._problems)
+        return heading + "\n" + "\n".join(translated(p) for p in self._problems)
 
     def _get_selected_id(self) -> str:
         return self._selected_id
@@ -214,7 +215,7 @@ class PresetsBridge(QObject):
     @Property(dict, notify=selectionChanged)
     def selected(self) -> dict[str, Any]:
         """The selected preset's row (empty when none)."""
-        return self._row(self._selected_id) or {}
+        return translated_tree(self._row(self._selected_id) or {})
 
     @Property(str, notify=suggestionChanged)
     def suggestedId(self) -> str:
@@ -226,12 +227,14 @@ class PresetsBridge(QObject):
     @Property(str, notify=suggestionChanged)
     def suggestedName(self) -> str:
         """The suggested next preset's name ("" when there is no suggestion)."""
-        return self._suggestion.preset.name if self._suggestion.preset is not None else ""
+        preset = self._suggestion.preset
+        return translated(preset.name) if preset is not None else ""
 
     @Property(str, notify=suggestionChanged)
     def suggestionReason(self) -> str:
         """Why it is suggested, in a runner's words."""
-        return self._suggestion.reason if self._suggestion.preset is not None else ""
+        suggestion = self._suggestion
+        return translated(suggestion.reason) if suggestion.preset is not None else ""
 
     @Property(bool, notify=suggestionChanged)
     def suggestionIsNew(self) -> bool:
@@ -651,7 +654,7 @@ class PresetsBridge(QObject):
         if not ladder:
             return Suggestion(None, "")
         first = min(ladder, key=library_order)
-        return Suggestion(first, "New to backward running? Start here, at a gentle speed.")
+        return Suggestion(first, tr("New to backward running? Start here, at a gentle speed."))
 
     def _rebuild(self) -> None:
         if not self._suggestion_is_known:
@@ -676,7 +679,7 @@ class PresetsBridge(QObject):
             self._rows = rows
             self.presetsChanged.emit()
             self.selectionChanged.emit()
-        problems = [str(p) for p in self._library.problems]
+        problems: list[str] = [p.text for p in self._library.problems]
         if problems != self._problems:
             self._problems = problems
             self.problemsChanged.emit()

@@ -14,14 +14,15 @@ from typing import TYPE_CHECKING, Any, Final
 from treadmill_ctl.app import formatting
 from treadmill_ctl.ftms.model import LinkState
 from treadmill_ctl.notices import Notice
+from treadmill_ctl.session.builtin_texts import shown_name
 from treadmill_ctl.session.estimate import estimate_plan, estimate_text, remaining_s
 from treadmill_ctl.session.events import CountdownReason, SessionState
 from treadmill_ctl.session.plan import Phase, Plan
 from treadmill_ctl.session.states import ACTIVE_STATES, MOVING_STATES, PAUSABLE_STATES
 from treadmill_ctl.settings import Settings
 from treadmill_ctl.statistics import SessionTally, clock_text
-from treadmill_ctl.texts import tr
-from treadmill_ctl.units import Direction, TurningStyle
+from treadmill_ctl.texts import Text, tr
+from treadmill_ctl.units import Direction, TurningStyle, speed_words
 
 if TYPE_CHECKING:  # the engine loads after the window has shown (see session_bridge)
     from treadmill_ctl.ftms.api import TreadmillControl
@@ -395,7 +396,7 @@ def _clock(
         total_text = estimate_text(snap.elapsed_s + left, sign=False)
     finish = ""
     if left is not None and now is not None and snap.state is not S.IDLE:
-        finish = f"ends ≈ {(now + timedelta(seconds=left)):%H:%M}"
+        finish = tr("ends ≈ {time}", time=f"{(now + timedelta(seconds=left)):%H:%M}")
     progress = snap.done_s / snap.total_s if snap.total_s > 0 else 0.0
     phase_total = snap.phase_elapsed_s + snap.phase_remaining_s
     fraction = snap.phase_elapsed_s / phase_total if phase_total > 0 else 0.0
@@ -438,7 +439,7 @@ def _speed_tile(
     if not belt_runs or actual is None:
         return (
             formatting.speed_text(snap.target_speed_kmh, unit),
-            f"belt {formatting.speed_text(actual, unit)}",
+            tr("belt {speed}", speed=formatting.speed_text(actual, unit)),
         )
     changing = snap.state in CHANGING_STATES or (
         heading_kmh is not None and abs(actual - heading_kmh) > SPEED_SHOWN_AS_REACHED_KMH
@@ -446,7 +447,9 @@ def _speed_tile(
     if changing and heading_kmh is not None:
         return formatting.speed_text(actual, unit), f"→ {formatting.speed_text(heading_kmh, unit)}"
     return formatting.speed_text(actual, unit), (
-        f"target {formatting.speed_text(heading_kmh, unit)}" if heading_kmh is not None else ""
+        tr("target {speed}", speed=formatting.speed_text(heading_kmh, unit))
+        if heading_kmh is not None
+        else ""
     )
 
 
@@ -553,6 +556,26 @@ def _alert(snap: SessionSnapshot | None, unit: str) -> dict[str, Any]:
     }
 
 
+def blocks_text(done: int, planned: int = 0, *, short: bool = False) -> Text:
+    """ "3 of 4 blocks done" ("3 of 4 blocks" short; "1 block done" without a plan), one
+    template per case so that each language says its plural."""
+    if planned:
+        if short:
+            return (
+                tr("{done} of 1 block", done=done)
+                if planned == 1
+                else tr("{done} of {total} blocks", done=done, total=planned)
+            )
+        return (
+            tr("{done} of 1 block done", done=done)
+            if planned == 1
+            else tr("{done} of {total} blocks done", done=done, total=planned)
+        )
+    if short:
+        return tr("1 block") if done == 1 else tr("{n} blocks", n=done)
+    return tr("1 block done") if done == 1 else tr("{n} blocks done", n=done)
+
+
 def notice_rows(
     notices: tuple[Notice, ...], start_t: float, speed_unit: str
 ) -> list[dict[str, Any]]:
@@ -561,8 +584,8 @@ def notice_rows(
     statistics count it), ``t`` and ``end`` (session time), ``kind`` and ``text`` (speeds in
     the user's unit)."""
 
-    def speed(kmh: float) -> str:
-        return f"{formatting.speed_text(kmh, speed_unit)} {formatting.speed_unit_label(speed_unit)}"
+    def speed(kmh: float) -> str:  # "3.1 mph", shown with the language's decimal separator
+        return speed_words(kmh, speed_unit)
 
     return [
         {
@@ -592,7 +615,7 @@ def summary_view(summary: SessionSummary, settings: Any) -> dict[str, Any]:
         stats = SessionTally(blocks_planned=summary.blocks_total).statistics()
     reason = summary.end_reason
     return {
-        "presetName": summary.preset_name,
+        "presetName": shown_name(summary.preset_id, summary.preset_name),
         "presetId": summary.preset_id,
         "endReason": str(reason),
         "endText": tr("Session complete") if stats.complete else tr("Ended early"),
@@ -610,13 +633,7 @@ def summary_view(summary: SessionSummary, settings: Any) -> dict[str, Any]:
         "distanceText": formatting.distance_text(stats.distance_m, dunit),
         "blocksDone": stats.blocks_done,
         "blocksTotal": stats.blocks_planned,
-        "blocksText": (
-            tr("{done} of 1 block done", done=stats.blocks_done)
-            if stats.blocks_planned == 1
-            else tr(
-                "{done} of {total} blocks done", done=stats.blocks_done, total=stats.blocks_planned
-            )
-        ),
+        "blocksText": blocks_text(stats.blocks_done, stats.blocks_planned),
         "notices": notice_rows(summary.notices, stats.start_t, unit),
         "statistics": stats.to_json(),
     }

@@ -18,7 +18,7 @@ from typing import Final
 from treadmill_ctl import shipped
 from treadmill_ctl.app import formatting
 from treadmill_ctl.app.qt import QCoreApplication, QLocale, QTranslator
-from treadmill_ctl.texts import Text
+from treadmill_ctl.texts import Day, Figure, Speed, Text
 
 _log = logging.getLogger(__name__)
 
@@ -82,6 +82,10 @@ def use_language(setting: str) -> str:
 def _argument(value: object) -> object:
     if isinstance(value, Text):
         return translated(value)
+    if isinstance(value, Speed | Figure):  # a Speed not written in the user's unit: km/h
+        return formatting.decimal(str(value))
+    if isinstance(value, Day):  # in the language's words: "3 Dez. 2026", "3 déc. 2026"
+        return QLocale().toString(value.day, "d MMM yyyy")  # type: ignore[call-overload]
     if isinstance(value, float):
         return formatting.decimal(f"{value:g}")
     if isinstance(value, str) and _NUMBER.fullmatch(value):

@@ -29,7 +29,10 @@ from treadmill_ctl.history.model import SessionHeader, SessionSummary
 from treadmill_ctl.history.recorder import read_events_file, record_events
 from treadmill_ctl.history.store import HistoryStore
 from treadmill_ctl.history.totals import notices_of, statistics_of
+from treadmill_ctl.settings import load_settings
 from treadmill_ctl.statistics import PhaseOutcome, clock_text, plural
+from treadmill_ctl.texts import with_speeds
+from treadmill_ctl.units import speed_words
 
 EXIT_OK = 0
 EXIT_HISTORY_ERROR = 1
@@ -143,16 +146,30 @@ def _show(args: argparse.Namespace) -> int:
     phases: list[dict[str, Any]] = [
         p.to_json() | {"target_speed_kmh": target.get(p.seq)} for p in stats.phases
     ]
-    # What happened (notices.py): the same list the summary and the History screen show.
+    # What happened (notices.py): the same list the summary and the History screen show,
+    # its speeds (and the alerts') in the user's unit.
     notices = notices_of(detail, stats)
+    unit = load_settings().settings.speed_unit
+
+    def speed(kmh: float) -> str:
+        return speed_words(kmh, unit)
+
     if args.json:
         out = s.to_json() | {
             "statistics": stats.to_json(),
-            "notices": [n.to_json() for n in notices],
+            "notices": [n.to_json(speed) for n in notices],
             "phases": phases,
             "samples": len(detail.samples),
             "commands": len(detail.commands),
-            "alerts": [{"t": a.t, "level": a.level, "message": a.message} for a in detail.alerts],
+            "alerts": [
+                {
+                    "t": a.t,
+                    "level": a.level,
+                    "code": a.code,
+                    "message": with_speeds(a.text, speed),
+                }
+                for a in detail.alerts
+            ],
             "debrief": _debrief_json(debrief),
         }
         _out(json.dumps(out, indent=2))
@@ -172,9 +189,9 @@ def _show(args: argparse.Namespace) -> int:
             f"{clock_text(p.at_speed_s):>9} {p.distance_m:>7.0f} m  {mark}"
         )
     for n in notices:
-        _out(f"  * {clock_text(max(n.t - stats.start_t, 0.0))} {n.text}")
+        _out(f"  * {clock_text(max(n.t - stats.start_t, 0.0))} {n.words(speed)}")
     for a in detail.alerts:
-        _out(f"  ! {clock_text(a.t)} {a.level}: {a.message}")
+        _out(f"  ! {clock_text(a.t)} {a.level}: {with_speeds(a.text, speed)}")
     if debrief is not None:
         _out(f"debrief: {_debrief_words(debrief)}")
     return EXIT_OK

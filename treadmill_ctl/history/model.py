@@ -9,11 +9,13 @@ time of anything in the session.
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from treadmill_ctl.statistics import is_complete
+from treadmill_ctl.texts import from_data
 from treadmill_ctl.units import Direction
 
 
@@ -194,8 +196,15 @@ class AlertRecord:
 
     t: float
     level: str
-    message: str
-    code: str = ""  # the engine's alert code ("" in sessions recorded before schema 2)
+    message: str  # the English words, as the session said them
+    code: str = ""  # the engine's alert code ("" in sessions recorded before schema 3)
+    params: Mapping[str, Any] | None = None  # the message as data (None before schema 4)
+
+    @property
+    def text(self) -> str:
+        """The message, translatable and in the user's unit when its data was stored
+        (``texts.from_data``); else the stored English words."""
+        return from_data(self.params) or self.message
 
 
 @dataclass(frozen=True, slots=True)

@@ -387,6 +387,7 @@ class SessionRecorder:
             str(event.get("level", "info")),
             str(event.get("message", "")),
             str(event.get("code", "") or ""),
+            params if isinstance(params := event.get("params"), dict) else None,
         )
         self._store.add_alert(self._id, alert)
         self._commit(t)

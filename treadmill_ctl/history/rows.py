@@ -297,7 +297,20 @@ def alert_of(r: dict[str, Any]) -> AlertRecord:
         text(r, "level", table=t),
         text(r, "message", table=t),
         text(r, "code", table=t),
+        params_of(r.get("params")),
     )
+
+
+def params_of(value: object) -> dict[str, Any] | None:
+    """An alert's stored ``params`` (JSON); None when absent or not an object (a damaged value
+    shows the alert's stored English words)."""
+    if not isinstance(value, str):
+        return None
+    try:
+        data = json.loads(value)
+    except (ValueError, RecursionError):
+        return None
+    return data if isinstance(data, dict) else None
 
 
 def state_of(r: dict[str, Any]) -> StateRecord:

@@ -123,7 +123,21 @@ _V3: Final = """
 ALTER TABLE alerts ADD COLUMN code TEXT NOT NULL DEFAULT '';
 """
 
-MIGRATIONS: Final[tuple[str, ...]] = (_V1, _V2, _V3)
+# Version 4: an alert's message as data (``params``: JSON of ``texts.to_data``, the template
+# and its arguments, speeds in km/h), so it is shown in the user's language and unit; NULL in
+# older rows, which show their stored English words. The treadmill's own stops get one code
+# each (they shared "machine_stopped", told apart by their English words).
+_V4: Final = """
+ALTER TABLE alerts ADD COLUMN params TEXT;
+UPDATE alerts SET code = 'safety_key_stop'
+    WHERE code = 'machine_stopped' AND message LIKE 'Safety key%';
+UPDATE alerts SET code = 'console_stop'
+    WHERE code = 'machine_stopped' AND message LIKE 'Stopped from the treadmill''s console%';
+UPDATE alerts SET code = 'machine_reset'
+    WHERE code = 'machine_stopped' AND message LIKE 'The treadmill was reset%';
+"""
+
+MIGRATIONS: Final[tuple[str, ...]] = (_V1, _V2, _V3, _V4)
 """MIGRATIONS[n] takes the database from version n to n + 1."""
 
 SCHEMA_VERSION: Final = len(MIGRATIONS)

@@ -393,8 +393,16 @@ class HistoryStore:
     def add_alert(self, session_id: int, alert: AlertRecord) -> None:
         """Queue one alert row."""
         self._execute(
-            "INSERT INTO alerts (session_id, t, level, message, code) VALUES (?, ?, ?, ?, ?)",
-            (session_id, alert.t, alert.level, alert.message, alert.code),
+            "INSERT INTO alerts (session_id, t, level, message, code, params)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                session_id,
+                alert.t,
+                alert.level,
+                alert.message,
+                alert.code,
+                None if alert.params is None else json.dumps(alert.params),
+            ),
         )
 
     def add_state(self, session_id: int, state: StateRecord) -> None:

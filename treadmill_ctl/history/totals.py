@@ -87,7 +87,14 @@ def notices_of(
         (
             a.t,
             1,
-            {"t": a.t, "type": "alert", "level": a.level, "message": a.message, "code": a.code},
+            {
+                "t": a.t,
+                "type": "alert",
+                "level": a.level,
+                "message": a.message,
+                "code": a.code,
+                "params": a.params,
+            },
         )
         for a in detail.alerts
     ]

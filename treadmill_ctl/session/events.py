@@ -15,7 +15,9 @@ Objects (extra keys beyond the issue's minimum are marked "+"):
 - ``{"t", "type": "countdown", "remaining_s", "reason": "start|turn|resume"}``
 - ``{"t", "type": "state", "state"}``
 - ``{"t", "type": "cue", "text", "cue", "value"}``: ``cue`` is a ``CueKind`` for sound/voice
-- ``{"t", "type": "alert", "level": "info|warning|danger", "message"}`` (+ ``"code"``)
+- ``{"t", "type": "alert", "level": "info|warning|danger", "message"}`` (+ ``"code"``: an
+  ``alerts.AlertCode``; + ``"params"``: the message as data, ``texts.to_data``, so it can be
+  shown in another language and unit; absent for a message that is not translatable)
 - ``{"t", "type": "end", "reason": "finished|stopped_by_user|stopped_by_machine|link_lost|error"}``
 - ``{"t", "type": "hr", "bpm"}``: a heart-rate strap's reading (``null``: no contact, or the
   strap was lost); the treadmill's own heart rate is in ``data``
@@ -28,6 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from treadmill_ctl.session.plan import PhaseKind
+from treadmill_ctl.texts import to_data
 from treadmill_ctl.units import Direction
 
 
@@ -239,13 +242,17 @@ class AlertEvent:
     code: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "t": _round_t(self.t),
             "type": "alert",
             "level": str(self.level),
             "message": self.message,
-            "code": self.code,
+            "code": str(self.code),
         }
+        params = to_data(self.message)
+        if params is not None:
+            out["params"] = params
+        return out
 
 
 @dataclass(frozen=True, slots=True)

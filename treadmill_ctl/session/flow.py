@@ -31,7 +31,7 @@ from treadmill_ctl.session.position import result_words
 from treadmill_ctl.session.steps import WAKES, Belt, Signal, Step
 from treadmill_ctl.session.transitions import EngineEvent, SpeedBy
 from treadmill_ctl.session.watchdog import HOLD_POLL_S
-from treadmill_ctl.texts import tr
+from treadmill_ctl.texts import Speed, tr
 from treadmill_ctl.units import KMH_PER_MPH
 
 __all__ = ["FlowMachine"]
@@ -98,9 +98,9 @@ class FlowMachine(MachineBase):
             self._belt_not_following(
                 t,
                 tr(
-                    "{why}: the belt still runs at {speed} km/h after {seconds} s.",
+                    "{why}: the belt still runs at {speed} after {seconds} s.",
                     why=self._wait_why,
-                    speed=f"{self._actual_kmh or 0:.1f}",
+                    speed=Speed(self._actual_kmh or 0),
                     seconds=f"{self.timing.stop_timeout_s:g}",
                 ),
             )
@@ -245,19 +245,19 @@ class FlowMachine(MachineBase):
             return
         if abs(actual - peak * KMH_PER_MPH) <= 0.15 * actual:
             message = tr(
-                "The belt runs at {actual} km/h instead of {peak} km/h (does its "
+                "The belt runs at {actual} instead of {peak} (does its "
                 "console read speeds in mph?). Stopping.",
-                actual=f"{actual:.1f}",
-                peak=f"{peak:.1f}",
+                actual=Speed(actual),
+                peak=Speed(peak),
             )
             self._stop_for(t, E.OVERSPEED, message, "overspeed")
             return
         message = tr(
-            "The belt sped up to {actual} km/h on its own, faster than the ramp "
-            "(set to {peak} km/h): the treadmill may have gone back to an earlier speed. "
+            "The belt sped up to {actual} on its own, faster than the ramp "
+            "(set to {peak}): the treadmill may have gone back to an earlier speed. "
             "Stopping.",
-            actual=f"{actual:.1f}",
-            peak=f"{peak:.1f}",
+            actual=Speed(actual),
+            peak=Speed(peak),
         )
         self._stop_for(t, E.BELT_AHEAD, message, "belt_ahead")
 
@@ -313,12 +313,11 @@ class FlowMachine(MachineBase):
             stalled = last_t is not None and t - last_t > RAMP_STALL_S
             if stalled and not self._data_watch.holding:
                 # The policy allows no further step (it should always): never spin here.
-                why = tr("The ramp to {speed} km/h stalled.", speed=f"{target:.1f}")
+                why = tr("The ramp to {speed} stalled.", speed=Speed(target))
                 if self._ramp_held:
                     why = tr(
-                        "The belt does not follow the ramp: it runs at {speed} km/h after "
-                        "{seconds} s.",
-                        speed=f"{self._actual_kmh or 0:.1f}",
+                        "The belt does not follow the ramp: it runs at {speed} after {seconds} s.",
+                        speed=Speed(self._actual_kmh or 0),
                         seconds=f"{RAMP_STALL_S:g}",
                     )
                 self._belt_not_following(t, why)
@@ -334,10 +333,9 @@ class FlowMachine(MachineBase):
                 t,
                 AlertLevel.WARNING,
                 tr(
-                    "The belt runs at {speed} km/h instead of {target} km/h; the phase starts "
-                    "anyway.",
-                    speed=f"{self._actual_kmh or 0:.1f}",
-                    target=f"{target:.1f}",
+                    "The belt runs at {speed} instead of {target}; the phase starts anyway.",
+                    speed=Speed(self._actual_kmh or 0),
+                    target=Speed(target),
                 ),
                 "speed_not_reached",
             )
@@ -504,8 +502,8 @@ class FlowMachine(MachineBase):
             t,
             AlertLevel.WARNING,
             tr(
-                "Speed {speed} km/h: {result}.",
-                speed=f"{self._sent_value:.1f}",
+                "Speed {speed}: {result}.",
+                speed=Speed(self._sent_value),
                 result=result_words(outcome),
             ),
             "command_failed",

@@ -18,6 +18,7 @@ import logging
 from collections.abc import Callable
 from typing import Any, Final
 
+from treadmill_ctl.alerts import AlertCode
 from treadmill_ctl.ftms.model import LinkState, MachineStatusKind
 from treadmill_ctl.session import machine_io as io
 from treadmill_ctl.session.events import (
@@ -51,7 +52,7 @@ from treadmill_ctl.session.transitions import (
     EngineEvent,
 )
 from treadmill_ctl.session.watches import WatchMachine
-from treadmill_ctl.texts import tr
+from treadmill_ctl.texts import Speed, tr
 from treadmill_ctl.units import Direction
 
 __all__ = ["SessionMachine"]
@@ -270,14 +271,22 @@ class SessionMachine(WatchMachine):
         match status.kind:
             case MachineStatusKind.STOPPED_BY_SAFETY_KEY:
                 self._machine_stopped(
-                    t, tr("Safety key pulled: the treadmill stopped."), AlertLevel.DANGER
+                    t,
+                    tr("Safety key pulled: the treadmill stopped."),
+                    AlertLevel.DANGER,
+                    AlertCode.SAFETY_KEY_STOP,
                 )
             case MachineStatusKind.STOPPED_BY_USER:
                 self._machine_stopped(
-                    t, tr("Stopped from the treadmill's console."), AlertLevel.WARNING
+                    t,
+                    tr("Stopped from the treadmill's console."),
+                    AlertLevel.WARNING,
+                    AlertCode.CONSOLE_STOP,
                 )
             case MachineStatusKind.RESET:
-                self._machine_stopped(t, tr("The treadmill was reset."), AlertLevel.WARNING)
+                self._machine_stopped(
+                    t, tr("The treadmill was reset."), AlertLevel.WARNING, AlertCode.MACHINE_RESET
+                )
             case MachineStatusKind.PAUSED_BY_USER:
                 self._machine_paused(t)
             case MachineStatusKind.TARGET_SPEED_CHANGED:
@@ -361,9 +370,9 @@ class SessionMachine(WatchMachine):
         self._cue(t, CueKind.ALARM, tr("Connection lost!"))
         message = (
             tr(
-                "Connection to the treadmill lost. The belt may still be running at {speed} km/h: "
+                "Connection to the treadmill lost. The belt may still be running at {speed}: "
                 "use the console or pull the safety key. Reconnecting…",
-                speed=f"{speed:.1f}",
+                speed=Speed(speed),
             )
             if moving
             else tr("Connection to the treadmill lost. Reconnecting…")
@@ -538,11 +547,11 @@ class SessionMachine(WatchMachine):
         )
         self._fire(event, t)
 
-    def _machine_stopped(self, t: float, message: str, level: AlertLevel) -> None:
+    def _machine_stopped(self, t: float, message: str, level: AlertLevel, code: str) -> None:
         was_running = self._belt is Belt.RUNNING or self._state in BELT_MAY_MOVE
         crossed = self._start_in_flight()
         self._belt_stopped()
-        self._machine_event(t, E.MACHINE_STOPPED, message, level, cue=was_running)
+        self._machine_event(t, E.MACHINE_STOPPED, message, level, cue=was_running, code=code)
         if crossed:
             self._stop_crossed_start(t)
 
@@ -550,12 +559,21 @@ class SessionMachine(WatchMachine):
         crossed = self._start_in_flight()
         self._belt_stopped()
         message = tr("Paused from the treadmill's console.")
-        self._machine_event(t, E.MACHINE_PAUSED, message, AlertLevel.WARNING, cue=True)
+        self._machine_event(
+            t, E.MACHINE_PAUSED, message, AlertLevel.WARNING, cue=True, code="machine_paused"
+        )
         if crossed:
             self._stop_crossed_start(t)
 
     def _machine_event(
-        self, t: float, event: EngineEvent, message: str, level: AlertLevel, *, cue: bool
+        self,
+        t: float,
+        event: EngineEvent,
+        message: str,
+        level: AlertLevel,
+        *,
+        cue: bool,
+        code: str,
     ) -> None:
         """The machine stopped or paused by itself: followed, never fought."""
         new = TRANSITIONS.get((self._state, event))
@@ -568,7 +586,7 @@ class SessionMachine(WatchMachine):
         self._stop_cause = EndReason.STOPPED_BY_MACHINE
         if event is E.MACHINE_PAUSED:
             self._cue(t, CueKind.PAUSED, message)
-            self._alert(t, level, tr("{what} Resume when ready.", what=message), "machine_paused")
+            self._alert(t, level, tr("{what} Resume when ready.", what=message), code)
         else:
             if cue:
                 self._cue(t, CueKind.STOPPED, message)
@@ -576,7 +594,7 @@ class SessionMachine(WatchMachine):
                 t,
                 level,
                 tr("{what} Press start when you are ready.", what=message),
-                "machine_stopped",
+                code,
             )
         self._fire(event, t)
 

@@ -62,6 +62,7 @@ from treadmill_ctl.sim.profiles import (
     SpeedWhenStopped,
     StartWhileRunning,
 )
+from treadmill_ctl.texts import tr
 from treadmill_ctl.units import KMH_PER_MPH, SpeedUnit
 
 _log = logging.getLogger(__name__)
@@ -113,7 +114,7 @@ class MachineChecker(CheckProbe):
                 self._learned.dangers.append(abort.reason)
             else:
                 self._learned.notes.append(f"check ended early: {abort.reason}")
-            self._say(f"stopped: {abort.reason}")
+            self._say(tr("stopped: {why}", why=abort.reason))
         finally:
             try:
                 await self._finish_stop()
@@ -145,7 +146,7 @@ class MachineChecker(CheckProbe):
         else:
             learned.notes.append("the treadmill sent no usable Supported Speed Range")
             rng = None
-        self._say("control and Stop with the belt still")
+        self._say(tr("control and Stop with the belt still"))
         await self._probe_control_and_stop()
         v_pre = self._pre_start_speed(rng)
         await self._probe_reset_and_pre_start(v_pre)
@@ -251,7 +252,7 @@ class MachineChecker(CheckProbe):
                 "the console reads mph: the target unit cannot be decided safely",
                 danger=True,
             )
-        self._say("Start: the belt moves slowly")
+        self._say(tr("Start: the belt moves slowly"))
         self._check_abort()
         self._started = True
         self._t_start_cmd = self._now()
@@ -305,7 +306,7 @@ class MachineChecker(CheckProbe):
         unit_set: SpeedUnit | None = None
         if pool:
             v_u = min(pool, key=lambda g: abs(g - 1.2))
-            self._say("a set-point to learn the console's unit")
+            self._say(tr("a set-point to learn the console's unit"))
             t = self._now()
             outcome = await self._set(v_u)
             if outcome.ok:
@@ -344,7 +345,7 @@ class MachineChecker(CheckProbe):
         hi = grid[-1]
         span = (hi - lo) * f >= 0.6
         if span:
-            self._say("ramps up and down (acceleration, deceleration)")
+            self._say(tr("ramps up and down (acceleration, deceleration)"))
             await self._go(lo)
             t = self._now()
             if (await self._set(hi)).ok:
@@ -385,7 +386,7 @@ class MachineChecker(CheckProbe):
         here = self._current() or 0.0
         if abs(here - rng.minimum * f) < SEPARATION_KMH:
             return  # clamped and ignored would look the same
-        self._say("a set-point below the range")
+        self._say(tr("a set-point below the range"))
         t = self._now()
         outcome = await self._set_raw(below)
         if outcome.result is Result.INVALID_PARAMETER:
@@ -406,7 +407,7 @@ class MachineChecker(CheckProbe):
 
     async def _probe_start_while_running(self, at_kmh: float) -> None:
         learned = self._learned
-        self._say("Start while the belt runs")
+        self._say(tr("Start while the belt runs"))
         self._check_abort()
         t = self._now()
         outcome = await self._link.start()
@@ -466,7 +467,7 @@ class MachineChecker(CheckProbe):
         here = self._current() or 0.0
         if not _near(here, lo * f):
             await self._go(lo)
-        self._say("a set-point between two steps")
+        self._say(tr("a set-point between two steps"))
         t = self._now()
         outcome = await self._set_raw(x)
         if outcome.result is Result.INVALID_PARAMETER:
@@ -491,7 +492,7 @@ class MachineChecker(CheckProbe):
 
     async def _probe_stop(self) -> None:
         learned = self._learned
-        self._say("Stop: the run-down")
+        self._say(tr("Stop: the run-down"))
         self._check_abort()
         s_stop = self._current() or 0.0
         t = self._now()

@@ -35,6 +35,7 @@ from treadmill_ctl.sim.profiles import (
     SpeedWhenStopped,
     StartWhileRunning,
 )
+from treadmill_ctl.texts import Day, join, tr
 from treadmill_ctl.toml_document import ParsedDocument, migrate, parse_document, toml_lines
 from treadmill_ctl.units import KMH_PER_MPH, SpeedUnit
 
@@ -157,29 +158,39 @@ class MachineCheck:
         }
 
     def summary(self) -> str:
-        """One line for the Treadmill screen: ``Checked on 3 Dec 2026: mph console, ...``."""
+        """One line for the Treadmill screen: ``Checked on 3 Dec 2026: mph console, ...`` (a
+        ``Text``: the screen says it in the user's language, the date in its words)."""
         q = self.quirks
         parts: list[str] = []
         if q.speed_unit is not None:
-            parts.append(f"{'mph' if q.speed_unit is SpeedUnit.MPH else 'km/h'} console")
+            parts.append(tr("mph console") if q.speed_unit is SpeedUnit.MPH else tr("km/h console"))
         else:
-            parts.append("target unit unknown")
+            parts.append(tr("target unit unknown"))
         factor = q.speed_factor
         if q.speed_step is not None and factor is not None:
-            parts.append(f"{q.speed_step * factor:.2g} km/h steps")
+            parts.append(tr("{step} km/h steps", step=f"{q.speed_step * factor:.2g}"))
         if q.start_delay_s is not None:
-            parts.append(f"belt moves {q.start_delay_s:g} s after Start")
+            parts.append(tr("belt moves {seconds} s after Start", seconds=f"{q.start_delay_s:g}"))
         if q.accel_kmh_s is not None:
-            parts.append(f"speeds up {q.accel_kmh_s:g} km/h/s")
+            parts.append(tr("speeds up {rate} km/h/s", rate=f"{q.accel_kmh_s:g}"))
         if q.data_interval_s is not None:
-            parts.append(f"data every {q.data_interval_s:g} s")
+            parts.append(tr("data every {seconds} s", seconds=f"{q.data_interval_s:g}"))
         unknown = sum(1 for k in QUIRK_KEYS if getattr(q, k) is None)
-        if unknown:
-            parts.append(f"{unknown} quirk{'s' if unknown > 1 else ''} not determined")
-        line = f"Checked on {self.checked_at.strftime('%d %b %Y')}: " + ", ".join(parts)
+        if unknown == 1:
+            parts.append(tr("1 quirk not determined"))
+        elif unknown:
+            parts.append(tr("{n} quirks not determined", n=unknown))
+        day = Day(self.checked_at.date())
+        found = join(parts, ", ")
         if self.blocked:
-            line += ". SESSIONS REFUSED: " + "; ".join(self.dangers)
-        return line
+            # The dangers are the check's own findings, in English (docs/translations.md).
+            return tr(
+                "Checked on {date}: {found}. SESSIONS REFUSED: {dangers}",
+                date=day,
+                found=found,
+                dangers="; ".join(self.dangers),
+            )
+        return tr("Checked on {date}: {found}", date=day, found=found)
 
 
 # ---- what a session takes from a check --------------------------------------------------------

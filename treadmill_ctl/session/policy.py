@@ -33,7 +33,7 @@ from treadmill_ctl.settings import (
     TURNING_WALK_MAX_KMH,
     Settings,
 )
-from treadmill_ctl.texts import tr
+from treadmill_ctl.texts import Speed, tr
 from treadmill_ctl.units import Direction, TurningStyle
 
 _EPS: Final = 1e-6
@@ -147,14 +147,14 @@ class SafetyPolicy:
         if value > cap + _EPS:
             value = cap
             if direction is Direction.BACKWARD:
-                why = tr("backward cap {speed} km/h", speed=f"{cap:.1f}")
+                why = tr("backward cap {speed}", speed=Speed(cap))
             elif cap < min(self._settings.forward_cap_kmh, FORWARD_HARD_CEILING_KMH) - _EPS:
-                why = tr("the treadmill's maximum {speed} km/h", speed=f"{cap:.1f}")
+                why = tr("the treadmill's maximum {speed}", speed=Speed(cap))
             else:
-                why = tr("forward cap {speed} km/h", speed=f"{cap:.1f}")
+                why = tr("forward cap {speed}", speed=Speed(cap))
         lo = self.machine_min_kmh
         if value < lo - _EPS:
-            value, why = lo, tr("the treadmill's minimum {speed} km/h", speed=f"{lo:.1f}")
+            value, why = lo, tr("the treadmill's minimum {speed}", speed=Speed(lo))
         snapped = self._grid_down(value)
         if snapped < lo - _EPS:
             snapped = self._grid_up(lo)

@@ -21,7 +21,7 @@ from treadmill_ctl.session.events import (
 from treadmill_ctl.session.plan import Phase, PhaseKind, Plan
 from treadmill_ctl.session.policy import SafetyPolicy
 from treadmill_ctl.settings import Settings
-from treadmill_ctl.texts import tr
+from treadmill_ctl.texts import Speed, tr
 from treadmill_ctl.units import Direction, TurningStyle
 
 __all__ = ["PhaseInfo", "PlanPosition", "SessionSnapshot", "result_words"]
@@ -321,10 +321,10 @@ class PlanPosition:
                     t,
                     AlertLevel.INFO,
                     tr(
-                        "{phase} at {speed} km/h will run at {allowed} km/h ({why}).",
+                        "{phase} at {speed} will run at {allowed} ({why}).",
                         phase=phase.label,
-                        speed=f"{speed:g}",
-                        allowed=f"{decision.kmh:g}",
+                        speed=Speed(speed),
+                        allowed=Speed(decision.kmh),
                         why=decision.limited_by or "",
                     ),
                     "speed_limited",

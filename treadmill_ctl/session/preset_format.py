@@ -47,6 +47,7 @@ from typing import Any, Final
 from treadmill_ctl import shipped, storage
 from treadmill_ctl.errors import FileFormatError
 from treadmill_ctl.ftms.model import Capabilities
+from treadmill_ctl.session.builtin_texts import translatable
 from treadmill_ctl.session.phase_cues import cue_lines, read_cues
 from treadmill_ctl.session.phase_hr import HR_FOLLOW_KEYS, hr_follow_items, read_hr_follow
 from treadmill_ctl.session.plan import Phase, PhaseKind, Plan, Repeat, Step, expand_steps
@@ -438,7 +439,7 @@ def check_preset_text(
         hr_cap_bpm=hr_cap,
         warnings=tuple(c.warnings),
     )
-    return PresetCheck(preset, (), tuple(c.warnings))
+    return PresetCheck(translatable(preset), (), tuple(c.warnings))
 
 
 def check_preset_file(

@@ -25,6 +25,7 @@ from typing import Final
 
 from treadmill_ctl.session.plan import Phase, PhaseKind, Repeat, Step
 from treadmill_ctl.session.presets import Preset
+from treadmill_ctl.texts import Text, tr
 from treadmill_ctl.units import Direction
 
 BLOCK_LADDER_S: Final = (20.0, 30.0, 45.0, 60.0, 90.0, 120.0)
@@ -59,19 +60,21 @@ class Suggestion:
     generated: bool = False
 
 
-_REPEAT_WHY: Final[dict[str, str]] = {
-    "skipped": "You skipped part of it",
-    "stopped_by_machine": "The treadmill stopped it",
-    "link_lost": "The connection was lost",
-    "error": "An error ended it",
+_REPEAT_WHY: Final[dict[str, Text]] = {
+    "skipped": tr("You skipped part of it"),
+    "stopped_by_machine": tr("The treadmill stopped it"),
+    "link_lost": tr("The connection was lost"),
+    "error": tr("An error ended it"),
 }
 
 
 def repeat_after(last: Preset, reason: str) -> Suggestion:
     """After a session of ``last`` that was not complete — ``reason`` is the summary's
     ``progressionReason``: "skipped" or the engine's end reason — the same preset again."""
-    why = _REPEAT_WHY.get(reason, "You stopped before the end")
-    return Suggestion(last, f"{why}: do “{last.name}” again before moving on.")
+    why = _REPEAT_WHY.get(reason, tr("You stopped before the end"))
+    return Suggestion(
+        last, tr("{why}: do “{name}” again before moving on.", why=why, name=last.name)
+    )
 
 
 def suggest_next(
@@ -80,7 +83,7 @@ def suggest_next(
     """The preset to do after completing ``last`` (see the module docstring)."""
     done = BackwardLoad.of(last, backward_default_kmh)
     if done.blocks == 0:
-        return Suggestion(None, "This session had no backward blocks: nothing to progress.")
+        return Suggestion(None, tr("This session had no backward blocks: nothing to progress."))
     pool = [
         (p, BackwardLoad.of(p, backward_default_kmh))
         for p in library
@@ -96,8 +99,14 @@ def suggest_next(
         p, load = min(longer, key=lambda item: (item[1].block_s, item[0].level or 0))
         return Suggestion(
             p,
-            f"Next: longer blocks — {load.blocks} × {load.block_s:g} s backward "
-            f"(you did {done.blocks} × {done.block_s:g} s), same speed.",
+            tr(
+                "Next: longer blocks — {blocks} × {seconds} s backward (you did {done} × "
+                "{done_s} s), same speed.",
+                blocks=load.blocks,
+                seconds=f"{load.block_s:g}",
+                done=done.blocks,
+                done_s=f"{done.block_s:g}",
+            ),
         )
     more = [
         (p, load) for p, load in pool if load.blocks > done.blocks and load.block_s >= done.block_s
@@ -106,22 +115,35 @@ def suggest_next(
         p, load = min(more, key=lambda item: (item[1].blocks, item[1].block_s))
         return Suggestion(
             p,
-            f"Next: more blocks — {load.blocks} × {load.block_s:g} s backward "
-            f"(you did {done.blocks} × {done.block_s:g} s), same speed.",
+            tr(
+                "Next: more blocks — {blocks} × {seconds} s backward (you did {done} × "
+                "{done_s} s), same speed.",
+                blocks=load.blocks,
+                seconds=f"{load.block_s:g}",
+                done=done.blocks,
+                done_s=f"{done.block_s:g}",
+            ),
         )
     generated = _lengthened(last) or _one_more_block(last)
     if generated is not None:
         new = BackwardLoad.of(generated, backward_default_kmh)
         return Suggestion(
             generated,
-            f"Next: {new.blocks} × {new.block_s:g} s backward (you did {done.blocks} × "
-            f"{done.block_s:g} s), same speed.",
+            tr(
+                "Next: {blocks} × {seconds} s backward (you did {done} × {done_s} s), same speed.",
+                blocks=new.blocks,
+                seconds=f"{new.block_s:g}",
+                done=done.blocks,
+                done_s=f"{done.block_s:g}",
+            ),
             generated=True,
         )
     return Suggestion(
         None,
-        "You are at the top of this progression: repeat it, or raise the backward speed "
-        "yourself in small steps.",
+        tr(
+            "You are at the top of this progression: repeat it, or raise the backward speed "
+            "yourself in small steps."
+        ),
     )
 
 

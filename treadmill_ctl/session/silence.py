@@ -21,7 +21,7 @@ from treadmill_ctl.session.machine_base import OVERSPEED_MARGIN_KMH, STILL_KMH
 from treadmill_ctl.session.steps import Belt, Step
 from treadmill_ctl.session.transitions import DATA_WATCHED, EngineEvent
 from treadmill_ctl.session.watchdog import GIVE_UP_AFTER_S, Verdict
-from treadmill_ctl.texts import tr
+from treadmill_ctl.texts import Speed, tr
 
 __all__ = ["NO_DATA_STOP_MESSAGE", "SilenceMachine"]
 
@@ -61,10 +61,10 @@ class SilenceMachine(FlowMachine):
         ):
             return False
         message = tr(
-            "The belt runs at {actual} km/h after the treadmill was silent (the session "
-            "asked for {asked} km/h): stopping.",
-            actual=f"{actual:.1f}",
-            asked=f"{asked:.1f}",
+            "The belt runs at {actual} after the treadmill was silent (the session "
+            "asked for {asked}): stopping.",
+            actual=Speed(actual),
+            asked=Speed(asked),
         )
         self._stop_for(t, EngineEvent.DATA_LOST, message, "data_lost")
         return True

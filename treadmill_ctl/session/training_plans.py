@@ -42,6 +42,7 @@ from typing import Any, Final
 
 from treadmill_ctl import shipped, storage
 from treadmill_ctl.errors import FileFormatError
+from treadmill_ctl.session.builtin_texts import translatable_plan
 from treadmill_ctl.session.plan import Phase, PhaseKind, Repeat, Step
 from treadmill_ctl.session.presets import (
     INCLINE_LIMITS_PCT,
@@ -338,7 +339,7 @@ def check_plan_text(
         builtin=builtin,
         path=path,
     )
-    return PlanCheck(plan, ())
+    return PlanCheck(translatable_plan(plan), ())
 
 
 def _steps(c: _Checker, raw: Any, presets: PresetLibrary) -> tuple[PlanStep, ...]:

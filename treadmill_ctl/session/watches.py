@@ -19,7 +19,7 @@ from treadmill_ctl.session.machine_base import (
 from treadmill_ctl.session.silence import SilenceMachine
 from treadmill_ctl.session.steps import Belt
 from treadmill_ctl.session.transitions import EngineEvent
-from treadmill_ctl.texts import tr
+from treadmill_ctl.texts import Speed, tr
 from treadmill_ctl.units import KMH_PER_MPH, Direction
 
 __all__ = ["WatchMachine"]
@@ -48,16 +48,16 @@ class WatchMachine(SilenceMachine):
         level = AlertLevel.WARNING if value > cap + 1e-6 else AlertLevel.INFO
         message = (
             tr(
-                "Speed set to {speed} km/h on the console (above your {direction} cap {cap} "
-                "km/h): kept for this phase.",
-                speed=f"{value:.1f}",
+                "Speed set to {speed} on the console (above your {direction} cap {cap}): "
+                "kept for this phase.",
+                speed=Speed(value),
                 direction=_direction_word(direction),
-                cap=f"{cap:.1f}",
+                cap=Speed(cap),
             )
             if level is AlertLevel.WARNING
             else tr(
-                "Speed set to {speed} km/h on the console: kept for this phase.",
-                speed=f"{value:.1f}",
+                "Speed set to {speed} on the console: kept for this phase.",
+                speed=Speed(value),
             )
         )
         self._alert(t, level, message, "console_speed")
@@ -90,17 +90,17 @@ class WatchMachine(SilenceMachine):
         self._overspeed_since = None
         message = (
             tr(
-                "The belt runs at {speed} km/h, above your {direction} cap {cap} km/h. Stopping.",
-                speed=f"{actual:.1f}",
+                "The belt runs at {speed}, above your {direction} cap {cap}. Stopping.",
+                speed=Speed(actual),
                 direction=_direction_word(facing),
-                cap=f"{cap:.1f}",
+                cap=Speed(cap),
             )
             if above_cap
             else tr(
-                "The belt runs at {speed} km/h, instead of {setpoint} km/h (does its console "
+                "The belt runs at {speed}, instead of {setpoint} (does its console "
                 "read speeds in mph?). Stopping.",
-                speed=f"{actual:.1f}",
-                setpoint=f"{setpoint:.1f}",
+                speed=Speed(actual),
+                setpoint=Speed(setpoint),
             )
         )
         self._stop_for(t, E.OVERSPEED, message, "overspeed")
@@ -129,8 +129,8 @@ class WatchMachine(SilenceMachine):
             t,
             AlertLevel.WARNING,
             tr(
-                "The belt still runs at {speed} km/h while the session is {state}: stopping it.",
-                speed=f"{speed:.1f}",
+                "The belt still runs at {speed} while the session is {state}: stopping it.",
+                speed=Speed(speed),
                 state=_state_word(self._state),
             ),
             "still_moving",
@@ -168,11 +168,10 @@ class WatchMachine(SilenceMachine):
             t,
             AlertLevel.WARNING,
             tr(
-                "Heart rate {hr} is above your cap {limit} bpm: slowing to {speed} km/h "
-                "in {lead} s.",
+                "Heart rate {hr} is above your cap {limit} bpm: slowing to {speed} in {lead} s.",
                 hr=hr,
                 limit=limit,
-                speed=f"{slower:.1f}",
+                speed=Speed(slower),
                 lead=f"{lead:.0f}",
             ),
             "hr_cap",
