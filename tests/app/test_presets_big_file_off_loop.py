@@ -62,10 +62,15 @@ async def test_a_slow_preset_file_is_read_while_the_loop_runs_on(
     readers.clear()
     bridge.reload()
     loop = asyncio.get_running_loop()
-    for _ in range(10_000):
-        if holding.is_set():
-            break
-        await asyncio.sleep(0)
+    # Wait (without holding the loop) until the reader is inside the file: a thread watches.
+    inside: asyncio.Future[bool] = loop.create_future()
+
+    def watch() -> None:
+        got = holding.wait(timeout=10)
+        loop.call_soon_threadsafe(lambda: inside.done() or inside.set_result(got))
+
+    threading.Thread(target=watch, daemon=True).start()
+    assert await inside, "the preset was never read"
     ran: asyncio.Future[bool] = loop.create_future()
     loop.call_soon(lambda: ran.set_result(holding.is_set()))
     assert await ran is True  # the loop went on while the file was being read

@@ -160,6 +160,33 @@ def test_a_backward_setpoint_above_the_cap_is_caught() -> None:
     assert Rule.CAP not in rules(fwd)
 
 
+def _console_above_the_cap(belt_on_console: float) -> Session:
+    """Forward at 11.0 km/h (cap 12.0); the runner sets ``belt_on_console`` on the console;
+    then the app ramps down to 8.0 km/h."""
+    s = Session()
+    s.event("state", state="idle")
+    s.phase(0, "forward", "forward", 11.0)
+    s.start_belt()
+    s.ramp(11.0)
+    s.belt = belt_on_console  # the console's own speed: no write of ours
+    s.wait(3.0)
+    s.ramp(8.0)
+    s.end()
+    return s
+
+
+def test_above_the_cap_only_to_slow_a_belt_that_runs_faster_still() -> None:
+    """The ramp down from a console speed of 13.0 km/h passes 12.9...12.1, above the cap 12.0,
+    each below the belt's reported speed: it slows the belt, allowed. The same set-points
+    with the belt reported slower are above the cap."""
+    assert Rule.CAP not in rules(_console_above_the_cap(13.0))
+    s = _console_above_the_cap(13.0)
+    for e in s.events:  # the belt reported slower than the set-points: they would speed it up
+        if e["type"] == "data" and e["speed_kmh"] > 12.0:
+            e["speed_kmh"] = 12.0
+    assert Rule.CAP in rules(s)
+
+
 def test_a_setpoint_jump_is_caught() -> None:
     s = Session()
     s.countdown("start")

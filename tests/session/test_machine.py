@@ -295,3 +295,28 @@ def test_no_flag_outside_the_tables_decides_the_state() -> None:
         "_ramp_held",  # the ramp waits for the belt's reported speed (its words)
         "_incline_warned",  # "cannot set an incline" said once
     }
+
+
+def test_a_console_speed_above_the_cap_is_ramped_down_at_the_phase_end_never_stopped() -> None:
+    """The runner set 6.0 km/h on the console, above the forward cap 5.0 (kept for this
+    phase, with a warning). When the phase ends the ramp brings the belt down from 6.0: each
+    set-point on the way (5.5 is still above the cap) is lower than the one before, which is
+    safer, so the policy takes it; before, the first one was refused as "above the forward
+    cap" and the session STOPped with "Safety check failed" instead of slowing down."""
+    bench = started(settings=Settings(forward_cap_kmh=5.0))
+    until(bench, S.RUNNING_PHASE)  # the warm-up, 3.0 km/h
+    bench.target_kmh = 6.0
+    bench.status(MachineStatusKind.TARGET_SPEED_CHANGED, 6.0)
+    assert bench.alerts("console_speed")
+    bench.run_normally(3)
+    changed_at = bench.t
+    until(bench, S.SLOWING_TO_TURN, 30)
+    until(bench, S.RUNNING_PHASE, 60)  # the backward block, at its own speed
+    assert not bench.alerts("safety"), [a.message for a in bench.alerts()]
+    assert S.STOPPING not in bench.states()
+    down = [s.value for t, s in bench.sends(io.Cmd.SET_SPEED) if t >= changed_at]
+    above = [v for v in down if v is not None and v > 5.0]
+    assert above, "the ramp down starts above the cap"
+    assert above == sorted(above, reverse=True)
+    assert above[0] <= 6.0
+    assert bench.sends(io.Cmd.SET_SPEED)[-1][1].value == pytest.approx(2.5)

@@ -37,6 +37,21 @@ def test_the_backward_ceiling_holds_whatever_the_settings_object_says() -> None:
         policy.check(Direction.BACKWARD, 8.5, 0.0)
 
 
+def test_above_the_cap_only_on_the_way_down_from_a_console_speed() -> None:
+    """The runner set 9.0 km/h backward on the console (cap 6.0): the ramp down from it may
+    pass above the cap, each set-point lower than the last; never up, never level."""
+    policy = SafetyPolicy(Settings(), machine())
+    policy.console_set(9.0, 10.0)
+    policy.check(Direction.BACKWARD, 8.5, 11.0)  # lower: taken
+    policy.record(8.5, 11.0)
+    with pytest.raises(SafetyViolation, match="backward cap"):
+        policy.check(Direction.BACKWARD, 8.5, 12.0)  # level, above the cap
+    with pytest.raises(SafetyViolation, match="backward cap"):
+        policy.check(Direction.BACKWARD, 8.7, 12.0)  # up, above the cap
+    with pytest.raises(SafetyViolation, match="within 1 s"):
+        policy.check(Direction.BACKWARD, 7.5, 12.0)  # down, but faster than the ramp
+
+
 def test_a_ramp_is_a_series_of_small_setpoints() -> None:
     policy = SafetyPolicy(Settings(), machine())
     policy.motion_started(0.0, 0.0)

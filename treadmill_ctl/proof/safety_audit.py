@@ -19,7 +19,8 @@ Rules (``Rule``):
 - RECORD: every event well-formed, ``t`` never going back, exactly one ``end`` event and it is
   the last; every control-point write is in the record (except those still unanswered at the
   end).
-- CAP: no set-point above the cap of the direction the runner faces, nor the machine's maximum.
+- CAP: no set-point above the cap of the direction the runner faces, nor the machine's maximum,
+  except one that slows a belt reported faster still (a console speed ramped down).
 - RAMP: over any window of ``ramp_window_s`` (1 s) the set-point in effect moves by at most
   ``ramp × window + one machine step``; after a start an upward set-point is at most that far
   above the belt's last reported speed (or the machine's minimum): never chase a late belt.
@@ -156,9 +157,12 @@ class _Audit(SessionRecord):
             v = c.value
             latest, cautious = self.direction_at(c.t)
             cap = min(lim.cap(latest), lim.cap(cautious))
-            if v > cap + _KMH_EPS:
+            # Above the cap only to slow a belt that runs faster still (the ramp down from a
+            # speed the runner set on the console).
+            slowing = v < (self.last_speed_before(c.t + T_EPS) or 0.0) - _KMH_EPS
+            if v > cap + _KMH_EPS and not slowing:
                 self.flag(Rule.CAP, c.t, f"set-point {v:.2f} km/h above the {cautious} cap {cap}")
-            if v > lim.machine_max_kmh + _KMH_EPS:
+            if v > lim.machine_max_kmh + _KMH_EPS and not slowing:
                 self.flag(Rule.CAP, c.t, f"set-point {v:.2f} above the machine's maximum")
             previous = motion[-1][1] if motion else None
             if after_start and (previous is None or v > previous + _KMH_EPS):

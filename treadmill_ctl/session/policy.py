@@ -342,11 +342,14 @@ class SafetyPolicy:
     def check(self, direction: Direction, kmh: float, now: float) -> None:
         """Refuse (raise ``SafetyViolation``) a set-point above the direction's cap or the
         machine's maximum, or one that moves faster than the ramp: more than the ramp's rate
-        (plus one machine step) within a one-second window."""
+        (plus one machine step) within a one-second window. A set-point below the last one
+        may still be above the cap: the ramp down from a speed the runner set on the console
+        (``console_set``) passes there, and slowing down is never refused for it."""
         cap = self.cap_kmh(direction)
-        if kmh > cap + _EPS:
+        lowering = kmh < self._last_kmh - _EPS
+        if kmh > cap + _EPS and not lowering:
             raise SafetyViolation(f"set-point {kmh} km/h above the {direction} cap {cap} km/h")
-        if kmh > self.machine_max_kmh + _EPS:
+        if kmh > self.machine_max_kmh + _EPS and not lowering:
             raise SafetyViolation(f"set-point {kmh} km/h above the machine's maximum")
         allowed = self.ramp_kmh_per_s * RAMP_WINDOW_S + self.step_kmh
         for before in self._in_window(now) or [self._last_kmh]:
