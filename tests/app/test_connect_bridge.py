@@ -15,7 +15,8 @@ from bleak.exc import (
 )
 from bridge_world import World, make_world
 
-from treadmill_ctl.app.connect_bridge import ConnectBridge, describe_bluetooth_error, signal_bars
+from treadmill_ctl.app.connect_bridge import ConnectBridge
+from treadmill_ctl.app.radio_problems import describe_bluetooth_error, signal_bars
 from treadmill_ctl.errors import DeviceNotFoundError, LinkError
 from treadmill_ctl.session.engine import SessionEngine
 from treadmill_ctl.session.events import SessionState

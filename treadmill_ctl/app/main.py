@@ -55,7 +55,7 @@ from treadmill_ctl.app.qt import (
     QUrl,
     qInstallMessageHandler,
 )
-from treadmill_ctl.app.session_bridge import load_engine
+from treadmill_ctl.app.session_start import load_engine
 from treadmill_ctl.app.sound import CuePlayer
 from treadmill_ctl.app.treadmill_source import (
     TreadmillSource,

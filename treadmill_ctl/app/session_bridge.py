@@ -26,16 +26,13 @@ from treadmill_ctl.app.context import AppContext, NoticeLevel, Screen
 from treadmill_ctl.app.formatting import speeds_in_unit
 from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, QTimer, Signal, Slot
 from treadmill_ctl.app.session_presenter import BANNER_ALERTS, present, summary_view
+from treadmill_ctl.app.session_start import load_engine, open_session_history, speed_delta_kmh
 from treadmill_ctl.app.translation import translated_tree
-from treadmill_ctl.errors import HistoryError
 from treadmill_ctl.ftms.api import TreadmillControl
 from treadmill_ctl.ftms.model import LinkState
 from treadmill_ctl.session.events import AlertEvent, AlertLevel, CueEvent, EndEvent, EndReason
 from treadmill_ctl.session.plan import Plan
 from treadmill_ctl.texts import tr
-from treadmill_ctl.units import KMH_PER_MPH, SpeedUnit
-
-MPH_READING_TOP: Final = 0.049  # below +0.05 mph: the top of a one-decimal mph reading
 
 if TYPE_CHECKING:
     import asyncio
@@ -49,16 +46,6 @@ QML_IMPORT_NAME: Final = "TreadmillCtl"
 QML_IMPORT_MAJOR_VERSION: Final = 1
 
 _log = logging.getLogger(__name__)
-
-
-def load_engine() -> type[SessionController]:
-    """The session controller, imported on first need (and with it the engine and the
-    history that records it): the app's window shows before they are
-    loaded, and the app loads them right after."""
-    from treadmill_ctl import history  # noqa: PLC0415, F401 - see the docstring
-    from treadmill_ctl.session.controller import SessionController  # noqa: PLC0415 - as above
-
-    return SessionController
 
 
 REFRESH_MS: Final = 100
@@ -217,37 +204,9 @@ class SessionBridge(QObject):
         self._context.engine_changed(engine)
 
     def _open_history(self, plan: Plan, link: TreadmillControl) -> HistorySink | None:
-        """The history entry of a session of ``plan`` on ``link`` (opened at its first start).
-        A history that cannot be opened is reported; the session runs anyway."""
-        ctx = self._context
-        from treadmill_ctl.history import (  # noqa: PLC0415 - see load_engine
-            HistoryStore,
-            SessionHeader,
-            SessionRecorder,
-        )
-        from treadmill_ctl.session.controller import plan_record  # noqa: PLC0415 - as above
-
-        caps = link.capabilities
-        device = (caps.name if caps is not None and caps.name else "") or link.address
-        try:
-            if not isinstance(ctx.history, HistoryStore):
-                ctx.history = HistoryStore.open()
-            recorder = SessionRecorder.open(
-                ctx.history,
-                SessionHeader.now(
-                    preset_id=plan.id,
-                    preset_name=plan.name,
-                    plan=plan_record(plan, ctx.settings),
-                    device=device,
-                    profile=ctx.sim_profile if ctx.simulate else "",
-                ),
-                on_state=self._on_history_state,
-            )
-        except HistoryError as exc:
-            _log.error("history not recorded: %s", exc)
-            ctx.notify(NoticeLevel.WARNING, tr("This session is not recorded: {why}", why=exc))
-            return None
-        self._session_id = recorder.session_id
+        """The history entry of a session (opened at its first start; see session_start)."""
+        recorder = open_session_history(self._context, plan, link, self._on_history_state)
+        self._session_id = recorder.session_id if recorder is not None else None
         return recorder
 
     def _on_history_state(self, state: str, message: str) -> None:
@@ -741,16 +700,8 @@ class SessionBridge(QObject):
         if controller is None:
             return
         unit = str(getattr(self._context.settings, "speed_unit", "kmh"))
-        delta_kmh = delta
         target = controller.snapshot().target_speed_kmh
-        if unit == SpeedUnit.MPH and target is not None:
-            # To the next speed as it reads (one decimal of mph): the top of that reading,
-            # which the engine rounds down onto the machine's 0.1 km/h grid, still inside it.
-            shown = round(target / KMH_PER_MPH, 1) + delta
-            delta_kmh = (shown + MPH_READING_TOP) * KMH_PER_MPH - target
-        elif unit == SpeedUnit.MPH:
-            delta_kmh = delta * KMH_PER_MPH
-        if controller.change_speed(delta_kmh):
+        if controller.change_speed(speed_delta_kmh(delta, unit, target)):
             self._schedule_refresh()
 
     @Slot()

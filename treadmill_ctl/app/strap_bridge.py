@@ -18,16 +18,11 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
-from treadmill_ctl.app.connect_bridge import (
-    change_settings,
-    describe_bluetooth_error,
-    radio_errors,
-    signal_bars,
-    signal_text,
-)
+from treadmill_ctl.app.connect_bridge import change_settings, signal_text
 from treadmill_ctl.app.context import AppContext, NoticeLevel
 from treadmill_ctl.app.formatting import heart_rate_text
 from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, Signal, Slot
+from treadmill_ctl.app.radio_problems import describe_bluetooth_error, radio_errors, signal_bars
 from treadmill_ctl.app.translation import translated
 from treadmill_ctl.errors import HeartRateStrapError, TreadmillError
 from treadmill_ctl.texts import tr
