@@ -122,10 +122,16 @@ def _arg_data(value: object) -> object:
     return str(value)
 
 
-def from_data(data: object) -> Text | None:
+_MAX_KMH: Final = 1000.0  # no treadmill speed is above; a stored one that is, is damage
+MAX_DATA_DEPTH: Final = 8
+"""Messages nest (a "why" inside a message) a level or two deep; deeper data is not ours."""
+
+
+def from_data(data: object, depth: int = 0) -> Text | None:
     """The ``Text`` that ``to_data`` wrote; None when ``data`` is not such an object (a damaged
-    or foreign row: the caller shows the stored English words instead)."""
-    if not isinstance(data, Mapping):
+    or foreign row: the caller shows the stored English words instead): nested deeper than
+    ``MAX_DATA_DEPTH``, a speed that is no finite number, a template with other fields."""
+    if not isinstance(data, Mapping) or depth > MAX_DATA_DEPTH:
         return None
     template, args = data.get("template"), data.get("args", {})
     if not isinstance(template, str) or not isinstance(args, Mapping):
@@ -133,10 +139,13 @@ def from_data(data: object) -> Text | None:
     values: dict[str, object] = {}
     for name, value in args.items():
         if isinstance(value, Mapping):
-            if isinstance(value.get("kmh"), int | float) and not isinstance(value["kmh"], bool):
-                values[str(name)] = Speed(value["kmh"])
+            kmh = value.get("kmh")
+            if isinstance(kmh, int | float) and not isinstance(kmh, bool):
+                if not -_MAX_KMH <= kmh <= _MAX_KMH:  # NaN, infinities, 10**400 too
+                    return None
+                values[str(name)] = Speed(kmh)
                 continue
-            inner = from_data(value.get("text"))
+            inner = from_data(value.get("text"), depth + 1)
             if inner is None:
                 return None
             values[str(name)] = inner

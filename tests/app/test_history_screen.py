@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import itertools
 import math
 from collections.abc import Iterator
 from datetime import datetime
@@ -178,6 +179,28 @@ def test_the_chart_labels_are_whole_and_narrow_warm_up_bands_are_named(
     assert x0 == sorted(x0)
     assert bands[0]["text"] in ("Warm-up", "Warm")
     assert bands[-1]["text"] in ("Cool-down", "Cool")
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 720), (1920, 1080)])
+def test_the_speed_axis_labels_stay_a_line_apart(
+    two_sessions: tuple[int, int], window: WindowRig, size: tuple[int, int]
+) -> None:
+    """At 1280x720 the chart is ~60 px high: a label every 1 km/h up to 6 drew "0 1 2 4 6"
+    over one another. The step grows with what fits (0 is always labelled)."""
+    window.running.window.resize(*size)
+    show_history(window)
+    chart_item = item(window, "speedChart")
+    window.wait(lambda: bool(drawn_labels(chart_item)))
+    chart_item.setProperty("chart", chart_of(_chart_detail(600.0, 60, 60), "kmh"))
+    window.wait(lambda: any(d["kind"] == "speed" for d in drawn_labels(chart_item)))
+    # As short as the detail pane leaves it with a notices list at 1280x720.
+    chart_item.setHeight(90)
+    chart_item.setProperty("chart", chart_of(_chart_detail(601.0, 60, 60), "kmh"))
+    window.wait(lambda: any(d["kind"] == "time" for d in drawn_labels(chart_item)))
+    window.qtbot.wait(100)
+    ys = sorted(d["y"] for d in drawn_labels(chart_item) if d["kind"] == "speed")
+    assert len(ys) >= 2
+    assert all(b - a >= 18 - 1e-6 for a, b in itertools.pairwise(ys)), ys
 
 
 def test_week_bars_and_the_backward_tile_say_blocks_in_words(

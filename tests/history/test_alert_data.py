@@ -69,6 +69,19 @@ def test_a_message_survives_as_data_with_its_speeds_in_kmh() -> None:
     assert "km/h" not in mph
 
 
+def _nested(levels: int) -> dict[str, object]:
+    data: dict[str, object] = {"template": "x"}
+    for _ in range(levels):
+        data = {"template": "{a}", "args": {"a": {"text": data}}}
+    return data
+
+
+def test_a_message_nested_as_deep_as_real_ones_is_read() -> None:
+    text = from_data(_nested(3))
+    assert text is not None
+    assert str(text) == "x"
+
+
 @pytest.mark.parametrize(
     "damaged",
     [
@@ -82,6 +95,13 @@ def test_a_message_survives_as_data_with_its_speeds_in_kmh() -> None:
         {"template": "{x!r}", "args": {"x": "a"}},
         {"template": "{x:>999999}", "args": {"x": "a"}},
         {"template": "{0}", "args": {"x": "a"}},
+        # speeds that are no number a treadmill runs at (10**400 crashed float())
+        {"template": "{s}", "args": {"s": {"kmh": 10**400}}},
+        {"template": "{s}", "args": {"s": {"kmh": float("nan")}}},
+        {"template": "{s}", "args": {"s": {"kmh": float("inf")}}},
+        # nested deeper than any message (5 000 levels raised RecursionError)
+        _nested(5000),
+        _nested(9),
     ],
 )
 def test_damaged_params_give_none_so_the_stored_words_are_shown(damaged: object) -> None:

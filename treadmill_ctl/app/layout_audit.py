@@ -14,6 +14,8 @@ What counts, chosen to avoid false alarms:
   button, a field, a switch). Text inside a control belongs to it;
 - *outside*: a leaf that reaches past the window's edge, or out of the card it is drawn on
   (its nearest ancestor Rectangle that paints a colour);
+- *broken*: a wrapped text in more lines than it has words: a word split across lines (a
+  caption squeezed by a mark beside it read "DIST / ANC / E");
 - *clipped*: a text cut by a clipping ancestor that cannot be scrolled (not a Flickable);
   a control's own text that runs past the control counts as *outside*.
 
@@ -54,7 +56,7 @@ _CONTROL_CLASSES: Final = (
 class Problem:
     """One layout problem: what kind, where (scene rectangles), which items."""
 
-    kind: str  # "elided", "overlap", "outside"
+    kind: str  # "elided", "broken", "overlap", "outside", "clipped"
     what: str
 
     def __str__(self) -> str:
@@ -143,6 +145,10 @@ class _Walk:
             return
         if bool(item.property("truncated")):
             self.elided.append(Problem("elided", f"{_label(item)}: {text!r}"))
+        lines = item.property("lineCount")
+        if isinstance(lines, int) and lines > len(text.split()) + text.count("\n"):
+            # more lines than words: a word broken across lines ("DIST / ANC / E")
+            self.elided.append(Problem("broken", f"{_label(item)}: {text!r} in {lines} lines"))
         whole = _painted_rect(item)
         painted = whole.intersected(clip)
         if control is not None and not painted.isEmpty():

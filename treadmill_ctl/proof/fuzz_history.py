@@ -48,6 +48,8 @@ from treadmill_ctl.history.schema import migrate
 from treadmill_ctl.history.store import HistoryStore, default_path
 from treadmill_ctl.proof.fuzz_core import Check, FuzzTally, Verdict, _require
 from treadmill_ctl.proof.sample_sessions import blocks_plan, plan_json, sample_events
+from treadmill_ctl.session.events import AlertEvent, AlertLevel
+from treadmill_ctl.texts import Speed, tr
 
 MAX_PARSE_S: Final = 5.0
 SESSIONS: Final = 3
@@ -104,6 +106,13 @@ _BAD_TEXTS: Final = (
     "[1, 2",
     '{"phases": "x"}',
     "99999999999999999999",
+    # an alert's params (its message as data): speeds no number holds, deep nesting, fields
+    '{"template": "{s}", "args": {"s": {"kmh": 1e999}}}',
+    '{"template": "{s}", "args": {"s": {"kmh": 1' + "0" * 400 + "}}}",
+    '{"template": "{s.__class__}", "args": {"s": "a"}}',
+    '{"template": "{s:>99999999}", "args": {"s": "a"}}',
+    '{"template": "{a}", "args": {"a": {"text": ' * 3000 + "1" + "}}}" * 3000,
+    '{"template": "{a}", "args": {"a": {"text": ' * 50 + '{"template": "x"}' + "}}}" * 50,
 )
 
 
@@ -164,7 +173,17 @@ def _record_template(path: Path) -> list[int]:
                 profile="ideal",
             )
             cut = None if ending == "finished" else 30.0
-            events = sample_events(phases, rate_hz=1.0, end_reason=ending, stop_at_t=cut)
+            events = list(sample_events(phases, rate_hz=1.0, end_reason=ending, stop_at_t=cut))
+            # alerts with their message as data (params), for the damage to reach them
+            for t in (5.0, 12.0):
+                alert = AlertEvent(
+                    t,
+                    AlertLevel.WARNING,
+                    tr("Speed set to {speed} on the console: kept for this phase.", speed=Speed(4)),
+                    "console_speed",
+                ).to_json()
+                at = next(i for i, e in enumerate(events) if e["t"] >= t)
+                events.insert(at, alert)
             ids.append(record_events(store, header, events).session_id)
         run = debriefs.start_plan_run(store, "couch-to-backward", "Couch to backward", now)
         for step, session_id in enumerate(ids):
