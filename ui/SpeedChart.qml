@@ -90,13 +90,23 @@ Canvas {
         ctx.fillStyle = canvas.shade(Theme.textDim, 1.0);
         ctx.strokeStyle = canvas.shade(Theme.border, 0.6);
         ctx.lineWidth = 1;
-        const speedStep = maxSpeed > 8 ? 2 : 1;
+        // Labels at least a line apart, however short the chart is (1280x720: ~60 px).
+        const speedStep = [1, 2, 5, 10, 20, 50].filter(s => s < maxSpeed).find(s => h * s / maxSpeed >= 18) ?? maxSpeed;
         for (let v = 0; v <= maxSpeed; v += speedStep) {
             ctx.beginPath();
             ctx.moveTo(left, y(v));
             ctx.lineTo(left + w, y(v));
             ctx.stroke();
             ctx.fillText(String(v), left - 28, y(v) + 5);
+            drawn.push({
+                kind: "speed",
+                text: String(v),
+                x: left - 28,
+                y: y(v),
+                width: ctx.measureText(String(v)).width,
+                left: 0,
+                right: left
+            });
         }
         ctx.save();
         ctx.translate(16, top + h / 2);

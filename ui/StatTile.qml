@@ -31,8 +31,10 @@ Rectangle {
         anchors.margins: Theme.gap
         spacing: 0
 
-        // The caption, and beside it (so that the tile keeps its height) the stale mark.
-        RowLayout {
+        // The caption, and beside it the stale mark, or under it where the tile is too narrow
+        // for both (a Flow: "DISTANCE" never broken into "DIST ANC E" by the mark).
+        Flow {
+            id: head
             spacing: 8
             Layout.fillWidth: true
             Label {
@@ -42,9 +44,10 @@ Rectangle {
                 font.pixelSize: Theme.fontSmall
                 font.capitalization: Font.AllUppercase
                 font.letterSpacing: 1
-                // Wraps rather than running past the tile ("HEART RATE · STRAP" in a narrow one).
-                Layout.fillWidth: true
-                wrapMode: Text.Wrap
+                // Wraps between words rather than running past the tile ("HEART RATE · STRAP"
+                // in a narrow one).
+                width: Math.min(implicitWidth, head.width)
+                wrapMode: Text.WordWrap
             }
             Label {
                 objectName: "tileStale"
