@@ -117,7 +117,7 @@ def test_a_narrow_marked_tile_keeps_its_caption_whole(window: WindowRig, width: 
         window.qtbot.wait(50)
         window.running.window.grabWindow()
         mine = [str(p) for p in audit(window.running.window) if "narrowTile" in str(p)]
-        caption = [c for c in item.findChildren(QQuickItem) if c.property("text") == "Distance"][0]
+        caption = next(c for c in item.findChildren(QQuickItem) if c.property("text") == "Distance")
         assert caption.property("lineCount") == 1
         assert mine == []
     finally:
