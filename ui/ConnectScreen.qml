@@ -477,7 +477,7 @@ Item {
                 color: screen.app.check.blocked ? Theme.danger : Theme.text
                 font.pixelSize: Theme.fontSmall
                 wrapMode: Text.WordWrap
-                maximumLineCount: 3
+                maximumLineCount: 5 // German takes four lines at 1024x600
                 elide: Text.ElideRight
             }
             ActionButton {

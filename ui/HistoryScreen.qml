@@ -111,7 +111,11 @@ Control {
                             delegate: ColumnLayout {
                                 id: weekColumn
                                 required property var modelData
+                                // Eight equal columns whatever their words ("4 bloques" is wider
+                                // than a column at 1024x600): the labels shrink to fit.
                                 Layout.fillWidth: true
+                                Layout.preferredWidth: 1
+                                Layout.minimumWidth: 0
                                 Layout.fillHeight: true
                                 spacing: 2
                                 Label {
@@ -139,6 +143,9 @@ Control {
                                     text: weekColumn.modelData.label
                                     color: Theme.textDim
                                     font.pixelSize: Theme.fontSmall - 5
+                                    Layout.maximumWidth: weekColumn.width
+                                    fontSizeMode: Text.HorizontalFit
+                                    minimumPixelSize: 7
                                 }
                                 Label {
                                     textFormat: Text.PlainText
@@ -146,6 +153,9 @@ Control {
                                     text: weekColumn.modelData.blocksText
                                     color: Theme.textDim
                                     font.pixelSize: Theme.fontSmall - 5
+                                    Layout.maximumWidth: weekColumn.width
+                                    fontSizeMode: Text.HorizontalFit
+                                    minimumPixelSize: 7
                                 }
                             }
                         }
@@ -297,6 +307,9 @@ Control {
                                 text: (screen.detail.date ?? "") + "  " + (screen.detail.time ?? "") + "  ·  " + (screen.detail.complete === false ? (screen.detail.outcomeText ?? "") : (screen.detail.ended ?? ""))
                                 color: Theme.textDim
                                 font.pixelSize: Theme.fontSmall
+                                // Wraps rather than pushing Delete past the card (French, German).
+                                Layout.fillWidth: true
+                                wrapMode: Text.WordWrap
                             }
                         }
                         ActionButton {

@@ -57,6 +57,8 @@ Rectangle {
                 color: Theme.warning
                 font.pixelSize: Theme.fontSmall
                 font.bold: true
+                width: Math.min(implicitWidth, head.width) // "pas de données 4 s" wraps
+                wrapMode: Text.WordWrap
             }
         }
         RowLayout {
@@ -86,6 +88,9 @@ Rectangle {
             text: tile.detail
             color: Theme.textDim
             font.pixelSize: Theme.fontSmall
+            // "startet nach dem Umdrehen · Training endet ≈ 22:35" wraps inside the tile
+            Layout.fillWidth: true
+            wrapMode: Text.WordWrap
         }
     }
 }

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 import screen_items
+from screen_items import click
 from session_rig import short_plan
+from test_window_sizes import resize
 from window_rig import WindowRig
 
 from treadmill_ctl.app.qt import QWindow
@@ -193,3 +195,24 @@ def test_enter_after_end_starts_a_new_session_and_records_no_empty_one(
     window.qtbot.wait(50)
     sessions = history.list_sessions()
     assert [s.ended_reason for s in sessions] == ["stopped_by_user", "stopped_by_user"]
+
+
+def test_the_key_list_scrolls_in_a_short_window_and_a_click_on_it_closes_it(
+    window: WindowRig,
+) -> None:
+    """Where the list is taller than the window allows (German at 1280x720: its last line ran
+    past the card's foot; the screenshots' layout audit in de/es/fr checks that) it scrolls
+    inside its card, with how to close it in view at the foot; a click on the (scrollable)
+    list still closes it, as that line says."""
+    resize(window, 1024, 600)
+    window.qtbot.keyClick(window.running.window, "?")
+    window.wait(lambda: window.shown("keyHelpOverlay"))
+    keys = window.item("keyHelpList")
+    card = keys.parentItem()
+    hint = window.item("keyHelpClose")
+    bottom = hint.mapToScene(hint.boundingRect().bottomLeft()).y()
+    assert bottom <= card.mapToScene(card.boundingRect().bottomLeft()).y() + 0.5
+    assert keys.property("contentHeight") >= keys.height()  # the list fills its room
+    click(window, "keyHelpList")
+    window.wait(lambda: not window.shown("keyHelpOverlay"))
+    assert window.session("state") != "stopped"  # a click is no STOP

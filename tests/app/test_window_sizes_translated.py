@@ -1,5 +1,5 @@
 """The smallest window (1024×600) in English, German, Spanish and French: the session screen (ready,
-running, the turn countdown, link lost), the presets, the training plans (none, then one
+running, the turn countdown, link lost), the history, the key list, the presets, the training plans (none, then one
 started), the Treadmill screen and the settings show nothing elided, overlapping or past its
 card (``layout_audit``), as in English (test_window_sizes.py). Translations are longer than
 English: this is where one too long for its place shows."""
@@ -66,6 +66,15 @@ def test_every_screen_fits_1024_by_600(translated: WindowRig) -> None:
     window.wait(lambda: not window.session("linkLost"))
     window.press("Space")
     window.wait_state("stopped")
+    window.running.bridge.setProperty("screen", "history")
+    window.wait(lambda: shown(window, "detailTitle"))
+    window.qtbot.wait(50)
+    check("history, the stopped session")  # "Supprimer" was pushed past the card
+    window.qtbot.keyClick(window.running.window, "?")
+    window.wait(lambda: shown(window, "keyHelpOverlay"))
+    check("keys")  # German: the last line ran past the card
+    window.qtbot.keyClick(window.running.window, "?")
+    window.wait(lambda: not shown(window, "keyHelpOverlay"))
     window.running.bridge.setProperty("screen", "presets")
     window.wait(lambda: shown(window, "presetList"))
     click(window, "preset_four-by-thirty")
