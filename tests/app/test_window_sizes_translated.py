@@ -1,8 +1,8 @@
-"""The smallest window (1024×600) in English, German, Spanish and French: the session screen (ready,
-running, the turn countdown, link lost), the history, the key list, the presets, the training
-plans (none, then one started), the Treadmill screen and the settings show nothing elided, overlapping or past its
-card (``layout_audit``), as in English (test_window_sizes.py). Translations are longer than
-English: this is where one too long for its place shows."""
+"""The smallest window (1024×600) in English, German, Spanish and French: the session screen
+(ready, running, the turn countdown, link lost), the history, the key list, the presets, the
+training plans (none, then one started), the Treadmill screen and the settings show nothing
+elided, overlapping or past its card (``layout_audit``), as in English (test_window_sizes.py).
+Translations are longer than English: this is where one too long for its place shows."""
 
 from __future__ import annotations
 
