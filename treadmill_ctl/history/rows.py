@@ -128,15 +128,20 @@ def when(row: dict[str, Any], name: str, *, table: str = "sessions") -> datetime
     return parsed
 
 
-def plan_of(value: object) -> Any:
-    """A session's stored plan (JSON); None when it cannot be read (too big, too deep, not
-    JSON): the session is shown without its planned counts."""
+def _stored_json(value: object) -> Any:
+    """A JSON column's value; None when it cannot be read (too big, too deep, not JSON)."""
     if not isinstance(value, str) or len(value) > MAX_PLAN_CHARS:
         return None
     try:
         return json.loads(value)
     except (ValueError, RecursionError):
         return None
+
+
+def plan_of(value: object) -> Any:
+    """A session's stored plan (JSON); None when it cannot be read: the session is shown
+    without its planned counts."""
+    return _stored_json(value)
 
 
 def read_summary(row: dict[str, Any], recording: Callable[[int], bool]) -> SessionSummary:
@@ -302,14 +307,9 @@ def alert_of(r: dict[str, Any]) -> AlertRecord:
 
 
 def params_of(value: object) -> dict[str, Any] | None:
-    """An alert's stored ``params`` (JSON); None when absent or not an object (a damaged value
-    shows the alert's stored English words)."""
-    if not isinstance(value, str):
-        return None
-    try:
-        data = json.loads(value)
-    except (ValueError, RecursionError):
-        return None
+    """An alert's stored ``params`` (JSON); None when absent, unreadable or not an object (a
+    damaged value shows the alert's stored English words)."""
+    data = _stored_json(value)
     return data if isinstance(data, dict) else None
 
 

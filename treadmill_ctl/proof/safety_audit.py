@@ -159,14 +159,14 @@ class _Audit(SessionRecord):
             cap = min(lim.cap(latest), lim.cap(cautious))
             # Above the cap only to slow a belt that runs faster still (the ramp down from a
             # speed the runner set on the console).
-            slowing = v < (self.last_speed_before(c.t + T_EPS) or 0.0) - _KMH_EPS
+            belt = self.last_speed_before(c.t + T_EPS) or 0.0
+            slowing = v < belt - _KMH_EPS
             if v > cap + _KMH_EPS and not slowing:
                 self.flag(Rule.CAP, c.t, f"set-point {v:.2f} km/h above the {cautious} cap {cap}")
             if v > lim.machine_max_kmh + _KMH_EPS and not slowing:
                 self.flag(Rule.CAP, c.t, f"set-point {v:.2f} above the machine's maximum")
             previous = motion[-1][1] if motion else None
             if after_start and (previous is None or v > previous + _KMH_EPS):
-                belt = self.last_speed_before(c.t + T_EPS) or 0.0
                 base = max(lim.machine_min_kmh, belt)
                 if v > base + budget + _KMH_EPS:
                     self.flag(
