@@ -35,9 +35,31 @@ def _tool(name: str) -> str:
 
 
 def _sources() -> list[Path]:
-    """Bridge modules: the ones that register QML types (base classes first)."""
-    files = [p for p in sorted(APP.glob("*.py")) if "@QmlElement" in p.read_text("utf-8")]
-    return files
+    """Bridge modules (the ones that register QML types) and the modules of the QObject base
+    classes they derive from, each base class's module before its subclasses' (the dump knows
+    a class is a QObject only from a base it has already read)."""
+    trees = {p: ast.parse(p.read_text("utf-8")) for p in sorted(APP.glob("*.py"))}
+    defined = {  # class name -> (module, names of its bases)
+        node.name: (path, [b.id for b in node.bases if isinstance(b, ast.Name)])
+        for path, tree in trees.items()
+        for node in tree.body
+        if isinstance(node, ast.ClassDef)
+    }
+    ordered: list[Path] = []
+
+    def add(path: Path) -> None:
+        for node in trees[path].body:
+            if isinstance(node, ast.ClassDef):
+                for base in defined[node.name][1]:
+                    if base in defined and defined[base][0] != path:
+                        add(defined[base][0])
+        if path not in ordered:
+            ordered.append(path)
+
+    for path in trees:
+        if "@QmlElement" in path.read_text("utf-8"):
+            add(path)
+    return ordered
 
 
 def _qt_metatypes(name: str) -> Path:

@@ -6,9 +6,9 @@ known; it owns the session's life (engine, history record, heart-rate feed, summ
 session ends its summary is shown; back on the session screen (or at the next START) a new
 controller is made for the same plan and link, so the screen is ready for the next session.
 What the screen shows is made by ``app/session_presenter.py`` from the controller's snapshot
-on every engine event and ten times a second (for the clocks), and published in small groups;
-each group's notify signal is emitted only when one of its values really changed. Cue events
-go to the cue player (sound) as they arrive.
+on every engine event and ten times a second (for the clocks), and published through the
+properties of ``SessionView`` (app/session_view.py), the bridge's base class. Cue events go to
+the cue player (sound) as they arrive.
 
 STOP never waits: ``stop()`` calls the controller synchronously (the engine writes STOP to the
 machine at once); with no session it still sends STOP over the link.
@@ -24,9 +24,10 @@ from typing import TYPE_CHECKING, Any, Final
 
 from treadmill_ctl.app.context import AppContext, NoticeLevel, Screen
 from treadmill_ctl.app.formatting import speeds_in_unit
-from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, QTimer, Signal, Slot
+from treadmill_ctl.app.qt import QmlElement, QmlUncreatable, QObject, QTimer, Slot
 from treadmill_ctl.app.session_presenter import BANNER_ALERTS, present, summary_view
 from treadmill_ctl.app.session_start import load_engine, open_session_history, speed_delta_kmh
+from treadmill_ctl.app.session_view import SessionView
 from treadmill_ctl.app.translation import translated_tree
 from treadmill_ctl.ftms.api import TreadmillControl
 from treadmill_ctl.ftms.model import LinkState
@@ -55,18 +56,8 @@ EXTEND_S: Final = 30.0
 
 @QmlElement
 @QmlUncreatable("The app creates its bridges")
-class SessionBridge(QObject):
+class SessionBridge(SessionView):
     """What the session screen shows and the actions it offers (see the module docstring)."""
-
-    stateChanged = Signal()
-    phaseChanged = Signal()
-    clockChanged = Signal()
-    readingsChanged = Signal()
-    countdownChanged = Signal()
-    linkStateChanged = Signal()
-    alertChanged = Signal()
-    freshnessChanged = Signal()
-    summaryChanged = Signal()
 
     def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -75,9 +66,6 @@ class SessionBridge(QObject):
         self._controller: SessionController | None = None
         self._link_unsubscribe: Any = None
         self._stop_tasks: set[asyncio.Task[Any]] = set()
-        self._values: dict[str, Any] = {}
-        self._groups: dict[str, tuple[Any, ...]] = {}
-        self._summary: dict[str, Any] = {}
         # A training plan's session (app/plans_bridge.py): at its end the debrief is asked
         # (``on_debrief(session_id, complete)``, then the debrief screen) before the summary.
         self.debrief_after = False
@@ -85,16 +73,6 @@ class SessionBridge(QObject):
         self._session_id: int | None = None
         self._pending_refresh: asyncio.TimerHandle | None = None
         self._closed = False
-        self._signals = {
-            "state": self.stateChanged,
-            "phase": self.phaseChanged,
-            "clock": self.clockChanged,
-            "readings": self.readingsChanged,
-            "countdown": self.countdownChanged,
-            "link": self.linkStateChanged,
-            "alert": self.alertChanged,
-            "freshness": self.freshnessChanged,
-        }
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setInterval(REFRESH_MS)
         self._refresh_timer.timeout.connect(self.refresh)
@@ -289,10 +267,9 @@ class SessionBridge(QObject):
     def _publish_summary(self, controller: SessionController | None) -> None:
         if controller is None or controller.summary is None:
             return
-        summary = translated_tree(summary_view(controller.summary, self._context.settings))
-        if summary != self._summary:
-            self._summary = summary
-            self.summaryChanged.emit()
+        self.publish_summary(
+            translated_tree(summary_view(controller.summary, self._context.settings))
+        )
 
     def _schedule_refresh(self) -> None:
         """Refresh soon, once for a burst of events. Deferred on purpose: what the engine does
@@ -321,313 +298,7 @@ class SessionBridge(QObject):
             blocks_done=controller.tally.blocks_done if controller is not None else None,
             now=datetime.now().astimezone(),  # only for the estimated finish's time of day
         )
-        for group, texts in values.items():
-            group_values = translated_tree(texts)  # in the user's language
-            new = tuple(group_values.values())
-            if self._groups.get(group) == new:
-                continue  # emit only on change
-            self._groups[group] = new
-            self._values.update(group_values)
-            self._signals[group].emit()
-
-    # -- properties (getters read the published values) --------------------------------------
-
-    def _v(self, name: str) -> Any:
-        return self._values[name]
-
-    @Property(str, notify=stateChanged)
-    def state(self) -> str:
-        """The engine's state name ("" with no session): see SessionState."""
-        return str(self._v("state"))
-
-    @Property(str, notify=stateChanged)
-    def stateText(self) -> str:
-        """The state in words ("Running", "Paused", ...)."""
-        return str(self._v("stateText"))
-
-    @Property(bool, notify=stateChanged)
-    def active(self) -> bool:
-        """A session is under way (the belt may move): STOP is shown on every screen."""
-        return bool(self._v("active"))
-
-    @Property(bool, notify=stateChanged)
-    def moving(self) -> bool:
-        """The belt is meant to be moving (running, ramping, slowing)."""
-        return bool(self._v("moving"))
-
-    @Property(bool, notify=stateChanged)
-    def canStart(self) -> bool:
-        """START (Enter) would start the session now."""
-        return bool(self._v("canStart"))
-
-    @Property(bool, notify=stateChanged)
-    def canPause(self) -> bool:
-        return bool(self._v("canPause"))
-
-    @Property(bool, notify=stateChanged)
-    def canResume(self) -> bool:
-        return bool(self._v("canResume"))
-
-    @Property(bool, notify=stateChanged)
-    def paused(self) -> bool:
-        return bool(self._v("paused"))
-
-    @Property(bool, notify=stateChanged)
-    def canSkip(self) -> bool:
-        return bool(self._v("canSkip"))
-
-    @Property(bool, notify=stateChanged)
-    def canExtend(self) -> bool:
-        return bool(self._v("canExtend"))
-
-    @Property(bool, notify=stateChanged)
-    def canChangeSpeed(self) -> bool:
-        return bool(self._v("canChangeSpeed"))
-
-    @Property(bool, notify=stateChanged)
-    def canEnd(self) -> bool:
-        """END (finish the session and see the summary) is possible: the belt is stopped."""
-        return bool(self._v("canEnd"))
-
-    @Property(str, notify=stateChanged)
-    def hint(self) -> str:
-        """What the user can do next, in words ("Press Enter or START to begin")."""
-        return str(self._v("hint"))
-
-    @Property(str, notify=stateChanged)
-    def presetName(self) -> str:
-        return str(self._v("presetName"))
-
-    @Property(bool, notify=stateChanged)
-    def hasLink(self) -> bool:
-        return bool(self._v("hasLink"))
-
-    @Property(bool, notify=stateChanged)
-    def hasPlan(self) -> bool:
-        return bool(self._v("hasPlan"))
-
-    @Property(str, notify=phaseChanged)
-    def headline(self) -> str:
-        """The big word: "FORWARD", "BACKWARD", "TURN AROUND", "PAUSED", "STOPPED", ..."""
-        return str(self._v("headline"))
-
-    @Property(str, notify=phaseChanged)
-    def headlineTone(self) -> str:
-        """How to colour the headline: forward, backward, turn, paused, stop, neutral."""
-        return str(self._v("headlineTone"))
-
-    @Property(str, notify=phaseChanged)
-    def direction(self) -> str:
-        """ "forward" or "backward": the current (or first) phase's direction."""
-        return str(self._v("direction"))
-
-    @Property(str, notify=phaseChanged)
-    def phaseTitle(self) -> str:
-        """The current phase's name ("Warm-up", "Backward", ...)."""
-        return str(self._v("phaseTitle"))
-
-    @Property(str, notify=phaseChanged)
-    def phaseKind(self) -> str:
-        return str(self._v("phaseKind"))
-
-    @Property(int, notify=phaseChanged)
-    def phaseIndex(self) -> int:
-        """0-based index of the current phase (-1 before the start)."""
-        return int(self._v("phaseIndex"))
-
-    @Property(int, notify=phaseChanged)
-    def phaseCount(self) -> int:
-        return int(self._v("phaseCount"))
-
-    @Property(str, notify=phaseChanged)
-    def blocksText(self) -> str:
-        """ "Backward blocks 2 of 4"."""
-        return str(self._v("blocksText"))
-
-    @Property(str, notify=phaseChanged)
-    def nextTitle(self) -> str:
-        """The next phase's name ("" when this is the last)."""
-        return str(self._v("nextTitle"))
-
-    @Property(str, notify=phaseChanged)
-    def nextDirection(self) -> str:
-        return str(self._v("nextDirection"))
-
-    @Property(str, notify=phaseChanged)
-    def nextDetail(self) -> str:
-        """ "1:00 at 5.0 km/h"."""
-        return str(self._v("nextDetail"))
-
-    @Property(bool, notify=phaseChanged)
-    def turning(self) -> bool:
-        """The belt is slowing down for, or counting down to, a direction change."""
-        return bool(self._v("turning"))
-
-    @Property(list, notify=phaseChanged)
-    def timeline(self) -> list[dict[str, Any]]:
-        """The plan's phases: [{direction, kind, start, duration}] (seconds at speed)."""
-        return list(self._v("timeline"))
-
-    @Property(float, notify=phaseChanged)
-    def timelineTotal(self) -> float:
-        return float(self._v("timelineTotal"))
-
-    @Property(str, notify=clockChanged)
-    def phaseRemainingText(self) -> str:
-        """Time left in the current phase ("0:24")."""
-        return str(self._v("phaseRemainingText"))
-
-    @Property(str, notify=clockChanged)
-    def elapsedText(self) -> str:
-        return str(self._v("elapsedText"))
-
-    @Property(str, notify=clockChanged)
-    def totalText(self) -> str:
-        """The session's estimated whole length ("≈ 28:30"), kept up to date as it runs."""
-        return str(self._v("totalText"))
-
-    @Property(float, notify=clockChanged)
-    def progress(self) -> float:
-        """Share of the planned time at speed done (0..1)."""
-        return float(self._v("progress"))
-
-    @Property(float, notify=clockChanged)
-    def phaseFraction(self) -> float:
-        """Share of the current phase done (0..1), for the timeline's marker."""
-        return float(self._v("phaseFraction"))
-
-    @Property(str, notify=readingsChanged)
-    def targetSpeedText(self) -> str:
-        return str(self._v("targetSpeedText"))
-
-    @Property(str, notify=readingsChanged)
-    def actualSpeedText(self) -> str:
-        """What the machine reports."""
-        return str(self._v("actualSpeedText"))
-
-    @Property(str, notify=readingsChanged)
-    def speedUnit(self) -> str:
-        return str(self._v("speedUnit"))
-
-    @Property(str, notify=readingsChanged)
-    def inclineText(self) -> str:
-        return str(self._v("inclineText"))
-
-    @Property(str, notify=readingsChanged)
-    def distanceText(self) -> str:
-        return str(self._v("distanceText"))
-
-    @Property(str, notify=readingsChanged)
-    def heartRateText(self) -> str:
-        """Beats per minute, "" when unknown."""
-        return str(self._v("heartRateText"))
-
-    @Property(str, notify=readingsChanged)
-    def heartRateSource(self) -> str:
-        """Where ``heartRateText`` comes from: "strap", "treadmill", or "" when unknown."""
-        return str(self._v("heartRateSource"))
-
-    @Property(bool, notify=freshnessChanged)
-    def readingsStale(self) -> bool:
-        """The speed and distance are not live (link down, or the treadmill went quiet)."""
-        return bool(self._v("readingsStale"))
-
-    @Property(str, notify=freshnessChanged)
-    def readingsStaleText(self) -> str:
-        """How the stale readings are marked ("no data 4 s"; "" while live)."""
-        return str(self._v("readingsStaleText"))
-
-    @Property(int, notify=countdownChanged)
-    def countdown(self) -> int:
-        """Seconds left in the countdown (0: none)."""
-        return int(self._v("countdown"))
-
-    @Property(bool, notify=countdownChanged)
-    def countdownVisible(self) -> bool:
-        return bool(self._v("countdownVisible"))
-
-    @Property(str, notify=countdownChanged)
-    def countdownTitle(self) -> str:
-        return str(self._v("countdownTitle"))
-
-    @Property(str, notify=countdownChanged)
-    def countdownReason(self) -> str:
-        """ "start", "turn", "resume" or ""."""
-        return str(self._v("countdownReason"))
-
-    @Property(str, notify=countdownChanged)
-    def countdownDirection(self) -> str:
-        """The direction the belt will run in when the countdown ends."""
-        return str(self._v("countdownDirection"))
-
-    @Property(str, notify=linkStateChanged)
-    def linkState(self) -> str:
-        """One of: disconnected, connecting, connected, lost."""
-        return str(self._v("linkState"))
-
-    @Property(str, notify=linkStateChanged)
-    def linkText(self) -> str:
-        """The link's state in words."""
-        return str(self._v("linkText"))
-
-    @Property(bool, notify=linkStateChanged)
-    def linkLost(self) -> bool:
-        """The link dropped: the belt may still move at the last speed."""
-        return bool(self._v("linkLost"))
-
-    @Property(str, notify=linkStateChanged)
-    def lastSpeedText(self) -> str:
-        """The last known belt speed ("3.0 km/h"), for the link-lost banner."""
-        return str(self._v("lastSpeedText"))
-
-    @Property(str, notify=alertChanged)
-    def alertText(self) -> str:
-        return str(self._v("alertText"))
-
-    @Property(str, notify=alertChanged)
-    def alertLevel(self) -> str:
-        return str(self._v("alertLevel"))
-
-    @Property(bool, notify=alertChanged)
-    def stopUnconfirmed(self) -> bool:
-        """STOP was not confirmed by the machine: the user must pull the safety key."""
-        return bool(self._v("stopUnconfirmed"))
-
-    @Property(dict, notify=summaryChanged)
-    def summary(self) -> dict[str, Any]:
-        """The last session's summary: {presetName, presetId, endReason, endText, forwardText,
-        backwardText, totalText, elapsedText, distanceText, blocksDone, blocksTotal}; empty
-        before a session ended."""
-        return dict(self._summary)
-
-    # -- the session screen's stages, belt speed and estimates (after the others: stable
-    # property indices) ---------------------------------------------------------------------
-
-    @Property(str, notify=phaseChanged)
-    def headlineDetail(self) -> str:
-        """The line under the headline in a turn-around's stages ("Keep running forward",
-        then "Belt stopped") and at the end; "" otherwise."""
-        return str(self._v("headlineDetail"))
-
-    @Property(str, notify=clockChanged)
-    def phaseTimerNote(self) -> str:
-        """Why the phase's time left stands still ("starts at speed"); "" while it runs."""
-        return str(self._v("phaseTimerNote"))
-
-    @Property(str, notify=clockChanged)
-    def finishText(self) -> str:
-        """The estimated finish, live ("ends ≈ 14:32"); "" before the start."""
-        return str(self._v("finishText"))
-
-    @Property(str, notify=readingsChanged)
-    def speedText(self) -> str:
-        """The speed tile's big number: the belt's reported speed while it runs."""
-        return str(self._v("speedText"))
-
-    @Property(str, notify=readingsChanged)
-    def speedDetailText(self) -> str:
-        """The speed tile's small line: "→ 3.0" while the speed changes, else the target."""
-        return str(self._v("speedDetailText"))
+        self.publish(values)
 
     # -- actions -----------------------------------------------------------------------------
 
