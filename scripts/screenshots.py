@@ -377,7 +377,7 @@ async def _shoot(
 
 def _section_of(key: str) -> int:
     """The index of the Settings screen's section that holds the setting ``key``."""
-    from treadmill_ctl.app.settings_bridge import SECTIONS
+    from treadmill_ctl.app.settings_fields import SECTIONS
 
     return next(i for i, (_, fields) in enumerate(SECTIONS) if any(f.key == key for f in fields))
 
