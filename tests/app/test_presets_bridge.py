@@ -214,7 +214,7 @@ async def test_an_import_reads_and_copies_off_the_loop(
     import asyncio
     import threading
 
-    from treadmill_ctl.app.presets_bridge import _in_worker_thread
+    from treadmill_ctl.app.file_work import _in_worker_thread
     from treadmill_ctl.session.presets import PresetLibrary
     from treadmill_ctl.settings import Settings
     from treadmill_ctl.toml_limits import read_toml_file

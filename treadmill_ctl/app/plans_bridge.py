@@ -6,7 +6,7 @@ debrief (effort and, for knee plans, knee pain 0-10, an optional note).
 Where the runner is comes from the history (``session.plan_progress``): nothing about a plan's
 progress is kept here. The debrief is written by a history writer of its own, which never
 waits for a locked database on the loop. Files read here (three small plan files, through the
-TOML limits) are read on the loop, as the presets are (``presets_bridge.in_loop_turn``).
+TOML limits) are read on the loop, as the presets are (``file_work.in_loop_turn``).
 """
 
 from __future__ import annotations

@@ -6,32 +6,32 @@ The library itself is ``session.presets.PresetLibrary``: every write goes throug
 validated). This bridge only formats rows for QML and keeps the undo stack of deletions.
 
 Reading the folders is file work that grows with what is in them (a folder of big or hostile
-files once held STOP ~5 s, 40 files of 200 KB ~0.9 s): while the loop runs, the folders are read
-one bounded file per turn of the loop (``PresetLibrary.read_steps``; each file is limited by
-``toml_limits``), and the loop runs everything else (a STOP key) between files; the result is
-applied when the last file is read. A reload asked for while one is running starts it again
-from the first file. Each file is read and checked in a worker thread while the app's
-collector keeps garbage collection on the GUI thread (``read_file_work``; a thread that
-collected garbage freed Qt objects and crashed the window tests, see gui_gc.py), so one file at
-the size bound no longer stalls the loop; results come back on the loop. Import and export, one
-file each, go through ``off_loop``.
+files once held STOP ~5 s): while the loop runs, the folders are read one bounded file per turn
+of the loop (``PresetLibrary.read_steps``; each file is limited by ``toml_limits``; where the
+file work runs: ``file_work.read_file_work``), and the loop runs everything else (a STOP key)
+between files; the result is applied when the last file is read. A reload asked for while one
+is running starts it again from the first file. Import and export, one file each, go through
+``off_loop`` (``preset_files.py``).
 """
 
 from __future__ import annotations
 
 import asyncio
 import dataclasses
-import functools
-import gc
 import logging
-import threading
-from collections.abc import Awaitable, Callable
-from pathlib import Path
 from typing import Any, Final
 
 from treadmill_ctl.app.context import AppContext, NoticeLevel, Screen
+from treadmill_ctl.app.file_work import (
+    OffLoop,
+    in_loop_turn,
+    local_path,
+    loop_is_running,
+    read_file_work,
+)
 from treadmill_ctl.app.preset_draft import Draft
 from treadmill_ctl.app.preset_editor_bridge import EditorBridge
+from treadmill_ctl.app.preset_files import PresetFiles
 from treadmill_ctl.app.preset_rows import preset_row
 from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, QUrl, Signal, Slot
 from treadmill_ctl.app.translation import translated, translated_tree
@@ -47,7 +47,6 @@ from treadmill_ctl.session.progression import Suggestion, repeat_after, suggest_
 from treadmill_ctl.settings import Settings
 from treadmill_ctl.storage import documents_dir
 from treadmill_ctl.texts import tr
-from treadmill_ctl.workouts.importing import copy_in_workout, export_workout, workout_format
 
 QML_IMPORT_NAME: Final = "TreadmillCtl"
 QML_IMPORT_MAJOR_VERSION: Final = 1
@@ -60,69 +59,6 @@ FILE_GAP_S: Final = 0.01
 """The pause between two preset files of a read: a STOP key pressed during a file is handled
 in it, its whole path to the wire (several turns of the loop) without a file read between
 each turn."""
-
-# Runs file work somewhere other than the loop (a worker thread by default).
-type OffLoop = Callable[[Callable[[], Any]], Awaitable[Any]]
-
-
-async def _in_worker_thread[T](work: Callable[[], T]) -> T:
-    """``work()`` in a daemon thread of its own; the loop checks on it with short timers and
-    runs everything else meanwhile. Not the loop's default executor (qasync's runs QThreads,
-    which the app's shutdown must not meet still running), no Qt call from the thread (a
-    cross-thread signal from a plain thread is not what Qt expects), and a read stuck on a dead
-    network folder cannot hold up the exit."""
-    outcome: list[T] = []
-    failure: list[Exception] = []
-    done = threading.Event()
-
-    def run() -> None:
-        try:
-            outcome.append(work())
-        except Exception as exc:  # noqa: BLE001 - raised again on the loop, which reports it
-            failure.append(exc)
-        finally:
-            done.set()
-
-    threading.Thread(target=run, name="presets-file-work", daemon=True).start()
-    delay = 0.001
-    while not done.is_set():
-        await asyncio.sleep(delay)
-        delay = min(delay * 2, 0.05)
-    if failure:
-        raise failure[0]
-    return outcome[0]
-
-
-def read_file_work() -> OffLoop:
-    """Where one preset file is read and checked: in a worker thread when Python's automatic
-    garbage collection is off (the app's ``GuiThreadCollector`` collects on the GUI thread only,
-    so the thread can never free a Qt object, which is what crashed the window tests), else on
-    the loop. One file at the size bound took 100-330 ms to parse; on the loop, a STOP pressed
-    then waited for it."""
-    return _in_worker_thread if not gc.isenabled() else in_loop_turn
-
-
-async def in_loop_turn[T](work: Callable[[], T]) -> T:
-    """``work()`` now, on the loop. The app's default: a plain Python thread reading files while
-    the Qt window runs crashed PySide6 in the window tests (a segmentation fault in the main
-    thread's event loop), so the reads stay on the loop, bounded by the TOML limits (256 KB a
-    file, nesting, keys); ``_in_worker_thread`` remains for callers outside a Qt window."""
-    return work()
-
-
-def _loop_is_running() -> bool:
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return False
-    return True
-
-
-def local_path(path_or_url: str) -> Path:
-    """A file dialog's URL ("file:///…") or a plain path, as a Path."""
-    if path_or_url.startswith("file:"):
-        return Path(QUrl(path_or_url).toLocalFile())
-    return Path(path_or_url)
 
 
 @QmlElement
@@ -146,10 +82,9 @@ class PresetsBridge(QObject):
     ) -> None:
         super().__init__(parent)
         self._context = context
-        self._off_loop = off_loop
         self._reading: asyncio.Task[None] | None = None
         self._read_again = False
-        first_read = context.presets is None and _loop_is_running()
+        first_read = context.presets is None and loop_is_running()
         if context.presets is None:
             # With the loop running (the app), the folders are read off the loop, below; with
             # none (a script, a test) there is nothing to hold up and they are read now.
@@ -167,6 +102,7 @@ class PresetsBridge(QObject):
         # Rows already formatted, by preset (the same object and settings): a big preset's row
         # takes milliseconds, so a read's rows are made one per loop turn before it is applied.
         self._row_cache: dict[int, tuple[Preset, Settings, dict[str, Any]]] = {}
+        self._files = PresetFiles(context, self._library, off_loop, self._show_imported)
         self._editor = EditorBridge(context, self._library, self)
         self._editor.saved.connect(self._on_editor_saved)
         self._rebuild()
@@ -269,7 +205,7 @@ class PresetsBridge(QObject):
     def reload(self) -> None:
         """Read every preset file again (with the current settings and treadmill): one file per
         turn of the loop while it runs (the rows change when it is done), at once otherwise."""
-        if not _loop_is_running():
+        if not loop_is_running():
             self._library.reload(self._settings(), self._capabilities())
             self._rebuild()
             return
@@ -424,103 +360,17 @@ class PresetsBridge(QObject):
 
     @Slot(str, result=bool)
     def importFile(self, path_or_url: str) -> bool:
-        """Copy a preset file into the user presets (the file itself is only read). A bad file
-        is refused with its file, line and reason. While the loop runs, the file is read and
-        copied in a worker thread and the outcome is said when it is done (the result then
-        only says that the import started)."""
-        path = local_path(path_or_url)
-        copy_in = functools.partial(self._copy_in, path)
-        if _loop_is_running():
-            self._context.spawn(self._import_off_loop(path, copy_in), what="Importing a preset")
-            return True
-        try:
-            preset, notes = copy_in()
-        except (FileFormatError, OSError) as exc:
-            self._not_imported(path, exc)
-            return False
-        self._imported(self._library.adopt(preset), notes)
-        return True
-
-    def _copy_in(self, path: Path) -> tuple[Preset, tuple[FileFormatError, ...]]:
-        """The file work of an import: a preset file, or a ZWO or FIT workout (with what it
-        approximated)."""
-        if workout_format(path) is not None:
-            preset, result = copy_in_workout(self._library, path)
-            return preset, result.notes
-        return self._library.copy_in(path), ()
-
-    async def _import_off_loop(
-        self, path: Path, copy_in: Callable[[], tuple[Preset, tuple[FileFormatError, ...]]]
-    ) -> None:
-        try:
-            preset, notes = await self._off_loop(copy_in)
-        except (FileFormatError, OSError) as exc:
-            self._not_imported(path, exc)
-            return
-        self._imported(self._library.adopt(preset), notes)
-
-    def _imported(self, preset: Preset, notes: tuple[FileFormatError, ...] = ()) -> None:
-        self._rebuild()
-        self._set_selected_id(preset.id)
-        if not notes:
-            text = tr("Imported “{name}”.", name=preset.name)
-        elif len(notes) == 1:
-            text = tr("Imported “{name}”. Adapted: {why}.", name=preset.name, why=notes[0].reason)
-        else:
-            text = tr(
-                "Imported “{name}”. Adapted: {why} (and {more} more).",
-                name=preset.name,
-                why=notes[0].reason,
-                more=len(notes) - 1,
-            )
-        self._notify(NoticeLevel.INFO, text)
-
-    def _not_imported(self, path: Path, exc: Exception) -> None:
-        if isinstance(exc, FileFormatError):
-            self._notify(NoticeLevel.WARNING, tr("Not imported: {why}", why=exc))
-        else:
-            self._notify(
-                NoticeLevel.WARNING,
-                tr("Not imported: cannot read {path}: {why}", path=path, why=exc),
-            )
+        """Copy a preset file (or a ZWO or FIT workout) into the user presets; a bad file is
+        refused with its file, line and reason. While the loop runs, the file is read and
+        copied off the loop and the outcome is said when it is done (the result then only says
+        that the import started)."""
+        return self._files.import_file(local_path(path_or_url))
 
     @Slot(str, str, result=bool)
     def exportFile(self, preset_id: str, path_or_url: str) -> bool:
-        """Write a preset to a file of the user's choice (atomically); in a worker thread while
-        the loop runs (the outcome is said when it is done)."""
-        path = local_path(path_or_url)
-        fmt = workout_format(path)
-        if fmt is None and path.suffix != PRESET_SUFFIX:
-            path = path.with_name(path.name + PRESET_SUFFIX)
-        write: Callable[[], Path]
-        if fmt is not None:  # a ZWO or FIT workout file: by the suffix the user typed
-            preset = self._library.find(preset_id)
-            if preset is None:
-                self._notify(NoticeLevel.WARNING, tr("Not exported: no such preset."))
-                return False
-            write = functools.partial(
-                export_workout, preset, fmt, path, self._settings(), force=True
-            )
-        else:
-            write = functools.partial(self._library.export, preset_id, path)
-        if _loop_is_running():
-            self._context.spawn(self._export_off_loop(write, path), what="Exporting a preset")
-            return True
-        try:
-            write()
-        except (FileFormatError, OSError) as exc:
-            self._notify(NoticeLevel.WARNING, tr("Not exported: {why}", why=exc))
-            return False
-        self._notify(NoticeLevel.INFO, tr("Exported to {path}.", path=path))
-        return True
-
-    async def _export_off_loop(self, write: Callable[[], Path], path: Path) -> None:
-        try:
-            await self._off_loop(write)
-        except (FileFormatError, OSError) as exc:
-            self._notify(NoticeLevel.WARNING, tr("Not exported: {why}", why=exc))
-            return
-        self._notify(NoticeLevel.INFO, tr("Exported to {path}.", path=path))
+        """Write a preset to a file of the user's choice (atomically); off the loop while it
+        runs (the outcome is said when it is done)."""
+        return self._files.export_file(preset_id, local_path(path_or_url), self._settings())
 
     @Slot(str, result=str)
     def exportName(self, preset_id: str) -> str:
@@ -631,6 +481,10 @@ class PresetsBridge(QObject):
         while candidate.casefold() in taken:
             candidate, n = f"{name} (copy {n})", n + 1
         return candidate
+
+    def _show_imported(self, preset: Preset) -> None:
+        self._rebuild()
+        self._set_selected_id(preset.id)
 
     def _on_editor_saved(self, preset_id: str) -> None:
         self._rebuild()

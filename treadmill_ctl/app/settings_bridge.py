@@ -15,6 +15,7 @@ import logging
 from typing import Any, Final
 
 from treadmill_ctl.app.context import AppContext, NoticeLevel
+from treadmill_ctl.app.file_work import local_path
 from treadmill_ctl.app.formatting import parse_number, speeds_in_unit
 from treadmill_ctl.app.qt import Property, QmlElement, QmlUncreatable, QObject, Signal, Slot
 from treadmill_ctl.app.settings_fields import (
@@ -268,8 +269,6 @@ class SettingsBridge(QObject):
     @Slot(str)
     def setFolder(self, path_or_url: str) -> None:
         """The traffic log folder, from a folder dialog (URL) or typed."""
-        from treadmill_ctl.app.presets_bridge import local_path  # noqa: PLC0415
-
         self._apply("traffic_log_dir", str(local_path(path_or_url)) if path_or_url else "")
 
     @Slot()
