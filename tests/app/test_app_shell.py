@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from window_rig import WindowRig
 
-from treadmill_ctl.app.main import EXIT_WHEN_READY_ENV, ErrorReporter, save_window_state
+from treadmill_ctl.app.error_reporter import ErrorReporter
+from treadmill_ctl.app.main import EXIT_WHEN_READY_ENV, save_window_state
 from treadmill_ctl.app.qt import QColor
 from treadmill_ctl.cli import build_parser
 from treadmill_ctl.commands.gui import run_gui

@@ -20,8 +20,9 @@ without). Each
 piece is also loaded on first use, so nothing depends on this order; a session (and with it
 STOP) can only exist once the engine has loaded.
 
-Errors nobody caught (in Qt callbacks, slots, or tasks) go to one excepthook: logged with their
-traceback and shown to the user as a notice.
+Errors nobody caught (in Qt callbacks, slots, or tasks) go to one excepthook
+(``error_reporter.py``): logged with their traceback and shown to the user as a notice. The
+first frame is watched, and waited for, by ``first_frame.py``.
 """
 
 from __future__ import annotations
@@ -30,28 +31,25 @@ import dataclasses
 import logging
 import os
 import sys
-import threading
 import time
-import traceback
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from functools import partial
-from types import TracebackType
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
 
 from treadmill_ctl import settings as settings_mod
 from treadmill_ctl import shipped
 from treadmill_ctl.app import translation
 from treadmill_ctl.app.app_bridge import AppBridge
 from treadmill_ctl.app.context import SCREEN_FILES, AppContext, NoticeLevel, Screen
+from treadmill_ctl.app.error_reporter import ErrorReporter, qt_message_to_log
+from treadmill_ctl.app.first_frame import FirstFrame, wait_for_first_frame
 from treadmill_ctl.app.qt import (
-    QEventLoop,
     QGuiApplication,
     QQmlApplicationEngine,
     QQuickItem,
     QQuickWindow,
     QTimer,
-    QtMsgType,
     QUrl,
     qInstallMessageHandler,
 )
@@ -81,92 +79,8 @@ MAIN_QML: Final = shipped.main_qml()
 EXIT_WHEN_READY_ENV: Final = "TREADMILL_CTL_EXIT_WHEN_READY"
 SHUTDOWN_STOP_S: Final = 6.0  # how long closing waits for the belt to be stopped
 SHUTDOWN_DISCONNECT_S: Final = 3.0
-# A window that does not draw (started minimised, on a hidden desktop) must not hold the scan
-# and the rest of the app back for long.
-FIRST_FRAME_WAIT_S: Final = 1.0
 HISTORY_CHECK_S: Final = 0.05  # the history's integrity check at start, on the loop
 HISTORY_BUSY_S: Final = 0.1  # the app's own history writes (delete, undo) wait no longer
-
-_QT_LOG_LEVELS: Final = {
-    QtMsgType.QtDebugMsg: logging.DEBUG,
-    QtMsgType.QtInfoMsg: logging.INFO,
-    QtMsgType.QtWarningMsg: logging.WARNING,
-    QtMsgType.QtCriticalMsg: logging.ERROR,
-    QtMsgType.QtFatalMsg: logging.CRITICAL,
-}
-
-
-class FirstFrame:
-    """Whether the window has drawn its first frame (or FIRST_FRAME_WAIT_S have passed since
-    the loop started): ``await wait()`` once the loop runs.
-
-    ``frameSwapped`` may come on the render thread (the threaded render loop of xcb and most
-    desktops), where several frames can be drawn before a disconnect made there takes effect:
-    the first frame is taken once, under a lock, and the signal is disconnected from the GUI
-    thread (``_unwatch``), never from the render thread."""
-
-    def __init__(self) -> None:
-        self.drawn = False
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._event: asyncio.Event | None = None
-        self._window: QQuickWindow | None = None
-        self._lock = threading.Lock()
-        # Called once, at the first frame, on the thread that drew it.
-        self.at_first_frame: list[Callable[[], None]] = []
-
-    def watch(self, window: QQuickWindow) -> None:
-        """Take ``window``'s first frame (called on the GUI thread before it can draw)."""
-        self._window = window
-        window.frameSwapped.connect(self.frame_swapped)
-
-    def frame_swapped(self) -> None:
-        """The window drew a frame (on some platforms called on the render thread)."""
-        with self._lock:
-            if self.drawn:
-                return
-            self.drawn = True
-            loop = self._loop
-        for call in self.at_first_frame:
-            call()
-        if loop is not None:
-            loop.call_soon_threadsafe(self._set_drawn)
-
-    def start(self, loop: asyncio.AbstractEventLoop) -> None:
-        """The loop runs now (called on its thread)."""
-        import asyncio  # noqa: PLC0415 - not before the first frame (see the module doc)
-
-        self._event = asyncio.Event()
-        with self._lock:
-            self._loop = loop
-            drawn = self.drawn
-        if drawn:
-            self._set_drawn()
-        else:
-            loop.call_later(FIRST_FRAME_WAIT_S, self._set)
-
-    def after_wait(self) -> None:
-        """``wait_for_first_frame`` is done (on the GUI thread): stop watching if drawn."""
-        if self.drawn:
-            self._unwatch()
-
-    def _set_drawn(self) -> None:  # on the GUI thread
-        self._unwatch()
-        self._set()
-
-    def _unwatch(self) -> None:
-        window, self._window = self._window, None
-        if window is not None:
-            window.frameSwapped.disconnect(self.frame_swapped)
-
-    def _set(self) -> None:
-        if self._event is not None:
-            self._event.set()
-
-    async def wait(self) -> None:
-        """Until the first frame (``start`` must have been called)."""
-        if self._event is None:
-            raise TreadmillError("FirstFrame.wait before the loop started")
-        await self._event.wait()
 
 
 @dataclass(slots=True)
@@ -337,25 +251,6 @@ def open_window(
     return running
 
 
-def wait_for_first_frame(running: RunningApp) -> None:
-    """Let Qt draw the window's first frame (or wait FIRST_FRAME_WAIT_S), before the app's
-    loop exists. Input the user gives meanwhile is not lost: Qt keeps it until the loop runs."""
-    if running.shown.drawn:
-        running.shown.after_wait()
-        return
-    waiting = QEventLoop()
-    # Queued to this thread if the render thread emits it.
-    running.window.frameSwapped.connect(waiting.quit)
-    limit = QTimer()
-    limit.setSingleShot(True)
-    limit.timeout.connect(waiting.quit)
-    limit.start(round(FIRST_FRAME_WAIT_S * 1000))
-    waiting.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-    limit.stop()
-    running.window.frameSwapped.disconnect(waiting.quit)
-    running.shown.after_wait()
-
-
 async def load_rest(running: RunningApp) -> None:
     """Once the window has shown, load what its first screen did not need, one piece per turn
     of the loop (input and redraws are handled in between)."""
@@ -466,38 +361,6 @@ def save_window_state(running: RunningApp) -> None:
         _log.warning("window state not saved: %s", exc)
 
 
-def _qt_message_to_log(kind: QtMsgType, context: Any, message: str) -> None:
-    category = getattr(context, "category", "") or "qt"
-    logging.getLogger(f"qt.{category}").log(_QT_LOG_LEVELS.get(kind, logging.WARNING), message)
-
-
-class ErrorReporter:
-    """The global excepthook (and the loop's exception handler): log with the traceback and
-    show the error to the user; the app keeps running."""
-
-    def __init__(self, bridge: AppBridge | None = None) -> None:
-        self.bridge = bridge
-
-    def excepthook(
-        self,
-        kind: type[BaseException],
-        value: BaseException,
-        tb: TracebackType | None,
-    ) -> None:
-        _log.critical("unexpected error\n%s", "".join(traceback.format_exception(kind, value, tb)))
-        self._show(value)
-
-    def loop_exception(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
-        exc = context.get("exception")
-        _log.error("error in the event loop: %s", context.get("message"), exc_info=exc)
-        if isinstance(exc, BaseException):
-            self._show(exc)
-
-    def _show(self, exc: BaseException) -> None:
-        if self.bridge is not None:
-            self.bridge.notify(NoticeLevel.DANGER, tr("Unexpected error: {why}", why=exc))
-
-
 # While the rest loads after the first frame, how late a timer this often fires is how long
 # input could have waited (the "loaded" line reports the worst).
 STALL_PROBE_MS: Final = 5
@@ -600,7 +463,7 @@ def _main(*, simulate: bool, sim_profile: str, started: float) -> int:
     # Matches the desktop entry (``treadmill-ctl install-desktop``): its icon and name.
     app.setDesktopFileName("treadmill-ctl")
     app.setQuitOnLastWindowClosed(False)
-    qInstallMessageHandler(_qt_message_to_log)
+    qInstallMessageHandler(qt_message_to_log)
     reporter = ErrorReporter()
     sys.excepthook = reporter.excepthook
     try:
@@ -630,7 +493,7 @@ def _main(*, simulate: bool, sim_profile: str, started: float) -> int:
         when_running.append(close_when_ready)
     if simulate:
         running.bridge.setProperty("screen", Screen.CONNECT)
-    wait_for_first_frame(running)
+    wait_for_first_frame(running.shown, running.window)
     for call in after_first_frame:
         call()
     # Keys go to the filter first (STOP whatever has focus) from the first key handled on.
