@@ -19,7 +19,7 @@ from window_rig import WindowRig
 
 from treadmill_ctl.app.history_bridge import chart_of
 from treadmill_ctl.app.qt import QQuickItem
-from treadmill_ctl.app.session_presenter import notice_rows
+from treadmill_ctl.app.summary_presenter import notice_rows
 from treadmill_ctl.history import (
     AlertRecord,
     Durability,

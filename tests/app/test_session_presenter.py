@@ -5,7 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from treadmill_ctl.app.session_presenter import present, summary_view
+from treadmill_ctl.app.session_presenter import present
+from treadmill_ctl.app.summary_presenter import summary_view
 from treadmill_ctl.session.controller import SessionSummary
 from treadmill_ctl.session.events import EndReason
 from treadmill_ctl.session.plan import Phase, PhaseKind, Plan

@@ -19,8 +19,8 @@ from treadmill_ctl.app import formatting, translation
 from treadmill_ctl.app.context import AppContext
 from treadmill_ctl.app.main import build_app
 from treadmill_ctl.app.qt import QCoreApplication, QEvent, QGuiApplication, QQuickItem
-from treadmill_ctl.app.session_presenter import notice_rows
 from treadmill_ctl.app.sound import CuePlayer, sounds_dir
+from treadmill_ctl.app.summary_presenter import notice_rows
 from treadmill_ctl.app.translation import translated
 from treadmill_ctl.notices import notices_of_events
 from treadmill_ctl.session.events import AlertEvent, AlertLevel, CueEvent, CueKind

@@ -19,7 +19,7 @@ from treadmill_ctl.app.formatting import (
     speed_unit_label,
     speed_value,
 )
-from treadmill_ctl.app.session_presenter import blocks_text, notice_rows
+from treadmill_ctl.app.summary_presenter import blocks_text, notice_rows
 from treadmill_ctl.session.builtin_texts import shown_name
 from treadmill_ctl.session.plan import PhaseKind
 from treadmill_ctl.statistics import clock_text

@@ -25,9 +25,10 @@ from typing import TYPE_CHECKING, Any, Final
 from treadmill_ctl.app.context import AppContext, NoticeLevel, Screen
 from treadmill_ctl.app.formatting import speeds_in_unit
 from treadmill_ctl.app.qt import QmlElement, QmlUncreatable, QObject, QTimer, Slot
-from treadmill_ctl.app.session_presenter import BANNER_ALERTS, present, summary_view
+from treadmill_ctl.app.session_presenter import BANNER_ALERTS, present
 from treadmill_ctl.app.session_start import load_engine, open_session_history, speed_delta_kmh
 from treadmill_ctl.app.session_view import SessionView
+from treadmill_ctl.app.summary_presenter import summary_view
 from treadmill_ctl.app.translation import translated_tree
 from treadmill_ctl.ftms.api import TreadmillControl
 from treadmill_ctl.ftms.model import LinkState
