@@ -145,7 +145,7 @@ def plan_of(value: object) -> Any:
 
 
 def read_summary(row: dict[str, Any], recording: Callable[[int], bool]) -> SessionSummary:
-    """The list line of a session row (with ``first_start_t``, see store._SESSION_ROWS);
+    """The list line of a session row (with ``first_start_t``, see queries._SESSION_ROWS);
     ``recording(id)`` says whether a session with no end is being recorded right now."""
     session_id = row["id"]
     if isinstance(session_id, bool) or not isinstance(session_id, int):

@@ -7,13 +7,13 @@ loses no more; ``Durability.NORMAL`` skips the fsync (still safe against a crash
 the app, used for sped-up headless runs where commits come hundreds of times a second).
 
 Readers (the GUI, the CLI) and a recording process may share the file: WAL lets readers see
-every committed row while a session is being written.
+every committed row while a session is being written. The read queries, and the list lines
+made of their rows, are ``queries.SessionReader``'s.
 """
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import enum
 import json
 import logging
@@ -34,7 +34,6 @@ from treadmill_ctl.history.integrity import (
     is_busy_error,
     is_damage_error,
 )
-from treadmill_ctl.history.liveness import is_recording
 from treadmill_ctl.history.model import (
     AlertRecord,
     CommandRecord,
@@ -46,8 +45,8 @@ from treadmill_ctl.history.model import (
     StateRecord,
     WeekTotals,
 )
+from treadmill_ctl.history.queries import SessionReader
 from treadmill_ctl.history.schema import migrate
-from treadmill_ctl.history.totals import phases_skipped_of
 from treadmill_ctl.statistics import TotalsAccumulator, counts_in_totals
 
 __all__ = [
@@ -63,26 +62,6 @@ __all__ = [
 _LOGGER = logging.getLogger(__name__)
 
 DB_FILENAME: Final = "history.sqlite3"
-
-# A session row with the session time of its first START (the first state change out of
-# "idle"; NULL when it never started), from which its total time counts, and the time it
-# stood waiting for a START since (each "stopped" or "idle" state after the first START, to the
-# next state change or the end), which total time leaves out (statistics.total_time_s).
-_FIRST_START: Final = (
-    "(SELECT MIN(f.t) FROM states AS f WHERE f.session_id = sessions.id AND f.state != 'idle')"
-)
-_SESSION_ROWS: Final = (
-    f"SELECT sessions.*, {_FIRST_START} AS first_start_t, "
-    "(SELECT COALESCE(SUM(COALESCE((SELECT MIN(n.t) FROM states AS n "
-    "WHERE n.session_id = w.session_id AND n.rowid > w.rowid), "
-    "sessions.ended_t, sessions.last_t) - w.t), 0) FROM states AS w "
-    "WHERE w.session_id = sessions.id AND w.state IN ('idle', 'stopped') "
-    f"AND w.t >= {_FIRST_START}) AS waited_s FROM sessions"
-)
-
-HEARTBEAT_STALE_S: Final = 15.0
-"""Only where file locks do not exist (see liveness.py): a session with no end whose last
-commit is older than this (wall clock) is shown as interrupted."""
 
 PURGE_DELETED_AFTER: Final = timedelta(hours=1)
 """Deleted sessions stay restorable (undo) this long; opening the store removes older ones."""
@@ -115,6 +94,7 @@ class HistoryStore:
         self._conn = conn
         self._path = path
         self._durability = durability
+        self._read = SessionReader(conn, path)
         self.notice = ""
         """Set by ``open`` when it had to move a damaged database aside (say it to the user)."""
 
@@ -232,11 +212,10 @@ class HistoryStore:
         """Every session, newest first (deleted ones only when asked). A row that cannot be
         read is listed as damaged (``Ending.DAMAGED``, ``damage`` says why); the rest are not
         affected."""
-        rows = self._conn.execute(f"{_SESSION_ROWS} ORDER BY started_at DESC, id DESC")
-        return self._with_skips(
+        return self._read.with_skips(
             [
-                self._summary(row)
-                for row in _dicts(rows)
+                self._read.summary(row)
+                for row in self._read.session_rows()
                 # a deletion mark that is no date is damage, shown (not a hidden session)
                 if include_deleted or checked.parse_when(row["deleted_at"]) is None
             ]
@@ -244,24 +223,29 @@ class HistoryStore:
 
     def get_summary(self, session_id: int) -> SessionSummary:
         """The list line of one session (deleted ones too); HistoryError when unknown."""
-        row = self._row(session_id)
-        return self._with_skips([self._summary(row)])[0]
+        row = self._read.row(session_id)
+        return self._read.with_skips([self._read.summary(row)])[0]
 
     def get_session(self, session_id: int) -> SessionDetail:
         """Everything recorded about one session: phases, samples, commands, alerts, states."""
-        row = self._row(session_id)
-        summary = self._with_skips([self._summary(row)])[0]
+        row = self._read.row(session_id)
+        summary = self._read.with_skips([self._read.summary(row)])[0]
         if summary.damage:
             raise HistoryError(f"Session {session_id} in the history is damaged: {summary.damage}")
         try:
-            phases = tuple(checked.phase_of(r) for r in self._rows_of("phases", session_id, "seq"))
+            phases = tuple(
+                checked.phase_of(r) for r in self._read.rows_of("phases", session_id, "seq")
+            )
             direction_of = {p.seq: p.direction for p in phases}
             samples = tuple(
-                checked.sample_of(r, direction_of) for r in self._rows_of("samples", session_id)
+                checked.sample_of(r, direction_of)
+                for r in self._read.rows_of("samples", session_id)
             )
-            commands = tuple(checked.command_of(r) for r in self._rows_of("commands", session_id))
-            alerts = tuple(checked.alert_of(r) for r in self._rows_of("alerts", session_id))
-            states = tuple(checked.state_of(r) for r in self._rows_of("states", session_id))
+            commands = tuple(
+                checked.command_of(r) for r in self._read.rows_of("commands", session_id)
+            )
+            alerts = tuple(checked.alert_of(r) for r in self._read.rows_of("alerts", session_id))
+            states = tuple(checked.state_of(r) for r in self._read.rows_of("states", session_id))
         except (TypeError, ValueError) as exc:
             _LOGGER.warning("%s: session %d is damaged: %s", self._path, session_id, exc)
             raise HistoryError(f"Session {session_id} in the history is damaged: {exc}") from exc
@@ -309,7 +293,7 @@ class HistoryStore:
     def delete_session(self, session_id: int) -> None:
         """Hide a session from the list; ``restore_session`` undoes it (for an hour at least:
         opening the store purges older deletions)."""
-        self._row(session_id)
+        self._read.row(session_id)
         self._write(
             "UPDATE sessions SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
             (_now().isoformat(), session_id),
@@ -317,7 +301,7 @@ class HistoryStore:
 
     def restore_session(self, session_id: int) -> None:
         """Undo ``delete_session``."""
-        self._row(session_id)
+        self._read.row(session_id)
         self._write("UPDATE sessions SET deleted_at = NULL WHERE id = ?", (session_id,))
 
     def purge_deleted(self, *, older_than: timedelta = timedelta(0)) -> int:
@@ -518,64 +502,6 @@ class HistoryStore:
         self._execute(sql, params)
         self.commit()
 
-    def _rows_of(
-        self, table: str, session_id: int, order: str = "t, rowid"
-    ) -> Iterable[dict[str, Any]]:
-        # table and order are our own constants, never user input
-        sql = f"SELECT * FROM {table} WHERE session_id = ? ORDER BY {order}"
-        return _dicts(self._conn.execute(sql, (session_id,)))
-
-    def _with_skips(self, summaries: list[SessionSummary]) -> list[SessionSummary]:
-        """The summaries with their skipped phases counted by statistics.py from the stored
-        phases and state changes (a finished session with a skip "ended early"). Rows that
-        cannot be read leave the counts as they are (the detail names the damage)."""
-        ids = {s.id for s in summaries if not s.damage}
-        if not ids:
-            return summaries
-        # One session: its rows; a list: every row at once (not one query per session).
-        one, args = ("WHERE session_id = ?", (next(iter(ids)),)) if len(ids) == 1 else ("", ())
-        phases: dict[int, list[PhaseRecord]] = {}
-        states: dict[int, list[StateRecord]] = {}
-        try:
-            for r in _dicts(self._conn.execute(f"SELECT * FROM phases {one} ORDER BY seq", args)):
-                phases.setdefault(int(r["session_id"]), []).append(checked.phase_of(r))
-            sql = f"SELECT * FROM states {one} ORDER BY t, rowid"
-            for r in _dicts(self._conn.execute(sql, args)):
-                states.setdefault(int(r["session_id"]), []).append(checked.state_of(r))
-            return [
-                s
-                if s.id not in ids
-                else dataclasses.replace(
-                    s,
-                    phases_skipped=phases_skipped_of(s, phases.get(s.id, []), states.get(s.id, [])),
-                )
-                for s in summaries
-            ]
-        except (TypeError, ValueError, OverflowError, KeyError) as exc:
-            _LOGGER.warning("%s: phases that cannot be read: %s", self._path, exc)
-            return summaries
-
-    def _row(self, session_id: int) -> dict[str, Any]:
-        cur = self._conn.execute(f"{_SESSION_ROWS} WHERE id = ?", (session_id,))
-        rows = list(_dicts(cur))
-        if not rows:
-            raise HistoryError(f"No session {session_id} in the history")
-        return rows[0]
-
-    def _summary(self, row: dict[str, Any]) -> SessionSummary:
-        try:
-            return checked.read_summary(row, lambda session_id: self._is_recording(row))
-        except (TypeError, ValueError, OverflowError, KeyError) as exc:
-            _LOGGER.warning("%s: session %r is damaged: %s", self._path, row.get("id"), exc)
-            return checked.damaged_summary(row, str(exc))
-
-    def _is_recording(self, row: dict[str, Any]) -> bool:
-        held = is_recording(self._path, int(row["id"]))
-        if held is not None:
-            return held
-        age = _now() - checked.when(row, "updated_at")
-        return age.total_seconds() < HEARTBEAT_STALE_S
-
 
 def _require_regular_file(path: Path) -> None:
     """A directory, FIFO or device where the database goes is refused at once, by name (SQLite
@@ -597,9 +523,3 @@ def _deleted_before(deleted_at: object, cutoff: datetime) -> bool:
     when = checked.parse_when(deleted_at)
     # a damaged mark: keep the row (it stays listed, as damaged)
     return when is not None and when <= cutoff
-
-
-def _dicts(cur: sqlite3.Cursor) -> Iterable[dict[str, Any]]:
-    names = [d[0] for d in cur.description]
-    for row in cur:
-        yield dict(zip(names, row, strict=True))

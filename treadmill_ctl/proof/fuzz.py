@@ -28,8 +28,8 @@ thing, and bytes that are *almost* right) with a check that states the contract:
 them for >= 100 000 inputs; ``tests/proof/test_fuzz_parsers.py`` runs a few hundred each.
 
 The harness is ``fuzz_core.py``; the targets live in ``fuzz_packets.py`` (what a machine sends),
-``fuzz_files.py`` (what a user or a file hands the app) and ``fuzz_workouts.py``; this module
-lists them.
+``fuzz_live.py`` (the same through the real link and the strap's callback), ``fuzz_files.py``
+(what a user or a file hands the app) and ``fuzz_workouts.py``; this module lists them.
 """
 
 from __future__ import annotations
@@ -62,6 +62,7 @@ from treadmill_ctl.proof.fuzz_files import (
     _timed,
 )
 from treadmill_ctl.proof.fuzz_history import history_rows_harness, row_damage_strategy
+from treadmill_ctl.proof.fuzz_live import _link_harness, _link_notification_strategy, _strap_harness
 from treadmill_ctl.proof.fuzz_packets import (
     _check_body_location,
     _check_features,
@@ -73,8 +74,6 @@ from treadmill_ctl.proof.fuzz_packets import (
     _check_split_record,
     _check_training_status,
     _check_treadmill_packet,
-    _link_harness,
-    _link_notification_strategy,
     _packets,
     _range_check,
     _shaped_data_packet,
@@ -83,7 +82,6 @@ from treadmill_ctl.proof.fuzz_packets import (
     _shaped_range,
     _shaped_status,
     _split_records,
-    _strap_harness,
 )
 
 __all__ = [

@@ -1,8 +1,8 @@
 """The fuzzing harness: a target (a strategy and its contract), its tally, the runner.
 
-The targets themselves: ``fuzz_packets.py`` (what a machine sends), ``fuzz_files.py`` (what a
-user or a file hands the app), ``fuzz_workouts.py`` (ZWO and FIT workouts); all of them are
-listed in ``fuzz.py``.
+The targets themselves: ``fuzz_packets.py`` (what a machine sends), ``fuzz_live.py`` (the same
+through the real link and the strap's callback), ``fuzz_files.py`` (what a user or a file hands
+the app), ``fuzz_workouts.py`` (ZWO and FIT workouts); all of them are listed in ``fuzz.py``.
 """
 
 from __future__ import annotations

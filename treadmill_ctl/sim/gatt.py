@@ -236,6 +236,27 @@ def machine_status_bytes(profile: SimProfile, op: int, param: bytes = b"") -> by
     return packet
 
 
+def read_value(profile: SimProfile, training: int, uuid: str) -> bytes | None:
+    """What a read of the characteristic ``uuid`` returns (``training``: the Training Status
+    code); None for one that is not read."""
+    if uuid == FEATURE:
+        return feature_bytes(profile)
+    if uuid == SPEED_RANGE:
+        return speed_range_bytes(profile)
+    if uuid == INCLINE_RANGE:
+        return incline_range_bytes(profile)
+    if uuid == TRAINING_STATUS:
+        return training_status_bytes(profile, training)
+    texts = {
+        MANUFACTURER_NAME: profile.manufacturer,
+        MODEL_NUMBER: profile.model,
+        SERIAL_NUMBER: profile.serial,
+        FIRMWARE_REVISION: profile.firmware,
+    }
+    text = texts.get(uuid)
+    return None if text is None else text.encode()
+
+
 # ---- Treadmill Data (2ACD) ----------------------------------------------------------------
 
 

@@ -4,8 +4,8 @@ traffic log.
 
 Device level only: bytes in, bytes out, no bleak types. ``sim.bleak_backend`` serves it to
 bleak and pyftms. Everything runs on the asyncio loop's clock (looptime-friendly). This module
-is the GATT side (connections, reads, writes, the queue of notifications and indications, the
-data records, the faults); the machine under it is ``sim.workout`` (belt state machine, physics,
+is the GATT side (connections, reads, writes, the data records, the faults); what it sends waits
+in ``sim.outbox``; the machine under it is ``sim.workout`` (belt state machine, physics,
 counters) and its control point ``sim.control_point``.
 """
 
@@ -13,12 +13,9 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import heapq
-import itertools
 import logging
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, Final
 
 from treadmill_ctl.ftms.traffic import DEFAULT_MAX_LINES, TrafficKind, TrafficLog
@@ -45,6 +42,7 @@ from treadmill_ctl.sim.gatt import (
     SimService,
     normalize_uuid,
 )
+from treadmill_ctl.sim.outbox import Outbox
 from treadmill_ctl.sim.profiles import (
     BUILTIN_PROFILES,
     BusyWrites,
@@ -77,15 +75,6 @@ FAULTS: Final = frozenset(
     }
 )
 """Names :meth:`VirtualTreadmill.schedule` accepts."""
-
-
-@dataclass(order=True)
-class _Outgoing:
-    due: float
-    seq: int
-    uuid: str
-    data: bytes
-    indication: bool
 
 
 class VirtualTreadmill:
@@ -125,10 +114,7 @@ class VirtualTreadmill:
         self._last_activity = 0.0
         self._swallow: list[bool] = []  # one entry per swallowed command: apply it?
         self._stop_before_start: Callable[[], None] | None = None  # console stop racing Start
-        self._outbox: list[_Outgoing] = []
-        self._seq = itertools.count()
-        self._outbox_timer: asyncio.TimerHandle | None = None
-        self._pending_indications = 0
+        self._outbox = Outbox(self._link, self.traffic, self._workout)
         self._record_count = 0
         self._data_quiet_until = -math.inf  # stop_data(): no Treadmill Data before this time
 
@@ -264,12 +250,7 @@ class VirtualTreadmill:
 
     def _connection_ended(self) -> None:
         self._control.forget()
-        # Queued notifications die with the link: a split record loses its tail.
         self._outbox.clear()
-        self._pending_indications = 0
-        if self._outbox_timer is not None:
-            self._outbox_timer.cancel()
-            self._outbox_timer = None
 
     async def _att_delay(self) -> None:
         if self.profile.att_delay_s:
@@ -283,30 +264,11 @@ class VirtualTreadmill:
         await self._att_delay()
         if "read" not in char.properties:
             raise SimAttError(ATT_READ_NOT_PERMITTED)
-        value = self._value_of(char.uuid)
+        value = gatt.read_value(self.profile, self._workout.training, char.uuid)
+        if value is None:  # pragma: no cover - every readable characteristic has a value
+            raise SimAttError(ATT_READ_NOT_PERMITTED)
         self.traffic.record(self.device_time(), TrafficKind.READ, char.uuid, value)
         return value
-
-    def _value_of(self, uuid: str) -> bytes:
-        p = self.profile
-        match uuid:
-            case gatt.FEATURE:
-                return gatt.feature_bytes(p)
-            case gatt.SPEED_RANGE:
-                return gatt.speed_range_bytes(p)
-            case gatt.INCLINE_RANGE:
-                return gatt.incline_range_bytes(p)
-            case gatt.TRAINING_STATUS:
-                return gatt.training_status_bytes(p, self._workout.training)
-            case gatt.MANUFACTURER_NAME:
-                return p.manufacturer.encode()
-            case gatt.MODEL_NUMBER:
-                return p.model.encode()
-            case gatt.SERIAL_NUMBER:
-                return p.serial.encode()
-            case gatt.FIRMWARE_REVISION:
-                return p.firmware.encode()
-        raise SimAttError(ATT_READ_NOT_PERMITTED)  # pragma: no cover
 
     async def write(self, uuid: str, data: bytes, response: bool = True) -> None:
         """Write a characteristic. For the control point: returns once the write is
@@ -345,48 +307,7 @@ class VirtualTreadmill:
 
     def _send(self, packets: list[Packet], delay: float = 0.0, *, indication: bool = False) -> None:
         """Queue packets for delivery ``delay`` s from now, in order."""
-        if not self._link.connected or not packets:
-            return
-        due = self._now() + delay
-        for uuid, data in packets:
-            item = _Outgoing(due, next(self._seq), uuid, data, indication)
-            heapq.heappush(self._outbox, item)
-            if indication:
-                self._pending_indications += 1
-        self._arm_outbox()
-
-    def _arm_outbox(self) -> None:
-        if not self._outbox:
-            return
-        first = self._outbox[0].due
-        timer = self._outbox_timer
-        if timer is not None and timer.when() <= first:
-            return
-        if timer is not None:
-            timer.cancel()
-        self._outbox_timer = self._bound_loop().call_at(first, self._flush_outbox)
-
-    def _flush_outbox(self) -> None:
-        self._outbox_timer = None
-        now = self._now()
-        while self._outbox and self._outbox[0].due <= now and self._link.connected:
-            item = heapq.heappop(self._outbox)
-            if item.indication:
-                self._pending_indications -= 1
-            self._deliver(item.uuid, item.data, indication=item.indication)
-        self._arm_outbox()
-
-    def _deliver(self, uuid: str, data: bytes, *, indication: bool = False) -> None:
-        """Hand one notification/indication to the subscriber (dropped when not subscribed)."""
-        cb = self._link.subscribers.get(uuid)
-        if cb is None or not self._link.connected:
-            return
-        kind = TrafficKind.INDICATE if indication else TrafficKind.NOTIFY
-        self.traffic.record(self.device_time(), kind, uuid, data)
-        try:
-            cb(data)
-        except Exception:  # a client callback must not break the device
-            logger.exception("subscriber of %s failed on %s", uuid, data.hex())
+        self._outbox.send(packets, delay, indication=indication)
 
     # ---- control point ------------------------------------------------------------------------
 
@@ -401,7 +322,7 @@ class VirtualTreadmill:
                 logger.exception("on_control_write hook failed")
         if CONTROL_POINT not in self._link.subscribers:
             raise SimAttError(ATT_CCCD_IMPROPERLY_CONFIGURED)
-        if self._pending_indications > 0 and self.profile.busy_writes is BusyWrites.REJECT:
+        if self._outbox.pending_indications > 0 and self.profile.busy_writes is BusyWrites.REJECT:
             raise SimAttError(ATT_PROCEDURE_IN_PROGRESS)
         if not data:
             raise SimAttError(ATT_INVALID_LENGTH)
@@ -494,11 +415,11 @@ class VirtualTreadmill:
             omit = p.vanishing_fields if self._record_count % 2 == 0 else ()
             packets = gatt.treadmill_data_packets(self.snapshot(), p, omit=omit)
         if len(packets) == 1:
-            self._deliver(TREADMILL_DATA, packets[0])
+            self._outbox.deliver(TREADMILL_DATA, packets[0])
             return
         # A split record's packets follow each other closely; a link drop in between loses
         # the tail (and so the record).
-        self._deliver(TREADMILL_DATA, packets[0])
+        self._outbox.deliver(TREADMILL_DATA, packets[0])
         for i, packet in enumerate(packets[1:], start=1):
             self._send([(TREADMILL_DATA, packet)], p.split_gap_s * i)
 
