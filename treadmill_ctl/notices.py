@@ -17,12 +17,8 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from treadmill_ctl.alerts import SAFETY_STOPS, AlertCode
-from treadmill_ctl.statistics import (
-    MOVING_KMH,
-    PhaseOutcome,
-    SessionStatistics,
-    clock_text,
-)
+from treadmill_ctl.statistics import PhaseOutcome, SessionStatistics, clock_text
+from treadmill_ctl.statistics_totals import MOVING_KMH
 from treadmill_ctl.texts import Speed, Text, from_data, tr, with_speeds
 
 __all__ = ["Notice", "NoticeKind", "NoticeTally", "notices_of_events"]

@@ -17,7 +17,8 @@ from treadmill_ctl.history.model import (
     SessionDetail,
 )
 from treadmill_ctl.history.totals import statistics_of
-from treadmill_ctl.statistics import PhaseOutcome, SessionStatistics, TotalsAccumulator
+from treadmill_ctl.statistics import PhaseOutcome, SessionStatistics
+from treadmill_ctl.statistics_totals import TotalsAccumulator
 from treadmill_ctl.units import Direction
 
 _KIND_NAMES = {

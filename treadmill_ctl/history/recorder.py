@@ -48,7 +48,8 @@ from treadmill_ctl.history.model import (
 from treadmill_ctl.history.store import Durability, HistoryStore
 from treadmill_ctl.history.writer import HistoryWriter, StateListener, WriteOp, WriterState
 from treadmill_ctl.hr.source import HeartRateSource
-from treadmill_ctl.statistics import SessionTally, TotalsAccumulator
+from treadmill_ctl.statistics import SessionTally
+from treadmill_ctl.statistics_totals import TotalsAccumulator
 from treadmill_ctl.units import Direction
 
 _LOGGER = logging.getLogger(__name__)

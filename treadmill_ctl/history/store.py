@@ -47,7 +47,8 @@ from treadmill_ctl.history.model import (
 )
 from treadmill_ctl.history.queries import SessionReader
 from treadmill_ctl.history.schema import migrate
-from treadmill_ctl.statistics import TotalsAccumulator, counts_in_totals
+from treadmill_ctl.statistics import counts_in_totals
+from treadmill_ctl.statistics_totals import TotalsAccumulator
 
 __all__ = [
     "QUICK_CHECK_BUDGET_S",

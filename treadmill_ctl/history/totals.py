@@ -14,15 +14,10 @@ from typing import Any
 
 from treadmill_ctl.history.model import PhaseRecord, SessionDetail, SessionSummary, StateRecord
 from treadmill_ctl.notices import Notice, notices_of_events
-from treadmill_ctl.statistics import (
-    SessionStatistics,
-    SessionTally,
-    StoredTotals,
-    TotalsAccumulator,
-    planned_counts,
-)
+from treadmill_ctl.statistics import SessionStatistics, SessionTally, planned_counts
+from treadmill_ctl.statistics_totals import StoredTotals
 
-__all__ = ["TotalsAccumulator", "notices_of", "phases_skipped_of", "statistics_of"]
+__all__ = ["notices_of", "phases_skipped_of", "statistics_of"]
 
 
 def statistics_of(detail: SessionDetail) -> SessionStatistics:
