@@ -169,3 +169,28 @@ def test_the_history_gives_what_the_live_events_give(
     summary = store.get_summary(session_id)
     assert summary.blocks_done == live.blocks_done
     assert summary.duration_s == pytest.approx(live.total_s)
+
+
+def test_a_snapshot_of_the_running_totals_keeps_them_as_they_were() -> None:
+    """The history's batch keeps a snapshot of the totals at each commit: records counted after
+    it (more of the same phase, a new phase, the other direction) leave it as it was."""
+    from treadmill_ctl.statistics_totals import TotalsAccumulator
+
+    totals = TotalsAccumulator()
+    for t in range(11):
+        totals.add(
+            float(t), speed_kmh=3.6, distance_m=None, hr_bpm=120, phase_seq=1, direction="backward"
+        )
+    kept = totals.snapshot()
+    for t in range(11, 31):
+        totals.add(
+            float(t), speed_kmh=7.2, distance_m=None, hr_bpm=150, phase_seq=2, direction="forward"
+        )
+    assert (kept.backward_s, kept.backward_m, kept.forward_s) == pytest.approx((10.0, 10.0, 0.0))
+    assert kept.phase_moving_s == pytest.approx({1: 10.0})
+    assert kept.phase_distance_m == pytest.approx({1: 10.0})
+    assert (kept.hr_max, kept.speed_max) == (120, 3.6)
+    assert totals.phase_moving_s == pytest.approx({1: 11.0, 2: 19.0})
+    # It goes on from where it was taken, as the tally did.
+    kept.add(11.0, speed_kmh=3.6, distance_m=None, hr_bpm=None, phase_seq=1, direction="backward")
+    assert kept.phase_moving_s == pytest.approx({1: 11.0})

@@ -10,7 +10,7 @@ history's recorder and the FIT/TCX laps read it too.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Final
 
 MOVING_KMH: Final = 0.05
@@ -100,6 +100,15 @@ class TotalsAccumulator:
         if last.speed_kmh is not None and dt <= MAX_GAP_S:
             return last.speed_kmh * dt / 3.6
         return 0.0
+
+    def snapshot(self) -> TotalsAccumulator:
+        """A copy that later ``add`` calls leave as it is (the history's batch keeps one per
+        commit: a ``copy.deepcopy`` of it cost ~0.2 ms a record, a fifth of a sped-up run)."""
+        return replace(
+            self,
+            phase_moving_s=dict(self.phase_moving_s),
+            phase_distance_m=dict(self.phase_distance_m),
+        )
 
     @property
     def moving_s(self) -> float:

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import copy
 import dataclasses
 import json
 import logging
@@ -117,7 +116,7 @@ class _QueuedWrites:
         phase_seqs: Iterable[int] = (),
     ) -> None:
         # The totals go on changing: the batch keeps them as they are now.
-        snapshot = copy.deepcopy(totals)
+        snapshot = totals.snapshot()
         self._queue("save_progress", session_id, last_t, snapshot, blocks_done, tuple(phase_seqs))
 
     def commit(self) -> None:
