@@ -6,6 +6,7 @@ Used by the property-based tests and by the every-preset-on-every-profile test."
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -93,6 +94,8 @@ def check_ramp(record: Record, settings: Settings) -> None:
     motion: list[tuple[float, float]] = []
     started = False
     data = record.of("data")
+    data_t = [d["t"] for d in data]
+    assert data_t == sorted(data_t), "the data records are not in time order"
     writes = record.writes()
     for k, (t, op, value) in enumerate(writes):
         if op in ("start", "stop", "pause"):
@@ -103,8 +106,11 @@ def check_ramp(record: Record, settings: Settings) -> None:
         if op != "set_speed":
             continue
         assert value is not None
-        following = [w[1] for w in writes[k + 1 :] if w[1] != "request_control"]
-        if following and following[0] == "start":
+        following = next(
+            (writes[j][1] for j in range(k + 1, len(writes)) if writes[j][1] != "request_control"),
+            None,
+        )
+        if following == "start":
             # The start speed written as the machine's target just before Start (the belt is
             # still: a machine stop, a pause or never started): a new motion begins with it,
             # and it must be a start speed, not a jump.
@@ -113,8 +119,8 @@ def check_ramp(record: Record, settings: Settings) -> None:
             started = False
             continue
         if started and (not motion or value > motion[-1][1] + 1e-6):
-            reported = [d["speed_kmh"] or 0.0 for d in data if d["t"] <= t + 1e-3]
-            belt = reported[-1] if reported else 0.0
+            seen = bisect.bisect_right(data_t, t + 1e-3)  # the records reported by then
+            belt = (data[seen - 1]["speed_kmh"] or 0.0) if seen else 0.0
             assert value <= max(machine.minimum, belt) + budget, (t, value, belt)
         successors = [t1 for t1, _ in motion[1:]] + [t] if motion else []
         for (t0, v0), after in zip(motion, successors, strict=True):

@@ -76,9 +76,19 @@ class Record:
     reason: EndReason | None = None
     profile: SimProfile = field(default_factory=SimProfile)
     actions: list[Action] = field(default_factory=list)
+    # The events by type, made once (the safety checks ask for one type thousands of times).
+    _by_type: dict[str, list[dict[str, Any]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _indexed: int = field(default=-1, init=False, repr=False, compare=False)
 
     def of(self, kind: str) -> list[dict[str, Any]]:
-        return [e for e in self.events if e["type"] == kind]
+        if self._indexed != len(self.events):
+            self._by_type = {}
+            for e in self.events:
+                self._by_type.setdefault(e["type"], []).append(e)
+            self._indexed = len(self.events)
+        return list(self._by_type.get(kind, ()))
 
     def states(self) -> list[str]:
         return [e["state"] for e in self.of("state")]
