@@ -2140,6 +2140,10 @@
         <translation>{key} muss eine ganze Zahl von {lo} bis {hi} sein, nicht {value}</translation>
     </message>
     <message>
+        <source>{n} phases</source>
+        <translation>{n} Phasen</translation>
+    </message>
+    <message>
         <source>no backward blocks</source>
         <translation>keine Rückwärtsblöcke</translation>
     </message>

@@ -2140,6 +2140,10 @@
         <translation>{key} debe ser un número entero de {lo} a {hi}, no {value}</translation>
     </message>
     <message>
+        <source>{n} phases</source>
+        <translation>{n} fases</translation>
+    </message>
+    <message>
         <source>no backward blocks</source>
         <translation>sin bloques hacia atrás</translation>
     </message>

@@ -2140,6 +2140,10 @@
         <translation>{key} doit être un nombre entier de {lo} à {hi}, pas {value}</translation>
     </message>
     <message>
+        <source>{n} phases</source>
+        <translation>{n} phases</translation>
+    </message>
+    <message>
         <source>no backward blocks</source>
         <translation>aucun bloc en arrière</translation>
     </message>

@@ -99,6 +99,10 @@ Control {
                     text: screen.session.phaseTitle + (screen.session.blocksText !== "" ? "  ·  " + screen.session.blocksText : "") + (screen.session.presetName !== "" ? "  ·  " + screen.session.presetName : "")
                     color: Theme.textDim
                     font.pixelSize: Theme.fontBody + 4
+                    // A long plan's "0 of 500 backward blocks done" and a long preset name
+                    // take a second line rather than losing the name.
+                    wrapMode: Text.WordWrap
+                    maximumLineCount: 2
                     elide: Text.ElideRight
                     Layout.fillWidth: true
                 }
@@ -264,8 +268,8 @@ Control {
                     objectName: "timeline"
                     blocks: screen.session.timeline
                     total: screen.session.timelineTotal
-                    currentIndex: screen.session.phaseIndex
-                    currentFraction: screen.session.phaseFraction
+                    currentIndex: screen.session.timelineIndex
+                    currentFraction: screen.session.timelineFraction
                     Layout.fillWidth: true
                     Layout.preferredHeight: screen.tight ? 24 : 40
                 }

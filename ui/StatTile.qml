@@ -16,6 +16,13 @@ Rectangle {
     property bool stale: false
     property string staleText: ""
 
+    // ``size`` px, or smaller so that a text ``wide`` px at that size fits in ``room`` px.
+    function fitted(size: int, wide: real, room: real): int {
+        if (wide <= room || room <= 0)
+            return size;
+        return Math.max(Theme.fontSmall - 2, Math.floor(size * room / wide * 0.96));
+    }
+
     implicitWidth: 200
     implicitHeight: column.implicitHeight + 2 * Theme.gap
     radius: Theme.radius
@@ -61,7 +68,29 @@ Rectangle {
                 wrapMode: Text.WordWrap
             }
         }
+        // The value and its unit stay inside the tile whatever their length ("≈ 13:21:40"
+        // "in 500 × 0:30" for a long preset at 1024×600): each gets what the other leaves,
+        // at least half the row, and its text shrinks to fit (never wraps, never runs out).
+        // The sizes come from the texts measured at full size, not from the laid-out labels
+        // (a label's fit feeding back into its row's layout would rearrange it forever).
+        TextMetrics {
+            id: valueMetrics
+            text: tile.value
+            font.pixelSize: tile.valueSize
+            font.bold: true
+        }
+        TextMetrics {
+            id: unitMetrics
+            text: tile.unit
+            font.pixelSize: Theme.fontBody
+        }
         RowLayout {
+            id: valueRow
+            // The column's width (set by the tile, not by its rows): the room never follows the text.
+            readonly property real half: (column.width - valueRow.spacing) / 2
+            readonly property real valueRoom: tile.unit === "" ? column.width : Math.max(valueRow.half, column.width - valueRow.spacing - unitMetrics.advanceWidth)
+            readonly property real unitRoom: Math.max(valueRow.half, column.width - valueRow.spacing - valueMetrics.advanceWidth)
+            Layout.fillWidth: true
             spacing: 8
             opacity: tile.stale ? 0.45 : 1.0
             Label {
@@ -70,14 +99,15 @@ Rectangle {
                 text: tile.value
                 color: tile.stale ? Theme.textDim : Theme.text
                 font.strikeout: tile.stale
-                font.pixelSize: tile.valueSize
+                font.pixelSize: tile.fitted(tile.valueSize, valueMetrics.advanceWidth, valueRow.valueRoom)
                 font.bold: true
             }
             Label {
                 textFormat: Text.PlainText
+                visible: tile.unit !== ""
                 text: tile.unit
                 color: Theme.textDim
-                font.pixelSize: Theme.fontBody
+                font.pixelSize: tile.fitted(Theme.fontBody, unitMetrics.advanceWidth, valueRow.unitRoom)
                 Layout.alignment: Qt.AlignBaseline
             }
         }

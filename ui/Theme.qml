@@ -34,6 +34,8 @@ QtObject {
     // directions: colour + icon + word
     readonly property color forward: theme.highContrast ? "#00ffff" : dark ? "#56b4e9" : "#0072b2"
     readonly property color backward: theme.highContrast ? "#ffb000" : dark ? "#e69f00" : "#b86e00"
+    // A long plan's timeline block holding both directions (app/timeline_layout.py).
+    readonly property color mixed: theme.highContrast ? "#ff80ff" : dark ? "#cc79a7" : "#a8457e"
     readonly property color turning: theme.highContrast ? "#ffff00" : dark ? "#f0e442" : "#8a7d00"
     readonly property string forwardWord: qsTr("FORWARD")
     readonly property string backwardWord: qsTr("BACKWARD")
@@ -66,7 +68,7 @@ QtObject {
     readonly property int sessionControlsWidth: 360
 
     function directionColor(direction: string): color {
-        return direction === "backward" ? theme.backward : theme.forward;
+        return direction === "backward" ? theme.backward : direction === "mixed" ? theme.mixed : theme.forward;
     }
 
     function directionWord(direction: string): string {

@@ -2,11 +2,14 @@ pragma ComponentBehavior: Bound
 import QtQuick
 
 // A session's phases as coloured blocks, width by duration: forward blue, backward orange with
-// a hatch so it reads without colour. `blocks` is a list of {direction, duration}, `total` their
-// summed duration. Used by the session screen (with a progress marker in the current block) and by the presets'
-// previews (no marker: currentIndex -1).
+// a hatch so it reads without colour, "mixed" (a long plan's block holding both ways, see
+// app/timeline_layout.py) between the two, hatched too. `blocks` is a list of {direction,
+// duration}, `total` their summed duration. Used by the session screen (with a progress marker
+// in the current block) and by the presets' previews (no marker: currentIndex -1). The blocks
+// never run out of the timeline: the gaps close when there is no room for them.
 Item {
     id: timeline
+    clip: true
 
     property var blocks: []
     property real total: 0
@@ -19,7 +22,7 @@ Item {
     Row {
         id: row
         anchors.fill: parent
-        spacing: 2
+        spacing: timeline.blocks.length * 6 > timeline.width ? 0 : 2
 
         Repeater {
             id: blockRepeater
@@ -29,8 +32,8 @@ Item {
                 id: block
                 required property var modelData
                 required property int index
-                readonly property bool backward: block.modelData.direction === "backward"
-                width: timeline.total > 0 ? Math.max(2, (timeline.width - (timeline.blocks.length - 1) * row.spacing) * block.modelData.duration / timeline.total) : 0
+                readonly property bool backward: block.modelData.direction !== "forward"
+                width: timeline.total > 0 ? Math.max(1, (timeline.width - (timeline.blocks.length - 1) * row.spacing) * block.modelData.duration / timeline.total) : 0
                 height: timeline.height
                 radius: 4
                 color: Theme.directionColor(block.modelData.direction)

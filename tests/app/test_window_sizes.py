@@ -17,8 +17,10 @@ from window_rig import WindowRig
 
 from treadmill_ctl.app.layout_audit import audit
 from treadmill_ctl.app.qt import QQuickItem, QRectF
+from treadmill_ctl.app.timeline_layout import MAX_BLOCKS
 from treadmill_ctl.history import Durability, HistoryStore
 from treadmill_ctl.session.clock import new_speedup_loop
+from treadmill_ctl.session.presets import user_presets_dir
 
 SIZES = [(1024, 600), (1280, 720), (1920, 1080)]
 
@@ -276,3 +278,68 @@ def test_the_treadmill_screen_connected_at_every_size(window: WindowRig) -> None
     window.connect()
     window.wait(lambda: shown(window, "disconnectButton"))
     assert_clean(window)
+
+
+def _blocks_inside(timeline: QQuickItem) -> tuple[int, float]:
+    """How many blocks a Timeline draws, and how far past its right edge the last one reaches
+    (px; 0 or less when they all fit)."""
+    row = timeline.childItems()[0]
+    blocks = [b for b in row.childItems() if b.width() > 0]
+    right = max(scene_rect(b).right() for b in blocks)
+    return len(blocks), right - scene_rect(timeline).right()
+
+
+def test_a_thousand_step_preset_fits_its_timelines_at_every_size(window: WindowRig) -> None:
+    """A preset may hold 1 000 steps (within the TOML limits): its timelines, in the list, in
+    the preset's details and on the session screen, stay inside their rows and draw a few
+    dozen blocks, not a thousand (timeline_layout.py); nothing else on the screens suffers."""
+    step = '[[step]]\nkind = "{}"\nduration_s = 30\nspeed_kmh = {}\n'
+    steps = "".join(
+        step.format("forward", 4.0) if i % 2 == 0 else step.format("backward", 2.5)
+        for i in range(1000)
+    )
+    folder = user_presets_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "thousand-turns.toml").write_text(
+        f'schema = 1\nname = "Thousand turns"\n{steps}', encoding="utf-8"
+    )
+    window.running.bridge.setProperty("screen", "presets")
+    presets = window.running.bridge.presets
+    presets.reload()
+    window.wait(lambda: any(r["id"] == "thousand-turns" for r in presets.property("presets")))
+    presets.select("thousand-turns")  # the list scrolls to it (it comes after the built-ins)
+    window.wait(lambda: item(window, "presetTitle").property("text") == "Thousand turns")
+    for width, height in SIZES:
+        resize(window, width, height)
+        for timeline in (item(window, "presetTimeline"), _row_timeline(window)):
+            count, past = _blocks_inside(timeline)
+            assert count <= MAX_BLOCKS, f"{width}x{height}: {count} blocks"
+            assert past <= 0.5, f"{width}x{height}: the blocks run {past:.0f} px past the end"
+    assert_clean(window)
+    window.connect()
+    window.press("Return")  # use the selected preset
+    window.wait_state("idle")
+    for width, height in SIZES:
+        resize(window, width, height)
+        count, past = _blocks_inside(item(window, "timeline"))
+        assert count <= MAX_BLOCKS, f"{width}x{height}: {count} blocks"
+        assert past <= 0.5, f"{width}x{height}: the blocks run {past:.0f} px past the end"
+    assert_clean(window)
+
+
+def _row_timeline(window: WindowRig) -> QQuickItem:
+    """The Timeline in the list row of the thousand-step preset."""
+    row = item(window, "preset_thousand-turns")
+    found = [
+        node
+        for node in _descendants(row)
+        if type(node).__name__ == "QQuickItem" and node.property("blocks") is not None
+    ]
+    assert found, "no timeline in the preset's row"
+    return found[0]
+
+
+def _descendants(node: QQuickItem) -> Iterator[QQuickItem]:
+    for child in node.childItems():
+        yield child
+        yield from _descendants(child)

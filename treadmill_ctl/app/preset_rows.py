@@ -10,6 +10,7 @@ from treadmill_ctl.app.formatting import (
     speed_text,
     speed_unit_label,
 )
+from treadmill_ctl.app.timeline_layout import MIXED, layout
 from treadmill_ctl.session.estimate import estimate_plan, estimate_text
 from treadmill_ctl.session.plan import Phase
 from treadmill_ctl.session.presets import Preset
@@ -21,29 +22,36 @@ from treadmill_ctl.units import Direction
 def timeline_segments(
     phases: tuple[Phase, ...], backward_default_kmh: float, unit: str
 ) -> list[dict[str, Any]]:
-    """One segment per phase for the coloured timeline: ``direction``, ``kind``, ``label``,
-    ``fraction`` of the whole time (they add up to 1), ``start`` fraction, ``speed`` text,
-    ``duration`` in s (the session screen's ``Timeline`` reads it) and ``durationText``."""
+    """The coloured timeline's blocks (one per phase, fewer for a long plan: timeline_layout):
+    ``direction`` ("mixed" for a block of both), ``kind``, ``label``, ``fraction`` of the whole
+    time (they add up to 1), ``start`` fraction, ``speed`` text, ``duration`` in s and
+    ``durationText``, and ``phases`` (how many it holds)."""
     total = sum(p.duration_s for p in phases)
     if total <= 0:
         return []
     segments: list[dict[str, Any]] = []
-    start = 0.0
-    for phase in phases:
-        kmh = phase.speed_kmh if phase.speed_kmh is not None else backward_default_kmh
+    for block in layout(phases).blocks:
+        held = phases[block.first : block.stop]
+        speeds = sorted(
+            {p.speed_kmh if p.speed_kmh is not None else backward_default_kmh for p in held}
+        )
+        speed = speed_text(speeds[0], unit)
+        if len(speeds) > 1:
+            speed = f"{speed}–{speed_text(speeds[-1], unit)}"
+        kinds = {p.kind for p in held}
         segments.append(
             {
-                "direction": phase.direction.value,
-                "kind": phase.kind.value,
-                "label": phase.label,
-                "fraction": phase.duration_s / total,
-                "start": start / total,
-                "speed": f"{speed_text(kmh, unit)} {speed_unit_label(unit)}",
-                "duration": phase.duration_s,
-                "durationText": duration_text(phase.duration_s),
+                "direction": block.direction,
+                "kind": held[0].kind.value if len(kinds) == 1 else MIXED,
+                "label": held[0].label if block.phases == 1 else tr("{n} phases", n=block.phases),
+                "fraction": block.duration_s / total,
+                "start": block.start_s / total,
+                "speed": f"{speed} {speed_unit_label(unit)}",
+                "duration": block.duration_s,
+                "durationText": duration_text(block.duration_s),
+                "phases": block.phases,
             }
         )
-        start += phase.duration_s
     return segments
 
 

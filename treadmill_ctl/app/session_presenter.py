@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Final
 
 from treadmill_ctl.app import formatting
+from treadmill_ctl.app.timeline_layout import layout_of
 from treadmill_ctl.ftms.model import LinkState
 from treadmill_ctl.session.estimate import estimate_plan, estimate_text, remaining_s
 from treadmill_ctl.session.events import CountdownReason, SessionState
@@ -256,18 +257,12 @@ def _phase(
     blocks_done: int | None,
 ) -> dict[str, Any]:
     phases: tuple[Phase, ...] = plan.phases if plan is not None else ()
-    timeline: list[dict[str, Any]] = []
-    start = 0.0
-    for p in phases:
-        timeline.append(
-            {
-                "direction": str(p.direction),
-                "kind": str(p.kind),
-                "start": start,
-                "duration": p.duration_s,
-            }
-        )
-        start += p.duration_s
+    drawn = layout_of(phases)
+    timeline = [
+        {"direction": b.direction, "start": b.start_s, "duration": b.duration_s, "phases": b.phases}
+        for b in drawn.blocks
+    ]
+    start = sum(b.duration_s for b in drawn.blocks)
     phase = snap.phase if snap is not None else None
     nxt = snap.next_phase if snap is not None else None
     if snap is None and phases:
@@ -320,6 +315,7 @@ def _phase(
         "phaseTitle": title,
         "phaseKind": kind,
         "phaseIndex": index,
+        "timelineIndex": drawn.block_of(index),
         "phaseCount": len(phases),
         "blocksText": blocks_text,
         "nextTitle": nxt_title,
@@ -370,6 +366,7 @@ def _clock(
             "finishText": "",
             "progress": 0.0,
             "phaseFraction": 0.0,
+            "timelineFraction": 0.0,
         }
     left: float | None = None
     if plan is not None and not ended and snap.state is not S.FINISHED:
@@ -397,6 +394,11 @@ def _clock(
     progress = snap.done_s / snap.total_s if snap.total_s > 0 else 0.0
     phase_total = snap.phase_elapsed_s + snap.phase_remaining_s
     fraction = snap.phase_elapsed_s / phase_total if phase_total > 0 else 0.0
+    in_block = (
+        layout_of(plan.phases).fraction(snap.phase.index, fraction)
+        if plan is not None and snap.phase is not None
+        else 0.0
+    )
     return {
         "phaseRemainingText": formatting.duration_text(
             snap.phase_remaining_s if snap.phase is not None else None
@@ -408,6 +410,7 @@ def _clock(
         "finishText": finish,
         "progress": round(min(max(progress, 0.0), 1.0), 4),
         "phaseFraction": round(min(max(fraction, 0.0), 1.0), 3),
+        "timelineFraction": round(in_block, 3),
     }
 
 

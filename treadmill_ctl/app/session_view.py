@@ -197,12 +197,19 @@ class SessionView(QObject):
 
     @Property(list, notify=phaseChanged)
     def timeline(self) -> list[dict[str, Any]]:
-        """The plan's phases: [{direction, kind, start, duration}] (seconds at speed)."""
+        """The plan's timeline blocks: [{direction, start, duration, phases}] (seconds at
+        speed; one block per phase, fewer for a long plan: timeline_layout.py)."""
         return list(self._v("timeline"))
 
     @Property(float, notify=phaseChanged)
     def timelineTotal(self) -> float:
         return float(self._v("timelineTotal"))
+
+    @Property(int, notify=phaseChanged)
+    def timelineIndex(self) -> int:
+        """The timeline block holding the current phase (-1 for none; a long plan's timeline
+        draws several phases as one block: timeline_layout.py)."""
+        return int(self._v("timelineIndex"))
 
     @Property(str, notify=clockChanged)
     def phaseRemainingText(self) -> str:
@@ -225,8 +232,13 @@ class SessionView(QObject):
 
     @Property(float, notify=clockChanged)
     def phaseFraction(self) -> float:
-        """Share of the current phase done (0..1), for the timeline's marker."""
+        """Share of the current phase done (0..1)."""
         return float(self._v("phaseFraction"))
+
+    @Property(float, notify=clockChanged)
+    def timelineFraction(self) -> float:
+        """Share of the current timeline block done (0..1), for the timeline's marker."""
+        return float(self._v("timelineFraction"))
 
     @Property(str, notify=readingsChanged)
     def targetSpeedText(self) -> str:
